@@ -1,0 +1,51 @@
+/**
+ * The extraction contract (shared/eval/CONTRACT.md) as TypeScript types.
+ * Every offset is a JavaScript string index (UTF-16 code unit) into the article text as given.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type QuoteType = 'direct' | 'mixed' | 'indirect';
+
+export interface Speaker {
+  /** Canonical name of the resolved person, or the description for an unnamed source. */
+  name: string | null;
+  /** Id of the entity in `people`, or null when the speaker is unknown. */
+  entity: string | null;
+  /** The mention the attribution rests on in the quote's own sentence. */
+  mention: Span | null;
+}
+
+export interface Quote extends Span {
+  type: QuoteType;
+  speaker: Speaker;
+  cue: Span | null;
+  confidence: number;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  /** 'person' for people, 'org' for organisations, 'description' for unnamed sources. */
+  kind: 'person' | 'org' | 'description';
+  gender?: 'm' | 'f';
+  descriptors: string[];
+  mentions: Span[];
+}
+
+export interface Analysis {
+  id?: string;
+  quotes: Quote[];
+  people: Person[];
+}
+
+export interface AnalyzeOptions {
+  id?: string;
+  url?: string;
+  /** Publication date (ISO string or Date), used to resolve relative times. */
+  published?: string | Date;
+}
