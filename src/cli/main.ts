@@ -1,0 +1,42 @@
+/**
+ * The `onrecord` command-line program.
+ *
+ * Each subcommand lives in its own file under src/cli/ and exports a `registerX(program)`
+ * function; adding a command is one import and one call below.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+import { registerExtract } from './extract.js';
+
+function packageVersion(): string {
+  try {
+    // dist/src/cli/main.js -> package.json at the project root.
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function createProgram(): Command {
+  const program = new Command('onrecord')
+    .description('Who said what in the news: extract quotations, their speakers and cues from articles.')
+    .version(packageVersion())
+    .showHelpAfterError('(run with --help for usage)');
+
+  registerExtract(program);
+
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  await createProgram().parseAsync(argv);
+}
+
+// Allow `node dist/src/cli/main.js ...` as well as bin/onrecord.js.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
