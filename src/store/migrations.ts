@@ -1,0 +1,147 @@
+/**
+ * Versioned schema migrations for the SQLite store. Each entry runs once, in its own
+ * transaction, and is recorded in `schema_migrations`. Append new versions; never edit one
+ * that has shipped.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'articles, people, quotations, quotes, full-text search',
+    sql: `
+CREATE TABLE articles (
+  id            INTEGER PRIMARY KEY,
+  external_id   TEXT,
+  source        TEXT NOT NULL,
+  url           TEXT,
+  canonical_url TEXT,
+  text_hash     TEXT NOT NULL,
+  title         TEXT,
+  byline        TEXT,
+  outlet        TEXT,
+  published     TEXT,
+  text          TEXT NOT NULL,
+  ingested_at   TEXT NOT NULL
+);
+CREATE UNIQUE INDEX articles_canonical ON articles(canonical_url) WHERE canonical_url IS NOT NULL;
+CREATE UNIQUE INDEX articles_hash_no_url ON articles(text_hash) WHERE canonical_url IS NULL;
+CREATE INDEX articles_hash ON articles(text_hash);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
+
+CREATE TABLE people (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL,
+  norm_name     TEXT NOT NULL,
+  surname       TEXT NOT NULL,
+  kind          TEXT NOT NULL,
+  quote_count   INTEGER NOT NULL DEFAULT 0,
+  article_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX people_norm ON people(kind, norm_name);
+CREATE INDEX people_surname ON people(surname);
+CREATE INDEX people_quotes ON people(quote_count DESC);
+
+CREATE TABLE person_aliases (
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  alias     TEXT NOT NULL,
+  norm      TEXT NOT NULL,
+  count     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (person_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX person_aliases_norm ON person_aliases(norm);
+
+CREATE TABLE person_descriptors (
+  person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  descriptor TEXT NOT NULL,
+  count      INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (person_id, descriptor)
+) WITHOUT ROWID;
+
+-- The people of one article as extraction found them, linked to the record's person.
+CREATE TABLE article_people (
+  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  local_id    TEXT NOT NULL,
+  person_id   INTEGER REFERENCES people(id) ON DELETE SET NULL,
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  gender      TEXT,
+  descriptors TEXT NOT NULL,
+  mentions    TEXT NOT NULL,
+  PRIMARY KEY (article_id, local_id)
+) WITHOUT ROWID;
+CREATE INDEX article_people_person ON article_people(person_id);
+
+-- One quotation, however many outlets reported it.
+CREATE TABLE quotations (
+  id              INTEGER PRIMARY KEY,
+  norm_key        TEXT NOT NULL UNIQUE,
+  norm_text       TEXT NOT NULL,
+  first_quote_id  INTEGER,
+  first_published TEXT,
+  appearances     INTEGER NOT NULL DEFAULT 0
+);
+-- LSH bands of each quotation's wording, for near-identical grouping.
+CREATE TABLE quotation_bands (
+  band         INTEGER NOT NULL,
+  quotation_id INTEGER NOT NULL REFERENCES quotations(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, quotation_id)
+) WITHOUT ROWID;
+
+-- One appearance of a quotation in one article.
+CREATE TABLE quotes (
+  id             INTEGER PRIMARY KEY,
+  article_id     INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  quotation_id   INTEGER NOT NULL REFERENCES quotations(id),
+  person_id      INTEGER REFERENCES people(id) ON DELETE SET NULL,
+  start          INTEGER NOT NULL,
+  "end"          INTEGER NOT NULL,
+  text           TEXT NOT NULL,
+  type           TEXT NOT NULL,
+  speaker_name   TEXT,
+  speaker_entity TEXT,
+  speaker_label  TEXT,
+  mention_start  INTEGER,
+  mention_end    INTEGER,
+  mention_text   TEXT,
+  cue_start      INTEGER,
+  cue_end        INTEGER,
+  cue_text       TEXT,
+  confidence     REAL NOT NULL,
+  published      TEXT
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_quotation ON quotes(quotation_id);
+CREATE INDEX quotes_person ON quotes(person_id, published);
+CREATE INDEX quotes_published ON quotes(published);
+
+-- Full-text search over quote text and the speaker's name (the record's name for the person).
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+  text, speaker_label,
+  content='quotes', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+  INSERT INTO quotes_fts(rowid, text, speaker_label) VALUES (new.id, new.text, new.speaker_label);
+END;
+CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+  INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_label) VALUES ('delete', old.id, old.text, old.speaker_label);
+END;
+CREATE TRIGGER quotes_au AFTER UPDATE OF text, speaker_label ON quotes BEGIN
+  INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_label) VALUES ('delete', old.id, old.text, old.speaker_label);
+  INSERT INTO quotes_fts(rowid, text, speaker_label) VALUES (new.id, new.text, new.speaker_label);
+END;
+
+-- Full-text search over people's names and aliases.
+CREATE VIRTUAL TABLE people_fts USING fts5(
+  person_id UNINDEXED, name,
+  tokenize='unicode61 remove_diacritics 2'
+);
+`,
+  },
+];

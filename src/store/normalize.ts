@@ -1,0 +1,179 @@
+/**
+ * Normalisation used for identity in the record: article text hashes, canonical URLs, person
+ * names and quotation wording (exact keys and near-duplicate signatures).
+ */
+import { createHash } from 'node:crypto';
+
+/** Unicode-folds typographic variants so that copies of the same text compare equal. */
+function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u00A0/g, ' ');
+}
+
+/** The article text as deduplication sees it: folded, whitespace collapsed, case folded. */
+export function normalizeArticleText(text: string): string {
+  return fold(text).replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function articleTextHash(text: string): string {
+  return sha256(normalizeArticleText(text));
+}
+
+const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|src|smid|share)$/i;
+
+/**
+ * Normalises a URL for identity: lower-case scheme and host, no default port, no fragment, no
+ * tracking parameters, no trailing slash on a non-root path. Null for anything not http(s).
+ */
+export function normalizeUrl(raw: string | null | undefined, base?: string | null): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = base ? new URL(raw.trim(), base) : new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.hash = '';
+  url.username = '';
+  url.password = '';
+  const keep = [...url.searchParams.entries()].filter(([k]) => !TRACKING_PARAM.test(k));
+  keep.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  url.search = keep.length ? '?' + new URLSearchParams(keep).toString() : '';
+  if (url.pathname.length > 1 && url.pathname.endsWith('/')) url.pathname = url.pathname.replace(/\/+$/, '');
+  return url.toString();
+}
+
+const HONORIFICS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev',
+  'sen', 'senator', 'rep', 'gov', 'governor', 'pres', 'president', 'gen', 'col', 'capt', 'lt', 'sgt',
+  'judge', 'justice', 'mayor', 'minister', 'premier', 'chief', 'hon',
+]);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+function stripDiacritics(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '');
+}
+
+/** Name tokens without honorifics, suffixes, diacritics, punctuation or case. */
+export function nameTokens(name: string): string[] {
+  const tokens = stripDiacritics(fold(name))
+    .toLowerCase()
+    .replace(/'s$/, '')
+    .replace(/[^\p{L}\p{N}'\- ]+/gu, ' ')
+    .split(/\s+/)
+    .map((t) => t.replace(/^['-]+|['-]+$/g, ''))
+    .filter(Boolean);
+  while (tokens.length > 1 && HONORIFICS.has(tokens[0]!)) tokens.shift();
+  while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1]!)) tokens.pop();
+  return tokens;
+}
+
+export function normalizeName(name: string): string {
+  return nameTokens(name).join(' ');
+}
+
+const PRONOUNS = new Set([
+  'he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'theirs', 'it', 'its', 'we', 'us',
+  'our', 'i', 'me', 'my', 'you', 'your', 'himself', 'herself', 'themselves', 'itself', 'who', 'whom',
+]);
+
+/** True when a mention is worth recording as an alias: a name, not a pronoun or a description. */
+export function isNameMention(text: string): boolean {
+  const t = text.trim();
+  if (!t || t.length > 80) return false;
+  if (PRONOUNS.has(t.toLowerCase())) return false;
+  if (!/^\p{Lu}/u.test(t)) return false;
+  if (/^(the|a|an|this|that|these|those)\s/i.test(t)) return false;
+  return true;
+}
+
+/** Words of a quotation as grouping sees them: no marks, punctuation, case or diacritics. */
+export function quotationWords(text: string): string[] {
+  return stripDiacritics(fold(text))
+    .toLowerCase()
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+/** Exact key of a quotation: same words after normalisation, same key. */
+export function quotationKey(words: string[]): string {
+  return sha256(words.join(' ')).slice(0, 32);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Near-duplicate grouping: MinHash over word sets, banded (LSH) for candidate lookup, and a
+// word-level edit ratio to confirm a candidate.
+
+const NUM_HASHES = 24;
+const ROWS_PER_BAND = 3;
+/** Quotations shorter than this are grouped only when exactly equal. */
+export const MIN_NEAR_WORDS = 6;
+/** Word-level similarity (1 - edit distance / longer length) above which wordings are one quotation. */
+export const NEAR_THRESHOLD = 0.8;
+
+function hash32(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  // final avalanche (murmur3 fmix)
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** LSH band keys of a quotation's word set (empty when it is too short for near grouping). */
+export function quotationBands(words: string[]): number[] {
+  if (words.length < MIN_NEAR_WORDS) return [];
+  const set = [...new Set(words)];
+  const mins = new Array<number>(NUM_HASHES).fill(0xffffffff);
+  for (const w of set) {
+    for (let i = 0; i < NUM_HASHES; i++) {
+      const h = hash32(w, i * 0x9e3779b1);
+      if (h < mins[i]!) mins[i] = h;
+    }
+  }
+  const bands: number[] = [];
+  for (let b = 0; b < NUM_HASHES / ROWS_PER_BAND; b++) {
+    const part = mins.slice(b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND).join(':');
+    // 48-bit key: band number in the top bits keeps bands apart.
+    bands.push(b * 2 ** 40 + (hash32(part, b) * 256 + (hash32(part, b + 101) & 0xff)));
+  }
+  return bands;
+}
+
+/** 1 - (word-level edit distance / length of the longer), in [0, 1]. */
+export function wordSimilarity(a: string[], b: string[]): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) / Math.max(n, m) > 1 - NEAR_THRESHOLD) return 0;
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= m; j++) {
+      const sub = prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return 1 - prev[m]! / Math.max(n, m);
+}

@@ -1,0 +1,686 @@
+/**
+ * The quote record on an embedded SQLite file (better-sqlite3 12): WAL journal, versioned
+ * migrations, one transaction per article, FTS5 over quote text and speaker names.
+ */
+import Database from 'better-sqlite3';
+import type { Analysis, Person, Quote, QuoteType } from '../extract/types.js';
+import { MIGRATIONS } from './migrations.js';
+import {
+  articleTextHash,
+  isNameMention,
+  nameTokens,
+  NEAR_THRESHOLD,
+  quotationBands,
+  quotationKey,
+  quotationWords,
+  wordSimilarity,
+} from './normalize.js';
+import type {
+  AddResult,
+  Appearance,
+  ArticleInput,
+  ArticleKey,
+  CountedValue,
+  ExportedArticle,
+  PersonDetail,
+  PersonSummary,
+  SearchHit,
+  SearchQuery,
+  Store,
+  StoreStats,
+} from './store.js';
+
+type DB = Database.Database;
+
+export interface SqliteStoreOptions {
+  readonly?: boolean;
+}
+
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
+  return new SqliteStore(file, options);
+}
+
+/** Applies pending migrations; returns the schema version afterwards. */
+export function migrate(db: DB): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const done = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    }).immediate();
+  }
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  db.pragma(`user_version = ${row.v ?? 0}`);
+  return row.v ?? 0;
+}
+
+interface QuoteRow {
+  id: number;
+  article_id: number;
+  quotation_id: number;
+  person_id: number | null;
+  start: number;
+  end: number;
+  text: string;
+  type: QuoteType;
+  speaker_name: string | null;
+  speaker_entity: string | null;
+  speaker_label: string | null;
+  mention_start: number | null;
+  mention_end: number | null;
+  mention_text: string | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  cue_text: string | null;
+  confidence: number;
+  published: string | null;
+}
+
+interface AppearanceRow extends QuoteRow {
+  url: string | null;
+  canonical_url: string | null;
+  title: string | null;
+  outlet: string | null;
+}
+
+interface PersonRow {
+  id: number;
+  name: string;
+  norm_name: string;
+  surname: string;
+  kind: string;
+  quote_count: number;
+  article_count: number;
+}
+
+/** Turns user search words into a safe FTS5 expression (every term quoted, implicit AND). */
+export function ftsTerms(input: string): string {
+  const parts: string[] = [];
+  for (const m of input.matchAll(/"([^"]*)"|(\S+)/g)) {
+    if (m[1] !== undefined) {
+      const words = m[1].match(/[\p{L}\p{N}]+/gu);
+      if (words) parts.push('"' + words.join(' ') + '"');
+      continue;
+    }
+    const raw = m[2]!;
+    if (raw === 'OR' || raw === 'NOT') {
+      if (parts.length) parts.push(raw);
+      continue;
+    }
+    const prefix = raw.endsWith('*');
+    const words = raw.match(/[\p{L}\p{N}]+/gu);
+    if (!words) continue;
+    parts.push('"' + words.join(' ') + '"' + (prefix ? '*' : ''));
+  }
+  while (parts.length && (parts[parts.length - 1] === 'OR' || parts[parts.length - 1] === 'NOT')) parts.pop();
+  return parts.join(' ');
+}
+
+function untilBound(until: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(until) ? until + 'T23:59:59.999Z' : until;
+}
+function sinceBound(since: string): string {
+  return since;
+}
+
+export class SqliteStore implements Store {
+  readonly db: DB;
+  readonly schemaVersion: number;
+  private readonly stmt: ReturnType<SqliteStore['prepare']>;
+
+  constructor(readonly file: string, options: SqliteStoreOptions = {}) {
+    this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    this.db.pragma('busy_timeout = 10000');
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL loses nothing committed when the process dies (kill -9); only an OS
+      // crash or power cut can lose the last transactions, and never corrupts the file.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      this.schemaVersion = migrate(this.db);
+    } else {
+      this.schemaVersion = (this.db.pragma('user_version', { simple: true }) as number) ?? 0;
+    }
+    this.stmt = this.prepare();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      byCanonical: db.prepare('SELECT id FROM articles WHERE canonical_url = ?'),
+      byHash: db.prepare('SELECT id FROM articles WHERE text_hash = ? AND (canonical_url IS NULL OR ? IS NULL) LIMIT 1'),
+      insertArticle: db.prepare(`INSERT INTO articles
+        (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text, ingested_at)
+        VALUES (@external_id, @source, @url, @canonical_url, @text_hash, @title, @byline, @outlet, @published, @text, @ingested_at)`),
+      personByNorm: db.prepare('SELECT * FROM people WHERE kind = ? AND norm_name = ?'),
+      personBySurname: db.prepare(
+        "SELECT * FROM people WHERE kind = 'person' AND surname = ? AND norm_name <> surname ORDER BY quote_count DESC LIMIT 3",
+      ),
+      personByAlias: db.prepare(
+        'SELECT DISTINCT p.* FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.norm = ? AND p.kind = ? LIMIT 3',
+      ),
+      insertPerson: db.prepare('INSERT INTO people (name, norm_name, surname, kind) VALUES (?, ?, ?, ?)'),
+      renamePerson: db.prepare('UPDATE people SET name = ? WHERE id = ?'),
+      bumpPerson: db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ? WHERE id = ?'),
+      upsertAlias: db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, ?)
+        ON CONFLICT(person_id, alias) DO UPDATE SET count = count + excluded.count`),
+      upsertDescriptor: db.prepare(`INSERT INTO person_descriptors (person_id, descriptor, count) VALUES (?, ?, ?)
+        ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`),
+      insertPeopleFts: db.prepare('INSERT INTO people_fts (person_id, name) VALUES (?, ?)'),
+      aliasExists: db.prepare('SELECT 1 FROM person_aliases WHERE person_id = ? AND alias = ?'),
+      insertArticlePerson: db.prepare(`INSERT OR REPLACE INTO article_people
+        (article_id, local_id, person_id, name, kind, gender, descriptors, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      quotationByKey: db.prepare('SELECT id FROM quotations WHERE norm_key = ?'),
+      quotationCandidates: db.prepare(
+        'SELECT DISTINCT q.id, q.norm_text FROM quotation_bands b JOIN quotations q ON q.id = b.quotation_id WHERE b.band IN (SELECT value FROM json_each(?)) LIMIT 50',
+      ),
+      insertQuotation: db.prepare('INSERT INTO quotations (norm_key, norm_text) VALUES (?, ?)'),
+      insertBand: db.prepare('INSERT OR IGNORE INTO quotation_bands (band, quotation_id) VALUES (?, ?)'),
+      quotationFirst: db.prepare('SELECT first_quote_id, first_published FROM quotations WHERE id = ?'),
+      setQuotationFirst: db.prepare(
+        'UPDATE quotations SET first_quote_id = ?, first_published = ?, appearances = appearances + 1 WHERE id = ?',
+      ),
+      bumpQuotation: db.prepare('UPDATE quotations SET appearances = appearances + 1 WHERE id = ?'),
+      insertQuote: db.prepare(`INSERT INTO quotes
+        (article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity, speaker_label,
+         mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published)
+        VALUES (@article_id, @quotation_id, @person_id, @start, @end, @text, @type, @speaker_name, @speaker_entity, @speaker_label,
+         @mention_start, @mention_end, @mention_text, @cue_start, @cue_end, @cue_text, @confidence, @published)`),
+    };
+  }
+
+  async findArticle(key: ArticleKey): Promise<number | null> {
+    return this.findArticleSync(key);
+  }
+
+  findArticleSync(key: ArticleKey): number | null {
+    if (key.canonicalUrl) {
+      const row = this.stmt.byCanonical.get(key.canonicalUrl) as { id: number } | undefined;
+      if (row) return row.id;
+    }
+    const row = this.stmt.byHash.get(key.textHash, key.canonicalUrl ?? null) as { id: number } | undefined;
+    return row ? row.id : null;
+  }
+
+  async addArticle(article: ArticleInput, analysis: Analysis): Promise<AddResult> {
+    return this.addArticleSync(article, analysis);
+  }
+
+  addArticleSync(article: ArticleInput, analysis: Analysis): AddResult {
+    const textHash = articleTextHash(article.text);
+    const canonicalUrl = article.canonicalUrl ?? null;
+    const tx = this.db.transaction((): AddResult => {
+      const existing = this.findArticleSync({ canonicalUrl, textHash });
+      if (existing !== null) return { added: false, articleId: existing, quotes: 0 };
+      const info = this.stmt.insertArticle.run({
+        external_id: article.externalId ?? null,
+        source: article.source,
+        url: article.url ?? null,
+        canonical_url: canonicalUrl,
+        text_hash: textHash,
+        title: article.title ?? null,
+        byline: article.byline ?? null,
+        outlet: article.outlet ?? null,
+        published: article.published ?? null,
+        text: article.text,
+        ingested_at: new Date().toISOString(),
+      });
+      const articleId = Number(info.lastInsertRowid);
+      const published = article.published ?? null;
+
+      // People: link each of the article's entities to one person of the record.
+      const personOf = new Map<string, PersonRow | null>();
+      for (const p of analysis.people) {
+        const person = this.resolvePerson(p);
+        personOf.set(p.id, person);
+        this.stmt.insertArticlePerson.run(
+          articleId,
+          p.id,
+          person?.id ?? null,
+          p.name,
+          p.kind,
+          p.gender ?? null,
+          JSON.stringify(p.descriptors ?? []),
+          JSON.stringify(p.mentions ?? []),
+        );
+      }
+      const quotesPerPerson = new Map<number, number>();
+      for (const q of analysis.quotes) {
+        let person = q.speaker?.entity ? personOf.get(q.speaker.entity) ?? null : null;
+        if (!person && q.speaker?.name && !q.speaker.entity) person = this.lookupPersonByName(q.speaker.name);
+        if (person) quotesPerPerson.set(person.id, (quotesPerPerson.get(person.id) ?? 0) + 1);
+        this.insertQuote(articleId, published, q, person);
+      }
+      const linked = new Set<number>();
+      for (const person of personOf.values()) if (person) linked.add(person.id);
+      for (const id of linked) this.stmt.bumpPerson.run(quotesPerPerson.get(id) ?? 0, 1, id);
+      for (const [id, n] of quotesPerPerson) if (!linked.has(id)) this.stmt.bumpPerson.run(n, 0, id);
+      return { added: true, articleId, quotes: analysis.quotes.length };
+    });
+    try {
+      return tx.immediate();
+    } catch (err) {
+      // Another process stored the same article between our check and our insert.
+      if (err instanceof Error && /UNIQUE constraint failed: articles\./.test(err.message)) {
+        const id = this.findArticleSync({ canonicalUrl, textHash });
+        if (id !== null) return { added: false, articleId: id, quotes: 0 };
+      }
+      throw err;
+    }
+  }
+
+  private lookupPersonByName(name: string): PersonRow | null {
+    const tokens = nameTokens(name);
+    if (tokens.length < 2) return null;
+    return (this.stmt.personByNorm.get('person', tokens.join(' ')) as PersonRow | undefined) ?? null;
+  }
+
+  /** Finds or creates the record's person for one entity of one article, and counts its names. */
+  private resolvePerson(p: Person): PersonRow | null {
+    if (p.kind === 'description') return null;
+    const tokens = nameTokens(p.name);
+    if (tokens.length === 0) return null;
+    const norm = tokens.join(' ');
+    const surname = tokens[tokens.length - 1]!;
+    let row = this.stmt.personByNorm.get(p.kind, norm) as PersonRow | undefined;
+    if (!row && tokens.length === 1 && p.kind === 'person') {
+      // A surname-only person: join the one fuller-named person it can only be.
+      const bySurname = this.stmt.personBySurname.all(surname) as PersonRow[];
+      if (bySurname.length === 1) row = bySurname[0];
+      else if (bySurname.length === 0) {
+        const byAlias = this.stmt.personByAlias.all(norm, p.kind) as PersonRow[];
+        if (byAlias.length === 1) row = byAlias[0];
+      }
+    }
+    if (!row) {
+      const info = this.stmt.insertPerson.run(p.name, norm, surname, p.kind);
+      const id = Number(info.lastInsertRowid);
+      this.stmt.insertPeopleFts.run(id, p.name);
+      row = { id, name: p.name, norm_name: norm, surname, kind: p.kind, quote_count: 0, article_count: 0 };
+      if (tokens.length > 1 && p.kind === 'person') this.absorbSurnameOnly(row);
+    } else if (tokens.length > nameTokens(row.name).length) {
+      // A fuller form of the name (e.g. with a middle name) is not a different key; keep the first.
+    }
+    // Aliases: each name-like mention counts once; the canonical name counts when never mentioned.
+    const names = (p.mentions ?? []).map((m) => m.text.trim()).filter(isNameMention);
+    if (names.length === 0) names.push(p.name);
+    const counts = new Map<string, number>();
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+    for (const [alias, count] of counts) {
+      const isNew = !this.stmt.aliasExists.get(row.id, alias);
+      this.stmt.upsertAlias.run(row.id, alias, nameTokens(alias).join(' '), count);
+      if (isNew && alias !== row.name) this.stmt.insertPeopleFts.run(row.id, alias);
+    }
+    const dcounts = new Map<string, number>();
+    for (const d of p.descriptors ?? []) {
+      const t = d.trim();
+      if (t) dcounts.set(t, (dcounts.get(t) ?? 0) + 1);
+    }
+    for (const [d, count] of dcounts) this.stmt.upsertDescriptor.run(row.id, d, count);
+    return row;
+  }
+
+  /**
+   * When a full name arrives whose surname was so far known only on its own (articles that
+   * named the person by surname alone), the surname-only record joins the full one, provided
+   * no other full name shares that surname.
+   */
+  private absorbSurnameOnly(full: PersonRow): void {
+    const lone = this.stmt.personByNorm.get('person', full.surname) as PersonRow | undefined;
+    if (!lone) return;
+    const others = this.stmt.personBySurname.all(full.surname) as PersonRow[];
+    if (others.length !== 1 || others[0]!.id !== full.id) return;
+    const db = this.db;
+    db.prepare('UPDATE quotes SET person_id = ?, speaker_label = ? WHERE person_id = ?').run(full.id, full.name, lone.id);
+    db.prepare('UPDATE article_people SET person_id = ? WHERE person_id = ?').run(full.id, lone.id);
+    db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count)
+      SELECT ?, alias, norm, count FROM person_aliases WHERE person_id = ? AND true
+      ON CONFLICT(person_id, alias) DO UPDATE SET count = count + excluded.count`).run(full.id, lone.id);
+    db.prepare(`INSERT INTO person_descriptors (person_id, descriptor, count)
+      SELECT ?, descriptor, count FROM person_descriptors WHERE person_id = ? AND true
+      ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`).run(full.id, lone.id);
+    db.prepare('UPDATE people_fts SET person_id = ? WHERE person_id = ?').run(full.id, lone.id);
+    db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ? WHERE id = ?').run(
+      lone.quote_count,
+      lone.article_count,
+      full.id,
+    );
+    db.prepare('DELETE FROM people WHERE id = ?').run(lone.id);
+  }
+
+  private insertQuote(articleId: number, published: string | null, q: Quote, person: PersonRow | null): void {
+    const words = quotationWords(q.text);
+    const key = quotationKey(words.length ? words : [q.text]);
+    let quotationId = (this.stmt.quotationByKey.get(key) as { id: number } | undefined)?.id;
+    if (quotationId === undefined) {
+      const bands = quotationBands(words);
+      if (bands.length) {
+        let best = NEAR_THRESHOLD;
+        const cands = this.stmt.quotationCandidates.all(JSON.stringify(bands)) as { id: number; norm_text: string }[];
+        for (const c of cands) {
+          const sim = wordSimilarity(words, c.norm_text.split(' '));
+          if (sim >= best) {
+            best = sim;
+            quotationId = c.id;
+          }
+        }
+      }
+      if (quotationId === undefined) {
+        quotationId = Number(this.stmt.insertQuotation.run(key, words.join(' ')).lastInsertRowid);
+        for (const b of bands) this.stmt.insertBand.run(b, quotationId);
+      }
+    }
+    const info = this.stmt.insertQuote.run({
+      article_id: articleId,
+      quotation_id: quotationId,
+      person_id: person?.id ?? null,
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      type: q.type,
+      speaker_name: q.speaker?.name ?? null,
+      speaker_entity: q.speaker?.entity ?? null,
+      speaker_label: person?.name ?? q.speaker?.name ?? null,
+      mention_start: q.speaker?.mention?.start ?? null,
+      mention_end: q.speaker?.mention?.end ?? null,
+      mention_text: q.speaker?.mention?.text ?? null,
+      cue_start: q.cue?.start ?? null,
+      cue_end: q.cue?.end ?? null,
+      cue_text: q.cue?.text ?? null,
+      confidence: Number.isFinite(q.confidence) ? q.confidence : 0,
+      published,
+    });
+    const quoteId = Number(info.lastInsertRowid);
+    const first = this.stmt.quotationFirst.get(quotationId) as { first_quote_id: number | null; first_published: string | null };
+    const earlier =
+      first.first_quote_id === null ||
+      (published !== null && (first.first_published === null || published < first.first_published));
+    if (earlier) this.stmt.setQuotationFirst.run(quoteId, published, quotationId);
+    else this.stmt.bumpQuotation.run(quotationId);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Queries
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    return this.searchSync(query);
+  }
+
+  searchSync(query: SearchQuery): SearchHit[] {
+    const limit = Math.max(1, Math.min(query.limit ?? 20, 1000));
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    if (query.outlet) {
+      filters.push("a.outlet LIKE ? ESCAPE '\\'");
+      params.push('%' + query.outlet.replace(/[\\%_]/g, (c) => '\\' + c) + '%');
+    }
+    if (query.since) {
+      filters.push('q.published >= ?');
+      params.push(sinceBound(query.since));
+    }
+    if (query.until) {
+      filters.push('q.published <= ?');
+      params.push(untilBound(query.until));
+    }
+    const text = query.text ? ftsTerms(query.text) : '';
+    const speaker = query.speaker ? ftsTerms(query.speaker.replace(/["*]/g, ' ')) : '';
+    let match = text ? `(${text})` : '';
+    if (speaker) match += (match ? ' AND ' : '') + `speaker_label : (${speaker})`;
+    const needArticle = Boolean(query.outlet);
+    const join = needArticle ? 'JOIN articles a ON a.id = q.article_id' : '';
+    const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
+    let ids: number[];
+    if (match) {
+      const sql = `SELECT q.quotation_id AS id, MIN(f.rank) AS score
+        FROM quotes_fts f JOIN quotes q ON q.id = f.rowid ${join}
+        WHERE quotes_fts MATCH ?${where}
+        GROUP BY q.quotation_id ORDER BY score LIMIT ?`;
+      ids = (this.db.prepare(sql).all(match, ...params, limit) as { id: number }[]).map((r) => r.id);
+    } else {
+      const sql = `SELECT q.quotation_id AS id, MAX(COALESCE(q.published, '')) AS p, MAX(q.id) AS last
+        FROM quotes q ${join} WHERE 1${where}
+        GROUP BY q.quotation_id ORDER BY p DESC, last DESC LIMIT ?`;
+      ids = (this.db.prepare(sql).all(...params, limit) as { id: number }[]).map((r) => r.id);
+    }
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT q.*, a.url, a.canonical_url, a.title, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id
+         WHERE q.quotation_id IN (SELECT value FROM json_each(?))${where}
+         ORDER BY q.published IS NULL, q.published, q.id`,
+      )
+      .all(JSON.stringify(ids), ...params) as AppearanceRow[];
+    const totals = new Map(
+      (
+        this.db
+          .prepare('SELECT id, appearances FROM quotations WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(ids)) as { id: number; appearances: number }[]
+      ).map((r) => [r.id, r.appearances]),
+    );
+    const byQuotation = new Map<number, Appearance[]>();
+    const personOf = new Map<number, number | null>();
+    for (const r of rows) {
+      let list = byQuotation.get(r.quotation_id);
+      if (!list) byQuotation.set(r.quotation_id, (list = []));
+      list.push(toAppearance(r));
+      if (!personOf.get(r.quotation_id) && r.person_id) personOf.set(r.quotation_id, r.person_id);
+    }
+    const hits: SearchHit[] = [];
+    for (const id of ids) {
+      const apps = byQuotation.get(id);
+      if (!apps || apps.length === 0) continue;
+      const first = apps[0]!;
+      const speaker = apps.find((a) => a.speaker)?.speaker ?? null;
+      hits.push({
+        quotationId: id,
+        text: first.text,
+        speaker,
+        personId: personOf.get(id) ?? null,
+        type: first.type,
+        first,
+        appearances: apps,
+        totalAppearances: totals.get(id) ?? apps.length,
+      });
+    }
+    return hits;
+  }
+
+  async people(options: { top?: number; kind?: string; all?: boolean } = {}): Promise<PersonSummary[]> {
+    const top = Math.max(1, options.top ?? 20);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (options.kind) {
+      where.push('p.kind = ?');
+      params.push(options.kind);
+    }
+    if (!options.all) where.push('p.quote_count > 0');
+    const rows = this.db
+      .prepare(
+        `SELECT p.*,
+           (SELECT MIN(published) FROM quotes WHERE person_id = p.id) AS first_quoted,
+           (SELECT MAX(published) FROM quotes WHERE person_id = p.id) AS last_quoted
+         FROM people p ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY p.quote_count DESC, p.article_count DESC, p.name LIMIT ?`,
+      )
+      .all(...params, top) as (PersonRow & { first_quoted: string | null; last_quoted: string | null })[];
+    return rows.map(toSummary);
+  }
+
+  async person(name: string): Promise<PersonDetail | null> {
+    const tokens = nameTokens(name);
+    if (tokens.length === 0) return null;
+    const norm = tokens.join(' ');
+    const order = "ORDER BY (p.kind = 'person') DESC, p.quote_count DESC, p.article_count DESC LIMIT 1";
+    let row =
+      (this.db.prepare(`SELECT p.* FROM people p WHERE p.norm_name = ? ${order}`).get(norm) as PersonRow | undefined) ??
+      (this.db
+        .prepare(`SELECT p.* FROM people p WHERE p.id IN (SELECT person_id FROM person_aliases WHERE norm = ?) ${order}`)
+        .get(norm) as PersonRow | undefined);
+    if (!row && tokens.length === 1) {
+      row = this.db.prepare(`SELECT p.* FROM people p WHERE p.surname = ? ${order}`).get(norm) as PersonRow | undefined;
+    }
+    if (!row) {
+      const expr = tokens.map((t) => '"' + t + '"').join(' ');
+      row = this.db
+        .prepare(`SELECT p.* FROM people p WHERE p.id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?) ${order}`)
+        .get(`name : (${expr})`) as PersonRow | undefined;
+    }
+    if (!row) return null;
+    return this.personDetail(row.id);
+  }
+
+  personDetail(id: number): PersonDetail | null {
+    const row = this.db
+      .prepare(
+        `SELECT p.*,
+          (SELECT MIN(published) FROM quotes WHERE person_id = p.id) AS first_quoted,
+          (SELECT MAX(published) FROM quotes WHERE person_id = p.id) AS last_quoted
+         FROM people p WHERE p.id = ?`,
+      )
+      .get(id) as (PersonRow & { first_quoted: string | null; last_quoted: string | null }) | undefined;
+    if (!row) return null;
+    const aliases = this.db
+      .prepare('SELECT alias AS value, count FROM person_aliases WHERE person_id = ? ORDER BY count DESC, alias')
+      .all(id) as CountedValue[];
+    const descriptors = this.db
+      .prepare('SELECT descriptor AS value, count FROM person_descriptors WHERE person_id = ? ORDER BY count DESC, descriptor')
+      .all(id) as CountedValue[];
+    const outlets = this.db
+      .prepare(
+        `SELECT COALESCE(a.outlet, '(unknown)') AS value, COUNT(*) AS count FROM quotes q JOIN articles a ON a.id = q.article_id
+         WHERE q.person_id = ? GROUP BY 1 ORDER BY count DESC, value`,
+      )
+      .all(id) as CountedValue[];
+    return { ...toSummary(row), aliases, descriptors, outlets };
+  }
+
+  async *exportArticles(): AsyncIterable<ExportedArticle> {
+    let last = 0;
+    const page = this.db.prepare('SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT 200');
+    const quotes = this.db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id');
+    const people = this.db.prepare('SELECT * FROM article_people WHERE article_id = ?');
+    for (;;) {
+      const rows = page.all(last) as {
+        id: number;
+        external_id: string | null;
+        url: string | null;
+        canonical_url: string | null;
+        title: string | null;
+        outlet: string | null;
+        published: string | null;
+        text: string;
+      }[];
+      if (rows.length === 0) return;
+      for (const a of rows) {
+        last = a.id;
+        const qs = (quotes.all(a.id) as QuoteRow[]).map(toContractQuote);
+        const ps = (
+          people.all(a.id) as {
+            local_id: string;
+            name: string;
+            kind: Person['kind'];
+            gender: string | null;
+            descriptors: string;
+            mentions: string;
+          }[]
+        ).map((p) => {
+          const person: Person = {
+            id: p.local_id,
+            name: p.name,
+            kind: p.kind,
+            descriptors: JSON.parse(p.descriptors) as string[],
+            mentions: JSON.parse(p.mentions) as Person['mentions'],
+          };
+          if (p.gender === 'm' || p.gender === 'f') person.gender = p.gender;
+          return person;
+        });
+        ps.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
+        yield {
+          id: a.external_id ?? a.canonical_url ?? `article-${a.id}`,
+          url: a.url,
+          canonical_url: a.canonical_url,
+          title: a.title,
+          outlet: a.outlet,
+          published: a.published,
+          text: a.text,
+          quotes: qs,
+          people: ps,
+        };
+      }
+    }
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (table: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      articles: count('articles'),
+      quotes: count('quotes'),
+      quotations: count('quotations'),
+      people: count('people'),
+      schemaVersion: this.schemaVersion,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closeSync();
+  }
+
+  closeSync(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toAppearance(r: AppearanceRow): Appearance {
+  return {
+    quoteId: r.id,
+    articleId: r.article_id,
+    url: r.canonical_url ?? r.url,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    text: r.text,
+    type: r.type,
+    speaker: r.speaker_label ?? r.speaker_name,
+    cue: r.cue_text,
+  };
+}
+
+function toSummary(r: PersonRow & { first_quoted: string | null; last_quoted: string | null }): PersonSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    quotes: r.quote_count,
+    articles: r.article_count,
+    firstQuoted: r.first_quoted,
+    lastQuoted: r.last_quoted,
+  };
+}
+
+function toContractQuote(r: QuoteRow): Quote {
+  return {
+    type: r.type,
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    speaker: {
+      name: r.speaker_name,
+      entity: r.speaker_entity,
+      mention:
+        r.mention_start !== null && r.mention_end !== null
+          ? { start: r.mention_start, end: r.mention_end, text: r.mention_text ?? '' }
+          : null,
+    },
+    cue: r.cue_start !== null && r.cue_end !== null ? { start: r.cue_start, end: r.cue_end, text: r.cue_text ?? '' } : null,
+    confidence: r.confidence,
+  };
+}

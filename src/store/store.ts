@@ -1,0 +1,139 @@
+/**
+ * The quote record's storage interface. Ingest and the query commands talk only to this
+ * interface; `sqlite.ts` implements it on an embedded SQLite file, and a PostgreSQL backend
+ * can implement it without touching either side. Every method is asynchronous for that reason,
+ * even though the SQLite implementation does its work synchronously.
+ */
+import type { Analysis, QuoteType } from '../extract/types.js';
+
+/** An article as ingest hands it to the store, before or after extraction. */
+export interface ArticleInput {
+  /** Where it came from (file path, URL, `file.warc.gz#record-3`, `file.jsonl:12`), for messages. */
+  source: string;
+  /** Id given by the input (jsonl `id`), if any. */
+  externalId?: string | null;
+  /** URL the article was read from (fetched URL, WARC target URI, jsonl `url`). */
+  url?: string | null;
+  /** Canonical URL (`<link rel=canonical>`, og:url), normalised; falls back to `url`. */
+  canonicalUrl?: string | null;
+  title?: string | null;
+  byline?: string | null;
+  outlet?: string | null;
+  /** ISO 8601 date or date-time. */
+  published?: string | null;
+  text: string;
+}
+
+/** The identity an article is deduplicated by: canonical URL first, else its normalised text. */
+export interface ArticleKey {
+  canonicalUrl: string | null;
+  textHash: string;
+}
+
+export interface AddResult {
+  /** True when the article was new and has been stored with its quotes. */
+  added: boolean;
+  articleId: number;
+  quotes: number;
+}
+
+export interface SearchQuery {
+  /** Full-text query over quote text and speaker names; empty matches everything. */
+  text?: string;
+  speaker?: string;
+  outlet?: string;
+  /** ISO date; appearances published on or after it. */
+  since?: string;
+  /** ISO date; appearances published on or before it (the whole day when a date is given). */
+  until?: string;
+  limit?: number;
+}
+
+export interface Appearance {
+  quoteId: number;
+  articleId: number;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  text: string;
+  type: QuoteType;
+  speaker: string | null;
+  cue: string | null;
+}
+
+/** One quotation (possibly reported by several outlets) matching a search. */
+export interface SearchHit {
+  quotationId: number;
+  /** The quotation's text as its earliest appearance has it. */
+  text: string;
+  speaker: string | null;
+  personId: number | null;
+  type: QuoteType;
+  /** Earliest appearance (by publication date, then by ingest order). */
+  first: Appearance;
+  /** Every appearance, earliest first (only those matching the filters). */
+  appearances: Appearance[];
+  /** Number of appearances in the whole record (ignoring filters). */
+  totalAppearances: number;
+}
+
+export interface CountedValue {
+  value: string;
+  count: number;
+}
+
+export interface PersonSummary {
+  id: number;
+  name: string;
+  kind: string;
+  quotes: number;
+  articles: number;
+  firstQuoted: string | null;
+  lastQuoted: string | null;
+}
+
+export interface PersonDetail extends PersonSummary {
+  aliases: CountedValue[];
+  descriptors: CountedValue[];
+  outlets: CountedValue[];
+}
+
+/** One article as `export --format jsonl` writes it. */
+export interface ExportedArticle {
+  id: string;
+  url: string | null;
+  canonical_url: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  text: string;
+  quotes: Analysis['quotes'];
+  people: Analysis['people'];
+}
+
+export interface StoreStats {
+  articles: number;
+  quotes: number;
+  quotations: number;
+  people: number;
+  schemaVersion: number;
+}
+
+export interface Store {
+  /** The stored article with this identity, if any. */
+  findArticle(key: ArticleKey): Promise<number | null>;
+  /**
+   * Stores one article and everything extracted from it, atomically (one transaction): after a
+   * crash it is either wholly there or not at all. An article already stored is left alone.
+   */
+  addArticle(article: ArticleInput, analysis: Analysis): Promise<AddResult>;
+  search(query: SearchQuery): Promise<SearchHit[]>;
+  people(options?: { top?: number; kind?: string }): Promise<PersonSummary[]>;
+  /** Finds a person by name, alias or surname; null when nobody matches. */
+  person(name: string): Promise<PersonDetail | null>;
+  /** Every article with its quotes, in ingest order. */
+  exportArticles(): AsyncIterable<ExportedArticle>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
