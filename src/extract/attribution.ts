@@ -1,0 +1,389 @@
+/**
+ * Attribution: ties each cue to its source phrase and its content, and gives every quotation
+ * that has no cue of its own the speaker of the quotation it continues.
+ *
+ * Works on units: sentences merged wherever a quotation runs across a sentence break, so that
+ * `“A. B,” she said` is one unit whose cue covers both sentences.
+ */
+import type { Doc, Range, Token } from './document.js';
+import type { QuotedSpan } from './quotemarks.js';
+import { cueAt, type Cue } from './cues.js';
+import { phraseAfter, phraseBefore, type Mention, type RunIndex } from './mentions.js';
+import { TAKES_ADDRESSEE } from './lexicon.js';
+import type { QuoteType } from './types.js';
+
+export interface Attribution {
+  type: QuoteType;
+  /** Character span of the content. */
+  start: number;
+  end: number;
+  cue: Cue | null;
+  /** The phrase the attribution rests on, in the quote's own sentence. */
+  source: Mention | null;
+  /** For quotes with no source of their own: the attribution whose speaker they take. */
+  inherits: Attribution | null;
+  /** How the content was found, for confidence. */
+  how: 'post-quote' | 'pre-quote' | 'clause' | 'post-clause' | 'according' | 'continuation';
+  para: number;
+  /** Token where the attribution's sentence starts (for ordering and salience). */
+  anchor: number;
+}
+
+const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
+ tonight morning afternoon evening night week month year weekend earlier later recently previously
+ ago last this`.split(/\s+/));
+const SKIP_BEFORE_CUE = new Set(['ADV', 'AUX', 'PART']);
+
+/** Units: sentences, merged so that no quoted span crosses a unit boundary. */
+export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
+  const units: Range[] = [];
+  for (const s of doc.sentences) {
+    const prev = units[units.length - 1];
+    const firstTok = doc.tokens[s.first];
+    const inside = firstTok.quote >= 0 && spans[firstTok.quote].first < s.first;
+    if (prev && inside) prev.last = s.last;
+    else units.push({ first: s.first, last: s.last });
+  }
+  return units;
+}
+
+export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attribution[] {
+  const units = buildUnits(doc, spans);
+  const out: Attribution[] = [];
+  const claimed = new Uint8Array(spans.length);
+  for (const unit of units) attributeUnit(doc, unit, spans, runs, claimed, out);
+  continuations(doc, units, spans, claimed, out);
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+interface CueInUnit {
+  cue: Cue;
+  source: Mention | null;
+  /** Token before which the source phrase begins, or the cue itself when inverted. */
+  sourceFirst: number;
+}
+
+function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
+  const tokens = doc.tokens;
+  const cues: CueInUnit[] = [];
+  for (let i = unit.first; i < unit.last; i++) {
+    const cue = cueAt(doc, i);
+    if (!cue) continue;
+    cues.push({ cue, source: null, sourceFirst: i });
+    i = cue.last - 1;
+  }
+  if (cues.length === 0) return;
+
+  // Sources, left to right: a participle takes the subject found before it.
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k];
+    if (c.cue.according) {
+      c.source = phraseAfter(doc, c.cue.last, unit.last, runs);
+      continue;
+    }
+    const j = skipBackOverModifiers(tokens, c.cue.first, unit.first);
+    let src = phraseBefore(doc, j, unit.first, runs);
+    if (src) {
+      c.sourceFirst = src.first;
+    } else if (tokens[j - 1]?.text === ',' && !c.cue.participle) {
+      // Apposition or relative clause between subject and cue: `Baxter, the board's chair, said`.
+      src = subjectBeforeApposition(doc, j - 1, unit.first, runs);
+      if (src) c.sourceFirst = src.first;
+    }
+    if (!src) {
+      const after = phraseAfter(doc, c.cue.last, unit.last, runs);
+      const prevTok = tokens[c.cue.first - 1];
+      // Inverted order only right after the content: `“...,” said Smith` / `..., said the mayor`.
+      if (after && prevTok && (prevTok.text === ',' || prevTok.quote >= 0 || prevTok.text === '—')) src = after;
+    }
+    if (!src && (c.cue.participle || tokens[c.cue.first - 1]?.lower === 'and')) {
+      const earlier = cues.slice(0, k).reverse().find((e) => e.source);
+      src = earlier?.source ?? subjectOfClause(doc, unit.first, c.cue.first, runs);
+    }
+    if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs);
+    c.source = src;
+  }
+
+  // Contents, right to left, so that an inner cue (`said he would say: “...”`) claims its
+  // quotation before the outer one and the outer one then yields.
+  const taken: Array<[number, number]> = [];
+  const overlapsTaken = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
+  for (let k = cues.length - 1; k >= 0; k--) {
+    const c = cues[k];
+    const found = contentsFor(doc, unit, spans, c, k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
+    for (const f of found) {
+      if (overlapsTaken(f.first, f.last)) continue;
+      taken.push([f.first, f.last]);
+      for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
+      const start = tokens[f.first].start;
+      const end = tokens[f.last - 1].end;
+      out.push({
+        type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
+        para: tokens[f.first].para, anchor: unit.first,
+      });
+    }
+  }
+}
+
+/** Skips adverbs, auxiliaries and time phrases between a subject and its cue. */
+function skipBackOverModifiers(tokens: Token[], j: number, min: number): number {
+  while (j - 1 >= min) {
+    const p = tokens[j - 1];
+    if (SKIP_BEFORE_CUE.has(p.pos) && p.quote < 0 && !(p.pos === 'PART' && (p.lower === '’s' || p.lower === "'s"))) { j--; continue; }
+    if (TIME_WORDS.has(p.lower) && p.quote < 0) {
+      j--;
+      while (j - 1 >= min && /^(on|last|this|early|late|earlier|in|the|next)$/.test(tokens[j - 1].lower)) j--;
+      continue;
+    }
+    // `Scheer, however, said`: an adverb set off by commas.
+    if (p.text === ',' && j - 2 >= min && tokens[j - 2].pos === 'ADV' && tokens[j - 3]?.text === ',') { j -= 3; continue; }
+    break;
+  }
+  return j;
+}
+
+/** `Harry Kazianis, director of ..., said`: the subject stands before the first comma. */
+function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  for (let k = comma - 1; k > min && k > comma - 40; k--) {
+    if (tokens[k].quote >= 0) return null;
+    if (tokens[k].text === ',') {
+      const m = phraseBefore(doc, k, min, runs);
+      if (m && (m.kind === 'name' || m.kind === 'description')) return m;
+      return null;
+    }
+    if (/^[.;:!?]$/.test(tokens[k].text)) return null;
+  }
+  return null;
+}
+
+/** The subject of a clause: the first name or pronoun before `end` followed by a verb. */
+function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  for (let k = end - 1; k >= start; k--) {
+    const t = tokens[k];
+    if (t.quote >= 0) continue;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    const j = skipBackOverModifiers(tokens, k, start);
+    const m = phraseBefore(doc, j, start, runs);
+    if (m && (m.kind !== 'description' || !m.indefinite)) return m;
+  }
+  return null;
+}
+
+interface Content {
+  first: number;
+  last: number;
+  type: QuoteType;
+  how: Attribution['how'];
+}
+
+const CLAUSE_OPENERS = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'ADV', 'SCONJ', 'AUX', 'PUNCT', 'X']);
+
+function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, prevCue: CueInUnit | null, nextCue: CueInUnit | null): Content[] {
+  const tokens = doc.tokens;
+  const { cue } = c;
+  const out: Content[] = [];
+
+  if (cue.according) return according(doc, unit, c);
+
+  // Content before: `“...,” she said` / `..., Howell said.`
+  let b = Math.min(c.sourceFirst, cue.first);
+  if (c.source && c.source.first > cue.first) b = cue.first; // inverted: source after cue
+  let before = b - 1;
+  while (before >= unit.first && (tokens[before].text === ',' || tokens[before].text === '—')) before--;
+  if (before >= unit.first && tokens[before].quote >= 0 && spans[tokens[before].quote].last === before + 1) {
+    const span = spans[tokens[before].quote];
+    if (span.first >= unit.first) out.push({ first: span.first, last: span.last, type: 'direct', how: 'post-quote' });
+  } else if (cue.sense.strength === 'speech' && tokens[b - 1]?.text === ',' && endsUnit(doc, cue.last + (c.source && c.source.first > cue.first ? c.source.last - cue.last : 0), unit)) {
+    // `CLAUSE, X said.`: the clause from the unit start (or the previous cue's end).
+    let first = unit.first;
+    if (prevCue) return out;
+    while (first < b - 1 && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
+    if (b - 1 - first >= 3) out.push({ first, last: b - 1, type: typeOf(doc, first, b - 1, spans), how: 'post-clause' });
+  }
+
+  // Content after: `said: “...”`, `said that ...`, `told reporters ...`.
+  let k = cue.last;
+  if (c.source && c.source.first >= cue.last) {
+    if (out.length === 0) return out; // `said Smith` with nothing before: not a report
+    k = c.source.last;
+  }
+  k = skipAfterCue(doc, k, unit.last, cue);
+  let explicit = false;
+  if (tokens[k]?.text === ':' || tokens[k]?.text === ',') { k++; explicit = true; }
+  const startsQuote = tokens[k] && tokens[k].quote >= 0 && spans[tokens[k].quote].first === k;
+  if (startsQuote) {
+    const span = spans[tokens[k].quote];
+    out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
+    return out;
+  }
+  if (explicit && tokens[k - 1].text === ',') return out; // `said, however` / `said, adding`
+  if (out.length > 0) return out;
+  if (tokens[k]?.lower === 'as' && cue.sense.strength === 'quoted') k++;
+  let first = k;
+  if (tokens[k]?.lower === 'that') k++;
+  else if (cue.sense.strength === 'that') return out;
+  if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
+  const last = clauseEnd(doc, k, unit.last, nextCue);
+  if (last - first < 2) return out;
+  // A clause that is a single quotation is a direct quote: `said “we will win”.`
+  while (first < last && tokens[first].quote < 0 && tokens[first].pos === 'PUNCT') first++;
+  if (tokens[first].quote >= 0 && spans[tokens[first].quote].first === first && spans[tokens[first].quote].last >= last) {
+    const span = spans[tokens[first].quote];
+    out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
+    return out;
+  }
+  const type = typeOf(doc, first, last, spans);
+  if (cue.sense.strength === 'quoted') {
+    if (type === 'indirect') return out;
+    // `calling him a “communist lunatic”`: the quotation is what was said.
+    const q = firstQuoteIn(doc, first, last);
+    if (q >= 0 && spans[q].last >= last - 0 && clauseBeforeIsObject(doc, first, spans[q].first)) {
+      out.push({ first: spans[q].first, last: spans[q].last, type: 'direct', how: 'pre-quote' });
+      return out;
+    }
+  }
+  out.push({ first, last, type, how: 'clause' });
+  return out;
+}
+
+/** `CLAUSE, according to X.` / `According to X, CLAUSE.` */
+function according(doc: Doc, unit: Range, c: CueInUnit): Content[] {
+  const tokens = doc.tokens;
+  const srcEnd = c.source ? c.source.last : c.cue.last;
+  if (c.cue.first === unit.first || tokens[c.cue.first - 1]?.pos === 'PUNCT' && c.cue.first - 1 === unit.first) {
+    let k = srcEnd;
+    while (k < unit.last && tokens[k].text !== ',') k++;
+    k++;
+    const last = clauseEnd(doc, k, unit.last, null);
+    return last - k >= 3 ? [{ first: k, last, type: typeOf(doc, k, last, []), how: 'according' }] : [];
+  }
+  if (tokens[c.cue.first - 1]?.text === ',') {
+    let first = unit.first;
+    const last = c.cue.first - 1;
+    while (first < last && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
+    return last - first >= 3 ? [{ first, last, type: typeOf(doc, first, last, []), how: 'according' }] : [];
+  }
+  return [];
+}
+
+/** Skips an addressee and time or place adjuncts between a cue and its content. */
+function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
+  const tokens = doc.tokens;
+  const start = k;
+  // `told reporters`, `told CBC News`, `told him`: the addressee of a verb of telling.
+  if (TAKES_ADDRESSEE.has(cue.sense.lemma)) {
+    while (k < max && k - start < 6 && tokens[k].quote < 0 && (tokens[k].pos === 'PRON' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ') && tokens[k].lower !== 'that') k++;
+  }
+  // `on Sunday`, `in a statement`, `Thursday`, `last week`: only when a content marker follows.
+  let j = k;
+  while (j < max && j - k < 8 && tokens[j].quote < 0) {
+    const t = tokens[j];
+    if (t.pos === 'ADV' || TIME_WORDS.has(t.lower) || t.pos === 'ADP' && t.lower !== 'that' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'PART' && t.lower !== 'to') { j++; continue; }
+    break;
+  }
+  if (j > k && j < max && (tokens[j].text === ':' || tokens[j].text === ',' || tokens[j].lower === 'that' || tokens[j].quote >= 0 && tokens[j - 1].text === ',')) return j;
+  // Bare time words right after the cue (`said Thursday the ...`).
+  while (k < max && (TIME_WORDS.has(tokens[k].lower) || tokens[k].lower === 'on' && TIME_WORDS.has(tokens[k + 1]?.lower ?? ''))) k++;
+  return k;
+}
+
+/** End of a reported clause: the unit end, a semicolon, or a comma that opens another attribution. */
+function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null): number {
+  const tokens = doc.tokens;
+  let end = max;
+  for (let j = k; j < max; j++) {
+    const t = tokens[j];
+    if (t.quote >= 0) continue;
+    if (t.text === ';') { end = j; break; }
+    if ((t.text === ',' || t.text === '—') && j + 1 < max) {
+      const n = tokens[j + 1];
+      if (nextCue && (nextCue.cue.first === j + 1 || nextCue.sourceFirst === j + 1)) { end = j; break; }
+      if (n.lower === 'according' || (n.lower === 'adding' || n.lower === 'saying' || n.lower === 'noting')) { end = j; break; }
+    }
+  }
+  // Drop trailing punctuation that is not a closing quotation mark.
+  while (end > k && tokens[end - 1].quote < 0 && tokens[end - 1].pos === 'PUNCT') end--;
+  return end;
+}
+
+function endsUnit(doc: Doc, k: number, unit: Range): boolean {
+  const tokens = doc.tokens;
+  // Allow adjuncts after the cue: `, Howell said in an interview on Monday.`
+  for (let j = k; j < unit.last; j++) {
+    const t = tokens[j];
+    if (t.pos === 'PUNCT' && /^[.!?]$/.test(t.text)) return true;
+    if (t.text === ',' || t.text === ';') return true;
+    if (t.quote >= 0) return false;
+    if (t.pos === 'VERB' || t.lower === 'that') return false;
+  }
+  return true;
+}
+
+function typeOf(doc: Doc, first: number, last: number, spans: QuotedSpan[]): QuoteType {
+  void spans;
+  for (let t = first; t < last; t++) if (doc.tokens[t].quote >= 0) return 'mixed';
+  return 'indirect';
+}
+
+function firstQuoteIn(doc: Doc, first: number, last: number): number {
+  for (let t = first; t < last; t++) if (doc.tokens[t].quote >= 0) return doc.tokens[t].quote;
+  return -1;
+}
+
+/** `him a`, `the plan as`: a short object phrase before the quotation. */
+function clauseBeforeIsObject(doc: Doc, first: number, quoteFirst: number): boolean {
+  if (quoteFirst - first > 5) return false;
+  for (let t = first; t < quoteFirst; t++) {
+    const p = doc.tokens[t].pos;
+    if (p === 'VERB' || p === 'AUX' || p === 'SCONJ') return false;
+  }
+  return true;
+}
+
+/**
+ * Quotations with no cue of their own. A quotation that stands alone (the whole unit) or is a
+ * long embedded passage is speech; it takes the speaker of the nearest attributed quotation in
+ * its paragraph, else of the one before it in the article.
+ */
+function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[]): void {
+  const tokens = doc.tokens;
+  const inherited: Attribution[] = [];
+  const sorted = [...out].sort((a, b) => a.start - b.start);
+  const unitOf = new Int32Array(tokens.length);
+  units.forEach((u, k) => { for (let t = u.first; t < u.last; t++) unitOf[t] = k; });
+  spans.forEach((s, k) => {
+    if (claimed[k]) return;
+    // Inside an attributed content span already (a fragment of a mixed quote).
+    if (out.some((a) => a.start <= s.start && a.end >= s.end)) return;
+    const unit = units[unitOf[s.first]];
+    let outside = 0;
+    for (let t = unit.first; t < unit.last; t++) if (tokens[t].quote < 0 && tokens[t].pos !== 'PUNCT') outside++;
+    const standalone = outside <= 1;
+    const speechLike = standalone ? s.words >= 2 : s.words >= 6 && /[.,!?]$/.test(doc.text.slice(s.start, s.end - 1).trimEnd());
+    if (!speechLike) return;
+    const para = tokens[s.first].para;
+    // Nearest attributed quotation: before it in the paragraph, after it in the paragraph,
+    // then before it within the last two paragraphs.
+    let from: Attribution | null = null;
+    for (let k = sorted.length - 1; k >= 0; k--) {
+      const a = sorted[k];
+      if (a.start < s.start && a.para === para) { from = a; break; }
+    }
+    if (!from) from = sorted.find((a) => a.start > s.start && a.para === para) ?? null;
+    if (!from) {
+      for (let k = sorted.length - 1; k >= 0; k--) {
+        const a = sorted[k];
+        if (a.start < s.start && para - a.para <= 2) { from = a; break; }
+        if (a.start < s.start) break;
+      }
+    }
+    inherited.push({
+      type: 'direct', start: s.start, end: s.end, cue: null, source: null, inherits: from, how: 'continuation',
+      para, anchor: unit.first,
+    });
+  });
+  out.push(...inherited);
+}

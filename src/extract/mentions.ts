@@ -1,0 +1,215 @@
+/**
+ * Mentions: proper-name runs (people and organisations, with the titles in front of them),
+ * pronouns and descriptive noun phrases (`the US president`, `a spokesperson for Health
+ * Canada`). Attribution asks this stage for the phrase next to a cue; coreference asks it
+ * for every name in the article.
+ */
+import type { Doc, Token } from './document.js';
+import { NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, isFirstName } from './lexicon.js';
+
+export type MentionKind = 'name' | 'pronoun' | 'description';
+
+export interface Mention {
+  kind: MentionKind;
+  /** Token range of the whole phrase (titles and modifiers included). */
+  first: number;
+  last: number;
+  /** Token range the speaker span rests on: the name for names, the phrase otherwise. */
+  coreFirst: number;
+  coreLast: number;
+  /** Head word, lower-cased (`president`, `he`, `mamdani`). */
+  head: string;
+  /** Plural (`officials`, `they`). */
+  plural: boolean;
+  /** Indefinite (`a spokesperson`): introduces a new source, never an earlier one. */
+  indefinite: boolean;
+}
+
+export interface NameRun {
+  /** Whole run, titles included. */
+  first: number;
+  last: number;
+  /** The name proper, titles excluded. */
+  nameFirst: number;
+  nameLast: number;
+  org: boolean;
+  /** Evidence that it is a person: a known first name or a person title before it. */
+  personal: boolean;
+}
+
+const UPPER = /^[A-ZÀ-ÖØ-Þ]/;
+const PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'st.']);
+
+function capitalised(t: Token): boolean {
+  return UPPER.test(t.text) && t.pos !== 'PUNCT' && !NOT_NAMES.has(t.lower);
+}
+
+/** A token that can start or continue a proper name. */
+function nameToken(doc: Doc, t: Token, inRun: boolean): boolean {
+  if (!capitalised(t)) return false;
+  if (t.pos === 'PROPN') return true;
+  if (!inRun) {
+    // Outside a run, a capitalised non-PROPN word is a name only mid-sentence (not the
+    // sentence's first word) and not a verb or function word.
+    const prev = doc.tokens[t.i - 1];
+    return (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X') && prev !== undefined && prev.para === t.para && !/^[.!?“"‘:]$/.test(prev.text);
+  }
+  return t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'DET' && t.pos !== 'PRON';
+}
+
+/** Every proper-name run in the document, in order. */
+export function findNameRuns(doc: Doc): NameRun[] {
+  const tokens = doc.tokens;
+  const runs: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!nameToken(doc, tokens[i], false)) { i++; continue; }
+    const first = i;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].para === tokens[first].para) {
+      const t = tokens[j];
+      const glued = !t.space;
+      if ((t.text === '-' || t.text === '‑') && glued && j + 1 < tokens.length && !tokens[j + 1].space) { j += 2; continue; }
+      if (glued && t.pos !== 'PUNCT' && tokens[j - 1].text !== '’s' && t.lower !== '’s' && t.lower !== "'s" && /^[\p{L}]/u.test(t.text)) { j++; continue; }
+      if (PARTICLES.has(t.lower) && j + 1 < tokens.length && capitalised(tokens[j + 1])) { j += 1; continue; }
+      if (nameToken(doc, t, true)) { j++; continue; }
+      break;
+    }
+    runs.push(classify(doc, first, j));
+    i = j;
+  }
+  return runs;
+}
+
+function classify(doc: Doc, first: number, last: number): NameRun {
+  const tokens = doc.tokens;
+  let nameFirst = first;
+  for (let k = first; k < last - 1; k++) {
+    // Titles in front of the name are not part of it: `Education Minister Rob Fleming`.
+    if (TITLES.has(tokens[k].lower.replace(/\.$/, '')) || TITLES.has(tokens[k].lower)) nameFirst = k + 1;
+  }
+  // `State Mike Pompeo` (the tail of `Secretary of State`): a first name starts the name.
+  for (let k = nameFirst + 1; k < last - 1; k++) {
+    if (isFirstName(tokens[k].text) && !isFirstName(tokens[k - 1].text) && !TITLES.has(tokens[k - 1].lower)) { nameFirst = k; break; }
+  }
+  let org = false;
+  let acronym = false;
+  for (let k = nameFirst; k < last; k++) {
+    if (ORG_WORDS.has(tokens[k].lower)) org = true;
+    if (/^[A-Z]{2,}$/.test(tokens[k].text) && !/^(II|III|IV|JR|SR)$/.test(tokens[k].text)) acronym = true;
+  }
+  const titled = nameFirst > first;
+  const personal = titled || isFirstName(tokens[nameFirst].text);
+  if (acronym && !personal) org = true;
+  if (personal && !org) org = false;
+  return { first, last, nameFirst, nameLast: last, org: org && !(titled && !ORG_WORDS.has(tokens[last - 1].lower)), personal };
+}
+
+const NP_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
+const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+function isNominal(t: Token): boolean {
+  return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'ADJ') || (capitalised(t) && t.pos !== 'VERB' && t.pos !== 'AUX');
+}
+
+/**
+ * The subject phrase that ends just before token `end` (exclusive), not reaching before `min`:
+ * the speaker of `... the US president said`.
+ */
+export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  let j = end - 1;
+  if (j < min) return null;
+  const t = tokens[j];
+  if (t.quote >= 0) return null;
+  if (t.pos === 'PRON' && SUBJECT_PRONOUNS[t.lower]) return pronoun(t);
+  if (!isNominal(t)) return null;
+  // Walk back over the noun phrase.
+  let first = j;
+  while (first - 1 >= min) {
+    const p = tokens[first - 1];
+    if (p.quote >= 0) break;
+    if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) { first--; break; }
+    if (p.lower === '’s' || p.lower === "'s") { first--; continue; }
+    if ((p.text === '-' || p.text === '‑') && !p.space && !tokens[first].space) { first--; continue; }
+    if (NP_ADP.has(p.lower) && first - 2 >= min && PERSON_NOUNS.has(tokens[first - 2].lower)) { first--; continue; }
+    if (isNominal(p) && p.pos !== 'ADJ' || p.pos === 'ADJ' || p.pos === 'NUM') {
+      if (p.pos === 'PROPN' || p.pos === 'NOUN' || p.pos === 'ADJ' || p.pos === 'NUM' || capitalised(p)) { first--; continue; }
+    }
+    break;
+  }
+  return describe(doc, first, j + 1, runs);
+}
+
+/** The phrase that starts at token `start`, not reaching `max`: `said Smith`, `” Smith, a ...`. */
+export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  let j = start;
+  if (j >= max) return null;
+  const t = tokens[j];
+  if (t.quote >= 0) return null;
+  if (t.pos === 'PRON' && SUBJECT_PRONOUNS[t.lower]) return pronoun(t);
+  if (t.pos === 'DET' || POSSESSIVE.has(t.lower)) j++;
+  let last = j;
+  while (last < max) {
+    const p = tokens[last];
+    if (p.quote >= 0) break;
+    if ((p.lower === '’s' || p.lower === "'s") && last > j) { last++; continue; }
+    if ((p.text === '-' || p.text === '‑') && !p.space && last + 1 < max && !tokens[last + 1].space) { last += 2; continue; }
+    if (NP_ADP.has(p.lower) && last > j && PERSON_NOUNS.has(tokens[last - 1].lower) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
+    if (isNominal(p)) { last++; continue; }
+    break;
+  }
+  if (last === j) return null;
+  // A phrase must end in a noun: `said late` is no speaker.
+  while (last > j && tokens[last - 1].pos === 'ADJ') last--;
+  if (last === j) return null;
+  return describe(doc, start, last, runs);
+}
+
+function pronoun(t: Token): Mention {
+  const info = SUBJECT_PRONOUNS[t.lower];
+  return { kind: 'pronoun', first: t.i, last: t.i + 1, coreFirst: t.i, coreLast: t.i + 1, head: t.lower, plural: !!info.plural, indefinite: false };
+}
+
+/** The name runs of a document, with the run covering each token (-1 for none). */
+export interface RunIndex {
+  runs: NameRun[];
+  at: Int32Array;
+}
+
+export function indexRuns(doc: Doc, runs: NameRun[]): RunIndex {
+  const at = new Int32Array(doc.tokens.length).fill(-1);
+  runs.forEach((r, k) => { for (let t = r.first; t < r.last; t++) at[t] = k; });
+  return { runs, at };
+}
+
+/** Classifies a phrase as a name or a description and finds its core and head. */
+function describe(doc: Doc, first: number, last: number, index: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  const runIdx = index.at;
+  // Head of the phrase: the last noun before any preposition.
+  let headEnd = last;
+  for (let k = first + 1; k < last; k++) {
+    if (NP_ADP.has(tokens[k].lower)) { headEnd = k; break; }
+  }
+  let head = headEnd - 1;
+  while (head > first && tokens[head].pos === 'PUNCT') head--;
+  const headTok = tokens[head];
+  const run = runIdx[head];
+  const indefinite = /^(a|an|some|one|another|several|many|two|three)$/.test(tokens[first].lower);
+  if (run >= 0 && headTok.pos !== 'NOUN') {
+    // The head is a name: the mention rests on the name proper.
+    return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
+  }
+  if (!PERSON_NOUNS.has(headTok.lower) && !(headTok.pos === 'NOUN' && /(er|or|ist|ian|ant|ent)s?$/.test(headTok.lower))) return null;
+  // A description with a name inside (`North Korea's state-run KCNA news agency`): rest on
+  // the part from the name on.
+  let coreFirst = first;
+  for (let k = head - 1; k >= first; k--) {
+    if (runIdx[k] >= 0 && tokens[k + 1] && tokens[k + 1].lower !== '’s' && tokens[k + 1].lower !== "'s") { coreFirst = k; while (coreFirst - 1 >= first && runIdx[coreFirst - 1] === runIdx[k]) coreFirst--; break; }
+  }
+  const plural = /s$/.test(headTok.lower) && !/(ss|us|is)$/.test(headTok.lower) || /^(people|police|staff|authorities|children|men|women)$/.test(headTok.lower);
+  return { kind: 'description', first, last: headEnd, coreFirst, coreLast: headEnd, head: headTok.lower, plural, indefinite };
+}
+

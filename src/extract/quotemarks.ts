@@ -1,0 +1,118 @@
+/**
+ * Quotation marks: pairs opening and closing marks into quoted spans, in one linear pass.
+ *
+ * Curly marks say which way they face; straight `"` marks do not, so their direction comes from
+ * the state (open or not) and their neighbours. Single quotes are only read as nesting inside
+ * double ones, because `’` doubles as the apostrophe. A quotation that runs over several
+ * paragraphs has an opening mark at each paragraph start and no closing mark until the last,
+ * so an unclosed paragraph followed by one that opens with a mark continues the same span.
+ */
+import type { Doc } from './document.js';
+
+export interface QuotedSpan {
+  /** Offset of the opening mark. */
+  start: number;
+  /** Offset just after the closing mark (or after the last character when unclosed). */
+  end: number;
+  /** Token range of the span, marks included. */
+  first: number;
+  last: number;
+  /** Words inside the marks. */
+  words: number;
+  /** No closing mark was found before the paragraph ended. */
+  unclosed: boolean;
+  /** The span runs over more than one paragraph. */
+  paragraphs: number;
+}
+
+const OPENERS = new Set(['“', '„', '«', '"']);
+const CLOSERS = new Set(['”', '»', '"']);
+
+function opensHere(text: string, i: number): boolean {
+  // A straight mark opens when it follows a boundary and precedes a word.
+  const prev = i > 0 ? text[i - 1] : ' ';
+  const next = i + 1 < text.length ? text[i + 1] : ' ';
+  return /[\s([{\u2014\u2013\-\/:;,]/.test(prev) && !/\s/.test(next);
+}
+
+function countWords(text: string, start: number, end: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127 && c !== 0x201c && c !== 0x201d && c !== 0x2014;
+    if (letter && !inWord) words++;
+    inWord = letter;
+  }
+  return words;
+}
+
+/** Finds the quoted spans of the document body, and marks every token inside one. */
+export function findQuotedSpans(doc: Doc): QuotedSpan[] {
+  const text = doc.text;
+  const spans: QuotedSpan[] = [];
+  const paras = doc.paragraphs;
+  let openAt = -1;
+  let openParas = 0;
+  for (let p = 0; p < paras.length; p++) {
+    const { start, end } = paras[p];
+    let i = start;
+    if (openAt >= 0) {
+      // Continuing a quote from the previous paragraph: skip this paragraph's opening mark.
+      while (i < end && /\s/.test(text[i])) i++;
+      if (OPENERS.has(text[i])) i++;
+    }
+    for (; i < end; i++) {
+      const ch = text[i];
+      if (openAt < 0) {
+        if (ch === '“' || ch === '„' || ch === '«' || (ch === '"' && opensHere(text, i))) {
+          openAt = i;
+          openParas = 1;
+        }
+      } else if (CLOSERS.has(ch)) {
+        spans.push(makeSpan(text, openAt, i + 1, false, openParas));
+        openAt = -1;
+      } else if (ch === '“' && i > openAt + 1 && /\s/.test(text[i - 1])) {
+        // A second opening mark after a space: the first quote was never closed. Close it at
+        // the last sentence end before this mark, if there is one, and start again.
+        const cut = lastSentenceEnd(text, openAt + 1, i);
+        if (cut > 0) spans.push(makeSpan(text, openAt, cut, true, openParas));
+        openAt = i;
+        openParas = 1;
+      }
+    }
+    if (openAt >= 0) {
+      const next = p + 1 < paras.length ? paras[p + 1] : undefined;
+      const nextOpens = next !== undefined && OPENERS.has(text[next.start]);
+      if (nextOpens) {
+        openParas++;
+      } else {
+        spans.push(makeSpan(text, openAt, end, true, openParas));
+        openAt = -1;
+      }
+    }
+  }
+  // Token ranges, and the quote index on every token inside.
+  const tokens = doc.tokens;
+  let t = 0;
+  const kept: QuotedSpan[] = [];
+  for (const s of spans) {
+    while (t < tokens.length && tokens[t].start < s.start) t++;
+    s.first = t;
+    while (t < tokens.length && tokens[t].end <= s.end) tokens[t++].quote = kept.length;
+    s.last = t;
+    if (s.last > s.first) kept.push(s);
+  }
+  return kept;
+}
+
+function lastSentenceEnd(text: string, from: number, to: number): number {
+  for (let j = to - 1; j > from; j--) {
+    if (/[.!?]/.test(text[j])) return j + 1;
+  }
+  return -1;
+}
+
+function makeSpan(text: string, start: number, end: number, unclosed: boolean, paragraphs: number): QuotedSpan {
+  return { start, end, first: 0, last: 0, words: countWords(text, start, end), unclosed, paragraphs };
+}
