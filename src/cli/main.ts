@@ -8,6 +8,11 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { registerExtract } from './extract.js';
+import { registerIngest } from './ingest.js';
+import { registerSearch } from './search.js';
+import { registerPeople } from './people.js';
+import { registerPerson } from './person.js';
+import { registerExport } from './export.js';
 
 function packageVersion(): string {
   try {
@@ -28,6 +33,11 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
 
   registerExtract(program);
+  registerIngest(program);
+  registerSearch(program);
+  registerPeople(program);
+  registerPerson(program);
+  registerExport(program);
 
   return program;
 }

@@ -25,6 +25,8 @@ export interface Attribution {
   /** How the content was found, for confidence. */
   how: 'post-quote' | 'pre-quote' | 'clause' | 'post-clause' | 'according' | 'continuation';
   para: number;
+  /** The quoted parts of the content: one for most quotes, several when the cue interrupts. */
+  segments: Array<[number, number]>;
   /** Token where the attribution's sentence starts (for ordering and salience). */
   anchor: number;
 }
@@ -120,7 +122,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       const end = tokens[f.last - 1].end;
       out.push({
         type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
-        para: tokens[f.first].para, anchor: unit.first,
+        para: tokens[f.first].para, anchor: unit.first, segments: [[start, end]],
       });
     }
   }
@@ -350,14 +352,13 @@ function clauseBeforeIsObject(doc: Doc, first: number, quoteFirst: number): bool
  */
 function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[]): void {
   const tokens = doc.tokens;
-  const inherited: Attribution[] = [];
   const sorted = [...out].sort((a, b) => a.start - b.start);
   const unitOf = new Int32Array(tokens.length);
   units.forEach((u, k) => { for (let t = u.first; t < u.last; t++) unitOf[t] = k; });
   spans.forEach((s, k) => {
     if (claimed[k]) return;
     // Inside an attributed content span already (a fragment of a mixed quote).
-    if (out.some((a) => a.start <= s.start && a.end >= s.end)) return;
+    if (out.some((a) => a.start <= s.start && a.end >= s.end && a.how !== 'continuation')) return;
     const unit = units[unitOf[s.first]];
     let outside = 0;
     for (let t = unit.first; t < unit.last; t++) if (tokens[t].quote < 0 && tokens[t].pos !== 'PUNCT') outside++;
@@ -380,10 +381,20 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: U
         if (a.start < s.start) break;
       }
     }
-    inherited.push({
-      type: 'direct', start: s.start, end: s.end, cue: null, source: null, inherits: from, how: 'continuation',
-      para, anchor: unit.first,
-    });
+    const root = from?.inherits ?? from;
+    const cont: Attribution = {
+      type: 'direct', start: s.start, end: s.end, cue: null, source: null, inherits: root, how: 'continuation',
+      para, anchor: unit.first, segments: [[s.start, s.end]],
+    };
+    // A quotation its cue interrupts (`“A,” she said. “B.”`) is one quotation: the attribution
+    // spans all of it, and each sentence after the cue is also a quote of its own.
+    if (root && root.type === 'direct' && root.para === para && root.start < s.start && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
+      root.end = s.end;
+      root.segments.push([s.start, s.end]);
+    }
+    out.push(cont);
+    let at = sorted.length;
+    while (at > 0 && sorted[at - 1].start > cont.start) at--;
+    sorted.splice(at, 0, cont);
   });
-  out.push(...inherited);
 }

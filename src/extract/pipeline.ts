@@ -46,6 +46,7 @@ function toQuote(doc: Doc, a: Attribution, speaker: Entity | null): Quote {
     speaker: { name: speaker ? speaker.name : null, entity: speaker ? speaker.id : null, mention },
     cue,
     confidence: confidence(a, speaker),
+    ...(a.segments.length > 1 ? { segments: a.segments.map(([s, e]) => span(doc, s, e)) } : {}),
   };
 }
 

@@ -25,6 +25,11 @@ export interface Quote extends Span {
   speaker: Speaker;
   cue: Span | null;
   confidence: number;
+  /**
+   * When the cue interrupts the quotation (`“A,” she said. “B.”`), the quoted parts; the quote's
+   * span then runs from the first to the last, and each later part is also a quote of its own.
+   */
+  segments?: Span[];
 }
 
 export interface Person {

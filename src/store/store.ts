@@ -129,7 +129,8 @@ export interface Store {
    */
   addArticle(article: ArticleInput, analysis: Analysis): Promise<AddResult>;
   search(query: SearchQuery): Promise<SearchHit[]>;
-  people(options?: { top?: number; kind?: string }): Promise<PersonSummary[]>;
+  /** Most quoted first; only people quoted at least once unless `all`. */
+  people(options?: { top?: number; kind?: string; all?: boolean }): Promise<PersonSummary[]>;
   /** Finds a person by name, alias or surname; null when nobody matches. */
   person(name: string): Promise<PersonDetail | null>;
   /** Every article with its quotes, in ingest order. */

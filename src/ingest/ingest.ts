@@ -1,0 +1,398 @@
+/**
+ * `ingest`: reads any mix of inputs (text and JSONL articles, HTML pages from files or URLs,
+ * RSS/Atom feeds, WARC archives, directories of them), extracts quotations on worker threads
+ * and stores each article in its own transaction. An article already in the store is skipped
+ * before extraction, so re-running a command only does the work that was not committed.
+ * Bad inputs never stop the batch: each is recorded with its reason for the closing summary.
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { articleTextHash } from '../store/normalize.js';
+import type { ArticleInput, Store } from '../store/store.js';
+import { parseFeed } from './feed.js';
+import { Fetcher } from './fetch.js';
+import type { PageHints } from './html.js';
+import { createPool, type WorkPool } from './pool.js';
+import { silentProgress, type Progress, type ProgressState } from './progress.js';
+import { charsetOf, decodeText, InputError, kindFromContent, kindFromName, looksBinary, type InputKind } from './sniff.js';
+import { fsReason, readJsonl, readTextArticle } from './text.js';
+import { readWarc } from './warc.js';
+
+export interface Failure {
+  input: string;
+  reason: string;
+}
+
+export interface IngestSummary {
+  /** Articles handled (added, already stored or failed). */
+  articles: number;
+  added: number;
+  duplicates: number;
+  quotes: number;
+  failed: Failure[];
+  /** Failures that were the extractor's or the store's, not the input's. */
+  internalErrors: number;
+  /** Files in directories passed over because their kind is not an input kind. */
+  ignored: string[];
+  seconds: number;
+}
+
+export interface IngestOptions {
+  store: Store;
+  /** A pool to use (left open); otherwise one of `threads` workers is made and closed. */
+  pool?: WorkPool;
+  threads?: number;
+  fetcher?: Fetcher;
+  progress?: Progress;
+  /** Articles in flight at once (parsing, extracting or storing). */
+  concurrency?: number;
+}
+
+/** Runs tasks with bounded concurrency; producers wait for room so memory stays bounded. */
+class Limiter {
+  private running = 0;
+  private readonly queue: (() => Promise<void>)[] = [];
+  private waiters: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+  get pending(): number {
+    return this.running + this.queue.length;
+  }
+  push(task: () => Promise<void>): void {
+    this.queue.push(task);
+    this.pump();
+  }
+  async room(highWater: number): Promise<void> {
+    while (this.pending >= highWater) await new Promise<void>((r) => this.waiters.push(r));
+  }
+  async idle(): Promise<void> {
+    while (this.pending > 0) await new Promise<void>((r) => this.waiters.push(r));
+  }
+  private pump(): void {
+    while (this.running < this.limit && this.queue.length) {
+      const task = this.queue.shift()!;
+      this.running++;
+      void task()
+        .catch(() => undefined)
+        .finally(() => {
+          this.running--;
+          const w = this.waiters;
+          this.waiters = [];
+          for (const r of w) r();
+          this.pump();
+        });
+    }
+  }
+}
+
+const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
+class Run {
+  readonly summary: IngestSummary = { articles: 0, added: 0, duplicates: 0, quotes: 0, failed: [], internalErrors: 0, ignored: [], seconds: 0 };
+  private total = 0;
+  private readonly limiter: Limiter;
+  private readonly highWater: number;
+  private readonly seenDirs = new Set<string>();
+  private fetcherInstance: Fetcher | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly pool: WorkPool,
+    private readonly progress: Progress,
+    fetcher: Fetcher | undefined,
+    concurrency: number,
+  ) {
+    this.fetcherInstance = fetcher;
+    this.limiter = new Limiter(concurrency);
+    this.highWater = concurrency * 2;
+  }
+
+  private get fetcher(): Fetcher {
+    return (this.fetcherInstance ??= new Fetcher());
+  }
+
+  state(): ProgressState {
+    const s = this.summary;
+    return { done: s.articles, total: Math.max(this.total, s.articles), added: s.added, duplicates: s.duplicates, failed: s.failed.length };
+  }
+
+  private tick(): void {
+    this.progress.update(this.state());
+  }
+
+  /** A failed input that is not one article (a whole file, feed or archive). */
+  private failInput(input: string, reason: string): void {
+    this.summary.failed.push({ input, reason });
+    this.tick();
+  }
+
+  /** A failed article: counts as handled. */
+  private failArticle(input: string, reason: string, internal = false): void {
+    this.summary.failed.push({ input, reason });
+    this.summary.articles++;
+    if (internal) this.summary.internalErrors++;
+    this.tick();
+  }
+
+  /** Schedules one article-sized task, waiting for room first (back-pressure on the reader). */
+  private async schedule(task: () => Promise<void>): Promise<void> {
+    await this.limiter.room(this.highWater);
+    this.total++;
+    this.limiter.push(task);
+  }
+
+  async run(inputs: string[]): Promise<void> {
+    for (const input of inputs) {
+      if (isUrl(input)) await this.schedule(() => this.url(input, input, {}, 0));
+      else await this.path(input, false);
+    }
+    await this.limiter.idle();
+  }
+
+  private async path(path: string, inDirectory: boolean): Promise<void> {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (err) {
+      this.failInput(path, fsReason(err));
+      return;
+    }
+    if (info.isDirectory()) {
+      let real: string;
+      try {
+        real = await realpath(path);
+      } catch (err) {
+        this.failInput(path, fsReason(err));
+        return;
+      }
+      if (this.seenDirs.has(real)) return;
+      this.seenDirs.add(real);
+      let entries: string[];
+      try {
+        entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort();
+      } catch (err) {
+        this.failInput(path, fsReason(err));
+        return;
+      }
+      for (const e of entries) await this.path(join(path, e), true);
+      return;
+    }
+    if (!info.isFile()) {
+      if (!inDirectory) this.failInput(path, 'not a regular file');
+      return;
+    }
+    let kind = kindFromName(path);
+    if (!kind) {
+      if (inDirectory) {
+        this.summary.ignored.push(path);
+        return;
+      }
+      kind = await this.sniffFile(path);
+      if (!kind) return;
+    }
+    await this.file(path, kind);
+  }
+
+  /** The kind of an explicitly named file whose extension says nothing. */
+  private async sniffFile(path: string): Promise<InputKind | null> {
+    let head: Buffer;
+    try {
+      head = (await readFile(path)).subarray(0, 4096);
+    } catch (err) {
+      this.failInput(path, fsReason(err));
+      return null;
+    }
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+      this.failInput(path, 'gzip-compressed file that is not a .warc.gz');
+      return null;
+    }
+    if (looksBinary(head)) {
+      this.failInput(path, 'binary file, not a supported input');
+      return null;
+    }
+    return kindFromContent(head.toString('utf8')) ?? 'text';
+  }
+
+  private async file(path: string, kind: InputKind): Promise<void> {
+    switch (kind) {
+      case 'text':
+        await this.schedule(async () => {
+          let article: ArticleInput;
+          try {
+            article = await readTextArticle(path);
+          } catch (err) {
+            this.failArticle(path, (err as Error).message);
+            return;
+          }
+          await this.article(article);
+        });
+        return;
+      case 'jsonl':
+        for await (const item of readJsonl(path)) {
+          if (item.ok) {
+            const a = item.article;
+            await this.schedule(() => this.article(a));
+          } else if (item.source === path) this.failInput(path, item.reason);
+          else this.failArticle(item.source, item.reason);
+        }
+        return;
+      case 'html':
+        await this.schedule(async () => {
+          let buf: Buffer;
+          try {
+            buf = await readFile(path);
+          } catch (err) {
+            this.failArticle(path, fsReason(err));
+            return;
+          }
+          if (looksBinary(buf)) {
+            this.failArticle(path, 'binary file, not HTML');
+            return;
+          }
+          await this.page(decodeText(buf, charsetOf(null, buf)), null, path, {});
+        });
+        return;
+      case 'feed': {
+        let xml: string;
+        try {
+          const buf = await readFile(path);
+          if (looksBinary(buf)) throw new InputError('binary file, not a feed');
+          xml = decodeText(buf);
+        } catch (err) {
+          this.failInput(path, err instanceof InputError ? err.message : fsReason(err));
+          return;
+        }
+        await this.feed(xml, path, null, 0);
+        return;
+      }
+      case 'warc':
+        for await (const item of readWarc(path)) {
+          if (item.ok) {
+            const { html, url, source, date } = item;
+            await this.schedule(() => this.page(html, url, source, { published: date }));
+          } else this.failInput(item.source, item.reason);
+        }
+        return;
+    }
+  }
+
+  /** Every item of a feed is fetched and ingested as a page. */
+  private async feed(xml: string, source: string, baseUrl: string | null, depth: number, nested = false): Promise<void> {
+    let feed;
+    try {
+      feed = parseFeed(xml, baseUrl);
+    } catch (err) {
+      const reason = err instanceof InputError ? err.message : `malformed feed: ${(err as Error).message}`;
+      if (nested) this.failArticle(source, reason);
+      else this.failInput(source, reason);
+      return;
+    }
+    if (nested) {
+      // The URL task that found this feed was counted as one article; it is not one.
+      this.total--;
+    }
+    if (feed.items.length === 0) this.summary.failed.push({ input: source, reason: 'feed has no items with links' });
+    else if (feed.skipped) this.summary.failed.push({ input: source, reason: `${feed.skipped} feed item(s) without a usable link` });
+    for (const item of feed.items) {
+      const hints: PageHints = { title: item.title, published: item.published, outlet: feed.title };
+      if (nested) {
+        // Inside a running task: push without waiting for room (waiting here could deadlock).
+        this.total++;
+        this.limiter.push(() => this.url(item.url, `${item.url} (from ${source})`, hints, depth + 1));
+      } else await this.schedule(() => this.url(item.url, `${item.url} (from ${source})`, hints, depth + 1));
+    }
+  }
+
+  private async url(url: string, source: string, hints: PageHints, depth: number): Promise<void> {
+    let res;
+    try {
+      res = await this.fetcher.fetch(url);
+    } catch (err) {
+      this.failArticle(source, (err as Error).message);
+      return;
+    }
+    if (looksBinary(res.body)) {
+      this.failArticle(source, `binary content (${res.contentType ?? 'no content type'}), not a page or feed`);
+      return;
+    }
+    const body = decodeText(res.body, charsetOf(res.contentType, res.body));
+    const ctype = (res.contentType ?? '').toLowerCase();
+    const isFeed = /(rss|atom)\+xml|\/xml/.test(ctype) || (!/html/.test(ctype) && kindFromContent(body) === 'feed');
+    if (isFeed) {
+      if (depth > 0) {
+        this.failArticle(source, 'feed item links to another feed, not a page');
+        return;
+      }
+      await this.feed(body, source, res.url, depth, true);
+      return;
+    }
+    await this.page(body, res.url, source, hints);
+  }
+
+  private async page(html: string, url: string | null, source: string, hints: PageHints): Promise<void> {
+    let result;
+    try {
+      result = await this.pool.parse({ html, url, source, hints });
+    } catch (err) {
+      this.failArticle(source, `page parser failed: ${(err as Error).message}`, true);
+      return;
+    }
+    if (!result.ok) {
+      this.failArticle(source, result.reason);
+      return;
+    }
+    await this.article(result.article);
+  }
+
+  private async article(article: ArticleInput): Promise<void> {
+    try {
+      const key = { canonicalUrl: article.canonicalUrl ?? null, textHash: articleTextHash(article.text) };
+      if ((await this.store.findArticle(key)) !== null) {
+        this.summary.duplicates++;
+        this.summary.articles++;
+        this.tick();
+        return;
+      }
+    } catch (err) {
+      this.failArticle(article.source, `store error: ${(err as Error).message}`, true);
+      return;
+    }
+    let analysis;
+    try {
+      const task: { text: string; id?: string; url?: string; published?: string } = { text: article.text };
+      if (article.externalId) task.id = article.externalId;
+      if (article.url ?? article.canonicalUrl) task.url = (article.url ?? article.canonicalUrl)!;
+      if (article.published) task.published = article.published;
+      analysis = await this.pool.extract(task);
+    } catch (err) {
+      this.failArticle(article.source, `extractor failed: ${(err as Error).message}`, true);
+      return;
+    }
+    try {
+      const r = await this.store.addArticle(article, analysis);
+      if (r.added) {
+        this.summary.added++;
+        this.summary.quotes += r.quotes;
+      } else this.summary.duplicates++;
+      this.summary.articles++;
+      this.tick();
+    } catch (err) {
+      this.failArticle(article.source, `store error: ${(err as Error).message}`, true);
+    }
+  }
+}
+
+export async function ingest(inputs: string[], options: IngestOptions): Promise<IngestSummary> {
+  const started = Date.now();
+  const pool = options.pool ?? createPool(options.threads);
+  const progress = options.progress ?? silentProgress();
+  const concurrency = Math.max(2, options.concurrency ?? Math.max(8, pool.threads * 4));
+  const run = new Run(options.store, pool, progress, options.fetcher, concurrency);
+  try {
+    await run.run(inputs);
+  } finally {
+    if (!options.pool) await pool.close();
+    run.summary.seconds = (Date.now() - started) / 1000;
+    progress.stop(run.state());
+  }
+  return run.summary;
+}

@@ -1,0 +1,47 @@
+/** Spreads page parsing and extraction over worker threads (piscina), or runs them inline. */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Analysis } from '../extract/types.js';
+import type { PageResult } from './html.js';
+import * as inline from './worker.js';
+import type { ExtractTask, ParseTask } from './worker.js';
+
+export interface WorkPool {
+  readonly threads: number;
+  parse(task: ParseTask): Promise<PageResult>;
+  extract(task: ExtractTask): Promise<Analysis>;
+  close(): Promise<void>;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** A pool of `threads` workers; 0 runs everything on the calling thread. */
+export function createPool(threads = defaultThreads()): WorkPool {
+  if (threads <= 0) {
+    return {
+      threads: 0,
+      parse: async (t) => inline.parse(t),
+      extract: async (t) => inline.extract(t),
+      close: async () => undefined,
+    };
+  }
+  // Compiled layout: dist/src/ingest/pool.js beside dist/src/ingest/worker.js (under tsx, .ts beside .ts).
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const filename = new URL(`./worker${ext}`, import.meta.url).href;
+  const pool = new Piscina({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    // Enough queued work that no thread waits on the main thread between tasks.
+    concurrentTasksPerWorker: 1,
+  });
+  return {
+    threads,
+    parse: (t) => pool.run(t, { name: 'parse' }) as Promise<PageResult>,
+    extract: (t) => pool.run(t, { name: 'extract' }) as Promise<Analysis>,
+    close: () => pool.destroy(),
+  };
+}

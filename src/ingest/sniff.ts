@@ -1,0 +1,97 @@
+/** Recognising what a file or response holds, and refusing binary data early. */
+import { extname } from 'node:path';
+
+export type InputKind = 'text' | 'jsonl' | 'html' | 'feed' | 'warc';
+
+/** Input error with a reason meant for the end-of-run summary. */
+export class InputError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InputError';
+  }
+}
+
+export function kindFromName(name: string): InputKind | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.warc.gz') || lower.endsWith('.warc')) return 'warc';
+  switch (extname(lower)) {
+    case '.txt':
+    case '.text':
+      return 'text';
+    case '.jsonl':
+    case '.ndjson':
+      return 'jsonl';
+    case '.html':
+    case '.htm':
+    case '.xhtml':
+      return 'html';
+    case '.xml':
+    case '.rss':
+    case '.atom':
+    case '.rdf':
+      return 'feed';
+    default:
+      return null;
+  }
+}
+
+/** True when the bytes look like binary data rather than text (NUL bytes or many control codes). */
+export function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 8192);
+  if (n === 0) return false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === 0) return true;
+    if (b < 8 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return control / n > 0.05;
+}
+
+export function isGzip(buf: Uint8Array): boolean {
+  return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+}
+
+/** Guesses the kind of a document from its first bytes. */
+export function kindFromContent(head: string): InputKind | null {
+  const s = head.replace(/^\uFEFF/, '').trimStart().slice(0, 2048);
+  if (/^WARC\/\d/.test(s)) return 'warc';
+  if (/^\{/.test(s)) return 'jsonl';
+  const body = s.replace(/^<\?xml[^>]*\?>\s*/i, '').replace(/^(<!--[\s\S]*?-->\s*)+/, '');
+  if (/^<(rss|feed|rdf:RDF)\b/i.test(body)) return 'feed';
+  if (/^<!doctype\s+html|^<(html|head|body|meta|title|article|div|p)\b/i.test(body)) return 'html';
+  if (/^<!doctype\s+(rss|feed)/i.test(body) || /^<\?xml/i.test(s)) return 'feed';
+  if (/^</.test(body)) return 'html';
+  return null;
+}
+
+/** Decodes bytes as text in the given charset (default UTF-8); throws InputError when not text. */
+export function decodeText(buf: Uint8Array, charset?: string | null): string {
+  if (looksBinary(buf)) throw new InputError('binary data, not text');
+  let label = (charset ?? 'utf-8').trim().toLowerCase();
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: label === 'utf-8' || label === 'utf8' });
+  } catch {
+    label = 'utf-8';
+    decoder = new TextDecoder('utf-8', { fatal: true });
+  }
+  try {
+    return decoder.decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    // Not valid UTF-8: Latin-1 pages still exist without a declared charset.
+    return new TextDecoder('windows-1252').decode(buf);
+  }
+}
+
+/** The charset named in a Content-Type header or an HTML meta tag. */
+export function charsetOf(contentType: string | null | undefined, head?: Uint8Array): string | null {
+  const m = contentType?.match(/charset\s*=\s*"?([\w.:-]+)/i);
+  if (m) return m[1]!;
+  if (head) {
+    const ascii = new TextDecoder('latin1').decode(head.subarray(0, 2048));
+    const meta = ascii.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i);
+    if (meta) return meta[1]!;
+  }
+  return null;
+}

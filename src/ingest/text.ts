@@ -1,0 +1,110 @@
+/** Plain-text articles (`.txt`) and JSON Lines article files (`.jsonl`). */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ArticleInput } from '../store/store.js';
+import { normalizeUrl } from '../store/normalize.js';
+import { toIsoDate } from './dates.js';
+import { decodeText, InputError, looksBinary } from './sniff.js';
+
+export function fsReason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied (unreadable)';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    default:
+      return e?.message ?? String(err);
+  }
+}
+
+/** One `.txt` file: one article; the id is the file name without extension. */
+export async function readTextArticle(path: string): Promise<ArticleInput> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (err) {
+    throw new InputError(fsReason(err));
+  }
+  if (looksBinary(buf)) throw new InputError('binary file, not text');
+  const text = decodeText(buf);
+  if (!text.trim()) throw new InputError('empty file');
+  return { source: path, externalId: basename(path).replace(/\.[^.]+$/, ''), text };
+}
+
+export type JsonlItem = { ok: true; article: ArticleInput } | { ok: false; source: string; reason: string };
+
+/** Builds an article from one parsed JSONL object (fields: id, text, url, title, published, outlet). */
+export function articleFromRecord(rec: unknown, source: string): ArticleInput {
+  if (!rec || typeof rec !== 'object' || Array.isArray(rec)) throw new InputError('not a JSON object');
+  const r = rec as Record<string, unknown>;
+  if (typeof r.text !== 'string') throw new InputError(r.text === undefined ? 'missing "text"' : '"text" is not a string');
+  if (!r.text.trim()) throw new InputError('empty "text"');
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const id = typeof r.id === 'number' ? String(r.id) : str(r.id);
+  const url = str(r.url);
+  return {
+    source,
+    externalId: id,
+    url,
+    canonicalUrl: normalizeUrl(str(r.canonical_url) ?? url),
+    title: str(r.title),
+    outlet: str(r.outlet),
+    byline: str(r.byline),
+    published: toIsoDate(r.published ?? r.date),
+    text: r.text,
+  };
+}
+
+/** Streams a `.jsonl` file: one article a line; bad lines come out as failures with their line number. */
+export async function* readJsonl(path: string): AsyncGenerator<JsonlItem> {
+  // Sniff the start for binary content before streaming lines.
+  let head: Buffer;
+  try {
+    const fh = await import('node:fs/promises').then((m) => m.open(path, 'r'));
+    try {
+      head = Buffer.alloc(8192);
+      const { bytesRead } = await fh.read(head, 0, 8192, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    yield { ok: false, source: path, reason: fsReason(err) };
+    return;
+  }
+  if (looksBinary(head)) {
+    yield { ok: false, source: path, reason: 'binary file, not JSON Lines' };
+    return;
+  }
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of rl) {
+      n++;
+      if (!line.trim()) continue;
+      const source = `${path}:${n}`;
+      let rec: unknown;
+      try {
+        rec = JSON.parse(line);
+      } catch (err) {
+        yield { ok: false, source, reason: `malformed JSON: ${(err as Error).message}` };
+        continue;
+      }
+      try {
+        yield { ok: true, article: articleFromRecord(rec, source) };
+      } catch (err) {
+        yield { ok: false, source, reason: (err as Error).message };
+      }
+    }
+  } catch (err) {
+    yield { ok: false, source: `${path}:${n + 1}`, reason: fsReason(err) };
+  }
+}

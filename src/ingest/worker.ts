@@ -1,0 +1,35 @@
+/**
+ * The work that runs on worker threads (piscina): parsing pages and extracting quotations.
+ * Each export is one task kind, selected with piscina's `name` option.
+ */
+import { analyze } from '../index.js';
+import type { Analysis } from '../extract/types.js';
+import { parsePage, type PageHints, type PageResult } from './html.js';
+
+export interface ParseTask {
+  html: string;
+  url: string | null;
+  source: string;
+  hints?: PageHints;
+}
+
+export interface ExtractTask {
+  text: string;
+  id?: string;
+  url?: string;
+  published?: string;
+}
+
+export function parse(task: ParseTask): PageResult {
+  return parsePage(task.html, task.url, task.source, task.hints);
+}
+
+export function extract(task: ExtractTask): Analysis {
+  const opts: { id?: string; url?: string; published?: string } = {};
+  if (task.id !== undefined) opts.id = task.id;
+  if (task.url !== undefined) opts.url = task.url;
+  if (task.published !== undefined) opts.published = task.published;
+  return analyze(task.text, opts);
+}
+
+export default extract;
