@@ -85,7 +85,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       continue;
     }
     const j = skipBackOverModifiers(tokens, c.cue.first, unit.first);
-    let src = phraseBefore(doc, j, unit.first, runs);
+    let src = c.cue.participle ? null : phraseBefore(doc, j, unit.first, runs);
     if (src) {
       c.sourceFirst = src.first;
     } else if (tokens[j - 1]?.text === ',' && !c.cue.participle) {
@@ -96,8 +96,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     if (!src) {
       const after = phraseAfter(doc, c.cue.last, unit.last, runs);
       const prevTok = tokens[c.cue.first - 1];
-      // Inverted order only right after the content: `“...,” said Smith` / `..., said the mayor`.
-      if (after && prevTok && (prevTok.text === ',' || prevTok.quote >= 0 || prevTok.text === '—')) src = after;
+      // Inverted order only right after the content: `“...,” said Smith` / `..., said the mayor.`
+      const afterQuote = prevTok && (prevTok.quote >= 0 || (prevTok.text === ',' || prevTok.text === '—') && tokens[prevTok.i - 1]?.quote >= 0);
+      const clauseBefore = prevTok && (prevTok.text === ',' || prevTok.text === '—') && after && endsUnit(doc, after.last, unit);
+      if (after && !c.cue.participle && (afterQuote || clauseBefore)) src = after;
     }
     if (!src && (c.cue.participle || tokens[c.cue.first - 1]?.lower === 'and')) {
       const earlier = cues.slice(0, k).reverse().find((e) => e.source);
@@ -181,7 +183,7 @@ interface Content {
   how: Attribution['how'];
 }
 
-const CLAUSE_OPENERS = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'ADV', 'SCONJ', 'AUX', 'PUNCT', 'X']);
+const CLAUSE_OPENERS = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'ADV', 'SCONJ', 'AUX', 'PUNCT', 'X', 'PART']);
 
 function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, prevCue: CueInUnit | null, nextCue: CueInUnit | null): Content[] {
   const tokens = doc.tokens;
@@ -195,7 +197,9 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, p
   if (c.source && c.source.first > cue.first) b = cue.first; // inverted: source after cue
   let before = b - 1;
   while (before >= unit.first && (tokens[before].text === ',' || tokens[before].text === '—')) before--;
-  if (before >= unit.first && tokens[before].quote >= 0 && spans[tokens[before].quote].last === before + 1) {
+  if (cue.participle) {
+    // `..., adding` never reports what came before it.
+  } else if (before >= unit.first && tokens[before].quote >= 0 && spans[tokens[before].quote].last === before + 1) {
     const span = spans[tokens[before].quote];
     if (span.first >= unit.first) out.push({ first: span.first, last: span.last, type: 'direct', how: 'post-quote' });
   } else if (cue.sense.strength === 'speech' && tokens[b - 1]?.text === ',' && endsUnit(doc, cue.last + (c.source && c.source.first > cue.first ? c.source.last - cue.last : 0), unit)) {

@@ -20,8 +20,8 @@ export interface Entity {
   /** Lower-cased words of the descriptors, for matching `the minister`. */
   descriptorWords: Set<string>;
   mentions: Span[];
-  /** Token index of the latest mention outside quotations, for recency. */
-  lastSeen: number;
+  /** Mentions outside quotations, in text order, for recency and salience. */
+  seen: Array<{ t: number; para: number; subject: boolean }>;
   spoke: number;
 }
 
@@ -78,14 +78,14 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     const span = { start: tokens[run.nameFirst].start, end: tokens[run.nameLast - 1].end, text: '' };
     span.text = doc.text.slice(span.start, span.end);
     if (!match) {
-      match = { id: '', words, name: words.join(' '), kind: 'unknown', descriptors: new Map(), descriptorWords: new Set(), mentions: [], lastSeen: -1, spoke: 0 };
+      match = { id: '', words, name: words.join(' '), kind: 'unknown', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
       entities.push(match);
     } else if (words.length > match.words.length && containsWords(words, match.words)) {
       match.words = words;
       match.name = words.join(' ');
     }
     match.mentions.push(span);
-    if (tokens[run.first].quote < 0) match.lastSeen = run.first;
+    if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.last) });
     if (run.org && match.kind !== 'person') match.kind = 'org';
     else if (run.personal) match.kind = 'person';
     const g = firstNameGender(words[0]) ?? titleGender(doc, run);
@@ -145,13 +145,11 @@ function resolveMention(
     const info = m.head;
     if (info === 'he' || info === 'she') {
       const g = info === 'he' ? 'm' : 'f';
-      const compatible = (e: Entity) => (e.kind === 'person' || e.kind === 'unknown' && e.spoke > 0) && (!e.gender || e.gender === g);
-      // The previous speaker, when recent, is who `he said` means far more often than not.
-      if (lastSpeaker && para - lastSpeakerPara <= 2 && compatible(lastSpeaker) && lastSpeaker.kind === 'person') return assignGender(lastSpeaker, g);
-      const recent = mostRecent(entities, at, compatible);
-      return recent ? assignGender(recent, g) : null;
+      const best = salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) =>
+        (e.kind === 'person' || e.kind === 'unknown' && e.spoke > 0) && (!e.gender || e.gender === g), g);
+      return best ? assignGender(best, g) : null;
     }
-    if (info === 'it') return mostRecent(entities, at, (e) => e.kind === 'org');
+    if (info === 'it') return salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) => e.kind === 'org');
     if (info === 'they' || info === 'we') {
       if (lastSpeaker && para - lastSpeakerPara <= 1 && (lastSpeaker.kind === 'org' || lastSpeaker.kind === 'description')) return lastSpeaker;
       return null;
@@ -160,9 +158,9 @@ function resolveMention(
   }
   // A description: a definite one names someone the article has described that way.
   const text = doc.text.slice(tokens[m.first].start, tokens[m.last - 1].end);
-  if (!m.indefinite && !m.plural && m.coreFirst === m.first) {
+  if (!m.indefinite && !m.plural) {
     const head = m.head;
-    const described = mostRecent(entities, at, (e) => e.kind === 'person' && e.descriptorWords.has(head));
+    const described = salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) => e.kind === 'person' && e.descriptorWords.has(head));
     if (described) return described;
   }
   if (m.coreFirst > m.first || index.at[m.coreFirst] >= 0) {
@@ -173,7 +171,7 @@ function resolveMention(
   const key = text.toLowerCase().replace(/^(the|a|an)\s+/, '');
   let ent = descriptions.get(key);
   if (!ent) {
-    ent = { id: '', words: [text], name: text, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], lastSeen: at, spoke: 0 };
+    ent = { id: '', words: [text], name: text, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
     descriptions.set(key, ent);
     entities.push(ent);
   }
@@ -186,13 +184,60 @@ function assignGender(e: Entity, g: 'm' | 'f'): Entity {
   return e;
 }
 
-function mostRecent(entities: Entity[], before: number, ok: (e: Entity) => boolean): Entity | null {
+/** Latest mention of `e` before token `before`, or undefined. */
+function latestBefore(e: Entity, before: number): Entity['seen'][number] | undefined {
+  let found: Entity['seen'][number] | undefined;
+  for (const s of e.seen) {
+    if (s.t >= before) break;
+    found = s;
+  }
+  return found;
+}
+
+/**
+ * The entity a pronoun or description most likely means: the previous speaker above all
+ * (`he added`), then a matching gender, a subject mention, and recency.
+ */
+function salient(
+  entities: Entity[], before: number, para: number, lastSpeaker: Entity | null, lastSpeakerPara: number,
+  ok: (e: Entity) => boolean, gender?: 'm' | 'f',
+): Entity | null {
   let best: Entity | null = null;
+  let bestScore = -Infinity;
+  let bestT = -1;
   for (const e of entities) {
-    if (e.lastSeen < 0 || e.lastSeen >= before || !ok(e)) continue;
-    if (!best || e.lastSeen > best.lastSeen) best = e;
+    if (!ok(e)) continue;
+    const last = latestBefore(e, before);
+    const isLastSpeaker = e === lastSpeaker && para - lastSpeakerPara <= 3;
+    if (!last && !isLastSpeaker) continue;
+    let score = 0;
+    if (isLastSpeaker) score += 3 - 0.5 * (para - lastSpeakerPara);
+    if (gender && e.gender === gender) score += 1.5;
+    if (e.spoke > 0) score += 1;
+    if (last) {
+      score -= 0.5 * Math.min(6, para - last.para);
+      if (last.subject) score += 1;
+      if (last.para === para) score += 1;
+    }
+    const t = last ? last.t : -1;
+    if (score > bestScore || score === bestScore && t > bestT) { best = e; bestScore = score; bestT = t; }
   }
   return best;
+}
+
+/** A name followed (after adverbs and auxiliaries) by a verb is a clause subject. */
+function isSubject(tokens: Token[], after: number): boolean {
+  for (let k = after; k < tokens.length && k < after + 4; k++) {
+    const t = tokens[k];
+    if (t.pos === 'VERB') return true;
+    if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') {
+      if (t.pos === 'AUX') return true;
+      continue;
+    }
+    if (t.text === ',') return false;
+    return false;
+  }
+  return false;
 }
 
 // ---- descriptors ----

@@ -90,7 +90,7 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   }
   // `State Mike Pompeo` (the tail of `Secretary of State`): a first name starts the name.
   for (let k = nameFirst + 1; k < last - 1; k++) {
-    if (isFirstName(tokens[k].text) && !isFirstName(tokens[k - 1].text) && !TITLES.has(tokens[k - 1].lower)) { nameFirst = k; break; }
+    if (isFirstName(tokens[k].text) && DEPARTMENT_WORDS.has(tokens[k - 1].lower)) { nameFirst = k; break; }
   }
   let org = false;
   let acronym = false;
@@ -104,6 +104,9 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   if (personal && !org) org = false;
   return { first, last, nameFirst, nameLast: last, org: org && !(titled && !ORG_WORDS.has(tokens[last - 1].lower)), personal };
 }
+
+/** Last words of office names that run into the holder's name: `Secretary of State Mike Pompeo`. */
+const DEPARTMENT_WORDS = new Set(['state', 'defense', 'defence', 'health', 'justice', 'finance', 'security', 'affairs', 'treasury', 'education', 'transport', 'transportation', 'energy', 'labor', 'labour', 'interior', 'commerce', 'agriculture', 'environment', 'immigration', 'house', 'staff', 'general']);
 
 const NP_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
@@ -202,7 +205,7 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
     // The head is a name: the mention rests on the name proper.
     return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
   }
-  if (!PERSON_NOUNS.has(headTok.lower) && !(headTok.pos === 'NOUN' && /(er|or|ist|ian|ant|ent)s?$/.test(headTok.lower))) return null;
+  if (!PERSON_NOUNS.has(headTok.lower) && !(headTok.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?$/.test(headTok.lower))) return null;
   // A description with a name inside (`North Korea's state-run KCNA news agency`): rest on
   // the part from the name on.
   let coreFirst = first;
