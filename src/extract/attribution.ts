@@ -225,7 +225,8 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, p
     out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
     return out;
   }
-  if (explicit && tokens[k - 1].text === ',') return out; // `said, however` / `said, adding`
+  // `said, however, ...` / `said, adding ...`: the comma does not open the content.
+  if (explicit && tokens[k - 1].text === ',' && tokens[k] && (tokens[k].pos === 'ADV' || cueAt(doc, k))) return out;
   if (out.length > 0) return out;
   if (tokens[k]?.lower === 'as' && cue.sense.strength === 'quoted') k++;
   let first = k;
@@ -283,14 +284,21 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   if (TAKES_ADDRESSEE.has(cue.sense.lemma)) {
     while (k < max && k - start < 6 && tokens[k].quote < 0 && (tokens[k].pos === 'PRON' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ') && tokens[k].lower !== 'that') k++;
   }
-  // `on Sunday`, `in a statement`, `Thursday`, `last week`: only when a content marker follows.
+  // `on Sunday`, `in a statement`, `Thursday`, `last week`: an adjunct that opens with a
+  // preposition or a time word, skipped only when a content marker or a subject follows.
   let j = k;
-  while (j < max && j - k < 8 && tokens[j].quote < 0) {
-    const t = tokens[j];
-    if (t.pos === 'ADV' || TIME_WORDS.has(t.lower) || t.pos === 'ADP' && t.lower !== 'that' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'PART' && t.lower !== 'to') { j++; continue; }
-    break;
+  if (j < max && (tokens[j].pos === 'ADP' && tokens[j].lower !== 'that' || TIME_WORDS.has(tokens[j].lower))) {
+    while (j < max && j - k < 8 && tokens[j].quote < 0) {
+      const t = tokens[j];
+      if (TIME_WORDS.has(t.lower) || t.pos === 'ADP' && t.lower !== 'that' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.lower === '’s' || t.lower === "'s") { j++; continue; }
+      break;
+    }
+    if (j > k && j < max) {
+      const n = tokens[j];
+      if (n.text === ':' || n.text === ',' || n.lower === 'that' || n.quote >= 0) return j;
+      if (n.pos === 'PRON' && /^(he|she|they|it|we|i)$/.test(n.lower)) return j;
+    }
   }
-  if (j > k && j < max && (tokens[j].text === ':' || tokens[j].text === ',' || tokens[j].lower === 'that' || tokens[j].quote >= 0 && tokens[j - 1].text === ',')) return j;
   // Bare time words right after the cue (`said Thursday the ...`).
   while (k < max && (TIME_WORDS.has(tokens[k].lower) || tokens[k].lower === 'on' && TIME_WORDS.has(tokens[k + 1]?.lower ?? ''))) k++;
   return k;
@@ -300,7 +308,13 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
 function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null): number {
   const tokens = doc.tokens;
   let end = max;
-  for (let j = k; j < max; j++) {
+  if (nextCue) {
+    // `said A, and added that B`: the next cue, coordinated, ends this clause.
+    const at = Math.min(nextCue.cue.first, nextCue.sourceFirst);
+    const before = tokens[at - 1];
+    if (at > k && before && (before.text === ',' || before.lower === 'and' || before.text === '—' || before.text === ';')) end = at;
+  }
+  for (let j = k; j < end; j++) {
     const t = tokens[j];
     if (t.quote >= 0) continue;
     if (t.text === ';') { end = j; break; }
@@ -315,17 +329,16 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
   return end;
 }
 
+/** Only adjuncts (`in an interview on Monday`) stand between token `k` and the clause's end. */
 function endsUnit(doc: Doc, k: number, unit: Range): boolean {
   const tokens = doc.tokens;
-  // Allow adjuncts after the cue: `, Howell said in an interview on Monday.`
-  for (let j = k; j < unit.last; j++) {
-    const t = tokens[j];
-    if (t.pos === 'PUNCT' && /^[.!?]$/.test(t.text)) return true;
-    if (t.text === ',' || t.text === ';') return true;
-    if (t.quote >= 0) return false;
-    if (t.pos === 'VERB' || t.lower === 'that') return false;
+  let j = k;
+  if (j < unit.last && (tokens[j].pos === 'ADP' || tokens[j].pos === 'ADV' || TIME_WORDS.has(tokens[j].lower))) {
+    while (j < unit.last && tokens[j].quote < 0 && tokens[j].lower !== 'that' && (tokens[j].pos === 'ADP' || tokens[j].pos === 'ADV' || tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'NUM' || TIME_WORDS.has(tokens[j].lower) || tokens[j].lower === '’s' || tokens[j].lower === "'s" || tokens[j].text === '-')) j++;
   }
-  return true;
+  if (j >= unit.last) return true;
+  const t = tokens[j];
+  return t.quote < 0 && (/^[.!?;,:]$/.test(t.text) || t.text === '—' || t.text === '(');
 }
 
 function typeOf(doc: Doc, first: number, last: number, spans: QuotedSpan[]): QuoteType {

@@ -134,7 +134,12 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
     if (p.quote >= 0) break;
     if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) { first--; break; }
     if (p.lower === '’s' || p.lower === "'s") { first--; continue; }
-    if ((p.text === '-' || p.text === '‑') && !p.space && !tokens[first].space) { first--; continue; }
+    if ((p.text === '-' || p.text === '‑') && !p.space && !tokens[first].space) {
+      // `state-run`: the word before a glued hyphen belongs to the compound whatever its tag.
+      first--;
+      if (first - 1 >= min && tokens[first - 1].quote < 0 && /^[\p{L}\d]/u.test(tokens[first - 1].text)) first--;
+      continue;
+    }
     if (NP_ADP.has(p.lower) && first - 2 >= min && PERSON_NOUNS.has(tokens[first - 2].lower)) { first--; continue; }
     if (isNominal(p) && p.pos !== 'ADJ' || p.pos === 'ADJ' || p.pos === 'NUM') {
       if (p.pos === 'PROPN' || p.pos === 'NOUN' || p.pos === 'ADJ' || p.pos === 'NUM' || capitalised(p)) { first--; continue; }

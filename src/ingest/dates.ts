@@ -16,7 +16,7 @@ export function toIsoDate(value: unknown): string | null {
     return ok(d) ? d.toISOString() : null;
   }
   const direct = new Date(s);
-  if (ok(direct) && /\d{4}/.test(s)) return direct.toISOString();
+  if (ok(direct) && /\d{4}/.test(s) && /\d{1,2}:\d{2}/.test(s)) return direct.toISOString();
   const parsed = chrono.parse(s, new Date(), { forwardDate: false })[0];
   if (!parsed) return null;
   const c = parsed.start;

@@ -171,6 +171,26 @@ function canonicalOf(document: El, pageUrl: string | null, ldUrl: string | undef
   return normalizeUrl(pageUrl);
 }
 
+/** Class or id of page furniture that Readability may keep: promos, sharing, newsletters, comments. */
+const FURNITURE =
+  /(^|[\s_-])(promo|promos|newsletter|newsletters|subscribe|subscription|signup|sign-up|paywall|share|sharing|social|related|recommended|more-stories|trending|most-read|mostread|popular|comments?|disqus|advert|advertisement|ad-slot|ad-container|ads|sponsored|outbrain|taboola|breadcrumbs?|cookie|consent|masthead|site-header|site-footer|sidebar|top-bar|topbar)($|[\s_-])/i;
+
+/** Removes navigation, footers and page furniture that never hold the story. */
+function stripFurniture(document: El): void {
+  const doc = document as unknown as { querySelectorAll(sel: string): Iterable<El & { remove(): void; querySelector(sel: string): El | null }> };
+  for (const el of [...doc.querySelectorAll('nav, footer, aside, form, iframe, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]')]) {
+    if (!el.querySelector('article, h1, [itemprop="articleBody"]')) el.remove();
+  }
+  for (const el of [...doc.querySelectorAll('[class], [id]')]) {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'BODY' || tag === 'HTML' || tag === 'MAIN' || tag === 'ARTICLE') continue;
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!FURNITURE.test(label)) continue;
+    if (el.querySelector('article, h1, [itemprop="articleBody"]')) continue;
+    el.remove();
+  }
+}
+
 /** Parses one HTML page into an article, or says why there is none. */
 export function parsePage(html: string, pageUrl: string | null, source: string, hints: PageHints = {}): PageResult {
   if (!/<[a-z!]/i.test(html.slice(0, 65536))) return { ok: false, reason: 'malformed HTML: no markup found' };
@@ -200,6 +220,7 @@ export function parsePage(html: string, pageUrl: string | null, source: string, 
 
   let parsed: ReturnType<Readability['parse']>;
   try {
+    stripFurniture(document);
     parsed = new Readability(document as unknown as Document, { charThreshold: 250 }).parse();
   } catch (err) {
     return { ok: false, reason: `malformed HTML: ${(err as Error).message}` };
