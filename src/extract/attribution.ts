@@ -219,7 +219,13 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, p
   k = skipAfterCue(doc, k, unit.last, cue);
   let explicit = false;
   if (tokens[k]?.text === ':' || tokens[k]?.text === ',') { k++; explicit = true; }
-  const startsQuote = tokens[k] && tokens[k].quote >= 0 && spans[tokens[k].quote].first === k;
+  // `The Times reports:` ending its paragraph introduces the quotation that follows it.
+  if (explicit && tokens[k - 1].text === ':' && k === unit.last && tokens[k]?.quote >= 0 && spans[tokens[k].quote].first === k) {
+    const span = spans[tokens[k].quote];
+    out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
+    return out;
+  }
+  const startsQuote = k < unit.last && tokens[k] && tokens[k].quote >= 0 && spans[tokens[k].quote].first === k;
   if (startsQuote) {
     const span = spans[tokens[k].quote];
     out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });

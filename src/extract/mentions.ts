@@ -122,6 +122,12 @@ function isNominal(t: Token): boolean {
 export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex): Mention | null {
   const tokens = doc.tokens;
   let j = end - 1;
+  // `Rep. Gwen Moore (D-Wis.) said`: a parenthesis between name and cue.
+  if (j > min && tokens[j].text === ')') {
+    let k = j - 1;
+    while (k > min && k > j - 12 && tokens[k].text !== '(') k--;
+    if (tokens[k].text === '(') j = k - 1;
+  }
   if (j < min) return null;
   const t = tokens[j];
   if (t.quote >= 0) return null;
