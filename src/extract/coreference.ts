@@ -113,7 +113,6 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     speakers[k] = ent;
     if (ent) {
       ent.spoke++;
-      if (ent.kind === 'unknown') ent.kind = 'person';
       lastSpeaker = ent;
       lastSpeakerPara = a.para;
     }
@@ -146,10 +145,10 @@ function resolveMention(
     if (info === 'he' || info === 'she') {
       const g = info === 'he' ? 'm' : 'f';
       const best = salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) =>
-        (e.kind === 'person' || e.kind === 'unknown' && e.spoke > 0) && (!e.gender || e.gender === g), g);
+        (e.kind === 'person' || e.kind === 'unknown' && e.spoke > 0 && e.words.length > 1) && (!e.gender || e.gender === g), g);
       return best ? assignGender(best, g) : null;
     }
-    if (info === 'it') return salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) => e.kind === 'org');
+    if (info === 'it') return salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender);
     if (info === 'they' || info === 'we') {
       if (lastSpeaker && para - lastSpeakerPara <= 1 && (lastSpeaker.kind === 'org' || lastSpeaker.kind === 'description')) return lastSpeaker;
       return null;

@@ -48,14 +48,21 @@ function capitalised(t: Token): boolean {
 function nameToken(doc: Doc, t: Token, inRun: boolean): boolean {
   if (!capitalised(t)) return false;
   if (t.pos === 'PROPN') return true;
+  // Acronyms (`BC Hydro`, `RCMP`) are names wherever they stand.
+  if (/^[A-Z]{2,}$/.test(t.text)) return true;
   if (!inRun) {
     // Outside a run, a capitalised non-PROPN word is a name only mid-sentence (not the
     // sentence's first word) and not a verb or function word.
     const prev = doc.tokens[t.i - 1];
     return (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X') && prev !== undefined && prev.para === t.para && !/^[.!?“"‘:]$/.test(prev.text);
   }
+  // After an honorific anything capitalised is the name, whatever its tag (`Mr. Hemming`).
+  const prev = doc.tokens[t.i - 1];
+  if (prev && HONORIFICS.has(prev.lower)) return true;
   return t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'DET' && t.pos !== 'PRON';
 }
+
+const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'prof.', 'sen.', 'rep.', 'gov.', 'gen.', 'rev.', 'sgt.', 'lt.', 'capt.', 'col.', 'supt.', 'insp.', 'const.']);
 
 /** Every proper-name run in the document, in order. */
 export function findNameRuns(doc: Doc): NameRun[] {

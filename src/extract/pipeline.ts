@@ -24,6 +24,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     .map((e) => ({
       id: e.id,
       name: e.name,
+      // A name that speaks and was never marked as an organisation is taken for a person.
       kind: e.kind === 'unknown' ? 'person' : e.kind,
       ...(e.gender ? { gender: e.gender } : {}),
       descriptors: [...e.descriptors.keys()],
