@@ -43,7 +43,9 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     const prev = units[units.length - 1];
     const firstTok = doc.tokens[s.first];
     const inside = firstTok.quote >= 0 && spans[firstTok.quote].first < s.first;
-    if (prev && inside) prev.last = s.last;
+    // `“... built.” he said.`: a sentence cannot open in lower case, so the split was wrong.
+    const lower = /^\p{Ll}/u.test(firstTok.text) && prev !== undefined && doc.tokens[prev.last - 1].para === firstTok.para;
+    if (prev && (inside || lower)) prev.last = s.last;
     else units.push({ first: s.first, last: s.last });
   }
   return units;
