@@ -18,15 +18,17 @@ export interface CueSense {
 
 const SPEECH = `say tell add note explain claim argue state insist warn announce write tweet post
  confirm report recall admit acknowledge allege reply respond comment complain concede contend declare
- deny emphasize emphasise stress predict promise remark reveal observe maintain mention urge assert
- boast caution conclude counter disclose estimate joke lament plead pledge quip recount reiterate
- repeat reason recommend shout chant testify vow wonder ask answer tell continue agree disagree
+ emphasize emphasise stress predict promise remark reveal observe maintain mention urge assert
+ boast caution counter disclose estimate joke lament plead pledge quip recount reiterate
+ repeat reason recommend shout chant testify vow wonder answer tell continue agree disagree
  suggest admit affirm allege announce point complain muse opine retort scoff sneer snap whisper yell
  cry exclaim proclaim acknowledge speculate surmise theorize theorise posit hint insinuate threaten
  advise inform assure remind caution demand`;
+// Verbs of perception and learning (`heard`, `learned`, `found`) are left out on purpose: their
+// subject is the one who was told, not the speaker.
 const THAT_ONLY = `signal indicate believe think feel hope expect fear worry know understand show
- decide learn hear find`;
-const QUOTED_ONLY = `call describe condemn label brand dub term criticize criticise praise slam
+ decide deny conclude`;
+const QUOTED_ONLY = `ask call describe condemn label brand dub term criticize criticise praise slam
  dismiss decry denounce blast hail characterize characterise refer express voice`;
 
 /** Irregular inflections: lemma -> [3sg, past, past participle, gerund]. */
