@@ -92,8 +92,8 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       c.sourceFirst = src.first;
     } else if (tokens[j - 1]?.text === ',' && !c.cue.participle) {
       // Apposition or relative clause between subject and cue: `Baxter, the board's chair, said`.
-      src = subjectBeforeApposition(doc, j - 1, unit.first, runs);
-      if (src) c.sourceFirst = src.first;
+      const found = subjectBeforeApposition(doc, j - 1, unit.first, runs);
+      if (found) { src = found.mention; c.sourceFirst = found.first; }
     }
     if (!src) {
       const after = phraseAfter(doc, c.cue.last, unit.last, runs);
@@ -103,7 +103,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       const clauseBefore = prevTok && (prevTok.text === ',' || prevTok.text === '—') && after && endsUnit(doc, after.last, unit);
       if (after && !c.cue.participle && (afterQuote || clauseBefore)) src = after;
     }
-    if (!src && (c.cue.participle || tokens[c.cue.first - 1]?.lower === 'and')) {
+    if (!src && (c.cue.participle || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
       const earlier = cues.slice(0, k).reverse().find((e) => e.source);
       src = earlier?.source ?? subjectOfClause(doc, unit.first, c.cue.first, runs);
     }
@@ -117,7 +117,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
   const overlapsTaken = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
   for (let k = cues.length - 1; k >= 0; k--) {
     const c = cues[k];
-    const found = contentsFor(doc, unit, spans, c, k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
+    const found = contentsFor(doc, unit, spans, runs, c, k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
     for (const f of found) {
       if (overlapsTaken(f.first, f.last)) continue;
       taken.push([f.first, f.last]);
@@ -150,14 +150,17 @@ function skipBackOverModifiers(tokens: Token[], j: number, min: number): number 
 }
 
 /** `Harry Kazianis, director of ..., said`: the subject stands before the first comma. */
-function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: RunIndex): Mention | null {
+function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: RunIndex): { mention: Mention; first: number } | null {
   const tokens = doc.tokens;
   for (let k = comma - 1; k > min && k > comma - 40; k--) {
     if (tokens[k].quote >= 0) return null;
     if (tokens[k].text === ',') {
+      // `the transport minister, Elena Marchetti, said`: the name set off by commas is the subject.
+      const inner = phraseBefore(doc, comma, k + 1, runs);
       const m = phraseBefore(doc, k, min, runs);
-      if (m && (m.kind === 'name' || m.kind === 'description')) return m;
-      return null;
+      const outer = m && (m.kind === 'name' || m.kind === 'description') ? m : null;
+      if (inner && inner.kind === 'name' && inner.first === k + 1) return { mention: inner, first: outer ? outer.first : inner.first };
+      return outer ? { mention: outer, first: outer.first } : null;
     }
     if (/^[.;:!?]$/.test(tokens[k].text)) return null;
   }
@@ -187,12 +190,12 @@ interface Content {
 
 const CLAUSE_OPENERS = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'ADV', 'SCONJ', 'AUX', 'PUNCT', 'X', 'PART']);
 
-function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, prevCue: CueInUnit | null, nextCue: CueInUnit | null): Content[] {
+function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, c: CueInUnit, prevCue: CueInUnit | null, nextCue: CueInUnit | null): Content[] {
   const tokens = doc.tokens;
   const { cue } = c;
   const out: Content[] = [];
 
-  if (cue.according) return according(doc, unit, c);
+  if (cue.according) return according(doc, unit, c, runs);
 
   // Content before: `“...,” she said` / `..., Howell said.`
   let b = Math.min(c.sourceFirst, cue.first);
@@ -265,13 +268,16 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, p
 }
 
 /** `CLAUSE, according to X.` / `According to X, CLAUSE.` */
-function according(doc: Doc, unit: Range, c: CueInUnit): Content[] {
+function according(doc: Doc, unit: Range, c: CueInUnit, runs: RunIndex): Content[] {
   const tokens = doc.tokens;
   const srcEnd = c.source ? c.source.last : c.cue.last;
   if (c.cue.first === unit.first || tokens[c.cue.first - 1]?.pos === 'PUNCT' && c.cue.first - 1 === unit.first) {
     let k = srcEnd;
     while (k < unit.last && tokens[k].text !== ',') k++;
     k++;
+    // `According to the operator, Northsound Marine, costs rose`: skip the name in apposition.
+    const run = runs.at[k];
+    if (run >= 0 && tokens[runs.runs[run].last]?.text === ',') k = runs.runs[run].last + 1;
     const last = clauseEnd(doc, k, unit.last, null);
     return last - k >= 3 ? [{ first: k, last, type: typeOf(doc, k, last, []), how: 'according' }] : [];
   }

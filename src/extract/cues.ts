@@ -29,6 +29,10 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const sense = cueSense(t.lower);
   if (!sense) return null;
   if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
+  // `an earlier warning`: a gerund the tagger reads as a noun is not a cue.
+  if (t.lower.endsWith('ing') && t.pos !== 'VERB') return null;
+  const left = tokens[i - 1];
+  if (t.lower.endsWith('ing') && left && (left.pos === 'DET' || left.pos === 'ADJ' || left.lower === '’s' || left.lower === "'s")) return null;
   const prev = previousContentToken(tokens, i);
   if (prev) {
     // Passive or nominal readings: `was told`, `the said`, `to say`, `a statement`.

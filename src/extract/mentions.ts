@@ -145,7 +145,12 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
   while (first - 1 >= min) {
     const p = tokens[first - 1];
     if (p.quote >= 0) break;
-    if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) { first--; break; }
+    if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) {
+      first--;
+      // `a spokesperson for the ministry`: the determiner after a role noun's preposition.
+      if (first - 2 >= min && NP_ADP.has(tokens[first - 1].lower) && PERSON_NOUNS.has(tokens[first - 2].lower)) { first--; continue; }
+      break;
+    }
     if (p.lower === '’s' || p.lower === "'s") { first--; continue; }
     if ((p.text === '-' || p.text === '‑') && !p.space && !tokens[first].space) {
       // `state-run`: the word before a glued hyphen belongs to the compound whatever its tag.
@@ -231,6 +236,8 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
     if (runIdx[k] >= 0 && tokens[k + 1] && tokens[k + 1].lower !== '’s' && tokens[k + 1].lower !== "'s") { coreFirst = k; while (coreFirst - 1 >= first && runIdx[coreFirst - 1] === runIdx[k]) coreFirst--; break; }
   }
   const plural = /s$/.test(headTok.lower) && !/(ss|us|is)$/.test(headTok.lower) || /^(people|police|staff|authorities|children|men|women)$/.test(headTok.lower);
-  return { kind: 'description', first, last: headEnd, coreFirst, coreLast: headEnd, head: headTok.lower, plural, indefinite };
+  // A role noun keeps its complement: the source is `a spokesperson for the ministry`.
+  const end = PERSON_NOUNS.has(headTok.lower) ? last : headEnd;
+  return { kind: 'description', first, last: end, coreFirst, coreLast: end, head: headTok.lower, plural, indefinite };
 }
 
