@@ -326,7 +326,7 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
     // `said A, and added that B`: the next cue, coordinated, ends this clause.
     const at = Math.min(nextCue.cue.first, nextCue.sourceFirst);
     const before = tokens[at - 1];
-    if (at > k && before && (before.text === ',' || before.lower === 'and' || before.text === '—' || before.text === ';')) end = at;
+    if (at > k && before && (before.text === ',' || /^(and|but|or)$/.test(before.lower) || before.text === '—' || before.text === ';')) end = at;
   }
   for (let j = k; j < end; j++) {
     const t = tokens[j];
@@ -339,7 +339,7 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
     }
   }
   // Drop trailing punctuation that is not a closing quotation mark.
-  while (end > k && tokens[end - 1].quote < 0 && tokens[end - 1].pos === 'PUNCT') end--;
+  while (end > k && tokens[end - 1].quote < 0 && (tokens[end - 1].pos === 'PUNCT' || tokens[end - 1].pos === 'CCONJ')) end--;
   return end;
 }
 
@@ -352,7 +352,8 @@ function endsUnit(doc: Doc, k: number, unit: Range): boolean {
   }
   if (j >= unit.last) return true;
   const t = tokens[j];
-  return t.quote < 0 && (/^[.!?;,:]$/.test(t.text) || t.text === '—' || t.text === '(');
+  // A colon after the cue opens content, so it does not end the clause.
+  return t.quote < 0 && (/^[.!?;,]$/.test(t.text) || t.text === '—' || t.text === '(');
 }
 
 function typeOf(doc: Doc, first: number, last: number, spans: QuotedSpan[]): QuoteType {

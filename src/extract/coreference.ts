@@ -284,6 +284,14 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
       }
     }
   }
+  // Apposition before the name: `the regional transport minister, Elena Marchetti,`.
+  if (tokens[run.first - 1]?.text === ',' && tokens[run.nameLast]?.text === ',') {
+    let b = run.first - 2;
+    while (b >= 0 && tokens[b].quote < 0 && (tokens[b].pos === 'NOUN' || tokens[b].pos === 'ADJ' || tokens[b].pos === 'PROPN' || POSSESSIVE_S.has(tokens[b].lower))) b--;
+    if (b >= 0 && tokens[b].pos === 'DET' && b + 1 < run.first - 1 && tokens[run.first - 2].pos === 'NOUN') {
+      addDescriptor(e, doc.text.slice(tokens[b].start, tokens[run.first - 2].end));
+    }
+  }
   // Titles alone (`President` in `President Trump`) are descriptors too.
   for (let t = run.first; t < run.nameFirst; t++) {
     if (TITLES.has(tokens[t].lower)) addDescriptor(e, tokens[t].text);

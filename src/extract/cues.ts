@@ -31,8 +31,6 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
   // `an earlier warning`: a gerund the tagger reads as a noun is not a cue.
   if (t.lower.endsWith('ing') && t.pos !== 'VERB') return null;
-  const left = tokens[i - 1];
-  if (t.lower.endsWith('ing') && left && (left.pos === 'DET' || left.pos === 'ADJ' || left.lower === '’s' || left.lower === "'s")) return null;
   const prev = previousContentToken(tokens, i);
   if (prev) {
     // Passive or nominal readings: `was told`, `the said`, `to say`, `a statement`.
@@ -40,6 +38,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
     if (HAVE_GET.has(prev.lower)) return null;
     if (prev.pos === 'DET' || prev.lower === 'to' && !t.lower.endsWith('ing')) return null;
   }
+  if (t.lower.endsWith('ing') && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.lower === '’s' || prev.lower === "'s")) return null;
   const before = tokens[i - 1];
   const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—');
   return { first: i, last: i + 1, sense, according: false, participle };
