@@ -1,0 +1,133 @@
+/**
+ * Issue 2, items 1 and 3: direct quotes in curly and straight double quotes, single quotes nested
+ * inside them, quotes running over several paragraphs; partial quotes used as speech are quotes,
+ * scare quotes and titles of works with no speaker are not. Every text is invented.
+ */
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { run, quote, quotesWith, expectQuote, summary } from './helpers/extract.js';
+
+test('curly double quote before its cue: the quoted passage with its marks, speaker and cue', () => {
+  const text = '“We will rebuild the bridge before winter,” Mayor Tom Brennan said on Monday.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  const q = quote(r, '“We will rebuild the bridge before winter,”');
+  assert.equal(q.start, 0);
+  expectQuote(q, { type: 'direct', speaker: 'Tom Brennan', cue: 'said' });
+  assert.match(q.speaker.mention!.text, /Brennan$/);
+});
+
+test('straight double quote with inverted cue `said Premier ...`', () => {
+  const text = '"The budget is balanced," said Premier Alice Okafor.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  expectQuote(quote(r, '"The budget is balanced,"'), { type: 'direct', speaker: 'Alice Okafor', cue: 'said' });
+});
+
+test('curly single quote nested in a curly double quote stays inside one quote', () => {
+  const text = '“My father told me, ‘Never sell the farm,’ and I haven’t,” said farmer Ivo Brandt.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  const q = quote(r, '“My father told me, ‘Never sell the farm,’ and I haven’t,”');
+  expectQuote(q, { type: 'direct', speaker: 'Ivo Brandt', cue: 'said' });
+});
+
+test('straight single quote nested in a straight double quote, with an apostrophe after it', () => {
+  const text = '"My father told me, \'Never sell the farm,\' and I haven\'t," said farmer Ivo Brandt.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  expectQuote(quote(r, '"My father told me, \'Never sell the farm,\' and I haven\'t,"'), { type: 'direct', speaker: 'Ivo Brandt' });
+});
+
+test('apostrophes (’) inside a curly quote do not end or split it', () => {
+  const text = '“We’re ready, and we won’t wait any longer,” Coach Marta Lind said.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  expectQuote(quote(r, '“We’re ready, and we won’t wait any longer,”'), { type: 'direct', speaker: 'Marta Lind', cue: 'said' });
+});
+
+test('multi-paragraph curly quote: opening mark at each paragraph start, one closing mark at the end', () => {
+  const text =
+    'Premier Alice Okafor addressed the legislature on Tuesday. She said: “We have spent ten years waiting for this road.\n\n' +
+    '“Every family in the north knows what that wait has cost them.\n\n' +
+    '“Today the waiting ends.”\n\n' +
+    'Opposition leader Dev Patel was not impressed.';
+  const r = run(text);
+  const start = text.indexOf('“We have');
+  const end = text.indexOf('ends.”') + 'ends.”'.length;
+  assert.equal(r.quotes.length, 1, summary(r));
+  const q = r.quotes[0];
+  assert.equal(q.start, start);
+  assert.equal(q.end, end);
+  expectQuote(q, { type: 'direct', speaker: 'Alice Okafor', mention: 'She', cue: 'said' });
+});
+
+test('multi-paragraph straight quote runs to the last paragraph\'s closing mark', () => {
+  const text =
+    'Premier Alice Okafor addressed the legislature. She said: "We have spent ten years waiting for this road.\n\n' +
+    '"Every family in the north knows what that wait has cost them.\n\n' +
+    '"Today the waiting ends."\n\n' +
+    'Opposition leader Dev Patel was not impressed.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  const q = r.quotes[0];
+  assert.equal(q.text, text.slice(text.indexOf('"We have'), text.indexOf('ends."') + 'ends."'.length));
+  assert.ok(!q.text.includes('Patel'));
+  expectQuote(q, { type: 'direct', speaker: 'Alice Okafor' });
+});
+
+test('scare quote with no speaker is not a quotation', () => {
+  const r = run('The “temporary” bridge has now stood for 40 years, and the council says it is safe to cross.');
+  assert.deepEqual(quotesWith(r, 'temporary'), [], summary(r));
+});
+
+test('scare quote on a possessive name is not that person\'s quotation', () => {
+  const r = run('Mayor Tom Brennan’s “temporary” fix has lasted a decade.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});
+
+test('title of a documentary in curly quotes is not a quotation', () => {
+  const r = run('The documentary “Rivers of Salt” premiered in Toronto on Friday.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});
+
+test('song title in straight quotes is not a quotation', () => {
+  const r = run('The band played its hit "Northern Lights" to close the show.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});
+
+test('`so-called “...”` is a scare quote, and `called` inside `so-called` is not a cue', { todo: 'engine emits a direct quote “green corridor” with cue "called" from "so-called"' }, () => {
+  const r = run('The so-called “green corridor” would run through three counties.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});
+
+test('a book title after `wrote` is not a quotation', { todo: 'engine emits a mixed quote "the memoir “Paper Roads” in 2019" with cue "wrote"' }, () => {
+  const r = run('Premier Alice Okafor wrote the memoir “Paper Roads” in 2019.');
+  assert.deepEqual(quotesWith(r, 'Paper Roads'), [], summary(r));
+});
+
+test('partial quote `calling her a “...”, threatening ...` is a direct quote of the caller', () => {
+  const text = 'Senator Ruth Adeyemi attacked the governor during the campaign, calling her a “reckless spender”, threatening to block the budget.';
+  const r = run(text);
+  const q = quote(r, '“reckless spender”');
+  expectQuote(q, { type: 'direct', speaker: 'Ruth Adeyemi', cue: 'calling' });
+});
+
+test('partial quote after `calling` rests on the caller\'s name in the same sentence', { todo: 'mention is null when the participle clause is followed by `, threatening ...`' }, () => {
+  const text = 'Senator Ruth Adeyemi attacked the governor during the campaign, calling her a “reckless spender”, threatening to block the budget.';
+  const r = run(text);
+  expectQuote(quote(r, '“reckless spender”'), { mention: 'Ruth Adeyemi' });
+});
+
+test('partial quote `calling her a “...”, and promised ...` is still just the quoted words', () => {
+  const text = 'Senator Ruth Adeyemi attacked the governor during the campaign, calling her a “reckless spender”, and promised a recount.';
+  const r = run(text);
+  expectQuote(quote(r, '“reckless spender”'), { type: 'direct', speaker: 'Ruth Adeyemi', cue: 'calling' });
+});
+
+test('partial quote after `called the report` belongs to the caller', () => {
+  const r = run('Mayor Tom Brennan called the report “deeply flawed.”');
+  const qs = quotesWith(r, '“deeply flawed.”');
+  assert.equal(qs.length, 1, summary(r));
+  expectQuote(qs[0], { speaker: 'Tom Brennan', cue: 'called' });
+});
