@@ -39,16 +39,21 @@ export async function* readWarc(path: string): AsyncGenerator<WarcItem> {
     return;
   }
   // Decompress with zlib ourselves: it reports a truncated stream ("unexpected end of file"),
-  // and handles the member-per-record gzip layout WARC files use.
+  // and handles the member-per-record gzip layout WARC files use. The bytes reach warcio through
+  // a generator that turns a stream error into a clean end plus a recorded error, so a damaged
+  // file can never leave the parser waiting for data that will not come.
   const raw = createReadStream(path);
   const stream = gz ? raw.pipe(createGunzip()) : raw;
+  if (gz) raw.on('error', (err) => stream.destroy(err));
   let streamError: Error | null = null;
-  const onError = (err: Error) => {
-    streamError = err;
-  };
-  raw.on('error', onError);
-  stream.on('error', onError);
-  const parser = new WARCParser(stream as unknown as AsyncIterable<Uint8Array>);
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    try {
+      for await (const chunk of stream as AsyncIterable<Uint8Array>) yield chunk;
+    } catch (err) {
+      streamError = err as Error;
+    }
+  }
+  const parser = new WARCParser(bytes());
   let n = 0;
   try {
     for await (const record of parser) {
@@ -59,16 +64,18 @@ export async function* readWarc(path: string): AsyncGenerator<WarcItem> {
       const ctype = http?.headers.get('content-type') ?? '';
       const target = record.warcTargetURI ?? null;
       const source = `${path}#${n}${target ? ` (${target})` : ''}`;
-      if (status !== 200 || !/html/i.test(ctype)) {
-        await record.readFully(false).catch(() => undefined);
-        continue;
-      }
+      if (status !== 200 || !/html/i.test(ctype)) continue;
       let body: Uint8Array;
       try {
         body = await record.readFully(true);
       } catch (err) {
-        yield { ok: false, source, reason: `corrupt WARC record: ${(err as Error).message}` };
-        continue;
+        yield { ok: false, source, reason: warcReason(streamError ?? (err as Error)) };
+        break;
+      }
+      if (streamError) {
+        // The data stopped inside this record: what was read of it is not the whole page.
+        yield { ok: false, source, reason: warcReason(streamError) };
+        return;
       }
       let html: string;
       try {
@@ -81,7 +88,10 @@ export async function* readWarc(path: string): AsyncGenerator<WarcItem> {
     }
   } catch (err) {
     yield { ok: false, source: `${path}#${n + 1}`, reason: warcReason(streamError ?? (err as Error)) };
+    stream.destroy();
     return;
+  } finally {
+    stream.destroy();
   }
   if (streamError) yield { ok: false, source: `${path}#${n + 1}`, reason: warcReason(streamError) };
 }

@@ -1,0 +1,145 @@
+/** Ingest from local files: text, JSONL, HTML pages, directories, bad inputs, re-ingest. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingest } from '../src/ingest/ingest.js';
+import { parsePage } from '../src/ingest/html.js';
+import { toIsoDate } from '../src/ingest/dates.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import { newsPage, storyParagraphs } from './helpers/fixtures.js';
+
+function tempDir(): { dir: string; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-ingest-'));
+  return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+test('HTML page: main text without residue, and metadata from JSON-LD, og, <time>, canonical', () => {
+  const html = newsPage({
+    title: 'Westmere opens its library',
+    outlet: 'The Westmere Courier',
+    published: '2025-01-18T09:30:00-05:00',
+    canonical: 'https://courier.example/news/library-opens/?utm_medium=rss',
+    author: 'Ann Writer',
+    paragraphs: storyParagraphs(1),
+  });
+  const r = parsePage(html, 'https://courier.example/news/library-opens?ref=home', 'fixture');
+  assert.ok(r.ok, JSON.stringify(r));
+  const a = r.article;
+  assert.equal(a.canonicalUrl, 'https://courier.example/news/library-opens');
+  assert.equal(a.title, 'Westmere opens its library');
+  assert.equal(a.outlet, 'The Westmere Courier');
+  assert.equal(a.byline, 'Ann Writer');
+  assert.equal(a.published, '2025-01-18T14:30:00.000Z');
+  assert.match(a.text, /“We built this for everyone who ever wanted a quiet place to read, number 1,” Jane Doe said\./);
+  for (const residue of ['Subscribe today', 'newsletter', 'Related', 'Another story', 'residue', 'Copyright', 'Privacy']) {
+    assert.ok(!a.text.includes(residue), `residue "${residue}" in text:\n${a.text}`);
+  }
+  // paragraphs stay paragraphs
+  assert.ok(a.text.split('\n\n').length >= 4);
+
+  const og = parsePage(newsPage({ title: 'T', outlet: 'O', published: '2024-07-01T08:00:00Z', dateIn: 'og', paragraphs: storyParagraphs(2) }), null, 'f');
+  assert.ok(og.ok);
+  assert.equal(og.article.published, '2024-07-01T08:00:00.000Z');
+  assert.equal(og.article.canonicalUrl, null);
+  const time = parsePage(newsPage({ title: 'T', outlet: 'O', published: '2024-07-02', dateIn: 'time', paragraphs: storyParagraphs(3) }), null, 'f');
+  assert.ok(time.ok);
+  assert.equal(time.article.published, '2024-07-02');
+});
+
+test('HTML page: no article text, no markup, binary, a home-page canonical ignored', () => {
+  const empty = parsePage('<html><head><title>Home</title></head><body><nav><a href="/">Home</a></nav><p>Welcome.</p></body></html>', null, 'x');
+  assert.deepEqual(empty, { ok: false, reason: 'no article text found on the page' });
+  const plain = parsePage('just some words, not a page at all', null, 'x');
+  assert.equal(plain.ok, false);
+  assert.match((plain as { reason: string }).reason, /malformed HTML/);
+  const home = parsePage(
+    newsPage({ title: 'T', outlet: 'O', canonical: 'https://site.example/', paragraphs: storyParagraphs(4) }),
+    'https://site.example/2025/story',
+    'x',
+  );
+  assert.ok(home.ok);
+  assert.equal(home.article.canonicalUrl, 'https://site.example/2025/story');
+});
+
+test('dates normalise to ISO', () => {
+  assert.equal(toIsoDate('2025-02-11T14:05:00-05:00'), '2025-02-11T19:05:00.000Z');
+  assert.equal(toIsoDate('2025-02-11'), '2025-02-11');
+  assert.equal(toIsoDate('February 11, 2025'), '2025-02-11');
+  assert.equal(toIsoDate('Tue, 11 Feb 2025 10:00:00 GMT'), '2025-02-11T10:00:00.000Z');
+  assert.equal(toIsoDate('not a date'), null);
+  assert.equal(toIsoDate('2025-02-30'), null);
+});
+
+test('text, JSONL and directories; bad inputs reported, the rest ingested; re-ingest adds nothing', async () => {
+  const { dir, done } = tempDir();
+  const db = join(dir, 'r.db');
+  try {
+    const src = join(dir, 'in');
+    mkdirSync(join(src, 'nested'), { recursive: true });
+    writeFileSync(join(src, 'one.txt'), storyParagraphs(1).join('\n\n'));
+    writeFileSync(join(src, 'nested', 'two.txt'), storyParagraphs(2, 'John Roe').join('\n\n'));
+    writeFileSync(join(src, 'nested', 'notes.md'), '# not an input kind in a directory');
+    writeFileSync(join(src, 'page.html'), newsPage({ title: 'Library', outlet: 'Courier', published: '2025-01-02', canonical: 'https://c.example/lib', paragraphs: storyParagraphs(3) }));
+    const lines = [
+      JSON.stringify({ id: 'j1', text: storyParagraphs(4).join('\n\n'), url: 'https://wire.example/4', published: '2025-01-04', outlet: 'Wire', title: 'Four' }),
+      '{"id": "broken", "text": ',
+      JSON.stringify({ id: 'j2' }),
+      '',
+      JSON.stringify({ id: 'j3', text: storyParagraphs(5).join('\n\n') }),
+      // the same article as one.txt, whitespace aside: stored once
+      JSON.stringify({ id: 'dup', text: storyParagraphs(1).join('\n') }),
+    ];
+    writeFileSync(join(src, 'articles.jsonl'), lines.join('\n') + '\n');
+    const binary = join(dir, 'binary.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3, 0, 0]));
+    const missing = join(dir, 'missing.txt');
+    const emptyPage = join(dir, 'empty.html');
+    writeFileSync(emptyPage, '<html><body><nav>Home | News</nav><footer>(c)</footer></body></html>');
+
+    const store = openSqliteStore(db);
+    const s = await ingest([src, binary, missing, emptyPage], { store, threads: 0 });
+    const byInput = Object.fromEntries(s.failed.map((f) => [f.input.replace(dir + '/', ''), f.reason]));
+    assert.deepEqual(Object.keys(byInput).sort(), ['binary.txt', 'empty.html', 'in/articles.jsonl:2', 'in/articles.jsonl:3', 'missing.txt']);
+    assert.match(byInput['binary.txt']!, /binary/);
+    assert.match(byInput['missing.txt']!, /no such file/);
+    assert.match(byInput['empty.html']!, /no article text/);
+    assert.match(byInput['in/articles.jsonl:2']!, /malformed JSON/);
+    assert.match(byInput['in/articles.jsonl:3']!, /missing "text"/);
+    assert.equal(s.added, 5);
+    assert.equal(s.duplicates, 1);
+    assert.deepEqual(s.ignored.map((p) => p.replace(dir + '/', '')), ['in/nested/notes.md']);
+    assert.equal((await store.stats()).articles, 5);
+    const rows = store.db.prepare('SELECT external_id, url, canonical_url, outlet, published, title FROM articles ORDER BY external_id').all();
+    assert.ok(rows.some((r) => JSON.stringify(r) === JSON.stringify({ external_id: 'j1', url: 'https://wire.example/4', canonical_url: 'https://wire.example/4', outlet: 'Wire', published: '2025-01-04', title: 'Four' })), JSON.stringify(rows));
+
+    const again = await ingest([src], { store, threads: 0 });
+    assert.equal(again.added, 0);
+    assert.equal(again.duplicates, 6);
+    assert.equal((await store.stats()).articles, 5);
+    store.closeSync();
+  } finally {
+    done();
+  }
+});
+
+test('extraction on worker threads stores the same as inline', async () => {
+  const { dir, done } = tempDir();
+  try {
+    const src = join(dir, 'many.jsonl');
+    writeFileSync(src, Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: `a${i}`, text: storyParagraphs(i).join('\n\n') })).join('\n'));
+    const pooled = openSqliteStore(join(dir, 'pool.db'));
+    const inline = openSqliteStore(join(dir, 'inline.db'));
+    const a = await ingest([src], { store: pooled, threads: 2 });
+    const b = await ingest([src], { store: inline, threads: 0 });
+    assert.equal(a.added, 40);
+    assert.equal(b.added, 40);
+    assert.equal(a.quotes, b.quotes);
+    assert.deepEqual(await pooled.stats(), await inline.stats());
+    pooled.closeSync();
+    inline.closeSync();
+  } finally {
+    done();
+  }
+});
