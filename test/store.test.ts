@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
+import { MIGRATIONS } from '../src/store/migrations.js';
 import type { ArticleInput, ExportedArticle } from '../src/store/store.js';
 import { normalizeUrl, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
@@ -76,14 +78,59 @@ function articleB(overrides: Partial<ArticleInput> = {}): ArticleInput {
 test('migrations: versioned, WAL, reopening applies nothing twice', async () => {
   const { store, file, done } = tempStore();
   try {
-    assert.equal(store.schemaVersion, 1);
+    assert.equal(store.schemaVersion, 2);
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
     store.closeSync();
     const again = openSqliteStore(file);
     const rows = again.db.prepare('SELECT version FROM schema_migrations').all();
-    assert.deepEqual(rows, [{ version: 1 }]);
-    assert.equal((await again.stats()).schemaVersion, 1);
+    assert.deepEqual(rows, [{ version: 1 }, { version: 2 }]);
+    assert.equal((await again.stats()).schemaVersion, 2);
     again.closeSync();
+  } finally {
+    done();
+  }
+});
+
+test('migrations: a version-1 record is upgraded in place, its data kept', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-store-'));
+  try {
+    const file = join(dir, 'old.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(MIGRATIONS[0]!.sql);
+    db.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '2025-01-01')").run();
+    db.prepare("INSERT INTO quotations (norm_key, norm_text) VALUES ('k1', 'old words')").run();
+    db.close();
+    const store = openSqliteStore(file);
+    assert.equal(store.schemaVersion, 2);
+    assert.deepEqual(store.db.prepare('SELECT key, quotation_id FROM quotation_keys').all(), [{ key: 'k1', quotation_id: 1 }]);
+    store.closeSync();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an interrupted quotation ("A," she said. "B.") groups with an outlet quoting only one part', async () => {
+  const { store, done } = tempStore();
+  try {
+    const X = '“We are not going to fix the roads with speeches and promises,” Lee said. “We need money from the province.”';
+    await store.addArticle(
+      { source: 'x', canonicalUrl: 'https://x.example/1', outlet: 'X', published: '2025-05-01', text: X },
+      buildAnalysis(X, [{ id: 'p1', name: 'Sam Lee', mentions: ['Lee'] }], [
+        { quote: X, speaker: 'Sam Lee', entity: 'p1' }, // the span runs over the interrupting "Lee said"
+      ]),
+    );
+    const Y = 'Sam Lee was blunt. "We are not going to fix the roads with speeches and promises," he said.';
+    await store.addArticle(
+      { source: 'y', canonicalUrl: 'https://y.example/1', outlet: 'Y', published: '2025-05-02', text: Y },
+      buildAnalysis(Y, [{ id: 'p1', name: 'Sam Lee' }], [
+        { quote: '"We are not going to fix the roads with speeches and promises,"', speaker: 'Sam Lee', entity: 'p1', mention: 'he', cue: 'said' },
+      ]),
+    );
+    const hits = await store.search({ text: 'roads speeches' });
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0]!.totalAppearances, 2);
+    assert.equal(hits[0]!.first.outlet, 'X');
   } finally {
     done();
   }

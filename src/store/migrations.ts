@@ -144,4 +144,19 @@ CREATE VIRTUAL TABLE people_fts USING fts5(
 );
 `,
   },
+  {
+    version: 2,
+    name: 'quotation keys: whole wording and long quoted segments',
+    sql: `
+-- Every exact key a quotation is known by: the wording of each appearance (interrupting
+-- attribution removed) and each long quoted segment, so an outlet quoting one sentence of a
+-- longer quotation, or the quotation with "she said" in the middle, finds the same quotation.
+CREATE TABLE quotation_keys (
+  key          TEXT PRIMARY KEY,
+  quotation_id INTEGER NOT NULL REFERENCES quotations(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO quotation_keys (key, quotation_id) SELECT norm_key, id FROM quotations;
+CREATE INDEX quotation_keys_quotation ON quotation_keys(quotation_id);
+`,
+  },
 ];

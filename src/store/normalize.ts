@@ -107,6 +107,22 @@ export function quotationWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Quoted segments with at least this many words get their own grouping key. */
+export const MIN_SEGMENT_WORDS = 8;
+
+/**
+ * The words of a quotation for grouping: for a quote in several quoted parts ("A," she said.
+ * "B."), only the quoted parts, so the interrupting attribution does not count; and the words
+ * of each long part, by which an outlet quoting only one part finds the same quotation.
+ */
+export function quotationParts(text: string): { words: string[]; segments: string[][] } {
+  const parts = [...fold(text).matchAll(/"([^"]+)"/g)].map((m) => quotationWords(m[1]!));
+  if (parts.length >= 2) {
+    return { words: parts.flat(), segments: parts.filter((p) => p.length >= MIN_SEGMENT_WORDS) };
+  }
+  return { words: quotationWords(text), segments: [] };
+}
+
 /** Exact key of a quotation: same words after normalisation, same key. */
 export function quotationKey(words: string[]): string {
   return sha256(words.join(' ')).slice(0, 32);

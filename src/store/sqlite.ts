@@ -12,7 +12,7 @@ import {
   NEAR_THRESHOLD,
   quotationBands,
   quotationKey,
-  quotationWords,
+  quotationParts,
   wordSimilarity,
 } from './normalize.js';
 import type {
@@ -179,7 +179,8 @@ export class SqliteStore implements Store {
       aliasExists: db.prepare('SELECT 1 FROM person_aliases WHERE person_id = ? AND alias = ?'),
       insertArticlePerson: db.prepare(`INSERT OR REPLACE INTO article_people
         (article_id, local_id, person_id, name, kind, gender, descriptors, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      quotationByKey: db.prepare('SELECT id FROM quotations WHERE norm_key = ?'),
+      quotationByKey: db.prepare('SELECT quotation_id AS id FROM quotation_keys WHERE key = ?'),
+      insertQuotationKey: db.prepare('INSERT OR IGNORE INTO quotation_keys (key, quotation_id) VALUES (?, ?)'),
       quotationCandidates: db.prepare(
         'SELECT DISTINCT q.id, q.norm_text FROM quotation_bands b JOIN quotations q ON q.id = b.quotation_id WHERE b.band IN (SELECT value FROM json_each(?)) LIMIT 50',
       ),
@@ -358,9 +359,14 @@ export class SqliteStore implements Store {
   }
 
   private insertQuote(articleId: number, published: string | null, q: Quote, person: PersonRow | null): void {
-    const words = quotationWords(q.text);
+    const { words, segments } = quotationParts(q.text);
     const key = quotationKey(words.length ? words : [q.text]);
-    let quotationId = (this.stmt.quotationByKey.get(key) as { id: number } | undefined)?.id;
+    const segmentKeys = segments.map((w) => quotationKey(w));
+    let quotationId: number | undefined;
+    for (const k of [key, ...segmentKeys]) {
+      quotationId = (this.stmt.quotationByKey.get(k) as { id: number } | undefined)?.id;
+      if (quotationId !== undefined) break;
+    }
     if (quotationId === undefined) {
       const bands = quotationBands(words);
       if (bands.length) {
@@ -379,6 +385,7 @@ export class SqliteStore implements Store {
         for (const b of bands) this.stmt.insertBand.run(b, quotationId);
       }
     }
+    for (const k of [key, ...segmentKeys]) this.stmt.insertQuotationKey.run(k, quotationId);
     const info = this.stmt.insertQuote.run({
       article_id: articleId,
       quotation_id: quotationId,

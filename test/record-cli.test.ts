@@ -1,0 +1,192 @@
+/**
+ * The record commands end to end through bin/onrecord.js: ingest (exit statuses, summary,
+ * idempotent re-runs, kill -9 in the middle), search, people, person, export.
+ *
+ * Tests marked [needs extractor] rely on the extraction engine finding plain quotations of the
+ * form `“...,” Jane Doe said.`; everything else holds whatever the extractor finds.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { storyParagraphs } from './helpers/fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'onrecord.js');
+const SAMPLES = join(ROOT, 'samples', 'pages');
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(): { dir: string; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-cli-'));
+  return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+test('ingest the sample pages: summary, re-run adds nothing, bad inputs listed with exit 2', () => {
+  const { dir, done } = tempDir();
+  try {
+    const db = join(dir, 'r.db');
+    const first = run(['ingest', '--db', db, '--threads', '2', SAMPLES]);
+    assert.equal(first.status, 0, first.stderr + first.stdout);
+    assert.match(first.stdout, /ingested 5 articles .*: 5 added \(\d+ quotes?\), 0 already stored, 0 failed/);
+    assert.match(first.stderr, /^ingest: 5\/5 articles/m, 'plain progress lines when piped');
+    const again = run(['ingest', '--db', db, SAMPLES, '--format', 'json']);
+    assert.equal(again.status, 0);
+    const s = JSON.parse(again.stdout);
+    assert.equal(s.added, 0);
+    assert.equal(s.duplicates, 5);
+    const bin = join(dir, 'photo.txt');
+    writeFileSync(bin, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0, 1]));
+    const good = join(dir, 'good.txt');
+    writeFileSync(good, storyParagraphs(42).join('\n\n'));
+    const bad = run(['ingest', '--db', db, bin, join(dir, 'nope.html'), good]);
+    assert.equal(bad.status, 2, bad.stdout + bad.stderr);
+    assert.match(bad.stdout, /1 added/);
+    assert.match(bad.stdout, /failed inputs \(2\):/);
+    assert.match(bad.stdout, /photo\.txt: binary file/);
+    assert.match(bad.stdout, /nope\.html: no such file or directory/);
+  } finally {
+    done();
+  }
+});
+
+test('queries on a missing record fail cleanly; empty results are fine', () => {
+  const { dir, done } = tempDir();
+  try {
+    const missing = run(['people', '--db', join(dir, 'none.db')]);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /no record at/);
+    assert.ok(!existsSync(join(dir, 'none.db')), 'a query does not create a database');
+    const db = join(dir, 'r.db');
+    run(['ingest', '--db', db, '--threads', '0', SAMPLES]);
+    const none = run(['search', '--db', db, 'zzzzunfindable']);
+    assert.equal(none.status, 0);
+    assert.match(none.stdout, /no quotations found/);
+    assert.equal(run(['person', '--db', db, 'Nobody', 'Known']).status, 1);
+    assert.equal(run(['search', '--db', db, '--since', 'not-a-date', 'x']).status, 1);
+  } finally {
+    done();
+  }
+});
+
+test('export jsonl: one article a line with url, canonical_url, title, outlet, published, text, quotes; csv has a header', () => {
+  const { dir, done } = tempDir();
+  try {
+    const db = join(dir, 'r.db');
+    run(['ingest', '--db', db, SAMPLES]);
+    const ex = run(['export', '--db', db, '--format', 'jsonl']);
+    assert.equal(ex.status, 0, ex.stderr);
+    const lines = ex.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 5);
+    for (const a of lines) {
+      for (const k of ['url', 'canonical_url', 'title', 'outlet', 'published', 'text', 'quotes']) assert.ok(k in a, k);
+      assert.match(a.published, /^\d{4}-\d{2}-\d{2}/);
+      assert.match(a.canonical_url, /^https:\/\//);
+      for (const q of a.quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
+    }
+    const herald = lines.find((a) => a.outlet === 'The Harbour Herald');
+    assert.equal(herald.published, '2025-02-11T19:05:00.000Z');
+    assert.equal(herald.title, 'Port Aldis freezes transit fares as council passes budget');
+    assert.ok(!/Typical council|All rights reserved|Related stories/.test(herald.text), 'page residue kept out of the text');
+    const csv = run(['export', '--db', db, '--format', 'csv', '-o', join(dir, 'q.csv')]);
+    assert.equal(csv.status, 0);
+    assert.equal(csv.stdout, '');
+  } finally {
+    done();
+  }
+});
+
+test('[needs extractor] who said what in the sample pages: people, person, search across outlets', () => {
+  const { dir, done } = tempDir();
+  try {
+    const db = join(dir, 'r.db');
+    run(['ingest', '--db', db, SAMPLES]);
+    const people = JSON.parse(run(['people', '--db', db, '--format', 'json']).stdout) as { name: string; quotes: number; articles: number }[];
+    const vasquez = people.filter((p) => /Vasquez/.test(p.name));
+    assert.equal(vasquez.length, 1, JSON.stringify(people));
+    assert.equal(vasquez[0]!.name, 'Elena Vasquez');
+    assert.ok(vasquez[0]!.quotes >= 4, JSON.stringify(vasquez));
+    assert.equal(vasquez[0]!.articles, 5);
+    assert.ok(people.some((p) => p.name === 'Marcus Bell'));
+    const person = JSON.parse(run(['person', '--db', db, 'Vasquez', '--format', 'json']).stdout);
+    assert.equal(person.name, 'Elena Vasquez');
+    assert.equal(person.firstQuoted, '2025-02-11T19:05:00.000Z');
+    assert.ok(person.outlets.length >= 3);
+    const text = run(['person', '--db', db, 'Elena', 'Vasquez']).stdout;
+    assert.match(text, /first quoted: 2025-02-11/);
+    const hits = JSON.parse(run(['search', '--db', db, '--speaker', 'Vasquez', '--format', 'json', 'backs of bus riders']).stdout);
+    assert.ok(hits.length >= 1);
+    const shared = hits.find((h: { totalAppearances: number }) => h.totalAppearances >= 2);
+    assert.ok(shared, 'the quotation two outlets reported is one quotation: ' + JSON.stringify(hits.map((h: { text: string }) => h.text)));
+    assert.equal(shared.first.outlet, 'The Harbour Herald');
+    const table = run(['search', '--db', db, 'weeds']).stdout;
+    assert.match(table, /Elena Vasquez/);
+    const bell = JSON.parse(run(['search', '--db', db, '--speaker', 'Marcus Bell', '--outlet', 'Lakeshore', '--format', 'json']).stdout);
+    assert.ok(bell.length >= 1 && bell.every((h: { appearances: { outlet: string }[] }) => h.appearances.every((a) => a.outlet === 'Lakeshore Ledger')));
+  } finally {
+    done();
+  }
+});
+
+test('kill -9 in the middle of an ingest loses nothing committed; the re-run completes without duplicates', async () => {
+  const { dir, done } = tempDir();
+  try {
+    const N = 3000;
+    const src = join(dir, 'many.jsonl');
+    const filler = ' The council met again on Tuesday and discussed roads, parks and the budget at length.'.repeat(30);
+    writeFileSync(src, Array.from({ length: N }, (_, i) => JSON.stringify({ id: `n${i}`, text: storyParagraphs(i).join('\n\n') + filler })).join('\n') + '\n');
+    const db = join(dir, 'r.db');
+    const child = spawn(process.execPath, [BIN, 'ingest', '--db', db, '--threads', '1', '--no-progress', src], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    let seen = 0;
+    const t0 = Date.now();
+    let killedMidway = false;
+    while (Date.now() - t0 < 60_000) {
+      await new Promise((r) => setTimeout(r, 15));
+      if (!existsSync(db)) continue;
+      try {
+        const ro = new Database(db, { readonly: true, fileMustExist: true });
+        try {
+          seen = (ro.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+        } finally {
+          ro.close();
+        }
+      } catch {
+        continue; // schema not there yet
+      }
+      if (seen >= 20) {
+        killedMidway = child.kill('SIGKILL');
+        break;
+      }
+    }
+    await exited;
+    const ro = new Database(db, { readonly: true });
+    const afterKill = (ro.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+    ro.close();
+    assert.ok(killedMidway, 'the ingest was killed while running');
+    assert.ok(afterKill >= seen, `committed articles survive the kill (${afterKill} >= ${seen})`);
+    assert.ok(afterKill < N, `killed before the end (${afterKill} of ${N})`);
+    const rerun = run(['ingest', '--db', db, '--format', 'json', src]);
+    assert.equal(rerun.status, 0, rerun.stderr);
+    const s = JSON.parse(rerun.stdout);
+    assert.equal(s.added + s.duplicates, N);
+    assert.equal(s.duplicates, afterKill);
+    const rw = new Database(db, { readonly: true });
+    const counts = rw.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT external_id) AS d FROM articles').get() as { n: number; d: number };
+    const orphans = rw.prepare('SELECT COUNT(*) AS n FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)').get() as { n: number };
+    const integrity = rw.pragma('integrity_check', { simple: true });
+    rw.close();
+    assert.deepEqual(counts, { n: N, d: N });
+    assert.equal(orphans.n, 0);
+    assert.equal(integrity, 'ok');
+  } finally {
+    done();
+  }
+});
