@@ -93,7 +93,7 @@ function tempStore(): { store: SqliteStore; done: () => void } {
 test('pages by URL, redirects followed, every failure reported with its reason', async () => {
   const { store, done } = tempStore();
   try {
-    const fetcher = new Fetcher({ timeoutMs: 500, maxBytes: 200_000, maxRedirects: 3 });
+    const fetcher = new Fetcher({ timeoutMs: 3000, maxBytes: 200_000, maxRedirects: 3 });
     const s = await ingest(
       [`${base}/story/1`, `${base}/redirect`, `${base}/missing`, `${base}/hang`, `${base}/huge`, `${base}/loop/0`, `${base}/empty-page`, `${base}/binary`, 'http://127.0.0.1:9/refused'],
       { store, threads: 0, fetcher },
@@ -101,7 +101,7 @@ test('pages by URL, redirects followed, every failure reported with its reason',
     assert.equal(s.added, 2);
     const reasons = Object.fromEntries(s.failed.map((f) => [f.input.replace(base, ''), f.reason]));
     assert.match(reasons['/missing']!, /HTTP 404/);
-    assert.match(reasons['/hang']!, /timeout after 500 ms/);
+    assert.match(reasons['/hang']!, /timeout after 3000 ms/);
     assert.match(reasons['/huge']!, /too large/);
     assert.match(reasons['/loop/0']!, /too many redirects/);
     assert.match(reasons['/empty-page']!, /no article text/);

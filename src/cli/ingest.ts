@@ -44,16 +44,17 @@ export function registerIngest(program: Command): void {
     .option('--max-bytes <n>', 'largest page or feed fetched', positiveInt('--max-bytes'), 10 * 1024 * 1024)
     .option('--max-redirects <n>', 'redirects followed per request', positiveInt('--max-redirects', true), 5)
     .option('--per-host <n>', 'requests at once to one host', positiveInt('--per-host'), 2)
+    .option('--commit-every <n>', 'articles per commit (each still atomic on its own; 1: one commit per article)', positiveInt('--commit-every'), 64)
     .option('--no-progress', 'no progress bar or progress lines')
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(async (inputs: string[], opts: {
-      db: string; threads: number; timeout: number; maxBytes: number; maxRedirects: number; perHost: number; progress: boolean; format: string;
+      db: string; threads: number; commitEvery: number; timeout: number; maxBytes: number; maxRedirects: number; perHost: number; progress: boolean; format: string;
     }) => {
       const store = openOrExit(opts.db, false);
       const fetcher = new Fetcher({ timeoutMs: opts.timeout, maxBytes: opts.maxBytes, maxRedirects: opts.maxRedirects, perHost: opts.perHost });
       let summary: IngestSummary;
       try {
-        summary = await ingest(inputs, { store, threads: opts.threads, fetcher, progress: autoProgress(opts.progress) });
+        summary = await ingest(inputs, { store, threads: opts.threads, fetcher, commitEvery: opts.commitEvery, progress: autoProgress(opts.progress) });
       } finally {
         await store.close();
       }

@@ -8,7 +8,8 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleTextHash } from '../store/normalize.js';
-import type { ArticleInput, Store } from '../store/store.js';
+import type { AddResult, ArticleInput, Store } from '../store/store.js';
+import type { Analysis } from '../extract/types.js';
 import { parseFeed } from './feed.js';
 import { Fetcher } from './fetch.js';
 import type { PageHints } from './html.js';
@@ -46,6 +47,12 @@ export interface IngestOptions {
   progress?: Progress;
   /** Articles in flight at once (parsing, extracting or storing). */
   concurrency?: number;
+  /**
+   * Group commit: up to this many extracted articles share one commit (each still atomic in its
+   * own savepoint), flushed at the latest after `commitMs`. 1 commits every article on its own.
+   */
+  commitEvery?: number;
+  commitMs?: number;
 }
 
 /** Runs tasks with bounded concurrency; producers wait for room so memory stays bounded. */
@@ -93,6 +100,11 @@ class Run {
   private readonly highWater: number;
   private readonly seenDirs = new Set<string>();
   private fetcherInstance: Fetcher | undefined;
+  private pendingWrites: { article: ArticleInput; analysis: Analysis; done: (r: AddResult | Error) => void }[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly writes = new Set<Promise<unknown>>();
+  commitEvery = 64;
+  commitMs = 100;
 
   constructor(
     private readonly store: Store,
@@ -146,6 +158,7 @@ class Run {
       else await this.path(input, false);
     }
     await this.limiter.idle();
+    await this.drain();
   }
 
   private async path(path: string, inDirectory: boolean): Promise<void> {
@@ -343,6 +356,52 @@ class Run {
     await this.article(result.article);
   }
 
+  /** Queues one extracted article for the next group commit. */
+  private write(article: ArticleInput, analysis: Analysis): Promise<AddResult | Error> {
+    if (this.commitEvery <= 1) {
+      const p = this.store.addArticle(article, analysis).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+      this.writes.add(p);
+      void p.finally(() => this.writes.delete(p));
+      return p;
+    }
+    return new Promise((done) => {
+      this.pendingWrites.push({ article, analysis, done });
+      if (this.pendingWrites.length >= this.commitEvery) void this.flush();
+      else if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), this.commitMs);
+    });
+  }
+
+  /** Commits what is queued and waits for every write under way. */
+  async drain(): Promise<void> {
+    await this.flush();
+    while (this.writes.size) await Promise.all([...this.writes]);
+  }
+
+  async flush(): Promise<void> {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    const batch = this.pendingWrites;
+    this.pendingWrites = [];
+    if (batch.length === 0) return;
+    const p = (async () => {
+      let results: (AddResult | Error)[];
+      try {
+        results = await this.store.addArticles(batch.map(({ article, analysis }) => ({ article, analysis })));
+      } catch (err) {
+        results = batch.map(() => (err instanceof Error ? err : new Error(String(err))));
+      }
+      batch.forEach((b, i) => b.done(results[i]!));
+    })();
+    this.writes.add(p);
+    try {
+      await p;
+    } finally {
+      this.writes.delete(p);
+    }
+  }
+
   private async article(article: ArticleInput): Promise<void> {
     try {
       const key = { canonicalUrl: article.canonicalUrl ?? null, textHash: articleTextHash(article.text) };
@@ -367,17 +426,19 @@ class Run {
       this.failArticle(article.source, `extractor failed: ${(err as Error).message}`, true);
       return;
     }
-    try {
-      const r = await this.store.addArticle(article, analysis);
+    // Not awaited: the write joins the next group commit and the task's slot goes to the next article.
+    this.write(article, analysis).then((r) => {
+      if (r instanceof Error) {
+        this.failArticle(article.source, `store error: ${r.message}`, true);
+        return;
+      }
       if (r.added) {
         this.summary.added++;
         this.summary.quotes += r.quotes;
       } else this.summary.duplicates++;
       this.summary.articles++;
       this.tick();
-    } catch (err) {
-      this.failArticle(article.source, `store error: ${(err as Error).message}`, true);
-    }
+    });
   }
 }
 
@@ -387,6 +448,8 @@ export async function ingest(inputs: string[], options: IngestOptions): Promise<
   const progress = options.progress ?? silentProgress();
   const concurrency = Math.max(2, options.concurrency ?? Math.max(8, pool.threads * 4));
   const run = new Run(options.store, pool, progress, options.fetcher, concurrency);
+  if (options.commitEvery !== undefined) run.commitEvery = options.commitEvery;
+  if (options.commitMs !== undefined) run.commitMs = options.commitMs;
   try {
     await run.run(inputs);
   } finally {

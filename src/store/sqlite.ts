@@ -125,6 +125,9 @@ export function ftsTerms(input: string): string {
   return parts.join(' ');
 }
 
+/** Appearances listed per quotation in search results (the total is always given). */
+export const MAX_APPEARANCES = 50;
+
 function untilBound(until: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(until) ? until + 'T23:59:59.999Z' : until;
 }
@@ -146,6 +149,7 @@ export class SqliteStore implements Store {
       // crash or power cut can lose the last transactions, and never corrupts the file.
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
+      this.db.pragma('cache_size = -65536'); // 64 MB: random-key index inserts stay in memory
       this.schemaVersion = migrate(this.db);
     } else {
       this.schemaVersion = (this.db.pragma('user_version', { simple: true }) as number) ?? 0;
@@ -277,6 +281,24 @@ export class SqliteStore implements Store {
       }
       throw err;
     }
+  }
+
+  async addArticles(items: { article: ArticleInput; analysis: Analysis }[]): Promise<(AddResult | Error)[]> {
+    return this.addArticlesSync(items);
+  }
+
+  addArticlesSync(items: { article: ArticleInput; analysis: Analysis }[]): (AddResult | Error)[] {
+    // Nested better-sqlite3 transactions are savepoints: each article commits or rolls back whole.
+    const batch = this.db.transaction(() =>
+      items.map(({ article, analysis }) => {
+        try {
+          return this.addArticleSync(article, analysis);
+        } catch (err) {
+          return err instanceof Error ? err : new Error(String(err));
+        }
+      }),
+    );
+    return batch.immediate();
   }
 
   private lookupPersonByName(name: string): PersonRow | null {
@@ -461,9 +483,13 @@ export class SqliteStore implements Store {
     if (ids.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT q.*, a.url, a.canonical_url, a.title, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id
-         WHERE q.quotation_id IN (SELECT value FROM json_each(?))${where}
-         ORDER BY q.published IS NULL, q.published, q.id`,
+        `SELECT * FROM (
+           SELECT q.*, a.url, a.canonical_url, a.title, a.outlet,
+             ROW_NUMBER() OVER (PARTITION BY q.quotation_id ORDER BY q.published IS NULL, q.published, q.id) AS nth
+           FROM quotes q JOIN articles a ON a.id = q.article_id
+           WHERE q.quotation_id IN (SELECT value FROM json_each(?))${where})
+         WHERE nth <= ${MAX_APPEARANCES}
+         ORDER BY published IS NULL, published, id`,
       )
       .all(JSON.stringify(ids), ...params) as AppearanceRow[];
     const totals = new Map(

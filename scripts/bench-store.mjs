@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+/**
+ * Benchmark of the quote record (issue 3), not a timed test. Run after `npm run build`:
+ *
+ *   node scripts/bench-store.mjs [--articles 10000] [--threads 2] [--quotes 100000] [--searches 300] [--keep DIR] [--json]
+ *
+ * 1. Generates N invented articles (plain “...,” Name said. quotations) as .txt files.
+ * 2. Raw extraction throughput: the extraction engine alone over the same texts, on a worker
+ *    pool of --threads threads (the engine's own throughput on this machine's cores).
+ * 3. Ingest throughput: `ingest` of the directory into a fresh SQLite record (reading files,
+ *    dedupe, extraction on the same number of threads, one transaction per article).
+ * 4. Tops the record up to --quotes quotes (hand-built analyses stored directly, if the
+ *    extractor found fewer) and measures search latency (p50/p95/max) over varied queries.
+ * 5. Reports the database size.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = (p) => join(root, 'dist', 'src', p);
+if (!existsSync(dist('ingest/ingest.js'))) {
+  console.error('bench-store: build first (npm run build)');
+  process.exit(1);
+}
+const { ingest } = await import(dist('ingest/ingest.js'));
+const { createPool } = await import(dist('ingest/pool.js'));
+const { openSqliteStore } = await import(dist('store/sqlite.js'));
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const N = Number(opt('articles', 10000));
+const THREADS = Number(opt('threads', 2));
+const QUOTES = Number(opt('quotes', 100000));
+const SEARCHES = Number(opt('searches', 300));
+const KEEP = opt('keep', null);
+const JSON_OUT = args.includes('--json');
+
+// Deterministic pseudo-random generator so runs compare.
+let seed = 42;
+const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+
+const FIRST = ['Ada', 'Bruno', 'Carla', 'Dmitri', 'Elena', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Lars', 'Mina', 'Nikhil', 'Olga', 'Pablo', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Yara'];
+const LAST = ['Abara', 'Brandt', 'Castillo', 'Dubois', 'Eriksen', 'Fontaine', 'Gallo', 'Haddad', 'Ivanova', 'Jansen', 'Kowalski', 'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quint', 'Rossi', 'Santos', 'Tanaka', 'Ueda', 'Varga', 'Weber', 'Zhou'];
+const ROLES = ['the mayor', 'a city councillor', 'the transit authority chair', 'a union leader', 'the health minister', 'a local business owner', 'the school board chair', 'a housing advocate'];
+const TOPICS = ['budget', 'harbour', 'ferry', 'housing', 'schools', 'hospital', 'bridge', 'library', 'taxes', 'parks', 'police', 'water', 'election', 'transit', 'rents', 'port'];
+const VERBS = ['fund', 'fix', 'build', 'protect', 'expand', 'review', 'delay', 'cut', 'support', 'oppose'];
+const OUTLETS = ['Harbour Herald', 'Coastal Daily', 'Northgate Gazette', 'Riverbend Times', 'Lakeshore Ledger', 'Bay Wire'];
+const people = Array.from({ length: 400 }, () => `${pick(FIRST)} ${pick(LAST)}`);
+
+const WORDS = (
+  'able about above across after again against along already also although always among amount another answer anyone anything appear area argue around arrive ask attack away back bad bank base bear beat become before begin behind believe benefit best better between beyond bill black blood board body book born both break bring brother build burden business buy call camera campaign cancer capital card care career carry case catch cause cell center central century certain chair challenge chance change charge check child choice choose church citizen city civil claim class clear close coach cold collection college color come commercial common community company compare computer concern condition conference congress consider consumer contain continue control cost could country couple course court cover create crime cultural culture current customer cut dark data daughter dead deal death debate decade decide decision deep defense degree democrat describe design despite detail determine develop difference difficult dinner direction director discover discuss disease doctor door down draw dream drive drop drug during early east easy economic economy edge education effect effort eight either election else employee energy enjoy enough enter entire environment especially establish evening event ever every evidence exactly example executive exist expect experience expert explain face fact factor fail fall family far fast father fear federal feel field fight figure fill film final finally financial find fine finger finish fire firm first fish five floor focus follow food foot force foreign forget form former forward four free friend front full fund future game garden general generation girl give glass goal good government great green ground group grow growth guess gun hair half hand hang happen happy hard have head health hear heart heat heavy help here herself high himself history hold home hope hospital hotel hour house however huge human hundred husband idea identify image imagine impact important improve include increase indeed indicate industry information inside instead institution interest international interview investment involve issue item itself join just keep kill kind kitchen know land language large last late later laugh lawyer lead leader learn least leave left legal less letter level life light like likely line list listen little live local long look lose loss love machine magazine main maintain major make manage manager many market marriage material matter maybe mean measure media medical meet meeting member memory mention message method middle might military million mind minute miss mission model modern moment money month more morning most mother mouth move movement movie much music must myself name nation national natural nature near nearly necessary need network never news newspaper next nice night none north note nothing notice number occur offer office officer official often once only onto open operation opportunity option order organization other others outside over owner page pain painting paper parent part participant particular partner party pass past patient pattern peace people perform perhaps period person personal phone physical pick picture piece place plan plant play player point police policy political poor popular population position positive possible power practice prepare present president pressure pretty prevent price private probably problem process produce product production professional program project property protect prove provide public pull purpose push quality question quickly quite race radio raise range rate rather reach read ready real reality realize really reason receive recent recently recognize record reduce reflect region relate relationship religious remain remember remove report represent require research resource respond response rest result return reveal rich right rise risk road rock role room rule safe same save scene school science score season seat second section security seek seem sell send senior sense series serious serve service seven several shake share shoot short shot should shoulder show side sign significant similar simple simply since sing single sister site situation size skill small smile social society soldier some somebody someone something sometimes song soon sort sound source south southern space speak special specific speech spend sport spring staff stage stand standard star start state statement station stay step still stock stop store story strategy street strong structure student study stuff style subject success successful such suddenly suffer suggest summer support sure surface system table take talk task teach teacher team technology television tell tend term test than thank that their them then theory there these they thing think third those though thought thousand threat three through throughout throw thus time today together tonight total tough toward town trade traditional training travel treat treatment tree trial trip trouble true truth turn under understand unit until upon usually value various very victim view violence visit voice vote wait walk wall want watch water weapon wear week weight well west western what whatever when where whether which while white whole whom whose wide wife will wind window wish with within without woman wonder word work worker world worry would write writer wrong yard yeah year young yourself'
+).split(' ');
+
+function sentenceQuote() {
+  const n = 10 + Math.floor(rnd() * 14);
+  const w = [];
+  for (let i = 0; i < n; i++) w.push(i === 0 ? pick(['We', 'This', 'Our', 'The', 'Nobody', 'Everyone', 'I']) : rnd() < 0.08 ? pick(TOPICS) : pick(WORDS));
+  return w.join(' ');
+}
+
+function article(i) {
+  const cast = [pick(people), pick(people), pick(people)];
+  const paras = [`The council debated the ${pick(TOPICS)} and the ${pick(TOPICS)} on Tuesday, article ${i}, in a meeting that ran late into the evening.`];
+  for (let q = 0; q < 10; q++) {
+    const who = cast[q % 3];
+    const surname = who.split(' ')[1];
+    paras.push(
+      q < 3
+        ? `${who}, ${pick(ROLES)}, spoke next. “${sentenceQuote()},” ${surname} said.`
+        : `“${sentenceQuote()},” ${q % 2 ? who : surname} said. The room reacted loudly to the remarks on the ${pick(TOPICS)}.`,
+    );
+  }
+  paras.push(`A final vote on the ${pick(TOPICS)} is expected next month.`);
+  return { text: paras.join('\n\n'), outlet: pick(OUTLETS), day: 1 + (i % 28), month: 1 + (i % 12) };
+}
+
+const work = KEEP ?? mkdtempSync(join(tmpdir(), 'onrecord-bench-'));
+const dir = join(work, 'articles');
+mkdirSync(dir, { recursive: true });
+const texts = [];
+for (let i = 0; i < N; i++) {
+  const a = article(i);
+  texts.push(a.text);
+  writeFileSync(join(dir, `a${String(i).padStart(6, '0')}.txt`), a.text);
+}
+const log = (...m) => { if (!JSON_OUT) console.log(...m); };
+log(`bench-store: ${N} generated articles in ${dir}, ${THREADS} threads`);
+
+// 2. raw extraction throughput on the same number of threads
+const pool = createPool(THREADS);
+await Promise.all(texts.slice(0, Math.min(200, N)).map((text) => pool.extract({ text }))); // warm-up
+let t0 = performance.now();
+let rawQuotes = 0;
+{
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(2, THREADS * 4) }, async () => {
+    while (next < texts.length) {
+      const a = await pool.extract({ text: texts[next++] });
+      rawQuotes += a.quotes.length;
+    }
+  });
+  await Promise.all(lanes);
+}
+const rawSecs = (performance.now() - t0) / 1000;
+await pool.close();
+const rawRate = N / rawSecs;
+log(`raw extraction: ${N} articles in ${rawSecs.toFixed(1)}s = ${rawRate.toFixed(1)} articles/s (${rawQuotes} quotes)`);
+
+// 3. ingest throughput
+const dbFile = join(work, 'bench.db');
+for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) rmSync(f, { force: true });
+const store = openSqliteStore(dbFile);
+t0 = performance.now();
+const summary = await ingest([dir], { store, threads: THREADS });
+const ingestSecs = (performance.now() - t0) / 1000;
+const ingestRate = summary.added / ingestSecs;
+log(`ingest: ${summary.added} articles in ${ingestSecs.toFixed(1)}s = ${ingestRate.toFixed(1)} articles/s (${summary.quotes} quotes, ${summary.failed.length} failed)`);
+log(`ingest / raw extraction = ${((ingestRate / rawRate) * 100).toFixed(1)}% (target >= 80%)`);
+
+// re-ingest: everything already stored
+t0 = performance.now();
+const again = await ingest([dir], { store, threads: THREADS });
+const reSecs = (performance.now() - t0) / 1000;
+log(`re-ingest: ${again.added} added, ${again.duplicates} already stored in ${reSecs.toFixed(1)}s`);
+
+// 4. top up to QUOTES quotes with hand-built analyses, then search latency
+let stats = await store.stats();
+let extra = 0;
+while (stats.quotes < QUOTES) {
+  const tx = store.db.transaction(() => {
+    for (let k = 0; k < 500 && stats.quotes < QUOTES; k++) {
+      const who = pick(people);
+      const parts = [];
+      const quotes = [];
+      let text = `Synthetic top-up article ${extra}. `;
+      for (let q = 0; q < 10; q++) {
+        const quote = `“${sentenceQuote()},”`;
+        const start = text.length;
+        text += quote;
+        const mStart = text.length + 1;
+        text += ` ${who} said. `;
+        quotes.push({
+          start, end: start + quote.length, text: quote, type: 'direct',
+          speaker: { name: who, entity: 'p1', mention: { start: mStart, end: mStart + who.length, text: who } },
+          cue: { start: mStart + who.length + 1, end: mStart + who.length + 5, text: 'said' }, confidence: 0.9,
+        });
+      }
+      void parts;
+      store.addArticleSync(
+        { source: `topup-${extra}`, outlet: pick(OUTLETS), published: `2025-${String(1 + (extra % 12)).padStart(2, '0')}-${String(1 + (extra % 28)).padStart(2, '0')}`, text },
+        { quotes, people: [{ id: 'p1', name: who, kind: 'person', descriptors: [], mentions: quotes.map((q) => q.speaker.mention) }] },
+      );
+      extra++;
+      stats.quotes += 10;
+    }
+  });
+  tx();
+  stats = await store.stats();
+}
+log(`record: ${stats.articles} articles, ${stats.quotes} quotes, ${stats.quotations} quotations, ${stats.people} people (${extra} synthetic articles added directly)`);
+store.db.pragma('wal_checkpoint(TRUNCATE)');
+store.db.exec("INSERT INTO quotes_fts(quotes_fts) VALUES('optimize')");
+
+const queries = [];
+for (let i = 0; i < SEARCHES; i++) {
+  const r = i % 6;
+  if (r === 0) queries.push({ text: pick(TOPICS) });
+  else if (r === 1) queries.push({ text: `${pick(WORDS)} ${pick(TOPICS)}` });
+  else if (r === 2) queries.push({ text: `"${pick(WORDS)} ${pick(WORDS)}"` });
+  else if (r === 3) queries.push({ speaker: pick(people) });
+  else if (r === 4) queries.push({ text: pick(TOPICS), speaker: pick(LAST), since: '2025-03-01', until: '2025-09-30' });
+  else queries.push({ text: pick(TOPICS), outlet: pick(OUTLETS) });
+}
+for (const q of queries.slice(0, 20)) store.searchSync(q); // warm-up
+const times = [];
+let hitsTotal = 0;
+for (const q of queries) {
+  const s = performance.now();
+  hitsTotal += store.searchSync(q).length;
+  times.push(performance.now() - s);
+}
+times.sort((a, b) => a - b);
+const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
+log(`search over ${stats.quotes} quotes (${queries.length} queries, 20 results each): p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (target p95 < 50 ms)`);
+store.closeSync();
+const size = statSync(dbFile).size + (existsSync(dbFile + '-wal') ? statSync(dbFile + '-wal').size : 0);
+log(`database size: ${(size / 1024 / 1024).toFixed(1)} MB (${dbFile})`);
+
+const result = {
+  articles: N, threads: THREADS,
+  raw_extraction_per_s: rawRate, ingest_per_s: ingestRate, ingest_vs_raw: ingestRate / rawRate,
+  quotes_extracted: summary.quotes, reingest_seconds: reSecs,
+  record_quotes: stats.quotes, search_p50_ms: pct(50), search_p95_ms: pct(95), search_max_ms: times[times.length - 1], hits_total: hitsTotal,
+  db_bytes: size,
+};
+if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
+if (!KEEP) rmSync(work, { recursive: true, force: true });
