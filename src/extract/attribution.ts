@@ -35,6 +35,7 @@ const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday su
  tonight morning afternoon evening night week month year weekend earlier later recently previously
  ago last this`.split(/\s+/));
 const SKIP_BEFORE_CUE = new Set(['ADV', 'AUX', 'PART']);
+const MAX_UNIT = 1000;
 
 /** Units: sentences, merged so that no quoted span crosses a unit boundary. */
 export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
@@ -48,7 +49,13 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     if (prev && (inside || lower)) prev.last = s.last;
     else units.push({ first: s.first, last: s.last });
   }
-  return units;
+  // No real sentence runs past a few hundred tokens; cutting pathological ones (a megabyte of
+  // unclosed quotation marks) keeps every per-unit step bounded and the whole pass linear.
+  const bounded: Range[] = [];
+  for (const u of units) {
+    for (let f = u.first; f < u.last; f += MAX_UNIT) bounded.push({ first: f, last: Math.min(u.last, f + MAX_UNIT) });
+  }
+  return bounded;
 }
 
 export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attribution[] {
@@ -104,8 +111,9 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       if (after && !c.cue.participle && (afterQuote || clauseBefore)) src = after;
     }
     if (!src && (c.cue.participle || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
-      const earlier = cues.slice(0, k).reverse().find((e) => e.source);
-      src = earlier?.source ?? subjectOfClause(doc, unit.first, c.cue.first, runs);
+      let earlier: Mention | null = null;
+      for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
+      src = earlier ?? subjectOfClause(doc, unit.first, c.cue.first, runs);
     }
     if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs);
     c.source = src;
@@ -384,35 +392,39 @@ function clauseBeforeIsObject(doc: Doc, first: number, quoteFirst: number): bool
  */
 function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[]): void {
   const tokens = doc.tokens;
-  const sorted = [...out].sort((a, b) => a.start - b.start);
+  // Attributions with a cue, by start; continuations are appended in text order.
+  const attrs = [...out].sort((a, b) => a.start - b.start);
+  const conts: Attribution[] = [];
   const unitOf = new Int32Array(tokens.length);
   units.forEach((u, k) => { for (let t = u.first; t < u.last; t++) unitOf[t] = k; });
+  // Unit of the last part of each attribution, so an interrupted quotation grows only into the
+  // very next unit (`“A,” he said. “B.”`) and never across an intervening sentence.
+  const lastUnit = new Map<Attribution, number>();
+  for (const a of out) lastUnit.set(a, unitOf[a.anchor]);
+  let next = 0; // first attribution starting after the current span
+  let maxEnd = -1; // furthest end among attributions starting at or before it
   spans.forEach((s, k) => {
+    while (next < attrs.length && attrs[next].start <= s.start) maxEnd = Math.max(maxEnd, attrs[next++].end);
     if (claimed[k]) return;
     // Inside an attributed content span already (a fragment of a mixed quote).
-    if (out.some((a) => a.start <= s.start && a.end >= s.end && a.how !== 'continuation')) return;
+    if (maxEnd >= s.end) return;
     const unit = units[unitOf[s.first]];
     let outside = 0;
     for (let t = unit.first; t < unit.last; t++) if (tokens[t].quote < 0 && tokens[t].pos !== 'PUNCT') outside++;
     const standalone = outside <= 1;
-    const speechLike = standalone ? s.words >= 2 : s.words >= 6 && /[.,!?]$/.test(doc.text.slice(s.start, s.end - 1).trimEnd());
+    const speechLike = standalone ? s.words >= 2 : s.words >= 6 && /[.,!?]$/.test(doc.text.slice(Math.max(s.start, s.end - 8), s.end - 1).trimEnd());
     if (!speechLike) return;
     const para = tokens[s.first].para;
     // Nearest attributed quotation: before it in the paragraph, after it in the paragraph,
     // then before it within the last two paragraphs.
+    const prevAttr = next > 0 ? attrs[next - 1] : undefined;
+    const prevCont = conts.length ? conts[conts.length - 1] : undefined;
+    const before = !prevAttr ? prevCont : !prevCont ? prevAttr : prevAttr.start > prevCont.start ? prevAttr : prevCont;
+    const after = next < attrs.length ? attrs[next] : undefined;
     let from: Attribution | null = null;
-    for (let k = sorted.length - 1; k >= 0; k--) {
-      const a = sorted[k];
-      if (a.start < s.start && a.para === para) { from = a; break; }
-    }
-    if (!from) from = sorted.find((a) => a.start > s.start && a.para === para) ?? null;
-    if (!from) {
-      for (let k = sorted.length - 1; k >= 0; k--) {
-        const a = sorted[k];
-        if (a.start < s.start && para - a.para <= 2) { from = a; break; }
-        if (a.start < s.start) break;
-      }
-    }
+    if (before && before.para === para) from = before;
+    else if (after && after.para === para) from = after;
+    else if (before && para - before.para <= 2) from = before;
     const root = from?.inherits ?? from;
     const cont: Attribution = {
       type: 'direct', start: s.start, end: s.end, cue: null, source: null, inherits: root, how: 'continuation',
@@ -420,13 +432,13 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: U
     };
     // A quotation its cue interrupts (`“A,” she said. “B.”`) is one quotation: the attribution
     // spans all of it, and each sentence after the cue is also a quote of its own.
-    if (root && root.type === 'direct' && root.para === para && root.start < s.start && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
+    const here = unitOf[s.first];
+    if (root && root.type === 'direct' && root.para === para && root.start < s.start && here - (lastUnit.get(root) ?? -9) <= 1 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
       root.end = s.end;
       root.segments.push([s.start, s.end]);
+      lastUnit.set(root, here);
     }
     out.push(cont);
-    let at = sorted.length;
-    while (at > 0 && sorted[at - 1].start > cont.start) at--;
-    sorted.splice(at, 0, cont);
+    conts.push(cont);
   });
 }

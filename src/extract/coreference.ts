@@ -62,13 +62,17 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
   const runEntity: Array<Entity | null> = index.runs.map(() => null);
   const tokens = doc.tokens;
 
-  // 1. Cluster name runs.
+  // 1. Cluster name runs. Entities are looked up through their words, so a long article with
+  // many names stays linear.
+  const byWord = new Map<string, Entity[]>();
+  const recent: Array<{ t: number; e: Entity }> = [];
   index.runs.forEach((run, k) => {
     const words = nameWords(doc, run.nameFirst, run.nameLast);
     if (words.length === 0) return;
     let match: Entity | null = null;
-    for (let e = entities.length - 1; e >= 0; e--) {
-      const ent = entities[e];
+    const candidates = new Set<Entity>();
+    for (const w of words) for (const e of (byWord.get(norm(w)) ?? []).slice(-8)) candidates.add(e);
+    for (const ent of candidates) {
       if (ent.kind === 'description') continue;
       if (containsWords(ent.words, words) || containsWords(words, ent.words)) {
         // Prefer the entity that shares the surname.
@@ -84,6 +88,12 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       match.words = words;
       match.name = words.join(' ');
     }
+    for (const w of words) {
+      const list = byWord.get(norm(w)) ?? [];
+      if (list[list.length - 1] !== match) list.push(match);
+      byWord.set(norm(w), list);
+    }
+    if (tokens[run.first].quote < 0) recent.push({ t: run.first, e: match });
     match.mentions.push(span);
     if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.last) });
     if (run.org && match.kind !== 'person') match.kind = 'org';
@@ -105,7 +115,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     const a = attributions[k];
     let ent: Entity | null = null;
     if (a.source) {
-      ent = resolveMention(doc, a.source, index, runEntity, entities, descriptions, lastSpeaker, lastSpeakerPara, a.para);
+      ent = resolveMention(doc, a.source, index, runEntity, nearby(recent, a.source.coreFirst, descriptions), entities, descriptions, lastSpeaker, lastSpeakerPara, a.para);
     } else if (a.inherits) {
       const j = attributions.indexOf(a.inherits);
       ent = j >= 0 ? speakers[j] : null;
@@ -122,6 +132,23 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
   return { entities, speakers };
 }
 
+/**
+ * Entities mentioned in the few thousand tokens before `at` (and descriptions, which have no
+ * name mentions): the only candidates a pronoun or description can mean.
+ */
+function nearby(recent: Array<{ t: number; e: Entity }>, at: number, descriptions: Map<string, Entity>): Entity[] {
+  let lo = 0;
+  let hi = recent.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (recent[mid].t < at) lo = mid + 1; else hi = mid;
+  }
+  const found = new Set<Entity>();
+  for (let k = lo - 1; k >= 0 && recent[k].t >= at - 3000 && found.size < 64; k--) found.add(recent[k].e);
+  for (const e of descriptions.values()) { if (found.size >= 128) break; found.add(e); }
+  return [...found];
+}
+
 function titleGender(doc: Doc, run: NameRun): 'm' | 'f' | undefined {
   for (let t = Math.max(0, run.first - 1); t < run.nameFirst; t++) {
     const g = GENDERED_TITLES[doc.tokens[t].lower];
@@ -131,7 +158,7 @@ function titleGender(doc: Doc, run: NameRun): 'm' | 'f' | undefined {
 }
 
 function resolveMention(
-  doc: Doc, m: Mention, index: RunIndex, runEntity: Array<Entity | null>, entities: Entity[],
+  doc: Doc, m: Mention, index: RunIndex, runEntity: Array<Entity | null>, entities: Entity[], all: Entity[],
   descriptions: Map<string, Entity>, lastSpeaker: Entity | null, lastSpeakerPara: number, para: number,
 ): Entity | null {
   const tokens = doc.tokens;
@@ -172,7 +199,7 @@ function resolveMention(
   if (!ent) {
     ent = { id: '', words: [text], name: text, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
     descriptions.set(key, ent);
-    entities.push(ent);
+    all.push(ent);
   }
   ent.mentions.push({ start: tokens[m.first].start, end: tokens[m.last - 1].end, text });
   return ent;

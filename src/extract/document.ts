@@ -57,7 +57,12 @@ export class Doc {
     this.bodyEnd = findBodyEnd(text);
     const body = text.slice(0, this.bodyEnd);
     if (body.trim() === '') return;
-    const wdoc = nlp.readDoc(body);
+    // wink's tokenizer is quadratic in the length of a single word, so a 2 MB run with no
+    // spaces would never finish. It reads a same-length copy in which every very long run is
+    // broken by a space every 100 characters; offsets are unchanged, and tokens take their
+    // text from the original.
+    const readable = body.replace(/\S{256,}/g, (run) => run.replace(/(.{99})./gsu, '$1 '));
+    const wdoc = nlp.readDoc(readable);
     const values = wdoc.tokens().out(its.value) as string[];
     const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
     const tags = wdoc.tokens().out(its.pos) as string[];
@@ -71,8 +76,8 @@ export class Doc {
       const pre = spaces[w];
       let start = offset + pre.length;
       // wink reproduces the text exactly; if it ever does not (odd Unicode), resynchronise.
-      if (body.startsWith(values[w], start) === false) {
-        const found = body.indexOf(values[w], offset);
+      if (readable.startsWith(values[w], start) === false) {
+        const found = readable.indexOf(values[w], offset);
         start = found >= 0 ? found : start;
       }
       const end = start + values[w].length;
@@ -90,7 +95,7 @@ export class Doc {
       }
       if (paraStart < 0) paraStart = this.tokens.length;
       pendingBreak = false;
-      const value = values[w];
+      const value = body.slice(start, end);
       this.tokens.push({
         i: this.tokens.length, start, end, text: value, lower: value.toLowerCase(), pos: tags[w],
         space: pre.length > 0 || (w > 0 && tags[w - 1] === 'SPACE'), para, quote: -1,

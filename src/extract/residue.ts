@@ -10,6 +10,7 @@
 const RESIDUE_LINE = new RegExp(
   [
     String.raw`^\d+$`, // counters: comments, shares
+    String.raw`^[\d.,]+[km]?\s+(comments?|shares?|replies|likes|views|reactions)$`,
     String.raw`^(about |around )?(\d+|an?|one) (second|minute|hour|day|week|month|year)s? ago$`,
     String.raw`^(share|comments?|reply|advertisement|related|read more|more|tweet|email|print|copy link|save|follow|subscribe|sign up|log in|login)( \w+){0,3}$`,
     String.raw`^(updated|published|posted)\b.{0,40}$`,
