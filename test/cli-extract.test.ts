@@ -14,7 +14,7 @@ import { tableLines } from '../src/cli/extract.js';
 import type { Quote } from '../src/index.js';
 
 const BIN = fileURLToPath(new URL('../../bin/onrecord.js', import.meta.url));
-const SAMPLE = fileURLToPath(new URL('../../samples/article.txt', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../samples/harbour-ferry.txt', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'onrecord-cli-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -111,7 +111,7 @@ test('the sample article: offsets are consistent with the text', () => {
   const r = extract([SAMPLE]);
   assert.equal(r.status, 0, r.stderr);
   const [out] = jsonLines(r.stdout);
-  assert.equal(out!.id, 'article');
+  assert.equal(out!.id, 'harbour-ferry');
   assertConsistent(text, out!);
 });
 
