@@ -18,16 +18,24 @@ import {
 import type {
   AddResult,
   Appearance,
+  ArticleDetail,
   ArticleInput,
   ArticleKey,
+  ArticlePerson,
+  ArticleSummary,
   CountedValue,
+  DayCount,
   ExportedArticle,
+  Page,
+  PageOptions,
   PersonDetail,
+  PersonQuote,
   PersonSummary,
   SearchHit,
   SearchQuery,
   Store,
   StoreStats,
+  StoredQuote,
 } from './store.js';
 
 type DB = Database.Database;
@@ -445,7 +453,22 @@ export class SqliteStore implements Store {
   }
 
   searchSync(query: SearchQuery): SearchHit[] {
-    const limit = Math.max(1, Math.min(query.limit ?? 20, 1000));
+    return this.searchFrom(query, 0, Math.max(1, Math.min(query.limit ?? 20, 1000)));
+  }
+
+  async searchPage(query: SearchQuery, options: PageOptions = {}): Promise<Page<SearchHit>> {
+    return this.searchPageSync(query, options);
+  }
+
+  searchPageSync(query: SearchQuery, options: PageOptions = {}): Page<SearchHit> {
+    const { limit, offset } = pageBounds({ limit: options.limit ?? query.limit, offset: options.offset });
+    // One hit more than the page tells whether another page follows.
+    const hits = this.searchFrom(query, offset, limit + 1);
+    return toPage(hits, limit, offset);
+  }
+
+  /** Hits `offset` to `offset + limit` of a search, in rank order (newest first without words). */
+  private searchFrom(query: SearchQuery, offset: number, limit: number): SearchHit[] {
     const filters: string[] = [];
     const params: unknown[] = [];
     if (query.outlet) {
@@ -472,13 +495,13 @@ export class SqliteStore implements Store {
       const sql = `SELECT q.quotation_id AS id, MIN(f.rank) AS score
         FROM quotes_fts f JOIN quotes q ON q.id = f.rowid ${join}
         WHERE quotes_fts MATCH ?${where}
-        GROUP BY q.quotation_id ORDER BY score LIMIT ?`;
-      ids = (this.db.prepare(sql).all(match, ...params, limit) as { id: number }[]).map((r) => r.id);
+        GROUP BY q.quotation_id ORDER BY score, q.quotation_id LIMIT ? OFFSET ?`;
+      ids = (this.db.prepare(sql).all(match, ...params, limit, offset) as { id: number }[]).map((r) => r.id);
     } else {
       const sql = `SELECT q.quotation_id AS id, MAX(COALESCE(q.published, '')) AS p, MAX(q.id) AS last
         FROM quotes q ${join} WHERE 1${where}
-        GROUP BY q.quotation_id ORDER BY p DESC, last DESC LIMIT ?`;
-      ids = (this.db.prepare(sql).all(...params, limit) as { id: number }[]).map((r) => r.id);
+        GROUP BY q.quotation_id ORDER BY p DESC, last DESC LIMIT ? OFFSET ?`;
+      ids = (this.db.prepare(sql).all(...params, limit, offset) as { id: number }[]).map((r) => r.id);
     }
     if (ids.length === 0) return [];
     const rows = this.db
@@ -596,6 +619,121 @@ export class SqliteStore implements Store {
     return { ...toSummary(row), aliases, descriptors, outlets };
   }
 
+  // ------------------------------------------------------------------------------------------
+  // Reads for browsing (the web app and API)
+
+  async listArticles(options: PageOptions & { outlet?: string } = {}): Promise<Page<ArticleSummary>> {
+    return this.listArticlesSync(options);
+  }
+
+  listArticlesSync(options: PageOptions & { outlet?: string } = {}): Page<ArticleSummary> {
+    const { limit, offset } = pageBounds(options);
+    const where = options.outlet ? "WHERE a.outlet LIKE ? ESCAPE '\\'" : '';
+    const params: unknown[] = options.outlet ? ['%' + likeEscape(options.outlet) + '%'] : [];
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.canonical_url,
+           (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+         FROM articles a ${where}
+         ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit + 1, offset) as ArticleSummaryRow[];
+    return toPage(rows.map(toArticleSummary), limit, offset);
+  }
+
+  async getArticle(id: number): Promise<ArticleDetail | null> {
+    return this.getArticleSync(id);
+  }
+
+  getArticleSync(id: number): ArticleDetail | null {
+    const row = this.db
+      .prepare(
+        `SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.canonical_url, a.text,
+           (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+         FROM articles a WHERE a.id = ?`,
+      )
+      .get(id) as (ArticleSummaryRow & { text: string }) | undefined;
+    if (!row) return null;
+    const quotes = (this.db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id').all(id) as QuoteRow[]).map(
+      (r): StoredQuote => ({
+        ...toContractQuote(r),
+        id: r.id,
+        quotationId: r.quotation_id,
+        personId: r.person_id,
+        speakerLabel: r.speaker_label ?? r.speaker_name,
+      }),
+    );
+    const people = (this.db.prepare('SELECT * FROM article_people WHERE article_id = ?').all(id) as ArticlePeopleRow[]).map(
+      (p): ArticlePerson => ({ ...toContractPerson(p), personId: p.person_id }),
+    );
+    people.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
+    return { ...toArticleSummary(row), text: row.text, quotes, people };
+  }
+
+  async listPeople(options: PageOptions & { kind?: string; all?: boolean } = {}): Promise<Page<PersonSummary>> {
+    const { limit, offset } = pageBounds(options);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (options.kind) {
+      where.push('p.kind = ?');
+      params.push(options.kind);
+    }
+    if (!options.all) where.push('p.quote_count > 0');
+    const rows = this.db
+      .prepare(
+        `SELECT p.*,
+           (SELECT MIN(published) FROM quotes WHERE person_id = p.id) AS first_quoted,
+           (SELECT MAX(published) FROM quotes WHERE person_id = p.id) AS last_quoted
+         FROM people p ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY p.quote_count DESC, p.article_count DESC, p.name, p.id LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit + 1, offset) as (PersonRow & { first_quoted: string | null; last_quoted: string | null })[];
+    return toPage(rows.map(toSummary), limit, offset);
+  }
+
+  async getPerson(id: number): Promise<PersonDetail | null> {
+    return this.personDetail(id);
+  }
+
+  async personQuotes(id: number, options: PageOptions = {}): Promise<Page<PersonQuote>> {
+    return this.personQuotesSync(id, options);
+  }
+
+  personQuotesSync(id: number, options: PageOptions = {}): Page<PersonQuote> {
+    const { limit, offset } = pageBounds(options);
+    const rows = this.db
+      .prepare(
+        `SELECT q.*, a.url, a.canonical_url, a.title, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id
+         WHERE q.person_id = ? ORDER BY q.published IS NULL, q.published DESC, q.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(id, limit + 1, offset) as AppearanceRow[];
+    const items = rows.map(
+      (r): PersonQuote => ({
+        quoteId: r.id,
+        quotationId: r.quotation_id,
+        articleId: r.article_id,
+        text: r.text,
+        type: r.type,
+        cue: r.cue_text,
+        confidence: r.confidence,
+        published: r.published,
+        outlet: r.outlet,
+        title: r.title,
+        url: r.canonical_url ?? r.url,
+      }),
+    );
+    return toPage(items, limit, offset);
+  }
+
+  async personQuotesPerDay(id: number): Promise<DayCount[]> {
+    return this.db
+      .prepare(
+        `SELECT substr(published, 1, 10) AS day, COUNT(*) AS count FROM quotes
+         WHERE person_id = ? AND published IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      )
+      .all(id) as DayCount[];
+  }
+
   async *exportArticles(): AsyncIterable<ExportedArticle> {
     let last = 0;
     const page = this.db.prepare('SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT 200');
@@ -670,6 +808,67 @@ export class SqliteStore implements Store {
   closeSync(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+interface ArticleSummaryRow {
+  id: number;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  url: string | null;
+  canonical_url: string | null;
+  quotes: number;
+}
+
+interface ArticlePeopleRow {
+  local_id: string;
+  person_id: number | null;
+  name: string;
+  kind: Person['kind'];
+  gender: string | null;
+  descriptors: string;
+  mentions: string;
+}
+
+/** Clamps page options the same way for every list. */
+function pageBounds(options: PageOptions): { limit: number; offset: number } {
+  const limit = Math.max(1, Math.min(Math.floor(options.limit ?? 20), 1000));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  return { limit: Number.isFinite(limit) ? limit : 20, offset: Number.isFinite(offset) ? offset : 0 };
+}
+
+/** A page from `limit + 1` fetched items: the extra one only says that another page follows. */
+function toPage<T>(items: T[], limit: number, offset: number): Page<T> {
+  return { items: items.slice(0, limit), next: items.length > limit ? offset + limit : null };
+}
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    byline: r.byline,
+    published: r.published,
+    url: r.canonical_url ?? r.url,
+    quoteCount: r.quotes,
+  };
+}
+
+function toContractPerson(p: ArticlePeopleRow): Person {
+  const person: Person = {
+    id: p.local_id,
+    name: p.name,
+    kind: p.kind,
+    descriptors: JSON.parse(p.descriptors) as string[],
+    mentions: JSON.parse(p.mentions) as Person['mentions'],
+  };
+  if (p.gender === 'm' || p.gender === 'f') person.gender = p.gender;
+  return person;
 }
 
 function toAppearance(r: AppearanceRow): Appearance {

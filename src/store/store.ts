@@ -4,7 +4,7 @@
  * can implement it without touching either side. Every method is asynchronous for that reason,
  * even though the SQLite implementation does its work synchronously.
  */
-import type { Analysis, QuoteType } from '../extract/types.js';
+import type { Analysis, Person, Quote, QuoteType } from '../extract/types.js';
 
 /** An article as ingest hands it to the store, before or after extraction. */
 export interface ArticleInput {
@@ -120,6 +120,77 @@ export interface StoreStats {
   schemaVersion: number;
 }
 
+/** Where a page of a list starts and how long it is. */
+export interface PageOptions {
+  /** Items per page (backends clamp it to 1..1000; 20 when absent). */
+  limit?: number;
+  /** Items skipped before the page (0 when absent). */
+  offset?: number;
+}
+
+/** One page of a list. */
+export interface Page<T> {
+  items: T[];
+  /** The offset of the next page, or null when this page is the last. */
+  next: number | null;
+}
+
+/** An article as lists show it. */
+export interface ArticleSummary {
+  id: number;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  /** Canonical URL, else the URL it was read from. */
+  url: string | null;
+  /** Quotes stored for it. */
+  quoteCount: number;
+}
+
+/** One quote of a stored article: the extraction contract's fields plus the record's links. */
+export interface StoredQuote extends Quote {
+  id: number;
+  quotationId: number;
+  /** The record's person the speaker was linked to, if any. */
+  personId: number | null;
+  /** The record's name for the speaker (the person's name), else the extracted name. */
+  speakerLabel: string | null;
+}
+
+/** One person of a stored article as extraction found it, linked to the record's person. */
+export interface ArticlePerson extends Person {
+  personId: number | null;
+}
+
+/** A stored article with its text, quotes (in text order) and people (in order of first mention). */
+export interface ArticleDetail extends ArticleSummary {
+  text: string;
+  quotes: StoredQuote[];
+  people: ArticlePerson[];
+}
+
+/** One quote by a person, with where and when it appeared. */
+export interface PersonQuote {
+  quoteId: number;
+  quotationId: number;
+  articleId: number;
+  text: string;
+  type: QuoteType;
+  cue: string | null;
+  confidence: number;
+  published: string | null;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+}
+
+/** Number of quotes on one day (`YYYY-MM-DD`, the date part of the publication date). */
+export interface DayCount {
+  day: string;
+  count: number;
+}
+
 export interface Store {
   /** The stored article with this identity, if any. */
   findArticle(key: ArticleKey): Promise<number | null>;
@@ -142,5 +213,19 @@ export interface Store {
   /** Every article with its quotes, in ingest order. */
   exportArticles(): AsyncIterable<ExportedArticle>;
   stats(): Promise<StoreStats>;
+  /** Articles, newest first (by publication date, undated last, then latest ingested); `outlet` matches part of the name. */
+  listArticles(options?: PageOptions & { outlet?: string }): Promise<Page<ArticleSummary>>;
+  /** One stored article with its text, quotes and people; null when there is none with this id. */
+  getArticle(id: number): Promise<ArticleDetail | null>;
+  /** People, most quoted first (as `people()` orders them); only people quoted at least once unless `all`. */
+  listPeople(options?: PageOptions & { kind?: string; all?: boolean }): Promise<Page<PersonSummary>>;
+  /** One person by the record's id; null when there is none. */
+  getPerson(id: number): Promise<PersonDetail | null>;
+  /** A person's quotes, newest first (undated last); an unknown id gives an empty page. */
+  personQuotes(id: number, options?: PageOptions): Promise<Page<PersonQuote>>;
+  /** A person's quotes counted per publication day, oldest first; undated quotes are not counted. */
+  personQuotesPerDay(id: number): Promise<DayCount[]>;
+  /** `search()` one page at a time: the same hits in the same order, from `offset` on. */
+  searchPage(query: SearchQuery, options?: PageOptions): Promise<Page<SearchHit>>;
   close(): Promise<void>;
 }
