@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { storyParagraphs } from './helpers/fixtures.js';
+import { backends, type Backend } from './helpers/backends.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'onrecord.js');
@@ -24,116 +26,140 @@ function run(args: string[], cwd = ROOT) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Whether anything created the record at `location` (a SQLite file, or the tables in a PostgreSQL database). */
+async function recordExists(backend: Backend, location: string): Promise<boolean> {
+  if (backend.name === 'sqlite') return existsSync(location);
+  const c = new pg.Client({ connectionString: location });
+  await c.connect();
+  try {
+    return (await c.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS e")).rows[0].e as boolean;
+  } finally {
+    await c.end();
+  }
+}
+
 function tempDir(): { dir: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'onrecord-cli-'));
   return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-test('ingest the sample pages: summary, re-run adds nothing, bad inputs listed with exit 2', () => {
-  const { dir, done } = tempDir();
-  try {
-    const db = join(dir, 'r.db');
-    const first = run(['ingest', '--db', db, '--threads', '2', SAMPLES]);
-    assert.equal(first.status, 0, first.stderr + first.stdout);
-    assert.match(first.stdout, /ingested 5 articles .*: 5 added \(\d+ quotes?\), 0 already stored, 0 failed/);
-    assert.match(first.stderr, /^ingest: 5\/5 articles/m, 'plain progress lines when piped');
-    const again = run(['ingest', '--db', db, SAMPLES, '--format', 'json']);
-    assert.equal(again.status, 0);
-    const s = JSON.parse(again.stdout);
-    assert.equal(s.added, 0);
-    assert.equal(s.duplicates, 5);
-    const bin = join(dir, 'photo.txt');
-    writeFileSync(bin, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0, 1]));
-    const good = join(dir, 'good.txt');
-    writeFileSync(good, storyParagraphs(42).join('\n\n'));
-    const bad = run(['ingest', '--db', db, bin, join(dir, 'nope.html'), good]);
-    assert.equal(bad.status, 2, bad.stdout + bad.stderr);
-    assert.match(bad.stdout, /1 added/);
-    assert.match(bad.stdout, /failed inputs \(2\):/);
-    assert.match(bad.stdout, /photo\.txt: binary file/);
-    assert.match(bad.stdout, /nope\.html: no such file or directory/);
-  } finally {
-    done();
-  }
-});
-
-test('queries on a missing record fail cleanly; empty results are fine', () => {
-  const { dir, done } = tempDir();
-  try {
-    const missing = run(['people', '--db', join(dir, 'none.db')]);
-    assert.equal(missing.status, 1);
-    assert.match(missing.stderr, /no record at/);
-    assert.ok(!existsSync(join(dir, 'none.db')), 'a query does not create a database');
-    const db = join(dir, 'r.db');
-    run(['ingest', '--db', db, '--threads', '0', SAMPLES]);
-    const none = run(['search', '--db', db, 'zzzzunfindable']);
-    assert.equal(none.status, 0);
-    assert.match(none.stdout, /no quotations found/);
-    assert.equal(run(['person', '--db', db, 'Nobody', 'Known']).status, 1);
-    assert.equal(run(['search', '--db', db, '--since', 'not-a-date', 'x']).status, 1);
-  } finally {
-    done();
-  }
-});
-
-test('export jsonl: one article a line with url, canonical_url, title, outlet, published, text, quotes; csv has a header', () => {
-  const { dir, done } = tempDir();
-  try {
-    const db = join(dir, 'r.db');
-    run(['ingest', '--db', db, SAMPLES]);
-    const ex = run(['export', '--db', db, '--format', 'jsonl']);
-    assert.equal(ex.status, 0, ex.stderr);
-    const lines = ex.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    assert.equal(lines.length, 5);
-    for (const a of lines) {
-      for (const k of ['url', 'canonical_url', 'title', 'outlet', 'published', 'text', 'quotes']) assert.ok(k in a, k);
-      assert.match(a.published, /^\d{4}-\d{2}-\d{2}/);
-      assert.match(a.canonical_url, /^https:\/\//);
-      for (const q of a.quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
+// The same commands on every backend (--db FILE or --db postgres://...).
+for (const backend of backends) {
+  test(`[${backend.name}] ingest the sample pages: summary, re-run adds nothing, bad inputs listed with exit 2`, { skip: backend.skip }, async () => {
+    const { dir, done } = tempDir();
+    const rec = await backend.location();
+    try {
+      const db = rec.location;
+      const first = run(['ingest', '--db', db, '--threads', '2', SAMPLES]);
+      assert.equal(first.status, 0, first.stderr + first.stdout);
+      assert.match(first.stdout, /ingested 5 articles .*: 5 added \(\d+ quotes?\), 0 already stored, 0 failed/);
+      assert.match(first.stderr, /^ingest: 5\/5 articles/m, 'plain progress lines when piped');
+      const again = run(['ingest', '--db', db, SAMPLES, '--format', 'json']);
+      assert.equal(again.status, 0);
+      const s = JSON.parse(again.stdout);
+      assert.equal(s.added, 0);
+      assert.equal(s.duplicates, 5);
+      const bin = join(dir, 'photo.txt');
+      writeFileSync(bin, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0, 1]));
+      const good = join(dir, 'good.txt');
+      writeFileSync(good, storyParagraphs(42).join('\n\n'));
+      const bad = run(['ingest', '--db', db, bin, join(dir, 'nope.html'), good]);
+      assert.equal(bad.status, 2, bad.stdout + bad.stderr);
+      assert.match(bad.stdout, /1 added/);
+      assert.match(bad.stdout, /failed inputs \(2\):/);
+      assert.match(bad.stdout, /photo\.txt: binary file/);
+      assert.match(bad.stdout, /nope\.html: no such file or directory/);
+    } finally {
+      await rec.done();
+      done();
     }
-    const herald = lines.find((a) => a.outlet === 'The Harbour Herald');
-    assert.equal(herald.published, '2025-02-11T19:05:00.000Z');
-    assert.equal(herald.title, 'Port Aldis freezes transit fares as council passes budget');
-    assert.ok(!/Typical council|All rights reserved|Related stories/.test(herald.text), 'page residue kept out of the text');
-    const csv = run(['export', '--db', db, '--format', 'csv', '-o', join(dir, 'q.csv')]);
-    assert.equal(csv.status, 0);
-    assert.equal(csv.stdout, '');
-  } finally {
-    done();
-  }
-});
+  });
 
-test('[needs extractor] who said what in the sample pages: people, person, search across outlets', () => {
-  const { dir, done } = tempDir();
-  try {
-    const db = join(dir, 'r.db');
-    run(['ingest', '--db', db, SAMPLES]);
-    const people = JSON.parse(run(['people', '--db', db, '--format', 'json']).stdout) as { name: string; quotes: number; articles: number }[];
-    const vasquez = people.filter((p) => /Vasquez/.test(p.name));
-    assert.equal(vasquez.length, 1, JSON.stringify(people));
-    assert.equal(vasquez[0]!.name, 'Elena Vasquez');
-    assert.ok(vasquez[0]!.quotes >= 4, JSON.stringify(vasquez));
-    assert.equal(vasquez[0]!.articles, 5);
-    assert.ok(people.some((p) => p.name === 'Marcus Bell'));
-    const person = JSON.parse(run(['person', '--db', db, 'Vasquez', '--format', 'json']).stdout);
-    assert.equal(person.name, 'Elena Vasquez');
-    assert.equal(person.firstQuoted, '2025-02-11T19:05:00.000Z');
-    assert.ok(person.outlets.length >= 3);
-    const text = run(['person', '--db', db, 'Elena', 'Vasquez']).stdout;
-    assert.match(text, /first quoted: 2025-02-11/);
-    const hits = JSON.parse(run(['search', '--db', db, '--speaker', 'Vasquez', '--format', 'json', 'backs of bus riders']).stdout);
-    assert.ok(hits.length >= 1);
-    const shared = hits.find((h: { totalAppearances: number }) => h.totalAppearances >= 2);
-    assert.ok(shared, 'the quotation two outlets reported is one quotation: ' + JSON.stringify(hits.map((h: { text: string }) => h.text)));
-    assert.equal(shared.first.outlet, 'The Harbour Herald');
-    const table = run(['search', '--db', db, 'weeds']).stdout;
-    assert.match(table, /Elena Vasquez/);
-    const bell = JSON.parse(run(['search', '--db', db, '--speaker', 'Marcus Bell', '--outlet', 'Lakeshore', '--format', 'json']).stdout);
-    assert.ok(bell.length >= 1 && bell.every((h: { appearances: { outlet: string }[] }) => h.appearances.every((a) => a.outlet === 'Lakeshore Ledger')));
-  } finally {
-    done();
-  }
-});
+  test(`[${backend.name}] queries on a missing record fail cleanly; empty results are fine`, { skip: backend.skip }, async () => {
+    const { dir, done } = tempDir();
+    const rec = await backend.location();
+    try {
+      const db = rec.location;
+      const none = backend.name === 'sqlite' ? join(dir, 'none.db') : db;
+      const missing = run(['people', '--db', none]);
+      assert.equal(missing.status, 1);
+      assert.match(missing.stderr, /no record at/);
+      assert.ok(!(await recordExists(backend, none)), 'a query does not create a record');
+      run(['ingest', '--db', db, '--threads', '0', SAMPLES]);
+      const nothing = run(['search', '--db', db, 'zzzzunfindable']);
+      assert.equal(nothing.status, 0);
+      assert.match(nothing.stdout, /no quotations found/);
+      assert.equal(run(['person', '--db', db, 'Nobody', 'Known']).status, 1);
+      assert.equal(run(['search', '--db', db, '--since', 'not-a-date', 'x']).status, 1);
+    } finally {
+      await rec.done();
+      done();
+    }
+  });
+
+  test(`[${backend.name}] export jsonl: one article a line with url, canonical_url, title, outlet, published, text, quotes; csv has a header`, { skip: backend.skip }, async () => {
+    const { dir, done } = tempDir();
+    const rec = await backend.location();
+    try {
+      const db = rec.location;
+      run(['ingest', '--db', db, SAMPLES]);
+      const ex = run(['export', '--db', db, '--format', 'jsonl']);
+      assert.equal(ex.status, 0, ex.stderr);
+      const lines = ex.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      assert.equal(lines.length, 5);
+      for (const a of lines) {
+        for (const k of ['url', 'canonical_url', 'title', 'outlet', 'published', 'text', 'quotes']) assert.ok(k in a, k);
+        assert.match(a.published, /^\d{4}-\d{2}-\d{2}/);
+        assert.match(a.canonical_url, /^https:\/\//);
+        for (const q of a.quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
+      }
+      const herald = lines.find((a) => a.outlet === 'The Harbour Herald');
+      assert.equal(herald.published, '2025-02-11T19:05:00.000Z');
+      assert.equal(herald.title, 'Port Aldis freezes transit fares as council passes budget');
+      assert.ok(!/Typical council|All rights reserved|Related stories/.test(herald.text), 'page residue kept out of the text');
+      const csv = run(['export', '--db', db, '--format', 'csv', '-o', join(dir, 'q.csv')]);
+      assert.equal(csv.status, 0);
+      assert.equal(csv.stdout, '');
+    } finally {
+      await rec.done();
+      done();
+    }
+  });
+
+  test(`[${backend.name}] [needs extractor] who said what in the sample pages: people, person, search across outlets`, { skip: backend.skip }, async () => {
+    const { dir, done } = tempDir();
+    const rec = await backend.location();
+    try {
+      const db = rec.location;
+      run(['ingest', '--db', db, SAMPLES]);
+      const people = JSON.parse(run(['people', '--db', db, '--format', 'json']).stdout) as { name: string; quotes: number; articles: number }[];
+      const vasquez = people.filter((p) => /Vasquez/.test(p.name));
+      assert.equal(vasquez.length, 1, JSON.stringify(people));
+      assert.equal(vasquez[0]!.name, 'Elena Vasquez');
+      assert.ok(vasquez[0]!.quotes >= 4, JSON.stringify(vasquez));
+      assert.equal(vasquez[0]!.articles, 5);
+      assert.ok(people.some((p) => p.name === 'Marcus Bell'));
+      const person = JSON.parse(run(['person', '--db', db, 'Vasquez', '--format', 'json']).stdout);
+      assert.equal(person.name, 'Elena Vasquez');
+      assert.equal(person.firstQuoted, '2025-02-11T19:05:00.000Z');
+      assert.ok(person.outlets.length >= 3);
+      const text = run(['person', '--db', db, 'Elena', 'Vasquez']).stdout;
+      assert.match(text, /first quoted: 2025-02-11/);
+      const hits = JSON.parse(run(['search', '--db', db, '--speaker', 'Vasquez', '--format', 'json', 'backs of bus riders']).stdout);
+      assert.ok(hits.length >= 1);
+      const shared = hits.find((h: { totalAppearances: number }) => h.totalAppearances >= 2);
+      assert.ok(shared, 'the quotation two outlets reported is one quotation: ' + JSON.stringify(hits.map((h: { text: string }) => h.text)));
+      assert.equal(shared.first.outlet, 'The Harbour Herald');
+      const table = run(['search', '--db', db, 'weeds']).stdout;
+      assert.match(table, /Elena Vasquez/);
+      const bell = JSON.parse(run(['search', '--db', db, '--speaker', 'Marcus Bell', '--outlet', 'Lakeshore', '--format', 'json']).stdout);
+      assert.ok(bell.length >= 1 && bell.every((h: { appearances: { outlet: string }[] }) => h.appearances.every((a) => a.outlet === 'Lakeshore Ledger')));
+    } finally {
+      await rec.done();
+      done();
+    }
+  });
+}
 
 test('kill -9 in the middle of an ingest loses nothing committed; the re-run completes without duplicates', async () => {
   const { dir, done } = tempDir();

@@ -4,11 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
+import type { Store } from '../src/store/store.js';
 import { buildAnalysis } from './helpers/analysis.js';
+import { backends, type Backend } from './helpers/backends.js';
 
 const HARBOUR = `Harbour plan approved
 
@@ -24,9 +22,8 @@ const LIBRARY = `Library opens
 
 Tom Reyes cut the ribbon. "Reading rooms are the harbour of the mind," Reyes said.`;
 
-async function withRecord(fn: (store: SqliteStore) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'onrecord-read-'));
-  const store = openSqliteStore(join(dir, 'read.db'));
+async function withRecord(backend: Backend, fn: (store: Store) => Promise<void>): Promise<void> {
+  const { store, done } = await backend.open();
   try {
     await store.addArticle(
       { source: 'harbour', title: 'Harbour plan approved', outlet: 'The Harbour Herald', published: '2024-03-04T09:00:00Z', text: HARBOUR, byline: 'Ann Writer' },
@@ -64,124 +61,126 @@ async function withRecord(fn: (store: SqliteStore) => Promise<void>): Promise<vo
     );
     await fn(store);
   } finally {
-    store.closeSync();
-    rmSync(dir, { recursive: true, force: true });
+    await done();
   }
 }
 
-test('listArticles: newest first, undated last, paged with next offsets, outlet filter', async () => {
-  await withRecord(async (store) => {
-    const all = await store.listArticles();
-    assert.deepEqual(all.items.map((a) => a.title), ['Ferry fares frozen', 'Harbour plan approved', 'Library opens']);
-    assert.equal(all.next, null);
-    assert.deepEqual(all.items.map((a) => a.quoteCount), [2, 2, 1]);
-    assert.equal(all.items[1]!.byline, 'Ann Writer');
+// The same reads on every backend.
+for (const backend of backends) {
+  test(`[${backend.name}] listArticles: newest first, undated last, paged with next offsets, outlet filter`, { skip: backend.skip }, async () => {
+    await withRecord(backend, async (store) => {
+      const all = await store.listArticles();
+      assert.deepEqual(all.items.map((a) => a.title), ['Ferry fares frozen', 'Harbour plan approved', 'Library opens']);
+      assert.equal(all.next, null);
+      assert.deepEqual(all.items.map((a) => a.quoteCount), [2, 2, 1]);
+      assert.equal(all.items[1]!.byline, 'Ann Writer');
 
-    const first = await store.listArticles({ limit: 2 });
-    assert.equal(first.items.length, 2);
-    assert.equal(first.next, 2);
-    const second = await store.listArticles({ limit: 2, offset: first.next! });
-    assert.deepEqual(second.items.map((a) => a.title), ['Library opens']);
-    assert.equal(second.next, null);
+      const first = await store.listArticles({ limit: 2 });
+      assert.equal(first.items.length, 2);
+      assert.equal(first.next, 2);
+      const second = await store.listArticles({ limit: 2, offset: first.next! });
+      assert.deepEqual(second.items.map((a) => a.title), ['Library opens']);
+      assert.equal(second.next, null);
 
-    const coastal = await store.listArticles({ outlet: 'coastal' });
-    assert.deepEqual(coastal.items.map((a) => a.outlet), ['Coastal Daily']);
-    // LIKE wildcards in the filter are literal characters.
-    assert.equal((await store.listArticles({ outlet: '%' })).items.length, 0);
+      const coastal = await store.listArticles({ outlet: 'coastal' });
+      assert.deepEqual(coastal.items.map((a) => a.outlet), ['Coastal Daily']);
+      // LIKE wildcards in the filter are literal characters.
+      assert.equal((await store.listArticles({ outlet: '%' })).items.length, 0);
+    });
   });
-});
 
-test('getArticle: text, quotes in text order with offsets, speakers linked to people, people with descriptors', async () => {
-  await withRecord(async (store) => {
-    const id = (await store.listArticles()).items.find((a) => a.title === 'Harbour plan approved')!.id;
-    const a = await store.getArticle(id);
-    assert.ok(a);
-    assert.equal(a.text, HARBOUR);
-    assert.equal(a.quoteCount, 2);
-    assert.equal(a.quotes.length, 2);
-    for (const q of a.quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
-    assert.ok(a.quotes[0]!.start < a.quotes[1]!.start);
-    const [doeQuote, reyesQuote] = a.quotes;
-    assert.equal(doeQuote!.speakerLabel, 'Jane Doe');
-    assert.equal(doeQuote!.cue?.text, 'said');
-    assert.equal(a.text.slice(doeQuote!.speaker.mention!.start, doeQuote!.speaker.mention!.end), 'Doe');
-    assert.equal(reyesQuote!.speakerLabel, 'Tom Reyes');
-    assert.notEqual(doeQuote!.personId, reyesQuote!.personId);
-    assert.deepEqual(a.people.map((p) => [p.name, p.descriptors]), [
-      ['Jane Doe', ['mayor']],
-      ['Tom Reyes', ['a councillor for the east ward']],
-    ]);
-    assert.equal(a.people[0]!.personId, doeQuote!.personId);
-    assert.equal(await store.getArticle(999_999), null);
+  test(`[${backend.name}] getArticle: text, quotes in text order with offsets, speakers linked to people, people with descriptors`, { skip: backend.skip }, async () => {
+    await withRecord(backend, async (store) => {
+      const id = (await store.listArticles()).items.find((a) => a.title === 'Harbour plan approved')!.id;
+      const a = await store.getArticle(id);
+      assert.ok(a);
+      assert.equal(a.text, HARBOUR);
+      assert.equal(a.quoteCount, 2);
+      assert.equal(a.quotes.length, 2);
+      for (const q of a.quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
+      assert.ok(a.quotes[0]!.start < a.quotes[1]!.start);
+      const [doeQuote, reyesQuote] = a.quotes;
+      assert.equal(doeQuote!.speakerLabel, 'Jane Doe');
+      assert.equal(doeQuote!.cue?.text, 'said');
+      assert.equal(a.text.slice(doeQuote!.speaker.mention!.start, doeQuote!.speaker.mention!.end), 'Doe');
+      assert.equal(reyesQuote!.speakerLabel, 'Tom Reyes');
+      assert.notEqual(doeQuote!.personId, reyesQuote!.personId);
+      assert.deepEqual(a.people.map((p) => [p.name, p.descriptors]), [
+        ['Jane Doe', ['mayor']],
+        ['Tom Reyes', ['a councillor for the east ward']],
+      ]);
+      assert.equal(a.people[0]!.personId, doeQuote!.personId);
+      assert.equal(await store.getArticle(999_999), null);
+    });
   });
-});
 
-test('listPeople, getPerson, personQuotes and personQuotesPerDay', async () => {
-  await withRecord(async (store) => {
-    const people = await store.listPeople();
-    assert.deepEqual(people.items.map((p) => [p.name, p.quotes]), [['Jane Doe', 3], ['Tom Reyes', 2]]);
-    const onePerPage = await store.listPeople({ limit: 1 });
-    assert.equal(onePerPage.next, 1);
-    assert.deepEqual((await store.listPeople({ limit: 1, offset: 1 })).items.map((p) => p.name), ['Tom Reyes']);
+  test(`[${backend.name}] listPeople, getPerson, personQuotes and personQuotesPerDay`, { skip: backend.skip }, async () => {
+    await withRecord(backend, async (store) => {
+      const people = await store.listPeople();
+      assert.deepEqual(people.items.map((p) => [p.name, p.quotes]), [['Jane Doe', 3], ['Tom Reyes', 2]]);
+      const onePerPage = await store.listPeople({ limit: 1 });
+      assert.equal(onePerPage.next, 1);
+      assert.deepEqual((await store.listPeople({ limit: 1, offset: 1 })).items.map((p) => p.name), ['Tom Reyes']);
 
-    const doeId = people.items[0]!.id;
-    const doe = await store.getPerson(doeId);
-    assert.ok(doe);
-    assert.equal(doe.name, 'Jane Doe');
-    assert.deepEqual(doe.descriptors.map((d) => d.value).sort(), ['The mayor', 'mayor']);
-    assert.deepEqual(doe.outlets.map((o) => [o.value, o.count]), [['Coastal Daily', 2], ['The Harbour Herald', 1]]);
-    assert.ok(doe.aliases.some((a) => a.value === 'Doe'));
-    assert.equal(await store.getPerson(999_999), null);
+      const doeId = people.items[0]!.id;
+      const doe = await store.getPerson(doeId);
+      assert.ok(doe);
+      assert.equal(doe.name, 'Jane Doe');
+      assert.deepEqual(doe.descriptors.map((d) => d.value).sort(), ['The mayor', 'mayor']);
+      assert.deepEqual(doe.outlets.map((o) => [o.value, o.count]), [['Coastal Daily', 2], ['The Harbour Herald', 1]]);
+      assert.ok(doe.aliases.some((a) => a.value === 'Doe'));
+      assert.equal(await store.getPerson(999_999), null);
 
-    const quotes = await store.personQuotes(doeId);
-    assert.equal(quotes.items.length, 3);
-    assert.equal(quotes.next, null);
-    assert.deepEqual(quotes.items.map((q) => q.outlet), ['Coastal Daily', 'Coastal Daily', 'The Harbour Herald']);
-    assert.equal(quotes.items[2]!.title, 'Harbour plan approved');
-    assert.match(quotes.items[2]!.text, /build the harbour/);
-    const firstTwo = await store.personQuotes(doeId, { limit: 2 });
-    assert.equal(firstTwo.next, 2);
-    assert.equal((await store.personQuotes(doeId, { limit: 2, offset: 2 })).items[0]!.quoteId, quotes.items[2]!.quoteId);
+      const quotes = await store.personQuotes(doeId);
+      assert.equal(quotes.items.length, 3);
+      assert.equal(quotes.next, null);
+      assert.deepEqual(quotes.items.map((q) => q.outlet), ['Coastal Daily', 'Coastal Daily', 'The Harbour Herald']);
+      assert.equal(quotes.items[2]!.title, 'Harbour plan approved');
+      assert.match(quotes.items[2]!.text, /build the harbour/);
+      const firstTwo = await store.personQuotes(doeId, { limit: 2 });
+      assert.equal(firstTwo.next, 2);
+      assert.equal((await store.personQuotes(doeId, { limit: 2, offset: 2 })).items[0]!.quoteId, quotes.items[2]!.quoteId);
 
-    assert.deepEqual(await store.personQuotesPerDay(doeId), [
-      { day: '2024-03-04', count: 1 },
-      { day: '2024-03-06', count: 2 },
-    ]);
-    const reyesId = people.items[1]!.id;
-    // The undated library quote is Reyes's but has no day to count.
-    assert.deepEqual(await store.personQuotesPerDay(reyesId), [{ day: '2024-03-04', count: 1 }]);
-    assert.deepEqual(await store.personQuotes(999_999), { items: [], next: null });
+      assert.deepEqual(await store.personQuotesPerDay(doeId), [
+        { day: '2024-03-04', count: 1 },
+        { day: '2024-03-06', count: 2 },
+      ]);
+      const reyesId = people.items[1]!.id;
+      // The undated library quote is Reyes's but has no day to count.
+      assert.deepEqual(await store.personQuotesPerDay(reyesId), [{ day: '2024-03-04', count: 1 }]);
+      assert.deepEqual(await store.personQuotes(999_999), { items: [], next: null });
+    });
   });
-});
 
-test('searchPage: pages partition the hits of one search, in order, with filters kept', async () => {
-  await withRecord(async (store) => {
-    const everything = await store.search({ limit: 100 });
-    assert.equal(everything.length, 5);
-    const seen: number[] = [];
-    let offset: number | null = 0;
-    let pages = 0;
-    while (offset !== null) {
-      const page = await store.searchPage({}, { limit: 2, offset });
-      seen.push(...page.items.map((h) => h.quotationId));
-      offset = page.next;
-      pages++;
-    }
-    assert.equal(pages, 3);
-    assert.deepEqual(seen, everything.map((h) => h.quotationId));
+  test(`[${backend.name}] searchPage: pages partition the hits of one search, in order, with filters kept`, { skip: backend.skip }, async () => {
+    await withRecord(backend, async (store) => {
+      const everything = await store.search({ limit: 100 });
+      assert.equal(everything.length, 5);
+      const seen: number[] = [];
+      let offset: number | null = 0;
+      let pages = 0;
+      while (offset !== null) {
+        const page = await store.searchPage({}, { limit: 2, offset });
+        seen.push(...page.items.map((h) => h.quotationId));
+        offset = page.next;
+        pages++;
+      }
+      assert.equal(pages, 3);
+      assert.deepEqual(seen, everything.map((h) => h.quotationId));
 
-    const harbour = await store.searchPage({ text: 'harbour' }, { limit: 1 });
-    assert.equal(harbour.items.length, 1);
-    assert.equal(harbour.next, 1);
-    const rest = await store.searchPage({ text: 'harbour' }, { limit: 1, offset: 1 });
-    assert.equal(rest.next, null);
-    assert.deepEqual(
-      [harbour.items[0]!.text, rest.items[0]!.text].sort(),
-      ['"Reading rooms are the harbour of the mind,"', '“We will build the harbour this decade,”'],
-    );
+      const harbour = await store.searchPage({ text: 'harbour' }, { limit: 1 });
+      assert.equal(harbour.items.length, 1);
+      assert.equal(harbour.next, 1);
+      const rest = await store.searchPage({ text: 'harbour' }, { limit: 1, offset: 1 });
+      assert.equal(rest.next, null);
+      assert.deepEqual(
+        [harbour.items[0]!.text, rest.items[0]!.text].sort(),
+        ['"Reading rooms are the harbour of the mind,"', '“We will build the harbour this decade,”'],
+      );
 
-    const bySpeaker = await store.searchPage({ speaker: 'Doe', outlet: 'Coastal' });
-    assert.equal(bySpeaker.items.length, 2);
-    assert.ok(bySpeaker.items.every((h) => h.speaker === 'Jane Doe' && h.first.outlet === 'Coastal Daily'));
+      const bySpeaker = await store.searchPage({ speaker: 'Doe', outlet: 'Coastal' });
+      assert.equal(bySpeaker.items.length, 2);
+      assert.ok(bySpeaker.items.every((h) => h.speaker === 'Jane Doe' && h.first.outlet === 'Coastal Daily'));
+    });
   });
-});
+}

@@ -12,6 +12,7 @@ import { MIGRATIONS } from '../src/store/migrations.js';
 import type { ArticleInput, ExportedArticle } from '../src/store/store.js';
 import { normalizeUrl, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
+import { backends } from './helpers/backends.js';
 
 function tempStore(): { store: SqliteStore; file: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'onrecord-store-'));
@@ -110,224 +111,227 @@ test('migrations: a version-1 record is upgraded in place, its data kept', async
   }
 });
 
-test('an interrupted quotation ("A," she said. "B.") groups with an outlet quoting only one part', async () => {
-  const { store, done } = tempStore();
-  try {
-    const X = '“We are not going to fix the roads with speeches and promises,” Lee said. “We need money from the province.”';
-    await store.addArticle(
-      { source: 'x', canonicalUrl: 'https://x.example/1', outlet: 'X', published: '2025-05-01', text: X },
-      buildAnalysis(X, [{ id: 'p1', name: 'Sam Lee', mentions: ['Lee'] }], [
-        { quote: X, speaker: 'Sam Lee', entity: 'p1' }, // the span runs over the interrupting "Lee said"
-      ]),
-    );
-    const Y = 'Sam Lee was blunt. "We are not going to fix the roads with speeches and promises," he said.';
-    await store.addArticle(
-      { source: 'y', canonicalUrl: 'https://y.example/1', outlet: 'Y', published: '2025-05-02', text: Y },
-      buildAnalysis(Y, [{ id: 'p1', name: 'Sam Lee' }], [
-        { quote: '"We are not going to fix the roads with speeches and promises,"', speaker: 'Sam Lee', entity: 'p1', mention: 'he', cue: 'said' },
-      ]),
-    );
-    const hits = await store.search({ text: 'roads speeches' });
-    assert.equal(hits.length, 1);
-    assert.equal(hits[0]!.totalAppearances, 2);
-    assert.equal(hits[0]!.first.outlet, 'X');
-  } finally {
-    done();
-  }
-});
-
-test('an article is stored once: canonical URL first, else normalised text', async () => {
-  const { store, done } = tempStore();
-  try {
-    const r1 = await store.addArticle(articleA(), analysisA);
-    assert.equal(r1.added, true);
-    assert.equal(r1.quotes, 3);
-    // same canonical URL, different text (an updated page): still the same article
-    assert.equal((await store.addArticle(articleA({ text: A_TEXT + '\nUpdated.' }), analysisA)).added, false);
-    // no URL at all, same text up to whitespace and typographic quotes: same article
-    const retyped = A_TEXT.replace(/[“”]/g, '"').replace(/\n/g, '\n\n  ');
-    assert.equal((await store.addArticle({ source: 'a.txt', text: retyped }, analysisA)).added, false);
-    // a text-only article first, then the same text from a URL: same article
-    const T = 'A short wire story. "Nothing to add," a spokesperson said.';
-    assert.equal((await store.addArticle({ source: 'w.txt', text: T }, { quotes: [], people: [] })).added, true);
-    assert.equal(
-      (await store.addArticle({ source: 'u', canonicalUrl: 'https://x.example/w', text: T }, { quotes: [], people: [] })).added,
-      false,
-    );
-    const stats = await store.stats();
-    assert.equal(stats.articles, 2);
-    assert.equal(stats.quotes, 3);
-    assert.ok((await store.findArticle({ canonicalUrl: 'https://herald.example/news/harbour', textHash: 'x' })) !== null);
-  } finally {
-    done();
-  }
-});
-
-test('one article is one transaction: a failure stores nothing of it', async () => {
-  const { store, done } = tempStore();
-  try {
-    const bad = buildAnalysis(A_TEXT, [{ id: 'p1', name: 'Jane Doe' }], [
-      { quote: '"It is a waste of public money,"', speaker: 'Jane Doe', entity: 'p1' },
-    ]);
-    (bad.quotes[0] as unknown as { start: unknown }).start = null; // violates NOT NULL after the article row
-    await assert.rejects(store.addArticle(articleA(), bad));
-    const s = await store.stats();
-    assert.deepEqual([s.articles, s.quotes, s.people], [0, 0, 0]);
-    assert.equal((await store.addArticle(articleA(), analysisA)).added, true);
-  } finally {
-    done();
-  }
-});
-
-test('one person across articles, with aliases and descriptors counted; surname-only joins', async () => {
-  const { store, done } = tempStore();
-  try {
-    await store.addArticle(articleA(), analysisA);
-    await store.addArticle(articleB(), analysisB);
-    // An article that only ever says "Doe": the extractor's person is surname-only.
-    const C = 'Doe was unavailable. "I have nothing more to say on the harbour today," Doe said.';
-    await store.addArticle(
-      { source: 'c.txt', text: C, outlet: 'Bay Wire', published: '2024-03-06' },
-      buildAnalysis(C, [{ id: 'x', name: 'Doe', mentions: ['Doe', 'Doe'] }], [
-        { quote: '"I have nothing more to say on the harbour today,"', speaker: 'Doe', entity: 'x', mention: 'Doe', cue: 'said' },
-      ]),
-    );
-    const people = await store.people({ top: 10 });
-    const jane = people.filter((p) => /doe/i.test(p.name));
-    assert.equal(jane.length, 1, JSON.stringify(people));
-    assert.equal(jane[0]!.name, 'Jane Doe');
-    assert.equal(jane[0]!.quotes, 5);
-    assert.equal(jane[0]!.articles, 3);
-    assert.equal(people[0]!.name, 'Jane Doe');
-
-    const detail = (await store.person('Jane Doe'))!;
-    assert.ok(detail);
-    const alias = Object.fromEntries(detail.aliases.map((a) => [a.value, a.count]));
-    assert.equal(alias['Doe'], 4);
-    assert.equal(alias['Jane Doe'], 2);
-    assert.equal(alias['Mayor Jane Doe'], 1);
-    const desc = Object.fromEntries(detail.descriptors.map((d) => [d.value, d.count]));
-    assert.equal(desc['mayor'], 1);
-    assert.equal(desc['The mayor'], 1);
-    assert.equal(detail.firstQuoted, '2024-03-04T18:30:00.000Z');
-    assert.equal(detail.lastQuoted, '2024-03-06');
-    assert.deepEqual(detail.outlets.map((o) => o.value).sort(), ['Bay Wire', 'Coastal Daily', 'The Harbour Herald']);
-    // lookup by surname, by alias, with an honorific, case-insensitively
-    assert.equal((await store.person('doe'))?.id, detail.id);
-    assert.equal((await store.person('Mayor Jane Doe'))?.id, detail.id);
-    assert.equal((await store.person('Ms. Jane DOE'))?.id, detail.id);
-    assert.equal(await store.person('Nobody Atall'), null);
-  } finally {
-    done();
-  }
-});
-
-test('a surname-only person recorded first joins the full name when it arrives', async () => {
-  const { store, done } = tempStore();
-  try {
-    const C = '"The vote is a mistake and the ward will remember it," Okafor said.';
-    await store.addArticle(
-      { source: 'c.txt', text: C },
-      buildAnalysis(C, [{ id: 'x', name: 'Okafor' }], [
-        { quote: '"The vote is a mistake and the ward will remember it,"', speaker: 'Okafor', entity: 'x', mention: 'Okafor' },
-      ]),
-    );
-    const D = 'Council member Ada Okafor voted no. "We were not consulted," Okafor said.';
-    await store.addArticle(
-      { source: 'd.txt', text: D },
-      buildAnalysis(D, [{ id: 'p1', name: 'Ada Okafor', mentions: ['Ada Okafor', 'Okafor'] }], [
-        { quote: '"We were not consulted,"', speaker: 'Ada Okafor', entity: 'p1', mention: 'Okafor' },
-      ]),
-    );
-    const people = await store.people();
-    assert.deepEqual(people.map((p) => [p.name, p.quotes, p.articles]), [['Ada Okafor', 2, 2]]);
-    const hits = await store.search({ speaker: 'Ada Okafor' });
-    assert.equal(hits.length, 2);
-  } finally {
-    done();
-  }
-});
-
-test('the same quotation from several outlets is one quotation with its earliest appearance', async () => {
-  const { store, done } = tempStore();
-  try {
-    await store.addArticle(articleA(), analysisA); // 5 March
-    await store.addArticle(articleB(), analysisB); // 4 March: earlier
-    // near-identical wording in a third outlet, published later
-    const E = 'Jane Doe repeated: "We will build this harbour this decade, whatever it costs." Tom Reyes disagreed.';
-    await store.addArticle(
-      { source: 'e', canonicalUrl: 'https://bay.example/e', outlet: 'Bay Wire', published: '2024-03-07', text: E },
-      buildAnalysis(E, [{ id: 'p1', name: 'Jane Doe' }], [
-        { quote: '"We will build this harbour this decade, whatever it costs."', speaker: 'Jane Doe', entity: 'p1', mention: 'Jane Doe', cue: 'repeated' },
-      ]),
-    );
-    const stats = await store.stats();
-    assert.equal(stats.quotes, 6);
-    assert.equal(stats.quotations, 4); // build-the-harbour x3, waste, pier, belongs
-    const hits = await store.search({ text: 'harbour decade' });
-    assert.equal(hits.length, 1);
-    const hit = hits[0]!;
-    assert.equal(hit.totalAppearances, 3);
-    assert.equal(hit.appearances.length, 3);
-    assert.equal(hit.first.outlet, 'Coastal Daily');
-    assert.equal(hit.first.published, '2024-03-04T18:30:00.000Z');
-    assert.deepEqual(hit.appearances.map((a) => a.outlet), ['Coastal Daily', 'The Harbour Herald', 'Bay Wire']);
-    assert.equal(hit.speaker, 'Jane Doe');
-    // filters apply to appearances
-    const herald = await store.search({ text: 'harbour decade', outlet: 'herald' });
-    assert.equal(herald[0]!.appearances.length, 1);
-    assert.equal(herald[0]!.totalAppearances, 3);
-  } finally {
-    done();
-  }
-});
-
-test('search: full text, speaker, outlet and date filters, hostile query syntax', async () => {
-  const { store, done } = tempStore();
-  try {
-    await store.addArticle(articleA(), analysisA);
-    await store.addArticle(articleB(), analysisB);
-    assert.equal((await store.search({ text: 'public money' }))[0]!.speaker, 'Tom Reyes');
-    assert.equal((await store.search({ text: 'money', speaker: 'Jane Doe' })).length, 0);
-    assert.equal((await store.search({ text: 'money', speaker: 'reyes' })).length, 1);
-    // names are searchable text too
-    assert.ok((await store.search({ text: 'Reyes' })).length >= 1);
-    assert.equal((await store.search({ speaker: 'Jane Doe' })).length, 3);
-    assert.equal((await store.search({ speaker: 'Jane Doe', since: '2024-03-05' })).length, 2);
-    assert.equal((await store.search({ speaker: 'Jane Doe', until: '2024-03-04' })).length, 2);
-    assert.equal((await store.search({ outlet: 'Coastal' })).length, 2);
-    assert.equal((await store.search({ text: 'pier*' })).length, 1);
-    assert.equal((await store.search({ text: '"first pier"' })).length, 1);
-    for (const q of ['"', 'AND', 'NOT', '(', 'a:b', "it's", '*', 'harbour OR', 'speaker_label:x', 'NEAR(']) {
-      await store.search({ text: q, speaker: q }); // must not throw
+// The behaviour of the record, the same on every backend.
+for (const backend of backends) {
+  test(`[${backend.name}] an interrupted quotation ("A," she said. "B.") groups with an outlet quoting only one part`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      const X = '“We are not going to fix the roads with speeches and promises,” Lee said. “We need money from the province.”';
+      await store.addArticle(
+        { source: 'x', canonicalUrl: 'https://x.example/1', outlet: 'X', published: '2025-05-01', text: X },
+        buildAnalysis(X, [{ id: 'p1', name: 'Sam Lee', mentions: ['Lee'] }], [
+          { quote: X, speaker: 'Sam Lee', entity: 'p1' }, // the span runs over the interrupting "Lee said"
+        ]),
+      );
+      const Y = 'Sam Lee was blunt. "We are not going to fix the roads with speeches and promises," he said.';
+      await store.addArticle(
+        { source: 'y', canonicalUrl: 'https://y.example/1', outlet: 'Y', published: '2025-05-02', text: Y },
+        buildAnalysis(Y, [{ id: 'p1', name: 'Sam Lee' }], [
+          { quote: '"We are not going to fix the roads with speeches and promises,"', speaker: 'Sam Lee', entity: 'p1', mention: 'he', cue: 'said' },
+        ]),
+      );
+      const hits = await store.search({ text: 'roads speeches' });
+      assert.equal(hits.length, 1);
+      assert.equal(hits[0]!.totalAppearances, 2);
+      assert.equal(hits[0]!.first.outlet, 'X');
+    } finally {
+      await done();
     }
-    assert.equal((await store.search({ text: 'nonexistentword' })).length, 0);
-    assert.equal((await store.search({})).length, 4); // 5 quotes, one quotation reported twice
-    assert.equal((await store.search({ limit: 2 })).length, 2);
-  } finally {
-    done();
-  }
-});
+  });
 
-test('export: one article a line with the contract quote fields', async () => {
-  const { store, done } = tempStore();
-  try {
-    await store.addArticle(articleA({ externalId: 'art-a' }), analysisA);
-    const out: ExportedArticle[] = [];
-    for await (const a of store.exportArticles()) out.push(a);
-    assert.equal(out.length, 1);
-    const a = out[0]!;
-    assert.equal(a.id, 'art-a');
-    assert.equal(a.canonical_url, 'https://herald.example/news/harbour');
-    assert.equal(a.published, '2024-03-05T09:00:00.000Z');
-    assert.equal(a.quotes.length, 3);
-    for (const q of a.quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
-    assert.deepEqual(a.quotes[0], analysisA.quotes[0]);
-    assert.deepEqual(a.people.map((p) => p.id), ['p1', 'p2']);
-  } finally {
-    done();
-  }
-});
+  test(`[${backend.name}] an article is stored once: canonical URL first, else normalised text`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      const r1 = await store.addArticle(articleA(), analysisA);
+      assert.equal(r1.added, true);
+      assert.equal(r1.quotes, 3);
+      // same canonical URL, different text (an updated page): still the same article
+      assert.equal((await store.addArticle(articleA({ text: A_TEXT + '\nUpdated.' }), analysisA)).added, false);
+      // no URL at all, same text up to whitespace and typographic quotes: same article
+      const retyped = A_TEXT.replace(/[“”]/g, '"').replace(/\n/g, '\n\n  ');
+      assert.equal((await store.addArticle({ source: 'a.txt', text: retyped }, analysisA)).added, false);
+      // a text-only article first, then the same text from a URL: same article
+      const T = 'A short wire story. "Nothing to add," a spokesperson said.';
+      assert.equal((await store.addArticle({ source: 'w.txt', text: T }, { quotes: [], people: [] })).added, true);
+      assert.equal(
+        (await store.addArticle({ source: 'u', canonicalUrl: 'https://x.example/w', text: T }, { quotes: [], people: [] })).added,
+        false,
+      );
+      const stats = await store.stats();
+      assert.equal(stats.articles, 2);
+      assert.equal(stats.quotes, 3);
+      assert.ok((await store.findArticle({ canonicalUrl: 'https://herald.example/news/harbour', textHash: 'x' })) !== null);
+    } finally {
+      await done();
+    }
+  });
+
+  test(`[${backend.name}] one article is one transaction: a failure stores nothing of it`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      const bad = buildAnalysis(A_TEXT, [{ id: 'p1', name: 'Jane Doe' }], [
+        { quote: '"It is a waste of public money,"', speaker: 'Jane Doe', entity: 'p1' },
+      ]);
+      (bad.quotes[0] as unknown as { start: unknown }).start = null; // violates NOT NULL after the article row
+      await assert.rejects(store.addArticle(articleA(), bad));
+      const s = await store.stats();
+      assert.deepEqual([s.articles, s.quotes, s.people], [0, 0, 0]);
+      assert.equal((await store.addArticle(articleA(), analysisA)).added, true);
+    } finally {
+      await done();
+    }
+  });
+
+  test(`[${backend.name}] one person across articles, with aliases and descriptors counted; surname-only joins`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      await store.addArticle(articleA(), analysisA);
+      await store.addArticle(articleB(), analysisB);
+      // An article that only ever says "Doe": the extractor's person is surname-only.
+      const C = 'Doe was unavailable. "I have nothing more to say on the harbour today," Doe said.';
+      await store.addArticle(
+        { source: 'c.txt', text: C, outlet: 'Bay Wire', published: '2024-03-06' },
+        buildAnalysis(C, [{ id: 'x', name: 'Doe', mentions: ['Doe', 'Doe'] }], [
+          { quote: '"I have nothing more to say on the harbour today,"', speaker: 'Doe', entity: 'x', mention: 'Doe', cue: 'said' },
+        ]),
+      );
+      const people = await store.people({ top: 10 });
+      const jane = people.filter((p) => /doe/i.test(p.name));
+      assert.equal(jane.length, 1, JSON.stringify(people));
+      assert.equal(jane[0]!.name, 'Jane Doe');
+      assert.equal(jane[0]!.quotes, 5);
+      assert.equal(jane[0]!.articles, 3);
+      assert.equal(people[0]!.name, 'Jane Doe');
+
+      const detail = (await store.person('Jane Doe'))!;
+      assert.ok(detail);
+      const alias = Object.fromEntries(detail.aliases.map((a) => [a.value, a.count]));
+      assert.equal(alias['Doe'], 4);
+      assert.equal(alias['Jane Doe'], 2);
+      assert.equal(alias['Mayor Jane Doe'], 1);
+      const desc = Object.fromEntries(detail.descriptors.map((d) => [d.value, d.count]));
+      assert.equal(desc['mayor'], 1);
+      assert.equal(desc['The mayor'], 1);
+      assert.equal(detail.firstQuoted, '2024-03-04T18:30:00.000Z');
+      assert.equal(detail.lastQuoted, '2024-03-06');
+      assert.deepEqual(detail.outlets.map((o) => o.value).sort(), ['Bay Wire', 'Coastal Daily', 'The Harbour Herald']);
+      // lookup by surname, by alias, with an honorific, case-insensitively
+      assert.equal((await store.person('doe'))?.id, detail.id);
+      assert.equal((await store.person('Mayor Jane Doe'))?.id, detail.id);
+      assert.equal((await store.person('Ms. Jane DOE'))?.id, detail.id);
+      assert.equal(await store.person('Nobody Atall'), null);
+    } finally {
+      await done();
+    }
+  });
+
+  test(`[${backend.name}] a surname-only person recorded first joins the full name when it arrives`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      const C = '"The vote is a mistake and the ward will remember it," Okafor said.';
+      await store.addArticle(
+        { source: 'c.txt', text: C },
+        buildAnalysis(C, [{ id: 'x', name: 'Okafor' }], [
+          { quote: '"The vote is a mistake and the ward will remember it,"', speaker: 'Okafor', entity: 'x', mention: 'Okafor' },
+        ]),
+      );
+      const D = 'Council member Ada Okafor voted no. "We were not consulted," Okafor said.';
+      await store.addArticle(
+        { source: 'd.txt', text: D },
+        buildAnalysis(D, [{ id: 'p1', name: 'Ada Okafor', mentions: ['Ada Okafor', 'Okafor'] }], [
+          { quote: '"We were not consulted,"', speaker: 'Ada Okafor', entity: 'p1', mention: 'Okafor' },
+        ]),
+      );
+      const people = await store.people();
+      assert.deepEqual(people.map((p) => [p.name, p.quotes, p.articles]), [['Ada Okafor', 2, 2]]);
+      const hits = await store.search({ speaker: 'Ada Okafor' });
+      assert.equal(hits.length, 2);
+    } finally {
+      await done();
+    }
+  });
+
+  test(`[${backend.name}] the same quotation from several outlets is one quotation with its earliest appearance`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      await store.addArticle(articleA(), analysisA); // 5 March
+      await store.addArticle(articleB(), analysisB); // 4 March: earlier
+      // near-identical wording in a third outlet, published later
+      const E = 'Jane Doe repeated: "We will build this harbour this decade, whatever it costs." Tom Reyes disagreed.';
+      await store.addArticle(
+        { source: 'e', canonicalUrl: 'https://bay.example/e', outlet: 'Bay Wire', published: '2024-03-07', text: E },
+        buildAnalysis(E, [{ id: 'p1', name: 'Jane Doe' }], [
+          { quote: '"We will build this harbour this decade, whatever it costs."', speaker: 'Jane Doe', entity: 'p1', mention: 'Jane Doe', cue: 'repeated' },
+        ]),
+      );
+      const stats = await store.stats();
+      assert.equal(stats.quotes, 6);
+      assert.equal(stats.quotations, 4); // build-the-harbour x3, waste, pier, belongs
+      const hits = await store.search({ text: 'harbour decade' });
+      assert.equal(hits.length, 1);
+      const hit = hits[0]!;
+      assert.equal(hit.totalAppearances, 3);
+      assert.equal(hit.appearances.length, 3);
+      assert.equal(hit.first.outlet, 'Coastal Daily');
+      assert.equal(hit.first.published, '2024-03-04T18:30:00.000Z');
+      assert.deepEqual(hit.appearances.map((a) => a.outlet), ['Coastal Daily', 'The Harbour Herald', 'Bay Wire']);
+      assert.equal(hit.speaker, 'Jane Doe');
+      // filters apply to appearances
+      const herald = await store.search({ text: 'harbour decade', outlet: 'herald' });
+      assert.equal(herald[0]!.appearances.length, 1);
+      assert.equal(herald[0]!.totalAppearances, 3);
+    } finally {
+      await done();
+    }
+  });
+
+  test(`[${backend.name}] search: full text, speaker, outlet and date filters, hostile query syntax`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      await store.addArticle(articleA(), analysisA);
+      await store.addArticle(articleB(), analysisB);
+      assert.equal((await store.search({ text: 'public money' }))[0]!.speaker, 'Tom Reyes');
+      assert.equal((await store.search({ text: 'money', speaker: 'Jane Doe' })).length, 0);
+      assert.equal((await store.search({ text: 'money', speaker: 'reyes' })).length, 1);
+      // names are searchable text too
+      assert.ok((await store.search({ text: 'Reyes' })).length >= 1);
+      assert.equal((await store.search({ speaker: 'Jane Doe' })).length, 3);
+      assert.equal((await store.search({ speaker: 'Jane Doe', since: '2024-03-05' })).length, 2);
+      assert.equal((await store.search({ speaker: 'Jane Doe', until: '2024-03-04' })).length, 2);
+      assert.equal((await store.search({ outlet: 'Coastal' })).length, 2);
+      assert.equal((await store.search({ text: 'pier*' })).length, 1);
+      assert.equal((await store.search({ text: '"first pier"' })).length, 1);
+      for (const q of ['"', 'AND', 'NOT', '(', 'a:b', "it's", '*', 'harbour OR', 'speaker_label:x', 'NEAR(']) {
+        await store.search({ text: q, speaker: q }); // must not throw
+      }
+      assert.equal((await store.search({ text: 'nonexistentword' })).length, 0);
+      assert.equal((await store.search({})).length, 4); // 5 quotes, one quotation reported twice
+      assert.equal((await store.search({ limit: 2 })).length, 2);
+    } finally {
+      await done();
+    }
+  });
+
+  test(`[${backend.name}] export: one article a line with the contract quote fields`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      await store.addArticle(articleA({ externalId: 'art-a' }), analysisA);
+      const out: ExportedArticle[] = [];
+      for await (const a of store.exportArticles()) out.push(a);
+      assert.equal(out.length, 1);
+      const a = out[0]!;
+      assert.equal(a.id, 'art-a');
+      assert.equal(a.canonical_url, 'https://herald.example/news/harbour');
+      assert.equal(a.published, '2024-03-05T09:00:00.000Z');
+      assert.equal(a.quotes.length, 3);
+      for (const q of a.quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
+      assert.deepEqual(a.quotes[0], analysisA.quotes[0]);
+      assert.deepEqual(a.people.map((p) => p.id), ['p1', 'p2']);
+    } finally {
+      await done();
+    }
+  });
+}
 
 test('normalisation helpers', () => {
   assert.equal(normalizeUrl('HTTPS://Example.COM:443/a/b/?utm_source=x&b=2&a=1#frag'), 'https://example.com/a/b?a=1&b=2');

@@ -13,6 +13,7 @@ import { registerSearch } from './search.js';
 import { registerPeople } from './people.js';
 import { registerPerson } from './person.js';
 import { registerExport } from './export.js';
+import { StoreOpenError } from '../store/errors.js';
 
 function packageVersion(): string {
   try {
@@ -43,7 +44,17 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
-  await createProgram().parseAsync(argv);
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (err) {
+    // A PostgreSQL record reports a missing server or schema on first use, inside a command.
+    if (err instanceof StoreOpenError) {
+      process.stderr.write(`onrecord: ${err.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw err;
+  }
 }
 
 // Allow `node dist/src/cli/main.js ...` as well as bin/onrecord.js.

@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { DEFAULT_DB, openStore, StoreOpenError, type Store } from '../store/index.js';
 
 export function dbOption(): Option {
-  return new Option('--db <file>', 'the record (SQLite file)').env('ONRECORD_DB').default(DEFAULT_DB);
+  return new Option('--db <file|url>', 'the record: a SQLite file, or a postgres:// URL').env('ONRECORD_DB').default(DEFAULT_DB);
 }
 
 export function formatOption(choices: string[], dflt: string): Option {

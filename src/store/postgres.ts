@@ -1,0 +1,1218 @@
+/**
+ * The quote record on PostgreSQL (node-postgres): the same semantics as the SQLite store, for a
+ * record shared by many worker processes and machines.
+ *
+ * Concurrency: every article is one transaction that first takes transaction-level advisory
+ * locks on everything its identity decisions read: its canonical URL and text hash (one article
+ * once), the surnames of its people (one person across articles, surname-only merges) and the
+ * exact keys and LSH bands of its quotations (one quotation across outlets, near-identical
+ * wording). Two workers deciding about the same thing therefore take turns, and the unique
+ * constraints stay a backstop (a violation or a deadlock retries the whole article). Locks are
+ * taken in one sorted batch so that they cannot deadlock among themselves.
+ */
+import pg from 'pg';
+import type { Analysis, Person, Quote, QuoteType } from '../extract/types.js';
+import { PG_MIGRATIONS } from './pg-migrations.js';
+import {
+  articleTextHash,
+  isNameMention,
+  nameTokens,
+  NEAR_THRESHOLD,
+  quotationBands,
+  quotationKey,
+  quotationParts,
+  sha256,
+  wordSimilarity,
+} from './normalize.js';
+import type {
+  AddResult,
+  Appearance,
+  ArticleDetail,
+  ArticleInput,
+  ArticleKey,
+  ArticlePerson,
+  ArticleSummary,
+  CountedValue,
+  DayCount,
+  ExportedArticle,
+  Page,
+  PageOptions,
+  PersonDetail,
+  PersonQuote,
+  PersonSummary,
+  SearchHit,
+  SearchQuery,
+  Store,
+  StoredQuote,
+  StoreStats,
+} from './store.js';
+
+import { StoreOpenError } from './errors.js';
+
+/** Connection and schema failures (a StoreOpenError, as callers expect of any backend). */
+export class PostgresOpenError extends StoreOpenError {}
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+/** Appearances listed per quotation in search results (as the SQLite store). */
+const MAX_APPEARANCES = 50;
+/** Attempts of one article on a deadlock, serialisation failure or unique violation. */
+const MAX_ATTEMPTS = 6;
+const RETRYABLE = new Set(['40P01', '40001', '23505']);
+
+// int8 (ids, counts) as JS numbers: ids stay far below 2^53.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+export interface PostgresStoreOptions {
+  /** Query commands: a database without the record's schema is an error, not a new record. */
+  mustExist?: boolean;
+  /** Connections in the pool (one per write in flight). */
+  poolSize?: number;
+}
+
+export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): PostgresStore {
+  return new PostgresStore(url, options);
+}
+
+interface PersonRow {
+  id: number;
+  name: string;
+  norm_name: string;
+  surname: string;
+  kind: string;
+  quote_count: number;
+  article_count: number;
+}
+
+interface QuoteRow {
+  id: number;
+  article_id: number;
+  quotation_id: number;
+  person_id: number | null;
+  start: number;
+  end: number;
+  text: string;
+  type: QuoteType;
+  speaker_name: string | null;
+  speaker_entity: string | null;
+  speaker_label: string | null;
+  mention_start: number | null;
+  mention_end: number | null;
+  mention_text: string | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  cue_text: string | null;
+  confidence: number;
+  published: string | null;
+}
+
+interface AppearanceRow extends QuoteRow {
+  url: string | null;
+  canonical_url: string | null;
+  title: string | null;
+  outlet: string | null;
+}
+
+interface ArticleSummaryRow {
+  id: number;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  url: string | null;
+  canonical_url: string | null;
+  quotes: number;
+}
+
+interface ArticlePeopleRow {
+  local_id: string;
+  person_id: number | null;
+  name: string;
+  kind: Person['kind'];
+  gender: string | null;
+  descriptors: string;
+  mentions: string;
+}
+
+/** Quote columns without the tsvector (never sent to the client). */
+const QUOTE_COLS = `q.id, q.article_id, q.quotation_id, q.person_id, q.start, q."end", q.text, q.type, q.speaker_name,
+  q.speaker_entity, q.speaker_label, q.mention_start, q.mention_end, q.mention_text, q.cue_start, q.cue_end, q.cue_text,
+  q.confidence, q.published`;
+
+/**
+ * Turns user search words into a tsquery (the same syntax the SQLite store accepts: words,
+ * "phrases", prefix*, OR, NOT; everything else is ignored). `weight` restricts every lexeme to
+ * one weight class (B: the speaker's name). Lexemes are letters and digits only, so nothing
+ * the user types can inject tsquery syntax. Empty when nothing searchable is left.
+ */
+export function tsQueryText(input: string, weight?: 'B'): string {
+  const parts: string[] = [];
+  let pending: string | null = null;
+  const w = weight ?? '';
+  const add = (words: string[], prefix: boolean) => {
+    const lex = words.map((x, i) => `'${x.toLowerCase()}'${i === words.length - 1 && prefix ? ':*' + w : w ? ':' + w : ''}`);
+    const term = lex.length > 1 ? '(' + lex.join(' <-> ') + ')' : lex[0]!;
+    if (parts.length) parts.push(pending ?? '&');
+    parts.push(term);
+    pending = null;
+  };
+  for (const m of input.matchAll(/"([^"]*)"|(\S+)/g)) {
+    if (m[1] !== undefined) {
+      const words = m[1].match(/[\p{L}\p{N}]+/gu);
+      if (words) add(words, false);
+      continue;
+    }
+    const raw = m[2]!;
+    if (raw === 'OR' || raw === 'NOT') {
+      if (parts.length) pending = raw === 'OR' ? '|' : '& !';
+      continue;
+    }
+    const words = raw.match(/[\p{L}\p{N}]+/gu);
+    if (!words) continue;
+    add(words, raw.endsWith('*'));
+  }
+  return parts.join(' ');
+}
+
+function untilBound(until: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(until) ? until + 'T23:59:59.999Z' : until;
+}
+
+function likePattern(s: string): string {
+  return '%' + s.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+function pageBounds(options: PageOptions): { limit: number; offset: number } {
+  const limit = Math.max(1, Math.min(Math.floor(options.limit ?? 20), 1000));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  return { limit: Number.isFinite(limit) ? limit : 20, offset: Number.isFinite(offset) ? offset : 0 };
+}
+
+function toPage<T>(items: T[], limit: number, offset: number): Page<T> {
+  return { items: items.slice(0, limit), next: items.length > limit ? offset + limit : null };
+}
+
+/** A 64-bit advisory lock key (as a decimal string for the bigint[] parameter). */
+function lockKey(kind: string, value: string): bigint {
+  return BigInt.asIntN(64, BigInt('0x' + sha256(kind + '\u0000' + value).slice(0, 16)));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What the write path needs of one quote, computed before the transaction. */
+interface QuotePlan {
+  quote: Quote;
+  key: string;
+  keys: string[];
+  words: string[];
+  normText: string;
+  bands: number[];
+}
+
+interface PersonPlan {
+  person: Person;
+  norm: string;
+  surname: string;
+  tokens: number;
+  aliases: { alias: string; norm: string; count: number }[];
+  descriptors: { value: string; count: number }[];
+}
+
+type Client = pg.PoolClient;
+
+export class PostgresStore implements Store {
+  readonly pool: pg.Pool;
+  schemaVersion = 0;
+  private readonly ready: Promise<void>;
+  private closed = false;
+
+  constructor(readonly url: string, private readonly options: PostgresStoreOptions = {}) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 8,
+      types,
+      application_name: 'onrecord',
+      connectionTimeoutMillis: 15_000,
+    });
+    // An idle connection the server drops (restart, admin) must not crash the process.
+    this.pool.on('error', () => undefined);
+    this.ready = this.init();
+    // Callers see the failure on their first call; an unobserved rejection must not crash us first.
+    this.ready.catch(() => undefined);
+  }
+
+  private async init(): Promise<void> {
+    let client: Client;
+    try {
+      client = await this.pool.connect();
+    } catch (err) {
+      throw new PostgresOpenError(`cannot connect to PostgreSQL at ${redactUrl(this.url)}: ${(err as Error).message}`);
+    }
+    try {
+      const exists = (
+        await client.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t")
+      ).rows[0]!.t;
+      if (!exists && this.options.mustExist) {
+        throw new PostgresOpenError(`no record at ${redactUrl(this.url)} (run \`onrecord ingest --db ${redactUrl(this.url)} ...\` first)`);
+      }
+      this.schemaVersion = await migrate(client);
+    } finally {
+      client.release();
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    await this.ready;
+    return (await this.pool.query<R>(sql, params)).rows;
+  }
+
+  async findArticle(key: ArticleKey): Promise<number | null> {
+    await this.ready;
+    return findArticleWith(this.pool, key);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Writes
+
+  async addArticle(article: ArticleInput, analysis: Analysis): Promise<AddResult> {
+    await this.ready;
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      return await this.addWith(client, article, analysis);
+    } catch (err) {
+      broken = isConnectionError(err);
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async addArticles(items: { article: ArticleInput; analysis: Analysis }[]): Promise<(AddResult | Error)[]> {
+    await this.ready;
+    // One transaction per article (each takes its own locks, so a batch never holds many), on
+    // one connection.
+    const client = await this.pool.connect();
+    let broken = false;
+    const results: (AddResult | Error)[] = [];
+    try {
+      for (const { article, analysis } of items) {
+        try {
+          results.push(await this.addWith(client, article, analysis));
+        } catch (err) {
+          if (isConnectionError(err)) {
+            broken = true;
+            throw err;
+          }
+          results.push(err instanceof Error ? err : new Error(String(err)));
+        }
+      }
+      return results;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** One article in its own transaction, retried on deadlocks and constraint races. */
+  private async addWith(client: Client, article: ArticleInput, analysis: Analysis): Promise<AddResult> {
+    const textHash = articleTextHash(article.text);
+    const canonicalUrl = article.canonicalUrl ?? null;
+    const people = planPeople(analysis.people);
+    const quotes = planQuotes(analysis.quotes);
+    const locks = new Set<bigint>([lockKey('article-hash', textHash)]);
+    if (canonicalUrl) locks.add(lockKey('article-url', canonicalUrl));
+    for (const p of people) locks.add(lockKey('surname', p.surname));
+    for (const q of analysis.quotes) {
+      const t = q.speaker?.name ? nameTokens(q.speaker.name) : [];
+      if (t.length >= 2) locks.add(lockKey('surname', t[t.length - 1]!));
+    }
+    for (const q of quotes) {
+      for (const k of q.keys) locks.add(lockKey('quotation', k));
+      for (const b of q.bands) locks.add(lockKey('band', String(b)));
+    }
+    const lockList = [...locks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+    for (let attempt = 1; ; attempt++) {
+      await client.query('BEGIN');
+      try {
+        await client.query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k', [lockList]);
+        const result = await this.writeArticle(client, article, analysis, textHash, canonicalUrl, people, quotes);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        const code = (err as { code?: string }).code;
+        if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+          await sleep(5 * attempt + Math.random() * 20 * attempt);
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  private async writeArticle(
+    client: Client,
+    article: ArticleInput,
+    analysis: Analysis,
+    textHash: string,
+    canonicalUrl: string | null,
+    people: PersonPlan[],
+    quotes: QuotePlan[],
+  ): Promise<AddResult> {
+    const existing = await findArticleWith(client, { canonicalUrl, textHash });
+    if (existing !== null) return { added: false, articleId: existing, quotes: 0 };
+    const published = article.published ?? null;
+    const articleId = (
+      await client.query<{ id: number }>(
+        `INSERT INTO articles (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [
+          article.externalId ?? null,
+          article.source,
+          article.url ?? null,
+          canonicalUrl,
+          textHash,
+          article.title ?? null,
+          article.byline ?? null,
+          article.outlet ?? null,
+          published,
+          article.text,
+        ],
+      )
+    ).rows[0]!.id;
+
+    // People: link each of the article's entities to one person of the record.
+    const merged = new Map<number, PersonRow>();
+    const personOf = new Map<string, PersonRow | null>();
+    for (const plan of people) personOf.set(plan.person.id, await this.resolvePerson(client, plan, merged));
+    const current = (row: PersonRow | null | undefined): PersonRow | null => {
+      let r = row ?? null;
+      while (r && merged.has(r.id)) r = merged.get(r.id)!;
+      return r;
+    };
+    if (analysis.people.length) {
+      const ps = analysis.people;
+      await client.query(
+        `INSERT INTO article_people (article_id, local_id, person_id, name, kind, gender, descriptors, mentions)
+         SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         ON CONFLICT (article_id, local_id) DO UPDATE SET person_id = excluded.person_id, name = excluded.name,
+           kind = excluded.kind, gender = excluded.gender, descriptors = excluded.descriptors, mentions = excluded.mentions`,
+        [
+          articleId,
+          ps.map((p) => p.id),
+          ps.map((p) => current(personOf.get(p.id))?.id ?? null),
+          ps.map((p) => p.name),
+          ps.map((p) => p.kind),
+          ps.map((p) => p.gender ?? null),
+          ps.map((p) => JSON.stringify(p.descriptors ?? [])),
+          ps.map((p) => JSON.stringify(p.mentions ?? [])),
+        ],
+      );
+    }
+
+    // Speakers named without an entity join a full-named person already in the record.
+    const byName = new Map<string, PersonRow>();
+    const names = [
+      ...new Set(
+        analysis.quotes
+          .filter((q) => q.speaker?.name && !q.speaker.entity)
+          .map((q) => nameTokens(q.speaker!.name!))
+          .filter((t) => t.length >= 2)
+          .map((t) => t.join(' ')),
+      ),
+    ];
+    if (names.length) {
+      const rows = (
+        await client.query<PersonRow>("SELECT * FROM people WHERE kind = 'person' AND norm_name = ANY($1::text[])", [names])
+      ).rows;
+      for (const r of rows) byName.set(r.norm_name, r);
+    }
+    const speakers = analysis.quotes.map((q) => {
+      let person = q.speaker?.entity ? current(personOf.get(q.speaker.entity)) : null;
+      if (!person && q.speaker?.name && !q.speaker.entity) person = byName.get(nameTokens(q.speaker.name).join(' ')) ?? null;
+      return person;
+    });
+
+    // Quotations: exact keys, then near-identical wording, else a new quotation.
+    const quotationIds = await this.resolveQuotations(client, quotes);
+    if (quotes.length) {
+      const col = <T>(f: (q: Quote, i: number) => T) => quotes.map((p, i) => f(p.quote, i));
+      const keyRows = new Map<string, number>();
+      quotes.forEach((p, i) => {
+        for (const k of p.keys) if (!keyRows.has(k)) keyRows.set(k, quotationIds[i]!);
+      });
+      await client.query(
+        `WITH k AS (
+           INSERT INTO quotation_keys (key, quotation_id) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING
+         ), ins AS (
+           INSERT INTO quotes (article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity,
+             speaker_label, mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published)
+           SELECT $3, v.quotation_id, v.person_id, v.start, v."end", v.text, v.type, v.speaker_name, v.speaker_entity,
+             v.speaker_label, v.mention_start, v.mention_end, v.mention_text, v.cue_start, v.cue_end, v.cue_text, v.confidence, $4
+           FROM unnest($5::bigint[], $6::bigint[], $7::int[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[],
+             $13::text[], $14::int[], $15::int[], $16::text[], $17::int[], $18::int[], $19::text[], $20::float8[])
+             WITH ORDINALITY AS v(quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity,
+               speaker_label, mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, ord)
+           ORDER BY v.ord
+           RETURNING id, quotation_id
+         )
+         UPDATE quotations q SET
+           appearances = q.appearances + v.n,
+           first_quote_id = CASE WHEN q.first_quote_id IS NULL
+               OR ($4::text IS NOT NULL AND (q.first_published IS NULL OR $4::text < q.first_published))
+             THEN v.qid ELSE q.first_quote_id END,
+           first_published = CASE WHEN q.first_quote_id IS NULL
+               OR ($4::text IS NOT NULL AND (q.first_published IS NULL OR $4::text < q.first_published))
+             THEN $4::text ELSE q.first_published END
+         FROM (SELECT quotation_id, MIN(id) AS qid, COUNT(*) AS n FROM ins GROUP BY quotation_id) v
+         WHERE q.id = v.quotation_id`,
+        [
+          [...keyRows.keys()],
+          [...keyRows.values()],
+          articleId,
+          published,
+          quotationIds,
+          speakers.map((s) => s?.id ?? null),
+          col((q) => q.start),
+          col((q) => q.end),
+          col((q) => q.text),
+          col((q) => q.type),
+          col((q) => q.speaker?.name ?? null),
+          col((q) => q.speaker?.entity ?? null),
+          col((q, i) => speakers[i]?.name ?? q.speaker?.name ?? null),
+          col((q) => q.speaker?.mention?.start ?? null),
+          col((q) => q.speaker?.mention?.end ?? null),
+          col((q) => q.speaker?.mention?.text ?? null),
+          col((q) => q.cue?.start ?? null),
+          col((q) => q.cue?.end ?? null),
+          col((q) => q.cue?.text ?? null),
+          col((q) => (Number.isFinite(q.confidence) ? q.confidence : 0)),
+        ],
+      );
+    }
+
+    // Counts: quotes per person, and one article for every person the article links.
+    const quotesPer = new Map<number, number>();
+    for (const s of speakers) if (s) quotesPer.set(s.id, (quotesPer.get(s.id) ?? 0) + 1);
+    const linked = new Set<number>();
+    for (const p of personOf.values()) {
+      const c = current(p);
+      if (c) linked.add(c.id);
+    }
+    const bump = new Map<number, [number, number]>();
+    for (const id of linked) bump.set(id, [quotesPer.get(id) ?? 0, 1]);
+    for (const [id, n] of quotesPer) if (!linked.has(id)) bump.set(id, [n, 0]);
+    if (bump.size) {
+      const ids = [...bump.keys()].sort((a, b) => a - b);
+      await client.query(
+        `UPDATE people p SET quote_count = p.quote_count + v.q, article_count = p.article_count + v.a
+         FROM unnest($1::bigint[], $2::int[], $3::int[]) AS v(id, q, a) WHERE p.id = v.id`,
+        [ids, ids.map((id) => bump.get(id)![0]), ids.map((id) => bump.get(id)![1])],
+      );
+    }
+    return { added: true, articleId, quotes: analysis.quotes.length };
+  }
+
+  /** The record's quotation of each quote, in order (new quotations are created). */
+  private async resolveQuotations(client: Client, quotes: QuotePlan[]): Promise<number[]> {
+    if (quotes.length === 0) return [];
+    const allKeys = [...new Set(quotes.flatMap((q) => q.keys))];
+    const byKey = new Map<string, number>();
+    for (const r of (
+      await client.query<{ key: string; quotation_id: number }>(
+        'SELECT key, quotation_id FROM quotation_keys WHERE key = ANY($1::text[])',
+        [allKeys],
+      )
+    ).rows) {
+      byKey.set(r.key, r.quotation_id);
+    }
+    // Candidates for near-identical wording, for the quotes no exact key found (at most 50 per band).
+    const bandsNeeded = [...new Set(quotes.filter((q) => !q.keys.some((k) => byKey.has(k))).flatMap((q) => q.bands))];
+    const byBand = new Map<number, { id: number; words: string[] }[]>();
+    if (bandsNeeded.length) {
+      const rows = (
+        await client.query<{ band: number; id: number; norm_text: string }>(
+          `SELECT b.band, c.id, c.norm_text FROM unnest($1::bigint[]) AS b(band),
+             LATERAL (SELECT q.id, q.norm_text FROM quotation_bands qb JOIN quotations q ON q.id = qb.quotation_id
+                      WHERE qb.band = b.band LIMIT 50) c`,
+          [bandsNeeded.map(String)],
+        )
+      ).rows;
+      for (const r of rows) {
+        let list = byBand.get(r.band);
+        if (!list) byBand.set(r.band, (list = []));
+        list.push({ id: r.id, words: r.norm_text.split(' ') });
+      }
+    }
+    // Decide in order; quotations new in this article are numbered -1, -2, ... until created.
+    const decided: number[] = [];
+    const fresh: { temp: number; key: string; normText: string; bands: number[] }[] = [];
+    for (const q of quotes) {
+      let id: number | undefined;
+      for (const k of q.keys) {
+        id = byKey.get(k);
+        if (id !== undefined) break;
+      }
+      if (id === undefined && q.bands.length) {
+        let best = NEAR_THRESHOLD;
+        const seen = new Set<number>();
+        const cands: { id: number; words: string[] }[] = [];
+        for (const b of q.bands) {
+          for (const c of byBand.get(b) ?? []) {
+            if (!seen.has(c.id) && cands.length < 50) {
+              seen.add(c.id);
+              cands.push(c);
+            }
+          }
+        }
+        for (const c of cands) {
+          const sim = wordSimilarity(q.words, c.words);
+          if (sim >= best) {
+            best = sim;
+            id = c.id;
+          }
+        }
+      }
+      if (id === undefined) {
+        id = -(fresh.length + 1);
+        fresh.push({ temp: id, key: q.key, normText: q.normText, bands: q.bands });
+        for (const b of q.bands) {
+          let list = byBand.get(b);
+          if (!list) byBand.set(b, (list = []));
+          list.push({ id, words: q.words });
+        }
+      }
+      for (const k of q.keys) if (!byKey.has(k)) byKey.set(k, id);
+      decided.push(id);
+    }
+    if (fresh.length) {
+      const rows = (
+        await client.query<{ id: number; norm_key: string }>(
+          `WITH nq AS (
+             INSERT INTO quotations (norm_key, norm_text) SELECT * FROM unnest($1::text[], $2::text[]) RETURNING id, norm_key
+           ), b AS (
+             INSERT INTO quotation_bands (band, quotation_id)
+             SELECT v.band, nq.id FROM unnest($3::bigint[], $4::text[]) AS v(band, nk) JOIN nq ON nq.norm_key = v.nk
+             ON CONFLICT DO NOTHING
+           )
+           SELECT id, norm_key FROM nq`,
+          [
+            fresh.map((f) => f.key),
+            fresh.map((f) => f.normText),
+            fresh.flatMap((f) => f.bands.map(String)),
+            fresh.flatMap((f) => f.bands.map(() => f.key)),
+          ],
+        )
+      ).rows;
+      const idOfKey = new Map(rows.map((r) => [r.norm_key, r.id]));
+      const real = new Map(fresh.map((f) => [f.temp, idOfKey.get(f.key)!]));
+      return decided.map((id) => (id < 0 ? real.get(id)! : id));
+    }
+    return decided;
+  }
+
+  private async personByNorm(client: Client, kind: string, norm: string): Promise<PersonRow | null> {
+    return (await client.query<PersonRow>('SELECT * FROM people WHERE kind = $1 AND norm_name = $2', [kind, norm])).rows[0] ?? null;
+  }
+
+  private async personsBySurname(client: Client, surname: string): Promise<PersonRow[]> {
+    return (
+      await client.query<PersonRow>(
+        "SELECT * FROM people WHERE kind = 'person' AND surname = $1 AND norm_name <> surname ORDER BY quote_count DESC, id LIMIT 3",
+        [surname],
+      )
+    ).rows;
+  }
+
+  /** Finds or creates the record's person for one entity of one article, and counts its names. */
+  private async resolvePerson(client: Client, plan: PersonPlan, merged: Map<number, PersonRow>): Promise<PersonRow | null> {
+    const p = plan.person;
+    let row = await this.personByNorm(client, p.kind, plan.norm);
+    if (!row && plan.tokens === 1 && p.kind === 'person') {
+      // A surname-only person: join the one fuller-named person it can only be.
+      const bySurname = await this.personsBySurname(client, plan.surname);
+      if (bySurname.length === 1) row = bySurname[0]!;
+      else if (bySurname.length === 0) {
+        const byAlias = (
+          await client.query<PersonRow>(
+            'SELECT DISTINCT p.* FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.norm = $1 AND p.kind = $2 LIMIT 3',
+            [plan.norm, p.kind],
+          )
+        ).rows;
+        if (byAlias.length === 1) row = byAlias[0]!;
+      }
+    }
+    if (!row) {
+      row =
+        (
+          await client.query<PersonRow>(
+            `INSERT INTO people (name, norm_name, surname, kind) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (kind, norm_name) DO NOTHING RETURNING *`,
+            [p.name, plan.norm, plan.surname, p.kind],
+          )
+        ).rows[0] ?? null;
+      if (!row) {
+        // Created by another transaction since our lookup (cannot happen under the surname lock).
+        row = await this.personByNorm(client, p.kind, plan.norm);
+        if (!row) throw Object.assign(new Error('person vanished during insert'), { code: '40001' });
+      } else if (plan.tokens > 1 && p.kind === 'person') {
+        await this.absorbSurnameOnly(client, row, merged);
+      }
+    }
+    // Aliases (and the searchable names), descriptors: counted, in one statement.
+    await client.query(
+      `WITH a AS (
+         INSERT INTO person_aliases (person_id, alias, norm, count)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])
+         ON CONFLICT (person_id, alias) DO UPDATE SET count = person_aliases.count + excluded.count
+       ), n AS (
+         INSERT INTO person_names (person_id, name)
+         SELECT $1, x FROM unnest(array_append($2::text[], $5::text)) AS x ON CONFLICT DO NOTHING
+       )
+       INSERT INTO person_descriptors (person_id, descriptor, count)
+       SELECT $1, * FROM unnest($6::text[], $7::int[])
+       ON CONFLICT (person_id, descriptor) DO UPDATE SET count = person_descriptors.count + excluded.count`,
+      [
+        row.id,
+        plan.aliases.map((a) => a.alias),
+        plan.aliases.map((a) => a.norm),
+        plan.aliases.map((a) => a.count),
+        row.name,
+        plan.descriptors.map((d) => d.value),
+        plan.descriptors.map((d) => d.count),
+      ],
+    );
+    return row;
+  }
+
+  /**
+   * When a full name arrives whose surname was so far known only on its own, the surname-only
+   * record joins the full one, provided no other full name shares that surname.
+   */
+  private async absorbSurnameOnly(client: Client, full: PersonRow, merged: Map<number, PersonRow>): Promise<void> {
+    const lone = await this.personByNorm(client, 'person', full.surname);
+    if (!lone) return;
+    const others = await this.personsBySurname(client, full.surname);
+    if (others.length !== 1 || others[0]!.id !== full.id) return;
+    await client.query('UPDATE quotes SET person_id = $1, speaker_label = $2 WHERE person_id = $3', [full.id, full.name, lone.id]);
+    await client.query('UPDATE article_people SET person_id = $1 WHERE person_id = $2', [full.id, lone.id]);
+    await client.query(
+      `INSERT INTO person_aliases (person_id, alias, norm, count) SELECT $1, alias, norm, count FROM person_aliases WHERE person_id = $2
+       ON CONFLICT (person_id, alias) DO UPDATE SET count = person_aliases.count + excluded.count`,
+      [full.id, lone.id],
+    );
+    await client.query(
+      `INSERT INTO person_descriptors (person_id, descriptor, count) SELECT $1, descriptor, count FROM person_descriptors WHERE person_id = $2
+       ON CONFLICT (person_id, descriptor) DO UPDATE SET count = person_descriptors.count + excluded.count`,
+      [full.id, lone.id],
+    );
+    await client.query(
+      'INSERT INTO person_names (person_id, name) SELECT $1, name FROM person_names WHERE person_id = $2 ON CONFLICT DO NOTHING',
+      [full.id, lone.id],
+    );
+    await client.query('UPDATE people SET quote_count = quote_count + $1, article_count = article_count + $2 WHERE id = $3', [
+      lone.quote_count,
+      lone.article_count,
+      full.id,
+    ]);
+    await client.query('DELETE FROM people WHERE id = $1', [lone.id]);
+    merged.set(lone.id, full);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Queries
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    return this.searchFrom(query, 0, Math.max(1, Math.min(query.limit ?? 20, 1000)));
+  }
+
+  async searchPage(query: SearchQuery, options: PageOptions = {}): Promise<Page<SearchHit>> {
+    const { limit, offset } = pageBounds({ limit: options.limit ?? query.limit, offset: options.offset });
+    return toPage(await this.searchFrom(query, offset, limit + 1), limit, offset);
+  }
+
+  private async searchFrom(query: SearchQuery, offset: number, limit: number): Promise<SearchHit[]> {
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return '$' + params.length;
+    };
+    const filters: string[] = [];
+    if (query.outlet) filters.push(`a.outlet ILIKE ${p(likePattern(query.outlet))} ESCAPE '\\'`);
+    if (query.since) filters.push(`q.published >= ${p(query.since)}`);
+    if (query.until) filters.push(`q.published <= ${p(untilBound(query.until))}`);
+    const text = query.text ? tsQueryText(query.text) : '';
+    const speaker = query.speaker ? tsQueryText(query.speaker.replace(/["*]/g, ' '), 'B') : '';
+    const tsq = [text, speaker].filter(Boolean).map((t) => `(${t})`).join(' & ');
+    const join = query.outlet ? 'JOIN articles a ON a.id = q.article_id' : '';
+    const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
+    const filterParams = [...params];
+    let ids: number[];
+    if (tsq) {
+      const t = p(tsq);
+      const sql = `SELECT q.quotation_id AS id, MAX(ts_rank(q.search, tq)) AS score
+        FROM quotes q ${join}, to_tsquery('simple', onrecord_fold(${t})) AS tq
+        WHERE q.search @@ tq${where}
+        GROUP BY q.quotation_id ORDER BY score DESC, q.quotation_id LIMIT ${p(limit)} OFFSET ${p(offset)}`;
+      ids = (await this.query<{ id: number }>(sql, params)).map((r) => r.id);
+    } else {
+      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE true${where}
+        GROUP BY q.quotation_id ORDER BY MAX(COALESCE(q.published, '')) DESC, MAX(q.id) DESC LIMIT ${p(limit)} OFFSET ${p(offset)}`;
+      ids = (await this.query<{ id: number }>(sql, params)).map((r) => r.id);
+    }
+    if (ids.length === 0) return [];
+    const idParam = '$' + (filterParams.length + 1);
+    const rows = await this.query<AppearanceRow>(
+      `SELECT * FROM (
+         SELECT ${QUOTE_COLS}, a.url, a.canonical_url, a.title, a.outlet,
+           ROW_NUMBER() OVER (PARTITION BY q.quotation_id ORDER BY q.published IS NULL, q.published, q.id) AS nth
+         FROM quotes q JOIN articles a ON a.id = q.article_id
+         WHERE q.quotation_id = ANY(${idParam}::bigint[])${where}) t
+       WHERE nth <= ${MAX_APPEARANCES}
+       ORDER BY published IS NULL, published, id`,
+      [...filterParams, ids],
+    );
+    const totals = new Map(
+      (await this.query<{ id: number; appearances: number }>('SELECT id, appearances FROM quotations WHERE id = ANY($1::bigint[])', [ids])).map(
+        (r) => [r.id, r.appearances],
+      ),
+    );
+    const byQuotation = new Map<number, Appearance[]>();
+    const personOf = new Map<number, number | null>();
+    for (const r of rows) {
+      let list = byQuotation.get(r.quotation_id);
+      if (!list) byQuotation.set(r.quotation_id, (list = []));
+      list.push(toAppearance(r));
+      if (!personOf.get(r.quotation_id) && r.person_id) personOf.set(r.quotation_id, r.person_id);
+    }
+    const hits: SearchHit[] = [];
+    for (const id of ids) {
+      const apps = byQuotation.get(id);
+      if (!apps || apps.length === 0) continue;
+      const first = apps[0]!;
+      hits.push({
+        quotationId: id,
+        text: first.text,
+        speaker: apps.find((a) => a.speaker)?.speaker ?? null,
+        personId: personOf.get(id) ?? null,
+        type: first.type,
+        first,
+        appearances: apps,
+        totalAppearances: totals.get(id) ?? apps.length,
+      });
+    }
+    return hits;
+  }
+
+  private peopleSql(options: { kind?: string; all?: boolean }, params: unknown[]): string {
+    const where: string[] = [];
+    if (options.kind) {
+      params.push(options.kind);
+      where.push(`p.kind = $${params.length}`);
+    }
+    if (!options.all) where.push('p.quote_count > 0');
+    return `SELECT p.*,
+        (SELECT MIN(published) FROM quotes WHERE person_id = p.id) AS first_quoted,
+        (SELECT MAX(published) FROM quotes WHERE person_id = p.id) AS last_quoted
+      FROM people p ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY p.quote_count DESC, p.article_count DESC, p.name COLLATE "C", p.id`;
+  }
+
+  async people(options: { top?: number; kind?: string; all?: boolean } = {}): Promise<PersonSummary[]> {
+    const params: unknown[] = [];
+    const sql = this.peopleSql(options, params) + ` LIMIT $${params.length + 1}`;
+    const rows = await this.query<PersonRow & { first_quoted: string | null; last_quoted: string | null }>(sql, [
+      ...params,
+      Math.max(1, options.top ?? 20),
+    ]);
+    return rows.map(toSummary);
+  }
+
+  async listPeople(options: PageOptions & { kind?: string; all?: boolean } = {}): Promise<Page<PersonSummary>> {
+    const { limit, offset } = pageBounds(options);
+    const params: unknown[] = [];
+    const sql = this.peopleSql(options, params) + ` LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+    const rows = await this.query<PersonRow & { first_quoted: string | null; last_quoted: string | null }>(sql, [
+      ...params,
+      limit + 1,
+      offset,
+    ]);
+    return toPage(rows.map(toSummary), limit, offset);
+  }
+
+  async person(name: string): Promise<PersonDetail | null> {
+    const tokens = nameTokens(name);
+    if (tokens.length === 0) return null;
+    const norm = tokens.join(' ');
+    const order = "ORDER BY (p.kind = 'person') DESC, p.quote_count DESC, p.article_count DESC, p.id LIMIT 1";
+    let row =
+      (await this.query<PersonRow>(`SELECT p.* FROM people p WHERE p.norm_name = $1 ${order}`, [norm]))[0] ??
+      (await this.query<PersonRow>(`SELECT p.* FROM people p WHERE p.id IN (SELECT person_id FROM person_aliases WHERE norm = $1) ${order}`, [norm]))[0];
+    if (!row && tokens.length === 1) {
+      row = (await this.query<PersonRow>(`SELECT p.* FROM people p WHERE p.surname = $1 ${order}`, [norm]))[0];
+    }
+    if (!row) {
+      const words = tokens.join(' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (words.length) {
+        const tsq = words.map((w) => `'${w}'`).join(' & ');
+        row = (
+          await this.query<PersonRow>(
+            `SELECT p.* FROM people p WHERE p.id IN (
+               SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold($1))) ${order}`,
+            [tsq],
+          )
+        )[0];
+      }
+    }
+    return row ? this.getPerson(row.id) : null;
+  }
+
+  async getPerson(id: number): Promise<PersonDetail | null> {
+    if (!Number.isSafeInteger(id)) return null;
+    const row = (
+      await this.query<PersonRow & { first_quoted: string | null; last_quoted: string | null }>(
+        `SELECT p.*,
+           (SELECT MIN(published) FROM quotes WHERE person_id = p.id) AS first_quoted,
+           (SELECT MAX(published) FROM quotes WHERE person_id = p.id) AS last_quoted
+         FROM people p WHERE p.id = $1`,
+        [id],
+      )
+    )[0];
+    if (!row) return null;
+    const [aliases, descriptors, outlets] = await Promise.all([
+      this.query<CountedValue>('SELECT alias AS value, count FROM person_aliases WHERE person_id = $1 ORDER BY count DESC, alias COLLATE "C"', [id]),
+      this.query<CountedValue>(
+        'SELECT descriptor AS value, count FROM person_descriptors WHERE person_id = $1 ORDER BY count DESC, descriptor COLLATE "C"',
+        [id],
+      ),
+      this.query<CountedValue>(
+        `SELECT COALESCE(a.outlet, '(unknown)') AS value, COUNT(*)::int AS count FROM quotes q JOIN articles a ON a.id = q.article_id
+         WHERE q.person_id = $1 GROUP BY 1 ORDER BY COUNT(*) DESC, COALESCE(a.outlet, '(unknown)') COLLATE "C"`,
+        [id],
+      ),
+    ]);
+    return { ...toSummary(row), aliases, descriptors, outlets };
+  }
+
+  async listArticles(options: PageOptions & { outlet?: string } = {}): Promise<Page<ArticleSummary>> {
+    const { limit, offset } = pageBounds(options);
+    const params: unknown[] = [];
+    let where = '';
+    if (options.outlet) {
+      params.push(likePattern(options.outlet));
+      where = `WHERE a.outlet ILIKE $1 ESCAPE '\\'`;
+    }
+    const rows = await this.query<ArticleSummaryRow>(
+      `SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.canonical_url,
+         (SELECT COUNT(*)::int FROM quotes q WHERE q.article_id = a.id) AS quotes
+       FROM articles a ${where}
+       ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, limit + 1, offset],
+    );
+    return toPage(rows.map(toArticleSummary), limit, offset);
+  }
+
+  async getArticle(id: number): Promise<ArticleDetail | null> {
+    if (!Number.isSafeInteger(id)) return null;
+    const row = (
+      await this.query<ArticleSummaryRow & { text: string }>(
+        `SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.canonical_url, a.text,
+           (SELECT COUNT(*)::int FROM quotes q WHERE q.article_id = a.id) AS quotes
+         FROM articles a WHERE a.id = $1`,
+        [id],
+      )
+    )[0];
+    if (!row) return null;
+    const [quoteRows, peopleRows] = await Promise.all([
+      this.query<QuoteRow>(`SELECT ${QUOTE_COLS} FROM quotes q WHERE q.article_id = $1 ORDER BY q.start, q.id`, [id]),
+      this.query<ArticlePeopleRow>('SELECT * FROM article_people WHERE article_id = $1', [id]),
+    ]);
+    const quotes = quoteRows.map(
+      (r): StoredQuote => ({
+        ...toContractQuote(r),
+        id: r.id,
+        quotationId: r.quotation_id,
+        personId: r.person_id,
+        speakerLabel: r.speaker_label ?? r.speaker_name,
+      }),
+    );
+    const people = peopleRows.map((p): ArticlePerson => ({ ...toContractPerson(p), personId: p.person_id }));
+    people.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
+    return { ...toArticleSummary(row), text: row.text, quotes, people };
+  }
+
+  async personQuotes(id: number, options: PageOptions = {}): Promise<Page<PersonQuote>> {
+    const { limit, offset } = pageBounds(options);
+    if (!Number.isSafeInteger(id)) return { items: [], next: null };
+    const rows = await this.query<AppearanceRow>(
+      `SELECT ${QUOTE_COLS}, a.url, a.canonical_url, a.title, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id
+       WHERE q.person_id = $1 ORDER BY q.published IS NULL, q.published DESC, q.id DESC LIMIT $2 OFFSET $3`,
+      [id, limit + 1, offset],
+    );
+    return toPage(
+      rows.map(
+        (r): PersonQuote => ({
+          quoteId: r.id,
+          quotationId: r.quotation_id,
+          articleId: r.article_id,
+          text: r.text,
+          type: r.type,
+          cue: r.cue_text,
+          confidence: r.confidence,
+          published: r.published,
+          outlet: r.outlet,
+          title: r.title,
+          url: r.canonical_url ?? r.url,
+        }),
+      ),
+      limit,
+      offset,
+    );
+  }
+
+  async personQuotesPerDay(id: number): Promise<DayCount[]> {
+    if (!Number.isSafeInteger(id)) return [];
+    return this.query<DayCount>(
+      `SELECT substr(published, 1, 10) AS day, COUNT(*)::int AS count FROM quotes
+       WHERE person_id = $1 AND published IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      [id],
+    );
+  }
+
+  async *exportArticles(): AsyncIterable<ExportedArticle> {
+    let last = 0;
+    for (;;) {
+      const rows = await this.query<{
+        id: number;
+        external_id: string | null;
+        url: string | null;
+        canonical_url: string | null;
+        title: string | null;
+        outlet: string | null;
+        published: string | null;
+        text: string;
+      }>('SELECT id, external_id, url, canonical_url, title, outlet, published, text FROM articles WHERE id > $1 ORDER BY id LIMIT 200', [last]);
+      if (rows.length === 0) return;
+      const ids = rows.map((r) => r.id);
+      const [quoteRows, peopleRows] = await Promise.all([
+        this.query<QuoteRow>(`SELECT ${QUOTE_COLS} FROM quotes q WHERE q.article_id = ANY($1::bigint[]) ORDER BY q.article_id, q.start, q.id`, [ids]),
+        this.query<ArticlePeopleRow & { article_id: number }>('SELECT * FROM article_people WHERE article_id = ANY($1::bigint[])', [ids]),
+      ]);
+      const quotesOf = groupBy(quoteRows, (r) => r.article_id);
+      const peopleOf = groupBy(peopleRows, (r) => r.article_id);
+      for (const a of rows) {
+        last = a.id;
+        const ps = (peopleOf.get(a.id) ?? []).map(toContractPerson);
+        ps.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
+        yield {
+          id: a.external_id ?? a.canonical_url ?? `article-${a.id}`,
+          url: a.url,
+          canonical_url: a.canonical_url,
+          title: a.title,
+          outlet: a.outlet,
+          published: a.published,
+          text: a.text,
+          quotes: (quotesOf.get(a.id) ?? []).map(toContractQuote),
+          people: ps,
+        };
+      }
+    }
+  }
+
+  async stats(): Promise<StoreStats> {
+    const r = (
+      await this.query<{ articles: number; quotes: number; quotations: number; people: number }>(
+        `SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM quotes) AS quotes,
+           (SELECT COUNT(*) FROM quotations) AS quotations, (SELECT COUNT(*) FROM people) AS people`,
+      )
+    )[0]!;
+    return { ...r, schemaVersion: this.schemaVersion };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.ready.catch(() => undefined);
+    await this.pool.end();
+  }
+}
+
+/** Applies pending migrations under an advisory lock; returns the schema version afterwards. */
+export async function migrate(client: pg.ClientBase): Promise<number> {
+  // A fixed key: only one process migrates a database at a time.
+  await client.query('SELECT pg_advisory_lock(7242031)');
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    for (const m of PG_MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw new PostgresOpenError(`migration ${m.version} (${m.name}) failed: ${(err as Error).message}`);
+      }
+    }
+    return (await client.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations')).rows[0]!.v ?? 0;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7242031)');
+  }
+}
+
+async function findArticleWith(db: pg.Pool | pg.ClientBase, key: ArticleKey): Promise<number | null> {
+  const r = await db.query<{ id: number }>(
+    `(SELECT id FROM articles WHERE $1::text IS NOT NULL AND canonical_url = $1 LIMIT 1)
+     UNION ALL
+     (SELECT id FROM articles WHERE text_hash = $2 AND (canonical_url IS NULL OR $1::text IS NULL) LIMIT 1)
+     LIMIT 1`,
+    [key.canonicalUrl ?? null, key.textHash],
+  );
+  return r.rows[0]?.id ?? null;
+}
+
+/** A failure of the connection itself (the client must not go back to the pool). */
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  const message = (err as Error)?.message ?? '';
+  return /^E[A-Z]+$/.test(code) || /^(08|57)/.test(code) || /Connection terminated|connection error|not queryable/i.test(message);
+}
+
+function planPeople(people: Person[]): PersonPlan[] {
+  const plans: PersonPlan[] = [];
+  for (const p of people) {
+    if (p.kind === 'description') continue;
+    const tokens = nameTokens(p.name);
+    if (tokens.length === 0) continue;
+    // Aliases: each name-like mention counts once; the canonical name counts when never mentioned.
+    const names = (p.mentions ?? []).map((m) => m.text.trim()).filter(isNameMention);
+    if (names.length === 0) names.push(p.name);
+    const counts = new Map<string, number>();
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+    const dcounts = new Map<string, number>();
+    for (const d of p.descriptors ?? []) {
+      const t = d.trim();
+      if (t) dcounts.set(t, (dcounts.get(t) ?? 0) + 1);
+    }
+    plans.push({
+      person: p,
+      norm: tokens.join(' '),
+      surname: tokens[tokens.length - 1]!,
+      tokens: tokens.length,
+      aliases: [...counts].map(([alias, count]) => ({ alias, norm: nameTokens(alias).join(' '), count })),
+      descriptors: [...dcounts].map(([value, count]) => ({ value, count })),
+    });
+  }
+  return plans;
+}
+
+function planQuotes(quotes: Quote[]): QuotePlan[] {
+  return quotes.map((quote) => {
+    const { words, segments } = quotationParts(quote.text);
+    const key = quotationKey(words.length ? words : [quote.text]);
+    const keys = [...new Set([key, ...segments.map((w) => quotationKey(w))])];
+    return { quote, key, keys, words, normText: words.join(' '), bands: quotationBands(words) };
+  });
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
+    list.push(r);
+  }
+  return m;
+}
+
+function toAppearance(r: AppearanceRow): Appearance {
+  return {
+    quoteId: r.id,
+    articleId: r.article_id,
+    url: r.canonical_url ?? r.url,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    text: r.text,
+    type: r.type,
+    speaker: r.speaker_label ?? r.speaker_name,
+    cue: r.cue_text,
+  };
+}
+
+function toSummary(r: PersonRow & { first_quoted: string | null; last_quoted: string | null }): PersonSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    quotes: r.quote_count,
+    articles: r.article_count,
+    firstQuoted: r.first_quoted,
+    lastQuoted: r.last_quoted,
+  };
+}
+
+function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    byline: r.byline,
+    published: r.published,
+    url: r.canonical_url ?? r.url,
+    quoteCount: r.quotes,
+  };
+}
+
+function toContractPerson(p: ArticlePeopleRow): Person {
+  const person: Person = {
+    id: p.local_id,
+    name: p.name,
+    kind: p.kind,
+    descriptors: JSON.parse(p.descriptors) as string[],
+    mentions: JSON.parse(p.mentions) as Person['mentions'],
+  };
+  if (p.gender === 'm' || p.gender === 'f') person.gender = p.gender;
+  return person;
+}
+
+function toContractQuote(r: QuoteRow): Quote {
+  return {
+    type: r.type,
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    speaker: {
+      name: r.speaker_name,
+      entity: r.speaker_entity,
+      mention:
+        r.mention_start !== null && r.mention_end !== null
+          ? { start: r.mention_start, end: r.mention_end, text: r.mention_text ?? '' }
+          : null,
+    },
+    cue: r.cue_start !== null && r.cue_end !== null ? { start: r.cue_start, end: r.cue_end, text: r.cue_text ?? '' } : null,
+    confidence: r.confidence,
+  };
+}
