@@ -46,7 +46,12 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     const inside = firstTok.quote >= 0 && spans[firstTok.quote].first < s.first;
     // `“... built.” he said.`: a sentence cannot open in lower case, so the split was wrong.
     const lower = /^\p{Ll}/u.test(firstTok.text) && prev !== undefined && doc.tokens[prev.last - 1].para === firstTok.para;
-    if (prev && (inside || lower)) prev.last = s.last;
+    // `“Why now?” Trump said.`: a question or exclamation mark inside the closing quotation
+    // mark does not end the sentence it belongs to.
+    const closer = prev ? doc.tokens[prev.last - 1] : undefined;
+    const askedBefore = closer !== undefined && closer.quote >= 0 && spans[closer.quote].last === prev!.last && closer.para === firstTok.para
+      && firstTok.quote < 0 && /^[?!]$/.test(doc.tokens[prev!.last - 2]?.text ?? '');
+    if (prev && (inside || lower || askedBefore)) prev.last = s.last;
     else units.push({ first: s.first, last: s.last });
   }
   // No real sentence runs past a few hundred tokens; cutting pathological ones (a megabyte of
@@ -108,7 +113,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       // Inverted order only right after the content: `“...,” said Smith` / `..., said the mayor.`
       const afterQuote = prevTok && (prevTok.quote >= 0 || (prevTok.text === ',' || prevTok.text === '—') && tokens[prevTok.i - 1]?.quote >= 0);
       const clauseBefore = prevTok && (prevTok.text === ',' || prevTok.text === '—') && after && endsUnit(doc, after.last, unit);
-      if (after && !c.cue.participle && (afterQuote || clauseBefore)) src = after;
+      // `Added Smith: “...”`: an inverted cue opening its sentence, the quotation after the name.
+      const k = after ? after.last : -1;
+      const quoteNext = after && c.cue.first === unit.first && (tokens[k]?.text === ':' || tokens[k]?.text === ',') && tokens[k + 1]?.quote >= 0 && spans[tokens[k + 1].quote].first === k + 1;
+      if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext)) src = after;
     }
     if (!src && (c.cue.participle || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
       let earlier: Mention | null = null;
@@ -160,6 +168,18 @@ function skipBackOverModifiers(tokens: Token[], j: number, min: number): number 
 /** `Harry Kazianis, director of ..., said`: the subject stands before the first comma. */
 function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: RunIndex): { mention: Mention; first: number } | null {
   const tokens = doc.tokens;
+  // `“...,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
+  // right after a quotation, the phrase before the first comma is the subject, however many
+  // appositions follow it.
+  for (let k = comma - 1; k > min && k > comma - 60; k--) {
+    if (tokens[k].quote >= 0) {
+      const m = phraseAfter(doc, k + 1, comma, runs);
+      if (m && (m.kind === 'name' || m.kind === 'description') && tokens[m.last]?.text === ',' && m.last < comma) return { mention: m, first: m.first };
+      break;
+    }
+    // (`R-Ky.,`: an abbreviation's period before a comma ends nothing.)
+    if (/^[;:!?]$/.test(tokens[k].text) || tokens[k].text === '.' && tokens[k + 1]?.text !== ',') break;
+  }
   for (let k = comma - 1; k > min && k > comma - 40; k--) {
     if (tokens[k].quote >= 0) return null;
     if (tokens[k].text === ',') {
@@ -226,8 +246,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   // Content after: `said: “...”`, `said that ...`, `told reporters ...`.
   let k = cue.last;
   if (c.source && c.source.first >= cue.last) {
-    if (out.length === 0) return out; // `said Smith` with nothing before: not a report
     k = c.source.last;
+    // `said Smith` with nothing before is a report only when a quotation follows it:
+    // `Added Smith: “...”`.
+    const colonQuote = (tokens[k]?.text === ':' || tokens[k]?.text === ',') && tokens[k + 1]?.quote >= 0 && spans[tokens[k + 1].quote].first === k + 1;
+    if (out.length === 0 && !colonQuote) return out;
   }
   k = skipAfterCue(doc, k, unit.last, cue);
   let explicit = false;
@@ -241,6 +264,8 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const startsQuote = k < unit.last && tokens[k] && tokens[k].quote >= 0 && spans[tokens[k].quote].first === k;
   if (startsQuote) {
     const span = spans[tokens[k].quote];
+    // `Asked about it, Smith said, “...”`: the quotation, not the clause before, is the report.
+    if (out.length === 1 && out[0].how === 'post-clause') out.pop();
     out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
     return out;
   }

@@ -38,6 +38,9 @@ export function cueAt(doc: Doc, i: number): Cue | null {
     if (HAVE_GET.has(prev.lower)) return null;
     if (prev.pos === 'DET' || prev.lower === 'to' && !t.lower.endsWith('ing')) return null;
   }
+  // `Asked about the bomb, Clinton said ...`: a participle clause opening the sentence
+  // describes the speaker; the cue is the main verb that follows.
+  if (reducedClauseOpener(tokens, i)) return null;
   if (t.lower.endsWith('ing') && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.lower === '’s' || prev.lower === "'s")) return null;
   const before = tokens[i - 1];
   const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—');
@@ -51,4 +54,22 @@ function previousContentToken(tokens: Token[], i: number): Token | undefined {
     return p;
   }
   return undefined;
+}
+
+const CLAUSE_SUBORDINATORS = new Set(['when', 'if', 'once', 'after', 'before', 'as', 'while', 'unless']);
+
+function opensSentence(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev === undefined || prev.para !== tokens[i].para || /^[.!?]$/.test(prev.text) && prev.quote < 0;
+}
+
+/** `Asked whether ...,` / `When pressed on ...,`: a sentence-opening past participle followed by a
+ * preposition, a `to` or a wh-word, so not an inverted cue like `Added Smith: ...`. */
+function reducedClauseOpener(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!/(ed|ld|wn)$/.test(t.lower)) return false;
+  const atStart = opensSentence(tokens, i) || CLAUSE_SUBORDINATORS.has(tokens[i - 1]?.lower ?? '') && opensSentence(tokens, i - 1);
+  if (!atStart) return false;
+  const next = tokens[i + 1];
+  return next !== undefined && (next.pos === 'ADP' || next.pos === 'SCONJ' || next.lower === 'to' || /^(what|whether|how|why|who|when|where|which|if)$/.test(next.lower));
 }

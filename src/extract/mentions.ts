@@ -51,6 +51,11 @@ function nameToken(doc: Doc, t: Token, inRun: boolean): boolean {
   // Acronyms (`BC Hydro`, `RCMP`) are names wherever they stand.
   if (/^[A-Z]{2,}$/.test(t.text)) return true;
   if (!inRun) {
+    // wink tags some first names as verbs or adjectives (`Josh/VERB Smith`): a known first name
+    // followed by another capitalised word starts a name whatever its tag.
+    const next = doc.tokens[t.i + 1];
+    if (t.pos !== 'AUX' && next && next.para === t.para && next.space && capitalised(next) && isFirstName(t.text)
+      && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'X')) return true;
     // Outside a run, a capitalised non-PROPN word is a name only mid-sentence (not the
     // sentence's first word) and not a verb or function word.
     const prev = doc.tokens[t.i - 1];
@@ -145,6 +150,8 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
   while (first - 1 >= min) {
     const p = tokens[first - 1];
     if (p.quote >= 0) break;
+    // Inside one name run every word is part of the name, whatever its tag (`Josh/VERB Earnest`).
+    if (runs.at[first - 1] >= 0 && runs.at[first - 1] === runs.at[first]) { first--; continue; }
     if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) {
       first--;
       // `a spokesperson for the ministry`: the determiner after a role noun's preposition.
@@ -183,7 +190,7 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
     if ((p.lower === '’s' || p.lower === "'s") && last > j) { last++; continue; }
     if ((p.text === '-' || p.text === '‑') && !p.space && last + 1 < max && !tokens[last + 1].space) { last += 2; continue; }
     if (NP_ADP.has(p.lower) && last > j && PERSON_NOUNS.has(tokens[last - 1].lower) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
-    if (isNominal(p)) { last++; continue; }
+    if (isNominal(p) || runs.at[last] >= 0 && runs.at[last] === runs.at[j]) { last++; continue; }
     break;
   }
   if (last === j) return null;

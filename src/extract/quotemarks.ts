@@ -83,7 +83,9 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
     }
     if (openAt >= 0) {
       const next = p + 1 < paras.length ? paras[p + 1] : undefined;
-      const nextOpens = next !== undefined && OPENERS.has(text[next.start]);
+      // The continuing paragraph opens with a mark of the same style: a straight mark left
+      // open is a typo, not the start of a passage that a curly mark continues.
+      const nextOpens = next !== undefined && OPENERS.has(text[next.start]) && (text[next.start] === '"') === (text[openAt] === '"');
       if (nextOpens) {
         openParas++;
       } else {
