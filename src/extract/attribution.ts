@@ -458,7 +458,7 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: U
     // A quotation its cue interrupts (`“A,” she said. “B.”`) is one quotation: the attribution
     // spans all of it, and each sentence after the cue is also a quote of its own.
     const here = unitOf[s.first];
-    if (root && root.type === 'direct' && root.para === para && root.start < s.start && here - (lastUnit.get(root) ?? -9) <= 1 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
+    if (root && root.type === 'direct' && root.para === para && root.start < s.start && here - (lastUnit.get(root) ?? -9) <= 3 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
       root.end = s.end;
       root.segments.push([s.start, s.end]);
       lastUnit.set(root, here);
