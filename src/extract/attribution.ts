@@ -180,6 +180,12 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     // (`R-Ky.,`: an abbreviation's period before a comma ends nothing.)
     if (/^[;:!?]$/.test(tokens[k].text) || tokens[k].text === '.' && tokens[k + 1]?.text !== ',') break;
   }
+  // `Tareq Hadad, the co-founder of ..., a company based in Antigonish, N.S., says`: a person
+  // named at the start of the sentence and set off by a comma is its subject.
+  if (comma - min <= 60) {
+    const opening = phraseAfter(doc, min, comma, runs);
+    if (opening && tokens[opening.last]?.text === ',' && opening.last < comma && isPersonMention(opening, runs)) return { mention: opening, first: opening.first };
+  }
   for (let k = comma - 1; k > min && k > comma - 40; k--) {
     if (tokens[k].quote >= 0) return null;
     if (tokens[k].text === ',') {
@@ -466,4 +472,14 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: U
     out.push(cont);
     conts.push(cont);
   });
+}
+
+/** A person's name (a known first name or a title before it) or a role (`the party's leader`). */
+function isPersonMention(m: Mention, runs: RunIndex): boolean {
+  if (m.kind === 'description') return !m.plural;
+  if (m.kind !== 'name') return false;
+  const r = runs.at[m.coreFirst];
+  if (r < 0 || runs.runs[r].org) return false;
+  // Unknown first names count when the name has two words or more (`Tareq Hadad`).
+  return runs.runs[r].personal || runs.runs[r].nameLast - runs.runs[r].nameFirst >= 2;
 }

@@ -46,6 +46,10 @@ function capitalised(t: Token): boolean {
 
 /** A token that can start or continue a proper name. */
 function nameToken(doc: Doc, t: Token, inRun: boolean): boolean {
+  // After an honorific anything capitalised is the name, whatever its tag or other readings
+  // (`Mr. Hemming`, `Ms. May`).
+  const before = doc.tokens[t.i - 1];
+  if (inRun && before && HONORIFICS.has(before.lower) && UPPER.test(t.text) && t.pos !== 'PUNCT') return true;
   if (!capitalised(t)) return false;
   if (t.pos === 'PROPN') return true;
   // Acronyms (`BC Hydro`, `RCMP`) are names wherever they stand.
@@ -133,6 +137,22 @@ function isNominal(t: Token): boolean {
  */
 export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex): Mention | null {
   const tokens = doc.tokens;
+  /** First token of a person's name run standing before `k` across `of/at/with ... ORG`, or -1. */
+  const personBeforeAffiliation = (k: number): number => {
+    for (let hops = 0; hops < 3; hops++) {
+      if (k - 1 >= min && (tokens[k - 1].pos === 'DET' || tokens[k - 1].lower === 'the')) k--;
+      const adp = tokens[k - 1];
+      if (!adp || k - 2 < min || !NP_ADP.has(adp.lower) || adp.quote >= 0) return -1;
+      const r = runs.at[k - 2];
+      if (r >= 0 && runs.runs[r].personal && !runs.runs[r].org) return Math.max(min, runs.runs[r].nameFirst);
+      // Walk back over another nominal phrase (`the University` in `... at the University of Toronto`).
+      let m = k - 1;
+      while (m - 1 >= min && m > k - 7 && tokens[m - 1].quote < 0 && isNominal(tokens[m - 1]) && tokens[m - 1].pos !== 'ADJ') m--;
+      if (m === k - 1) return -1;
+      k = m;
+    }
+    return -1;
+  };
   let j = end - 1;
   // `Rep. Gwen Moore (D-Wis.) said`: a parenthesis between name and cue.
   if (j > min && tokens[j].text === ')') {
@@ -144,7 +164,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
   const t = tokens[j];
   if (t.quote >= 0) return null;
   if (t.pos === 'PRON' && SUBJECT_PRONOUNS[t.lower]) return pronoun(t);
-  if (!isNominal(t)) return null;
+  if (!isNominal(t) && runs.at[j] < 0) return null;
   // Walk back over the noun phrase.
   let first = j;
   while (first - 1 >= min) {
@@ -152,6 +172,10 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
     if (p.quote >= 0) break;
     // Inside one name run every word is part of the name, whatever its tag (`Josh/VERB Earnest`).
     if (runs.at[first - 1] >= 0 && runs.at[first - 1] === runs.at[first]) { first--; continue; }
+    // `Tim Guest with the Nova Scotia Health Authority says`, `Kent Moore at the University
+    // of Toronto says`: a person's name and where they work or come from.
+    const person = personBeforeAffiliation(first);
+    if (person >= 0) { first = person; continue; }
     if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) {
       first--;
       // `a spokesperson for the ministry`: the determiner after a role noun's preposition.
@@ -177,6 +201,13 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
 /** The phrase that starts at token `start`, not reaching `max`: `said Smith`, `” Smith, a ...`. */
 export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex): Mention | null {
   const tokens = doc.tokens;
+  const endsInName = (k: number, limit: number): boolean => {
+    for (let e = k; e < limit && e < k + 6; e++) {
+      if (runs.at[e] >= 0 && runs.runs[runs.at[e]].personal) return true;
+      if (!isNominal(tokens[e])) return false;
+    }
+    return false;
+  };
   let j = start;
   if (j >= max) return null;
   const t = tokens[j];
@@ -191,6 +222,8 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
     if ((p.text === '-' || p.text === '‑') && !p.space && last + 1 < max && !tokens[last + 1].space) { last += 2; continue; }
     if (NP_ADP.has(p.lower) && last > j && PERSON_NOUNS.has(tokens[last - 1].lower) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
     if (isNominal(p) || runs.at[last] >= 0 && runs.at[last] === runs.at[j]) { last++; continue; }
+    // `oil and gas worker Mike Wipf`: a coordination inside the modifiers of a name.
+    if (p.lower === 'and' && last > j && last + 1 < max && isNominal(tokens[last + 1]) && endsInName(last + 1, max)) { last++; continue; }
     break;
   }
   if (last === j) return null;
@@ -231,7 +264,8 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
   const headTok = tokens[head];
   const run = runIdx[head];
   const indefinite = /^(a|an|some|one|another|several|many|two|three)$/.test(tokens[first].lower);
-  if (run >= 0 && headTok.pos !== 'NOUN') {
+  // (A name the tagger reads as a noun still heads it when the run is a person's: `Ms. May`.)
+  if (run >= 0 && (headTok.pos !== 'NOUN' || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
     // The head is a name: the mention rests on the name proper.
     return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
   }
