@@ -7,7 +7,7 @@
 import type { Doc, Token } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import type { Attribution } from './attribution.js';
-import { GENDERED_TITLES, PERSON_NOUNS, TITLES, firstNameGender } from './lexicon.js';
+import { GENDERED_TITLES, PERSON_NOUNS, TITLES, firstNameGender, isPlaceName } from './lexicon.js';
 import type { Span } from './types.js';
 
 export interface Entity {
@@ -23,6 +23,8 @@ export interface Entity {
   /** Mentions outside quotations, in text order, for recency and salience. */
   seen: Array<{ t: number; para: number; subject: boolean }>;
   spoke: number;
+  /** A country, state, province or capital (`North Korea`, `Ottawa`). */
+  place?: boolean;
 }
 
 export interface Resolution {
@@ -96,9 +98,11 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     if (tokens[run.first].quote < 0) recent.push({ t: run.first, e: match });
     match.mentions.push(span);
     if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.last) });
-    if (run.org && match.kind !== 'person') match.kind = 'org';
+    // A place is never a person, even when its first word is also a first name (`North Korea`).
+    const place = run.nameFirst === run.first && isPlaceName(words);
+    if (place) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
     else if (run.personal) match.kind = 'person';
-    const g = firstNameGender(words[0]) ?? titleGender(doc, run);
+    const g = place ? undefined : firstNameGender(words[0]) ?? titleGender(doc, run);
     if (g && !match.gender && words.length > 1) match.gender = g;
     else if (g && !match.gender && run.nameFirst > run.first) match.gender = g;
     gatherDescriptors(doc, run, match);
@@ -184,6 +188,7 @@ function resolveMention(
   }
   // A description: a definite one names someone the article has described that way.
   const text = doc.text.slice(tokens[m.first].start, tokens[m.last - 1].end);
+  const definite = !m.indefinite && /^(the|this|that)$/.test(tokens[m.first].lower);
   if (!m.indefinite && !m.plural) {
     const head = m.head;
     const described = salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) => e.kind === 'person' && e.descriptorWords.has(head));
@@ -194,15 +199,48 @@ function resolveMention(
     const run = index.at[m.coreFirst];
     if (run >= 0 && runEntity[run] && m.head !== 'spokesperson' && !PERSON_NOUNS.has(m.head)) return runEntity[run];
   }
-  const key = text.toLowerCase().replace(/^(the|a|an)\s+/, '');
+  if (definite && !m.plural) {
+    // `the company said`, `the agency told`: the institution the article has been talking
+    // about, preferably one whose name holds the word (`the ministry` -> Ministry of Transport).
+    if (ORG_HEADS.has(m.head)) {
+      const named = latestMentioned(entities, at, para, 3, (e) => e.kind !== 'description' && e.words.some((w) => norm(w) === m.head));
+      if (named) return named;
+      // Only an institution the passage is about: one that spoke or stood as a subject.
+      const org = latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || e.seen.some((x) => x.subject && x.t < at && para - x.para <= 1)));
+      if (org) return org;
+    } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m))) {
+      // `the affable proprietor`, `the 32-year-old labourer`: a described person is the person
+      // the passage is about, not a new source.
+      const person = salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) => e.kind === 'person');
+      if (person) return person;
+    }
+  }
+  const key = text.toLowerCase().replace(/^(the|a|an|this|that)\s+/, '');
   let ent = descriptions.get(key);
+  // `the official said` after `a justice official told reporters`: the same unnamed source.
+  if (!ent && definite) ent = descriptions.get(`head:${m.head}:${m.plural ? 'p' : 's'}`);
   if (!ent) {
-    ent = { id: '', words: [text], name: text, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
+    // An unnamed source is named by the description that introduced it, as the contract has it.
+    const name = text;
+    ent = { id: '', words: [name], name, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
     descriptions.set(key, ent);
     all.push(ent);
   }
+  descriptions.set(`head:${m.head}:${m.plural ? 'p' : 's'}`, ent);
   ent.mentions.push({ start: tokens[m.first].start, end: tokens[m.last - 1].end, text });
   return ent;
+}
+
+/** The entity mentioned last before token `before`, at most `paras` paragraphs back. */
+function latestMentioned(entities: Entity[], before: number, para: number, paras: number, ok: (e: Entity) => boolean): Entity | null {
+  let best: Entity | null = null;
+  let bestT = -1;
+  for (const e of entities) {
+    if (!ok(e)) continue;
+    const last = latestBefore(e, before);
+    if (last && para - last.para <= paras && last.t > bestT) { best = e; bestT = last.t; }
+  }
+  return best;
 }
 
 function assignGender(e: Entity, g: 'm' | 'f'): Entity {
@@ -328,4 +366,27 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
 function isDescriptorHead(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   return t.pos === 'NOUN' || TITLES.has(t.lower) || t.pos === 'PROPN' && TITLES.has(t.lower);
+}
+
+/** Heads of definite descriptions that mean an institution: `the company`, `the agency`. */
+const ORG_HEADS = new Set(`company firm group agency ministry department union team board organization
+ organisation network government council commission association bank club party office service
+ utility authority league institute university hospital airline retailer insurer broadcaster
+ newspaper paper regulator province city town municipality district committee coalition campaign
+ foundation charity corporation business startup manufacturer automaker chain operator`.split(/\s+/).filter(Boolean));
+
+function headIndex(tokens: Token[], m: Mention): number {
+  for (let k = m.last - 1; k >= m.first; k--) if (tokens[k].lower === m.head) return k;
+  return m.last - 1;
+}
+
+/** An adjective, an age or a hyphenated compound before the head: `affable`, `32-year-old`, `bow-tied`. */
+function hasEpithet(tokens: Token[], from: number, head: number): boolean {
+  for (let k = from; k < head; k++) {
+    const t = tokens[k];
+    if (t.pos === 'ADJ' && !/^(former|new|current|acting|interim|senior|junior|chief|deputy|local|federal|provincial|national|public|other|same)$/.test(t.lower)) return true;
+    if (t.text === '-' && !t.space) return true;
+    if (/^\d+-year-old$/.test(t.lower)) return true;
+  }
+  return false;
 }

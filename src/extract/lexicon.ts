@@ -206,3 +206,50 @@ export const NOT_NAMES = new Set(`i the a an this that these those he she it we 
  monday tuesday wednesday thursday friday saturday sunday january february march april may june july
  august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
  today yesterday tomorrow tonight god there here what why how who where which`.split(/\s+/).filter(Boolean));
+
+/**
+ * Countries, their states and provinces, and capitals that stand for governments. A name run
+ * that is one of these is a place (`North Korea said`, `Beijing warned`): it may speak as an
+ * institution, but `he` and `she` never mean it.
+ */
+export const PLACES = new Set(`afghanistan albania algeria argentina armenia australia austria
+ azerbaijan bahrain bangladesh belarus belgium bolivia bosnia brazil bulgaria cambodia cameroon canada
+ chile china colombia congo croatia cuba cyprus czechia denmark ecuador egypt england estonia ethiopia
+ europe finland france georgia germany ghana greece guatemala haiti honduras hungary iceland india
+ indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya korea kosovo kuwait
+ laos latvia lebanon libya lithuania luxembourg malaysia mali mexico moldova mongolia montenegro
+ morocco mozambique myanmar nepal netherlands nicaragua niger nigeria norway pakistan palestine panama
+ paraguay peru philippines poland portugal qatar romania russia rwanda scotland senegal serbia
+ singapore slovakia slovenia somalia spain sudan sweden switzerland syria taiwan tanzania thailand
+ tunisia turkey uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe
+ africa asia america americas britain u.s. us usa u.k. uk eu
+ alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
+ illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+ mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+ vermont virginia wisconsin wyoming
+ alberta ontario quebec manitoba saskatchewan nunavut yukon newfoundland labrador nova scotia
+ brunswick columbia
+ ottawa beijing moscow pyongyang seoul tokyo tehran kyiv kiev brussels berlin london paris rome
+ madrid jerusalem damascus baghdad kabul islamabad delhi caracas havana toronto vancouver montreal
+ calgary edmonton winnipeg halifax`.split(/\s+/).filter(Boolean));
+
+/** `North Korea`, `South Sudan`, `New Brunswick`: a compass or `new` word before a place. */
+export function isPlaceName(words: string[]): boolean {
+  const w = words.map((x) => x.toLowerCase().replace(/[’']s$/, ''));
+  if (w.length === 0 || w.length > 3) return false;
+  // Demonyms stand for their places: `North Korean`, `Canadian`, `Chinese`, `Israeli`.
+  if (DEMONYMS.has(w[w.length - 1])) w[w.length - 1] = PLACES.values().next().value as string;
+  const rest = /^(north|south|east|west|northern|southern|eastern|western|new|central|united|saudi|great)$/.test(w[0]) && w.length > 1 ? w.slice(1) : w;
+  if (rest.length === 1) return PLACES.has(rest[0]);
+  return rest.every((x) => PLACES.has(x) || /^(states|kingdom|arabia|republic|of|the|and|island|islands|british|nova|prince|edward|scotia|territories)$/.test(x)) && rest.some((x) => PLACES.has(x));
+}
+
+/** Adjectives of nationality, derived from PLACES by the usual endings, plus irregular ones. */
+const DEMONYMS = new Set(`british english french dutch swiss greek turkish polish irish scottish welsh
+ spanish swedish danish finnish filipino thai lebanese`.split(/\s+/).filter(Boolean));
+for (const p of PLACES) {
+  if (p.length < 4 || p.includes('.')) continue;
+  const stem = p.slice(0, -1);
+  for (const d of [p + 'n', p + 'an', p + 'ian', p + 'ese', p + 'i', stem + 'an', stem + 'ian', stem + 'ese']) DEMONYMS.add(d);
+  if (p.endsWith('y')) DEMONYMS.add(stem);
+}

@@ -41,7 +41,7 @@ const UPPER = /^[A-ZÀ-ÖØ-Þ]/;
 const PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'st.']);
 
 function capitalised(t: Token): boolean {
-  return UPPER.test(t.text) && t.pos !== 'PUNCT' && !NOT_NAMES.has(t.lower);
+  return UPPER.test(t.text) && t.pos !== 'PUNCT' && !NOT_NAMES.has(t.lower) && !/^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/.test(t.lower);
 }
 
 /** A token that can start or continue a proper name. */
@@ -88,6 +88,12 @@ export function findNameRuns(doc: Doc): NameRun[] {
       if ((t.text === '-' || t.text === '‑') && glued && j + 1 < tokens.length && !tokens[j + 1].space) { j += 2; continue; }
       if (glued && t.pos !== 'PUNCT' && tokens[j - 1].text !== '’s' && t.lower !== '’s' && t.lower !== "'s" && /^[\p{L}]/u.test(t.text)) { j++; continue; }
       if (PARTICLES.has(t.lower) && j + 1 < tokens.length && capitalised(tokens[j + 1])) { j += 1; continue; }
+      // `Secretary of State Mike Pompeo`, `Ministry of Transport`, `University of Toronto`: `of`
+      // after a capitalised title or institution word continues the name.
+      if (t.lower === 'of' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para
+        && (TITLES.has(tokens[j - 1].lower) || ORG_WORDS.has(tokens[j - 1].lower))) { j += 1; continue; }
+      // `Procter & Gamble`, `AT&T`.
+      if (t.text === '&' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para) { j += 1; continue; }
       if (nameToken(doc, t, true)) { j++; continue; }
       break;
     }
@@ -114,7 +120,10 @@ function classify(doc: Doc, first: number, last: number): NameRun {
     if (ORG_WORDS.has(tokens[k].lower)) org = true;
     if (/^[A-Z]{2,}$/.test(tokens[k].text) && !/^(II|III|IV|JR|SR)$/.test(tokens[k].text)) acronym = true;
   }
-  const titled = nameFirst > first;
+  // A role noun right before the run titles it too: `Foreign Ministry spokesperson Lu Kang`.
+  const before = tokens[first - 1];
+  const roleBefore = before !== undefined && before.para === tokens[first].para && /^\p{Ll}/u.test(before.text) && TITLES.has(before.lower);
+  const titled = nameFirst > first || roleBefore && last - nameFirst >= 1 && !ORG_WORDS.has(tokens[last - 1].lower);
   const personal = titled || isFirstName(tokens[nameFirst].text);
   if (acronym && !personal) org = true;
   if (personal && !org) org = false;
@@ -257,7 +266,8 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
   // Head of the phrase: the last noun before any preposition.
   let headEnd = last;
   for (let k = first + 1; k < last; k++) {
-    if (NP_ADP.has(tokens[k].lower)) { headEnd = k; break; }
+    // (`of` inside a name run, as in `Secretary of State Mike Pompeo`, is part of the name.)
+    if (NP_ADP.has(tokens[k].lower) && runIdx[k] < 0) { headEnd = k; break; }
   }
   let head = headEnd - 1;
   while (head > first && tokens[head].pos === 'PUNCT') head--;

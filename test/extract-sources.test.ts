@@ -1,0 +1,107 @@
+/**
+ * Where the source stands and what it is: names the tagger misreads, cues interrupted by a
+ * question mark, participle clauses that open a sentence, appositions between a quotation and
+ * its cue, people named with where they work, places, and institutions and unnamed sources met
+ * again under a definite description. Every text is invented.
+ */
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { run, quote, expectQuote, summary, speakerOf } from './helpers/extract.js';
+
+// ---- names -------------------------------------------------------------------------------------
+
+test('a first name the tagger reads as a verb still starts the name (`Josh Pellerin said`)', () => {
+  const r = run('“We will open the port in spring,” Josh Pellerin said.');
+  expectQuote(quote(r, '“We will open the port in spring,”'), { speaker: 'Josh Pellerin', mention: 'Josh Pellerin', cue: 'said' });
+});
+
+test('an honorific keeps a name that is also a common word (`Ms. May said`)', () => {
+  const r = run('On Tuesday, Ms. May said a time limit on the backstop could be a solution.');
+  expectQuote(quote(r, 'a time limit on the backstop could be a solution'), { type: 'indirect', mention: 'May', cue: 'said' });
+});
+
+test('`Secretary of State X` is one name run: the mention is the person, not the title', () => {
+  const r = run('U.S. Secretary of State Dale Wexford praised the talks and said he did not expect delays.');
+  const q = quote(r, 'he did not expect delays');
+  assert.equal(q.speaker.name, 'Dale Wexford', summary(r));
+});
+
+// ---- where the cue stands ------------------------------------------------------------------------
+
+test('a question mark inside the closing quotation mark does not end the sentence', () => {
+  const r = run('“Who would have believed we would win fourteen seats?” Okonkwo said, looking at the crowd.');
+  expectQuote(quote(r, '“Who would have believed we would win fourteen seats?”'), { speaker: 'Okonkwo', mention: 'Okonkwo', cue: 'said' });
+});
+
+test('`Asked about X, Y said, “...”`: the participle clause is neither cue nor content', () => {
+  const text = 'Asked about the explosion, Commissioner Ruth Adeyemi said, “We are not going to speculate.”';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  expectQuote(quote(r, '“We are not going to speculate.”'), { type: 'direct', speaker: 'Ruth Adeyemi', cue: 'said' });
+});
+
+test('an inverted cue opening its sentence: `Added Lindqvist: “...”`', () => {
+  const r = run('The council voted late. Added Lindqvist: “We will appeal the decision.”');
+  expectQuote(quote(r, '“We will appeal the decision.”'), { speaker: 'Lindqvist', mention: 'Lindqvist', cue: 'Added' });
+});
+
+test('after a quotation, the name before several appositions is the subject of the cue', () => {
+  const text = '“It is an invasion of our domain,” Carla Munoz, the attorney general of the state, one of those suing the agency, said at an event this month.';
+  const r = run(text);
+  expectQuote(quote(r, '“It is an invasion of our domain,”'), { speaker: 'Carla Munoz', mention: 'Carla Munoz', cue: 'said' });
+});
+
+test('a state abbreviation in apposition (`X, R-Ky., said`) is not the speaker', () => {
+  const r = run('“The veto will be overridden,” Senate leader Alan Briggs, R-Ky., said Tuesday.');
+  expectQuote(quote(r, '“The veto will be overridden,”'), { speaker: 'Alan Briggs', mention: 'Alan Briggs', cue: 'said' });
+});
+
+test('a person named at the sentence start stays the subject across appositions with places in them', () => {
+  const text = 'Tamsin Orrey, the co-founder of a bakery based in Antigonish, N.S., says the new rules are a burden.';
+  const r = run(text);
+  expectQuote(quote(r, 'the new rules are a burden'), { speaker: 'Tamsin Orrey', mention: 'Tamsin Orrey', cue: 'says' });
+});
+
+test('a name with where the person works: `Kent Abara at the University of Manitoba says`', () => {
+  const r = run('Physics professor Kent Abara at the University of Manitoba says the pattern will hold.');
+  expectQuote(quote(r, 'the pattern will hold'), { speaker: 'Kent Abara', mention: 'Kent Abara', cue: 'says' });
+});
+
+test('a coordinated modifier before an inverted source: `said oil and gas worker Mike Tavener`', () => {
+  const r = run('“Our allies are laughing at us,” said oil and gas worker Mike Tavener.');
+  expectQuote(quote(r, '“Our allies are laughing at us,”'), { speaker: 'Mike Tavener', mention: 'Mike Tavener', cue: 'said' });
+});
+
+// ---- quotation marks -----------------------------------------------------------------------------
+
+test('a straight mark left open is not continued by a curly-quoted paragraph', () => {
+  const text = '"Kevin was asleep.\n\n“Here he is,” she said. “He is here.”';
+  const r = run(text);
+  expectQuote(quote(r, '“Here he is,” she said. “He is here.”'), { mention: 'she', cue: 'said' });
+});
+
+// ---- resolution ----------------------------------------------------------------------------------
+
+test('`he` never means a place, even one whose first word is also a first name (`North Korea`)', () => {
+  const text = 'Foreign Ministry spokesman Chen Wei gave no details about North Korea. But he said more would be released in due course.';
+  const r = run(text);
+  const q = quote(r, 'more would be released in due course');
+  assert.equal(q.speaker.name, 'Chen Wei', summary(r));
+  assert.ok(!r.people.some((p) => p.name === 'North Korea' && p.kind === 'person'), 'North Korea is not a person');
+});
+
+test('`the company said` is the company the passage is about', () => {
+  const text = 'Soap maker Halvorsen & Dyke rallied 6 per cent after its profit beat expectations. The company said its annual sales could be stronger than expected.';
+  const r = run(text);
+  const q = quote(r, 'its annual sales could be stronger than expected');
+  assert.equal(q.speaker.name, 'Halvorsen & Dyke', summary(r));
+});
+
+test('`the official said` is the unnamed official met before, named by the first description', () => {
+  const text = 'A justice official told reporters that most requests succeed.\n\n“It is likely that most of those go through,” the official said.';
+  const r = run(text);
+  const first = quote(r, 'most requests succeed');
+  const later = quote(r, '“It is likely that most of those go through,”');
+  assert.equal(later.speaker.name, 'A justice official', summary(r));
+  assert.equal(speakerOf(r, later).id, speakerOf(r, first).id);
+});
