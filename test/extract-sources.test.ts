@@ -100,7 +100,7 @@ test('`the company said` is the company the passage is about', () => {
 test('`the official said` is the unnamed official met before, named by the first description', () => {
   const text = 'A justice official told reporters that most requests succeed.\n\n“It is likely that most of those go through,” the official said.';
   const r = run(text);
-  const first = quote(r, 'most requests succeed');
+  const first = quote(r, 'that most requests succeed');
   const later = quote(r, '“It is likely that most of those go through,”');
   assert.equal(later.speaker.name, 'A justice official', summary(r));
   assert.equal(speakerOf(r, later).id, speakerOf(r, first).id);
