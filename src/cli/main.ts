@@ -14,6 +14,7 @@ import { registerPeople } from './people.js';
 import { registerPerson } from './person.js';
 import { registerExport } from './export.js';
 import { StoreOpenError } from '../store/errors.js';
+import { registerServe } from './serve.js';
 
 function packageVersion(): string {
   try {
@@ -39,6 +40,7 @@ export function createProgram(): Command {
   registerPeople(program);
   registerPerson(program);
   registerExport(program);
+  registerServe(program);
 
   return program;
 }
