@@ -1,5 +1,6 @@
 /** `onrecord serve`: the web app and JSON API over the record. */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { redactUrl, StoreOpenError, type StoreStats } from '../store/index.js';
 import { buildServer } from '../web/server.js';
 import { dbOption, openOrExit } from './record-output.js';
 
@@ -37,7 +38,18 @@ export function registerServe(program: Command): void {
         return;
       }
       const store = openOrExit(opts.db, false);
-      const stats = await store.stats();
+      const shown = redactUrl(opts.db);
+      let stats: StoreStats;
+      try {
+        // A PostgreSQL store reports connection and schema errors on its first call.
+        stats = await store.stats();
+      } catch (err) {
+        const reason = err instanceof StoreOpenError ? err.message : `cannot read ${shown}: ${(err as Error).message}`;
+        process.stderr.write(`onrecord: ${reason}\n`);
+        await store.close().catch(() => undefined);
+        process.exitCode = 1;
+        return;
+      }
       const app = await buildServer({ store, allowPrivate: opts.allowPrivate, adminToken: opts.adminToken ?? null });
       let address: string;
       try {
@@ -49,7 +61,7 @@ export function registerServe(program: Command): void {
         return;
       }
       process.stdout.write(
-        `onrecord: serving ${opts.db} (${stats.articles} articles, ${stats.quotes} quotes) at ${address}/\n` +
+        `onrecord: serving ${shown} (${stats.articles} articles, ${stats.quotes} quotes) at ${address}/\n` +
           (opts.adminToken ? '  storing enabled with the admin token\n' : '') +
           (opts.allowPrivate ? '  analyze-by-URL may fetch private addresses (--allow-private)\n' : ''),
       );
