@@ -10,6 +10,7 @@ import { ingest, type IngestSummary } from '../ingest/ingest.js';
 import { defaultThreads } from '../ingest/pool.js';
 import { autoProgress } from '../ingest/progress.js';
 import { dbOption, formatOption, openOrExit, out } from './record-output.js';
+import { addQueueOptions, enqueueCommand, type EnqueueCliOptions } from './enqueue.js';
 
 function positiveInt(name: string, allowZero = false) {
   return (v: string) => {
@@ -34,7 +35,7 @@ export function summaryText(s: IngestSummary, db: string): string {
 }
 
 export function registerIngest(program: Command): void {
-  program
+  const cmd = program
     .command('ingest')
     .description('ingest articles (.txt, .jsonl), HTML pages, RSS/Atom feeds and WARC archives, from files, directories or URLs, into the record')
     .argument('<inputs...>', 'files, directories or http(s) URLs')
@@ -46,10 +47,13 @@ export function registerIngest(program: Command): void {
     .option('--per-host <n>', 'requests at once to one host', positiveInt('--per-host'), 2)
     .option('--commit-every <n>', 'articles per commit (each still atomic on its own; 1: one commit per article)', positiveInt('--commit-every'), 64)
     .option('--no-progress', 'no progress bar or progress lines')
-    .addOption(formatOption(['text', 'json'], 'text'))
-    .action(async (inputs: string[], opts: {
+    .addOption(formatOption(['text', 'json'], 'text'));
+  addQueueOptions(cmd);
+  cmd.action(async (inputs: string[], opts: {
       db: string; threads: number; commitEvery: number; timeout: number; maxBytes: number; maxRedirects: number; perHost: number; progress: boolean; format: string;
-    }) => {
+    } & EnqueueCliOptions) => {
+      // With --queue the work goes on the queue for `onrecord worker` instead.
+      if (opts.queue) return enqueueCommand(inputs, opts, cmd.getOptionValueSource('db') !== 'default');
       const store = openOrExit(opts.db, false);
       const fetcher = new Fetcher({ timeoutMs: opts.timeout, maxBytes: opts.maxBytes, maxRedirects: opts.maxRedirects, perHost: opts.perHost });
       let summary: IngestSummary;

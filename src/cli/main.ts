@@ -13,6 +13,8 @@ import { registerSearch } from './search.js';
 import { registerPeople } from './people.js';
 import { registerPerson } from './person.js';
 import { registerExport } from './export.js';
+import { registerWorker } from './worker.js';
+import { registerStatus } from './status.js';
 import { StoreOpenError } from '../store/errors.js';
 import { registerServe } from './serve.js';
 
@@ -41,6 +43,8 @@ export function createProgram(): Command {
   registerPerson(program);
   registerExport(program);
   registerServe(program);
+  registerWorker(program);
+  registerStatus(program);
 
   return program;
 }
