@@ -117,7 +117,7 @@ test('indirect: the reported clause ends before a coordinated `, and the council
 });
 
 test('a surname that is also a common noun (`Park`) is still the speaker\'s name',
-  { todo: 'speaker is null for "Governor Lina Park said that ..." (and no quote at all for “...,” Park said.)' }, () => {
+  () => {
   const text = 'Governor Lina Park said that she would veto the bill. “This bill punishes the poor,” Park said.';
   const r = run(text);
   expectQuote(quote(r, 'that she would veto the bill'), { type: 'indirect', speaker: 'Lina Park', cue: 'said' });

@@ -105,3 +105,29 @@ test('`the official said` is the unnamed official met before, named by the first
   assert.equal(later.speaker.name, 'A justice official', summary(r));
   assert.equal(speakerOf(r, later).id, speakerOf(r, first).id);
 });
+
+// ---- what is not reported speech -----------------------------------------------------------------
+
+test('an imperative opening a sentence (`Add the broth ...`) is not a cue', () => {
+  const r = run('Heat the oil in a large pan. Add the chicken broth and stir until the sauce thickens. Add the vegetables and cook until tender.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});
+
+test('a cue with a noun-phrase object (`claimed responsibility for the attack`) reports no clause', () => {
+  const r = run('The militant group claimed responsibility for the attack. Police said the suspects had fled.');
+  assert.equal(r.quotes.length, 1, summary(r));
+  expectQuote(quote(r, 'the suspects had fled'), { type: 'indirect', cue: 'said' });
+});
+
+test('a title of a work in quotation marks, standing alone, is not a quotation', () => {
+  const text = 'The studio released the trailer on Friday.\n\n"The Girl Who Would Be Queen."\n\nTickets go on sale next week.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 0, summary(r));
+});
+
+test('a heading or a link to another story (no closing punctuation) reports nothing', () => {
+  const text = 'The council approved the budget on Monday.\n\nREAD MORE: Mayor says transit fares will rise in spring\n\n“We had no choice,” Mayor Ines Dahl said.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  expectQuote(quote(r, '“We had no choice,”'), { speaker: 'Ines Dahl', cue: 'said' });
+});

@@ -78,7 +78,7 @@ test('an organisation as source: `the ministry said`', () => {
 });
 
 test('a named organisation `the Ministry of Transport said` is named in full',
-  { todo: 'speaker name and mention are just "Ministry"' }, () => {
+  () => {
   const r = run('“The recall affects 12,000 vehicles,” the Ministry of Transport said in a statement.');
   const q = quote(r, '“The recall affects 12,000 vehicles,”');
   assert.match(q.speaker.name ?? '', /^(the )?Ministry of Transport$/);
@@ -94,7 +94,7 @@ test('an unnamed source `a spokesperson for Elections Canada` is named by the wh
 });
 
 test('`the ministry` resolves to the ministry the article introduced by name',
-  { todo: 'the org is named "Ministry" and "The ministry" becomes a separate description entity' }, () => {
+  () => {
   const r = run('Ontario’s Ministry of Health announced the closures on Monday. The ministry said the clinics would reopen in May.');
   const q = quote(r, 'the clinics would reopen in May');
   assert.match(q.speaker.name ?? '', /Ministry of Health$/);

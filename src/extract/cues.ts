@@ -41,6 +41,8 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   // `Asked about the bomb, Clinton said ...`: a participle clause opening the sentence
   // describes the speaker; the cue is the main verb that follows.
   if (reducedClauseOpener(tokens, i)) return null;
+  // `Add the broth and stir.`: a bare verb opening its sentence is an imperative, not a report.
+  if (sense.lemma === t.lower && opensSentence(tokens, i) && tokens[i + 1]?.quote < 0 && !/^(to|that)$/.test(tokens[i + 1]?.lower ?? '')) return null;
   if (t.lower.endsWith('ing') && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.lower === '’s' || prev.lower === "'s")) return null;
   const before = tokens[i - 1];
   const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—');

@@ -23,6 +23,8 @@ export interface QuotedSpan {
   unclosed: boolean;
   /** The span runs over more than one paragraph. */
   paragraphs: number;
+  /** Title Case with no sentence punctuation (`“The Kid Who Would Be King”`): a name of a work. */
+  title: boolean;
 }
 
 const OPENERS = new Set(['“', '„', '«', '"']);
@@ -116,5 +118,15 @@ function lastSentenceEnd(text: string, from: number, to: number): number {
 }
 
 function makeSpan(text: string, start: number, end: number, unclosed: boolean, paragraphs: number): QuotedSpan {
-  return { start, end, first: 0, last: 0, words: countWords(text, start, end), unclosed, paragraphs };
+  return { start, end, first: 0, last: 0, words: countWords(text, start, end), unclosed, paragraphs, title: !unclosed && isTitle(text.slice(start + 1, end - 1)) };
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'nor', 'vs', 'vs.']);
+
+/** Two or more words, every major word capitalised, no sentence punctuation: a title. */
+function isTitle(inner: string): boolean {
+  if (inner.length > 80 || /[!?;:]\s*$/.test(inner) || /[.!?;]\s/.test(inner)) return false;
+  const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2) return false;
+  return words.every((w, k) => /^[^\p{L}]*\p{Lu}/u.test(w) || k > 0 && MINOR_WORDS.has(w.toLowerCase()));
 }
