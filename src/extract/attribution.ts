@@ -73,6 +73,7 @@ export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attrib
     if (isHeading(doc, doc.tokens[unit.first].para)) continue;
     attributeUnit(doc, unit, spans, runs, claimed, out);
   }
+  bylines(doc, spans, runs, claimed, out);
   continuations(doc, units, spans, claimed, out);
   out.sort((a, b) => a.start - b.start);
   return out;
@@ -508,4 +509,50 @@ function isHeading(doc: Doc, para: number): boolean {
   let end = p.end;
   while (end > p.start && /\s/.test(doc.text[end - 1])) end--;
   return end > p.start && !/[.!?:;,"”’'»)\]…]/.test(doc.text[end - 1]);
+}
+
+const BYLINE_DASHES = new Set(['—', '―', '–']);
+const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
+
+/**
+ * `“...” ― Steve Quinlan.` and embedded posts (`... — BC Hydro (@bchydro) December 22, 2018`):
+ * a dash and a name closing the paragraph attribute what stands before the dash, with no cue.
+ */
+function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
+  const tokens = doc.tokens;
+  const reported = new Set(out.map((a) => a.para));
+  doc.paragraphs.forEach((p, pi) => {
+    if (p.last - p.first < 4) return;
+    // The dash: the last one in the paragraph, with a name right after it.
+    let dash = -1;
+    for (let t = p.last - 1; t > p.first && t > p.last - 20; t--) if (BYLINE_DASHES.has(tokens[t].text) && tokens[t].quote < 0) { dash = t; break; }
+    if (dash < 0) return;
+    const run = runs.at[dash + 1];
+    if (run < 0 || runs.runs[run].first !== dash + 1) return;
+    // Only a handle, a date and punctuation may follow the name.
+    let k = runs.runs[run].last;
+    while (k < p.last && (tokens[k].pos === 'PUNCT' || tokens[k].pos === 'NUM' || tokens[k].text.startsWith('@') || MONTHS.test(tokens[k].lower))) k++;
+    if (k < p.last) return;
+    // The content: the quotation just before the dash, else the paragraph up to the dash.
+    const before = tokens[dash - 1];
+    let first = p.first;
+    let last = dash;
+    let type: QuoteType;
+    if (before.quote >= 0 && spans[before.quote].last === dash) {
+      const q = spans[before.quote];
+      if (claimed[before.quote] || q.first < p.first) return;
+      first = q.first;
+      type = 'direct';
+    } else {
+      while (first < last && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
+      if (last - first < 6 || reported.has(pi)) return;
+      type = typeOf(doc, first, last, spans);
+    }
+    for (let t = first; t < last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
+    const r = runs.runs[run];
+    const source: Mention = { kind: 'name', first: r.first, last: r.last, coreFirst: r.nameFirst, coreLast: r.nameLast, head: tokens[r.nameLast - 1].lower, plural: false, indefinite: false };
+    const start = tokens[first].start;
+    const end = tokens[last - 1].end;
+    out.push({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] });
+  });
 }
