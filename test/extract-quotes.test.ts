@@ -55,11 +55,14 @@ test('multi-paragraph curly quote: opening mark at each paragraph start, one clo
   const r = run(text);
   const start = text.indexOf('“We have');
   const end = text.indexOf('ends.”') + 'ends.”'.length;
-  assert.equal(r.quotes.length, 1, summary(r));
+  // One quote over the three paragraphs, and paragraphs two and three as quotes of their own.
+  assert.equal(r.quotes.length, 3, summary(r));
   const q = r.quotes[0];
   assert.equal(q.start, start);
   assert.equal(q.end, end);
   expectQuote(q, { type: 'direct', speaker: 'Alice Okafor', mention: 'She', cue: 'said' });
+  expectQuote(quote(r, '“Every family in the north knows what that wait has cost them.'), { speaker: 'Alice Okafor', mention: null, cue: null });
+  expectQuote(quote(r, '“Today the waiting ends.”'), { speaker: 'Alice Okafor', mention: null, cue: null });
 });
 
 test('multi-paragraph straight quote runs to the last paragraph\'s closing mark', () => {
@@ -69,9 +72,10 @@ test('multi-paragraph straight quote runs to the last paragraph\'s closing mark'
     '"Today the waiting ends."\n\n' +
     'Opposition leader Dev Patel was not impressed.';
   const r = run(text);
-  assert.equal(r.quotes.length, 1, summary(r));
+  assert.equal(r.quotes.length, 3, summary(r));
   const q = r.quotes[0];
   assert.equal(q.text, text.slice(text.indexOf('"We have'), text.indexOf('ends."') + 'ends."'.length));
+  expectQuote(quote(r, '"Today the waiting ends."'), { speaker: 'Alice Okafor', mention: null, cue: null });
   assert.ok(!q.text.includes('Patel'));
   expectQuote(q, { type: 'direct', speaker: 'Alice Okafor' });
 });

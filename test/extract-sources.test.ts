@@ -131,3 +131,31 @@ test('a heading or a link to another story (no closing punctuation) reports noth
   assert.equal(r.quotes.length, 1, summary(r));
   expectQuote(quote(r, '“We had no choice,”'), { speaker: 'Ines Dahl', cue: 'said' });
 });
+
+// ---- bylines and long quotations -------------------------------------------------------------------
+
+test('a dash and a name closing the paragraph attribute the quotation before it (`“...” ― Name`)', () => {
+  const text = 'Readers wrote in after the debate.\n\n“He cannot answer a single question without shouting.” ― Marisol Eckert\n\n“The worst night of the campaign.” ― Dov Ramirez.';
+  const r = run(text);
+  expectQuote(quote(r, '“He cannot answer a single question without shouting.”'), { speaker: 'Marisol Eckert', mention: 'Marisol Eckert', cue: null });
+  expectQuote(quote(r, '“The worst night of the campaign.”'), { speaker: 'Dov Ramirez', mention: 'Dov Ramirez', cue: null });
+});
+
+test('an embedded post (`text — Harbour Power (@harbourpower) March 3, 2025`) is the account\'s', () => {
+  const text = 'Crews worked through the night.\n\nMore than 800 field staff will keep working around the clock to restore power to every customer. — Harbour Power (@harbourpower) March 3, 2025\n\nSchools stayed closed.';
+  const r = run(text);
+  const q = r.quotes.find((x) => x.text.startsWith('More than 800 field staff'));
+  assert.ok(q, summary(r));
+  assert.equal(q.speaker.name, 'Harbour Power');
+  assert.equal(q.speaker.mention?.text, 'Harbour Power');
+});
+
+test('a quotation over three paragraphs is one quote, and paragraphs two and three are quotes of the same speaker', () => {
+  const text = '“The process is flawed,” Hinderks said. “Nobody has the information.\n\n“People are guessing with lousy numbers.\n\n“We want people to decide with the right information.”';
+  const r = run(text);
+  const whole = r.quotes.find((q) => q.text.startsWith('“Nobody has the information.') && q.text.endsWith('information.”'));
+  assert.ok(whole, summary(r));
+  for (const piece of ['“People are guessing with lousy numbers.', '“We want people to decide with the right information.”']) {
+    expectQuote(quote(r, piece), { speaker: 'Hinderks', mention: null, cue: null });
+  }
+});

@@ -75,6 +75,7 @@ export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attrib
   }
   bylines(doc, spans, runs, claimed, out);
   continuations(doc, units, spans, claimed, out);
+  paragraphPieces(doc, spans, out);
   out.sort((a, b) => a.start - b.start);
   return out;
 }
@@ -555,4 +556,37 @@ function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Ar
     const end = tokens[last - 1].end;
     out.push({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] });
   });
+}
+
+/**
+ * A quotation that runs over several paragraphs is one quotation, and each paragraph after
+ * its first is also a quote of its own with the same speaker, as news annotation counts them
+ * (the same convention as the parts of an interrupted quotation).
+ */
+function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): void {
+  const attrs = [...out].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let widest: Attribution | null = null;
+  for (const s of spans) {
+    if (s.paragraphs < 2) continue;
+    while (next < attrs.length && attrs[next].start <= s.start) {
+      if (!widest || attrs[next].end > widest.end) widest = attrs[next];
+      next++;
+    }
+    if (!widest || widest.end < s.end) continue;
+    const root = widest.inherits ?? widest;
+    const firstPara = doc.tokens[s.first].para;
+    const pieces: Array<[number, number]> = [];
+    for (let p = firstPara; p < firstPara + s.paragraphs && p < doc.paragraphs.length; p++) {
+      const para = doc.paragraphs[p];
+      let start = Math.max(para.start, s.start);
+      let end = Math.min(para.end, s.end);
+      while (start < end && /\s/.test(doc.text[start])) start++;
+      while (end > start && /\s/.test(doc.text[end - 1])) end--;
+      if (end > start) pieces.push([start, end]);
+    }
+    for (const [start, end] of pieces.slice(1)) {
+      out.push({ type: 'direct', start, end, cue: null, source: null, inherits: root, how: 'continuation', para: doc.tokens[s.first].para, anchor: s.first, segments: [[start, end]] });
+    }
+  }
 }
