@@ -79,13 +79,13 @@ function articleB(overrides: Partial<ArticleInput> = {}): ArticleInput {
 test('migrations: versioned, WAL, reopening applies nothing twice', async () => {
   const { store, file, done } = tempStore();
   try {
-    assert.equal(store.schemaVersion, 2);
+    assert.equal(store.schemaVersion, 3);
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
     store.closeSync();
     const again = openSqliteStore(file);
     const rows = again.db.prepare('SELECT version FROM schema_migrations').all();
-    assert.deepEqual(rows, [{ version: 1 }, { version: 2 }]);
-    assert.equal((await again.stats()).schemaVersion, 2);
+    assert.deepEqual(rows, [{ version: 1 }, { version: 2 }, { version: 3 }]);
+    assert.equal((await again.stats()).schemaVersion, 3);
     again.closeSync();
   } finally {
     done();
@@ -103,7 +103,7 @@ test('migrations: a version-1 record is upgraded in place, its data kept', async
     db.prepare("INSERT INTO quotations (norm_key, norm_text) VALUES ('k1', 'old words')").run();
     db.close();
     const store = openSqliteStore(file);
-    assert.equal(store.schemaVersion, 2);
+    assert.equal(store.schemaVersion, 3);
     assert.deepEqual(store.db.prepare('SELECT key, quotation_id FROM quotation_keys').all(), [{ key: 'k1', quotation_id: 1 }]);
     store.closeSync();
   } finally {

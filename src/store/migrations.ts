@@ -159,4 +159,15 @@ INSERT OR IGNORE INTO quotation_keys (key, quotation_id) SELECT norm_key, id FRO
 CREATE INDEX quotation_keys_quotation ON quotation_keys(quotation_id);
 `,
   },
+  {
+    version: 3,
+    name: 'full-text index of quotes written by the store, once per commit',
+    sql: `
+-- The store indexes each commit's new quotes in one statement after the articles' savepoints,
+-- and re-indexes the quotes it renames: a trigger per row inside each article's savepoint made
+-- FTS5 flush its pending index once per article.
+DROP TRIGGER IF EXISTS quotes_ai;
+DROP TRIGGER IF EXISTS quotes_au;
+`,
+  },
 ];

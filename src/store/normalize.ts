@@ -134,6 +134,8 @@ export function quotationKey(words: string[]): string {
 
 const NUM_HASHES = 24;
 const ROWS_PER_BAND = 3;
+/** Number of LSH bands of a quotation long enough for near grouping. */
+export const BANDS_PER_QUOTATION = NUM_HASHES / ROWS_PER_BAND;
 /** Quotations shorter than this are grouped only when exactly equal. */
 export const MIN_NEAR_WORDS = 6;
 /** Word-level similarity (1 - edit distance / longer length) above which wordings are one quotation. */

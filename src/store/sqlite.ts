@@ -1,25 +1,18 @@
 /**
  * The quote record on an embedded SQLite file (better-sqlite3 12): WAL journal, versioned
- * migrations, one transaction per article, FTS5 over quote text and speaker names.
+ * migrations, one savepoint per article inside group commits, FTS5 over quote text and speaker names.
  */
 import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote, QuoteType } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
-import {
-  articleTextHash,
-  isNameMention,
-  nameTokens,
-  NEAR_THRESHOLD,
-  quotationBands,
-  quotationKey,
-  quotationParts,
-  wordSimilarity,
-} from './normalize.js';
+import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, wordSimilarity } from './normalize.js';
+import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
   Appearance,
   ArticleDetail,
   ArticleInput,
+  ArticleToStore,
   ArticleKey,
   ArticlePerson,
   ArticleSummary,
@@ -133,6 +126,11 @@ export function ftsTerms(input: string): string {
   return parts.join(' ');
 }
 
+/** Members of each band read when looking for near-identical wordings (the newest first). */
+const MAX_BAND_MEMBERS = 16;
+/** Near-duplicate candidates compared word by word, those sharing the most bands first. */
+const MAX_CANDIDATES = 16;
+
 /** Appearances listed per quotation in search results (the total is always given). */
 export const MAX_APPEARANCES = 50;
 
@@ -147,6 +145,10 @@ export class SqliteStore implements Store {
   readonly db: DB;
   readonly schemaVersion: number;
   private readonly stmt: ReturnType<SqliteStore['prepare']>;
+  /** Writes one article in a savepoint of the current batch. */
+  private readonly articleTx: (article: ArticleInput, analysis: Analysis, prepared: PreparedArticle) => AddResult;
+  /** First quote id of the batch being written: quotes from here on are not in the full-text index yet. */
+  private unindexedFrom = 0;
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -158,21 +160,31 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
       this.db.pragma('cache_size = -65536'); // 64 MB: random-key index inserts stay in memory
+      // Savepoint journals (one per article) in memory rather than in temporary files: on disk
+      // they cost a write system call for every page an article touches.
+      this.db.pragma('temp_store = MEMORY');
       this.schemaVersion = migrate(this.db);
     } else {
       this.schemaVersion = (this.db.pragma('user_version', { simple: true }) as number) ?? 0;
     }
     this.stmt = this.prepare();
+    this.articleTx = this.db.transaction((article: ArticleInput, analysis: Analysis, prepared: PreparedArticle) =>
+      this.writeArticle(article, analysis, prepared),
+    );
   }
 
   private prepare() {
     const db = this.db;
+    const bandLookups = Array.from(
+      { length: BANDS_PER_QUOTATION },
+      () => `SELECT quotation_id FROM (SELECT quotation_id FROM quotation_bands WHERE band = ? ORDER BY quotation_id DESC LIMIT ${MAX_BAND_MEMBERS})`,
+    );
     return {
       byCanonical: db.prepare('SELECT id FROM articles WHERE canonical_url = ?'),
       byHash: db.prepare('SELECT id FROM articles WHERE text_hash = ? AND (canonical_url IS NULL OR ? IS NULL) LIMIT 1'),
       insertArticle: db.prepare(`INSERT INTO articles
         (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text, ingested_at)
-        VALUES (@external_id, @source, @url, @canonical_url, @text_hash, @title, @byline, @outlet, @published, @text, @ingested_at)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       personByNorm: db.prepare('SELECT * FROM people WHERE kind = ? AND norm_name = ?'),
       personBySurname: db.prepare(
         "SELECT * FROM people WHERE kind = 'person' AND surname = ? AND norm_name <> surname ORDER BY quote_count DESC LIMIT 3",
@@ -181,33 +193,41 @@ export class SqliteStore implements Store {
         'SELECT DISTINCT p.* FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.norm = ? AND p.kind = ? LIMIT 3',
       ),
       insertPerson: db.prepare('INSERT INTO people (name, norm_name, surname, kind) VALUES (?, ?, ?, ?)'),
-      renamePerson: db.prepare('UPDATE people SET name = ? WHERE id = ?'),
       bumpPerson: db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ? WHERE id = ?'),
+      // The count returned equals the count added only when the alias is new (counts are >= 1).
       upsertAlias: db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, ?)
-        ON CONFLICT(person_id, alias) DO UPDATE SET count = count + excluded.count`),
+        ON CONFLICT(person_id, alias) DO UPDATE SET count = count + excluded.count RETURNING count`).pluck(),
       upsertDescriptor: db.prepare(`INSERT INTO person_descriptors (person_id, descriptor, count) VALUES (?, ?, ?)
         ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`),
       insertPeopleFts: db.prepare('INSERT INTO people_fts (person_id, name) VALUES (?, ?)'),
-      aliasExists: db.prepare('SELECT 1 FROM person_aliases WHERE person_id = ? AND alias = ?'),
       insertArticlePerson: db.prepare(`INSERT OR REPLACE INTO article_people
         (article_id, local_id, person_id, name, kind, gender, descriptors, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      quotationByKey: db.prepare('SELECT quotation_id AS id FROM quotation_keys WHERE key = ?'),
+      quotationByKey: db.prepare('SELECT quotation_id AS id FROM quotation_keys WHERE key = ?').pluck(),
       insertQuotationKey: db.prepare('INSERT OR IGNORE INTO quotation_keys (key, quotation_id) VALUES (?, ?)'),
-      quotationCandidates: db.prepare(
-        'SELECT DISTINCT q.id, q.norm_text FROM quotation_bands b JOIN quotations q ON q.id = b.quotation_id WHERE b.band IN (SELECT value FROM json_each(?)) LIMIT 50',
-      ),
+      // The newest few quotations of each band: a band shared by very many quotations (common
+      // words) says little, and scanning all of it would make every insert slower as the record grows.
+      bandMembers: db.prepare(bandLookups.join(' UNION ALL ')).pluck(),
+      quotationWords: db.prepare('SELECT norm_text FROM quotations WHERE id = ?').pluck(),
       insertQuotation: db.prepare('INSERT INTO quotations (norm_key, norm_text) VALUES (?, ?)'),
-      insertBand: db.prepare('INSERT OR IGNORE INTO quotation_bands (band, quotation_id) VALUES (?, ?)'),
-      quotationFirst: db.prepare('SELECT first_quote_id, first_published FROM quotations WHERE id = ?'),
-      setQuotationFirst: db.prepare(
-        'UPDATE quotations SET first_quote_id = ?, first_published = ?, appearances = appearances + 1 WHERE id = ?',
+      insertBands: db.prepare(
+        'INSERT OR IGNORE INTO quotation_bands (band, quotation_id) VALUES ' +
+          Array.from({ length: BANDS_PER_QUOTATION }, () => '(?, ?)').join(', '),
       ),
-      bumpQuotation: db.prepare('UPDATE quotations SET appearances = appearances + 1 WHERE id = ?'),
+      insertBand: db.prepare('INSERT OR IGNORE INTO quotation_bands (band, quotation_id) VALUES (?, ?)'),
+      // One appearance more; this one becomes the first when it is the first or was published earlier.
+      // (better-sqlite3 binds arguments to plain ? only, in order: `published` is passed five times.)
+      countAppearance: db.prepare(`UPDATE quotations SET appearances = appearances + 1,
+        first_quote_id = CASE WHEN first_quote_id IS NULL OR (? IS NOT NULL AND (first_published IS NULL OR ? < first_published)) THEN ? ELSE first_quote_id END,
+        first_published = CASE WHEN first_quote_id IS NULL OR (? IS NOT NULL AND (first_published IS NULL OR ? < first_published)) THEN ? ELSE first_published END
+        WHERE id = ?`),
       insertQuote: db.prepare(`INSERT INTO quotes
         (article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity, speaker_label,
          mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published)
-        VALUES (@article_id, @quotation_id, @person_id, @start, @end, @text, @type, @speaker_name, @speaker_entity, @speaker_label,
-         @mention_start, @mention_end, @mention_text, @cue_start, @cue_end, @cue_text, @confidence, @published)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      lastQuoteId: db.prepare('SELECT MAX(id) FROM quotes').pluck(),
+      indexQuotesFrom: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label) SELECT id, text, speaker_label FROM quotes WHERE id >= ?'),
+      indexQuote: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label) VALUES (?, ?, ?)'),
+      unindexQuote: db.prepare("INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_label) VALUES ('delete', ?, ?, ?)"),
     };
   }
 
@@ -224,139 +244,134 @@ export class SqliteStore implements Store {
     return row ? row.id : null;
   }
 
-  async addArticle(article: ArticleInput, analysis: Analysis): Promise<AddResult> {
-    return this.addArticleSync(article, analysis);
+  async addArticle(article: ArticleInput, analysis: Analysis, prepared?: PreparedArticle): Promise<AddResult> {
+    return this.addArticleSync(article, analysis, prepared);
   }
 
-  addArticleSync(article: ArticleInput, analysis: Analysis): AddResult {
-    const textHash = articleTextHash(article.text);
-    const canonicalUrl = article.canonicalUrl ?? null;
-    const tx = this.db.transaction((): AddResult => {
-      const existing = this.findArticleSync({ canonicalUrl, textHash });
-      if (existing !== null) return { added: false, articleId: existing, quotes: 0 };
-      const info = this.stmt.insertArticle.run({
-        external_id: article.externalId ?? null,
-        source: article.source,
-        url: article.url ?? null,
-        canonical_url: canonicalUrl,
-        text_hash: textHash,
-        title: article.title ?? null,
-        byline: article.byline ?? null,
-        outlet: article.outlet ?? null,
-        published: article.published ?? null,
-        text: article.text,
-        ingested_at: new Date().toISOString(),
-      });
-      const articleId = Number(info.lastInsertRowid);
-      const published = article.published ?? null;
-
-      // People: link each of the article's entities to one person of the record.
-      const personOf = new Map<string, PersonRow | null>();
-      for (const p of analysis.people) {
-        const person = this.resolvePerson(p);
-        personOf.set(p.id, person);
-        this.stmt.insertArticlePerson.run(
-          articleId,
-          p.id,
-          person?.id ?? null,
-          p.name,
-          p.kind,
-          p.gender ?? null,
-          JSON.stringify(p.descriptors ?? []),
-          JSON.stringify(p.mentions ?? []),
-        );
-      }
-      const quotesPerPerson = new Map<number, number>();
-      for (const q of analysis.quotes) {
-        let person = q.speaker?.entity ? personOf.get(q.speaker.entity) ?? null : null;
-        if (!person && q.speaker?.name && !q.speaker.entity) person = this.lookupPersonByName(q.speaker.name);
-        if (person) quotesPerPerson.set(person.id, (quotesPerPerson.get(person.id) ?? 0) + 1);
-        this.insertQuote(articleId, published, q, person);
-      }
-      const linked = new Set<number>();
-      for (const person of personOf.values()) if (person) linked.add(person.id);
-      for (const id of linked) this.stmt.bumpPerson.run(quotesPerPerson.get(id) ?? 0, 1, id);
-      for (const [id, n] of quotesPerPerson) if (!linked.has(id)) this.stmt.bumpPerson.run(n, 0, id);
-      return { added: true, articleId, quotes: analysis.quotes.length };
-    });
-    try {
-      return tx.immediate();
-    } catch (err) {
-      // Another process stored the same article between our check and our insert.
-      if (err instanceof Error && /UNIQUE constraint failed: articles\./.test(err.message)) {
-        const id = this.findArticleSync({ canonicalUrl, textHash });
-        if (id !== null) return { added: false, articleId: id, quotes: 0 };
-      }
-      throw err;
-    }
+  addArticleSync(article: ArticleInput, analysis: Analysis, prepared?: PreparedArticle): AddResult {
+    const [result] = this.writeBatch([{ article, analysis, prepared }]);
+    if (result instanceof Error) throw result;
+    return result!;
   }
 
-  async addArticles(items: { article: ArticleInput; analysis: Analysis }[]): Promise<(AddResult | Error)[]> {
+  async addArticles(items: ArticleToStore[]): Promise<(AddResult | Error)[]> {
     return this.addArticlesSync(items);
   }
 
-  addArticlesSync(items: { article: ArticleInput; analysis: Analysis }[]): (AddResult | Error)[] {
-    // Nested better-sqlite3 transactions are savepoints: each article commits or rolls back whole.
-    const batch = this.db.transaction(() =>
-      items.map(({ article, analysis }) => {
+  addArticlesSync(items: ArticleToStore[]): (AddResult | Error)[] {
+    return this.writeBatch(items);
+  }
+
+  /**
+   * One commit for the batch, one savepoint per article (an article that fails leaves nothing and
+   * does not stop the others). Full-text indexing of the batch's quotes runs once at the end,
+   * outside the savepoints: FTS5 flushes its pending index at every savepoint, which per article
+   * cost more than all the other writes together.
+   */
+  private writeBatch(items: ArticleToStore[]): (AddResult | Error)[] {
+    const batch = this.db.transaction((): (AddResult | Error)[] => {
+      this.unindexedFrom = ((this.stmt.lastQuoteId.get() as number | null) ?? 0) + 1;
+      const results = items.map((item): AddResult | Error => {
+        let prepared: PreparedArticle;
         try {
-          return this.addArticleSync(article, analysis);
+          prepared = item.prepared ?? prepareArticle(item.article, item.analysis);
         } catch (err) {
           return err instanceof Error ? err : new Error(String(err));
         }
-      }),
-    );
+        try {
+          return this.articleTx(item.article, item.analysis, prepared);
+        } catch (err) {
+          // Another process stored the same article between our check and our insert.
+          if (err instanceof Error && /UNIQUE constraint failed: articles\./.test(err.message)) {
+            const id = this.findArticleSync({ canonicalUrl: item.article.canonicalUrl ?? null, textHash: prepared.textHash });
+            if (id !== null) return { added: false, articleId: id, quotes: 0 };
+          }
+          return err instanceof Error ? err : new Error(String(err));
+        }
+      });
+      this.stmt.indexQuotesFrom.run(this.unindexedFrom);
+      return results;
+    });
     return batch.immediate();
   }
 
-  private lookupPersonByName(name: string): PersonRow | null {
-    const tokens = nameTokens(name);
-    if (tokens.length < 2) return null;
-    return (this.stmt.personByNorm.get('person', tokens.join(' ')) as PersonRow | undefined) ?? null;
+  /** Writes one article; runs inside `articleTx` (a savepoint of the batch). */
+  private writeArticle(article: ArticleInput, analysis: Analysis, prepared: PreparedArticle): AddResult {
+    const canonicalUrl = article.canonicalUrl ?? null;
+    const existing = this.findArticleSync({ canonicalUrl, textHash: prepared.textHash });
+    if (existing !== null) return { added: false, articleId: existing, quotes: 0 };
+    const published = article.published ?? null;
+    const info = this.stmt.insertArticle.run(
+      article.externalId ?? null,
+      article.source,
+      article.url ?? null,
+      canonicalUrl,
+      prepared.textHash,
+      article.title ?? null,
+      article.byline ?? null,
+      article.outlet ?? null,
+      published,
+      article.text,
+      new Date().toISOString(),
+    );
+    const articleId = Number(info.lastInsertRowid);
+
+    // People: link each of the article's entities to one person of the record.
+    const personOf = new Map<string, PersonRow | null>();
+    analysis.people.forEach((p, i) => {
+      const person = this.resolvePerson(p, prepared.people[i] ?? null);
+      personOf.set(p.id, person);
+      this.stmt.insertArticlePerson.run(
+        articleId,
+        p.id,
+        person?.id ?? null,
+        p.name,
+        p.kind,
+        p.gender ?? null,
+        JSON.stringify(p.descriptors ?? []),
+        JSON.stringify(p.mentions ?? []),
+      );
+    });
+    const quotesPerPerson = new Map<number, number>();
+    analysis.quotes.forEach((q, i) => {
+      const pq = prepared.quotes[i]!;
+      let person = q.speaker?.entity ? personOf.get(q.speaker.entity) ?? null : null;
+      if (!person && pq.speakerNorm) person = (this.stmt.personByNorm.get('person', pq.speakerNorm) as PersonRow | undefined) ?? null;
+      if (person) quotesPerPerson.set(person.id, (quotesPerPerson.get(person.id) ?? 0) + 1);
+      this.insertQuote(articleId, published, q, pq, person);
+    });
+    const linked = new Set<number>();
+    for (const person of personOf.values()) if (person) linked.add(person.id);
+    for (const id of linked) this.stmt.bumpPerson.run(quotesPerPerson.get(id) ?? 0, 1, id);
+    for (const [id, n] of quotesPerPerson) if (!linked.has(id)) this.stmt.bumpPerson.run(n, 0, id);
+    return { added: true, articleId, quotes: analysis.quotes.length };
   }
 
   /** Finds or creates the record's person for one entity of one article, and counts its names. */
-  private resolvePerson(p: Person): PersonRow | null {
-    if (p.kind === 'description') return null;
-    const tokens = nameTokens(p.name);
-    if (tokens.length === 0) return null;
-    const norm = tokens.join(' ');
-    const surname = tokens[tokens.length - 1]!;
-    let row = this.stmt.personByNorm.get(p.kind, norm) as PersonRow | undefined;
-    if (!row && tokens.length === 1 && p.kind === 'person') {
+  private resolvePerson(p: Person, pp: PreparedPerson | null): PersonRow | null {
+    if (!pp) return null;
+    let row = this.stmt.personByNorm.get(p.kind, pp.norm) as PersonRow | undefined;
+    if (!row && pp.tokens === 1 && p.kind === 'person') {
       // A surname-only person: join the one fuller-named person it can only be.
-      const bySurname = this.stmt.personBySurname.all(surname) as PersonRow[];
+      const bySurname = this.stmt.personBySurname.all(pp.surname) as PersonRow[];
       if (bySurname.length === 1) row = bySurname[0];
       else if (bySurname.length === 0) {
-        const byAlias = this.stmt.personByAlias.all(norm, p.kind) as PersonRow[];
+        const byAlias = this.stmt.personByAlias.all(pp.norm, p.kind) as PersonRow[];
         if (byAlias.length === 1) row = byAlias[0];
       }
     }
     if (!row) {
-      const info = this.stmt.insertPerson.run(p.name, norm, surname, p.kind);
+      const info = this.stmt.insertPerson.run(p.name, pp.norm, pp.surname, p.kind);
       const id = Number(info.lastInsertRowid);
       this.stmt.insertPeopleFts.run(id, p.name);
-      row = { id, name: p.name, norm_name: norm, surname, kind: p.kind, quote_count: 0, article_count: 0 };
-      if (tokens.length > 1 && p.kind === 'person') this.absorbSurnameOnly(row);
-    } else if (tokens.length > nameTokens(row.name).length) {
-      // A fuller form of the name (e.g. with a middle name) is not a different key; keep the first.
+      row = { id, name: p.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind, quote_count: 0, article_count: 0 };
+      if (pp.tokens > 1 && p.kind === 'person') this.absorbSurnameOnly(row);
     }
-    // Aliases: each name-like mention counts once; the canonical name counts when never mentioned.
-    const names = (p.mentions ?? []).map((m) => m.text.trim()).filter(isNameMention);
-    if (names.length === 0) names.push(p.name);
-    const counts = new Map<string, number>();
-    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-    for (const [alias, count] of counts) {
-      const isNew = !this.stmt.aliasExists.get(row.id, alias);
-      this.stmt.upsertAlias.run(row.id, alias, nameTokens(alias).join(' '), count);
-      if (isNew && alias !== row.name) this.stmt.insertPeopleFts.run(row.id, alias);
+    for (const [alias, norm, count] of pp.aliases) {
+      const total = this.stmt.upsertAlias.get(row.id, alias, norm, count) as number;
+      if (total === count && alias !== row.name) this.stmt.insertPeopleFts.run(row.id, alias);
     }
-    const dcounts = new Map<string, number>();
-    for (const d of p.descriptors ?? []) {
-      const t = d.trim();
-      if (t) dcounts.set(t, (dcounts.get(t) ?? 0) + 1);
-    }
-    for (const [d, count] of dcounts) this.stmt.upsertDescriptor.run(row.id, d, count);
+    for (const [d, count] of pp.descriptors) this.stmt.upsertDescriptor.run(row.id, d, count);
     return row;
   }
 
@@ -371,7 +386,14 @@ export class SqliteStore implements Store {
     const others = this.stmt.personBySurname.all(full.surname) as PersonRow[];
     if (others.length !== 1 || others[0]!.id !== full.id) return;
     const db = this.db;
+    // Quotes already in the full-text index are re-indexed under the new name; those of the
+    // current batch are indexed at its end with the name they have then.
+    const indexed = db
+      .prepare('SELECT id, text, speaker_label FROM quotes WHERE person_id = ? AND id < ?')
+      .all(lone.id, this.unindexedFrom) as { id: number; text: string; speaker_label: string | null }[];
+    for (const r of indexed) this.stmt.unindexQuote.run(r.id, r.text, r.speaker_label);
     db.prepare('UPDATE quotes SET person_id = ?, speaker_label = ? WHERE person_id = ?').run(full.id, full.name, lone.id);
+    for (const r of indexed) this.stmt.indexQuote.run(r.id, r.text, full.name);
     db.prepare('UPDATE article_people SET person_id = ? WHERE person_id = ?').run(full.id, lone.id);
     db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count)
       SELECT ?, alias, norm, count FROM person_aliases WHERE person_id = ? AND true
@@ -388,61 +410,70 @@ export class SqliteStore implements Store {
     db.prepare('DELETE FROM people WHERE id = ?').run(lone.id);
   }
 
-  private insertQuote(articleId: number, published: string | null, q: Quote, person: PersonRow | null): void {
-    const { words, segments } = quotationParts(q.text);
-    const key = quotationKey(words.length ? words : [q.text]);
-    const segmentKeys = segments.map((w) => quotationKey(w));
-    let quotationId: number | undefined;
-    for (const k of [key, ...segmentKeys]) {
-      quotationId = (this.stmt.quotationByKey.get(k) as { id: number } | undefined)?.id;
-      if (quotationId !== undefined) break;
+  /** The quotation a quote belongs to: by exact key, else by near-identical wording, else a new one. */
+  private quotationFor(pq: PreparedQuote): number {
+    let quotationId = this.stmt.quotationByKey.get(pq.key) as number | undefined;
+    for (let i = 0; quotationId === undefined && i < pq.segmentKeys.length; i++) {
+      quotationId = this.stmt.quotationByKey.get(pq.segmentKeys[i]) as number | undefined;
     }
-    if (quotationId === undefined) {
-      const bands = quotationBands(words);
-      if (bands.length) {
+    if (quotationId === undefined && pq.bands.length) {
+      const members =
+        pq.bands.length === BANDS_PER_QUOTATION
+          ? (this.stmt.bandMembers.all(...pq.bands) as number[])
+          : [];
+      if (members.length) {
+        // Candidates sharing the most bands first (the likeliest near-duplicates).
+        const shared = new Map<number, number>();
+        for (const id of members) shared.set(id, (shared.get(id) ?? 0) + 1);
+        const candidates = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES);
+        const words = pq.words.split(' ');
         let best = NEAR_THRESHOLD;
-        const cands = this.stmt.quotationCandidates.all(JSON.stringify(bands)) as { id: number; norm_text: string }[];
-        for (const c of cands) {
-          const sim = wordSimilarity(words, c.norm_text.split(' '));
+        for (const [id] of candidates) {
+          const text = this.stmt.quotationWords.get(id) as string | undefined;
+          if (text === undefined) continue;
+          const sim = wordSimilarity(words, text.split(' '));
           if (sim >= best) {
             best = sim;
-            quotationId = c.id;
+            quotationId = id;
           }
         }
       }
-      if (quotationId === undefined) {
-        quotationId = Number(this.stmt.insertQuotation.run(key, words.join(' ')).lastInsertRowid);
-        for (const b of bands) this.stmt.insertBand.run(b, quotationId);
-      }
     }
-    for (const k of [key, ...segmentKeys]) this.stmt.insertQuotationKey.run(k, quotationId);
-    const info = this.stmt.insertQuote.run({
-      article_id: articleId,
-      quotation_id: quotationId,
-      person_id: person?.id ?? null,
-      start: q.start,
-      end: q.end,
-      text: q.text,
-      type: q.type,
-      speaker_name: q.speaker?.name ?? null,
-      speaker_entity: q.speaker?.entity ?? null,
-      speaker_label: person?.name ?? q.speaker?.name ?? null,
-      mention_start: q.speaker?.mention?.start ?? null,
-      mention_end: q.speaker?.mention?.end ?? null,
-      mention_text: q.speaker?.mention?.text ?? null,
-      cue_start: q.cue?.start ?? null,
-      cue_end: q.cue?.end ?? null,
-      cue_text: q.cue?.text ?? null,
-      confidence: Number.isFinite(q.confidence) ? q.confidence : 0,
+    if (quotationId === undefined) {
+      quotationId = Number(this.stmt.insertQuotation.run(pq.key, pq.words).lastInsertRowid);
+      if (pq.bands.length === BANDS_PER_QUOTATION) this.stmt.insertBands.run(pq.bands.flatMap((b) => [b, quotationId]));
+      else for (const b of pq.bands) this.stmt.insertBand.run(b, quotationId);
+    }
+    this.stmt.insertQuotationKey.run(pq.key, quotationId);
+    for (const k of pq.segmentKeys) this.stmt.insertQuotationKey.run(k, quotationId);
+    return quotationId;
+  }
+
+  private insertQuote(articleId: number, published: string | null, q: Quote, pq: PreparedQuote, person: PersonRow | null): void {
+    const quotationId = this.quotationFor(pq);
+    const mention = q.speaker?.mention ?? null;
+    const info = this.stmt.insertQuote.run(
+      articleId,
+      quotationId,
+      person?.id ?? null,
+      q.start,
+      q.end,
+      q.text,
+      q.type,
+      q.speaker?.name ?? null,
+      q.speaker?.entity ?? null,
+      person?.name ?? q.speaker?.name ?? null,
+      mention?.start ?? null,
+      mention?.end ?? null,
+      mention?.text ?? null,
+      q.cue?.start ?? null,
+      q.cue?.end ?? null,
+      q.cue?.text ?? null,
+      Number.isFinite(q.confidence) ? q.confidence : 0,
       published,
-    });
+    );
     const quoteId = Number(info.lastInsertRowid);
-    const first = this.stmt.quotationFirst.get(quotationId) as { first_quote_id: number | null; first_published: string | null };
-    const earlier =
-      first.first_quote_id === null ||
-      (published !== null && (first.first_published === null || published < first.first_published));
-    if (earlier) this.stmt.setQuotationFirst.run(quoteId, published, quotationId);
-    else this.stmt.bumpQuotation.run(quotationId);
+    this.stmt.countAppearance.run(published, published, quoteId, published, published, published, quotationId);
   }
 
   // ------------------------------------------------------------------------------------------

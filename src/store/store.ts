@@ -5,6 +5,7 @@
  * even though the SQLite implementation does its work synchronously.
  */
 import type { Analysis, Person, Quote, QuoteType } from '../extract/types.js';
+import type { PreparedArticle } from './prepare.js';
 
 /** An article as ingest hands it to the store, before or after extraction. */
 export interface ArticleInput {
@@ -28,6 +29,17 @@ export interface ArticleInput {
 export interface ArticleKey {
   canonicalUrl: string | null;
   textHash: string;
+}
+
+/**
+ * One article with its extraction results, as ingest hands it to the store. `prepared` (from
+ * `prepareArticle`) is the article's derived keys, computed off the writer's thread when given;
+ * a backend computes it itself when it is absent.
+ */
+export interface ArticleToStore {
+  article: ArticleInput;
+  analysis: Analysis;
+  prepared?: PreparedArticle;
 }
 
 export interface AddResult {
@@ -204,7 +216,7 @@ export interface Store {
    * article): an article that fails leaves nothing behind and does not stop the others.
    * Results (or the error) come back in order. Cuts per-commit cost on large ingests.
    */
-  addArticles(items: { article: ArticleInput; analysis: Analysis }[]): Promise<(AddResult | Error)[]>;
+  addArticles(items: ArticleToStore[]): Promise<(AddResult | Error)[]>;
   search(query: SearchQuery): Promise<SearchHit[]>;
   /** Most quoted first; only people quoted at least once unless `all`. */
   people(options?: { top?: number; kind?: string; all?: boolean }): Promise<PersonSummary[]>;
