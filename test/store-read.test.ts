@@ -149,6 +149,12 @@ for (const backend of backends) {
       // The undated library quote is Reyes's but has no day to count.
       assert.deepEqual(await store.personQuotesPerDay(reyesId), [{ day: '2024-03-04', count: 1 }]);
       assert.deepEqual(await store.personQuotes(999_999), { items: [], next: null });
+    // Undated quotes come after the dated ones, across pages too.
+    const reyesFirst = await store.personQuotes(reyesId, { limit: 1 });
+    assert.deepEqual([reyesFirst.items.map((q) => q.published?.slice(0, 10)), reyesFirst.next], [['2024-03-04'], 1]);
+    const reyesSecond = await store.personQuotes(reyesId, { limit: 1, offset: 1 });
+    assert.deepEqual([reyesSecond.items.map((q) => q.title), reyesSecond.next], [['Library opens'], null]);
+    assert.deepEqual((await store.personQuotes(reyesId, { limit: 5, offset: 2 })).items, []);
     });
   });
 
@@ -167,6 +173,11 @@ for (const backend of backends) {
       }
       assert.equal(pages, 3);
       assert.deepEqual(seen, everything.map((h) => h.quotationId));
+      // Without words: newest appearance first, undated last.
+      assert.deepEqual(
+        everything.map((h) => h.first.published?.slice(0, 10) ?? null),
+        ['2024-03-06', '2024-03-06', '2024-03-04', '2024-03-04', null],
+      );
 
       const harbour = await store.searchPage({ text: 'harbour' }, { limit: 1 });
       assert.equal(harbour.items.length, 1);

@@ -529,10 +529,21 @@ export class SqliteStore implements Store {
         GROUP BY q.quotation_id ORDER BY score, q.quotation_id LIMIT ? OFFSET ?`;
       ids = (this.db.prepare(sql).all(match, ...params, limit, offset) as { id: number }[]).map((r) => r.id);
     } else {
-      const sql = `SELECT q.quotation_id AS id, MAX(COALESCE(q.published, '')) AS p, MAX(q.id) AS last
-        FROM quotes q ${join} WHERE 1${where}
-        GROUP BY q.quotation_id ORDER BY p DESC, last DESC LIMIT ? OFFSET ?`;
-      ids = (this.db.prepare(sql).all(...params, limit, offset) as { id: number }[]).map((r) => r.id);
+      // Newest first by each quotation's latest appearance (publication date, undated last,
+      // then ingest order): walking the published index and stopping once the page is full
+      // reads a few rows instead of grouping the whole record.
+      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE 1${where}
+        ORDER BY q.published DESC, q.id DESC`;
+      // (SQLite sorts NULL lowest, so undated quotes come last without an IS NULL term, which
+      // would stop the index from giving the order.)
+      const seen = new Set<number>();
+      ids = [];
+      for (const row of this.db.prepare(sql).iterate(...params) as IterableIterator<{ id: number }>) {
+        if (seen.has(row.id)) continue;
+        seen.add(row.id);
+        if (seen.size > offset) ids.push(row.id);
+        if (ids.length >= limit) break;
+      }
     }
     if (ids.length === 0) return [];
     const rows = this.db
@@ -732,12 +743,22 @@ export class SqliteStore implements Store {
 
   personQuotesSync(id: number, options: PageOptions = {}): Page<PersonQuote> {
     const { limit, offset } = pageBounds(options);
+    // Dated quotes newest first, then undated ones: two queries, so that the first walks the
+    // (person_id, published) index instead of sorting all of a much-quoted person's quotes.
+    const select = 'SELECT q.*, a.url, a.canonical_url, a.title, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id';
     const rows = this.db
-      .prepare(
-        `SELECT q.*, a.url, a.canonical_url, a.title, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id
-         WHERE q.person_id = ? ORDER BY q.published IS NULL, q.published DESC, q.id DESC LIMIT ? OFFSET ?`,
-      )
+      .prepare(`${select} WHERE q.person_id = ? AND q.published IS NOT NULL ORDER BY q.published DESC, q.id DESC LIMIT ? OFFSET ?`)
       .all(id, limit + 1, offset) as AppearanceRow[];
+    if (rows.length < limit + 1) {
+      const dated = rows.length > 0 ? offset + rows.length : (this.db
+        .prepare('SELECT COUNT(*) AS n FROM quotes WHERE person_id = ? AND published IS NOT NULL')
+        .get(id) as { n: number }).n;
+      rows.push(
+        ...(this.db
+          .prepare(`${select} WHERE q.person_id = ? AND q.published IS NULL ORDER BY q.id DESC LIMIT ? OFFSET ?`)
+          .all(id, limit + 1 - rows.length, Math.max(0, offset - dated)) as AppearanceRow[]),
+      );
+    }
     const items = rows.map(
       (r): PersonQuote => ({
         quoteId: r.id,
