@@ -56,7 +56,7 @@ after(async () => {
   if (missing) return;
   await context?.close();
   await app?.close();
-  rec?.done();
+  await rec?.done();
   rmSync(profile, { recursive: true, force: true });
 });
 

@@ -24,7 +24,7 @@ before(async () => {
 });
 after(async () => {
   await app.close();
-  rec.done();
+  await rec.done();
 });
 
 async function page(url: string, expectStatus = 200) {

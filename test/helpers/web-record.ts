@@ -2,11 +2,9 @@
  * A small record for the web app's tests: invented articles with hand-built extraction results
  * (so page assertions do not depend on the extractor), one of them hostile.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/store.js';
 import { buildAnalysis } from './analysis.js';
+import { sqliteBackend, type Backend } from './backends.js';
 
 export const HARBOUR_TEXT = `Council backs harbour dredging
 
@@ -27,22 +25,20 @@ export const HOSTILE_TEXT = `A hostile page <img src=x onerror="window.__pwned=2
 A link: <a href="javascript:window.__pwned=4">click</a>.`;
 
 export interface WebRecord {
-  store: SqliteStore;
-  dir: string;
-  file: string;
+  store: Store;
+  /** SQLite file or postgres:// URL. */
+  location: string;
   harbourId: number;
   ferryId: number;
   hostileId: number;
   janeId: number;
   tomId: number;
   eveId: number;
-  done: () => void;
+  done: () => Promise<void>;
 }
 
-export async function webRecord(): Promise<WebRecord> {
-  const dir = mkdtempSync(join(tmpdir(), 'onrecord-web-'));
-  const file = join(dir, 'web.db');
-  const store = openSqliteStore(file);
+export async function webRecord(backend: Backend = sqliteBackend): Promise<WebRecord> {
+  const { store, location, done } = await backend.open();
   const harbour = await store.addArticle(
     {
       source: 'harbour',
@@ -110,17 +106,13 @@ export async function webRecord(): Promise<WebRecord> {
   };
   return {
     store,
-    dir,
-    file,
+    location,
     harbourId: harbour.articleId,
     ferryId: ferry.articleId,
     hostileId: hostile.articleId,
     janeId: idOf('Jane Doe'),
     tomId: idOf('Tom Reyes'),
     eveId: idOf('Eve <Evil> Hacker'),
-    done: () => {
-      store.closeSync();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    done,
   };
 }
