@@ -159,3 +159,19 @@ test('a quotation over three paragraphs is one quote, and paragraphs two and thr
     expectQuote(quote(r, piece), { speaker: 'Hinderks', mention: null, cue: null });
   }
 });
+
+test('an institution before the source phrase after a quotation (`“...,” University of X political scientist Y said`)', () => {
+  const r = run('“There is a method to it,” University of the Fraser Valley political scientist Hamish Telfer said.');
+  expectQuote(quote(r, '“There is a method to it,”'), { speaker: 'Hamish Telfer', mention: 'Hamish Telfer', cue: 'said' });
+});
+
+test('a noun-like cue right after a quotation is a cue (`“...,” notes Espinoza`)', () => {
+  const r = run('“I am a comic book creator myself,” notes Espinoza, who opened the store in 2004.');
+  expectQuote(quote(r, '“I am a comic book creator myself,”'), { speaker: 'Espinoza', mention: 'Espinoza', cue: 'notes' });
+});
+
+test('`Smith said A, adding B`: the participle takes the speaker and no mention; `X hit back, saying B` rests on X', () => {
+  const r = run('Mayor Lena Fisk said the budget was balanced, adding that taxes would not rise. Councillor Omar Haddad hit back on Friday, saying the numbers did not add up.');
+  expectQuote(quote(r, 'that taxes would not rise'), { speaker: 'Lena Fisk', mention: null, cue: 'adding' });
+  expectQuote(quote(r, 'the numbers did not add up'), { speaker: 'Omar Haddad', mention: 'Omar Haddad', cue: 'saying' });
+});

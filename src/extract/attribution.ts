@@ -20,6 +20,8 @@ export interface Attribution {
   cue: Cue | null;
   /** The phrase the attribution rests on, in the quote's own sentence. */
   source: Mention | null;
+  /** The source is another cue's in the same sentence (`said A, adding B`): no mention of its own. */
+  sharesSource?: boolean;
   /** For quotes with no source of their own: the attribution whose speaker they take. */
   inherits: Attribution | null;
   /** How the content was found, for confidence. */
@@ -85,6 +87,8 @@ interface CueInUnit {
   source: Mention | null;
   /** Token before which the source phrase begins, or the cue itself when inverted. */
   sourceFirst: number;
+  /** The source is an earlier cue's, in the same sentence. */
+  sharesSource?: boolean;
 }
 
 function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
@@ -129,6 +133,9 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       let earlier: Mention | null = null;
       for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
       src = earlier ?? subjectOfClause(doc, unit.first, c.cue.first, runs);
+      // `Smith said A, adding B`: the mention stands by the first cue; the second takes the
+      // speaker but rests on no mention of its own.
+      c.sharesSource = earlier !== null;
     }
     if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs);
     c.source = src;
@@ -151,7 +158,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       const start = tokens[f.first].start;
       const end = tokens[f.last - 1].end;
       out.push({
-        type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
+        type: f.type, start, end, cue: c.cue, source: c.source, sharesSource: !!c.sharesSource, inherits: null, how: f.how,
         para: tokens[f.first].para, anchor: unit.first, segments: [[start, end]],
       });
     }
@@ -245,6 +252,13 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   let b = Math.min(c.sourceFirst, cue.first);
   if (c.source && c.source.first > cue.first) b = cue.first; // inverted: source after cue
   let before = b - 1;
+  // `“...,” University of the Fraser Valley political scientist Hamish Telford said`: an
+  // institution's name in front of the source phrase still leaves it right after the quote.
+  for (let k = before, n = 0; k >= unit.first && n < 8; k--, n++) {
+    const t = tokens[k];
+    if (t.quote >= 0) { if (k < before) before = k; break; }
+    if (t.text === ',' || !(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.lower === 'of' || /^\p{Lu}/u.test(t.text))) break;
+  }
   while (before >= unit.first && (tokens[before].text === ',' || tokens[before].text === '—')) before--;
   if (cue.participle) {
     // `..., adding` never reports what came before it.

@@ -28,7 +28,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   }
   const sense = cueSense(t.lower);
   if (!sense) return null;
-  if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
+  if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
   // `an earlier warning`: a gerund the tagger reads as a noun is not a cue.
   if (t.lower.endsWith('ing') && t.pos !== 'VERB') return null;
   const prev = previousContentToken(tokens, i);
@@ -74,4 +74,15 @@ function reducedClauseOpener(tokens: Token[], i: number): boolean {
   if (!atStart) return false;
   const next = tokens[i + 1];
   return next !== undefined && (next.pos === 'ADP' || next.pos === 'SCONJ' || next.lower === 'to' || /^(what|whether|how|why|who|when|where|which|if)$/.test(next.lower));
+}
+
+/** `“...,” notes Espinos`: right after a quotation and before its source, a noun-like form is a cue. */
+function invertedAfterQuote(tokens: Token[], i: number): boolean {
+  let p = i - 1;
+  if (tokens[p]?.text === ',') p--;
+  const prev = tokens[p];
+  const next = tokens[i + 1];
+  if (!prev || prev.quote < 0 || tokens[p + 1]?.quote >= 0 || !next || next.quote >= 0) return false;
+  if (!/^[”"»]$/.test(prev.text)) return false;
+  return next.pos === 'PROPN' || next.pos === 'DET' || /^\p{Lu}/u.test(next.text);
 }

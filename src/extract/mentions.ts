@@ -5,7 +5,7 @@
  * for every name in the article.
  */
 import type { Doc, Token } from './document.js';
-import { NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, isFirstName } from './lexicon.js';
+import { NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, cueSense, isFirstName } from './lexicon.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -68,6 +68,9 @@ function nameToken(doc: Doc, t: Token, inRun: boolean): boolean {
   // After an honorific anything capitalised is the name, whatever its tag (`Mr. Hemming`).
   const prev = doc.tokens[t.i - 1];
   if (prev && HONORIFICS.has(prev.lower)) return true;
+  // A capitalised word the tagger reads as a verb, right after a proper noun, is the name's
+  // next word (`Jingyi Pan/VERB`), unless it is a reporting verb (`Trump Says`).
+  if (t.pos === 'VERB' && prev?.pos === 'PROPN' && !cueSense(t.lower)) return true;
   return t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'DET' && t.pos !== 'PRON';
 }
 
@@ -153,7 +156,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
       const adp = tokens[k - 1];
       if (!adp || k - 2 < min || !NP_ADP.has(adp.lower) || adp.quote >= 0) return -1;
       const r = runs.at[k - 2];
-      if (r >= 0 && runs.runs[r].personal && !runs.runs[r].org) return Math.max(min, runs.runs[r].nameFirst);
+      if (r >= 0 && !runs.runs[r].org && (runs.runs[r].personal || runs.runs[r].nameLast - runs.runs[r].nameFirst >= 2)) return Math.max(min, runs.runs[r].nameFirst);
       // Walk back over another nominal phrase (`the University` in `... at the University of Toronto`).
       let m = k - 1;
       while (m - 1 >= min && m > k - 7 && tokens[m - 1].quote < 0 && isNominal(tokens[m - 1]) && tokens[m - 1].pos !== 'ADJ') m--;
