@@ -74,11 +74,16 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     let match: Entity | null = null;
     const candidates = new Set<Entity>();
     for (const w of words) for (const e of (byWord.get(norm(w)) ?? []).slice(-8)) candidates.add(e);
+    // Among the entities whose words contain these (or the reverse), prefer one that shares the
+    // last word (the surname), then a person over an institution (`Schicketanz` is Mary Ann
+    // Schicketanz, not Studio Schicketanz), then the first found.
+    const surname = norm(words[words.length - 1]);
+    let matchScore = -1;
     for (const ent of candidates) {
       if (ent.kind === 'description') continue;
       if (containsWords(ent.words, words) || containsWords(words, ent.words)) {
-        // Prefer the entity that shares the surname.
-        if (!match || norm(ent.words[ent.words.length - 1]) === norm(words[words.length - 1]) && norm(match.words[match.words.length - 1]) !== norm(words[words.length - 1])) match = ent;
+        const score = (norm(ent.words[ent.words.length - 1]) === surname ? 2 : 0) + (ent.kind === 'person' && !run.org ? 1 : 0);
+        if (score > matchScore) { match = ent; matchScore = score; }
       }
     }
     const span = { start: tokens[run.nameFirst].start, end: tokens[run.nameLast - 1].end, text: '' };
@@ -112,14 +117,13 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
   // 2. Resolve each attribution's source, in text order so that salience follows the reading.
   const order = attributions.map((a, k) => k).sort((x, y) => attributions[x].start - attributions[y].start || x - y);
   const speakers: Array<Entity | null> = attributions.map(() => null);
-  let lastSpeaker: Entity | null = null;
-  let lastSpeakerPara = -10;
+  const last: LastSpeaker = { entity: null, para: -10, at: -1 };
   const descriptions = new Map<string, Entity>();
   for (const k of order) {
     const a = attributions[k];
     let ent: Entity | null = null;
     if (a.source) {
-      ent = resolveMention(doc, a.source, index, runEntity, nearby(recent, a.source.coreFirst, descriptions), entities, descriptions, lastSpeaker, lastSpeakerPara, a.para);
+      ent = resolveMention(doc, a.source, index, runEntity, nearby(recent, a.source.coreFirst, descriptions), entities, descriptions, last, a.para);
     } else if (a.inherits) {
       const j = attributions.indexOf(a.inherits);
       ent = j >= 0 ? speakers[j] : null;
@@ -127,10 +131,10 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     speakers[k] = ent;
     if (ent) {
       ent.spoke++;
-      lastSpeaker = ent;
-      lastSpeakerPara = a.para;
-    }
-  }
+      last.entity = ent;
+      last.para = a.para;
+      last.at = a.source ? a.source.first : a.anchor;
+    }  }
   let n = 0;
   for (const e of entities) e.id = `p${++n}`;
   return { entities, speakers };
@@ -163,7 +167,7 @@ function titleGender(doc: Doc, run: NameRun): 'm' | 'f' | undefined {
 
 function resolveMention(
   doc: Doc, m: Mention, index: RunIndex, runEntity: Array<Entity | null>, entities: Entity[], all: Entity[],
-  descriptions: Map<string, Entity>, lastSpeaker: Entity | null, lastSpeakerPara: number, para: number,
+  descriptions: Map<string, Entity>, last: LastSpeaker, para: number,
 ): Entity | null {
   const tokens = doc.tokens;
   const at = m.coreFirst;
@@ -175,13 +179,13 @@ function resolveMention(
     const info = m.head;
     if (info === 'he' || info === 'she') {
       const g = info === 'he' ? 'm' : 'f';
-      const best = salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) =>
+      const best = salient(entities, at, para, last, (e) =>
         (e.kind === 'person' || e.kind === 'unknown' && e.spoke > 0 && e.words.length > 1) && (!e.gender || e.gender === g), g);
       return best ? assignGender(best, g) : null;
     }
-    if (info === 'it') return salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender);
+    if (info === 'it') return salient(entities, at, para, last, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender);
     if (info === 'they' || info === 'we') {
-      if (lastSpeaker && para - lastSpeakerPara <= 1 && (lastSpeaker.kind === 'org' || lastSpeaker.kind === 'description')) return lastSpeaker;
+      if (last.entity && para - last.para <= 1 && (last.entity.kind === 'org' || last.entity.kind === 'description')) return last.entity;
       return null;
     }
     return null;
@@ -191,7 +195,7 @@ function resolveMention(
   const definite = !m.indefinite && /^(the|this|that)$/.test(tokens[m.first].lower);
   if (!m.indefinite && !m.plural) {
     const head = m.head;
-    const described = salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) => e.kind === 'person' && e.descriptorWords.has(head));
+    const described = salient(entities, at, para, last, (e) => e.kind === 'person' && e.descriptorWords.has(head));
     if (described) return described;
   }
   if (m.coreFirst > m.first || index.at[m.coreFirst] >= 0) {
@@ -211,7 +215,7 @@ function resolveMention(
     } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m))) {
       // `the affable proprietor`, `the 32-year-old labourer`: a described person is the person
       // the passage is about, not a new source.
-      const person = salient(entities, at, para, lastSpeaker, lastSpeakerPara, (e) => e.kind === 'person');
+      const person = salient(entities, at, para, last, (e) => e.kind === 'person');
       if (person) return person;
     }
   }
@@ -263,30 +267,48 @@ function latestBefore(e: Entity, before: number): Entity['seen'][number] | undef
  * (`he added`), then a matching gender, a subject mention, and recency.
  */
 function salient(
-  entities: Entity[], before: number, para: number, lastSpeaker: Entity | null, lastSpeakerPara: number,
+  entities: Entity[], before: number, para: number, last: LastSpeaker,
   ok: (e: Entity) => boolean, gender?: 'm' | 'f',
 ): Entity | null {
+  // A compatible person introduced as a subject after the last speaker's attribution shifts
+  // the topic (`Jerry Sabine hopes ...` then `“...,” he said`): the previous speaker loses
+  // its claim on the pronoun.
+  let shifted = false;
+  for (const e of entities) {
+    if (e === last.entity || !ok(e) || gender && e.gender && e.gender !== gender) continue;
+    const seen = latestBefore(e, before);
+    if (seen && seen.subject && seen.t > last.at && para - seen.para <= 1) { shifted = true; break; }
+  }
   let best: Entity | null = null;
   let bestScore = -Infinity;
   let bestT = -1;
   for (const e of entities) {
     if (!ok(e)) continue;
-    const last = latestBefore(e, before);
-    const isLastSpeaker = e === lastSpeaker && para - lastSpeakerPara <= 3;
-    if (!last && !isLastSpeaker) continue;
+    const seen = latestBefore(e, before);
+    const isLastSpeaker = e === last.entity && para - last.para <= 3;
+    if (!seen && !isLastSpeaker) continue;
     let score = 0;
-    if (isLastSpeaker) score += 3 - 0.5 * (para - lastSpeakerPara);
+    if (isLastSpeaker && !shifted) score += 3 - 0.5 * (para - last.para);
     if (gender && e.gender === gender) score += 1.5;
     if (e.spoke > 0) score += 1;
-    if (last) {
-      score -= 0.5 * Math.min(6, para - last.para);
-      if (last.subject) score += 1;
-      if (last.para === para) score += 1;
+    if (seen) {
+      score -= 0.5 * Math.min(6, para - seen.para);
+      if (seen.subject) score += 1;
+      if (seen.para === para) score += 1;
+      if (shifted && seen.subject && seen.t > last.at) score += 1;
     }
-    const t = last ? last.t : -1;
+    const t = seen ? seen.t : -1;
     if (score > bestScore || score === bestScore && t > bestT) { best = e; bestScore = score; bestT = t; }
   }
   return best;
+}
+
+/** The speaker of the latest attribution resolved so far, and where it stood. */
+interface LastSpeaker {
+  entity: Entity | null;
+  para: number;
+  /** Token of its source mention (or of its sentence when it had none). */
+  at: number;
 }
 
 /** A name followed (after adverbs and auxiliaries) by a verb is a clause subject. */
