@@ -175,3 +175,15 @@ test('`Smith said A, adding B`: the participle takes the speaker and no mention;
   expectQuote(quote(r, 'that taxes would not rise'), { speaker: 'Lena Fisk', mention: null, cue: 'adding' });
   expectQuote(quote(r, 'the numbers did not add up'), { speaker: 'Omar Haddad', mention: 'Omar Haddad', cue: 'saying' });
 });
+
+test('a word the article writes in lower case is no name at a sentence start (`Emails obtained by ...`)', () => {
+  const text = 'Emails obtained by the newspaper reveal that the ministry shaped the message. The minister received many emails about it.';
+  const r = run(text);
+  assert.ok(!r.people.some((p) => p.name === 'Emails'), r.people.map((p) => p.name).join(', '));
+});
+
+test('a described mother is a she (`Hala Nasser, a 23-year-old mother`)', () => {
+  const text = 'Hala Nasser, a 23-year-old mother of two, arrived in 2016. Her neighbour Tom Kowal helped the family settle.\n\n"I am a Canadian now," she said.';
+  const r = run(text);
+  assert.equal(quote(r, '"I am a Canadian now,"').speaker.name, 'Hala Nasser', summary(r));
+});

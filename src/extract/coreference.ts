@@ -7,7 +7,7 @@
 import type { Doc, Token } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import type { Attribution } from './attribution.js';
-import { GENDERED_TITLES, PERSON_NOUNS, TITLES, firstNameGender, isPlaceName } from './lexicon.js';
+import { GENDERED_NOUNS, GENDERED_TITLES, PERSON_NOUNS, TITLES, firstNameGender, isPlaceName } from './lexicon.js';
 import type { Span } from './types.js';
 
 export interface Entity {
@@ -332,7 +332,14 @@ function addDescriptor(e: Entity, text: string): void {
   const d = text.trim().replace(/^(the|a|an)\s+/i, '').replace(/[,.;:]+$/, '').trim();
   if (d.length < 2 || d.length > 80) return;
   e.descriptors.set(d, (e.descriptors.get(d) ?? 0) + 1);
-  for (const w of d.toLowerCase().split(/[\s-]+/)) e.descriptorWords.add(w.replace(/[.’']/g, ''));
+  const words = d.toLowerCase().split(/[\s-]+/).map((w) => w.replace(/[.’']/g, ''));
+  for (const w of words) e.descriptorWords.add(w);
+  // `Al Hashish, a 23-year-old mother`: a gendered head noun tells which pronoun means them.
+  const g = GENDERED_NOUNS[words[words.length - 1]];
+  if (g && !e.gender && e.kind !== 'org') {
+    e.gender = g;
+    if (e.kind === 'unknown') e.kind = 'person';
+  }
 }
 
 function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
@@ -365,6 +372,8 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
         if (t.text === ',' || t.text === '.' || t.text === ';' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' && t.lower !== 'her' && t.lower !== 'his' || t.lower === 'who') break;
         j++;
       }
+      // `a 23-year-old mother of two`: a trailing `of` phrase without a noun is dropped.
+      for (let k = j - 1; k > start + 1 && tokens[j - 1].pos !== 'NOUN'; k--) if (tokens[k].lower === 'of' && tokens[k - 1].pos === 'NOUN') { j = k; break; }
       if (j > start + 0 && tokens[j - 1].pos === 'NOUN' || j > start && TITLES.has(tokens[j - 1]?.lower ?? '')) {
         const text = doc.text.slice(tokens[start].start, tokens[j - 1].end);
         for (const part of text.split(/\s+and\s+/)) addDescriptor(e, part);

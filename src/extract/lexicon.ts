@@ -253,3 +253,14 @@ for (const p of PLACES) {
   for (const d of [p + 'n', p + 'an', p + 'ian', p + 'ese', p + 'i', stem + 'an', stem + 'ian', stem + 'ese']) DEMONYMS.add(d);
   if (p.endsWith('y')) DEMONYMS.add(stem);
 }
+
+/** Nouns that give a person's gender when they describe them (`the 23-year-old mother`). */
+export const GENDERED_NOUNS: Record<string, 'm' | 'f'> = {
+  ...GENDERED_TITLES,
+  mother: 'f', mom: 'f', wife: 'f', woman: 'f', daughter: 'f', girl: 'f', grandmother: 'f', aunt: 'f',
+  niece: 'f', widow: 'f', actress: 'f', businesswoman: 'f', sportswoman: 'f', policewoman: 'f',
+  councilwoman: 'f', stepmother: 'f', granddaughter: 'f', girlfriend: 'f', matriarch: 'f',
+  husband: 'm', dad: 'm', man: 'm', son: 'm', boy: 'm', grandfather: 'm', uncle: 'm', nephew: 'm',
+  widower: 'm', actor: 'm', businessman: 'm', sportsman: 'm', policeman: 'm', councilman: 'm',
+  stepfather: 'm', grandson: 'm', boyfriend: 'm', patriarch: 'm',
+};

@@ -80,9 +80,14 @@ const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr'
 export function findNameRuns(doc: Doc): NameRun[] {
   const tokens = doc.tokens;
   const runs: NameRun[] = [];
+  // Words the article itself writes in lower case: capitalised at a sentence start they are
+  // ordinary words (`Emails obtained by ...`, `Even Veterans Affairs ...`), not names.
+  const lowercase = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowercase.add(t.text);
   let i = 0;
   while (i < tokens.length) {
     if (!nameToken(doc, tokens[i], false)) { i++; continue; }
+    if (sentenceInitial(tokens, i) && lowercase.has(tokens[i].lower) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)) { i++; continue; }
     const first = i;
     let j = i + 1;
     while (j < tokens.length && tokens[j].para === tokens[first].para) {
@@ -104,6 +109,11 @@ export function findNameRuns(doc: Doc): NameRun[] {
     i = j;
   }
   return runs;
+}
+
+function sentenceInitial(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev === undefined || prev.para !== tokens[i].para || /^[.!?“"‘:]$/.test(prev.text);
 }
 
 function classify(doc: Doc, first: number, last: number): NameRun {
