@@ -187,3 +187,9 @@ test('a described mother is a she (`Hala Nasser, a 23-year-old mother`)', () => 
   const r = run(text);
   assert.equal(quote(r, '"I am a Canadian now,"').speaker.name, 'Hala Nasser', summary(r));
 });
+
+test('unnamed sources with a post-nominal phrase: `a person familiar with ...`, `a source close to ...`', () => {
+  const r = run('A person familiar with the negotiations says the guards were traded. A source close to the talks said a deal was near.');
+  expectQuote(quote(r, 'the guards were traded'), { speaker: 'A person familiar with the negotiations', cue: 'says' });
+  expectQuote(quote(r, 'a deal was near'), { speaker: 'A source close to the talks', cue: 'said' });
+});

@@ -202,6 +202,8 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
       first--;
       // `a spokesperson for the ministry`: the determiner after a role noun's preposition.
       if (first - 2 >= min && NP_ADP.has(tokens[first - 1].lower) && PERSON_NOUNS.has(tokens[first - 2].lower)) { first--; continue; }
+      // `a person familiar with the negotiations`, `a source close to the talks`.
+      if (first - 3 >= min && (NP_ADP.has(tokens[first - 1].lower) || tokens[first - 1].lower === 'to') && (tokens[first - 2].pos === 'ADJ' || tokens[first - 2].pos === 'ADV') && PERSON_NOUNS.has(tokens[first - 3].lower)) { first -= 2; continue; }
       break;
     }
     if (p.lower === '’s' || p.lower === "'s") { first--; continue; }
@@ -280,10 +282,12 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
   let headEnd = last;
   for (let k = first + 1; k < last; k++) {
     // (`of` inside a name run, as in `Secretary of State Mike Pompeo`, is part of the name.)
-    if (NP_ADP.has(tokens[k].lower) && runIdx[k] < 0) { headEnd = k; break; }
+    if ((NP_ADP.has(tokens[k].lower) || tokens[k].lower === 'to' && tokens[k - 1].pos === 'ADJ') && runIdx[k] < 0) { headEnd = k; break; }
   }
   let head = headEnd - 1;
   while (head > first && tokens[head].pos === 'PUNCT') head--;
+  // A post-nominal adjective (`a person familiar with ...`) is not the head.
+  if (head > first && (tokens[head].pos === 'ADJ' || tokens[head].pos === 'ADV') && tokens[head - 1].pos === 'NOUN') head--;
   const headTok = tokens[head];
   const run = runIdx[head];
   const indefinite = /^(a|an|some|one|another|several|many|two|three)$/.test(tokens[first].lower);
