@@ -193,3 +193,9 @@ test('unnamed sources with a post-nominal phrase: `a person familiar with ...`, 
   expectQuote(quote(r, 'the guards were traded'), { speaker: 'A person familiar with the negotiations', cue: 'says' });
   expectQuote(quote(r, 'a deal was near'), { speaker: 'A source close to the talks', cue: 'said' });
 });
+
+test('a subject introduced with an apposition after the last speaker takes the next pronoun', () => {
+  const text = 'In an email, official Sandra Willems wrote that the benefits were not for families.\n\nMary Nicolls, director of health programs, agreed with the approach.\n\n"It is important to note the limits," she wrote.';
+  const r = run(text);
+  assert.equal(quote(r, '"It is important to note the limits,"').speaker.name, 'Mary Nicolls', summary(r));
+});

@@ -311,16 +311,22 @@ interface LastSpeaker {
   at: number;
 }
 
-/** A name followed (after adverbs and auxiliaries) by a verb is a clause subject. */
+/**
+ * A name followed (after adverbs and auxiliaries, or after an apposition set off by commas:
+ * `Mary Nicholson, director of programs, agreed`) by a verb is a clause subject.
+ */
 function isSubject(tokens: Token[], after: number): boolean {
-  for (let k = after; k < tokens.length && k < after + 4; k++) {
+  let k = after;
+  if (tokens[k]?.text === ',') {
+    let j = k + 1;
+    while (j < tokens.length && j < k + 16 && tokens[j].text !== ',' && tokens[j].quote < 0 && !/^[.;:!?]$/.test(tokens[j].text)) j++;
+    if (tokens[j]?.text !== ',') return false;
+    k = j + 1;
+  }
+  for (let end = k + 4; k < tokens.length && k < end; k++) {
     const t = tokens[k];
-    if (t.pos === 'VERB') return true;
-    if (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') {
-      if (t.pos === 'AUX') return true;
-      continue;
-    }
-    if (t.text === ',') return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (t.pos === 'ADV' || t.pos === 'PART') continue;
     return false;
   }
   return false;
