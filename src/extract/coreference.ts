@@ -295,7 +295,7 @@ function salient(
       score -= 0.5 * Math.min(6, para - seen.para);
       if (seen.subject) score += 1;
       if (seen.para === para) score += 1;
-      if (shifted && seen.subject && seen.t > last.at) score += 1;
+      if (shifted && e !== last.entity && seen.subject && seen.t > last.at) score += 1;
     }
     const t = seen ? seen.t : -1;
     if (score > bestScore || score === bestScore && t > bestT) { best = e; bestScore = score; bestT = t; }
