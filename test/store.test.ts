@@ -182,6 +182,37 @@ for (const backend of backends) {
     }
   });
 
+  test(`[${backend.name}] a large batch: good articles stored and searchable, a bad one in the middle leaves nothing; batches run one after another`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      const items = Array.from({ length: 40 }, (_, i) => {
+        const quote = `"Road ${i} is fixed,"`; // short: grouped only when exactly equal
+        const text = `Council story ${i}. ${quote} Jane Doe said.`;
+        const analysis = buildAnalysis(text, [{ id: 'p1', name: 'Jane Doe' }], [
+          { quote, speaker: 'Jane Doe', entity: 'p1', mention: 'Jane Doe', cue: 'said' },
+        ]);
+        return { article: { source: `s${i}`, text, published: '2025-01-01' }, analysis };
+      });
+      (items[17]!.analysis.quotes[0] as unknown as { start: unknown }).start = null;
+      const O = 'Other story. "Parks need money," Tom Reyes said.';
+      const other = [{ article: { source: 'o', text: O }, analysis: buildAnalysis(O, [{ id: 'p1', name: 'Tom Reyes' }], [{ quote: '"Parks need money,"', speaker: 'Tom Reyes', entity: 'p1' }]) }];
+      const [r1, r2] = await Promise.all([store.addArticles(items), store.addArticles(other)]);
+      assert.equal(r1.length, 40);
+      assert.ok(r1[17] instanceof Error);
+      assert.ok(r1.every((r, i) => i === 17 || (!(r instanceof Error) && r.added)));
+      assert.ok(!(r2[0] instanceof Error) && r2[0]!.added);
+      const s = await store.stats();
+      assert.deepEqual([s.articles, s.quotes], [40, 40]);
+      assert.equal((await store.search({ text: 'road 39' })).length, 1);
+      assert.equal((await store.search({ text: 'road 17' })).length, 0);
+      assert.equal((await store.search({ speaker: 'Jane Doe', limit: 100 })).length, 39);
+      assert.equal((await store.search({ text: 'parks' }))[0]?.speaker, 'Tom Reyes');
+      assert.equal((await store.people()).find((p) => p.name === 'Jane Doe')?.quotes, 39);
+    } finally {
+      await done();
+    }
+  });
+
   test(`[${backend.name}] one person across articles, with aliases and descriptors counted; surname-only joins`, { skip: backend.skip }, async () => {
     const { store, done } = await backend.open();
     try {

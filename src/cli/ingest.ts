@@ -6,7 +6,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { Fetcher } from '../ingest/fetch.js';
-import { ingest, type IngestSummary } from '../ingest/ingest.js';
+import { DEFAULT_COMMIT_EVERY, ingest, type IngestSummary } from '../ingest/ingest.js';
 import { defaultThreads } from '../ingest/pool.js';
 import { autoProgress } from '../ingest/progress.js';
 import { dbOption, formatOption, openOrExit, out } from './record-output.js';
@@ -45,7 +45,7 @@ export function registerIngest(program: Command): void {
     .option('--max-bytes <n>', 'largest page or feed fetched', positiveInt('--max-bytes'), 10 * 1024 * 1024)
     .option('--max-redirects <n>', 'redirects followed per request', positiveInt('--max-redirects', true), 5)
     .option('--per-host <n>', 'requests at once to one host', positiveInt('--per-host'), 2)
-    .option('--commit-every <n>', 'articles per commit (each still atomic on its own; 1: one commit per article)', positiveInt('--commit-every'), 64)
+    .option('--commit-every <n>', 'articles per commit (each still atomic on its own; 1: one commit per article)', positiveInt('--commit-every'), DEFAULT_COMMIT_EVERY)
     .option('--no-progress', 'no progress bar or progress lines')
     .addOption(formatOption(['text', 'json'], 'text'));
   addQueueOptions(cmd);

@@ -4,14 +4,19 @@ import { Piscina } from 'piscina';
 import type { Analysis } from '../extract/types.js';
 import type { PageResult } from './html.js';
 import * as inline from './worker.js';
-import type { ExtractTask, ParseTask } from './worker.js';
+import type { ExtractedForStore, ExtractForStoreTask, ExtractTask, ParseTask } from './worker.js';
 
 export interface WorkPool {
   readonly threads: number;
   parse(task: ParseTask): Promise<PageResult>;
   extract(task: ExtractTask): Promise<Analysis>;
+  /** Extraction and the store's per-article keys (see `prepareArticle`), both on the worker. */
+  extractForStore(task: ExtractForStoreTask): Promise<ExtractedForStore>;
   close(): Promise<void>;
 }
+
+/** Tasks handed to one worker at a time (it runs them one after the other). */
+export const TASKS_PER_WORKER = 32;
 
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
@@ -24,6 +29,7 @@ export function createPool(threads = defaultThreads()): WorkPool {
       threads: 0,
       parse: async (t) => inline.parse(t),
       extract: async (t) => inline.extract(t),
+      extractForStore: async (t) => inline.extractForStore(t),
       close: async () => undefined,
     };
   }
@@ -35,13 +41,15 @@ export function createPool(threads = defaultThreads()): WorkPool {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    // Enough queued work that no thread waits on the main thread between tasks.
-    concurrentTasksPerWorker: 1,
+    // Several tasks queued on each worker, so that none waits for the main thread while it
+    // writes a batch to the store.
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
   });
   return {
     threads,
     parse: (t) => pool.run(t, { name: 'parse' }) as Promise<PageResult>,
     extract: (t) => pool.run(t, { name: 'extract' }) as Promise<Analysis>,
+    extractForStore: (t) => pool.run(t, { name: 'extractForStore' }) as Promise<ExtractedForStore>,
     close: () => pool.destroy(),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { analyze } from '../index.js';
 import type { Analysis } from '../extract/types.js';
+import { prepareArticle, type PreparedArticle } from '../store/prepare.js';
 import { parsePage, type PageHints, type PageResult } from './html.js';
 
 export interface ParseTask {
@@ -30,6 +31,22 @@ export function extract(task: ExtractTask): Analysis {
   if (task.url !== undefined) opts.url = task.url;
   if (task.published !== undefined) opts.published = task.published;
   return analyze(task.text, opts);
+}
+
+export interface ExtractForStoreTask extends ExtractTask {
+  /** The article's text hash when the caller has it already. */
+  textHash?: string;
+}
+
+export interface ExtractedForStore {
+  analysis: Analysis;
+  prepared: PreparedArticle;
+}
+
+/** Extraction plus the keys the store derives from it, so the writer thread only writes. */
+export function extractForStore(task: ExtractForStoreTask): ExtractedForStore {
+  const analysis = extract(task);
+  return { analysis, prepared: prepareArticle({ source: '', text: task.text }, analysis, task.textHash) };
 }
 
 export default extract;

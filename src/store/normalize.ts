@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 
 /** Unicode-folds typographic variants so that copies of the same text compare equal. */
 function fold(text: string): string {
+  // Fast path, same result: text of ASCII and the marks below only (NFKC leaves them as they are).
+  if (FOLD_SAFE.test(text)) return text.replace(FOLD_CHARS, (c) => FOLD_MAP[c]!);
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
@@ -13,6 +15,15 @@ function fold(text: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\u00A0/g, ' ');
 }
+const FOLD_SAFE = /^[\x00-\x7F\u2018-\u201F\u00AB\u00BB\u2010\u2012-\u2015\u2212]*$/;
+const FOLD_CHARS = /[`\u2018-\u201F\u00AB\u00BB\u2010\u2012-\u2015\u2212]/g;
+const FOLD_MAP: Record<string, string> = {
+  '`': "'", '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u00AB': '"', '\u00BB': '"',
+  '\u2010': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+};
+const ASCII = /^[\x00-\x7F]*$/;
+const APOSTROPHES = /['`\u2018-\u201B]/g;
 
 /** The article text as deduplication sees it: folded, whitespace collapsed, case folded. */
 export function normalizeArticleText(text: string): string {
@@ -60,6 +71,7 @@ const HONORIFICS = new Set([
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 function stripDiacritics(text: string): string {
+  if (ASCII.test(text)) return text;
   return text.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
 
@@ -98,6 +110,9 @@ export function isNameMention(text: string): boolean {
 
 /** Words of a quotation as grouping sees them: no marks, punctuation, case or diacritics. */
 export function quotationWords(text: string): string[] {
+  // Fast path, same result: folding maps the safe marks to ASCII, and of ASCII only letters and
+  // digits survive, apostrophes joining the letters around them.
+  if (FOLD_SAFE.test(text)) return text.replace(APOSTROPHES, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   return stripDiacritics(fold(text))
     .toLowerCase()
     .replace(/'/g, '')
@@ -156,15 +171,29 @@ function hash32(text: string, seed: number): number {
   return h >>> 0;
 }
 
+/** The NUM_HASHES seeded hashes of one word, cached: quotations share most of their words. */
+const wordHashCache = new Map<string, Uint32Array>();
+const WORD_HASH_CACHE_MAX = 100_000;
+function wordHashes(w: string): Uint32Array {
+  let hs = wordHashCache.get(w);
+  if (!hs) {
+    hs = new Uint32Array(NUM_HASHES);
+    for (let i = 0; i < NUM_HASHES; i++) hs[i] = hash32(w, i * 0x9e3779b1);
+    if (wordHashCache.size >= WORD_HASH_CACHE_MAX) wordHashCache.clear();
+    wordHashCache.set(w, hs);
+  }
+  return hs;
+}
+
 /** LSH band keys of a quotation's word set (empty when it is too short for near grouping). */
 export function quotationBands(words: string[]): number[] {
   if (words.length < MIN_NEAR_WORDS) return [];
   const set = [...new Set(words)];
   const mins = new Array<number>(NUM_HASHES).fill(0xffffffff);
   for (const w of set) {
+    const hs = wordHashes(w);
     for (let i = 0; i < NUM_HASHES; i++) {
-      const h = hash32(w, i * 0x9e3779b1);
-      if (h < mins[i]!) mins[i] = h;
+      if (hs[i]! < mins[i]!) mins[i] = hs[i]!;
     }
   }
   const bands: number[] = [];

@@ -126,10 +126,13 @@ export function ftsTerms(input: string): string {
   return parts.join(' ');
 }
 
+/** Articles written between two returns to the event loop in a large batch. */
+const WRITE_CHUNK = 16;
 /** Members of each band read when looking for near-identical wordings (the newest first). */
-const MAX_BAND_MEMBERS = 16;
+const MAX_BAND_MEMBERS = 4;
 /** Near-duplicate candidates compared word by word, those sharing the most bands first. */
-const MAX_CANDIDATES = 16;
+const MAX_CANDIDATES = 8;
+const WORDS_CACHE_MAX = 50_000;
 
 /** Appearances listed per quotation in search results (the total is always given). */
 export const MAX_APPEARANCES = 50;
@@ -149,6 +152,15 @@ export class SqliteStore implements Store {
   private readonly articleTx: (article: ArticleInput, analysis: Analysis, prepared: PreparedArticle) => AddResult;
   /** First quote id of the batch being written: quotes from here on are not in the full-text index yet. */
   private unindexedFrom = 0;
+  /** The write under way (`addArticles` calls run one after the other). */
+  private writing: Promise<unknown> = Promise.resolve();
+  /** True while `writeBatchInSteps` holds a transaction open across event-loop turns. */
+  private batchOpen = false;
+  /**
+   * Words of recent quotations by id, for near-duplicate checks (candidates are the newest of
+   * their bands). Cleared whenever a write rolls back, since a rolled-back id can be reused.
+   */
+  private readonly wordsCache = new Map<number, string[]>();
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -225,6 +237,9 @@ export class SqliteStore implements Store {
          mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       lastQuoteId: db.prepare('SELECT MAX(id) FROM quotes').pluck(),
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
       indexQuotesFrom: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label) SELECT id, text, speaker_label FROM quotes WHERE id >= ?'),
       indexQuote: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label) VALUES (?, ?, ?)'),
       unindexQuote: db.prepare("INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_label) VALUES ('delete', ?, ?, ?)"),
@@ -245,17 +260,25 @@ export class SqliteStore implements Store {
   }
 
   async addArticle(article: ArticleInput, analysis: Analysis, prepared?: PreparedArticle): Promise<AddResult> {
-    return this.addArticleSync(article, analysis, prepared);
-  }
-
-  addArticleSync(article: ArticleInput, analysis: Analysis, prepared?: PreparedArticle): AddResult {
-    const [result] = this.writeBatch([{ article, analysis, prepared }]);
+    const [result] = await this.addArticles([{ article, analysis, prepared }]);
     if (result instanceof Error) throw result;
     return result!;
   }
 
+  addArticleSync(article: ArticleInput, analysis: Analysis, prepared?: PreparedArticle): AddResult {
+    const [result] = this.addArticlesSync([{ article, analysis, prepared }]);
+    if (result instanceof Error) throw result;
+    return result!;
+  }
+
+  /**
+   * Writes run one batch at a time. A large batch stays one transaction but returns to the event
+   * loop every few articles, so the extraction workers get their next tasks while it is written.
+   */
   async addArticles(items: ArticleToStore[]): Promise<(AddResult | Error)[]> {
-    return this.addArticlesSync(items);
+    const run = this.writing.then(() => (items.length <= WRITE_CHUNK ? this.writeBatch(items) : this.writeBatchInSteps(items)));
+    this.writing = run.catch(() => undefined);
+    return run;
   }
 
   addArticlesSync(items: ArticleToStore[]): (AddResult | Error)[] {
@@ -269,30 +292,64 @@ export class SqliteStore implements Store {
    * cost more than all the other writes together.
    */
   private writeBatch(items: ArticleToStore[]): (AddResult | Error)[] {
+    if (this.batchOpen) throw new Error('store: a batch is being written; wait for addArticles to finish');
     const batch = this.db.transaction((): (AddResult | Error)[] => {
       this.unindexedFrom = ((this.stmt.lastQuoteId.get() as number | null) ?? 0) + 1;
-      const results = items.map((item): AddResult | Error => {
-        let prepared: PreparedArticle;
-        try {
-          prepared = item.prepared ?? prepareArticle(item.article, item.analysis);
-        } catch (err) {
-          return err instanceof Error ? err : new Error(String(err));
-        }
-        try {
-          return this.articleTx(item.article, item.analysis, prepared);
-        } catch (err) {
-          // Another process stored the same article between our check and our insert.
-          if (err instanceof Error && /UNIQUE constraint failed: articles\./.test(err.message)) {
-            const id = this.findArticleSync({ canonicalUrl: item.article.canonicalUrl ?? null, textHash: prepared.textHash });
-            if (id !== null) return { added: false, articleId: id, quotes: 0 };
-          }
-          return err instanceof Error ? err : new Error(String(err));
-        }
-      });
+      const results = items.map((item) => this.writeOne(item));
       this.stmt.indexQuotesFrom.run(this.unindexedFrom);
       return results;
     });
-    return batch.immediate();
+    try {
+      return batch.immediate();
+    } catch (err) {
+      this.wordsCache.clear();
+      throw err;
+    }
+  }
+
+  /** `writeBatch` for large batches: the same single transaction, written WRITE_CHUNK articles at a time. */
+  private async writeBatchInSteps(items: ArticleToStore[]): Promise<(AddResult | Error)[]> {
+    if (this.batchOpen || this.db.inTransaction) return this.writeBatch(items);
+    this.stmt.begin.run();
+    this.batchOpen = true;
+    try {
+      this.unindexedFrom = ((this.stmt.lastQuoteId.get() as number | null) ?? 0) + 1;
+      const results: (AddResult | Error)[] = [];
+      for (let i = 0; i < items.length; i += WRITE_CHUNK) {
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        for (const item of items.slice(i, i + WRITE_CHUNK)) results.push(this.writeOne(item));
+      }
+      this.stmt.indexQuotesFrom.run(this.unindexedFrom);
+      this.stmt.commit.run();
+      return results;
+    } catch (err) {
+      this.wordsCache.clear();
+      if (this.db.inTransaction) this.stmt.rollback.run();
+      throw err;
+    } finally {
+      this.batchOpen = false;
+    }
+  }
+
+  /** One article of a batch in its own savepoint; its failure is returned, not thrown. */
+  private writeOne(item: ArticleToStore): AddResult | Error {
+    let prepared: PreparedArticle;
+    try {
+      prepared = item.prepared ?? prepareArticle(item.article, item.analysis);
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+    try {
+      return this.articleTx(item.article, item.analysis, prepared);
+    } catch (err) {
+      this.wordsCache.clear();
+      // Another process stored the same article between our check and our insert.
+      if (err instanceof Error && /UNIQUE constraint failed: articles\./.test(err.message)) {
+        const id = this.findArticleSync({ canonicalUrl: item.article.canonicalUrl ?? null, textHash: prepared.textHash });
+        if (id !== null) return { added: false, articleId: id, quotes: 0 };
+      }
+      return err instanceof Error ? err : new Error(String(err));
+    }
   }
 
   /** Writes one article; runs inside `articleTx` (a savepoint of the batch). */
@@ -410,6 +467,11 @@ export class SqliteStore implements Store {
     db.prepare('DELETE FROM people WHERE id = ?').run(lone.id);
   }
 
+  private cacheWords(id: number, words: string[]): void {
+    if (this.wordsCache.size >= WORDS_CACHE_MAX) this.wordsCache.delete(this.wordsCache.keys().next().value!);
+    this.wordsCache.set(id, words);
+  }
+
   /** The quotation a quote belongs to: by exact key, else by near-identical wording, else a new one. */
   private quotationFor(pq: PreparedQuote): number {
     let quotationId = this.stmt.quotationByKey.get(pq.key) as number | undefined;
@@ -429,9 +491,13 @@ export class SqliteStore implements Store {
         const words = pq.words.split(' ');
         let best = NEAR_THRESHOLD;
         for (const [id] of candidates) {
-          const text = this.stmt.quotationWords.get(id) as string | undefined;
-          if (text === undefined) continue;
-          const sim = wordSimilarity(words, text.split(' '));
+          let other = this.wordsCache.get(id);
+          if (!other) {
+            const text = this.stmt.quotationWords.get(id) as string | undefined;
+            if (text === undefined) continue;
+            this.cacheWords(id, (other = text.split(' ')));
+          }
+          const sim = wordSimilarity(words, other);
           if (sim >= best) {
             best = sim;
             quotationId = id;
@@ -441,6 +507,7 @@ export class SqliteStore implements Store {
     }
     if (quotationId === undefined) {
       quotationId = Number(this.stmt.insertQuotation.run(pq.key, pq.words).lastInsertRowid);
+      this.cacheWords(quotationId, pq.words.split(' '));
       if (pq.bands.length === BANDS_PER_QUOTATION) this.stmt.insertBands.run(pq.bands.flatMap((b) => [b, quotationId]));
       else for (const b of pq.bands) this.stmt.insertBand.run(b, quotationId);
     }
