@@ -57,6 +57,43 @@ test('serve: the sample pages on 127.0.0.1, address printed, pages and API answe
   }
 });
 
+test('serve --workers 2: one address printed, requests answered, SIGTERM stops every process', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-serve-'));
+  try {
+    const db = join(dir, 'empty.db');
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', '--workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no banner; stderr: ${stderr}`)), 20_000);
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        if (/2 server processes\n/.test(stdout)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    try {
+      assert.equal(stdout.match(/serving /g)?.length, 1, 'the address is printed once');
+      const base = stdout.match(/at (http:\/\/127\.0\.0\.1:\d+)\//)![1]!;
+      // Fresh connections are handed round the processes.
+      const answers = await Promise.all(Array.from({ length: 6 }, () => fetch(base + '/api/articles', { headers: { connection: 'close' } })));
+      assert.ok(answers.every((r) => r.status === 200));
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+    // No worker is left holding the port.
+    const base = stdout.match(/at (http:\/\/127\.0\.0\.1:\d+)\//)![1]!;
+    await assert.rejects(fetch(base + '/api/articles', { signal: AbortSignal.timeout(5000) }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('serve: bad options are refused with a message naming them', () => {
   const port = spawnSync(process.execPath, [BIN, 'serve', '--port', 'eighty'], { encoding: 'utf8' });
   assert.notEqual(port.status, 0);
@@ -64,4 +101,7 @@ test('serve: bad options are refused with a message naming them', () => {
   const token = spawnSync(process.execPath, [BIN, 'serve', '--admin-token', 'short', '--db', join(tmpdir(), 'never-created.db')], { encoding: 'utf8' });
   assert.equal(token.status, 1);
   assert.match(token.stderr, /--admin-token must be at least 8 characters/);
+  const workers = spawnSync(process.execPath, [BIN, 'serve', '--workers', '0'], { encoding: 'utf8' });
+  assert.notEqual(workers.status, 0);
+  assert.match(workers.stderr, /--workers must be a whole number from 1 to 64/);
 });

@@ -1,4 +1,5 @@
 /** `onrecord serve`: the web app and JSON API over the record. */
+import cluster from 'node:cluster';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { redactUrl, StoreOpenError, type StoreStats } from '../store/index.js';
 import { buildServer } from '../web/server.js';
@@ -10,12 +11,99 @@ function portArg(v: string): number {
   return n;
 }
 
+function workersArg(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > 64) throw new InvalidArgumentError('--workers must be a whole number from 1 to 64');
+  return n;
+}
+
 interface ServeOptions {
   db: string;
   port: number;
   host: string;
   allowPrivate: boolean;
   adminToken?: string;
+  workers: number;
+}
+
+/** What a worker process tells the primary once it listens (or why it could not). */
+type WorkerMessage = { type: 'listening'; address: string; stats: StoreStats } | { type: 'failed'; message: string };
+
+function banner(opts: ServeOptions, stats: StoreStats, address: string): string {
+  return (
+    `onrecord: serving ${redactUrl(opts.db)} (${stats.articles} articles, ${stats.quotes} quotes) at ${address}/\n` +
+    (opts.workers > 1 ? `  ${opts.workers} server processes\n` : '') +
+    (opts.adminToken ? '  storing enabled with the admin token\n' : '') +
+    (opts.allowPrivate ? '  analyze-by-URL may fetch private addresses (--allow-private)\n' : '')
+  );
+}
+
+/** Opens the store and listens; returns the address, or null after reporting why not. */
+async function startServer(opts: ServeOptions): Promise<{ address: string; stats: StoreStats; stop: () => Promise<void> } | string> {
+  const store = openOrExit(opts.db, false);
+  let stats: StoreStats;
+  try {
+    // A PostgreSQL store reports connection and schema errors on its first call.
+    stats = await store.stats();
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    return err instanceof StoreOpenError ? err.message : `cannot read ${redactUrl(opts.db)}: ${(err as Error).message}`;
+  }
+  const app = await buildServer({ store, allowPrivate: opts.allowPrivate, adminToken: opts.adminToken ?? null });
+  try {
+    const address = await app.listen({ port: opts.port, host: opts.host });
+    return {
+      address,
+      stats,
+      stop: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    return `cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}`;
+  }
+}
+
+/**
+ * Several processes sharing one port (Node's cluster: the primary accepts connections and
+ * hands them round) so that a busy server uses more than one core; each worker has its own
+ * connection to the store.
+ */
+async function runPrimary(opts: ServeOptions): Promise<void> {
+  const pending = new Set<number>();
+  let first: { address: string; stats: StoreStats } | null = null;
+  let stopping = false;
+  for (let i = 0; i < opts.workers; i++) pending.add(cluster.fork().id);
+  cluster.on('message', (worker, message: WorkerMessage) => {
+    if (message.type === 'failed') {
+      process.stderr.write(`onrecord: ${message.message}\n`);
+      stopAll(1);
+      return;
+    }
+    pending.delete(worker.id);
+    first ??= message;
+    if (pending.size === 0 && first) process.stdout.write(banner(opts, first.stats, first.address));
+  });
+  cluster.on('exit', (worker, code) => {
+    if (!stopping) {
+      process.stderr.write(`onrecord: server process ${worker.process.pid} exited (${code ?? 'signal'}); stopping\n`);
+      stopAll(1);
+    } else if (Object.keys(cluster.workers ?? {}).length === 0) {
+      process.exit(process.exitCode ?? 0);
+    }
+  });
+  const stopAll = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    process.exitCode = code;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(code);
+    for (const w of workers) w?.process.kill('SIGTERM');
+  };
+  process.once('SIGINT', () => stopAll(0));
+  process.once('SIGTERM', () => stopAll(0));
 }
 
 export function registerServe(program: Command): void {
@@ -31,43 +119,25 @@ export function registerServe(program: Command): void {
         'ONRECORD_ADMIN_TOKEN',
       ),
     )
+    .option('--workers <n>', 'server processes sharing the port (one per core for a busy server)', workersArg, 1)
     .action(async (opts: ServeOptions) => {
       if (opts.adminToken !== undefined && opts.adminToken.length < 8) {
         process.stderr.write('onrecord: --admin-token must be at least 8 characters\n');
         process.exitCode = 1;
         return;
       }
-      const store = openOrExit(opts.db, false);
-      const shown = redactUrl(opts.db);
-      let stats: StoreStats;
-      try {
-        // A PostgreSQL store reports connection and schema errors on its first call.
-        stats = await store.stats();
-      } catch (err) {
-        const reason = err instanceof StoreOpenError ? err.message : `cannot read ${shown}: ${(err as Error).message}`;
-        process.stderr.write(`onrecord: ${reason}\n`);
-        await store.close().catch(() => undefined);
+      if (opts.workers > 1 && cluster.isPrimary) return runPrimary(opts);
+      const started = await startServer(opts);
+      if (typeof started === 'string') {
+        if (cluster.isWorker) process.send?.({ type: 'failed', message: started } satisfies WorkerMessage);
+        else process.stderr.write(`onrecord: ${started}\n`);
         process.exitCode = 1;
         return;
       }
-      const app = await buildServer({ store, allowPrivate: opts.allowPrivate, adminToken: opts.adminToken ?? null });
-      let address: string;
-      try {
-        address = await app.listen({ port: opts.port, host: opts.host });
-      } catch (err) {
-        process.stderr.write(`onrecord: cannot listen on ${opts.host}:${opts.port}: ${(err as Error).message}\n`);
-        await store.close();
-        process.exitCode = 1;
-        return;
-      }
-      process.stdout.write(
-        `onrecord: serving ${shown} (${stats.articles} articles, ${stats.quotes} quotes) at ${address}/\n` +
-          (opts.adminToken ? '  storing enabled with the admin token\n' : '') +
-          (opts.allowPrivate ? '  analyze-by-URL may fetch private addresses (--allow-private)\n' : ''),
-      );
+      if (cluster.isWorker) process.send?.({ type: 'listening', address: started.address, stats: started.stats } satisfies WorkerMessage);
+      else process.stdout.write(banner(opts, started.stats, started.address));
       const stop = async () => {
-        await app.close();
-        await store.close();
+        await started.stop();
         process.exit(0);
       };
       process.once('SIGINT', stop);
