@@ -150,6 +150,7 @@ async function timePages(label, urls) {
 }
 
 const pageResults = [];
+const cpuResults = [];
 pageResults.push(await timePages('article page', Array.from({ length: SAMPLES }, () => `/articles/${pick(articleIds)}`)));
 pageResults.push(await timePages('person page', Array.from({ length: SAMPLES }, () => `/people/${pick(personRows).id}`)));
 pageResults.push(await timePages(`person page, heaviest (${heaviest.quote_count} quotes)`, Array.from({ length: Math.min(SAMPLES, 100) }, () => `/people/${heaviest.id}`)));
@@ -197,6 +198,30 @@ const MIXES = {
     path: () => `/api/quotes?q=${pick(TOPICS)}`,
   },
 };
+// CPU time per API request, in process (inject: no sockets): unlike wall-clock figures it
+// hardly depends on what else the machine is doing, and 1000 / it is what one core can serve.
+{
+  const cpuStore = openSqliteStore(DB);
+  const cpuApp = await buildServer({ store: cpuStore, allowPrivate: false, adminToken: null });
+  for (const [mixName, mix] of Object.entries(MIXES)) {
+    const urls = Array.from({ length: Math.max(50, SAMPLES) }, () => mix.path());
+    for (const u of urls.slice(0, 20)) await cpuApp.inject(u);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (const u of urls) {
+      const res = await cpuApp.inject(u);
+      if (res.statusCode !== 200) throw new Error(`${u}: HTTP ${res.statusCode}`);
+    }
+    const c = process.cpuUsage(c0);
+    const cpuMs = (c.user + c.system) / 1000 / urls.length;
+    const wallMs = (performance.now() - t0) / urls.length;
+    log(`API ${mixName}, in process: ${cpuMs.toFixed(2)} ms CPU per request (${wallMs.toFixed(2)} ms wall) = ${(1000 / cpuMs).toFixed(0)} requests/s per core`);
+    cpuResults.push({ mix: mixName, cpuMsPerRequest: cpuMs, wallMsPerRequest: wallMs, perCore: 1000 / cpuMs });
+  }
+  await cpuApp.close();
+  await cpuStore.close();
+}
+
 const apiResults = [];
 for (const [mixName, mix] of Object.entries(MIXES)) for (const workers of WORKERS) {
   const child = spawn(process.execPath, [join(root, 'bin', 'onrecord.js'), 'serve', '--db', DB, '--port', '0', '--workers', String(workers)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -237,5 +262,5 @@ for (const [mixName, mix] of Object.entries(MIXES)) for (const workers of WORKER
   );
 }
 log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (other work on the machine slows every figure)`);
-if (JSON_OUT) console.log(JSON.stringify({ record: stats, pages: pageResults, api: apiResults, loadavg: loadavg() }, null, 2));
+if (JSON_OUT) console.log(JSON.stringify({ record: stats, pages: pageResults, api: apiResults, apiCpu: cpuResults, loadavg: loadavg() }, null, 2));
 
