@@ -5,6 +5,7 @@
  * on the extraction worker threads and the store's writer only runs its statements.
  */
 import type { Analysis } from '../extract/types.js';
+import { isFirstName } from '../extract/lexicon.js';
 import {
   articleTextHash,
   isNameMention,
@@ -29,6 +30,8 @@ export interface PreparedQuote {
 }
 
 export interface PreparedPerson {
+  /** The name the person is recorded under when new (see `recordName`). */
+  name: string;
   norm: string;
   surname: string;
   /** Number of name tokens (1: surname only). */
@@ -49,25 +52,70 @@ export interface PreparedArticle {
 
 export function preparePerson(p: Analysis['people'][number]): PreparedPerson | null {
   if (p.kind === 'description') return null;
-  const tokens = nameTokens(p.name);
-  if (tokens.length === 0) return null;
   // Aliases: each name-like mention counts once; the canonical name counts when never mentioned.
   const names = (p.mentions ?? []).map((m) => m.text.trim()).filter(isNameMention);
   if (names.length === 0) names.push(p.name);
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const aliases: [string, string, number][] = [...counts].map(([alias, count]) => [alias, nameTokens(alias).join(' '), count]);
+  const { name, tokens } = recordName(p, aliases);
+  if (tokens.length === 0) return null;
   const dcounts = new Map<string, number>();
   for (const d of p.descriptors ?? []) {
     const t = d.trim();
     if (t) dcounts.set(t, (dcounts.get(t) ?? 0) + 1);
   }
   return {
+    name,
     norm: tokens.join(' '),
     surname: tokens[tokens.length - 1]!,
     tokens: tokens.length,
-    aliases: [...counts].map(([alias, count]) => [alias, nameTokens(alias).join(' '), count]),
+    aliases,
     descriptors: [...dcounts],
   };
+}
+
+/**
+ * The name a person is recorded under. The extractor's name sometimes carries words around the
+ * name (a party or an epithet before it, a headline's verb after it: `Republican Donald Trump`,
+ * `Hillary Clinton Speaks`). When the article itself also names the person by a shorter run of
+ * those words that starts with a first name (or the name's own first word) and ends with a word
+ * the article uses alone for the person (or the name's own last word), and the article uses that
+ * shorter name more, the record uses it: one person across articles rather than one per wording.
+ * (A first name is a capitalised word of the extractor's first-name lexicon.)
+ */
+function recordName(p: Analysis['people'][number], aliases: [string, string, number][]): { name: string; tokens: string[] } {
+  const tokens = nameTokens(p.name);
+  if (p.kind !== 'person' || tokens.length < 3) return { name: p.name, tokens };
+  const byNorm = new Map<string, { text: string; count: number }>();
+  for (const [alias, norm, count] of aliases) {
+    const seen = byNorm.get(norm);
+    if (seen) seen.count += count;
+    else byNorm.set(norm, { text: alias, count });
+  }
+  const uses = (norm: string) => byNorm.get(norm)?.count ?? 0;
+  const last = tokens.length - 1;
+  // Words written with a capital in the name (`de` in `Anna de Vries` starts no name of its own).
+  const capitalised = new Set(
+    p.name
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .flatMap((w) => nameTokens(w)),
+  );
+  let best = { name: p.name, tokens, score: uses(tokens.join(' ')) + uses(tokens[last]!) };
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = i + 1; j <= last; j++) {
+      if (i === 0 && j === last) continue; // the whole name
+      const sub = tokens.slice(i, j + 1);
+      const mentioned = byNorm.get(sub.join(' '));
+      if (!mentioned) continue;
+      if (i > 0 && !(isFirstName(sub[0]!) && capitalised.has(sub[0]!))) continue;
+      if (j < last && uses(sub[sub.length - 1]!) === 0) continue;
+      const score = mentioned.count + uses(sub[sub.length - 1]!);
+      if (score > best.score) best = { name: mentioned.text, tokens: sub, score };
+    }
+  }
+  return { name: best.name, tokens: best.tokens };
 }
 
 export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {

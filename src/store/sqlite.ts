@@ -418,10 +418,10 @@ export class SqliteStore implements Store {
       }
     }
     if (!row) {
-      const info = this.stmt.insertPerson.run(p.name, pp.norm, pp.surname, p.kind);
+      const info = this.stmt.insertPerson.run(pp.name, pp.norm, pp.surname, p.kind);
       const id = Number(info.lastInsertRowid);
-      this.stmt.insertPeopleFts.run(id, p.name);
-      row = { id, name: p.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind, quote_count: 0, article_count: 0 };
+      this.stmt.insertPeopleFts.run(id, pp.name);
+      row = { id, name: pp.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind, quote_count: 0, article_count: 0 };
       if (pp.tokens > 1 && p.kind === 'person') this.absorbSurnameOnly(row);
     }
     for (const [alias, norm, count] of pp.aliases) {
