@@ -95,7 +95,7 @@ test('participle cue before a colon: `X defended the plan, adding: “...”`', 
 });
 
 test('participle cue `adding: “...”` rests on the subject named in the same sentence',
-  { todo: 'mention is null; the subject "Alice Okafor" is in the same sentence' }, () => {
+  () => {
   const r = run('Premier Alice Okafor defended the plan, adding: “We have no choice.”');
   expectQuote(quote(r, '“We have no choice.”'), { mention: 'Alice Okafor' });
 });

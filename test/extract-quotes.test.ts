@@ -100,7 +100,7 @@ test('song title in straight quotes is not a quotation', () => {
   assert.equal(r.quotes.length, 0, summary(r));
 });
 
-test('`so-called “...”` is a scare quote, and `called` inside `so-called` is not a cue', { todo: 'engine emits a direct quote “green corridor” with cue "called" from "so-called"' }, () => {
+test('`so-called “...”` is a scare quote, and `called` inside `so-called` is not a cue', () => {
   const r = run('The so-called “green corridor” would run through three counties.');
   assert.equal(r.quotes.length, 0, summary(r));
 });
@@ -117,7 +117,7 @@ test('partial quote `calling her a “...”, threatening ...` is a direct quote
   expectQuote(q, { type: 'direct', speaker: 'Ruth Adeyemi', cue: 'calling' });
 });
 
-test('partial quote after `calling` rests on the caller\'s name in the same sentence', { todo: 'mention is null when the participle clause is followed by `, threatening ...`' }, () => {
+test('partial quote after `calling` rests on the caller\'s name in the same sentence', () => {
   const text = 'Senator Ruth Adeyemi attacked the governor during the campaign, calling her a “reckless spender”, threatening to block the budget.';
   const r = run(text);
   expectQuote(quote(r, '“reckless spender”'), { mention: 'Ruth Adeyemi' });

@@ -209,8 +209,9 @@ function resolveMention(
     if (ORG_HEADS.has(m.head)) {
       const named = latestMentioned(entities, at, para, 3, (e) => e.kind !== 'description' && e.words.some((w) => norm(w) === m.head));
       if (named) return named;
-      // Only an institution the passage is about: one that spoke or stood as a subject.
-      const org = latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || e.seen.some((x) => x.subject && x.t < at && para - x.para <= 1)));
+      // Only an institution the passage is about: one that spoke, stood as a subject, or was
+      // named in the same paragraph.
+      const org = latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
       if (org) return org;
     } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m))) {
       // `the affable proprietor`, `the 32-year-old labourer`: a described person is the person
@@ -341,7 +342,8 @@ function addDescriptor(e: Entity, text: string): void {
   const words = d.toLowerCase().split(/[\s-]+/).map((w) => w.replace(/[.’']/g, ''));
   for (const w of words) e.descriptorWords.add(w);
   // `Al Hashish, a 23-year-old mother`: a gendered head noun tells which pronoun means them.
-  const g = GENDERED_NOUNS[words[words.length - 1]];
+  const head = d.toLowerCase().split(/\s+of\s+/)[0].split(/[\s-]+/).pop() ?? '';
+  const g = GENDERED_NOUNS[head];
   if (g && !e.gender && e.kind !== 'org') {
     e.gender = g;
     if (e.kind === 'unknown') e.kind = 'person';
@@ -373,14 +375,19 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
     const start = j;
     const opener = tokens[j];
     if (opener.pos === 'DET' || opener.pos === 'ADJ' || opener.pos === 'NUM' || opener.pos === 'NOUN' && !/^[A-Z]/.test(opener.text)) {
+      let clause = false;
       while (j < tokens.length && j - start < 14 && tokens[j].quote < 0) {
         const t = tokens[j];
-        if (t.text === ',' || t.text === '.' || t.text === ';' || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' && t.lower !== 'her' && t.lower !== 'his' || t.lower === 'who') break;
+        if (t.text === ',' || t.text === '.' || t.text === ';' || t.pos === 'PRON' && t.lower !== 'her' && t.lower !== 'his' || t.lower === 'who') break;
+        // `According to Raj Mehta, the deficit will grow`: a verb makes it a clause, not an apposition.
+        if (t.pos === 'VERB' || t.pos === 'AUX') { clause = true; break; }
         j++;
       }
-      // `a 23-year-old mother of two`: a trailing `of` phrase without a noun is dropped.
-      for (let k = j - 1; k > start + 1 && tokens[j - 1].pos !== 'NOUN'; k--) if (tokens[k].lower === 'of' && tokens[k - 1].pos === 'NOUN') { j = k; break; }
-      if (j > start + 0 && tokens[j - 1].pos === 'NOUN' || j > start && TITLES.has(tokens[j - 1]?.lower ?? '')) {
+      // The head is the last noun, or the noun before an `of` phrase (`the premier of Ontario`,
+      // `a 23-year-old mother of two`).
+      let headOk = j > start && (tokens[j - 1].pos === 'NOUN' || TITLES.has(tokens[j - 1].lower));
+      for (let k = j - 1; !headOk && k > start; k--) if (tokens[k].lower === 'of' && (tokens[k - 1].pos === 'NOUN' || TITLES.has(tokens[k - 1].lower))) headOk = true;
+      if (!clause && headOk) {
         const text = doc.text.slice(tokens[start].start, tokens[j - 1].end);
         for (const part of text.split(/\s+and\s+/)) addDescriptor(e, part);
       }
@@ -394,9 +401,14 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
       addDescriptor(e, doc.text.slice(tokens[b].start, tokens[run.first - 2].end));
     }
   }
-  // Titles alone (`President` in `President Trump`) are descriptors too.
+  // Titles alone (`President` in `President Trump`) are descriptors too, a run of title words
+  // as one (`Prime Minister`, not `Prime` and `Minister`).
   for (let t = run.first; t < run.nameFirst; t++) {
-    if (TITLES.has(tokens[t].lower)) addDescriptor(e, tokens[t].text);
+    if (!TITLES.has(tokens[t].lower)) continue;
+    let u = t;
+    while (u + 1 < run.nameFirst && TITLES.has(tokens[u + 1].lower)) u++;
+    addDescriptor(e, doc.text.slice(tokens[t].start, tokens[u].end));
+    t = u;
   }
 }
 
@@ -405,9 +417,12 @@ function isDescriptorHead(tokens: Token[], k: number): boolean {
   return t.pos === 'NOUN' || TITLES.has(t.lower) || t.pos === 'PROPN' && TITLES.has(t.lower);
 }
 
-/** Heads of definite descriptions that mean an institution: `the company`, `the agency`. */
+/**
+ * Heads of definite descriptions that mean an institution: `the company`, `the agency`. (Not
+ * `the government`: it means a country's government, which the article rarely names.)
+ */
 const ORG_HEADS = new Set(`company firm group agency ministry department union team board organization
- organisation network government council commission association bank club party office service
+ organisation network council commission association bank club party office service
  utility authority league institute university hospital airline retailer insurer broadcaster
  newspaper paper regulator province city town municipality district committee coalition campaign
  foundation charity corporation business startup manufacturer automaker chain operator`.split(/\s+/).filter(Boolean));
