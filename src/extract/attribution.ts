@@ -146,8 +146,14 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
   const taken: Array<[number, number]> = [];
   const overlapsTaken = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
   for (let k = cues.length - 1; k >= 0; k--) {
-    const c = cues[k];
-    const found = contentsFor(doc, unit, spans, runs, c, k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
+    const found = contentsFor(doc, unit, spans, runs, cues[k], k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
+    // `Mamdani said he would say: “...”`: what someone says they would say is reported by the
+    // outer cue, which the attribution rests on; the outer cue then reports nothing else.
+    let c = cues[k];
+    if (found.length > 0 && k > 0 && hypotheticalInner(doc, cues[k - 1], c)) {
+      c = { ...cues[k - 1], sharesSource: false };
+      k--;
+    }
     for (const f of found) {
       if (overlapsTaken(f.first, f.last)) continue;
       // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
@@ -358,8 +364,17 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   const tokens = doc.tokens;
   const start = k;
   // `told reporters`, `told CBC News`, `told him`: the addressee of a verb of telling.
-  if (TAKES_ADDRESSEE.has(cue.sense.lemma)) {
-    while (k < max && k - start < 6 && tokens[k].quote < 0 && (tokens[k].pos === 'PRON' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ') && tokens[k].lower !== 'that') k++;
+  // One noun phrase only: in `told reporters the line would open`, `the line` is the
+  // reported clause's subject.
+  if (TAKES_ADDRESSEE.has(cue.sense.lemma) && k < max && tokens[k].quote < 0 && tokens[k].lower !== 'that') {
+    const ok = (t: Token) => t.quote < 0 && t.lower !== 'that';
+    if (tokens[k].pos === 'PRON') k++;
+    else {
+      if (tokens[k].pos === 'DET' || tokens[k].pos === 'PRON') k++;
+      while (k < max && k - start < 6 && ok(tokens[k]) && tokens[k].pos === 'ADJ') k++;
+      while (k < max && k - start < 6 && ok(tokens[k]) && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN'
+        || /^(and|&)$/.test(tokens[k].lower) && tokens[k + 1]?.pos === 'PROPN' && tokens[k - 1]?.pos === 'PROPN')) k++;
+    }
   }
   // `on Sunday`, `in a statement`, `Thursday`, `last week`: an adjunct that opens with a
   // preposition or a time word, skipped only when a content marker or a subject follows.
@@ -389,7 +404,9 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
     // `said A, and added that B`: the next cue, coordinated, ends this clause.
     const at = Math.min(nextCue.cue.first, nextCue.sourceFirst);
     const before = tokens[at - 1];
-    if (at > k && before && (before.text === ',' || /^(and|but|or)$/.test(before.lower) || before.text === '—' || before.text === ';')) end = at;
+    // (`“a good start,” adding`: a comma inside the closing mark counts.)
+    const comma = before && (before.text === ',' || before.quote >= 0 && tokens[at - 2]?.text === ',');
+    if (at > k && before && (comma || /^(and|but|or)$/.test(before.lower) || before.text === '—' || before.text === ';')) end = at;
   }
   for (let j = k; j < end; j++) {
     const t = tokens[j];
@@ -492,7 +509,13 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: U
     // A quotation its cue interrupts (`“A,” she said. “B.”`) is one quotation: the attribution
     // spans all of it, and each sentence after the cue is also a quote of its own.
     const here = unitOf[s.first];
-    if (root && root.type === 'direct' && root.para === para && root.start < s.start && here - (lastUnit.get(root) ?? -9) <= 3 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
+    // Only fragments of the cue's own sentence may stand between the parts (`said Rep. G.K.
+    // Butterfield (D-N.C.), head of the caucus.` splits into several); a sentence of its own
+    // (`He praised the crews.`) ends the quotation.
+    const fromUnit = lastUnit.get(root ?? cont) ?? -9;
+    let between = false;
+    for (let u = fromUnit + 1; u < here && u >= 0 && !between; u++) between = isOwnSentence(doc, units[u]);
+    if (root && root.type === 'direct' && root.para === para && !between && root.start < s.start && here - fromUnit <= 3 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
       root.end = s.end;
       root.segments.push([s.start, s.end]);
       lastUnit.set(root, here);
@@ -603,4 +626,25 @@ function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): voi
       out.push({ type: 'direct', start, end, cue: null, source: null, inherits: root, how: 'continuation', para: doc.tokens[s.first].para, anchor: s.first, segments: [[start, end]] });
     }
   }
+}
+
+/** A sentence with a verb of its own, outside quotation marks. */
+function isOwnSentence(doc: Doc, unit: Range): boolean {
+  let words = 0;
+  let verb = false;
+  for (let t = unit.first; t < unit.last; t++) {
+    const tok = doc.tokens[t];
+    if (tok.quote >= 0 || tok.pos === 'PUNCT') continue;
+    words++;
+    if (tok.pos === 'VERB') verb = true;
+  }
+  return verb && words >= 3;
+}
+
+/** `said he would say`: the inner cue's subject follows the outer cue and a modal precedes it. */
+function hypotheticalInner(doc: Doc, outer: CueInUnit, inner: CueInUnit): boolean {
+  const tokens = doc.tokens;
+  if (!inner.source || inner.source.kind !== 'pronoun' || inner.source.first !== outer.cue.last) return false;
+  const modal = tokens[inner.cue.first - 1];
+  return modal !== undefined && /^(would|will|could|might|'d|’d|should)$/.test(modal.lower) && modal.i === inner.source.last;
 }

@@ -47,7 +47,9 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (sense.lemma === t.lower && opensSentence(tokens, i) && tokens[i + 1]?.quote < 0 && !/^(to|that)$/.test(tokens[i + 1]?.lower ?? '')) return null;
   if (t.lower.endsWith('ing') && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.lower === '’s' || prev.lower === "'s")) return null;
   const before = tokens[i - 1];
-  const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—');
+  // (`“a good start,” adding`: the comma may stand inside the closing quotation mark.)
+  const commaInQuote = before !== undefined && before.quote >= 0 && tokens[i - 2]?.text === ',';
+  const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—' || commaInQuote);
   return { first: i, last: i + 1, sense, according: false, participle };
 }
 
