@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ test('serve: the sample pages on 127.0.0.1, address printed, pages and API answe
     child.stderr.on('data', (d) => (stderr += d));
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(() => reject(new Error(`no address printed; stderr: ${stderr}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`no address printed; stderr: ${stderr}`)), 60_000);
       child.stdout.on('data', (d) => {
         out += d;
         if (out.includes('\n')) {
@@ -48,6 +49,16 @@ test('serve: the sample pages on 127.0.0.1, address printed, pages and API answe
       assert.equal(articles.items.length, 5);
       const article = await fetch(`${base}/articles/${articles.items[0]!.id}`);
       assert.match(await article.text(), /<mark class="quote sp-0"/);
+      // On loopback it answers only to loopback names (fetch cannot set Host; node:http can).
+      const rebound = await new Promise<number>((resolve, reject) =>
+        request(base + '/api/articles', { headers: { host: 'rebind.attacker.example' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end(),
+      );
+      assert.equal(rebound, 421);
     } finally {
       child.kill('SIGTERM');
     }
@@ -67,7 +78,7 @@ test('serve --workers 2: one address printed, requests answered, SIGTERM stops e
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner; stderr: ${stderr}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`no banner; stderr: ${stderr}`)), 60_000);
       child.stdout.on('data', (d) => {
         stdout += d;
         if (/2 server processes\n/.test(stdout)) {

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../src/web/server.js';
+import { buildServer, LOOPBACK_HOSTS } from '../src/web/server.js';
 import { renderMarkedText, speakerColours, type ArticleView } from '../src/web/article-view.js';
 import { bucketCounts, defaultBucket } from '../src/web/chart.js';
 import { escapeHtml, html } from '../src/web/html.js';
@@ -274,4 +274,32 @@ test('address ranges: loopback, private, link-local and mapped forms are not pub
     assert.equal(nonPublicRange(ip), range, ip);
   }
   for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '172.32.0.1']) assert.equal(nonPublicRange(ip), null, ip);
+});
+
+test('a loopback server answers only to loopback host names (no DNS rebinding)', async () => {
+  const local = await buildServer({ store: rec.store, allowPrivate: false, adminToken: null, allowedHosts: LOOPBACK_HOSTS });
+  try {
+    for (const host of ['127.0.0.1:8080', 'localhost:8080', '[::1]:8080', 'LOCALHOST']) {
+      assert.equal((await local.inject({ method: 'GET', url: '/api/articles', headers: { host } })).statusCode, 200, host);
+    }
+    const api = await local.inject({ method: 'GET', url: '/api/articles', headers: { host: 'rebind.attacker.example:8080' } });
+    assert.equal(api.statusCode, 421);
+    assert.match(api.json().error.message, /does not answer for host "rebind.attacker.example"/);
+    const html = await local.inject({ method: 'GET', url: '/', headers: { host: 'rebind.attacker.example' } });
+    assert.equal(html.statusCode, 421);
+    assert.match(String(html.headers['content-type']), /text\/html/);
+  } finally {
+    await local.close();
+  }
+});
+
+test('analyze page: a URL to a private address is refused with the reason', async () => {
+  const res = await app.inject({
+    method: 'POST', url: '/analyze', payload: new URLSearchParams({ url: 'http://169.254.169.254/latest/meta-data/' }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(res.statusCode, 403);
+  const document = parseHTML(res.body).document as any;
+  assert.match(document.querySelector('.error').textContent, /refused: 169\.254\.169\.254, a link-local address/);
+  assert.equal(document.querySelector('#a-url').getAttribute('value'), 'http://169.254.169.254/latest/meta-data/', 'the form keeps what was typed');
 });

@@ -2,7 +2,8 @@
 import cluster from 'node:cluster';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { redactUrl, StoreOpenError, type StoreStats } from '../store/index.js';
-import { buildServer } from '../web/server.js';
+import { isIP } from 'node:net';
+import { buildServer, LOOPBACK_HOSTS } from '../web/server.js';
 import { dbOption, openOrExit } from './record-output.js';
 
 function portArg(v: string): number {
@@ -38,6 +39,10 @@ function banner(opts: ServeOptions, stats: StoreStats, address: string): string 
   );
 }
 
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
 /** Opens the store and listens; returns the address, or null after reporting why not. */
 async function startServer(opts: ServeOptions): Promise<{ address: string; stats: StoreStats; stop: () => Promise<void> } | string> {
   const store = openOrExit(opts.db, false);
@@ -49,7 +54,12 @@ async function startServer(opts: ServeOptions): Promise<{ address: string; stats
     await store.close().catch(() => undefined);
     return err instanceof StoreOpenError ? err.message : `cannot read ${redactUrl(opts.db)}: ${(err as Error).message}`;
   }
-  const app = await buildServer({ store, allowPrivate: opts.allowPrivate, adminToken: opts.adminToken ?? null });
+  const app = await buildServer({
+    store,
+    allowPrivate: opts.allowPrivate,
+    adminToken: opts.adminToken ?? null,
+    ...(isLoopback(opts.host) ? { allowedHosts: [...LOOPBACK_HOSTS, opts.host] } : {}),
+  });
   try {
     const address = await app.listen({ port: opts.port, host: opts.host });
     return {
@@ -86,21 +96,21 @@ async function runPrimary(opts: ServeOptions): Promise<void> {
     first ??= message;
     if (pending.size === 0 && first) process.stdout.write(banner(opts, first.stats, first.address));
   });
+  let alive = opts.workers;
   cluster.on('exit', (worker, code) => {
+    alive--;
     if (!stopping) {
       process.stderr.write(`onrecord: server process ${worker.process.pid} exited (${code ?? 'signal'}); stopping\n`);
       stopAll(1);
-    } else if (Object.keys(cluster.workers ?? {}).length === 0) {
-      process.exit(process.exitCode ?? 0);
     }
+    if (stopping && alive === 0) process.exit(process.exitCode ?? 0);
   });
   const stopAll = (code: number) => {
     if (stopping) return;
     stopping = true;
     process.exitCode = code;
-    const workers = Object.values(cluster.workers ?? {});
-    if (workers.length === 0) process.exit(code);
-    for (const w of workers) w?.process.kill('SIGTERM');
+    if (alive === 0) process.exit(code);
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
   };
   process.once('SIGINT', () => stopAll(0));
   process.once('SIGTERM', () => stopAll(0));

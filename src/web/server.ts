@@ -41,7 +41,16 @@ const STATIC_FILES: Record<string, string> = {
 
 export interface ServerOptions extends WebContext {
   logger?: boolean;
+  /**
+   * Host names requests may be addressed to (any port); others get 421. A server on loopback
+   * sets the loopback names, so that a web page whose domain re-resolves to 127.0.0.1 (DNS
+   * rebinding) cannot read the app through the visitor's browser. Absent: any host.
+   */
+  allowedHosts?: string[];
 }
+
+/** The names a loopback server answers to. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]', '::1'];
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: options.logger ?? false, trustProxy: false });
@@ -55,8 +64,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const started = new WeakMap<object, bigint>();
+  const allowedHosts = options.allowedHosts ? new Set(options.allowedHosts.map((h) => h.toLowerCase())) : null;
   app.addHook('onRequest', async (req) => {
     started.set(req, process.hrtime.bigint());
+    if (allowedHosts && !allowedHosts.has(req.hostname.toLowerCase())) {
+      throw new HttpError(421, `this server does not answer for host ${JSON.stringify(req.hostname)} (only ${[...allowedHosts].join(', ')})`);
+    }
   });
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
