@@ -199,3 +199,15 @@ test('a subject introduced with an apposition after the last speaker takes the n
   const r = run(text);
   assert.equal(quote(r, '"It is important to note the limits,"').speaker.name, 'Mary Nicolls', summary(r));
 });
+
+test('a role noun opening a sentence is a description, not a name (`Opponents argued ...`)', () => {
+  const r = run('The council froze fares for a year. Opponents argued that the freeze postpones a reckoning.');
+  assert.ok(!r.people.some((p) => p.name === 'Opponents' && p.kind === 'person'), r.people.map((p) => `${p.name}/${p.kind}`).join(', '));
+});
+
+test('a modified institution (`the port authority`) is not some other name in the paragraph', () => {
+  const r = run('A proposal to deepen the Port Aldis channel cleared its first review on Monday, the port authority said.');
+  const q = r.quotes[0];
+  assert.ok(q, summary(r));
+  assert.equal(q.speaker.name, 'the port authority', summary(r));
+});

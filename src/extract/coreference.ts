@@ -209,9 +209,12 @@ function resolveMention(
     if (ORG_HEADS.has(m.head)) {
       const named = latestMentioned(entities, at, para, 3, (e) => e.kind !== 'description' && e.words.some((w) => norm(w) === m.head));
       if (named) return named;
+      // `the port authority`, `the transit agency`: a modified description names its own
+      // institution; only the bare `the company` takes the one the passage is about.
+      const bare = m.last - m.first === 2;
       // Only an institution the passage is about: one that spoke, stood as a subject, or was
       // named in the same paragraph.
-      const org = latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
+      const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
       if (org) return org;
     } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m))) {
       // `the affable proprietor`, `the 32-year-old labourer`: a described person is the person

@@ -87,7 +87,10 @@ export function findNameRuns(doc: Doc): NameRun[] {
   let i = 0;
   while (i < tokens.length) {
     if (!nameToken(doc, tokens[i], false)) { i++; continue; }
-    if (sentenceInitial(tokens, i) && lowercase.has(tokens[i].lower) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)) { i++; continue; }
+    // (Nor is a role noun standing alone there: `Opponents argued ...`, `Officials said ...`.)
+    const alone = !nameToken(doc, tokens[i + 1] ?? tokens[i], true) || tokens[i + 1]?.para !== tokens[i].para;
+    if (sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)
+      && (lowercase.has(tokens[i].lower) || alone && isRoleNoun(tokens[i].lower))) { i++; continue; }
     const first = i;
     let j = i + 1;
     while (j < tokens.length && tokens[j].para === tokens[first].para) {
@@ -109,6 +112,11 @@ export function findNameRuns(doc: Doc): NameRun[] {
     i = j;
   }
   return runs;
+}
+
+/** A common noun for a person or group of people: `officials`, `opponents`, `residents`. */
+function isRoleNoun(lower: string): boolean {
+  return PERSON_NOUNS.has(lower);
 }
 
 function sentenceInitial(tokens: Token[], i: number): boolean {
@@ -296,7 +304,8 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
     // The head is a name: the mention rests on the name proper.
     return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
   }
-  if (!PERSON_NOUNS.has(headTok.lower) && !(headTok.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?$/.test(headTok.lower))) return null;
+  // A role (`the spokesperson`) or an institution (`the port authority`) can be a source.
+  if (!PERSON_NOUNS.has(headTok.lower) && !(ORG_WORDS.has(headTok.lower) && headTok.pos === 'NOUN') && !(headTok.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?$/.test(headTok.lower))) return null;
   // A description with a name inside (`North Korea's state-run KCNA news agency`): rest on
   // the part from the name on.
   let coreFirst = first;
