@@ -211,3 +211,9 @@ test('a modified institution (`the port authority`) is not some other name in th
   assert.ok(q, summary(r));
   assert.equal(q.speaker.name, 'the port authority', summary(r));
 });
+
+test('a bare verb after `and` (`to deepen the channel and add two berths`) is no cue', () => {
+  const r = run('A plan to deepen the channel and add two container berths cleared its first review on Monday, the port authority said.');
+  assert.equal(r.quotes.length, 1, summary(r));
+  expectQuote(r.quotes[0], { speaker: 'the port authority', cue: 'said' });
+});

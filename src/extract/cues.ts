@@ -31,6 +31,9 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
   // `an earlier warning`: a gerund the tagger reads as a noun is not a cue.
   if (t.lower.endsWith('ing') && t.pos !== 'VERB') return null;
+  // `to deepen the channel and add two berths`: a bare verb after `and` continues a verb
+  // phrase (often an infinitive); it reports nothing.
+  if (sense.lemma === t.lower && /^(and|or)$/.test(tokens[i - 1]?.lower ?? '')) return null;
   // `so-called “green corridor”`: a label, not a report.
   if (tokens[i - 1]?.text === '-' && !t.space && tokens[i - 2]?.lower === 'so') return null;
   const prev = previousContentToken(tokens, i);
