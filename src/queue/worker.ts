@@ -39,6 +39,8 @@ export interface WorkerSummary {
   quotes: number;
   failedArticles: number;
   seconds: number;
+  /** CPU time of this process (all its threads), for throughput per core. */
+  cpuSeconds: number;
 }
 
 /** Longest failure reason kept on a job (the failed set is for people to read). */
@@ -58,7 +60,8 @@ function reasonOf(outcome: JobOutcome): string {
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const log = options.log ?? ((l: string) => process.stderr.write(l + '\n'));
   const started = Date.now();
-  const summary: WorkerSummary = { jobs: 0, failedJobs: 0, articles: 0, added: 0, duplicates: 0, quotes: 0, failedArticles: 0, seconds: 0 };
+  const summary: WorkerSummary = { jobs: 0, failedJobs: 0, articles: 0, added: 0, duplicates: 0, quotes: 0, failedArticles: 0, seconds: 0, cpuSeconds: 0 };
+  const cpu0 = process.cpuUsage();
   const queue: IngestQueue = await openQueue(options.queueUrl, options.queueName, false);
   const redis = await queue.client;
   const pool: WorkPool = createPool(options.threads);
@@ -198,5 +201,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   await pool.close();
   await queue.close();
   summary.seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  summary.cpuSeconds = (cpu.user + cpu.system) / 1e6;
   return summary;
 }

@@ -164,4 +164,238 @@ CREATE INDEX quotes_published ON quotes(published);
 CREATE INDEX quotes_search ON quotes USING gin(search);
 `,
   },
+  {
+    version: 2,
+    name: 'server-side write path: onrecord_add() stores an article in one round trip',
+    sql: `
+-- The per-row foreign key checks of the tables every quote writes to (about 8 band rows, 2
+-- key rows and a quote row per quote) cost as much as the rest of storing an article. Those
+-- rows are written only by onrecord_add(), which takes its ids from rows it references in the
+-- same transaction, and nothing deletes articles or quotations, so they go.
+ALTER TABLE quotation_bands DROP CONSTRAINT quotation_bands_quotation_id_fkey;
+ALTER TABLE quotation_keys DROP CONSTRAINT quotation_keys_quotation_id_fkey;
+ALTER TABLE quotes DROP CONSTRAINT quotes_article_id_fkey;
+ALTER TABLE quotes DROP CONSTRAINT quotes_quotation_id_fkey;
+ALTER TABLE quotes DROP CONSTRAINT quotes_person_id_fkey;
+
+-- Read before an article's transaction (no locks): for each quote (an array of its LSH bands),
+-- the near-identical candidates: quotations sharing a band, the 50 with the lowest ids, with
+-- their wording; and the quotations the article's exact keys belong to already. The caller
+-- compares wordings (normalize.ts wordSimilarity) and onrecord_add() checks, under the locks,
+-- that the candidates have not changed meanwhile.
+-- (Without JIT: the planner cannot know how few rows a band has and would compile every call.)
+CREATE FUNCTION onrecord_candidates(p jsonb) RETURNS jsonb LANGUAGE sql STABLE SET jit = off AS $fn$
+  SELECT jsonb_build_object(
+    'keys', COALESCE((SELECT jsonb_object_agg(k.key, k.quotation_id) FROM quotation_keys k
+                      WHERE k.key = ANY(ARRAY(SELECT jsonb_array_elements_text(p->'keys')))), '{}'::jsonb),
+    'candidates', COALESCE((
+      SELECT jsonb_agg(COALESCE(
+        (SELECT jsonb_agg(jsonb_build_array(c.id, c.norm_text) ORDER BY c.id)
+         FROM (SELECT DISTINCT quotation_id FROM quotation_bands
+               WHERE band = ANY(ARRAY(SELECT x::bigint FROM jsonb_array_elements_text(q.bands) AS x))
+               ORDER BY quotation_id LIMIT 50) b,
+              LATERAL (SELECT id, norm_text FROM quotations WHERE id = b.quotation_id) c),
+        '[]'::jsonb) ORDER BY q.ord)
+      FROM jsonb_array_elements(p->'bands') WITH ORDINALITY AS q(bands, ord)), '[]'::jsonb))
+$fn$;
+
+-- Stores one article with its people and quotes, by the same rules as the SQLite store's
+-- addArticle(), in the caller's transaction; returns {"existing": id} when the article is
+-- stored already, else {"id": id}. It first takes the advisory locks the caller computed (sorted:
+-- article URL and text hash, surnames, quotation keys and LSH bands), so that concurrent
+-- writers deciding about the same article, person or quotation take turns; everything runs
+-- server-side so that the locks are held for no network round trip.
+CREATE FUNCTION onrecord_add(p jsonb) RETURNS jsonb LANGUAGE plpgsql SET jit = off AS $fn$
+DECLARE
+  a jsonb := p->'article';
+  v_canonical text := a->>'canonical_url';
+  v_pub text := a->>'published';
+  v_article bigint;
+  per jsonb;
+  v_row people%ROWTYPE;
+  v_lone people%ROWTYPE;
+  v_n int;
+  v_other bigint;
+  v_id bigint;
+  person_of jsonb := '{}';
+  merged jsonb := '{}';
+  final_of jsonb := '{}';
+  kv record;
+  q jsonb;
+  v_keys text[];
+  v_bands bigint[];
+  v_cands bigint[];
+  qids bigint[] := '{}';
+  created bigint[] := '{}';
+BEGIN
+  PERFORM pg_advisory_xact_lock(k::bigint) FROM jsonb_array_elements_text(p->'locks') AS k;
+  SELECT id INTO v_article FROM (
+    (SELECT id FROM articles WHERE v_canonical IS NOT NULL AND canonical_url = v_canonical LIMIT 1)
+    UNION ALL
+    (SELECT id FROM articles WHERE text_hash = a->>'text_hash' AND (canonical_url IS NULL OR v_canonical IS NULL) LIMIT 1)
+  ) s LIMIT 1;
+  IF v_article IS NOT NULL THEN
+    RETURN jsonb_build_object('existing', v_article);
+  END IF;
+
+  INSERT INTO articles (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text)
+  VALUES (a->>'external_id', a->>'source', a->>'url', v_canonical, a->>'text_hash', a->>'title', a->>'byline',
+          a->>'outlet', v_pub, a->>'text')
+  RETURNING id INTO v_article;
+
+  -- People: each entity of the article joins (or becomes) one person of the record.
+  FOR per IN SELECT x FROM jsonb_array_elements(p->'people') AS x LOOP
+    v_row := NULL;
+    SELECT * INTO v_row FROM people WHERE kind = per->>'kind' AND norm_name = per->>'norm';
+    IF v_row.id IS NULL AND (per->>'tokens')::int = 1 AND per->>'kind' = 'person' THEN
+      -- A surname-only person: the one fuller-named person it can only be (else by alias).
+      SELECT count(*) INTO v_n FROM (SELECT 1 FROM people WHERE kind = 'person' AND surname = per->>'surname'
+                                     AND norm_name <> surname LIMIT 3) s;
+      IF v_n = 1 THEN
+        SELECT * INTO v_row FROM people WHERE kind = 'person' AND surname = per->>'surname' AND norm_name <> surname;
+      ELSIF v_n = 0 THEN
+        SELECT count(DISTINCT al.person_id) INTO v_n FROM person_aliases al JOIN people x ON x.id = al.person_id
+          WHERE al.norm = per->>'norm' AND x.kind = per->>'kind';
+        IF v_n = 1 THEN
+          SELECT x.* INTO v_row FROM person_aliases al JOIN people x ON x.id = al.person_id
+            WHERE al.norm = per->>'norm' AND x.kind = per->>'kind' LIMIT 1;
+        END IF;
+      END IF;
+    END IF;
+    IF v_row.id IS NULL THEN
+      INSERT INTO people (name, norm_name, surname, kind) VALUES (per->>'name', per->>'norm', per->>'surname', per->>'kind')
+        ON CONFLICT (kind, norm_name) DO NOTHING RETURNING * INTO v_row;
+      IF v_row.id IS NULL THEN
+        -- Another transaction made this person since our lookup (the surname lock prevents it).
+        RAISE EXCEPTION 'person % created concurrently', per->>'norm' USING ERRCODE = '40001';
+      END IF;
+      IF (per->>'tokens')::int > 1 AND per->>'kind' = 'person' THEN
+        -- A full name whose surname was known only on its own: that record joins this one,
+        -- provided no other full name shares the surname.
+        v_lone := NULL;
+        SELECT * INTO v_lone FROM people WHERE kind = 'person' AND norm_name = v_row.surname;
+        IF v_lone.id IS NOT NULL THEN
+          SELECT count(*), max(id) INTO v_n, v_other FROM (SELECT id FROM people WHERE kind = 'person' AND surname = v_row.surname
+                                                   AND norm_name <> surname LIMIT 3) s;
+          IF v_n = 1 AND v_other = v_row.id THEN
+            UPDATE quotes SET person_id = v_row.id, speaker_label = v_row.name WHERE person_id = v_lone.id;
+            UPDATE article_people SET person_id = v_row.id WHERE person_id = v_lone.id;
+            INSERT INTO person_aliases (person_id, alias, norm, count)
+              SELECT v_row.id, alias, norm, count FROM person_aliases WHERE person_id = v_lone.id
+              ON CONFLICT (person_id, alias) DO UPDATE SET count = person_aliases.count + excluded.count;
+            INSERT INTO person_descriptors (person_id, descriptor, count)
+              SELECT v_row.id, descriptor, count FROM person_descriptors WHERE person_id = v_lone.id
+              ON CONFLICT (person_id, descriptor) DO UPDATE SET count = person_descriptors.count + excluded.count;
+            INSERT INTO person_names (person_id, name) SELECT v_row.id, name FROM person_names WHERE person_id = v_lone.id
+              ON CONFLICT DO NOTHING;
+            UPDATE people SET quote_count = quote_count + v_lone.quote_count, article_count = article_count + v_lone.article_count
+              WHERE id = v_row.id;
+            DELETE FROM people WHERE id = v_lone.id;
+            merged := merged || jsonb_build_object(v_lone.id::text, v_row.id);
+          END IF;
+        END IF;
+      END IF;
+    END IF;
+    -- Names (each name-like mention once) and descriptors, counted; every name searchable.
+    INSERT INTO person_aliases (person_id, alias, norm, count)
+      SELECT v_row.id, x->>0, x->>1, (x->>2)::int FROM jsonb_array_elements(per->'aliases') AS x
+      ON CONFLICT (person_id, alias) DO UPDATE SET count = person_aliases.count + excluded.count;
+    INSERT INTO person_names (person_id, name)
+      SELECT v_row.id, x->>0 FROM jsonb_array_elements(per->'aliases') AS x UNION SELECT v_row.id, v_row.name
+      ON CONFLICT DO NOTHING;
+    INSERT INTO person_descriptors (person_id, descriptor, count)
+      SELECT v_row.id, x->>0, (x->>1)::int FROM jsonb_array_elements(per->'descriptors') AS x
+      ON CONFLICT (person_id, descriptor) DO UPDATE SET count = person_descriptors.count + excluded.count;
+    person_of := person_of || jsonb_build_object(per->>'local_id', v_row.id);
+  END LOOP;
+  -- A person of this article merged into a later one counts as the later one.
+  FOR kv IN SELECT key, value::bigint AS id FROM jsonb_each_text(person_of) LOOP
+    v_id := kv.id;
+    WHILE merged ? v_id::text LOOP
+      v_id := (merged->>v_id::text)::bigint;
+    END LOOP;
+    final_of := final_of || jsonb_build_object(kv.key, v_id);
+  END LOOP;
+
+  INSERT INTO article_people (article_id, local_id, person_id, name, kind, gender, descriptors, mentions)
+    SELECT v_article, x->>'local_id', (final_of->>(x->>'local_id'))::bigint, x->>'name', x->>'kind', x->>'gender',
+           x->>'descriptors', x->>'mentions'
+    FROM jsonb_array_elements(p->'article_people') AS x;
+
+  -- Quotations, quote by quote (a later quote may join one an earlier quote created): an exact
+  -- key already known, else the most similar near-identical wording among the quotations
+  -- sharing an LSH band (at most 50), else a new quotation with its bands.
+  FOR q IN SELECT x FROM jsonb_array_elements(p->'quotes') AS x LOOP
+    v_id := NULL;
+    -- Arrays, not subqueries over the JSON: the planner then always probes the indexes.
+    v_keys := ARRAY(SELECT jsonb_array_elements_text(q->'keys'));
+    v_bands := ARRAY(SELECT x::bigint FROM jsonb_array_elements_text(q->'bands') AS x);
+    SELECT k.quotation_id INTO v_id FROM quotation_keys k WHERE k.key = ANY(v_keys)
+      ORDER BY array_position(v_keys, k.key) LIMIT 1;
+    IF v_id IS NULL AND cardinality(v_bands) > 0 THEN
+      -- The caller chose among the candidates it read before the locks; if another writer has
+      -- added a quotation to those bands since, its choice may be stale: start again.
+      SELECT coalesce(array_agg(quotation_id ORDER BY quotation_id), '{}') INTO v_cands
+        FROM (SELECT DISTINCT quotation_id FROM quotation_bands WHERE band = ANY(v_bands)
+              AND NOT quotation_id = ANY(created) ORDER BY quotation_id LIMIT 50) b;
+      IF v_cands <> ARRAY(SELECT x::bigint FROM jsonb_array_elements_text(q->'cands') AS x ORDER BY 1) THEN
+        RAISE EXCEPTION 'near-identical candidates changed during the write' USING ERRCODE = '40001';
+      END IF;
+      IF q->>'near' IS NOT NULL THEN
+        v_id := (q->>'near')::bigint;
+      ELSIF q->>'near_quote' IS NOT NULL THEN
+        v_id := qids[(q->>'near_quote')::int + 1];
+      END IF;
+    END IF;
+    IF v_id IS NULL THEN
+      INSERT INTO quotations (norm_key, norm_text) VALUES (q->>'key', q->>'norm_text') RETURNING id INTO v_id;
+      created := created || v_id;
+      INSERT INTO quotation_bands (band, quotation_id) SELECT x, v_id FROM unnest(v_bands) AS x ON CONFLICT DO NOTHING;
+    END IF;
+    INSERT INTO quotation_keys (key, quotation_id) SELECT x, v_id FROM unnest(v_keys) AS x ON CONFLICT DO NOTHING;
+    qids := qids || v_id;
+  END LOOP;
+
+  WITH n AS (
+    SELECT t.ord, t.x,
+           qids[t.ord] AS quotation_id,
+           CASE WHEN t.x->>'entity' IS NOT NULL THEN (final_of->>(t.x->>'entity'))::bigint
+                WHEN t.x->>'speaker_norm' IS NOT NULL THEN
+                  (SELECT id FROM people WHERE kind = 'person' AND norm_name = t.x->>'speaker_norm')
+           END AS person_id
+    FROM jsonb_array_elements(p->'quotes') WITH ORDINALITY AS t(x, ord)
+  )
+  INSERT INTO quotes (article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity,
+      speaker_label, mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published)
+    SELECT v_article, n.quotation_id, n.person_id, (n.x->>'start')::int, (n.x->>'end')::int, n.x->>'text', n.x->>'type',
+      n.x->>'speaker_name', n.x->>'entity', COALESCE((SELECT pp.name FROM people pp WHERE pp.id = n.person_id), n.x->>'speaker_name'),
+      (n.x->>'mention_start')::int, (n.x->>'mention_end')::int, n.x->>'mention_text',
+      (n.x->>'cue_start')::int, (n.x->>'cue_end')::int, n.x->>'cue_text', (n.x->>'confidence')::float8, v_pub
+    FROM n
+    ORDER BY n.ord;
+
+  -- Appearances and earliest appearance of each quotation; then the people's counts (quotes,
+  -- and one article for every person the article links). Row by row on the primary keys, so
+  -- that no plan can turn them into scans of tables that only grow.
+  FOR kv IN SELECT quotation_id AS id, MIN(id) AS qid, COUNT(*) AS n FROM quotes WHERE article_id = v_article GROUP BY 1 LOOP
+    UPDATE quotations q SET
+      appearances = q.appearances + kv.n,
+      first_quote_id = CASE WHEN q.first_quote_id IS NULL OR (v_pub IS NOT NULL AND (q.first_published IS NULL OR v_pub < q.first_published))
+                            THEN kv.qid ELSE q.first_quote_id END,
+      first_published = CASE WHEN q.first_quote_id IS NULL OR (v_pub IS NOT NULL AND (q.first_published IS NULL OR v_pub < q.first_published))
+                             THEN v_pub ELSE q.first_published END
+    WHERE q.id = kv.id;
+  END LOOP;
+  FOR kv IN SELECT person_id AS id, COUNT(*) AS n FROM quotes WHERE article_id = v_article AND person_id IS NOT NULL GROUP BY 1 LOOP
+    UPDATE people SET quote_count = quote_count + kv.n WHERE id = kv.id;
+  END LOOP;
+  FOR kv IN SELECT DISTINCT value::bigint AS id FROM jsonb_each_text(final_of) LOOP
+    UPDATE people SET article_count = article_count + 1 WHERE id = kv.id;
+  END LOOP;
+  RETURN jsonb_build_object('id', v_article);
+END
+$fn$;
+`,
+  },
 ];
+

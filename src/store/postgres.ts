@@ -17,12 +17,12 @@ import {
   articleTextHash,
   isNameMention,
   nameTokens,
-  NEAR_THRESHOLD,
   quotationBands,
   quotationKey,
+  NEAR_THRESHOLD,
   quotationParts,
-  sha256,
   wordSimilarity,
+  sha256,
 } from './normalize.js';
 import type {
   AddResult,
@@ -92,7 +92,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
   return new PostgresStore(url, options);
 }
 
-interface PersonRow {
+export interface PersonRow {
   id: number;
   name: string;
   norm_name: string;
@@ -219,6 +219,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** What the write path needs of one quote, computed before the transaction. */
 interface QuotePlan {
+  /** The quote as onrecord_add() takes it (set by addPayload). */
+  payload?: Record<string, unknown>;
   quote: Quote;
   key: string;
   keys: string[];
@@ -250,6 +252,8 @@ export class PostgresStore implements Store {
       max: options.poolSize ?? 8,
       types,
       application_name: 'onrecord',
+      // Short queries on indexes: JIT compilation (PostgreSQL 11+) would cost more than it saves.
+      options: '-c jit=off',
       connectionTimeoutMillis: 15_000,
     });
     // An idle connection the server drops (restart, admin) must not crash the process.
@@ -331,31 +335,29 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** One article in its own transaction, retried on deadlocks and constraint races. */
+  /**
+   * One article in its own transaction. Two round trips: onrecord_candidates() reads, without
+   * locks, what deciding the article's quotations needs (known keys, near-identical candidates),
+   * the wordings are compared here (normalize.ts, as the SQLite store does); then BEGIN,
+   * onrecord_add() (locks, checks that the candidates are unchanged, all the writes) and COMMIT
+   * go as one simple-protocol query, so that no lock is held across the network. Retried whole
+   * on a deadlock, a serialisation failure (candidates changed) or a unique violation.
+   */
   private async addWith(client: Client, article: ArticleInput, analysis: Analysis): Promise<AddResult> {
-    const textHash = articleTextHash(article.text);
-    const canonicalUrl = article.canonicalUrl ?? null;
-    const people = planPeople(analysis.people);
-    const quotes = planQuotes(analysis.quotes);
-    const locks = new Set<bigint>([lockKey('article-hash', textHash)]);
-    if (canonicalUrl) locks.add(lockKey('article-url', canonicalUrl));
-    for (const p of people) locks.add(lockKey('surname', p.surname));
-    for (const q of analysis.quotes) {
-      const t = q.speaker?.name ? nameTokens(q.speaker.name) : [];
-      if (t.length >= 2) locks.add(lockKey('surname', t[t.length - 1]!));
-    }
-    for (const q of quotes) {
-      for (const k of q.keys) locks.add(lockKey('quotation', k));
-      for (const b of q.bands) locks.add(lockKey('band', String(b)));
-    }
-    const lockList = [...locks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+    const { payload, quotes } = addPayload(article, analysis);
+    const lookup = JSON.stringify({ keys: [...new Set(quotes.flatMap((q) => q.keys))], bands: quotes.map((q) => q.bands.map(String)) });
     for (let attempt = 1; ; attempt++) {
-      await client.query('BEGIN');
       try {
-        await client.query('SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k', [lockList]);
-        const result = await this.writeArticle(client, article, analysis, textHash, canonicalUrl, people, quotes);
-        await client.query('COMMIT');
-        return result;
+        const found = (await client.query('SELECT onrecord_candidates($1::jsonb) AS r', [lookup])).rows[0]!.r as {
+          keys: Record<string, number>;
+          candidates: [number, string][][];
+        };
+        payload.quotes = decideNear(quotes, found.keys, found.candidates);
+        const lit = client.escapeLiteral(JSON.stringify(payload)) + '::jsonb';
+        const results = await client.query(`BEGIN; SELECT onrecord_add(${lit}) AS r; COMMIT`);
+        const r = (Array.isArray(results) ? results[1]! : results).rows[0]!.r as { existing?: number; id?: number };
+        if (r.existing !== undefined) return { added: false, articleId: r.existing, quotes: 0 };
+        return { added: true, articleId: r.id!, quotes: analysis.quotes.length };
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         const code = (err as { code?: string }).code;
@@ -366,375 +368,6 @@ export class PostgresStore implements Store {
         throw err;
       }
     }
-  }
-
-  private async writeArticle(
-    client: Client,
-    article: ArticleInput,
-    analysis: Analysis,
-    textHash: string,
-    canonicalUrl: string | null,
-    people: PersonPlan[],
-    quotes: QuotePlan[],
-  ): Promise<AddResult> {
-    const existing = await findArticleWith(client, { canonicalUrl, textHash });
-    if (existing !== null) return { added: false, articleId: existing, quotes: 0 };
-    const published = article.published ?? null;
-    const articleId = (
-      await client.query<{ id: number }>(
-        `INSERT INTO articles (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          article.externalId ?? null,
-          article.source,
-          article.url ?? null,
-          canonicalUrl,
-          textHash,
-          article.title ?? null,
-          article.byline ?? null,
-          article.outlet ?? null,
-          published,
-          article.text,
-        ],
-      )
-    ).rows[0]!.id;
-
-    // People: link each of the article's entities to one person of the record.
-    const merged = new Map<number, PersonRow>();
-    const personOf = new Map<string, PersonRow | null>();
-    for (const plan of people) personOf.set(plan.person.id, await this.resolvePerson(client, plan, merged));
-    const current = (row: PersonRow | null | undefined): PersonRow | null => {
-      let r = row ?? null;
-      while (r && merged.has(r.id)) r = merged.get(r.id)!;
-      return r;
-    };
-    if (analysis.people.length) {
-      const ps = analysis.people;
-      await client.query(
-        `INSERT INTO article_people (article_id, local_id, person_id, name, kind, gender, descriptors, mentions)
-         SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         ON CONFLICT (article_id, local_id) DO UPDATE SET person_id = excluded.person_id, name = excluded.name,
-           kind = excluded.kind, gender = excluded.gender, descriptors = excluded.descriptors, mentions = excluded.mentions`,
-        [
-          articleId,
-          ps.map((p) => p.id),
-          ps.map((p) => current(personOf.get(p.id))?.id ?? null),
-          ps.map((p) => p.name),
-          ps.map((p) => p.kind),
-          ps.map((p) => p.gender ?? null),
-          ps.map((p) => JSON.stringify(p.descriptors ?? [])),
-          ps.map((p) => JSON.stringify(p.mentions ?? [])),
-        ],
-      );
-    }
-
-    // Speakers named without an entity join a full-named person already in the record.
-    const byName = new Map<string, PersonRow>();
-    const names = [
-      ...new Set(
-        analysis.quotes
-          .filter((q) => q.speaker?.name && !q.speaker.entity)
-          .map((q) => nameTokens(q.speaker!.name!))
-          .filter((t) => t.length >= 2)
-          .map((t) => t.join(' ')),
-      ),
-    ];
-    if (names.length) {
-      const rows = (
-        await client.query<PersonRow>("SELECT * FROM people WHERE kind = 'person' AND norm_name = ANY($1::text[])", [names])
-      ).rows;
-      for (const r of rows) byName.set(r.norm_name, r);
-    }
-    const speakers = analysis.quotes.map((q) => {
-      let person = q.speaker?.entity ? current(personOf.get(q.speaker.entity)) : null;
-      if (!person && q.speaker?.name && !q.speaker.entity) person = byName.get(nameTokens(q.speaker.name).join(' ')) ?? null;
-      return person;
-    });
-
-    // Quotations: exact keys, then near-identical wording, else a new quotation.
-    const quotationIds = await this.resolveQuotations(client, quotes);
-    if (quotes.length) {
-      const col = <T>(f: (q: Quote, i: number) => T) => quotes.map((p, i) => f(p.quote, i));
-      const keyRows = new Map<string, number>();
-      quotes.forEach((p, i) => {
-        for (const k of p.keys) if (!keyRows.has(k)) keyRows.set(k, quotationIds[i]!);
-      });
-      await client.query(
-        `WITH k AS (
-           INSERT INTO quotation_keys (key, quotation_id) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING
-         ), ins AS (
-           INSERT INTO quotes (article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity,
-             speaker_label, mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published)
-           SELECT $3, v.quotation_id, v.person_id, v.start, v."end", v.text, v.type, v.speaker_name, v.speaker_entity,
-             v.speaker_label, v.mention_start, v.mention_end, v.mention_text, v.cue_start, v.cue_end, v.cue_text, v.confidence, $4
-           FROM unnest($5::bigint[], $6::bigint[], $7::int[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[],
-             $13::text[], $14::int[], $15::int[], $16::text[], $17::int[], $18::int[], $19::text[], $20::float8[])
-             WITH ORDINALITY AS v(quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity,
-               speaker_label, mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, ord)
-           ORDER BY v.ord
-           RETURNING id, quotation_id
-         )
-         UPDATE quotations q SET
-           appearances = q.appearances + v.n,
-           first_quote_id = CASE WHEN q.first_quote_id IS NULL
-               OR ($4::text IS NOT NULL AND (q.first_published IS NULL OR $4::text < q.first_published))
-             THEN v.qid ELSE q.first_quote_id END,
-           first_published = CASE WHEN q.first_quote_id IS NULL
-               OR ($4::text IS NOT NULL AND (q.first_published IS NULL OR $4::text < q.first_published))
-             THEN $4::text ELSE q.first_published END
-         FROM (SELECT quotation_id, MIN(id) AS qid, COUNT(*) AS n FROM ins GROUP BY quotation_id) v
-         WHERE q.id = v.quotation_id`,
-        [
-          [...keyRows.keys()],
-          [...keyRows.values()],
-          articleId,
-          published,
-          quotationIds,
-          speakers.map((s) => s?.id ?? null),
-          col((q) => q.start),
-          col((q) => q.end),
-          col((q) => q.text),
-          col((q) => q.type),
-          col((q) => q.speaker?.name ?? null),
-          col((q) => q.speaker?.entity ?? null),
-          col((q, i) => speakers[i]?.name ?? q.speaker?.name ?? null),
-          col((q) => q.speaker?.mention?.start ?? null),
-          col((q) => q.speaker?.mention?.end ?? null),
-          col((q) => q.speaker?.mention?.text ?? null),
-          col((q) => q.cue?.start ?? null),
-          col((q) => q.cue?.end ?? null),
-          col((q) => q.cue?.text ?? null),
-          col((q) => (Number.isFinite(q.confidence) ? q.confidence : 0)),
-        ],
-      );
-    }
-
-    // Counts: quotes per person, and one article for every person the article links.
-    const quotesPer = new Map<number, number>();
-    for (const s of speakers) if (s) quotesPer.set(s.id, (quotesPer.get(s.id) ?? 0) + 1);
-    const linked = new Set<number>();
-    for (const p of personOf.values()) {
-      const c = current(p);
-      if (c) linked.add(c.id);
-    }
-    const bump = new Map<number, [number, number]>();
-    for (const id of linked) bump.set(id, [quotesPer.get(id) ?? 0, 1]);
-    for (const [id, n] of quotesPer) if (!linked.has(id)) bump.set(id, [n, 0]);
-    if (bump.size) {
-      const ids = [...bump.keys()].sort((a, b) => a - b);
-      await client.query(
-        `UPDATE people p SET quote_count = p.quote_count + v.q, article_count = p.article_count + v.a
-         FROM unnest($1::bigint[], $2::int[], $3::int[]) AS v(id, q, a) WHERE p.id = v.id`,
-        [ids, ids.map((id) => bump.get(id)![0]), ids.map((id) => bump.get(id)![1])],
-      );
-    }
-    return { added: true, articleId, quotes: analysis.quotes.length };
-  }
-
-  /** The record's quotation of each quote, in order (new quotations are created). */
-  private async resolveQuotations(client: Client, quotes: QuotePlan[]): Promise<number[]> {
-    if (quotes.length === 0) return [];
-    const allKeys = [...new Set(quotes.flatMap((q) => q.keys))];
-    const byKey = new Map<string, number>();
-    for (const r of (
-      await client.query<{ key: string; quotation_id: number }>(
-        'SELECT key, quotation_id FROM quotation_keys WHERE key = ANY($1::text[])',
-        [allKeys],
-      )
-    ).rows) {
-      byKey.set(r.key, r.quotation_id);
-    }
-    // Candidates for near-identical wording, for the quotes no exact key found (at most 50 per band).
-    const bandsNeeded = [...new Set(quotes.filter((q) => !q.keys.some((k) => byKey.has(k))).flatMap((q) => q.bands))];
-    const byBand = new Map<number, { id: number; words: string[] }[]>();
-    if (bandsNeeded.length) {
-      const rows = (
-        await client.query<{ band: number; id: number; norm_text: string }>(
-          `SELECT b.band, c.id, c.norm_text FROM unnest($1::bigint[]) AS b(band),
-             LATERAL (SELECT q.id, q.norm_text FROM quotation_bands qb JOIN quotations q ON q.id = qb.quotation_id
-                      WHERE qb.band = b.band LIMIT 50) c`,
-          [bandsNeeded.map(String)],
-        )
-      ).rows;
-      for (const r of rows) {
-        let list = byBand.get(r.band);
-        if (!list) byBand.set(r.band, (list = []));
-        list.push({ id: r.id, words: r.norm_text.split(' ') });
-      }
-    }
-    // Decide in order; quotations new in this article are numbered -1, -2, ... until created.
-    const decided: number[] = [];
-    const fresh: { temp: number; key: string; normText: string; bands: number[] }[] = [];
-    for (const q of quotes) {
-      let id: number | undefined;
-      for (const k of q.keys) {
-        id = byKey.get(k);
-        if (id !== undefined) break;
-      }
-      if (id === undefined && q.bands.length) {
-        let best = NEAR_THRESHOLD;
-        const seen = new Set<number>();
-        const cands: { id: number; words: string[] }[] = [];
-        for (const b of q.bands) {
-          for (const c of byBand.get(b) ?? []) {
-            if (!seen.has(c.id) && cands.length < 50) {
-              seen.add(c.id);
-              cands.push(c);
-            }
-          }
-        }
-        for (const c of cands) {
-          const sim = wordSimilarity(q.words, c.words);
-          if (sim >= best) {
-            best = sim;
-            id = c.id;
-          }
-        }
-      }
-      if (id === undefined) {
-        id = -(fresh.length + 1);
-        fresh.push({ temp: id, key: q.key, normText: q.normText, bands: q.bands });
-        for (const b of q.bands) {
-          let list = byBand.get(b);
-          if (!list) byBand.set(b, (list = []));
-          list.push({ id, words: q.words });
-        }
-      }
-      for (const k of q.keys) if (!byKey.has(k)) byKey.set(k, id);
-      decided.push(id);
-    }
-    if (fresh.length) {
-      const rows = (
-        await client.query<{ id: number; norm_key: string }>(
-          `WITH nq AS (
-             INSERT INTO quotations (norm_key, norm_text) SELECT * FROM unnest($1::text[], $2::text[]) RETURNING id, norm_key
-           ), b AS (
-             INSERT INTO quotation_bands (band, quotation_id)
-             SELECT v.band, nq.id FROM unnest($3::bigint[], $4::text[]) AS v(band, nk) JOIN nq ON nq.norm_key = v.nk
-             ON CONFLICT DO NOTHING
-           )
-           SELECT id, norm_key FROM nq`,
-          [
-            fresh.map((f) => f.key),
-            fresh.map((f) => f.normText),
-            fresh.flatMap((f) => f.bands.map(String)),
-            fresh.flatMap((f) => f.bands.map(() => f.key)),
-          ],
-        )
-      ).rows;
-      const idOfKey = new Map(rows.map((r) => [r.norm_key, r.id]));
-      const real = new Map(fresh.map((f) => [f.temp, idOfKey.get(f.key)!]));
-      return decided.map((id) => (id < 0 ? real.get(id)! : id));
-    }
-    return decided;
-  }
-
-  private async personByNorm(client: Client, kind: string, norm: string): Promise<PersonRow | null> {
-    return (await client.query<PersonRow>('SELECT * FROM people WHERE kind = $1 AND norm_name = $2', [kind, norm])).rows[0] ?? null;
-  }
-
-  private async personsBySurname(client: Client, surname: string): Promise<PersonRow[]> {
-    return (
-      await client.query<PersonRow>(
-        "SELECT * FROM people WHERE kind = 'person' AND surname = $1 AND norm_name <> surname ORDER BY quote_count DESC, id LIMIT 3",
-        [surname],
-      )
-    ).rows;
-  }
-
-  /** Finds or creates the record's person for one entity of one article, and counts its names. */
-  private async resolvePerson(client: Client, plan: PersonPlan, merged: Map<number, PersonRow>): Promise<PersonRow | null> {
-    const p = plan.person;
-    let row = await this.personByNorm(client, p.kind, plan.norm);
-    if (!row && plan.tokens === 1 && p.kind === 'person') {
-      // A surname-only person: join the one fuller-named person it can only be.
-      const bySurname = await this.personsBySurname(client, plan.surname);
-      if (bySurname.length === 1) row = bySurname[0]!;
-      else if (bySurname.length === 0) {
-        const byAlias = (
-          await client.query<PersonRow>(
-            'SELECT DISTINCT p.* FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.norm = $1 AND p.kind = $2 LIMIT 3',
-            [plan.norm, p.kind],
-          )
-        ).rows;
-        if (byAlias.length === 1) row = byAlias[0]!;
-      }
-    }
-    if (!row) {
-      row =
-        (
-          await client.query<PersonRow>(
-            `INSERT INTO people (name, norm_name, surname, kind) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (kind, norm_name) DO NOTHING RETURNING *`,
-            [p.name, plan.norm, plan.surname, p.kind],
-          )
-        ).rows[0] ?? null;
-      if (!row) {
-        // Created by another transaction since our lookup (cannot happen under the surname lock).
-        row = await this.personByNorm(client, p.kind, plan.norm);
-        if (!row) throw Object.assign(new Error('person vanished during insert'), { code: '40001' });
-      } else if (plan.tokens > 1 && p.kind === 'person') {
-        await this.absorbSurnameOnly(client, row, merged);
-      }
-    }
-    // Aliases (and the searchable names), descriptors: counted, in one statement.
-    await client.query(
-      `WITH a AS (
-         INSERT INTO person_aliases (person_id, alias, norm, count)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[])
-         ON CONFLICT (person_id, alias) DO UPDATE SET count = person_aliases.count + excluded.count
-       ), n AS (
-         INSERT INTO person_names (person_id, name)
-         SELECT $1, x FROM unnest(array_append($2::text[], $5::text)) AS x ON CONFLICT DO NOTHING
-       )
-       INSERT INTO person_descriptors (person_id, descriptor, count)
-       SELECT $1, * FROM unnest($6::text[], $7::int[])
-       ON CONFLICT (person_id, descriptor) DO UPDATE SET count = person_descriptors.count + excluded.count`,
-      [
-        row.id,
-        plan.aliases.map((a) => a.alias),
-        plan.aliases.map((a) => a.norm),
-        plan.aliases.map((a) => a.count),
-        row.name,
-        plan.descriptors.map((d) => d.value),
-        plan.descriptors.map((d) => d.count),
-      ],
-    );
-    return row;
-  }
-
-  /**
-   * When a full name arrives whose surname was so far known only on its own, the surname-only
-   * record joins the full one, provided no other full name shares that surname.
-   */
-  private async absorbSurnameOnly(client: Client, full: PersonRow, merged: Map<number, PersonRow>): Promise<void> {
-    const lone = await this.personByNorm(client, 'person', full.surname);
-    if (!lone) return;
-    const others = await this.personsBySurname(client, full.surname);
-    if (others.length !== 1 || others[0]!.id !== full.id) return;
-    await client.query('UPDATE quotes SET person_id = $1, speaker_label = $2 WHERE person_id = $3', [full.id, full.name, lone.id]);
-    await client.query('UPDATE article_people SET person_id = $1 WHERE person_id = $2', [full.id, lone.id]);
-    await client.query(
-      `INSERT INTO person_aliases (person_id, alias, norm, count) SELECT $1, alias, norm, count FROM person_aliases WHERE person_id = $2
-       ON CONFLICT (person_id, alias) DO UPDATE SET count = person_aliases.count + excluded.count`,
-      [full.id, lone.id],
-    );
-    await client.query(
-      `INSERT INTO person_descriptors (person_id, descriptor, count) SELECT $1, descriptor, count FROM person_descriptors WHERE person_id = $2
-       ON CONFLICT (person_id, descriptor) DO UPDATE SET count = person_descriptors.count + excluded.count`,
-      [full.id, lone.id],
-    );
-    await client.query(
-      'INSERT INTO person_names (person_id, name) SELECT $1, name FROM person_names WHERE person_id = $2 ON CONFLICT DO NOTHING',
-      [full.id, lone.id],
-    );
-    await client.query('UPDATE people SET quote_count = quote_count + $1, article_count = article_count + $2 WHERE id = $3', [
-      lone.quote_count,
-      lone.article_count,
-      full.id,
-    ]);
-    await client.query('DELETE FROM people WHERE id = $1', [lone.id]);
-    merged.set(lone.id, full);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1097,6 +730,140 @@ function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   const message = (err as Error)?.message ?? '';
   return /^E[A-Z]+$/.test(code) || /^(08|57)/.test(code) || /Connection terminated|connection error|not queryable/i.test(message);
+}
+
+/**
+ * What onrecord_add() takes: the advisory locks to take (sorted), the article, its people with
+ * their normalised names and counted aliases and descriptors, and its quotes with their exact
+ * keys, normalised wording and LSH bands (normalize.ts, the same keys as the SQLite store).
+ */
+function addPayload(article: ArticleInput, analysis: Analysis): { payload: AddPayload; quotes: QuotePlan[] } {
+  const textHash = articleTextHash(article.text);
+  const canonicalUrl = article.canonicalUrl ?? null;
+  const people = planPeople(analysis.people);
+  const quotes = planQuotes(analysis.quotes);
+  const speakerNorms = analysis.quotes.map((q) => {
+    if (!q.speaker?.name || q.speaker.entity) return null;
+    const t = nameTokens(q.speaker.name);
+    return t.length >= 2 ? t.join(' ') : null;
+  });
+  const locks = new Set<bigint>([lockKey('article-hash', textHash)]);
+  if (canonicalUrl) locks.add(lockKey('article-url', canonicalUrl));
+  for (const p of people) locks.add(lockKey('surname', p.surname));
+  for (const n of speakerNorms) if (n) locks.add(lockKey('surname', n.slice(n.lastIndexOf(' ') + 1)));
+  for (const q of quotes) {
+    for (const k of q.keys) locks.add(lockKey('quotation', k));
+    for (const b of q.bands) locks.add(lockKey('band', String(b)));
+  }
+  // One row per local id (the last, as the SQLite store's INSERT OR REPLACE keeps).
+  const local = new Map<string, Person>();
+  for (const p of analysis.people) local.set(p.id, p);
+  const payload: AddPayload = {
+    locks: [...locks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String),
+    article: {
+      external_id: article.externalId ?? null,
+      source: article.source,
+      url: article.url ?? null,
+      canonical_url: canonicalUrl,
+      text_hash: textHash,
+      title: article.title ?? null,
+      byline: article.byline ?? null,
+      outlet: article.outlet ?? null,
+      published: article.published ?? null,
+      text: article.text,
+    },
+    people: people.map((p) => ({
+      local_id: p.person.id,
+      name: p.person.name,
+      kind: p.person.kind,
+      norm: p.norm,
+      surname: p.surname,
+      tokens: p.tokens,
+      aliases: p.aliases.map((a) => [a.alias, a.norm, a.count]),
+      descriptors: p.descriptors.map((d) => [d.value, d.count]),
+    })),
+    article_people: [...local.values()].map((p) => ({
+      local_id: p.id,
+      name: p.name,
+      kind: p.kind,
+      gender: p.gender ?? null,
+      descriptors: JSON.stringify(p.descriptors ?? []),
+      mentions: JSON.stringify(p.mentions ?? []),
+    })),
+    quotes: quotes.map(({ quote: q, key, keys, normText, bands }, i) => (quotes[i]!.payload = {
+      key,
+      keys,
+      norm_text: normText,
+      bands: bands.map(String),
+      entity: q.speaker?.entity ?? null,
+      speaker_norm: speakerNorms[i],
+      speaker_name: q.speaker?.name ?? null,
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      type: q.type,
+      mention_start: q.speaker?.mention?.start ?? null,
+      mention_end: q.speaker?.mention?.end ?? null,
+      mention_text: q.speaker?.mention?.text ?? null,
+      cue_start: q.cue?.start ?? null,
+      cue_end: q.cue?.end ?? null,
+      cue_text: q.cue?.text ?? null,
+      confidence: Number.isFinite(q.confidence) ? q.confidence : 0,
+    })),
+  };
+  return { payload, quotes };
+}
+
+type QuotePayload = Record<string, unknown>;
+
+interface AddPayload {
+  locks: string[];
+  article: Record<string, unknown>;
+  people: unknown[];
+  article_people: unknown[];
+  quotes: QuotePayload[];
+}
+
+/**
+ * For each quote no known key finds: the near-identical quotation it joins (`near`, or
+ * `near_quote`: the one an earlier quote of the article starts), chosen as the SQLite store
+ * chooses (most similar wording at or above the threshold, among at most 50 candidates), and
+ * the candidates it chose among (`cands`), which onrecord_add() checks are still the same.
+ */
+function decideNear(plans: QuotePlan[], keys: Record<string, number>, candidates: [number, string][][]): QuotePayload[] {
+  const known = new Set(Object.keys(keys));
+  const fresh: { index: number; words: string[]; bands: Set<number> }[] = [];
+  return plans.map((q, i) => {
+    const base = { ...q.payload };
+    const hit = q.keys.some((k) => known.has(k));
+    for (const k of q.keys) known.add(k); // later quotes with the same key join this one
+    if (hit || q.bands.length === 0) {
+      if (!hit && q.bands.length === 0) fresh.push({ index: i, words: q.words, bands: new Set() });
+      return { ...base, cands: [] };
+    }
+    const cands = candidates[i] ?? [];
+    let best = NEAR_THRESHOLD;
+    let near: number | null = null;
+    let nearQuote: number | null = null;
+    for (const [id, text] of cands) {
+      const sim = wordSimilarity(q.words, text.split(' '));
+      if (sim >= best) {
+        best = sim;
+        near = id;
+      }
+    }
+    for (const f of fresh) {
+      if (!q.bands.some((b) => f.bands.has(b))) continue;
+      const sim = wordSimilarity(q.words, f.words);
+      if (sim >= best) {
+        best = sim;
+        near = null;
+        nearQuote = f.index;
+      }
+    }
+    if (near === null && nearQuote === null) fresh.push({ index: i, words: q.words, bands: new Set(q.bands) });
+    return { ...base, cands: cands.map(([id]) => id), near, near_quote: nearQuote };
+  });
 }
 
 function planPeople(people: Person[]): PersonPlan[] {
