@@ -8,8 +8,7 @@
  * article never stops the others of its job.
  */
 import { articleTextHash } from '../store/normalize.js';
-import type { ArticleInput, Store } from '../store/store.js';
-import type { Analysis } from '../extract/types.js';
+import type { ArticleInput, ArticleToStore, Store } from '../store/store.js';
 import { parseFeed } from '../ingest/feed.js';
 import type { Fetcher } from '../ingest/fetch.js';
 import type { PageHints } from '../ingest/html.js';
@@ -32,16 +31,17 @@ export function isTransientFetchError(reason: string): boolean {
 
 export async function processJob(data: JobData, ctx: ProcessContext): Promise<JobOutcome> {
   const out = emptyOutcome();
-  const ready: { article: ArticleInput; analysis: Analysis }[] = [];
+  const ready: ArticleToStore[] = [];
   const fail = (source: string, reason: string, permanent: boolean) => {
     out.failures.push({ source, reason, permanent });
     out.articles++;
   };
 
   const article = async (a: ArticleInput): Promise<void> => {
+    let textHash: string;
     try {
-      const key = { canonicalUrl: a.canonicalUrl ?? null, textHash: articleTextHash(a.text) };
-      if ((await ctx.store.findArticle(key)) !== null) {
+      textHash = articleTextHash(a.text);
+      if ((await ctx.store.findArticle({ canonicalUrl: a.canonicalUrl ?? null, textHash })) !== null) {
         out.duplicates++;
         out.articles++;
         return;
@@ -51,11 +51,13 @@ export async function processJob(data: JobData, ctx: ProcessContext): Promise<Jo
       return;
     }
     try {
-      const task: { text: string; id?: string; url?: string; published?: string } = { text: a.text };
+      const task: { text: string; id?: string; url?: string; published?: string; textHash: string } = { text: a.text, textHash };
       if (a.externalId) task.id = a.externalId;
       if (a.url ?? a.canonicalUrl) task.url = (a.url ?? a.canonicalUrl)!;
       if (a.published) task.published = a.published;
-      ready.push({ article: a, analysis: await ctx.pool.extract(task) });
+      // Extraction and the store's keys, both on the extraction thread when there is one.
+      const { analysis, prepared } = await ctx.pool.extractForStore(task);
+      ready.push({ article: a, analysis, prepared });
     } catch (err) {
       fail(a.source, `extractor failed: ${(err as Error).message}`, true);
     }

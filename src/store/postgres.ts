@@ -13,16 +13,12 @@
 import pg from 'pg';
 import type { Analysis, Person, Quote, QuoteType } from '../extract/types.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
+import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
 import {
-  articleTextHash,
-  isNameMention,
   nameTokens,
-  quotationBands,
-  quotationKey,
   NEAR_THRESHOLD,
-  quotationParts,
-  wordSimilarity,
   sha256,
+  wordSimilarity,
 } from './normalize.js';
 import type {
   AddResult,
@@ -32,6 +28,7 @@ import type {
   ArticleKey,
   ArticlePerson,
   ArticleSummary,
+  ArticleToStore,
   CountedValue,
   DayCount,
   ExportedArticle,
@@ -219,6 +216,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** What the write path needs of one quote, computed before the transaction. */
 interface QuotePlan {
+  speakerNorm: string | null;
   /** The quote as onrecord_add() takes it (set by addPayload). */
   payload?: Record<string, unknown>;
   quote: Quote;
@@ -229,14 +227,6 @@ interface QuotePlan {
   bands: number[];
 }
 
-interface PersonPlan {
-  person: Person;
-  norm: string;
-  surname: string;
-  tokens: number;
-  aliases: { alias: string; norm: string; count: number }[];
-  descriptors: { value: string; count: number }[];
-}
 
 type Client = pg.PoolClient;
 
@@ -296,12 +286,12 @@ export class PostgresStore implements Store {
   // ------------------------------------------------------------------------------------------
   // Writes
 
-  async addArticle(article: ArticleInput, analysis: Analysis): Promise<AddResult> {
+  async addArticle(article: ArticleInput, analysis: Analysis, prepared?: PreparedArticle): Promise<AddResult> {
     await this.ready;
     const client = await this.pool.connect();
     let broken = false;
     try {
-      return await this.addWith(client, article, analysis);
+      return await this.addWith(client, article, analysis, prepared);
     } catch (err) {
       broken = isConnectionError(err);
       throw err;
@@ -310,7 +300,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async addArticles(items: { article: ArticleInput; analysis: Analysis }[]): Promise<(AddResult | Error)[]> {
+  async addArticles(items: ArticleToStore[]): Promise<(AddResult | Error)[]> {
     await this.ready;
     // One transaction per article (each takes its own locks, so a batch never holds many), on
     // one connection.
@@ -318,9 +308,9 @@ export class PostgresStore implements Store {
     let broken = false;
     const results: (AddResult | Error)[] = [];
     try {
-      for (const { article, analysis } of items) {
+      for (const { article, analysis, prepared } of items) {
         try {
-          results.push(await this.addWith(client, article, analysis));
+          results.push(await this.addWith(client, article, analysis, prepared));
         } catch (err) {
           if (isConnectionError(err)) {
             broken = true;
@@ -343,8 +333,14 @@ export class PostgresStore implements Store {
    * go as one simple-protocol query, so that no lock is held across the network. Retried whole
    * on a deadlock, a serialisation failure (candidates changed) or a unique violation.
    */
-  private async addWith(client: Client, article: ArticleInput, analysis: Analysis): Promise<AddResult> {
-    const { payload, quotes } = addPayload(article, analysis);
+  private async addWith(client: Client, article: ArticleInput, analysis: Analysis, prepared?: PreparedArticle): Promise<AddResult> {
+    let plan;
+    try {
+      plan = addPayload(article, analysis, prepared ?? prepareArticle(article, analysis));
+    } catch (err) {
+      throw new Error(`cannot prepare the article for the store: ${(err as Error).message}`);
+    }
+    const { payload, quotes } = plan;
     const lookup = JSON.stringify({ keys: [...new Set(quotes.flatMap((q) => q.keys))], bands: quotes.map((q) => q.bands.map(String)) });
     for (let attempt = 1; ; attempt++) {
       try {
@@ -737,20 +733,28 @@ function isConnectionError(err: unknown): boolean {
  * their normalised names and counted aliases and descriptors, and its quotes with their exact
  * keys, normalised wording and LSH bands (normalize.ts, the same keys as the SQLite store).
  */
-function addPayload(article: ArticleInput, analysis: Analysis): { payload: AddPayload; quotes: QuotePlan[] } {
-  const textHash = articleTextHash(article.text);
+function addPayload(article: ArticleInput, analysis: Analysis, prepared: PreparedArticle): { payload: AddPayload; quotes: QuotePlan[] } {
+  const textHash = prepared.textHash;
   const canonicalUrl = article.canonicalUrl ?? null;
-  const people = planPeople(analysis.people);
-  const quotes = planQuotes(analysis.quotes);
-  const speakerNorms = analysis.quotes.map((q) => {
-    if (!q.speaker?.name || q.speaker.entity) return null;
-    const t = nameTokens(q.speaker.name);
-    return t.length >= 2 ? t.join(' ') : null;
+  const people = analysis.people
+    .map((person, i) => ({ person, pp: prepared.people[i] ?? null }))
+    .filter((x): x is { person: Person; pp: PreparedPerson } => x.pp !== null);
+  const quotes: QuotePlan[] = analysis.quotes.map((quote, i) => {
+    const pq = prepared.quotes[i]!;
+    return {
+      quote,
+      key: pq.key,
+      keys: [...new Set([pq.key, ...pq.segmentKeys])],
+      words: pq.words ? pq.words.split(' ') : [],
+      normText: pq.words,
+      bands: pq.bands,
+      speakerNorm: pq.speakerNorm,
+    };
   });
   const locks = new Set<bigint>([lockKey('article-hash', textHash)]);
   if (canonicalUrl) locks.add(lockKey('article-url', canonicalUrl));
-  for (const p of people) locks.add(lockKey('surname', p.surname));
-  for (const n of speakerNorms) if (n) locks.add(lockKey('surname', n.slice(n.lastIndexOf(' ') + 1)));
+  for (const { pp } of people) locks.add(lockKey('surname', pp.surname));
+  for (const q of quotes) if (q.speakerNorm) locks.add(lockKey('surname', q.speakerNorm.slice(q.speakerNorm.lastIndexOf(' ') + 1)));
   for (const q of quotes) {
     for (const k of q.keys) locks.add(lockKey('quotation', k));
     for (const b of q.bands) locks.add(lockKey('band', String(b)));
@@ -772,15 +776,15 @@ function addPayload(article: ArticleInput, analysis: Analysis): { payload: AddPa
       published: article.published ?? null,
       text: article.text,
     },
-    people: people.map((p) => ({
-      local_id: p.person.id,
-      name: p.person.name,
-      kind: p.person.kind,
-      norm: p.norm,
-      surname: p.surname,
-      tokens: p.tokens,
-      aliases: p.aliases.map((a) => [a.alias, a.norm, a.count]),
-      descriptors: p.descriptors.map((d) => [d.value, d.count]),
+    people: people.map(({ person, pp }) => ({
+      local_id: person.id,
+      name: pp.name,
+      kind: person.kind,
+      norm: pp.norm,
+      surname: pp.surname,
+      tokens: pp.tokens,
+      aliases: pp.aliases,
+      descriptors: pp.descriptors,
     })),
     article_people: [...local.values()].map((p) => ({
       local_id: p.id,
@@ -796,7 +800,7 @@ function addPayload(article: ArticleInput, analysis: Analysis): { payload: AddPa
       norm_text: normText,
       bands: bands.map(String),
       entity: q.speaker?.entity ?? null,
-      speaker_norm: speakerNorms[i],
+      speaker_norm: quotes[i]!.speakerNorm,
       speaker_name: q.speaker?.name ?? null,
       start: q.start,
       end: q.end,
@@ -863,43 +867,6 @@ function decideNear(plans: QuotePlan[], keys: Record<string, number>, candidates
     }
     if (near === null && nearQuote === null) fresh.push({ index: i, words: q.words, bands: new Set(q.bands) });
     return { ...base, cands: cands.map(([id]) => id), near, near_quote: nearQuote };
-  });
-}
-
-function planPeople(people: Person[]): PersonPlan[] {
-  const plans: PersonPlan[] = [];
-  for (const p of people) {
-    if (p.kind === 'description') continue;
-    const tokens = nameTokens(p.name);
-    if (tokens.length === 0) continue;
-    // Aliases: each name-like mention counts once; the canonical name counts when never mentioned.
-    const names = (p.mentions ?? []).map((m) => m.text.trim()).filter(isNameMention);
-    if (names.length === 0) names.push(p.name);
-    const counts = new Map<string, number>();
-    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-    const dcounts = new Map<string, number>();
-    for (const d of p.descriptors ?? []) {
-      const t = d.trim();
-      if (t) dcounts.set(t, (dcounts.get(t) ?? 0) + 1);
-    }
-    plans.push({
-      person: p,
-      norm: tokens.join(' '),
-      surname: tokens[tokens.length - 1]!,
-      tokens: tokens.length,
-      aliases: [...counts].map(([alias, count]) => ({ alias, norm: nameTokens(alias).join(' '), count })),
-      descriptors: [...dcounts].map(([value, count]) => ({ value, count })),
-    });
-  }
-  return plans;
-}
-
-function planQuotes(quotes: Quote[]): QuotePlan[] {
-  return quotes.map((quote) => {
-    const { words, segments } = quotationParts(quote.text);
-    const key = quotationKey(words.length ? words : [quote.text]);
-    const keys = [...new Set([key, ...segments.map((w) => quotationKey(w))])];
-    return { quote, key, keys, words, normText: words.join(' '), bands: quotationBands(words) };
   });
 }
 
