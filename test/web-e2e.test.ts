@@ -163,6 +163,7 @@ test('analyze pasted text: the article view at once, quotes highlighted, nothing
   await page.waitForURL(/\/analyze$/);
   await page.locator('.notice').waitFor();
   assert.match((await page.locator('.notice').textContent()) ?? '', /not stored/);
+  assert.equal(await page.locator('h1').textContent(), 'Pasted text');
   const quote = page.locator('mark.quote[tabindex="0"]', { hasText: 'we listened' });
   assert.equal(await quote.count(), 1);
   const colour = await quote.evaluate((el) => getComputedStyle(el).borderBottomColor);

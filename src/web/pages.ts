@@ -112,9 +112,9 @@ export function registerPages(app: FastifyInstance, ctx: WebContext): void {
         const stored = await store.addArticle(article, analysis);
         return reply.code(303).header('location', `/articles/${stored.articleId}`).send();
       }
-      const view = viewFromAnalysis(article, analysis);
+      const view = viewFromAnalysis({ ...article, title: article.title ?? (form.url ? null : 'Pasted text') }, analysis);
       const notice = html`<p class="notice" role="status">Analysed, not stored. <a href="/analyze">Analyze another</a></p>`;
-      return send(reply, layout({ title: article.title ?? 'Analysis', nav: 'analyze' }, renderArticle(view, notice)));
+      return send(reply, layout({ title: view.title ?? 'Analysis', nav: 'analyze' }, renderArticle(view, notice)));
     } catch (err) {
       if (err instanceof HttpError) return send(reply, analyzePage(values, canStore, err.message), err.status);
       throw err;
