@@ -217,3 +217,23 @@ test('a bare verb after `and` (`to deepen the channel and add two berths`) is no
   assert.equal(r.quotes.length, 1, summary(r));
   expectQuote(r.quotes[0], { speaker: 'the port authority', cue: 'said' });
 });
+
+test('common given names beyond the American lists (`Donald`, `Priya`) make a person', () => {
+  const r = run('Donald Okeke said the vote was fair. Priya Natarajan said it was not.');
+  for (const name of ['Donald Okeke', 'Priya Natarajan']) {
+    assert.equal(r.people.find((p) => p.name === name)?.kind, 'person', r.people.map((p) => `${p.name}/${p.kind}`).join(', '));
+  }
+  assert.equal(r.people.find((p) => p.name === 'Donald Okeke')?.gender, 'm');
+  assert.equal(r.people.find((p) => p.name === 'Priya Natarajan')?.gender, 'f');
+});
+
+test('a zero-width space after a name does not hide it (`Traeger\\u200b said`)', () => {
+  const r = run('Union president Jeff Traeger\u200b said he expects the union to help employees.');
+  expectQuote(quote(r, 'he expects the union to help employees'), { speaker: 'Jeff Traeger', cue: 'said' });
+});
+
+test('`He said A, and added B` rests both on `He`; an age used as a noun is a speaker', () => {
+  const r = run('Mayor Rui Costa spoke first. He said the plan was overdue, and added that fares would not rise.\n\n“No, that is the mom,” says my two-year-old.');
+  expectQuote(quote(r, 'that fares would not rise'), { mention: 'He', cue: 'added' });
+  expectQuote(quote(r, '“No, that is the mom,”'), { speaker: 'my two-year-old', cue: 'says' });
+});

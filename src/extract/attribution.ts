@@ -133,9 +133,9 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       let earlier: Mention | null = null;
       for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
       src = earlier ?? subjectOfClause(doc, unit.first, c.cue.first, runs);
-      // `Smith said A, adding B`: the mention stands by the first cue; the second takes the
-      // speaker but rests on no mention of its own.
-      c.sharesSource = earlier !== null;
+      // `Smith said A, adding B`: the mention stands by the first cue; the participle takes the
+      // speaker but rests on no mention of its own (`He said A, and added B` rests on `He`).
+      c.sharesSource = earlier !== null && c.cue.participle;
     }
     if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs);
     c.source = src;

@@ -61,7 +61,9 @@ export class Doc {
     // spaces would never finish. It reads a same-length copy in which every very long run is
     // broken by a space every 100 characters; offsets are unchanged, and tokens take their
     // text from the original.
-    const readable = body.replace(/\S{256,}/g, (run) => run.replace(/(.{99})./gsu, '$1 '));
+    // Zero-width characters (`Traeger\u200b said`) become spaces in the same copy, so they never
+    // glue themselves to a word.
+    const readable = body.replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, ' ').replace(/\S{256,}/g, (run) => run.replace(/(.{99})./gsu, '$1 '));
     const wdoc = nlp.readDoc(readable);
     const values = wdoc.tokens().out(its.value) as string[];
     const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];

@@ -180,10 +180,31 @@ export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official
  official pastor priest imam rabbi bishop pope king queen prince princess elder elders chief chiefs
  economist strategist pollster pollsters consultant consultants contractor contractors developer
  developers engineer engineers manufacturer manufacturers retailer retailers agency agencies
- administration court courts network newspaper paper police force military army`.split(/\s+/).filter(Boolean));
+ administration court courts network newspaper paper police force military army veteran veterans
+ survivor survivors passenger passengers driver drivers youth guest guests visitor visitors tourist
+ tourists athlete athletes fighter fighters artist artists musician musicians singer singers actor
+ actors actress actresses`.split(/\s+/).filter(Boolean));
 
 const female = new Set((femaleNames() as string[]).map((n) => n.toLowerCase()));
 const male = new Set((maleNames() as string[]).map((n) => n.toLowerCase()));
+// The @stdlib lists are American and dated (no `Donald`, `Barack`, `Priya`): common given
+// names of the news from around the world complete them.
+for (const n of `donald barack elon narendra jagmeet rishi olaf recep volodymyr jair shinzo fumio beto
+ mohamed mohammed muhammad mohammad ahmed ahmad hassan hussein abdullah abdul tariq omar khalid karim
+ raj rahul sanjay amit vikram arjun deepak sunil anil ravi rajesh suresh manish vijay ashok
+ wei jun hao jian ming hiroshi takeshi kenji haruki yoshihide shigeru taro jae-in hyun sung
+ dmitry dmitri sergey sergei oleg alexei alexey vladimir yevgeny mikhail andrei nikolai viktor
+ jurgen jürgen horst wolfgang olaf markus matteo giuseppe giovanni luca lorenzo alessandro
+ francois françois jean-yves jean-luc jean-claude jean-pierre emmanuel nicolas nicolás andres andrés
+ javier alejandro gustavo mauricio evo lula jair justin chrystia wab auston kanye lebron
+ shaquille aiden jaden jayden brayden kayden malik jamal darnell deshawn tyrone kwame kofi
+ olusegun muhammadu cyril jacob uhuru raila yoweri paul-henri mateusz jakub piotr tomasz lech
+ andrzej viktor zoltan pedro sebastian sebastián`.split(/\s+/).filter(Boolean)) male.add(n);
+for (const n of `kamala ilhan alexandria rashida ayanna priya anjali sunita kavita lakshmi indira
+ sonia yuki yuko akiko keiko mei ling xiu yulia svetlana natalia natalya olga tatiana irina
+ chiara francesca giorgia annalena ursula angela ségolène segolene anne-marie mélanie melanie
+ paisley brooklyn malala oprah beyonce beyoncé rihanna greta jacinda theresa aung chrystia
+ fatima aisha ayesha leila layla yasmin zainab amina ngozi chimamanda wangari ellen marise`.split(/\s+/).filter(Boolean)) female.add(n);
 
 /** Gender a first name suggests, when the name lists agree. */
 export function firstNameGender(name: string): 'm' | 'f' | undefined {
@@ -197,7 +218,10 @@ export function firstNameGender(name: string): 'm' | 'f' | undefined {
 
 export function isFirstName(name: string): boolean {
   const n = name.toLowerCase();
-  return female.has(n) || male.has(n);
+  if (female.has(n) || male.has(n)) return true;
+  // `Jean-Yves`, `Marc-André`: a hyphenated given name whose first part is one.
+  const dash = n.indexOf('-');
+  return dash > 1 && (female.has(n.slice(0, dash)) || male.has(n.slice(0, dash)));
 }
 
 /** Capitalised words that are never part of a person's name. */

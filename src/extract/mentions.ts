@@ -260,7 +260,8 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
   }
   if (last === j) return null;
   // A phrase must end in a noun: `said late` is no speaker.
-  while (last > j && tokens[last - 1].pos === 'ADJ') last--;
+  // (A hyphenated compound ending in an adjective, `two-year-old`, is a noun phrase.)
+  while (last > j && tokens[last - 1].pos === 'ADJ' && !(tokens[last - 2]?.text === '-' && !tokens[last - 1].space)) last--;
   if (last === j) return null;
   return describe(doc, start, last, runs);
 }
@@ -303,6 +304,10 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
   if (run >= 0 && (headTok.pos !== 'NOUN' || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
     // The head is a name: the mention rests on the name proper.
     return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
+  }
+  // `my two-year-old`: an age used as a noun is a person.
+  if (headTok.lower === 'old' && /^\S+-year-old$/.test(doc.text.slice(tokens[Math.max(first, head - 4)].start, headTok.end).split(/\s/).pop() ?? '')) {
+    return { kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: 'child', plural: false, indefinite: /^(a|an)$/.test(tokens[first].lower) };
   }
   // A role (`the spokesperson`) or an institution (`the port authority`) can be a source.
   if (!PERSON_NOUNS.has(headTok.lower) && !(ORG_WORDS.has(headTok.lower) && headTok.pos === 'NOUN') && !(headTok.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?$/.test(headTok.lower))) return null;
