@@ -237,3 +237,9 @@ test('`He said A, and added B` rests both on `He`; an age used as a noun is a sp
   expectQuote(quote(r, 'that fares would not rise'), { mention: 'He', cue: 'added' });
   expectQuote(quote(r, '“No, that is the mom,”'), { speaker: 'my two-year-old', cue: 'says' });
 });
+
+test('words before a first name in a run are not the name (`Republican Donald Okafor`, a photo credit)', () => {
+  const r = run('Republican Donald Okafor said the bill would pass. (Getty Images) Kevin Marlow said it would not.');
+  assert.ok(r.people.some((p) => p.name === 'Donald Okafor'), r.people.map((p) => p.name).join(', '));
+  assert.ok(!r.people.some((p) => p.name.startsWith('Republican')), r.people.map((p) => p.name).join(', '));
+});

@@ -131,9 +131,13 @@ function classify(doc: Doc, first: number, last: number): NameRun {
     // Titles in front of the name are not part of it: `Education Minister Rob Fleming`.
     if (TITLES.has(tokens[k].lower.replace(/\.$/, '')) || TITLES.has(tokens[k].lower)) nameFirst = k + 1;
   }
-  // `State Mike Pompeo` (the tail of `Secretary of State`): a first name starts the name.
-  for (let k = nameFirst + 1; k < last - 1; k++) {
-    if (isFirstName(tokens[k].text) && DEPARTMENT_WORDS.has(tokens[k - 1].lower)) { nameFirst = k; break; }
+  // `State Mike Pompeo` (the tail of `Secretary of State`), `Republican Donald Trump`, a photo
+  // credit's `Getty Images Kevin Vickers`: a first name after other capitalised words starts
+  // the name.
+  if (!isFirstName(tokens[nameFirst].text)) {
+    for (let k = nameFirst + 1; k < last - 1; k++) {
+      if (isFirstName(tokens[k].text) && (tokens[k].pos === 'PROPN' || DEPARTMENT_WORDS.has(tokens[k - 1].lower)) && !PARTICLES.has(tokens[k - 1].lower)) { nameFirst = k; break; }
+    }
   }
   let org = false;
   let acronym = false;
