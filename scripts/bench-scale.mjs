@@ -262,6 +262,9 @@ try {
            (SELECT COUNT(*)::int FROM quotes) AS quotes FROM articles`,
       );
       if (n !== N) throw new Error(`expected ${N} articles in the record, found ${n}`);
+      const [{ bytes }] = await sql(db, 'SELECT pg_database_size(current_database())::float8 AS bytes');
+      // Rolled-back transactions: articles retried after a lock conflict (or already stored).
+      const [{ rollbacks }] = await sql(db, 'SELECT xact_rollback::int AS rollbacks FROM pg_stat_database WHERE datname = current_database()');
       const steady = (n - 1) / secs;
       const r = {
         workers: w,
@@ -273,6 +276,8 @@ try {
         steadyRate: +steady.toFixed(1),
         perWorkerPerHour: Math.round((steady * 3600) / w),
         jobsPerWorker: summaries.map((s) => s.jobs),
+        databaseBytesPerArticle: Math.round(bytes / n),
+        rollbacks,
         cpu: {
           workers: +summaries.reduce((t, s) => t + s.cpuSeconds, 0).toFixed(2),
           postgres: pg0 !== null && pg1 !== null ? +(pg1 - pg0).toFixed(2) : null,
@@ -294,7 +299,8 @@ try {
       );
       log(
         `   CPU per article: worker ${r.cpuMsPerArticle.worker} ms, PostgreSQL ${r.cpuMsPerArticle.postgres ?? '?'} ms, ` +
-          `Redis ${r.cpuMsPerArticle.redis ?? '?'} ms = ${r.cpuMsPerArticle.total} ms: ${r.articlesPerCoreHour.toLocaleString('en')} articles per core-hour`,
+          `Redis ${r.cpuMsPerArticle.redis ?? '?'} ms = ${r.cpuMsPerArticle.total} ms: ${r.articlesPerCoreHour.toLocaleString('en')} articles per core-hour; ` +
+          `database ${(r.databaseBytesPerArticle / 1024).toFixed(1)} KB per article; ${rollbacks} transactions rolled back and retried`,
       );
     } finally {
       await sql(pgUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

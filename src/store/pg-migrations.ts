@@ -199,6 +199,31 @@ CREATE FUNCTION onrecord_candidates(p jsonb) RETURNS jsonb LANGUAGE sql STABLE S
       FROM jsonb_array_elements(p->'bands') WITH ORDINALITY AS q(bands, ord)), '[]'::jsonb))
 $fn$;
 
+-- normalize.ts wordSimilarity(): 1 - word-level edit distance / length of the longer wording,
+-- 0 when the lengths differ too much to reach the threshold (in float8, as JS computes it).
+-- Only for the rare candidate that appeared between the caller's read and its write.
+CREATE FUNCTION onrecord_word_similarity(a text[], b text[]) RETURNS float8 LANGUAGE plpgsql IMMUTABLE STRICT AS $fn$
+DECLARE
+  n int := coalesce(array_length(a, 1), 0);
+  m int := coalesce(array_length(b, 1), 0);
+  prev int[];
+  cur int[];
+BEGIN
+  IF n = 0 AND m = 0 THEN RETURN 1; END IF;
+  IF abs(n - m)::float8 / greatest(n, m) > 1::float8 - 0.8::float8 THEN RETURN 0; END IF;
+  prev := array(SELECT generate_series(0, m));
+  FOR i IN 1..n LOOP
+    cur := array_fill(0, ARRAY[m + 1]);
+    cur[1] := i;
+    FOR j IN 1..m LOOP
+      cur[j + 1] := least(prev[j] + CASE WHEN a[i] = b[j] THEN 0 ELSE 1 END, prev[j + 1] + 1, cur[j] + 1);
+    END LOOP;
+    prev := cur;
+  END LOOP;
+  RETURN 1::float8 - prev[m + 1]::float8 / greatest(n, m);
+END
+$fn$;
+
 -- Stores one article with its people and quotes, by the same rules as the SQLite store's
 -- addArticle(), in the caller's transaction; returns {"existing": id} when the article is
 -- stored already, else {"id": id}. It first takes the advisory locks the caller computed (sorted:
@@ -225,6 +250,9 @@ DECLARE
   v_keys text[];
   v_bands bigint[];
   v_cands bigint[];
+  v_best float8;
+  v_sim float8;
+  cand record;
   qids bigint[] := '{}';
   created bigint[] := '{}';
 BEGIN
@@ -333,19 +361,26 @@ BEGIN
     SELECT k.quotation_id INTO v_id FROM quotation_keys k WHERE k.key = ANY(v_keys)
       ORDER BY array_position(v_keys, k.key) LIMIT 1;
     IF v_id IS NULL AND cardinality(v_bands) > 0 THEN
-      -- The caller chose among the candidates it read before the locks; if another writer has
-      -- added a quotation to those bands since, its choice may be stale: start again.
-      SELECT coalesce(array_agg(quotation_id ORDER BY quotation_id), '{}') INTO v_cands
-        FROM (SELECT DISTINCT quotation_id FROM quotation_bands WHERE band = ANY(v_bands)
-              AND NOT quotation_id = ANY(created) ORDER BY quotation_id LIMIT 50) b;
-      IF v_cands <> ARRAY(SELECT x::bigint FROM jsonb_array_elements_text(q->'cands') AS x ORDER BY 1) THEN
-        RAISE EXCEPTION 'near-identical candidates changed during the write' USING ERRCODE = '40001';
-      END IF;
+      -- The caller chose among the candidates it read before the locks. A quotation another
+      -- writer has added to those bands since is compared here (rarely more than one or two).
       IF q->>'near' IS NOT NULL THEN
         v_id := (q->>'near')::bigint;
       ELSIF q->>'near_quote' IS NOT NULL THEN
         v_id := qids[(q->>'near_quote')::int + 1];
       END IF;
+      v_best := coalesce((q->>'best')::float8, 0.8::float8);
+      v_cands := ARRAY(SELECT x::bigint FROM jsonb_array_elements_text(q->'cands') AS x);
+      FOR cand IN SELECT c.id, c.norm_text
+                  FROM (SELECT DISTINCT quotation_id FROM quotation_bands WHERE band = ANY(v_bands)
+                        AND NOT quotation_id = ANY(created) ORDER BY quotation_id LIMIT 50) b,
+                       LATERAL (SELECT id, norm_text FROM quotations WHERE id = b.quotation_id) c
+                  WHERE NOT c.id = ANY(v_cands) LOOP
+        v_sim := onrecord_word_similarity(string_to_array(q->>'norm_text', ' '), string_to_array(cand.norm_text, ' '));
+        IF v_sim >= v_best THEN
+          v_best := v_sim;
+          v_id := cand.id;
+        END IF;
+      END LOOP;
     END IF;
     IF v_id IS NULL THEN
       INSERT INTO quotations (norm_key, norm_text) VALUES (q->>'key', q->>'norm_text') RETURNING id INTO v_id;

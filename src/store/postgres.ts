@@ -832,7 +832,8 @@ interface AddPayload {
  * For each quote no known key finds: the near-identical quotation it joins (`near`, or
  * `near_quote`: the one an earlier quote of the article starts), chosen as the SQLite store
  * chooses (most similar wording at or above the threshold, among at most 50 candidates), and
- * the candidates it chose among (`cands`), which onrecord_add() checks are still the same.
+ * the candidates it chose among (`cands`) and the best similarity (`best`): onrecord_add()
+ * compares, under the locks, only the candidates that have appeared since.
  */
 function decideNear(plans: QuotePlan[], keys: Record<string, number>, candidates: [number, string][][]): QuotePayload[] {
   const known = new Set(Object.keys(keys));
@@ -866,7 +867,7 @@ function decideNear(plans: QuotePlan[], keys: Record<string, number>, candidates
       }
     }
     if (near === null && nearQuote === null) fresh.push({ index: i, words: q.words, bands: new Set(q.bands) });
-    return { ...base, cands: cands.map(([id]) => id), near, near_quote: nearQuote };
+    return { ...base, cands: cands.map(([id]) => id), near, near_quote: nearQuote, best };
   });
 }
 
