@@ -9,6 +9,11 @@
  * wording). Two workers deciding about the same thing therefore take turns, and the unique
  * constraints stay a backstop (a violation or a deadlock retries the whole article). Locks are
  * taken in one sorted batch so that they cannot deadlock among themselves.
+ *
+ * The write itself is server-side (onrecord_add(), migration 2) and goes with BEGIN and COMMIT
+ * as one statement, so no lock is held while a message crosses the network; only the
+ * near-identical wording comparison (normalize.ts, shared with the SQLite store) runs here,
+ * on candidates read just before.
  */
 import pg from 'pg';
 import type { Analysis, Person, Quote, QuoteType } from '../extract/types.js';
