@@ -16,8 +16,9 @@
  * on candidates read just before.
  */
 import pg from 'pg';
-import type { Analysis, Person, Quote, QuoteType } from '../extract/types.js';
+import type { Analysis, Person, Quote } from '../extract/types.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
+import { toAppearance, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
 import {
   nameTokens,
@@ -104,56 +105,6 @@ export interface PersonRow {
   article_count: number;
 }
 
-interface QuoteRow {
-  id: number;
-  article_id: number;
-  quotation_id: number;
-  person_id: number | null;
-  start: number;
-  end: number;
-  text: string;
-  type: QuoteType;
-  speaker_name: string | null;
-  speaker_entity: string | null;
-  speaker_label: string | null;
-  mention_start: number | null;
-  mention_end: number | null;
-  mention_text: string | null;
-  cue_start: number | null;
-  cue_end: number | null;
-  cue_text: string | null;
-  confidence: number;
-  published: string | null;
-}
-
-interface AppearanceRow extends QuoteRow {
-  url: string | null;
-  canonical_url: string | null;
-  title: string | null;
-  outlet: string | null;
-}
-
-interface ArticleSummaryRow {
-  id: number;
-  title: string | null;
-  outlet: string | null;
-  byline: string | null;
-  published: string | null;
-  url: string | null;
-  canonical_url: string | null;
-  quotes: number;
-}
-
-interface ArticlePeopleRow {
-  local_id: string;
-  person_id: number | null;
-  name: string;
-  kind: Person['kind'];
-  gender: string | null;
-  descriptors: string;
-  mentions: string;
-}
-
 /** Quote columns without the tsvector (never sent to the client). */
 const QUOTE_COLS = `q.id, q.article_id, q.quotation_id, q.person_id, q.start, q."end", q.text, q.type, q.speaker_name,
   q.speaker_entity, q.speaker_label, q.mention_start, q.mention_end, q.mention_text, q.cue_start, q.cue_end, q.cue_text,
@@ -194,22 +145,8 @@ export function tsQueryText(input: string, weight?: 'B'): string {
   return parts.join(' ');
 }
 
-function untilBound(until: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(until) ? until + 'T23:59:59.999Z' : until;
-}
-
 function likePattern(s: string): string {
   return '%' + s.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-}
-
-function pageBounds(options: PageOptions): { limit: number; offset: number } {
-  const limit = Math.max(1, Math.min(Math.floor(options.limit ?? 20), 1000));
-  const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  return { limit: Number.isFinite(limit) ? limit : 20, offset: Number.isFinite(offset) ? offset : 0 };
-}
-
-function toPage<T>(items: T[], limit: number, offset: number): Page<T> {
-  return { items: items.slice(0, limit), next: items.length > limit ? offset + limit : null };
 }
 
 /** A 64-bit advisory lock key (as a decimal string for the bigint[] parameter). */
@@ -887,72 +824,3 @@ function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
   return m;
 }
 
-function toAppearance(r: AppearanceRow): Appearance {
-  return {
-    quoteId: r.id,
-    articleId: r.article_id,
-    url: r.canonical_url ?? r.url,
-    title: r.title,
-    outlet: r.outlet,
-    published: r.published,
-    text: r.text,
-    type: r.type,
-    speaker: r.speaker_label ?? r.speaker_name,
-    cue: r.cue_text,
-  };
-}
-
-function toSummary(r: PersonRow & { first_quoted: string | null; last_quoted: string | null }): PersonSummary {
-  return {
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    quotes: r.quote_count,
-    articles: r.article_count,
-    firstQuoted: r.first_quoted,
-    lastQuoted: r.last_quoted,
-  };
-}
-
-function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
-  return {
-    id: r.id,
-    title: r.title,
-    outlet: r.outlet,
-    byline: r.byline,
-    published: r.published,
-    url: r.canonical_url ?? r.url,
-    quoteCount: r.quotes,
-  };
-}
-
-function toContractPerson(p: ArticlePeopleRow): Person {
-  const person: Person = {
-    id: p.local_id,
-    name: p.name,
-    kind: p.kind,
-    descriptors: JSON.parse(p.descriptors) as string[],
-    mentions: JSON.parse(p.mentions) as Person['mentions'],
-  };
-  if (p.gender === 'm' || p.gender === 'f') person.gender = p.gender;
-  return person;
-}
-
-function toContractQuote(r: QuoteRow): Quote {
-  return {
-    type: r.type,
-    start: r.start,
-    end: r.end,
-    text: r.text,
-    speaker: {
-      name: r.speaker_name,
-      entity: r.speaker_entity,
-      mention:
-        r.mention_start !== null && r.mention_end !== null
-          ? { start: r.mention_start, end: r.mention_end, text: r.mention_text ?? '' }
-          : null,
-    },
-    cue: r.cue_start !== null && r.cue_end !== null ? { start: r.cue_start, end: r.cue_end, text: r.cue_text ?? '' } : null,
-    confidence: r.confidence,
-  };
-}

@@ -3,9 +3,10 @@
  * migrations, one savepoint per article inside group commits, FTS5 over quote text and speaker names.
  */
 import Database from 'better-sqlite3';
-import type { Analysis, Person, Quote, QuoteType } from '../extract/types.js';
+import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, wordSimilarity } from './normalize.js';
+import { toAppearance, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -64,35 +65,6 @@ export function migrate(db: DB): number {
   return row.v ?? 0;
 }
 
-interface QuoteRow {
-  id: number;
-  article_id: number;
-  quotation_id: number;
-  person_id: number | null;
-  start: number;
-  end: number;
-  text: string;
-  type: QuoteType;
-  speaker_name: string | null;
-  speaker_entity: string | null;
-  speaker_label: string | null;
-  mention_start: number | null;
-  mention_end: number | null;
-  mention_text: string | null;
-  cue_start: number | null;
-  cue_end: number | null;
-  cue_text: string | null;
-  confidence: number;
-  published: string | null;
-}
-
-interface AppearanceRow extends QuoteRow {
-  url: string | null;
-  canonical_url: string | null;
-  title: string | null;
-  outlet: string | null;
-}
-
 interface PersonRow {
   id: number;
   name: string;
@@ -137,9 +109,6 @@ const WORDS_CACHE_MAX = 50_000;
 /** Appearances listed per quotation in search results (the total is always given). */
 export const MAX_APPEARANCES = 50;
 
-function untilBound(until: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(until) ? until + 'T23:59:59.999Z' : until;
-}
 function sinceBound(since: string): string {
   return since;
 }
@@ -935,109 +904,7 @@ export class SqliteStore implements Store {
   }
 }
 
-interface ArticleSummaryRow {
-  id: number;
-  title: string | null;
-  outlet: string | null;
-  byline: string | null;
-  published: string | null;
-  url: string | null;
-  canonical_url: string | null;
-  quotes: number;
-}
-
-interface ArticlePeopleRow {
-  local_id: string;
-  person_id: number | null;
-  name: string;
-  kind: Person['kind'];
-  gender: string | null;
-  descriptors: string;
-  mentions: string;
-}
-
-/** Clamps page options the same way for every list. */
-function pageBounds(options: PageOptions): { limit: number; offset: number } {
-  const limit = Math.max(1, Math.min(Math.floor(options.limit ?? 20), 1000));
-  const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  return { limit: Number.isFinite(limit) ? limit : 20, offset: Number.isFinite(offset) ? offset : 0 };
-}
-
-/** A page from `limit + 1` fetched items: the extra one only says that another page follows. */
-function toPage<T>(items: T[], limit: number, offset: number): Page<T> {
-  return { items: items.slice(0, limit), next: items.length > limit ? offset + limit : null };
-}
-
 function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
-function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
-  return {
-    id: r.id,
-    title: r.title,
-    outlet: r.outlet,
-    byline: r.byline,
-    published: r.published,
-    url: r.canonical_url ?? r.url,
-    quoteCount: r.quotes,
-  };
-}
-
-function toContractPerson(p: ArticlePeopleRow): Person {
-  const person: Person = {
-    id: p.local_id,
-    name: p.name,
-    kind: p.kind,
-    descriptors: JSON.parse(p.descriptors) as string[],
-    mentions: JSON.parse(p.mentions) as Person['mentions'],
-  };
-  if (p.gender === 'm' || p.gender === 'f') person.gender = p.gender;
-  return person;
-}
-
-function toAppearance(r: AppearanceRow): Appearance {
-  return {
-    quoteId: r.id,
-    articleId: r.article_id,
-    url: r.canonical_url ?? r.url,
-    title: r.title,
-    outlet: r.outlet,
-    published: r.published,
-    text: r.text,
-    type: r.type,
-    speaker: r.speaker_label ?? r.speaker_name,
-    cue: r.cue_text,
-  };
-}
-
-function toSummary(r: PersonRow & { first_quoted: string | null; last_quoted: string | null }): PersonSummary {
-  return {
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    quotes: r.quote_count,
-    articles: r.article_count,
-    firstQuoted: r.first_quoted,
-    lastQuoted: r.last_quoted,
-  };
-}
-
-function toContractQuote(r: QuoteRow): Quote {
-  return {
-    type: r.type,
-    start: r.start,
-    end: r.end,
-    text: r.text,
-    speaker: {
-      name: r.speaker_name,
-      entity: r.speaker_entity,
-      mention:
-        r.mention_start !== null && r.mention_end !== null
-          ? { start: r.mention_start, end: r.mention_end, text: r.mention_text ?? '' }
-          : null,
-    },
-    cue: r.cue_start !== null && r.cue_end !== null ? { start: r.cue_start, end: r.cue_end, text: r.cue_text ?? '' } : null,
-    confidence: r.confidence,
-  };
-}

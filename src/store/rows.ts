@@ -1,0 +1,142 @@
+/**
+ * Rows as both backends read them, and how they become the Store interface's objects: one
+ * place for the mapping, so SQLite and PostgreSQL answer with the same shapes.
+ */
+import type { Person, Quote, QuoteType } from '../extract/types.js';
+import type { Appearance, ArticleSummary, Page, PageOptions, PersonSummary } from './store.js';
+
+export interface QuoteRow {
+  id: number;
+  article_id: number;
+  quotation_id: number;
+  person_id: number | null;
+  start: number;
+  end: number;
+  text: string;
+  type: QuoteType;
+  speaker_name: string | null;
+  speaker_entity: string | null;
+  speaker_label: string | null;
+  mention_start: number | null;
+  mention_end: number | null;
+  mention_text: string | null;
+  cue_start: number | null;
+  cue_end: number | null;
+  cue_text: string | null;
+  confidence: number;
+  published: string | null;
+}
+
+export interface AppearanceRow extends QuoteRow {
+  url: string | null;
+  canonical_url: string | null;
+  title: string | null;
+  outlet: string | null;
+}
+
+export interface ArticleSummaryRow {
+  id: number;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  url: string | null;
+  canonical_url: string | null;
+  quotes: number;
+}
+
+export interface ArticlePeopleRow {
+  local_id: string;
+  person_id: number | null;
+  name: string;
+  kind: Person['kind'];
+  gender: string | null;
+  descriptors: string;
+  mentions: string;
+}
+
+export function untilBound(until: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(until) ? until + 'T23:59:59.999Z' : until;
+}
+
+/** Clamps page options the same way for every list. */
+export function pageBounds(options: PageOptions): { limit: number; offset: number } {
+  const limit = Math.max(1, Math.min(Math.floor(options.limit ?? 20), 1000));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  return { limit: Number.isFinite(limit) ? limit : 20, offset: Number.isFinite(offset) ? offset : 0 };
+}
+
+/** A page from `limit + 1` fetched items: the extra one only says that another page follows. */
+export function toPage<T>(items: T[], limit: number, offset: number): Page<T> {
+  return { items: items.slice(0, limit), next: items.length > limit ? offset + limit : null };
+}
+
+export function toAppearance(r: AppearanceRow): Appearance {
+  return {
+    quoteId: r.id,
+    articleId: r.article_id,
+    url: r.canonical_url ?? r.url,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    text: r.text,
+    type: r.type,
+    speaker: r.speaker_label ?? r.speaker_name,
+    cue: r.cue_text,
+  };
+}
+
+export function toSummary(r: { id: number; name: string; kind: string; quote_count: number; article_count: number; first_quoted: string | null; last_quoted: string | null }): PersonSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    quotes: r.quote_count,
+    articles: r.article_count,
+    firstQuoted: r.first_quoted,
+    lastQuoted: r.last_quoted,
+  };
+}
+
+export function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    outlet: r.outlet,
+    byline: r.byline,
+    published: r.published,
+    url: r.canonical_url ?? r.url,
+    quoteCount: r.quotes,
+  };
+}
+
+export function toContractPerson(p: ArticlePeopleRow): Person {
+  const person: Person = {
+    id: p.local_id,
+    name: p.name,
+    kind: p.kind,
+    descriptors: JSON.parse(p.descriptors) as string[],
+    mentions: JSON.parse(p.mentions) as Person['mentions'],
+  };
+  if (p.gender === 'm' || p.gender === 'f') person.gender = p.gender;
+  return person;
+}
+
+export function toContractQuote(r: QuoteRow): Quote {
+  return {
+    type: r.type,
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    speaker: {
+      name: r.speaker_name,
+      entity: r.speaker_entity,
+      mention:
+        r.mention_start !== null && r.mention_end !== null
+          ? { start: r.mention_start, end: r.mention_end, text: r.mention_text ?? '' }
+          : null,
+    },
+    cue: r.cue_start !== null && r.cue_end !== null ? { start: r.cue_start, end: r.cue_end, text: r.cue_text ?? '' } : null,
+    confidence: r.confidence,
+  };
+}
