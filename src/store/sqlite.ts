@@ -848,26 +848,7 @@ export class SqliteStore implements Store {
       for (const a of rows) {
         last = a.id;
         const qs = (quotes.all(a.id) as QuoteRow[]).map(toContractQuote);
-        const ps = (
-          people.all(a.id) as {
-            local_id: string;
-            name: string;
-            kind: Person['kind'];
-            gender: string | null;
-            descriptors: string;
-            mentions: string;
-          }[]
-        ).map((p) => {
-          const person: Person = {
-            id: p.local_id,
-            name: p.name,
-            kind: p.kind,
-            descriptors: JSON.parse(p.descriptors) as string[],
-            mentions: JSON.parse(p.mentions) as Person['mentions'],
-          };
-          if (p.gender === 'm' || p.gender === 'f') person.gender = p.gender;
-          return person;
-        });
+        const ps = (people.all(a.id) as ArticlePeopleRow[]).map(toContractPerson);
         ps.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
         yield {
           id: a.external_id ?? a.canonical_url ?? `article-${a.id}`,
