@@ -243,3 +243,10 @@ test('words before a first name in a run are not the name (`Republican Donald Ok
   assert.ok(r.people.some((p) => p.name === 'Donald Okafor'), r.people.map((p) => p.name).join(', '));
   assert.ok(!r.people.some((p) => p.name.startsWith('Republican')), r.people.map((p) => p.name).join(', '));
 });
+
+test('`according to` a phrase with no person or name at its head rests on the whole phrase', () => {
+  const r = run('According to the most recent numbers from the statistics office, youth unemployment is twice the national rate.');
+  expectQuote(quote(r, 'youth unemployment is twice the national rate'), {
+    cue: 'According to', mention: 'the most recent numbers from the statistics office', speaker: 'the most recent numbers from the statistics office',
+  });
+});

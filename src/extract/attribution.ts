@@ -106,7 +106,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
   for (let k = 0; k < cues.length; k++) {
     const c = cues[k];
     if (c.cue.according) {
-      c.source = phraseAfter(doc, c.cue.last, unit.last, runs);
+      c.source = phraseAfter(doc, c.cue.last, unit.last, runs) ?? accordingSource(doc, c.cue.last, unit.last);
       continue;
     }
     const j = skipBackOverModifiers(tokens, c.cue.first, unit.first);
@@ -647,4 +647,18 @@ function hypotheticalInner(doc: Doc, outer: CueInUnit, inner: CueInUnit): boolea
   if (!inner.source || inner.source.kind !== 'pronoun' || inner.source.first !== outer.cue.last) return false;
   const modal = tokens[inner.cue.first - 1];
   return modal !== undefined && /^(would|will|could|might|'d|’d|should)$/.test(modal.lower) && modal.i === inner.source.last;
+}
+
+/**
+ * `according to the most recent numbers from Statistics Canada,`: when no person or name heads
+ * the phrase, the whole phrase up to the comma (or the clause end) is the source.
+ */
+function accordingSource(doc: Doc, start: number, max: number): Mention | null {
+  const tokens = doc.tokens;
+  let end = start;
+  while (end < max && end - start < 16 && tokens[end].quote < 0 && !/^[,;:.!?]$/.test(tokens[end].text)) end++;
+  if (end === start || end - start >= 16 || tokens[end - 1].pos === 'VERB') return null;
+  const head = tokens[end - 1].lower;
+  const indefinite = /^(a|an|some)$/.test(tokens[start].lower);
+  return { kind: 'description', first: start, last: end, coreFirst: start, coreLast: end, head, plural: /s$/.test(head), indefinite };
 }
