@@ -250,3 +250,16 @@ test('`according to` a phrase with no person or name at its head rests on the wh
     cue: 'According to', mention: 'the most recent numbers from the statistics office', speaker: 'the most recent numbers from the statistics office',
   });
 });
+
+test('misprinted opening marks open a quotation: a closing `”` and two single marks `‘’`', () => {
+  const text = 'Senator Dana Ruiz spoke last. ‘’Nobody wins in a shutdown, we all lose,” Ruiz said. Musk replied: ”This guy is landing rockets.”';
+  const r = run(text);
+  expectQuote(quote(r, '‘’Nobody wins in a shutdown, we all lose,”'), { speaker: 'Dana Ruiz', cue: 'said' });
+  assert.ok(r.quotes.some((q) => q.text === '”This guy is landing rockets.”'), summary(r));
+});
+
+test('doubled single marks (`\'\'...\'\'`, an old wire and archive style) open and close a quotation', () => {
+  const text = "''The lack of reciprocity is deplorable,'' said Elena Birova, the director of the service.";
+  const r = run(text);
+  expectQuote(quote(r, "''The lack of reciprocity is deplorable,''"), { speaker: 'Elena Birova', cue: 'said' });
+});

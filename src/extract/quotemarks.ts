@@ -67,13 +67,22 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
     for (; i < end; i++) {
       const ch = text[i];
       if (openAt < 0) {
-        if (ch === '“' || ch === '„' || ch === '«' || (ch === '"' && opensHere(text, i))) {
+        // Straight and misprinted marks open where a quotation can start: `"`, a closing `”`
+        // typed as an opener, and two single marks standing for a double one (`‘’It’s`).
+        const doubledSingle = /['‘’]/.test(ch) && /['‘’]/.test(text[i + 1] ?? '') && opensHere(text, i) && /\S/.test(text[i + 2] ?? ' ');
+        if (ch === '“' || ch === '„' || ch === '«' || (ch === '"' || ch === '”') && opensHere(text, i) || doubledSingle) {
           openAt = i;
           openParas = 1;
+          if (doubledSingle) i++;
         }
       } else if (CLOSERS.has(ch)) {
         spans.push(makeSpan(text, openAt, i + 1, false, openParas));
         openAt = -1;
+      } else if (/['’]/.test(ch) && /['’]/.test(text[i + 1] ?? '') && /['‘’]/.test(text[openAt]) && !/\p{L}/u.test(text[i + 2] ?? ' ')) {
+        // `''The lack of reciprocity is deplorable,''`: doubled single marks close what they opened.
+        spans.push(makeSpan(text, openAt, i + 2, false, openParas));
+        openAt = -1;
+        i++;
       } else if (ch === '“' && i > openAt + 1 && /\s/.test(text[i - 1])) {
         // A second opening mark after a space: the first quote was never closed. Close it at
         // the last sentence end before this mark, if there is one, and start again.
