@@ -18,7 +18,7 @@
 import pg from 'pg';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
-import { toAppearance, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
 import {
   nameTokens,
@@ -28,7 +28,6 @@ import {
 } from './normalize.js';
 import type {
   AddResult,
-  Appearance,
   ArticleDetail,
   ArticleInput,
   ArticleKey,
@@ -366,31 +365,7 @@ export class PostgresStore implements Store {
         (r) => [r.id, r.appearances],
       ),
     );
-    const byQuotation = new Map<number, Appearance[]>();
-    const personOf = new Map<number, number | null>();
-    for (const r of rows) {
-      let list = byQuotation.get(r.quotation_id);
-      if (!list) byQuotation.set(r.quotation_id, (list = []));
-      list.push(toAppearance(r));
-      if (!personOf.get(r.quotation_id) && r.person_id) personOf.set(r.quotation_id, r.person_id);
-    }
-    const hits: SearchHit[] = [];
-    for (const id of ids) {
-      const apps = byQuotation.get(id);
-      if (!apps || apps.length === 0) continue;
-      const first = apps[0]!;
-      hits.push({
-        quotationId: id,
-        text: first.text,
-        speaker: apps.find((a) => a.speaker)?.speaker ?? null,
-        personId: personOf.get(id) ?? null,
-        type: first.type,
-        first,
-        appearances: apps,
-        totalAppearances: totals.get(id) ?? apps.length,
-      });
-    }
-    return hits;
+    return toSearchHits(ids, rows, totals);
   }
 
   private peopleSql(options: { kind?: string; all?: boolean }, params: unknown[]): string {

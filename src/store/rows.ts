@@ -3,7 +3,7 @@
  * place for the mapping, so SQLite and PostgreSQL answer with the same shapes.
  */
 import type { Person, Quote, QuoteType } from '../extract/types.js';
-import type { Appearance, ArticleSummary, Page, PageOptions, PersonSummary } from './store.js';
+import type { Appearance, ArticleSummary, Page, PageOptions, PersonSummary, SearchHit } from './store.js';
 
 export interface QuoteRow {
   id: number;
@@ -139,4 +139,36 @@ export function toContractQuote(r: QuoteRow): Quote {
     cue: r.cue_start !== null && r.cue_end !== null ? { start: r.cue_start, end: r.cue_end, text: r.cue_text ?? '' } : null,
     confidence: r.confidence,
   };
+}
+
+/**
+ * Search hits from the matching appearances (earliest first within each quotation), in the
+ * order of `ids`, with each quotation's total appearances in the whole record.
+ */
+export function toSearchHits(ids: number[], rows: AppearanceRow[], totals: Map<number, number>): SearchHit[] {
+  const byQuotation = new Map<number, Appearance[]>();
+  const personOf = new Map<number, number | null>();
+  for (const r of rows) {
+    let list = byQuotation.get(r.quotation_id);
+    if (!list) byQuotation.set(r.quotation_id, (list = []));
+    list.push(toAppearance(r));
+    if (!personOf.get(r.quotation_id) && r.person_id) personOf.set(r.quotation_id, r.person_id);
+  }
+  const hits: SearchHit[] = [];
+  for (const id of ids) {
+    const apps = byQuotation.get(id);
+    if (!apps || apps.length === 0) continue;
+    const first = apps[0]!;
+    hits.push({
+      quotationId: id,
+      text: first.text,
+      speaker: apps.find((a) => a.speaker)?.speaker ?? null,
+      personId: personOf.get(id) ?? null,
+      type: first.type,
+      first,
+      appearances: apps,
+      totalAppearances: totals.get(id) ?? apps.length,
+    });
+  }
+  return hits;
 }

@@ -6,11 +6,10 @@ import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, wordSimilarity } from './normalize.js';
-import { toAppearance, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
-  Appearance,
   ArticleDetail,
   ArticleInput,
   ArticleToStore,
@@ -604,53 +603,11 @@ export class SqliteStore implements Store {
           .all(JSON.stringify(ids)) as { id: number; appearances: number }[]
       ).map((r) => [r.id, r.appearances]),
     );
-    const byQuotation = new Map<number, Appearance[]>();
-    const personOf = new Map<number, number | null>();
-    for (const r of rows) {
-      let list = byQuotation.get(r.quotation_id);
-      if (!list) byQuotation.set(r.quotation_id, (list = []));
-      list.push(toAppearance(r));
-      if (!personOf.get(r.quotation_id) && r.person_id) personOf.set(r.quotation_id, r.person_id);
-    }
-    const hits: SearchHit[] = [];
-    for (const id of ids) {
-      const apps = byQuotation.get(id);
-      if (!apps || apps.length === 0) continue;
-      const first = apps[0]!;
-      const speaker = apps.find((a) => a.speaker)?.speaker ?? null;
-      hits.push({
-        quotationId: id,
-        text: first.text,
-        speaker,
-        personId: personOf.get(id) ?? null,
-        type: first.type,
-        first,
-        appearances: apps,
-        totalAppearances: totals.get(id) ?? apps.length,
-      });
-    }
-    return hits;
+    return toSearchHits(ids, rows, totals);
   }
 
   async people(options: { top?: number; kind?: string; all?: boolean } = {}): Promise<PersonSummary[]> {
-    const top = Math.max(1, options.top ?? 20);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (options.kind) {
-      where.push('p.kind = ?');
-      params.push(options.kind);
-    }
-    if (!options.all) where.push('p.quote_count > 0');
-    const rows = this.db
-      .prepare(
-        `SELECT p.*,
-           (SELECT MIN(published) FROM quotes WHERE person_id = p.id) AS first_quoted,
-           (SELECT MAX(published) FROM quotes WHERE person_id = p.id) AS last_quoted
-         FROM people p ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         ORDER BY p.quote_count DESC, p.article_count DESC, p.name LIMIT ?`,
-      )
-      .all(...params, top) as (PersonRow & { first_quoted: string | null; last_quoted: string | null })[];
-    return rows.map(toSummary);
+    return this.peopleRows(options, Math.max(1, options.top ?? 20), 0);
   }
 
   async person(name: string): Promise<PersonDetail | null> {
@@ -756,6 +713,11 @@ export class SqliteStore implements Store {
 
   async listPeople(options: PageOptions & { kind?: string; all?: boolean } = {}): Promise<Page<PersonSummary>> {
     const { limit, offset } = pageBounds(options);
+    return toPage(this.peopleRows(options, limit + 1, offset), limit, offset);
+  }
+
+  /** Most quoted first (`people` and `listPeople`): only people quoted at least once unless `all`. */
+  private peopleRows(options: { kind?: string; all?: boolean }, limit: number, offset: number): PersonSummary[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (options.kind) {
@@ -771,8 +733,8 @@ export class SqliteStore implements Store {
          FROM people p ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY p.quote_count DESC, p.article_count DESC, p.name, p.id LIMIT ? OFFSET ?`,
       )
-      .all(...params, limit + 1, offset) as (PersonRow & { first_quoted: string | null; last_quoted: string | null })[];
-    return toPage(rows.map(toSummary), limit, offset);
+      .all(...params, limit, offset) as (PersonRow & { first_quoted: string | null; last_quoted: string | null })[];
+    return rows.map(toSummary);
   }
 
   async getPerson(id: number): Promise<PersonDetail | null> {
