@@ -1,8 +1,8 @@
 /** `onrecord ingest --queue redis://... INPUT...`: the inputs become jobs for `onrecord worker`. */
 import { Command } from 'commander';
-import { openQueue, QueueOpenError, type IngestQueue } from '../queue/connection.js';
+import { openQueue, type IngestQueue } from '../queue/connection.js';
 import { enqueue, type EnqueueSummary } from '../queue/enqueue.js';
-import { openStore, StoreOpenError, type Store } from '../store/index.js';
+import { openStore, type Store } from '../store/index.js';
 import { out } from './record-output.js';
 import { intArg, queueNameOption, queueOption } from './worker.js';
 
@@ -59,13 +59,6 @@ export async function enqueueCommand(inputs: string[], opts: EnqueueCliOptions, 
     });
     await out(opts.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : enqueueText(summary, opts.queueName));
     process.exitCode = summary.failed.length ? 2 : 0;
-  } catch (err) {
-    if (err instanceof QueueOpenError || err instanceof StoreOpenError) {
-      process.stderr.write(`onrecord: ${err.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw err;
   } finally {
     await store?.close();
     await queue?.close();

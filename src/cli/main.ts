@@ -16,6 +16,7 @@ import { registerExport } from './export.js';
 import { registerWorker } from './worker.js';
 import { registerStatus } from './status.js';
 import { StoreOpenError } from '../store/errors.js';
+import { QueueOpenError } from '../queue/connection.js';
 import { registerServe } from './serve.js';
 
 function packageVersion(): string {
@@ -53,8 +54,9 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   try {
     await createProgram().parseAsync(argv);
   } catch (err) {
-    // A PostgreSQL record reports a missing server or schema on first use, inside a command.
-    if (err instanceof StoreOpenError) {
+    // A PostgreSQL record or a Redis queue that cannot be reached is reported on first use,
+    // inside a command: one clear line and exit status 1, whichever command it was.
+    if (err instanceof StoreOpenError || err instanceof QueueOpenError) {
       process.stderr.write(`onrecord: ${err.message}\n`);
       process.exitCode = 1;
       return;

@@ -1,6 +1,6 @@
 /** `onrecord status --queue redis://...`: waiting, active, done and failed jobs, with the failed ones' reasons. */
 import { Command } from 'commander';
-import { openQueue, QueueOpenError } from '../queue/connection.js';
+import { openQueue } from '../queue/connection.js';
 import { queueStatus, type QueueStatus } from '../queue/status.js';
 import { formatOption, out, table, truncate } from './record-output.js';
 import { intArg, queueNameOption, queueOption } from './worker.js';
@@ -33,17 +33,7 @@ export function registerStatus(program: Command): void {
     .option('--failed <n>', 'failed jobs listed with their reasons', intArg('--failed', 0), 20)
     .addOption(formatOption(['table', 'json'], 'table'))
     .action(async (opts: { queue: string; queueName: string; failed: number; format: string }) => {
-      let queue;
-      try {
-        queue = await openQueue(opts.queue, opts.queueName);
-      } catch (err) {
-        if (err instanceof QueueOpenError) {
-          process.stderr.write(`onrecord: ${err.message}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        throw err;
-      }
+      const queue = await openQueue(opts.queue, opts.queueName);
       try {
         const s = await queueStatus(queue, opts.queueName, opts.failed);
         await out(opts.format === 'json' ? JSON.stringify(s, null, 2) + '\n' : statusText(s));

@@ -5,7 +5,7 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Fetcher } from '../ingest/fetch.js';
-import { DEFAULT_QUEUE_NAME, QueueOpenError } from '../queue/connection.js';
+import { DEFAULT_QUEUE_NAME } from '../queue/connection.js';
 import { runWorker } from '../queue/worker.js';
 import { isPostgresUrl } from '../store/index.js';
 import { dbOption, formatOption, openOrExit, out } from './record-output.js';
@@ -70,13 +70,6 @@ export function registerWorker(program: Command): void {
               `${summary.added} added (${summary.quotes} quotes), ${summary.duplicates} already stored, ${summary.failedArticles} failed\n`,
           );
         }
-      } catch (err) {
-        if (err instanceof QueueOpenError) {
-          process.stderr.write(`onrecord: ${err.message}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        throw err;
       } finally {
         await store.close();
       }
