@@ -263,3 +263,8 @@ test('doubled single marks (`\'\'...\'\'`, an old wire and archive style) open a
   const r = run(text);
   expectQuote(quote(r, "''The lack of reciprocity is deplorable,''"), { speaker: 'Elena Birova', cue: 'said' });
 });
+
+test('an adjunct with a possessive between cue and clause (`said in his New Year\'s speech he was ready`)', () => {
+  const r = run("Kim Sung-ho said in his New Year's speech he was ready to meet the president at any time.");
+  expectQuote(quote(r, 'he was ready to meet the president at any time'), { type: 'indirect', cue: 'said', mention: 'Kim Sung-ho' });
+});

@@ -382,7 +382,9 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   if (j < max && (tokens[j].pos === 'ADP' && tokens[j].lower !== 'that' || TIME_WORDS.has(tokens[j].lower))) {
     while (j < max && j - k < 8 && tokens[j].quote < 0) {
       const t = tokens[j];
-      if (TIME_WORDS.has(t.lower) || t.pos === 'ADP' && t.lower !== 'that' || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.lower === '’s' || t.lower === "'s") { j++; continue; }
+      // (`in his New Year's speech`: a possessive determiner belongs to the adjunct.)
+      const possessive = /^(his|her|its|their|our|my|your)$/.test(t.lower) && j + 1 < max && (tokens[j + 1].pos === 'NOUN' || tokens[j + 1].pos === 'PROPN' || tokens[j + 1].pos === 'ADJ');
+      if (TIME_WORDS.has(t.lower) || t.pos === 'ADP' && t.lower !== 'that' || t.pos === 'DET' || possessive || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.lower === '’s' || t.lower === "'s") { j++; continue; }
       break;
     }
     if (j > k && j < max) {
