@@ -268,3 +268,8 @@ test('an adjunct with a possessive between cue and clause (`said in his New Year
   const r = run("Kim Sung-ho said in his New Year's speech he was ready to meet the president at any time.");
   expectQuote(quote(r, 'he was ready to meet the president at any time'), { type: 'indirect', cue: 'said', mention: 'Kim Sung-ho' });
 });
+
+test('`that` ends an adjunct whatever its tag (`quoted as saying by local media that ...`)', () => {
+  const r = run('Police chief Omar Haziq warned the public. He was quoted as saying by local media that police had received several reports.');
+  expectQuote(quote(r, 'that police had received several reports'), { type: 'indirect', cue: 'saying', speaker: 'Omar Haziq' });
+});

@@ -384,7 +384,8 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
       const t = tokens[j];
       // (`in his New Year's speech`: a possessive determiner belongs to the adjunct.)
       const possessive = /^(his|her|its|their|our|my|your)$/.test(t.lower) && j + 1 < max && (tokens[j + 1].pos === 'NOUN' || tokens[j + 1].pos === 'PROPN' || tokens[j + 1].pos === 'ADJ');
-      if (TIME_WORDS.has(t.lower) || t.pos === 'ADP' && t.lower !== 'that' || t.pos === 'DET' || possessive || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.lower === '’s' || t.lower === "'s") { j++; continue; }
+      if (t.lower === 'that') break; // the content marker, however the tagger reads it
+      if (TIME_WORDS.has(t.lower) || t.pos === 'ADP' || t.pos === 'DET' || possessive || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.lower === '’s' || t.lower === "'s") { j++; continue; }
       break;
     }
     if (j > k && j < max) {
