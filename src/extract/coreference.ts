@@ -48,8 +48,18 @@ function nameWords(doc: Doc, first: number, last: number): string[] {
   return words;
 }
 
+const normalised = new Map<string, string>();
+
+/** A name word as names are compared: lower case, without periods and apostrophes (cached). */
 function norm(w: string): string {
-  return w.toLowerCase().replace(/[.’']/g, '');
+  let n = normalised.get(w);
+  if (n === undefined) {
+    n = w.toLowerCase().replace(/[.’']/g, '');
+    // Bounded, so that a long run of documents cannot grow it without end.
+    if (normalised.size > 50_000) normalised.clear();
+    normalised.set(w, n);
+  }
+  return n;
 }
 
 /** `a` is contained in `b` word by word, in order. */

@@ -63,7 +63,8 @@ export class Doc {
     // text from the original.
     // Zero-width characters (`Traeger\u200b said`) become spaces in the same copy, so they never
     // glue themselves to a word.
-    const readable = body.replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, ' ').replace(/\S{256,}/g, (run) => run.replace(/(.{99})./gsu, '$1 '));
+    let readable = /[\u200b\u200c\u200d\u2060\ufeff]/.test(body) ? body.replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, ' ') : body;
+    readable = readable.replace(/\S{256,}/g, (run) => run.replace(/(.{99})./gsu, '$1 '));
     const wdoc = nlp.readDoc(readable);
     const values = wdoc.tokens().out(its.value) as string[];
     const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];

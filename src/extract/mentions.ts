@@ -83,7 +83,10 @@ export function findNameRuns(doc: Doc): NameRun[] {
   // Words the article itself writes in lower case: capitalised at a sentence start they are
   // ordinary words (`Emails obtained by ...`, `Even Veterans Affairs ...`), not names.
   const lowercase = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowercase.add(t.text);
+  for (const t of tokens) {
+    const c = t.text.charCodeAt(0);
+    if (c >= 97 && c <= 122 || c > 127 && t.text[0] !== t.text[0].toUpperCase()) lowercase.add(t.text);
+  }
   let i = 0;
   while (i < tokens.length) {
     if (!nameToken(doc, tokens[i], false)) { i++; continue; }

@@ -28,6 +28,8 @@ export interface QuotedSpan {
 }
 
 const OPENERS = new Set(['“', '„', '«', '"']);
+/** Single marks, which open a quotation only when doubled (`‘’`, `''`). */
+const SINGLE = new Set(["'", '‘', '’']);
 const CLOSERS = new Set(['”', '»', '"']);
 
 function opensHere(text: string, i: number): boolean {
@@ -69,7 +71,7 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
       if (openAt < 0) {
         // Straight and misprinted marks open where a quotation can start: `"`, a closing `”`
         // typed as an opener, and two single marks standing for a double one (`‘’It’s`).
-        const doubledSingle = /['‘’]/.test(ch) && /['‘’]/.test(text[i + 1] ?? '') && opensHere(text, i) && /\S/.test(text[i + 2] ?? ' ');
+        const doubledSingle = (ch === "'" || ch === '‘' || ch === '’') && SINGLE.has(text[i + 1] ?? '') && opensHere(text, i) && /\S/.test(text[i + 2] ?? ' ');
         if (ch === '“' || ch === '„' || ch === '«' || (ch === '"' || ch === '”') && opensHere(text, i) || doubledSingle) {
           openAt = i;
           openParas = 1;
@@ -78,7 +80,7 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
       } else if (CLOSERS.has(ch)) {
         spans.push(makeSpan(text, openAt, i + 1, false, openParas));
         openAt = -1;
-      } else if (/['’]/.test(ch) && /['’]/.test(text[i + 1] ?? '') && /['‘’]/.test(text[openAt]) && !/\p{L}/u.test(text[i + 2] ?? ' ')) {
+      } else if ((ch === "'" || ch === '’') && SINGLE.has(text[openAt]) && (text[i + 1] === "'" || text[i + 1] === '’') && !/\p{L}/u.test(text[i + 2] ?? ' ')) {
         // `''The lack of reciprocity is deplorable,''`: doubled single marks close what they opened.
         spans.push(makeSpan(text, openAt, i + 2, false, openParas));
         openAt = -1;
@@ -127,7 +129,7 @@ function lastSentenceEnd(text: string, from: number, to: number): number {
 }
 
 function makeSpan(text: string, start: number, end: number, unclosed: boolean, paragraphs: number): QuotedSpan {
-  return { start, end, first: 0, last: 0, words: countWords(text, start, end), unclosed, paragraphs, title: !unclosed && isTitle(text.slice(start + 1, end - 1)) };
+  return { start, end, first: 0, last: 0, words: countWords(text, start, end), unclosed, paragraphs, title: !unclosed && end - start <= 82 && isTitle(text.slice(start + 1, end - 1)) };
 }
 
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'nor', 'vs', 'vs.']);
