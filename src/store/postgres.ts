@@ -18,7 +18,7 @@
 import pg from 'pg';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
-import { toSearchHits, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toPersonQuote, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
 import {
   nameTokens,
@@ -514,21 +514,7 @@ export class PostgresStore implements Store {
       [id, limit + 1, offset],
     );
     return toPage(
-      rows.map(
-        (r): PersonQuote => ({
-          quoteId: r.id,
-          quotationId: r.quotation_id,
-          articleId: r.article_id,
-          text: r.text,
-          type: r.type,
-          cue: r.cue_text,
-          confidence: r.confidence,
-          published: r.published,
-          outlet: r.outlet,
-          title: r.title,
-          url: r.canonical_url ?? r.url,
-        }),
-      ),
+      rows.map(toPersonQuote),
       limit,
       offset,
     );

@@ -3,7 +3,7 @@
  * place for the mapping, so SQLite and PostgreSQL answer with the same shapes.
  */
 import type { Person, Quote, QuoteType } from '../extract/types.js';
-import type { Appearance, ArticleSummary, Page, PageOptions, PersonSummary, SearchHit } from './store.js';
+import type { Appearance, ArticleSummary, Page, PageOptions, PersonQuote, PersonSummary, SearchHit } from './store.js';
 
 export interface QuoteRow {
   id: number;
@@ -171,4 +171,20 @@ export function toSearchHits(ids: number[], rows: AppearanceRow[], totals: Map<n
     });
   }
   return hits;
+}
+
+export function toPersonQuote(r: AppearanceRow): PersonQuote {
+  return {
+    quoteId: r.id,
+    quotationId: r.quotation_id,
+    articleId: r.article_id,
+    text: r.text,
+    type: r.type,
+    cue: r.cue_text,
+    confidence: r.confidence,
+    published: r.published,
+    outlet: r.outlet,
+    title: r.title,
+    url: r.canonical_url ?? r.url,
+  };
 }

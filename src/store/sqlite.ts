@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, wordSimilarity } from './normalize.js';
-import { toSearchHits, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toPersonQuote, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -763,21 +763,7 @@ export class SqliteStore implements Store {
           .all(id, limit + 1 - rows.length, Math.max(0, offset - dated)) as AppearanceRow[]),
       );
     }
-    const items = rows.map(
-      (r): PersonQuote => ({
-        quoteId: r.id,
-        quotationId: r.quotation_id,
-        articleId: r.article_id,
-        text: r.text,
-        type: r.type,
-        cue: r.cue_text,
-        confidence: r.confidence,
-        published: r.published,
-        outlet: r.outlet,
-        title: r.title,
-        url: r.canonical_url ?? r.url,
-      }),
-    );
+    const items = rows.map(toPersonQuote);
     return toPage(items, limit, offset);
   }
 
