@@ -26,6 +26,13 @@ test('`Secretary of State X` is one name run: the mention is the person, not the
   assert.equal(q.speaker.name, 'Dale Wexford', summary(r));
 });
 
+test('a surname the article gave in full is a name wherever it stands (`Lynch said`, tagged a verb)', () => {
+  const r = run('As a young lawyer, Marisol T. Lynch said she was asked to brief a client.\n\n'
+    + 'Lynch said her colleague had not read the file. “So you learn that people see you differently,” Lynch said.');
+  expectQuote(quote(r, 'her colleague had not read the file'), { type: 'indirect', speaker: 'Marisol T. Lynch', mention: 'Lynch', cue: 'said' });
+  expectQuote(quote(r, '“So you learn that people see you differently,”'), { speaker: 'Marisol T. Lynch', mention: 'Lynch', cue: 'said' });
+});
+
 // ---- where the cue stands ------------------------------------------------------------------------
 
 test('a question mark inside the closing quotation mark does not end the sentence', () => {

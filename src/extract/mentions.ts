@@ -5,7 +5,7 @@
  * for every name in the article.
  */
 import type { Doc, Token } from './document.js';
-import { NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, cueSense, isFirstName } from './lexicon.js';
+import { NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, cueSense, isFirstName, isPlaceName } from './lexicon.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -45,7 +45,10 @@ function capitalised(t: Token): boolean {
 }
 
 /** A token that can start or continue a proper name. */
-function nameToken(doc: Doc, t: Token, inRun: boolean): boolean {
+function nameToken(doc: Doc, t: Token, inRun: boolean, known?: Set<string>): boolean {
+  // A word the article has already used as a person's name is that name wherever it stands,
+  // whatever the tagger reads (`Lynch/VERB said ...` after `Loretta E. Lynch`).
+  if (known !== undefined && known.has(t.text)) return true;
   // After an honorific anything capitalised is the name, whatever its tag or other readings
   // (`Mr. Hemming`, `Ms. May`).
   const before = doc.tokens[t.i - 1];
@@ -76,23 +79,65 @@ function nameToken(doc: Doc, t: Token, inRun: boolean): boolean {
 
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'prof.', 'sen.', 'rep.', 'gov.', 'gen.', 'rev.', 'sgt.', 'lt.', 'capt.', 'col.', 'supt.', 'insp.', 'const.']);
 
-/** Every proper-name run in the document, in order. */
+/**
+ * Every proper-name run in the document, in order. A second pass, when needed, picks up the
+ * words of people's names the first pass saw elsewhere in the article but missed here
+ * because of a tag or the word's place in its sentence.
+ */
 export function findNameRuns(doc: Doc): NameRun[] {
+  const lowercase = lowercaseWords(doc);
+  const runs = nameRunsWith(doc, lowercase, undefined);
+  const known = personNameWords(doc, runs, lowercase);
+  if (known.size === 0) return runs;
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const r of runs) covered.fill(1, r.first, r.last);
+  const missed = doc.tokens.some((t) => covered[t.i] === 0 && known.has(t.text));
+  return missed ? nameRunsWith(doc, lowercase, known) : runs;
+}
+
+/**
+ * Surnames and given names of the people the article names in full (a run of two or more
+ * words that is neither an organisation nor a place), except words the article also writes
+ * in lower case.
+ */
+function personNameWords(doc: Doc, runs: NameRun[], lowercase: Set<string>): Set<string> {
+  const known = new Set<string>();
   const tokens = doc.tokens;
-  const runs: NameRun[] = [];
-  // Words the article itself writes in lower case: capitalised at a sentence start they are
-  // ordinary words (`Emails obtained by ...`, `Even Veterans Affairs ...`), not names.
+  for (const r of runs) {
+    if (r.org || r.nameLast - r.nameFirst < 2) continue;
+    const words: string[] = [];
+    for (let k = r.nameFirst; k < r.nameLast; k++) words.push(tokens[k].lower);
+    if (isPlaceName(words)) continue;
+    const surname = tokens[r.nameLast - 1].text;
+    if (surname.length > 1 && /^\p{Lu}\p{L}+$/u.test(surname) && !lowercase.has(surname.toLowerCase())) known.add(surname);
+    const given = tokens[r.nameFirst].text;
+    if (isFirstName(given) && !lowercase.has(given.toLowerCase())) known.add(given);
+  }
+  return known;
+}
+
+/**
+ * Words the article itself writes in lower case: capitalised at a sentence start they are
+ * ordinary words (`Emails obtained by ...`, `Even Veterans Affairs ...`), not names.
+ */
+function lowercaseWords(doc: Doc): Set<string> {
   const lowercase = new Set<string>();
-  for (const t of tokens) {
+  for (const t of doc.tokens) {
     const c = t.text.charCodeAt(0);
     if (c >= 97 && c <= 122 || c > 127 && t.text[0] !== t.text[0].toUpperCase()) lowercase.add(t.text);
   }
+  return lowercase;
+}
+
+function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | undefined): NameRun[] {
+  const tokens = doc.tokens;
+  const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!nameToken(doc, tokens[i], false)) { i++; continue; }
+    if (!nameToken(doc, tokens[i], false, known)) { i++; continue; }
     // (Nor is a role noun standing alone there: `Opponents argued ...`, `Officials said ...`.)
     const alone = !nameToken(doc, tokens[i + 1] ?? tokens[i], true) || tokens[i + 1]?.para !== tokens[i].para;
-    if (sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)
+    if (!known?.has(tokens[i].text) && sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)
       && (lowercase.has(tokens[i].lower) || alone && isRoleNoun(tokens[i].lower))) { i++; continue; }
     const first = i;
     let j = i + 1;
@@ -108,7 +153,7 @@ export function findNameRuns(doc: Doc): NameRun[] {
         && (TITLES.has(tokens[j - 1].lower) || ORG_WORDS.has(tokens[j - 1].lower))) { j += 1; continue; }
       // `Procter & Gamble`, `AT&T`.
       if (t.text === '&' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para) { j += 1; continue; }
-      if (nameToken(doc, t, true)) { j++; continue; }
+      if (nameToken(doc, t, true, known)) { j++; continue; }
       break;
     }
     runs.push(classify(doc, first, j));
