@@ -33,6 +33,22 @@ test('a surname the article gave in full is a name wherever it stands (`Lynch sa
   expectQuote(quote(r, '“So you learn that people see you differently,”'), { speaker: 'Marisol T. Lynch', mention: 'Lynch', cue: 'said' });
 });
 
+test('a description with a complement is a source (`a narrator in the ad asks`)', () => {
+  const r = run('“So why did he not pay his taxes?” a narrator in the ad asks.');
+  expectQuote(quote(r, '“So why did he not pay his taxes?”'), { speaker: 'a narrator in the ad', mention: 'a narrator in the ad', cue: 'asks' });
+});
+
+test('a quotation in a sentence with its own subject and no reporting verb is the subject’s', () => {
+  const r = run('“We will win this state,” Maria Okafor said on Monday.\n\n'
+    + 'Her rival, Tomas Brandt, spoke later. He also played up his strength in the north: “Who gives us the best chance to win? I know that I do.”\n\n'
+    + '“Every time you say that,” Brandt said, turning to the crowd, “you give ammunition to the other side.”');
+  expectQuote(quote(r, '“Who gives us the best chance to win? I know that I do.”'), { speaker: 'Tomas Brandt', mention: 'He', cue: 'played' });
+  // A quotation its cue interrupts is still one quotation, not the subject's second one.
+  const whole = quote(r, '“Every time you say that,” Brandt said, turning to the crowd, “you give ammunition to the other side.”');
+  expectQuote(whole, { speaker: 'Tomas Brandt', mention: 'Brandt', cue: 'said' });
+  expectQuote(quote(r, '“you give ammunition to the other side.”'), { speaker: 'Tomas Brandt', mention: null, cue: null });
+});
+
 // ---- where the cue stands ------------------------------------------------------------------------
 
 test('a question mark inside the closing quotation mark does not end the sentence', () => {

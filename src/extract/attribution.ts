@@ -25,7 +25,7 @@ export interface Attribution {
   /** For quotes with no source of their own: the attribution whose speaker they take. */
   inherits: Attribution | null;
   /** How the content was found, for confidence. */
-  how: 'post-quote' | 'pre-quote' | 'clause' | 'post-clause' | 'according' | 'continuation';
+  how: 'post-quote' | 'pre-quote' | 'clause' | 'post-clause' | 'according' | 'subject' | 'continuation';
   para: number;
   /** The quoted parts of the content: one for most quotes, several when the cue interrupts. */
   segments: Array<[number, number]>;
@@ -76,7 +76,7 @@ export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attrib
     attributeUnit(doc, unit, spans, runs, claimed, out);
   }
   bylines(doc, spans, runs, claimed, out);
-  continuations(doc, units, spans, claimed, out);
+  continuations(doc, units, spans, runs, claimed, out);
   paragraphPieces(doc, spans, out);
   out.sort((a, b) => a.start - b.start);
   return out;
@@ -234,6 +234,23 @@ function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex): 
     const j = skipBackOverModifiers(tokens, k, start);
     const m = phraseBefore(doc, j, start, runs);
     if (m && (m.kind !== 'description' || !m.indefinite)) return m;
+  }
+  return null;
+}
+
+/**
+ * The subject of a sentence and its verb, before token `end`: the first verb (left to right)
+ * with a person, organisation or pronoun right before it.
+ */
+function sentenceSubject(doc: Doc, start: number, end: number, runs: RunIndex): { mention: Mention; cue: Cue } | null {
+  const tokens = doc.tokens;
+  for (let k = start; k < end; k++) {
+    const t = tokens[k];
+    if (t.quote >= 0 || t.pos !== 'VERB') continue;
+    const j = skipBackOverModifiers(tokens, k, start);
+    const m = phraseBefore(doc, j, start, runs);
+    if (!m || m.kind === 'description' && m.indefinite) continue;
+    return { mention: m, cue: { first: k, last: k + 1, sense: { lemma: t.lower, strength: 'speech' }, according: false, participle: false } };
   }
   return null;
 }
@@ -468,7 +485,7 @@ function clauseBeforeIsObject(doc: Doc, first: number, quoteFirst: number): bool
  * long embedded passage is speech; it takes the speaker of the nearest attributed quotation in
  * its paragraph, else of the one before it in the article.
  */
-function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[]): void {
+function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
   const tokens = doc.tokens;
   // Attributions with a cue, by start; continuations are appended in text order.
   const attrs = [...out].sort((a, b) => a.start - b.start);
@@ -522,6 +539,17 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], claimed: U
       root.end = s.end;
       root.segments.push([s.start, s.end]);
       lastUnit.set(root, here);
+    } else {
+      // A quotation inside a sentence with a subject of its own and no reporting verb (`He
+      // also played up his strength: “...”`, `Trump issued a statement, “...”`) is that
+      // subject's: the sentence's own subject outranks the previous speaker.
+      const subject = standalone ? null : sentenceSubject(doc, unit.first, s.first, runs);
+      if (subject) {
+        const own: Attribution = { ...cont, cue: subject.cue, source: subject.mention, inherits: null, how: 'subject' };
+        out.push(own);
+        lastUnit.set(own, here);
+        return;
+      }
     }
     out.push(cont);
     conts.push(cont);

@@ -209,6 +209,11 @@ const DEPARTMENT_WORDS = new Set(['state', 'defense', 'defence', 'health', 'just
 const NP_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
+/** A noun for a person or people: a known role, or an agent noun (`narrator`, `economist`). */
+function isPersonNoun(t: Token): boolean {
+  return PERSON_NOUNS.has(t.lower) || t.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?$/.test(t.lower);
+}
+
 function isNominal(t: Token): boolean {
   return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'ADJ') || (capitalised(t) && t.pos !== 'VERB' && t.pos !== 'AUX');
 }
@@ -261,7 +266,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
     if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) {
       first--;
       // `a spokesperson for the ministry`: the determiner after a role noun's preposition.
-      if (first - 2 >= min && NP_ADP.has(tokens[first - 1].lower) && PERSON_NOUNS.has(tokens[first - 2].lower)) { first--; continue; }
+      if (first - 2 >= min && NP_ADP.has(tokens[first - 1].lower) && isPersonNoun(tokens[first - 2])) { first--; continue; }
       // `a person familiar with the negotiations`, `a source close to the talks`.
       if (first - 3 >= min && (NP_ADP.has(tokens[first - 1].lower) || tokens[first - 1].lower === 'to') && (tokens[first - 2].pos === 'ADJ' || tokens[first - 2].pos === 'ADV') && PERSON_NOUNS.has(tokens[first - 3].lower)) { first -= 2; continue; }
       break;
@@ -273,7 +278,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
       if (first - 1 >= min && tokens[first - 1].quote < 0 && /^[\p{L}\d]/u.test(tokens[first - 1].text)) first--;
       continue;
     }
-    if (NP_ADP.has(p.lower) && first - 2 >= min && PERSON_NOUNS.has(tokens[first - 2].lower)) { first--; continue; }
+    if (NP_ADP.has(p.lower) && first - 2 >= min && isPersonNoun(tokens[first - 2])) { first--; continue; }
     if (isNominal(p) && p.pos !== 'ADJ' || p.pos === 'ADJ' || p.pos === 'NUM') {
       if (p.pos === 'PROPN' || p.pos === 'NOUN' || p.pos === 'ADJ' || p.pos === 'NUM' || capitalised(p)) { first--; continue; }
     }
@@ -304,7 +309,7 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
     if (p.quote >= 0) break;
     if ((p.lower === '’s' || p.lower === "'s") && last > j) { last++; continue; }
     if ((p.text === '-' || p.text === '‑') && !p.space && last + 1 < max && !tokens[last + 1].space) { last += 2; continue; }
-    if (NP_ADP.has(p.lower) && last > j && PERSON_NOUNS.has(tokens[last - 1].lower) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
+    if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
     if (isNominal(p) || runs.at[last] >= 0 && runs.at[last] === runs.at[j]) { last++; continue; }
     // `oil and gas worker Mike Wipf`: a coordination inside the modifiers of a name.
     if (p.lower === 'and' && last > j && last + 1 < max && isNominal(tokens[last + 1]) && endsInName(last + 1, max)) { last++; continue; }
@@ -362,7 +367,7 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
     return { kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: 'child', plural: false, indefinite: /^(a|an)$/.test(tokens[first].lower) };
   }
   // A role (`the spokesperson`) or an institution (`the port authority`) can be a source.
-  if (!PERSON_NOUNS.has(headTok.lower) && !(ORG_WORDS.has(headTok.lower) && headTok.pos === 'NOUN') && !(headTok.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?$/.test(headTok.lower))) return null;
+  if (!isPersonNoun(headTok) && !(ORG_WORDS.has(headTok.lower) && headTok.pos === 'NOUN')) return null;
   // A description with a name inside (`North Korea's state-run KCNA news agency`): rest on
   // the part from the name on.
   let coreFirst = first;
@@ -371,7 +376,7 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
   }
   const plural = /s$/.test(headTok.lower) && !/(ss|us|is)$/.test(headTok.lower) || /^(people|police|staff|authorities|children|men|women)$/.test(headTok.lower);
   // A role noun keeps its complement: the source is `a spokesperson for the ministry`.
-  const end = PERSON_NOUNS.has(headTok.lower) ? last : headEnd;
+  const end = isPersonNoun(headTok) ? last : headEnd;
   return { kind: 'description', first, last: end, coreFirst, coreLast: end, head: headTok.lower, plural, indefinite };
 }
 

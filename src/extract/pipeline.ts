@@ -55,7 +55,7 @@ function toQuote(doc: Doc, a: Attribution, speaker: Entity | null): Quote {
 
 /** A rough calibration: explicit cue and named source highest, inherited speakers lowest. */
 function confidence(a: Attribution, speaker: Entity | null): number {
-  let c = { 'post-quote': 0.92, 'pre-quote': 0.9, clause: 0.8, 'post-clause': 0.75, according: 0.8, continuation: 0.7 }[a.how];
+  let c = { 'post-quote': 0.92, 'pre-quote': 0.9, clause: 0.8, 'post-clause': 0.75, according: 0.8, subject: 0.6, continuation: 0.7 }[a.how];
   if (a.source?.kind === 'pronoun') c -= 0.05;
   if (!speaker) c -= 0.3;
   if (a.type === 'indirect') c -= 0.1;
