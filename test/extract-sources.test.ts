@@ -49,6 +49,27 @@ test('a quotation in a sentence with its own subject and no reporting verb is th
   expectQuote(quote(r, '“you give ammunition to the other side.”'), { speaker: 'Tomas Brandt', mention: null, cue: null });
 });
 
+test('the subject of `X, who said ...` is X', () => {
+  const r = run('Glenn Okafor spoke on Monday. Okafor, who said the plan had “too many holes to pass,” left early.');
+  const q = r.quotes.find((x) => x.text.includes('too many holes'));
+  assert.ok(q, summary(r));
+  expectQuote(q, { speaker: 'Glenn Okafor', mention: 'Okafor', cue: 'said' });
+});
+
+test('a capitalised word tagged as a verb before a noun is a name (`said Concord resident Whit Symms`)', () => {
+  const r = run('“I can not vote for him,” said Concord resident Whit Symms.');
+  expectQuote(quote(r, '“I can not vote for him,”'), { speaker: 'Whit Symms', cue: 'said' });
+});
+
+test('documents, reflexives and hyphenated modifiers around a source', () => {
+  const r = run('The lawsuit contends that the agency “acted with reckless disregard” for the guards.\n\n'
+    + 'Senator Ruth Adeyemi herself acknowledged in a forum “it will be very hard for us to win” this year.\n\n'
+    + '“The energy is going to be substantial,” said one well-connected Democrat familiar with the campaign.');
+  expectQuote(r.quotes.find((x) => x.text.includes('reckless disregard'))!, { speaker: 'The lawsuit', mention: 'The lawsuit', cue: 'contends' });
+  expectQuote(r.quotes.find((x) => x.text.includes('very hard for us'))!, { speaker: 'Ruth Adeyemi', cue: 'acknowledged' });
+  expectQuote(quote(r, '“The energy is going to be substantial,”'), { speaker: 'one well-connected Democrat', cue: 'said' });
+});
+
 // ---- where the cue stands ------------------------------------------------------------------------
 
 test('a question mark inside the closing quotation mark does not end the sentence', () => {

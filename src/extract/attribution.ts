@@ -37,6 +37,7 @@ const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday su
  tonight morning afternoon evening night week month year weekend earlier later recently previously
  ago last this`.split(/\s+/));
 const SKIP_BEFORE_CUE = new Set(['ADV', 'AUX', 'PART']);
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 const MAX_UNIT = 1000;
 
 /** Units: sentences, merged so that no quoted span crosses a unit boundary. */
@@ -183,6 +184,8 @@ function skipBackOverModifiers(tokens: Token[], j: number, min: number): number 
     }
     // `Scheer, however, said`: an adverb set off by commas.
     if (p.text === ',' && j - 2 >= min && tokens[j - 2].pos === 'ADV' && tokens[j - 3]?.text === ',') { j -= 3; continue; }
+    // `Sanders himself acknowledged`: an emphatic reflexive after the subject.
+    if (REFLEXIVES.has(p.lower) && p.quote < 0) { j--; continue; }
     break;
   }
   return j;

@@ -178,6 +178,9 @@ export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official
  mayors governors senators leaders chiefs directors presidents daughter son wife husband sister
  brother grandmother grandfather aunt uncle cousin girlfriend boyfriend child children kid kids
  official pastor priest imam rabbi bishop pope king queen prince princess elder elders chief chiefs
+ democrat democrats republican republicans conservative conservatives liberal liberals progressive progressives
+ lawsuit suit complaint ad advertisement column editorial ruling book memo memoir passage article
+ petition indictment poll analysis website brief clip
  economist strategist pollster pollsters consultant consultants contractor contractors developer
  developers engineer engineers manufacturer manufacturers retailer retailers agency agencies
  administration court courts network newspaper paper police force military army veteran veterans

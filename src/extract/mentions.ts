@@ -64,9 +64,12 @@ function nameToken(doc: Doc, t: Token, inRun: boolean, known?: Set<string>): boo
     if (t.pos !== 'AUX' && next && next.para === t.para && next.space && capitalised(next) && isFirstName(t.text)
       && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'X')) return true;
     // Outside a run, a capitalised non-PROPN word is a name only mid-sentence (not the
-    // sentence's first word) and not a verb or function word.
+    // sentence's first word) and not a function word; a verb reading only before a noun
+    // (`said Concord/VERB resident Whit Symms`), since verbs are capitalised only at the start.
     const prev = doc.tokens[t.i - 1];
-    return (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X') && prev !== undefined && prev.para === t.para && !/^[.!?“"‘:]$/.test(prev.text);
+    if (prev === undefined || prev.para !== t.para || /^[.!?“"‘:]$/.test(prev.text)) return false;
+    if (t.pos === 'VERB') return !cueSense(t.lower) && next !== undefined && next.space && (next.pos === 'NOUN' || next.pos === 'PROPN');
+    return t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X';
   }
   // After an honorific anything capitalised is the name, whatever its tag (`Mr. Hemming`).
   const prev = doc.tokens[t.i - 1];
@@ -251,6 +254,9 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
   const t = tokens[j];
   if (t.quote >= 0) return null;
   if (t.pos === 'PRON' && SUBJECT_PRONOUNS[t.lower]) return pronoun(t);
+  // `Beck, who said ...`: the subject of a relative clause set off by a comma is the phrase
+  // it hangs on. (Without the comma, `users who agreed to ...` is too often no report.)
+  if ((t.lower === 'who' || t.lower === 'which') && j - 1 > min && tokens[j - 1].text === ',') return phraseBefore(doc, j - 1, min, runs);
   if (!isNominal(t) && runs.at[j] < 0) return null;
   // Walk back over the noun phrase.
   let first = j;
@@ -309,6 +315,9 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
     if (p.quote >= 0) break;
     if ((p.lower === '’s' || p.lower === "'s") && last > j) { last++; continue; }
     if ((p.text === '-' || p.text === '‑') && !p.space && last + 1 < max && !tokens[last + 1].space) { last += 2; continue; }
+    // `well-connected`: a word glued to the hyphen after it is the compound's first part.
+    const h = tokens[last + 1];
+    if (h && (h.text === '-' || h.text === '‑') && !h.space && last + 2 < max && !tokens[last + 2].space && /^\p{L}/u.test(p.text)) { last++; continue; }
     if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
     if (isNominal(p) || runs.at[last] >= 0 && runs.at[last] === runs.at[j]) { last++; continue; }
     // `oil and gas worker Mike Wipf`: a coordination inside the modifiers of a name.
@@ -358,7 +367,10 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
   const run = runIdx[head];
   const indefinite = /^(a|an|some|one|another|several|many|two|three)$/.test(tokens[first].lower);
   // (A name the tagger reads as a noun still heads it when the run is a person's: `Ms. May`.)
-  if (run >= 0 && (headTok.pos !== 'NOUN' || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
+  // (`one well-connected Democrat`: a capitalised common noun after an indefinite determiner
+  // is a description.)
+  const common = run >= 0 && indefinite && !index.runs[run].personal && index.runs[run].nameLast - index.runs[run].nameFirst === 1;
+  if (run >= 0 && !common && (headTok.pos !== 'NOUN' || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
     // The head is a name: the mention rests on the name proper.
     return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
   }
