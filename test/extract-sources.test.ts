@@ -214,9 +214,9 @@ test('a noun-like cue right after a quotation is a cue (`“...,” notes Espino
   expectQuote(quote(r, '“I am a comic book creator myself,”'), { speaker: 'Espinoza', mention: 'Espinoza', cue: 'notes' });
 });
 
-test('`Smith said A, adding B`: the participle takes the speaker and no mention; `X hit back, saying B` rests on X', () => {
+test('a participle rests on its subject, in the quote’s own sentence: `Smith said A, adding B`, `X hit back, saying B`', () => {
   const r = run('Mayor Lena Fisk said the budget was balanced, adding that taxes would not rise. Councillor Omar Haddad hit back on Friday, saying the numbers did not add up.');
-  expectQuote(quote(r, 'that taxes would not rise'), { speaker: 'Lena Fisk', mention: null, cue: 'adding' });
+  expectQuote(quote(r, 'that taxes would not rise'), { speaker: 'Lena Fisk', mention: 'Lena Fisk', cue: 'adding' });
   expectQuote(quote(r, 'the numbers did not add up'), { speaker: 'Omar Haddad', mention: 'Omar Haddad', cue: 'saying' });
 });
 

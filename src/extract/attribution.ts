@@ -20,8 +20,6 @@ export interface Attribution {
   cue: Cue | null;
   /** The phrase the attribution rests on, in the quote's own sentence. */
   source: Mention | null;
-  /** The source is another cue's in the same sentence (`said A, adding B`): no mention of its own. */
-  sharesSource?: boolean;
   /** For quotes with no source of their own: the attribution whose speaker they take. */
   inherits: Attribution | null;
   /** How the content was found, for confidence. */
@@ -88,8 +86,6 @@ interface CueInUnit {
   source: Mention | null;
   /** Token before which the source phrase begins, or the cue itself when inverted. */
   sourceFirst: number;
-  /** The source is an earlier cue's, in the same sentence. */
-  sharesSource?: boolean;
 }
 
 function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
@@ -133,10 +129,9 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     if (!src && (c.cue.participle || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
       let earlier: Mention | null = null;
       for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
+      // `Smith said A, adding B`, `He said A, and added B`: the later cue rests on the same
+      // subject, a mention in its quote's own sentence.
       src = earlier ?? subjectOfClause(doc, unit.first, c.cue.first, runs);
-      // `Smith said A, adding B`: the mention stands by the first cue; the participle takes the
-      // speaker but rests on no mention of its own (`He said A, and added B` rests on `He`).
-      c.sharesSource = earlier !== null && c.cue.participle;
     }
     if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs);
     c.source = src;
@@ -152,7 +147,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     // outer cue, which the attribution rests on; the outer cue then reports nothing else.
     let c = cues[k];
     if (found.length > 0 && k > 0 && hypotheticalInner(doc, cues[k - 1], c)) {
-      c = { ...cues[k - 1], sharesSource: false };
+      c = cues[k - 1];
       k--;
     }
     for (const f of found) {
@@ -165,7 +160,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       const start = tokens[f.first].start;
       const end = tokens[f.last - 1].end;
       out.push({
-        type: f.type, start, end, cue: c.cue, source: c.source, sharesSource: !!c.sharesSource, inherits: null, how: f.how,
+        type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
         para: tokens[f.first].para, anchor: unit.first, segments: [[start, end]],
       });
     }

@@ -39,9 +39,7 @@ function span(doc: Doc, start: number, end: number): Span {
 
 function toQuote(doc: Doc, a: Attribution, speaker: Entity | null): Quote {
   const t = doc.tokens;
-  // `Smith said A, adding B`: the second cue rests on no mention; `Smith hit back, saying B`
-  // rests on Smith, the only mention in its sentence.
-  const mention = a.source && !a.sharesSource ? span(doc, t[a.source.coreFirst].start, t[a.source.coreLast - 1].end) : null;
+  const mention = a.source ? span(doc, t[a.source.coreFirst].start, t[a.source.coreLast - 1].end) : null;
   const cue = a.cue ? span(doc, t[a.cue.first].start, t[a.cue.last - 1].end) : null;
   return {
     type: a.type,
