@@ -70,6 +70,20 @@ test('documents, reflexives and hyphenated modifiers around a source', () => {
   expectQuote(quote(r, '“The energy is going to be substantial,”'), { speaker: 'one well-connected Democrat', cue: 'said' });
 });
 
+test('inverted sources: `says one of the players`, `says the 39-year-old founder of X`, `A tweet said`', () => {
+  const r = run('“Stephen really needs a kidney,” says one of the players.\n\n'
+    + '“We dedicate ourselves to local creators,” says the 39-year-old founder of Harbour Press.\n\n'
+    + 'A tweet last week said there were no ambulances available in the city.');
+  expectQuote(quote(r, '“Stephen really needs a kidney,”'), { speaker: 'one of the players', mention: 'one of the players', cue: 'says' });
+  expectQuote(quote(r, '“We dedicate ourselves to local creators,”'), { mention: 'the 39-year-old founder of Harbour Press', cue: 'says' });
+  expectQuote(quote(r, 'there were no ambulances available in the city'), { mention: 'A tweet', cue: 'said' });
+});
+
+test('a description in apposition to a name leaves the name the subject (`X, the president of Y, which ..., urged`)', () => {
+  const r = run('On Tuesday, Donald Tusk, the president of the European Council, which represents the leaders, urged the government “to clarify its intentions as soon as possible.”');
+  expectQuote(quote(r, '“to clarify its intentions as soon as possible.”'), { speaker: 'Donald Tusk', mention: 'Donald Tusk', cue: 'urged' });
+});
+
 // ---- where the cue stands ------------------------------------------------------------------------
 
 test('a question mark inside the closing quotation mark does not end the sentence', () => {

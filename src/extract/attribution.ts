@@ -215,6 +215,12 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
       const m = phraseBefore(doc, k, min, runs);
       const outer = m && (m.kind === 'name' || m.kind === 'description') ? m : null;
       if (inner && inner.kind === 'name' && inner.first === k + 1) return { mention: inner, first: outer ? outer.first : inner.first };
+      // `Donald Tusk, the president of the European Council, which ..., urged`: a description
+      // in apposition to a person's name leaves the name the subject.
+      if (outer && outer.kind === 'description' && tokens[outer.first - 1]?.text === ',') {
+        const named = phraseBefore(doc, outer.first - 1, min, runs);
+        if (named && named.kind === 'name' && isPersonMention(named, runs)) return { mention: named, first: named.first };
+      }
       return outer ? { mention: outer, first: outer.first } : null;
     }
     if (/^[.;:!?]$/.test(tokens[k].text)) return null;

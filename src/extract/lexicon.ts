@@ -180,7 +180,7 @@ export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official
  official pastor priest imam rabbi bishop pope king queen prince princess elder elders chief chiefs
  democrat democrats republican republicans conservative conservatives liberal liberals progressive progressives
  lawsuit suit complaint ad advertisement column editorial ruling book memo memoir passage article
- petition indictment poll analysis website brief clip
+ petition indictment poll analysis website brief clip tweet dad mom mum
  economist strategist pollster pollsters consultant consultants contractor contractors developer
  developers engineer engineers manufacturer manufacturers retailer retailers agency agencies
  administration court courts network newspaper paper police force military army veteran veterans

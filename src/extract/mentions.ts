@@ -212,6 +212,19 @@ const DEPARTMENT_WORDS = new Set(['state', 'defense', 'defence', 'health', 'just
 const NP_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
+const QUANTIFIERS = /^(one|some|many|most|several|two|three|four|five|each|all)$/;
+
+/** `the players`, `his colleagues`: the end of a plural noun phrase of people starting at `k`, or -1. */
+function groupOfPeople(doc: Doc, k: number, max: number): number {
+  const tokens = doc.tokens;
+  if (tokens[k] && (tokens[k].pos === 'DET' || POSSESSIVE.has(tokens[k].lower))) k++;
+  for (let e = k; e < max && e < k + 4; e++) {
+    if (isPersonNoun(tokens[e]) && /s$/.test(tokens[e].lower)) return e + 1;
+    if (!isNominal(tokens[e])) return -1;
+  }
+  return -1;
+}
+
 /** A noun for a person or people: a known role, or an agent noun (`narrator`, `economist`). */
 function isPersonNoun(t: Token): boolean {
   return PERSON_NOUNS.has(t.lower) || t.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?$/.test(t.lower);
@@ -317,7 +330,12 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
     if ((p.text === '-' || p.text === '‑') && !p.space && last + 1 < max && !tokens[last + 1].space) { last += 2; continue; }
     // `well-connected`: a word glued to the hyphen after it is the compound's first part.
     const h = tokens[last + 1];
-    if (h && (h.text === '-' || h.text === '‑') && !h.space && last + 2 < max && !tokens[last + 2].space && /^\p{L}/u.test(p.text)) { last++; continue; }
+    if (h && (h.text === '-' || h.text === '‑') && !h.space && last + 2 < max && !tokens[last + 2].space && /^[\p{L}\d]/u.test(p.text)) { last++; continue; }
+    // `one of the players`: a part of a group of people.
+    if (p.lower === 'of' && last === j + 1 && QUANTIFIERS.test(tokens[j].lower)) {
+      const end = groupOfPeople(doc, last + 1, max);
+      if (end > 0) { last = end; continue; }
+    }
     if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
     if (isNominal(p) || runs.at[last] >= 0 && runs.at[last] === runs.at[j]) { last++; continue; }
     // `oil and gas worker Mike Wipf`: a coordination inside the modifiers of a name.
@@ -353,6 +371,11 @@ export function indexRuns(doc: Doc, runs: NameRun[]): RunIndex {
 function describe(doc: Doc, first: number, last: number, index: RunIndex): Mention | null {
   const tokens = doc.tokens;
   const runIdx = index.at;
+  // `one of the players`: the group's noun heads the phrase, which stays whole.
+  if (last - first > 3 && tokens[first + 1].lower === 'of' && QUANTIFIERS.test(tokens[first].lower)) {
+    const group = describe(doc, first + 2, last, index);
+    if (group && group.kind === 'description') return { ...group, first, coreFirst: first, plural: tokens[first].lower !== 'one' && group.plural, indefinite: true };
+  }
   // Head of the phrase: the last noun before any preposition.
   let headEnd = last;
   for (let k = first + 1; k < last; k++) {
