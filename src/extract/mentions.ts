@@ -108,13 +108,16 @@ function personNameWords(doc: Doc, runs: NameRun[], lowercase: Set<string>): Set
   const tokens = doc.tokens;
   for (const r of runs) {
     if (r.org || r.nameLast - r.nameFirst < 2) continue;
+    const surname = tokens[r.nameLast - 1];
+    const given = tokens[r.nameFirst];
+    const newSurname = !known.has(surname.text) && surname.text.length > 1 && /^\p{Lu}\p{L}+$/u.test(surname.text) && !lowercase.has(surname.lower);
+    const newGiven = !known.has(given.text) && !lowercase.has(given.lower) && isFirstName(given.text);
+    if (!newSurname && !newGiven) continue;
     const words: string[] = [];
     for (let k = r.nameFirst; k < r.nameLast; k++) words.push(tokens[k].lower);
     if (isPlaceName(words)) continue;
-    const surname = tokens[r.nameLast - 1].text;
-    if (surname.length > 1 && /^\p{Lu}\p{L}+$/u.test(surname) && !lowercase.has(surname.toLowerCase())) known.add(surname);
-    const given = tokens[r.nameFirst].text;
-    if (isFirstName(given) && !lowercase.has(given.toLowerCase())) known.add(given);
+    if (newSurname) known.add(surname.text);
+    if (newGiven) known.add(given.text);
   }
   return known;
 }
