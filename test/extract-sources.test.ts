@@ -84,6 +84,12 @@ test('a description in apposition to a name leaves the name the subject (`X, the
   expectQuote(quote(r, '“to clarify its intentions as soon as possible.”'), { speaker: 'Donald Tusk', mention: 'Donald Tusk', cue: 'urged' });
 });
 
+test('US states written with a compass word and firms with `&` are never people', () => {
+  const r = run('Marta Lindqvist said her department was suing North Carolina over its law. She joined Hogan & Hartson in 1990.');
+  const names = r.people.filter((p) => p.kind === 'person').map((p) => p.name);
+  assert.deepEqual(names, ['Marta Lindqvist'], summary(r));
+});
+
 // ---- where the cue stands ------------------------------------------------------------------------
 
 test('a question mark inside the closing quotation mark does not end the sentence', () => {

@@ -253,7 +253,7 @@ export const PLACES = new Set(`afghanistan albania algeria argentina armenia aus
  alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho
  illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
  mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
- vermont virginia wisconsin wyoming
+ vermont virginia wisconsin wyoming carolina dakota hampshire jersey york washington
  alberta ontario quebec manitoba saskatchewan nunavut yukon newfoundland labrador nova scotia
  brunswick columbia
  ottawa beijing moscow pyongyang seoul tokyo tehran kyiv kiev brussels berlin london paris rome

@@ -196,7 +196,8 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   let org = false;
   let acronym = false;
   for (let k = nameFirst; k < last; k++) {
-    if (ORG_WORDS.has(tokens[k].lower)) org = true;
+    // (`Hogan & Hartson`, `Procter & Gamble`: firms, whatever first names they hold.)
+    if (ORG_WORDS.has(tokens[k].lower) || tokens[k].text === '&') org = true;
     if (/^[A-Z]{2,}$/.test(tokens[k].text) && !/^(II|III|IV|JR|SR)$/.test(tokens[k].text)) acronym = true;
   }
   // A role noun right before the run titles it too: `Foreign Ministry spokesperson Lu Kang`.
