@@ -123,3 +123,20 @@ test('a surname that is also a common noun (`Park`) is still the speaker\'s name
   expectQuote(quote(r, 'that she would veto the bill'), { type: 'indirect', speaker: 'Lina Park', cue: 'said' });
   expectQuote(quote(r, '“This bill punishes the poor,”'), { type: 'direct', speaker: 'Lina Park', mention: 'Park', cue: 'said' });
 });
+
+test('a quoted fragment ending a clause of the reporter’s words makes the whole clause a mixed quote', () => {
+  const r = run('As officers escorted them out, the attackers shot at them “like snipers,” he said, adding that police fired back.');
+  expectQuote(quote(r, 'As officers escorted them out, the attackers shot at them “like snipers,”'), { type: 'mixed', mention: 'he', cue: 'said' });
+});
+
+test('a title in quotation marks ending the clause stays a quote of its own', () => {
+  const r = run('The singer got a huge roar when she closed with the anthem “A Change Is Gonna Come,” she said.');
+  assert.ok(!r.quotes.some((q) => q.type === 'mixed' && q.text.startsWith('The singer')), summary(r));
+});
+
+test('a clause with a fragment, then its cue, then more quotation: one quote over both parts', () => {
+  const r = run('The answers to veteran suicides are “not meeting the demand,” says Paul Rieckhoff, founder of the group. “We often compare it to the early days of the epidemic.”');
+  const whole = r.quotes.find((q) => q.text.startsWith('The answers') && q.text.endsWith('epidemic.”'));
+  assert.ok(whole, summary(r));
+  expectQuote(whole, { type: 'mixed', speaker: 'Paul Rieckhoff', cue: 'says' });
+});

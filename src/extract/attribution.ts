@@ -291,7 +291,18 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // `..., adding` never reports what came before it.
   } else if (before >= unit.first && tokens[before].quote >= 0 && spans[tokens[before].quote].last === before + 1) {
     const span = spans[tokens[before].quote];
-    if (span.first >= unit.first) out.push({ first: span.first, last: span.last, type: 'direct', how: 'post-quote' });
+    if (span.first >= unit.first) {
+      // `the attackers shot at them “like snipers,” he said`: a fragment that ends a clause of
+      // the reporter's words is part of that clause, and the whole clause is the report.
+      let first = unit.first;
+      while (first < span.first && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
+      const lead = tokens[span.first - 1];
+      if (!prevCue && !span.title && span.first - first >= 3 && lead.pos !== 'PUNCT' && lead.quote < 0 && hasVerb(doc, first, span.first)) {
+        out.push({ first, last: span.last, type: 'mixed', how: 'post-clause' });
+      } else {
+        out.push({ first: span.first, last: span.last, type: 'direct', how: 'post-quote' });
+      }
+    }
   } else if (cue.sense.strength === 'speech' && tokens[b - 1]?.text === ',' && endsUnit(doc, cue.last + (c.source && c.source.first > cue.first ? c.source.last - cue.last : 0), unit)) {
     // `CLAUSE, X said.`: the clause from the unit start (or the previous cue's end).
     let first = unit.first;
@@ -539,7 +550,7 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     const fromUnit = lastUnit.get(root ?? cont) ?? -9;
     let between = false;
     for (let u = fromUnit + 1; u < here && u >= 0 && !between; u++) between = isOwnSentence(doc, units[u]);
-    if (root && root.type === 'direct' && root.para === para && !between && root.start < s.start && here - fromUnit <= 3 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
+    if (root && root.type !== 'indirect' && root.para === para && !between && root.start < s.start && here - fromUnit <= 3 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
       root.end = s.end;
       root.segments.push([s.start, s.end]);
       lastUnit.set(root, here);
