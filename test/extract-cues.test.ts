@@ -99,3 +99,13 @@ test('participle cue `adding: “...”` rests on the subject named in the same 
   const r = run('Premier Alice Okafor defended the plan, adding: “We have no choice.”');
   expectQuote(quote(r, '“We have no choice.”'), { mention: 'Alice Okafor' });
 });
+
+test('`..., when asked if ...` mid-sentence is a passive clause, not a cue', () => {
+  const r = run('Lena Traeger would not comment when asked if other locations are considering holding votes on the union.');
+  assert.ok(!r.quotes.some((q) => q.text.includes('other locations')), summary(r));
+});
+
+test('a denied report is no cue: `would not comment`, `did not say`, `never told`', () => {
+  const r = run('The minister did not say whether the plant would close. Her aide never told reporters that the talks had failed. Kemi Okafor said the plant would stay open.');
+  assert.deepEqual(r.quotes.map((q) => q.text), ['the plant would stay open'], summary(r));
+});

@@ -36,6 +36,11 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (sense.lemma === t.lower && /^(and|or)$/.test(tokens[i - 1]?.lower ?? '')) return null;
   // `so-called “green corridor”`: a label, not a report.
   if (tokens[i - 1]?.text === '-' && !t.space && tokens[i - 2]?.lower === 'so') return null;
+  // `would not comment`, `did not say`, `never told`: a denied report reports nothing.
+  for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+    if (/^(not|n't|n’t|never)$/.test(tokens[j].lower)) return null;
+    if (tokens[j].pos !== 'ADV' && tokens[j].pos !== 'PART') break;
+  }
   const prev = previousContentToken(tokens, i);
   if (prev) {
     // Passive or nominal readings: `was told`, `the said`, `to say`, `a statement`.
@@ -72,12 +77,13 @@ function opensSentence(tokens: Token[], i: number): boolean {
   return prev === undefined || prev.para !== tokens[i].para || /^[.!?]$/.test(prev.text) && prev.quote < 0;
 }
 
-/** `Asked whether ...,` / `When pressed on ...,`: a sentence-opening past participle followed by a
+/** `Asked whether ...,` / `When pressed on ...,`: a clause-opening past participle followed by a
  * preposition, a `to` or a wh-word, so not an inverted cue like `Added Smith: ...`. */
 function reducedClauseOpener(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (!/(ed|ld|wn)$/.test(t.lower)) return false;
-  const atStart = opensSentence(tokens, i) || CLAUSE_SUBORDINATORS.has(tokens[i - 1]?.lower ?? '') && opensSentence(tokens, i - 1);
+  // (Also after a comma: `..., when asked if other stores would vote, she said ...`.)
+  const atStart = opensSentence(tokens, i) || CLAUSE_SUBORDINATORS.has(tokens[i - 1]?.lower ?? '') && (opensSentence(tokens, i - 1) || tokens[i - 2]?.text === ',');
   if (!atStart) return false;
   const next = tokens[i + 1];
   return next !== undefined && (next.pos === 'ADP' || next.pos === 'SCONJ' || next.lower === 'to' || /^(what|whether|how|why|who|when|where|which|if)$/.test(next.lower));
