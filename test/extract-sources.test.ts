@@ -177,6 +177,11 @@ test('an imperative opening a sentence (`Add the broth ...`) is not a cue', () =
   assert.equal(r.quotes.length, 0, summary(r));
 });
 
+test('a long noun-phrase object with no verb reports no clause either', () => {
+  const r = run('Since the account went up in November, dozens of current and former employees posted accounts of harassment, discrimination, bullying and abuse from senior staff at three of the restaurants.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});
+
 test('a cue with a noun-phrase object (`claimed responsibility for the attack`) reports no clause', () => {
   const r = run('The militant group claimed responsibility for the attack. Police said the suspects had fled.');
   assert.equal(r.quotes.length, 1, summary(r));

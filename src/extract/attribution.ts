@@ -153,8 +153,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     for (const f of found) {
       if (overlapsTaken(f.first, f.last)) continue;
       // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
-      // (Only short ones are judged: the tagger misreads verbs in longer clauses.)
-      if (f.type === 'indirect' && f.last - f.first <= 12 && !hasVerb(doc, f.first, f.last)) continue;
+      if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last)) continue;
       taken.push([f.first, f.last]);
       for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
       const start = tokens[f.first].start;
