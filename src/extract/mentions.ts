@@ -273,7 +273,8 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
   if (t.pos === 'PRON' && SUBJECT_PRONOUNS[t.lower]) return pronoun(t);
   // `Beck, who said ...`: the subject of a relative clause set off by a comma is the phrase
   // it hangs on. (Without the comma, `users who agreed to ...` is too often no report.)
-  if ((t.lower === 'who' || t.lower === 'which') && j - 1 > min && tokens[j - 1].text === ',') return phraseBefore(doc, j - 1, min, runs);
+  // (One hop only: `, who, who, ...` never recurses further.)
+  if ((t.lower === 'who' || t.lower === 'which') && j - 1 > min && tokens[j - 1].text === ',' && !/^(who|which)$/.test(tokens[j - 2]?.lower ?? '')) return phraseBefore(doc, j - 1, min, runs);
   if (!isNominal(t) && runs.at[j] < 0) return null;
   // Walk back over the noun phrase.
   let first = j;
