@@ -135,3 +135,8 @@ test('partial quote after `called the report` belongs to the caller', () => {
   assert.equal(qs.length, 1, summary(r));
   expectQuote(qs[0], { speaker: 'Tom Brennan', cue: 'called' });
 });
+
+test('a closing double mark typed as two single marks closes the quotation (`“...,’’ says X`)', () => {
+  const r = run('“We dedicate ourselves to local creators,’’ says Alfonso Reyes, who opened the store last year.');
+  expectQuote(quote(r, '“We dedicate ourselves to local creators,’’'), { type: 'direct', speaker: 'Alfonso Reyes', cue: 'says' });
+});

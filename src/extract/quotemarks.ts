@@ -80,8 +80,10 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
       } else if (CLOSERS.has(ch)) {
         spans.push(makeSpan(text, openAt, i + 1, false, openParas));
         openAt = -1;
-      } else if ((ch === "'" || ch === '’') && SINGLE.has(text[openAt]) && (text[i + 1] === "'" || text[i + 1] === '’') && !/\p{L}/u.test(text[i + 2] ?? ' ')) {
-        // `''The lack of reciprocity is deplorable,''`: doubled single marks close what they opened.
+      } else if ((ch === "'" || ch === '’') && (text[i + 1] === "'" || text[i + 1] === '’') && !/\p{L}/u.test(text[i + 2] ?? ' ')
+        && (SINGLE.has(text[openAt]) || /\S/.test(text[i - 1] ?? ' '))) {
+        // `''The lack of reciprocity is deplorable,''`: doubled single marks close what they
+        // opened, and a double mark typed as two singles (`“... creators,’’ says`) too.
         spans.push(makeSpan(text, openAt, i + 2, false, openParas));
         openAt = -1;
         i++;
