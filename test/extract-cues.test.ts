@@ -69,6 +69,9 @@ test('a plain sentence between two quoted parts is not part of either quote',
   assert.deepEqual(quotesWith(r, 'praised'), [], summary(r));
   expectQuote(quote(r, '“The money is there,”'), { speaker: 'Tom Brennan', cue: 'said' });
   expectQuote(quote(r, '“They worked through the night.”'), { speaker: 'Tom Brennan' });
+  // A sentence with only a copula for its verb ends the quotation too.
+  const r2 = run('“The money is there,” Mayor Tom Brennan said. The depot is the only one in the province. “They worked through the night.”');
+  assert.deepEqual(quotesWith(r2, 'depot'), [], summary(r2));
 });
 
 test('`Asked what ..., Y said she would say: “...”` is Y\'s quote', () => {

@@ -681,7 +681,7 @@ function isOwnSentence(doc: Doc, unit: Range): boolean {
     const tok = doc.tokens[t];
     if (tok.quote >= 0 || tok.pos === 'PUNCT') continue;
     words++;
-    if (tok.pos === 'VERB') verb = true;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX') verb = true;
   }
   return verb && words >= 3;
 }
