@@ -140,3 +140,10 @@ test('a clause with a fragment, then its cue, then more quotation: one quote ove
   assert.ok(whole, summary(r));
   expectQuote(whole, { type: 'mixed', speaker: 'Paul Rieckhoff', cue: 'says' });
 });
+
+test('a directive with quoted words is a mixed quote: `urged voters to make sure it is “on the up and up”`', () => {
+  const r = run('Mayor Ines Haddad urged her supporters to watch the polling stations and make sure everything is “on the up and up.”');
+  const q = r.quotes.find((x) => x.text.startsWith('to watch the polling stations'));
+  assert.ok(q, summary(r));
+  expectQuote(q, { type: 'mixed', speaker: 'Ines Haddad', cue: 'urged' });
+});

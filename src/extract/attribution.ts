@@ -36,6 +36,8 @@ const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday su
  ago last this`.split(/\s+/));
 const SKIP_BEFORE_CUE = new Set(['ADV', 'AUX', 'PART']);
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
+/** Verbs that report an order or a plea to an addressee: `urged voters to ...`. */
+const DIRECTIVES = new Set(['urge', 'tell', 'ask', 'warn', 'advise', 'remind', 'implore', 'encourage', 'beg', 'caution']);
 const MAX_UNIT = 1000;
 
 /** Units: sentences, merged so that no quoted span crosses a unit boundary. */
@@ -339,6 +341,21 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   // `said, however, ...` / `said, adding ...`: the comma does not open the content.
   if (explicit && tokens[k - 1].text === ',' && tokens[k] && (tokens[k].pos === 'ADV' || cueAt(doc, k))) return out;
   if (out.length > 0) return out;
+  // `urged his supporters to make sure everything is “on the up and up”`: a directive with
+  // the speaker's words quoted in it reports what the addressee was told to do. (Without a
+  // quotation, `reporters asking him to attack her` is too often part of another report.)
+  if (DIRECTIVES.has(cue.sense.lemma) && k > cue.last && k < unit.last) {
+    let v = k;
+    if (/^(not|never)$/.test(tokens[v].lower)) v++;
+    if (tokens[v]?.lower === 'to' && (tokens[v + 1]?.pos === 'VERB' || tokens[v + 1]?.pos === 'AUX')) {
+      const last = clauseEnd(doc, v, unit.last, nextCue);
+      const type = typeOf(doc, k, last, spans);
+      if (last - k >= 3 && type === 'mixed') {
+        out.push({ first: k, last, type, how: 'clause' });
+        return out;
+      }
+    }
+  }
   if (tokens[k]?.lower === 'as' && cue.sense.strength === 'quoted') k++;
   let first = k;
   if (tokens[k]?.lower === 'that') k++;
@@ -399,7 +416,8 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   // reported clause's subject.
   if (TAKES_ADDRESSEE.has(cue.sense.lemma) && k < max && tokens[k].quote < 0 && tokens[k].lower !== 'that') {
     const ok = (t: Token) => t.quote < 0 && t.lower !== 'that';
-    if (tokens[k].pos === 'PRON') k++;
+    const possessive = /^(his|her|their|its|our|my|your)$/.test(tokens[k].lower) && /^(NOUN|PROPN|ADJ)$/.test(tokens[k + 1]?.pos ?? '');
+    if (tokens[k].pos === 'PRON' && !possessive) k++;
     else {
       if (tokens[k].pos === 'DET' || tokens[k].pos === 'PRON') k++;
       while (k < max && k - start < 6 && ok(tokens[k]) && tokens[k].pos === 'ADJ') k++;
