@@ -399,6 +399,114 @@ for (const backend of backends) {
   });
 }
 
+// Near-identical wordings of one quotation, long enough for near grouping (not exactly equal).
+const NEAR = [
+  'We will rebuild every school in the eastern district before the next winter arrives',
+  'We will rebuild every school in the eastern district before next winter arrives',
+  'We shall rebuild every school in the eastern district before the next winter arrives',
+];
+
+function nearArticle(i: number, wording: string, published: string, extra = '') {
+  const quote = `"${wording},"`;
+  const text = `Story ${i}. ${quote} Jane Doe said. ${extra}`;
+  return {
+    article: { source: `near-${i}`, text, published, outlet: `Outlet ${i}` },
+    analysis: buildAnalysis(text, [{ id: 'p1', name: 'Jane Doe', mentions: ['Jane Doe'], descriptors: ['the mayor'] }], [
+      { quote, speaker: 'Jane Doe', entity: 'p1', mention: 'Jane Doe', cue: 'said' },
+    ]),
+  };
+}
+
+for (const backend of backends) {
+  test(`[${backend.name}] near-identical wordings group within one batch and across batches, with the earliest appearance`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      // One batch: the second wording is published earlier than the first.
+      const r1 = await store.addArticles([nearArticle(1, NEAR[0]!, '2025-02-10'), nearArticle(2, NEAR[1]!, '2025-02-08')]);
+      assert.ok(r1.every((r) => !(r instanceof Error) && r.added));
+      // A later batch: a third wording, published earliest of all.
+      const r2 = await store.addArticles([nearArticle(3, NEAR[2]!, '2025-02-01')]);
+      assert.ok(!(r2[0] instanceof Error) && r2[0]!.added);
+      const stats = await store.stats();
+      assert.deepEqual([stats.quotes, stats.quotations], [3, 1]);
+      const hits = await store.search({ text: 'eastern district' });
+      assert.equal(hits.length, 1);
+      assert.equal(hits[0]!.totalAppearances, 3);
+      assert.equal(hits[0]!.first.published, '2025-02-01');
+      assert.equal(hits[0]!.first.outlet, 'Outlet 3');
+      const jane = (await store.person('Jane Doe'))!;
+      assert.deepEqual([jane.quotes, jane.articles], [3, 3]);
+      assert.deepEqual(jane.aliases, [{ value: 'Jane Doe', count: 3 }]);
+      assert.deepEqual(jane.descriptors, [{ value: 'the mayor', count: 3 }]);
+    } finally {
+      await done();
+    }
+  });
+
+  test(`[${backend.name}] a batch with a bad article: the others are stored once, with their counts and groups exact`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      const items = [
+        nearArticle(1, NEAR[0]!, '2025-03-02'),
+        nearArticle(2, NEAR[1]!, '2025-03-01'),
+        nearArticle(3, 'The ferry will run every hour from the new pier this summer', '2025-03-03'),
+        nearArticle(4, NEAR[2]!, '2025-03-04'),
+      ];
+      (items[2]!.analysis.quotes[0] as unknown as { start: unknown }).start = null;
+      const results = await store.addArticles(items);
+      assert.ok(results[2] instanceof Error);
+      assert.ok([0, 1, 3].every((i) => !(results[i] instanceof Error) && (results[i] as { added: boolean }).added));
+      const stats = await store.stats();
+      assert.deepEqual([stats.articles, stats.quotes, stats.quotations, stats.people], [3, 3, 1, 1]);
+      assert.equal((await store.search({ text: 'ferry' })).length, 0);
+      const hit = (await store.search({ text: 'eastern district' }))[0]!;
+      assert.equal(hit.totalAppearances, 3);
+      assert.equal(hit.first.published, '2025-03-01');
+      const jane = (await store.person('Jane Doe'))!;
+      assert.deepEqual([jane.quotes, jane.articles], [3, 3]);
+      assert.deepEqual(jane.aliases, [{ value: 'Jane Doe', count: 3 }]);
+      assert.deepEqual(jane.descriptors, [{ value: 'the mayor', count: 3 }]);
+      // The bad article fixed: stored now, its quotation new, Jane Doe's counts one more.
+      items[2] = nearArticle(3, 'The ferry will run every hour from the new pier this summer', '2025-03-03');
+      const again = await store.addArticles(items);
+      assert.deepEqual(again.map((r) => !(r instanceof Error) && r.added), [false, false, true, false]);
+      assert.deepEqual((await store.person('Jane Doe'))!.quotes, 4);
+    } finally {
+      await done();
+    }
+  });
+}
+
+test('[sqlite] a writer that remembers people sees what another connection wrote between its batches', async () => {
+  const { store, file, done } = tempStore();
+  const other = openSqliteStore(file);
+  try {
+    const solo = (i: number) => {
+      const text = `Brief ${i}. "The harbour vote is a disgrace and a waste of time," Doe said.`;
+      return {
+        article: { source: `doe-${i}`, text, published: `2025-04-0${i}` },
+        analysis: buildAnalysis(text, [{ id: 'x', name: 'Doe', mentions: ['Doe'] }], [
+          { quote: '"The harbour vote is a disgrace and a waste of time,"', speaker: 'Doe', entity: 'x', mention: 'Doe', cue: 'said' },
+        ]),
+      };
+    };
+    await store.addArticles([solo(1), solo(2)]); // surname-only person "Doe", remembered by this writer
+    // Another connection records the full name: the surname-only person joins it and is deleted.
+    const F = 'Mayor Jane Doe spoke. "Ferries first," Jane Doe said.';
+    await other.addArticle(
+      { source: 'full', text: F, published: '2025-04-05' },
+      buildAnalysis(F, [{ id: 'p1', name: 'Jane Doe', mentions: ['Jane Doe'] }], [{ quote: '"Ferries first,"', speaker: 'Jane Doe', entity: 'p1' }]),
+    );
+    const r = await store.addArticles([solo(3)]);
+    assert.ok(!(r[0] instanceof Error) && r[0]!.added, String(r[0]));
+    const people = await store.people();
+    assert.deepEqual(people.map((p) => [p.name, p.quotes, p.articles]), [['Jane Doe', 4, 4]]);
+  } finally {
+    other.closeSync();
+    done();
+  }
+});
+
 test('normalisation helpers', () => {
   assert.equal(normalizeUrl('HTTPS://Example.COM:443/a/b/?utm_source=x&b=2&a=1#frag'), 'https://example.com/a/b?a=1&b=2');
   assert.equal(normalizeUrl('/rel', 'https://example.com/x/'), 'https://example.com/rel');

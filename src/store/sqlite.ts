@@ -104,6 +104,45 @@ const MAX_BAND_MEMBERS = 4;
 /** Near-duplicate candidates compared word by word, those sharing the most bands first. */
 const MAX_CANDIDATES = 8;
 const WORDS_CACHE_MAX = 50_000;
+/** People (and their known names) remembered between articles; forgotten at once when full. */
+const PERSON_CACHE_MAX = 100_000;
+
+/** What the writer remembers of a person of the record (the counts are not: they change). */
+type CachedPerson = Pick<PersonRow, 'id' | 'name' | 'norm_name' | 'surname' | 'kind'>;
+
+/** An article that could not be written in a batch written without savepoints. */
+class ArticleFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/** Counts of people, their names and descriptors summed over a batch, written once before it commits. */
+class PendingCounts {
+  /** Person id: [quotes, articles]. */
+  readonly bumps = new Map<number, [number, number]>();
+  readonly aliases = new Map<number, Map<string, number>>();
+  readonly descriptors = new Map<number, Map<string, number>>();
+  bump(id: number, quotes: number, articles: number): void {
+    const c = this.bumps.get(id);
+    if (c) {
+      c[0] += quotes;
+      c[1] += articles;
+    } else this.bumps.set(id, [quotes, articles]);
+  }
+  alias(id: number, alias: string, n: number): void {
+    add(this.aliases, id, alias, n);
+  }
+  descriptor(id: number, descriptor: string, n: number): void {
+    add(this.descriptors, id, descriptor, n);
+  }
+}
+
+function add(m: Map<number, Map<string, number>>, id: number, key: string, n: number): void {
+  let inner = m.get(id);
+  if (!inner) m.set(id, (inner = new Map()));
+  inner.set(key, (inner.get(key) ?? 0) + n);
+}
 
 /** Appearances listed per quotation in search results (the total is always given). */
 export const MAX_APPEARANCES = 50;
@@ -116,19 +155,31 @@ export class SqliteStore implements Store {
   readonly db: DB;
   readonly schemaVersion: number;
   private readonly stmt: ReturnType<SqliteStore['prepare']>;
-  /** Writes one article in a savepoint of the current batch. */
+  /** Writes one article in a savepoint of the current batch (safe mode). */
   private readonly articleTx: (article: ArticleInput, analysis: Analysis, prepared: PreparedArticle) => AddResult;
   /** First quote id of the batch being written: quotes from here on are not in the full-text index yet. */
   private unindexedFrom = 0;
+  /** Id of the next quote written (ids are given by the writer: a new quotation names its first quote). */
+  private nextQuoteId = 0;
+  /** The batch's summed counts; null when each article writes its own (safe mode). */
+  private pending: PendingCounts | null = null;
+  private safe = true;
+  /** `PRAGMA data_version` when this connection last began a write: another writer's commit changes it. */
+  private dataVersion = -1;
+  /** The record's people by kind and normalised name, and the names known to be counted for each. */
+  private readonly personCache = new Map<string, CachedPerson>();
+  private readonly knownAliases = new Map<number, Set<string>>();
   /** The write under way (`addArticles` calls run one after the other). */
   private writing: Promise<unknown> = Promise.resolve();
   /** True while `writeBatchInSteps` holds a transaction open across event-loop turns. */
   private batchOpen = false;
   /**
-   * Words of recent quotations by id, for near-duplicate checks (candidates are the newest of
-   * their bands). Cleared whenever a write rolls back, since a rolled-back id can be reused.
+   * Words of recent quotations by id (space-separated), for near-duplicate checks (candidates
+   * are the newest of their bands): two generations, the older dropped when the newer is full.
+   * Cleared whenever a write rolls back, since a rolled-back id can be reused.
    */
-  private readonly wordsCache = new Map<number, string[]>();
+  private wordsCache = new Map<number, string>();
+  private wordsCacheOld = new Map<number, string>();
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -166,17 +217,22 @@ export class SqliteStore implements Store {
         (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text, ingested_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       personByNorm: db.prepare('SELECT * FROM people WHERE kind = ? AND norm_name = ?'),
+      personById: db.prepare('SELECT * FROM people WHERE id = ?'),
       personBySurname: db.prepare(
         "SELECT * FROM people WHERE kind = 'person' AND surname = ? AND norm_name <> surname ORDER BY quote_count DESC LIMIT 3",
       ),
+      // People through the alias index (`+p.kind`: on the kind index SQLite walked every person of the kind).
       personByAlias: db.prepare(
-        'SELECT DISTINCT p.* FROM person_aliases a JOIN people p ON p.id = a.person_id WHERE a.norm = ? AND p.kind = ? LIMIT 3',
+        'SELECT p.* FROM people p WHERE p.id IN (SELECT person_id FROM person_aliases WHERE norm = ?) AND +p.kind = ? LIMIT 3',
       ),
       insertPerson: db.prepare('INSERT INTO people (name, norm_name, surname, kind) VALUES (?, ?, ?, ?)'),
       bumpPerson: db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ? WHERE id = ?'),
       // The count returned equals the count added only when the alias is new (counts are >= 1).
       upsertAlias: db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, ?)
         ON CONFLICT(person_id, alias) DO UPDATE SET count = count + excluded.count RETURNING count`).pluck(),
+      // A name not yet counted for the person (count 0; the batch adds its counts before committing).
+      addAlias: db.prepare('INSERT OR IGNORE INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, 0)'),
+      countAlias: db.prepare('UPDATE person_aliases SET count = count + ? WHERE person_id = ? AND alias = ?'),
       upsertDescriptor: db.prepare(`INSERT INTO person_descriptors (person_id, descriptor, count) VALUES (?, ?, ?)
         ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`),
       insertPeopleFts: db.prepare('INSERT INTO people_fts (person_id, name) VALUES (?, ?)'),
@@ -189,6 +245,10 @@ export class SqliteStore implements Store {
       bandMembers: db.prepare(bandLookups.join(' UNION ALL ')).pluck(),
       quotationWords: db.prepare('SELECT norm_text FROM quotations WHERE id = ?').pluck(),
       insertQuotation: db.prepare('INSERT INTO quotations (norm_key, norm_text) VALUES (?, ?)'),
+      // A new quotation with its first appearance (the quote inserted next, with this id).
+      insertQuotationFirst: db.prepare(
+        'INSERT INTO quotations (norm_key, norm_text, first_quote_id, first_published, appearances) VALUES (?, ?, ?, ?, 1)',
+      ),
       insertBands: db.prepare(
         'INSERT OR IGNORE INTO quotation_bands (band, quotation_id) VALUES ' +
           Array.from({ length: BANDS_PER_QUOTATION }, () => '(?, ?)').join(', '),
@@ -201,9 +261,10 @@ export class SqliteStore implements Store {
         first_published = CASE WHEN first_quote_id IS NULL OR (? IS NOT NULL AND (first_published IS NULL OR ? < first_published)) THEN ? ELSE first_published END
         WHERE id = ?`),
       insertQuote: db.prepare(`INSERT INTO quotes
-        (article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity, speaker_label,
+        (id, article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity, speaker_label,
          mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
       lastQuoteId: db.prepare('SELECT MAX(id) FROM quotes').pluck(),
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
@@ -254,63 +315,132 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * One commit for the batch, one savepoint per article (an article that fails leaves nothing and
-   * does not stop the others). Full-text indexing of the batch's quotes runs once at the end,
-   * outside the savepoints: FTS5 flushes its pending index at every savepoint, which per article
-   * cost more than all the other writes together.
+   * One commit for the batch. Written optimistically first: the articles one after the other
+   * with no savepoint each, counts of people, names and descriptors summed in memory and written
+   * once per batch. Should any article fail, the whole transaction rolls back and the batch is
+   * written again with one savepoint per article (an article that fails leaves nothing and does
+   * not stop the others). Full-text indexing of the batch's quotes runs once at the end: FTS5
+   * flushes its pending index at every savepoint, which per article cost more than all the
+   * other writes together.
    */
   private writeBatch(items: ArticleToStore[]): (AddResult | Error)[] {
     if (this.batchOpen) throw new Error('store: a batch is being written; wait for addArticles to finish');
-    const batch = this.db.transaction((): (AddResult | Error)[] => {
-      this.unindexedFrom = ((this.stmt.lastQuoteId.get() as number | null) ?? 0) + 1;
-      const results = items.map((item) => this.writeOne(item));
-      this.stmt.indexQuotesFrom.run(this.unindexedFrom);
-      return results;
-    });
-    try {
-      return batch.immediate();
-    } catch (err) {
-      this.wordsCache.clear();
-      throw err;
+    // Inside a transaction of the caller's: savepoints, so that a failure leaves the caller's writes.
+    if (this.db.inTransaction) return this.db.transaction(() => this.writeBatchBody(items, true))();
+    this.beginImmediate();
+    let fast = true;
+    for (;;) {
+      try {
+        const results = this.writeBatchBody(items, !fast);
+        this.stmt.commit.run();
+        return results;
+      } catch (err) {
+        this.rollbackAll();
+        if (!(fast && err instanceof ArticleFailure)) throw err instanceof ArticleFailure ? err.cause : err;
+      }
+      fast = false;
+      this.beginImmediate();
     }
   }
 
   /** `writeBatch` for large batches: the same single transaction, written WRITE_CHUNK articles at a time. */
   private async writeBatchInSteps(items: ArticleToStore[]): Promise<(AddResult | Error)[]> {
     if (this.batchOpen || this.db.inTransaction) return this.writeBatch(items);
-    this.stmt.begin.run();
     this.batchOpen = true;
     try {
-      this.unindexedFrom = ((this.stmt.lastQuoteId.get() as number | null) ?? 0) + 1;
-      const results: (AddResult | Error)[] = [];
-      for (let i = 0; i < items.length; i += WRITE_CHUNK) {
-        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-        for (const item of items.slice(i, i + WRITE_CHUNK)) results.push(this.writeOne(item));
+      for (const safe of [false, true]) {
+        this.beginImmediate();
+        try {
+          this.startBatch(safe);
+          const results: (AddResult | Error)[] = [];
+          for (let i = 0; i < items.length; i += WRITE_CHUNK) {
+            if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+            for (let k = i; k < Math.min(items.length, i + WRITE_CHUNK); k++) results.push(this.writeOne(items[k]!, safe));
+          }
+          this.finishBatch();
+          this.stmt.commit.run();
+          return results;
+        } catch (err) {
+          this.rollbackAll();
+          if (safe || !(err instanceof ArticleFailure)) throw err instanceof ArticleFailure ? err.cause : err;
+        }
       }
-      this.stmt.indexQuotesFrom.run(this.unindexedFrom);
-      this.stmt.commit.run();
-      return results;
-    } catch (err) {
-      this.wordsCache.clear();
-      if (this.db.inTransaction) this.stmt.rollback.run();
-      throw err;
+      throw new Error('unreachable');
     } finally {
       this.batchOpen = false;
     }
   }
 
-  /** One article of a batch in its own savepoint; its failure is returned, not thrown. */
-  private writeOne(item: ArticleToStore): AddResult | Error {
+  private beginImmediate(): void {
+    this.stmt.begin.run();
+    // Another connection committed since our last write: what this one remembers may be stale.
+    const version = this.stmt.dataVersion.get() as number;
+    if (version !== this.dataVersion) {
+      this.forget();
+      this.dataVersion = version;
+    }
+  }
+
+  private rollbackAll(): void {
+    if (this.db.inTransaction) this.stmt.rollback.run();
+    this.forget();
+  }
+
+  private writeBatchBody(items: ArticleToStore[], safe: boolean): (AddResult | Error)[] {
+    this.startBatch(safe);
+    const results = items.map((item) => this.writeOne(item, safe));
+    this.finishBatch();
+    return results;
+  }
+
+  private startBatch(safe: boolean): void {
+    this.safe = safe;
+    this.pending = safe ? null : new PendingCounts();
+    this.unindexedFrom = ((this.stmt.lastQuoteId.get() as number | null) ?? 0) + 1;
+    this.nextQuoteId = this.unindexedFrom;
+  }
+
+  /** Writes the counts summed over the batch and indexes its quotes for full-text search. */
+  private finishBatch(): void {
+    this.flushPending();
+    this.stmt.indexQuotesFrom.run(this.unindexedFrom);
+  }
+
+  /** Drops everything remembered about the record (after a rollback, or another writer's commit). */
+  private forget(): void {
+    this.forgetWords();
+    this.personCache.clear();
+    this.knownAliases.clear();
+    this.pending = null;
+  }
+
+  /**
+   * One article of a batch. Safe mode: in its own savepoint, its failure returned, not thrown.
+   * Otherwise written directly; a failure is thrown (as ArticleFailure) and the batch starts over.
+   */
+  private writeOne(item: ArticleToStore, safe: boolean): AddResult | Error {
     let prepared: PreparedArticle;
     try {
       prepared = item.prepared ?? prepareArticle(item.article, item.analysis);
     } catch (err) {
+      if (!safe) throw new ArticleFailure(err);
       return err instanceof Error ? err : new Error(String(err));
     }
+    if (!safe) {
+      try {
+        return this.writeArticle(item.article, item.analysis, prepared);
+      } catch (err) {
+        throw new ArticleFailure(err);
+      }
+    }
+    const nextQuoteId = this.nextQuoteId;
     try {
       return this.articleTx(item.article, item.analysis, prepared);
     } catch (err) {
-      this.wordsCache.clear();
+      this.nextQuoteId = nextQuoteId;
+      this.forgetWords();
+      this.personCache.clear();
+      this.knownAliases.clear();
       // Another process stored the same article between our check and our insert.
       if (err instanceof Error && /UNIQUE constraint failed: articles\./.test(err.message)) {
         const id = this.findArticleSync({ canonicalUrl: item.article.canonicalUrl ?? null, textHash: prepared.textHash });
@@ -320,7 +450,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Writes one article; runs inside `articleTx` (a savepoint of the batch). */
+  /** Writes one article; runs inside the batch's transaction (in safe mode, a savepoint of it). */
   private writeArticle(article: ArticleInput, analysis: Analysis, prepared: PreparedArticle): AddResult {
     const canonicalUrl = article.canonicalUrl ?? null;
     const existing = this.findArticleSync({ canonicalUrl, textHash: prepared.textHash });
@@ -342,7 +472,7 @@ export class SqliteStore implements Store {
     const articleId = Number(info.lastInsertRowid);
 
     // People: link each of the article's entities to one person of the record.
-    const personOf = new Map<string, PersonRow | null>();
+    const personOf = new Map<string, CachedPerson | null>();
     analysis.people.forEach((p, i) => {
       const person = this.resolvePerson(p, prepared.people[i] ?? null);
       personOf.set(p.id, person);
@@ -361,42 +491,93 @@ export class SqliteStore implements Store {
     analysis.quotes.forEach((q, i) => {
       const pq = prepared.quotes[i]!;
       let person = q.speaker?.entity ? personOf.get(q.speaker.entity) ?? null : null;
-      if (!person && pq.speakerNorm) person = (this.stmt.personByNorm.get('person', pq.speakerNorm) as PersonRow | undefined) ?? null;
+      if (!person && pq.speakerNorm) person = this.personByNorm('person', pq.speakerNorm);
       if (person) quotesPerPerson.set(person.id, (quotesPerPerson.get(person.id) ?? 0) + 1);
       this.insertQuote(articleId, published, q, pq, person);
     });
     const linked = new Set<number>();
     for (const person of personOf.values()) if (person) linked.add(person.id);
-    for (const id of linked) this.stmt.bumpPerson.run(quotesPerPerson.get(id) ?? 0, 1, id);
-    for (const [id, n] of quotesPerPerson) if (!linked.has(id)) this.stmt.bumpPerson.run(n, 0, id);
+    for (const id of linked) this.bumpPerson(id, quotesPerPerson.get(id) ?? 0, 1);
+    for (const [id, n] of quotesPerPerson) if (!linked.has(id)) this.bumpPerson(id, n, 0);
     return { added: true, articleId, quotes: analysis.quotes.length };
   }
 
+  /** The record's person of a kind and normalised name, if any (remembered between articles). */
+  private personByNorm(kind: string, norm: string): CachedPerson | null {
+    const key = kind + '\u0000' + norm;
+    const cached = this.personCache.get(key);
+    if (cached) return cached;
+    const row = this.stmt.personByNorm.get(kind, norm) as PersonRow | undefined;
+    if (!row) return null; // a miss is not remembered: the person may be created later
+    const person: CachedPerson = { id: row.id, name: row.name, norm_name: row.norm_name, surname: row.surname, kind: row.kind };
+    if (this.personCache.size >= PERSON_CACHE_MAX) this.personCache.clear();
+    this.personCache.set(key, person);
+    return person;
+  }
+
+  private bumpPerson(id: number, quotes: number, articles: number): void {
+    if (this.pending) this.pending.bump(id, quotes, articles);
+    else this.stmt.bumpPerson.run(quotes, articles, id);
+  }
+
+  /** Counts one of a person's names; a name new to the person becomes searchable. */
+  private countAlias(person: CachedPerson, alias: string, norm: string, count: number): void {
+    if (!this.pending) {
+      const total = this.stmt.upsertAlias.get(person.id, alias, norm, count) as number;
+      if (total === count && alias !== person.name) this.stmt.insertPeopleFts.run(person.id, alias);
+      return;
+    }
+    let known = this.knownAliases.get(person.id);
+    if (!known?.has(alias)) {
+      if (this.stmt.addAlias.run(person.id, alias, norm).changes > 0 && alias !== person.name) {
+        this.stmt.insertPeopleFts.run(person.id, alias);
+      }
+      if (!known) {
+        if (this.knownAliases.size >= PERSON_CACHE_MAX) this.knownAliases.clear();
+        this.knownAliases.set(person.id, (known = new Set()));
+      }
+      known.add(alias);
+    }
+    this.pending.alias(person.id, alias, count);
+  }
+
+  private countDescriptor(person: CachedPerson, descriptor: string, count: number): void {
+    if (this.pending) this.pending.descriptor(person.id, descriptor, count);
+    else this.stmt.upsertDescriptor.run(person.id, descriptor, count);
+  }
+
+  /** Writes the counts summed in memory (before a commit, and before people are merged). */
+  private flushPending(): void {
+    const p = this.pending;
+    if (!p) return;
+    for (const [id, c] of p.bumps) this.stmt.bumpPerson.run(c[0], c[1], id);
+    for (const [id, m] of p.aliases) for (const [alias, n] of m) this.stmt.countAlias.run(n, id, alias);
+    for (const [id, m] of p.descriptors) for (const [d, n] of m) this.stmt.upsertDescriptor.run(id, d, n);
+    this.pending = new PendingCounts();
+  }
+
   /** Finds or creates the record's person for one entity of one article, and counts its names. */
-  private resolvePerson(p: Person, pp: PreparedPerson | null): PersonRow | null {
+  private resolvePerson(p: Person, pp: PreparedPerson | null): CachedPerson | null {
     if (!pp) return null;
-    let row = this.stmt.personByNorm.get(p.kind, pp.norm) as PersonRow | undefined;
+    let row = this.personByNorm(p.kind, pp.norm);
     if (!row && pp.tokens === 1 && p.kind === 'person') {
       // A surname-only person: join the one fuller-named person it can only be.
       const bySurname = this.stmt.personBySurname.all(pp.surname) as PersonRow[];
-      if (bySurname.length === 1) row = bySurname[0];
+      if (bySurname.length === 1) row = bySurname[0]!;
       else if (bySurname.length === 0) {
         const byAlias = this.stmt.personByAlias.all(pp.norm, p.kind) as PersonRow[];
-        if (byAlias.length === 1) row = byAlias[0];
+        if (byAlias.length === 1) row = byAlias[0]!;
       }
     }
     if (!row) {
       const info = this.stmt.insertPerson.run(pp.name, pp.norm, pp.surname, p.kind);
       const id = Number(info.lastInsertRowid);
       this.stmt.insertPeopleFts.run(id, pp.name);
-      row = { id, name: pp.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind, quote_count: 0, article_count: 0 };
+      row = { id, name: pp.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind };
       if (pp.tokens > 1 && p.kind === 'person') this.absorbSurnameOnly(row);
     }
-    for (const [alias, norm, count] of pp.aliases) {
-      const total = this.stmt.upsertAlias.get(row.id, alias, norm, count) as number;
-      if (total === count && alias !== row.name) this.stmt.insertPeopleFts.run(row.id, alias);
-    }
-    for (const [d, count] of pp.descriptors) this.stmt.upsertDescriptor.run(row.id, d, count);
+    for (const [alias, norm, count] of pp.aliases) this.countAlias(row, alias, norm, count);
+    for (const [d, count] of pp.descriptors) this.countDescriptor(row, d, count);
     return row;
   }
 
@@ -405,11 +586,15 @@ export class SqliteStore implements Store {
    * named the person by surname alone), the surname-only record joins the full one, provided
    * no other full name shares that surname.
    */
-  private absorbSurnameOnly(full: PersonRow): void {
+  private absorbSurnameOnly(full: CachedPerson): void {
     const lone = this.stmt.personByNorm.get('person', full.surname) as PersonRow | undefined;
     if (!lone) return;
     const others = this.stmt.personBySurname.all(full.surname) as PersonRow[];
     if (others.length !== 1 || others[0]!.id !== full.id) return;
+    this.flushPending(); // the counts of the batch so far, so that lone's are all in its row
+    const { quote_count, article_count } = this.stmt.personById.get(lone.id) as PersonRow;
+    this.personCache.delete('person\u0000' + lone.norm_name);
+    this.knownAliases.delete(lone.id);
     const db = this.db;
     // Quotes already in the full-text index are re-indexed under the new name; those of the
     // current batch are indexed at its end with the name they have then.
@@ -428,29 +613,40 @@ export class SqliteStore implements Store {
       ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`).run(full.id, lone.id);
     db.prepare('UPDATE people_fts SET person_id = ? WHERE person_id = ?').run(full.id, lone.id);
     db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ? WHERE id = ?').run(
-      lone.quote_count,
-      lone.article_count,
+      quote_count,
+      article_count,
       full.id,
     );
     db.prepare('DELETE FROM people WHERE id = ?').run(lone.id);
+    // Names of the full person that came from the lone one are in its rows now.
+    this.knownAliases.delete(full.id);
   }
 
-  private cacheWords(id: number, words: string[]): void {
-    if (this.wordsCache.size >= WORDS_CACHE_MAX) this.wordsCache.delete(this.wordsCache.keys().next().value!);
+  private cacheWords(id: number, words: string): void {
+    if (this.wordsCache.size >= WORDS_CACHE_MAX) {
+      this.wordsCacheOld = this.wordsCache;
+      this.wordsCache = new Map();
+    }
     this.wordsCache.set(id, words);
   }
 
-  /** The quotation a quote belongs to: by exact key, else by near-identical wording, else a new one. */
-  private quotationFor(pq: PreparedQuote): number {
+  private cachedWords(id: number): string | undefined {
+    return this.wordsCache.get(id) ?? this.wordsCacheOld.get(id);
+  }
+
+  private forgetWords(): void {
+    this.wordsCache.clear();
+    this.wordsCacheOld.clear();
+  }
+
+  /** The quotation a quote belongs to: by exact key, else by near-identical wording; undefined for a new one. */
+  private quotationFor(pq: PreparedQuote): number | undefined {
     let quotationId = this.stmt.quotationByKey.get(pq.key) as number | undefined;
     for (let i = 0; quotationId === undefined && i < pq.segmentKeys.length; i++) {
       quotationId = this.stmt.quotationByKey.get(pq.segmentKeys[i]) as number | undefined;
     }
-    if (quotationId === undefined && pq.bands.length) {
-      const members =
-        pq.bands.length === BANDS_PER_QUOTATION
-          ? (this.stmt.bandMembers.all(...pq.bands) as number[])
-          : [];
+    if (quotationId === undefined && pq.bands.length === BANDS_PER_QUOTATION) {
+      const members = this.stmt.bandMembers.all(...pq.bands) as number[];
       if (members.length) {
         // Candidates sharing the most bands first (the likeliest near-duplicates).
         const shared = new Map<number, number>();
@@ -459,13 +655,13 @@ export class SqliteStore implements Store {
         const words = pq.words.split(' ');
         let best = NEAR_THRESHOLD;
         for (const [id] of candidates) {
-          let other = this.wordsCache.get(id);
-          if (!other) {
-            const text = this.stmt.quotationWords.get(id) as string | undefined;
-            if (text === undefined) continue;
-            this.cacheWords(id, (other = text.split(' ')));
+          let other = this.cachedWords(id);
+          if (other === undefined) {
+            other = this.stmt.quotationWords.get(id) as string | undefined;
+            if (other === undefined) continue;
+            this.cacheWords(id, other);
           }
-          const sim = wordSimilarity(words, other);
+          const sim = wordSimilarity(words, other.split(' '));
           if (sim >= best) {
             best = sim;
             quotationId = id;
@@ -473,21 +669,25 @@ export class SqliteStore implements Store {
         }
       }
     }
+    return quotationId;
+  }
+
+  private insertQuote(articleId: number, published: string | null, q: Quote, pq: PreparedQuote, person: CachedPerson | null): void {
+    const quoteId = this.nextQuoteId;
+    let quotationId = this.quotationFor(pq);
+    const isNew = quotationId === undefined;
     if (quotationId === undefined) {
-      quotationId = Number(this.stmt.insertQuotation.run(pq.key, pq.words).lastInsertRowid);
-      this.cacheWords(quotationId, pq.words.split(' '));
+      // A new quotation, its first appearance the quote written next.
+      quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published).lastInsertRowid);
+      this.cacheWords(quotationId, pq.words);
       if (pq.bands.length === BANDS_PER_QUOTATION) this.stmt.insertBands.run(pq.bands.flatMap((b) => [b, quotationId]));
       else for (const b of pq.bands) this.stmt.insertBand.run(b, quotationId);
     }
     this.stmt.insertQuotationKey.run(pq.key, quotationId);
     for (const k of pq.segmentKeys) this.stmt.insertQuotationKey.run(k, quotationId);
-    return quotationId;
-  }
-
-  private insertQuote(articleId: number, published: string | null, q: Quote, pq: PreparedQuote, person: PersonRow | null): void {
-    const quotationId = this.quotationFor(pq);
     const mention = q.speaker?.mention ?? null;
-    const info = this.stmt.insertQuote.run(
+    this.stmt.insertQuote.run(
+      quoteId,
       articleId,
       quotationId,
       person?.id ?? null,
@@ -507,8 +707,9 @@ export class SqliteStore implements Store {
       Number.isFinite(q.confidence) ? q.confidence : 0,
       published,
     );
-    const quoteId = Number(info.lastInsertRowid);
-    this.stmt.countAppearance.run(published, published, quoteId, published, published, published, quotationId);
+    this.nextQuoteId = quoteId + 1;
+    // One appearance more; this one becomes the first when it was published earlier.
+    if (!isNew) this.stmt.countAppearance.run(published, published, quoteId, published, published, published, quotationId);
   }
 
   // ------------------------------------------------------------------------------------------
