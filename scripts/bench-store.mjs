@@ -3,6 +3,7 @@
  * Benchmark of the quote record (issue 3), not a timed test. Run after `npm run build`:
  *
  *   node scripts/bench-store.mjs [--articles 10000] [--threads 2] [--quotes 100000] [--searches 300] [--keep DIR] [--json]
+ *                                [--real FILE | --no-real]
  *
  * 1. Generates N invented articles (plain “...,” Name said. quotations) as .txt files.
  * 2. Raw extraction throughput: the extraction engine alone over the same texts, on a worker
@@ -14,8 +15,15 @@
  * 4. Tops the record up to --quotes quotes (hand-built analyses stored directly, if the
  *    extractor found fewer) and measures search latency (p50/p95/max) over varied queries.
  * 5. Reports the database size.
+ * 6. A second corpus of real news text: the texts of a JSONL file read at run time (by default
+ *    the PolNeAR training texts in ../shared/data/polnear/train.jsonl, 840 articles of about 900
+ *    words; skipped with a message when absent), written as .txt files and measured the same way
+ *    (raw extraction before and after, ingest into a fresh record, CPU time), with a search
+ *    latency over that record. The generated corpus's ~900-word vocabulary makes unrelated
+ *    quotations look near-identical, so it overstates the near-duplicate checks; real text has
+ *    fewer quotes per word and much more extraction work per article.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, statSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,6 +50,7 @@ const QUOTES = Number(opt('quotes', 100000));
 const SEARCHES = Number(opt('searches', 300));
 const KEEP = opt('keep', null);
 const JSON_OUT = args.includes('--json');
+const REAL = args.includes('--no-real') ? null : opt('real', join(root, '..', 'shared', 'data', 'polnear', 'train.jsonl'));
 
 // Deterministic pseudo-random generator so runs compare.
 let seed = 42;
@@ -97,9 +106,10 @@ log(`bench-store: ${N} generated articles in ${dir}, ${THREADS} threads`);
 
 // 2. raw extraction throughput on the same number of threads, measured before and after the
 // ingest (other processes share the CPU; the ratio uses the mean of the two).
-async function rawExtraction() {
+async function rawExtraction(texts) {
+  const n = texts.length;
   const pool = createPool(THREADS);
-  await Promise.all(texts.slice(0, Math.min(200, N)).map((text) => pool.extract({ text }))); // warm-up
+  await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => pool.extract({ text }))); // warm-up
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let quotes = 0;
@@ -114,41 +124,74 @@ async function rawExtraction() {
   const secs = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   await pool.close();
-  return { rate: N / secs, secs, quotes, cpuMs: (cpu.user + cpu.system) / 1000 / N };
+  return { rate: n / secs, secs, quotes, cpuMs: (cpu.user + cpu.system) / 1000 / n };
 }
-const raw1 = await rawExtraction();
-log(`raw extraction: ${N} articles in ${raw1.secs.toFixed(1)}s = ${raw1.rate.toFixed(1)} articles/s (${raw1.quotes} quotes); ${raw1.cpuMs.toFixed(2)} ms CPU per article`);
 
-// 3. ingest throughput: a pool warmed up like the raw run's, then the timed ingest (reading the
-// files, dedupe, extraction and the store's keys on the workers, group commits on the main thread).
+/** Raw extraction, ingest of `dir` into a fresh record at `dbFile`, raw extraction again; the ratios. */
+async function measure(label, texts, dir, dbFile) {
+  const n = texts.length;
+  const raw1 = await rawExtraction(texts);
+  log(`[${label}] raw extraction: ${n} articles in ${raw1.secs.toFixed(1)}s = ${raw1.rate.toFixed(1)} articles/s (${raw1.quotes} quotes); ${raw1.cpuMs.toFixed(2)} ms CPU per article`);
+  // 3. ingest throughput: a pool warmed up like the raw run's, then the timed ingest (reading the
+  // files, dedupe, extraction and the store's keys on the workers, group commits on the main thread).
+  for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) rmSync(f, { force: true });
+  const store = openSqliteStore(dbFile);
+  let t0 = performance.now();
+  const ingestPool = createPool(THREADS);
+  await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => ingestPool.extract({ text }))); // warm-up
+  const startSecs = (performance.now() - t0) / 1000;
+  t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const summary = await ingest([dir], { store, pool: ingestPool });
+  const ingestSecs = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await ingestPool.close();
+  const ingestRate = summary.added / ingestSecs;
+  const cpuMsPerArticle = (cpu.user + cpu.system) / 1000 / Math.max(1, summary.added);
+  log(`[${label}] ingest: ${summary.added} articles in ${ingestSecs.toFixed(1)}s = ${ingestRate.toFixed(1)} articles/s (${summary.quotes} quotes, ${summary.failed.length} failed); ` +
+    `${cpuMsPerArticle.toFixed(2)} ms CPU per article (all threads); worker start and warm-up ${startSecs.toFixed(1)}s more`);
+  const raw2 = await rawExtraction(texts);
+  log(`[${label}] raw extraction again: ${raw2.rate.toFixed(1)} articles/s; ${raw2.cpuMs.toFixed(2)} ms CPU per article`);
+  const rawRate = (raw1.rate + raw2.rate) / 2;
+  const rawCpuMs = (raw1.cpuMs + raw2.cpuMs) / 2;
+  log(`[${label}] ingest / raw extraction = ${((ingestRate / rawRate) * 100).toFixed(1)}% (target >= 80%; raw mean ${rawRate.toFixed(1)} articles/s)`);
+  // On a busy machine wall-clock rates follow the load; CPU time per article does not. With both
+  // runs keeping the cores busy, their CPU-time ratio is the throughput ratio on an idle machine.
+  log(`[${label}] by CPU time: raw ${rawCpuMs.toFixed(2)} / ingest ${cpuMsPerArticle.toFixed(2)} ms per article = ${((rawCpuMs / cpuMsPerArticle) * 100).toFixed(1)}%`);
+  return {
+    store,
+    summary,
+    result: {
+      articles: n, raw_extraction_per_s: rawRate, raw_extraction_runs_per_s: [raw1.rate, raw2.rate], ingest_per_s: ingestRate, ingest_vs_raw: ingestRate / rawRate,
+      ingest_cpu_ms_per_article: cpuMsPerArticle, raw_cpu_ms_per_article: rawCpuMs, ingest_vs_raw_by_cpu: rawCpuMs / cpuMsPerArticle, ingest_worker_start_s: startSecs,
+      quotes_extracted: summary.quotes,
+    },
+  };
+}
+
+/** Search latency over `store` (p50/p95/max in ms), after a warm-up. */
+function searchTimes(store, queries) {
+  for (const q of queries.slice(0, 20)) store.searchSync(q); // warm-up
+  const times = [];
+  let hits = 0;
+  for (const q of queries) {
+    const s = performance.now();
+    hits += store.searchSync(q).length;
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
+  return { p50: pct(50), p95: pct(95), max: times[times.length - 1], hits };
+}
+
+const fileSize = (f) => statSync(f).size + (existsSync(f + '-wal') ? statSync(f + '-wal').size : 0);
+
 const dbFile = join(work, 'bench.db');
-for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) rmSync(f, { force: true });
-const store = openSqliteStore(dbFile);
-let t0 = performance.now();
-const ingestPool = createPool(THREADS);
-await Promise.all(texts.slice(0, Math.min(200, N)).map((text) => ingestPool.extract({ text }))); // warm-up
-const startSecs = (performance.now() - t0) / 1000;
-t0 = performance.now();
-const cpu0 = process.cpuUsage();
-const summary = await ingest([dir], { store, pool: ingestPool });
-const ingestSecs = (performance.now() - t0) / 1000;
-const cpu = process.cpuUsage(cpu0);
-await ingestPool.close();
-const ingestRate = summary.added / ingestSecs;
-const cpuMsPerArticle = (cpu.user + cpu.system) / 1000 / Math.max(1, summary.added);
-log(`ingest: ${summary.added} articles in ${ingestSecs.toFixed(1)}s = ${ingestRate.toFixed(1)} articles/s (${summary.quotes} quotes, ${summary.failed.length} failed); ` +
-  `${cpuMsPerArticle.toFixed(2)} ms CPU per article (all threads); worker start and warm-up ${startSecs.toFixed(1)}s more`);
-const raw2 = await rawExtraction();
-log(`raw extraction again: ${raw2.rate.toFixed(1)} articles/s; ${raw2.cpuMs.toFixed(2)} ms CPU per article`);
-const rawRate = (raw1.rate + raw2.rate) / 2;
-const rawCpuMs = (raw1.cpuMs + raw2.cpuMs) / 2;
-log(`ingest / raw extraction = ${((ingestRate / rawRate) * 100).toFixed(1)}% (target >= 80%; raw mean ${rawRate.toFixed(1)} articles/s)`);
-// On a busy machine wall-clock rates follow the load; CPU time per article does not. With both
-// runs keeping the cores busy, their CPU-time ratio is the throughput ratio on an idle machine.
-log(`by CPU time: raw ${rawCpuMs.toFixed(2)} / ingest ${cpuMsPerArticle.toFixed(2)} ms per article = ${((rawCpuMs / cpuMsPerArticle) * 100).toFixed(1)}%`);
+const synthetic = await measure('generated', texts, dir, dbFile);
+const { store, summary } = synthetic;
 
 // re-ingest: everything already stored
-t0 = performance.now();
+const t0 = performance.now();
 const again = await ingest([dir], { store, threads: THREADS });
 const reSecs = (performance.now() - t0) / 1000;
 log(`re-ingest: ${again.added} added, ${again.duplicates} already stored in ${reSecs.toFixed(1)}s`);
@@ -201,28 +244,57 @@ for (let i = 0; i < SEARCHES; i++) {
   else if (r === 4) queries.push({ text: pick(TOPICS), speaker: pick(LAST), since: '2025-03-01', until: '2025-09-30' });
   else queries.push({ text: pick(TOPICS), outlet: pick(OUTLETS) });
 }
-for (const q of queries.slice(0, 20)) store.searchSync(q); // warm-up
-const times = [];
-let hitsTotal = 0;
-for (const q of queries) {
-  const s = performance.now();
-  hitsTotal += store.searchSync(q).length;
-  times.push(performance.now() - s);
-}
-times.sort((a, b) => a - b);
-const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
-log(`search over ${stats.quotes} quotes (${queries.length} queries, 20 results each): p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (target p95 < 50 ms)`);
+const st = searchTimes(store, queries);
+log(`search over ${stats.quotes} quotes (${queries.length} queries, 20 results each): p50 ${st.p50.toFixed(1)} ms, p95 ${st.p95.toFixed(1)} ms, max ${st.max.toFixed(1)} ms (target p95 < 50 ms)`);
 store.closeSync();
-const size = statSync(dbFile).size + (existsSync(dbFile + '-wal') ? statSync(dbFile + '-wal').size : 0);
+const size = fileSize(dbFile);
 log(`database size: ${(size / 1024 / 1024).toFixed(1)} MB (${dbFile})`);
 
+// 6. real news text: the same measurements on the texts of a JSONL file (read at run time only).
+let real = null;
+if (!REAL) log('real-text corpus: skipped (--no-real)');
+else if (!existsSync(REAL)) log(`real-text corpus: skipped, ${REAL} is absent (--real FILE names a JSONL file of {"text"} lines)`);
+else {
+  const realTexts = [];
+  for (const line of readFileSync(REAL, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const t = JSON.parse(line).text;
+      if (typeof t === 'string' && t.trim()) realTexts.push(t);
+    } catch {
+      // not JSON: skipped
+    }
+  }
+  const realDir = join(work, 'real');
+  mkdirSync(realDir, { recursive: true });
+  realTexts.forEach((t, i) => writeFileSync(join(realDir, `r${String(i).padStart(6, '0')}.txt`), t));
+  log(`real-text corpus: ${realTexts.length} articles from ${REAL}`);
+  const realDb = join(work, 'real.db');
+  const m = await measure('real', realTexts, realDir, realDb);
+  const rstats = await m.store.stats();
+  // Queries from the record's own words: single words, pairs, speakers, a date filter.
+  const words = [...new Set(realTexts.join(' ').toLowerCase().match(/\b[a-z]{5,}\b/g) ?? [])];
+  const speakers = (await m.store.people({ top: 200 })).map((p) => p.name);
+  const realQueries = [];
+  for (let i = 0; i < SEARCHES; i++) {
+    const r = i % 4;
+    if (r === 0) realQueries.push({ text: pick(words) });
+    else if (r === 1) realQueries.push({ text: `${pick(words)} ${pick(words)}` });
+    else if (r === 2 && speakers.length) realQueries.push({ speaker: pick(speakers) });
+    else realQueries.push({ text: pick(words), since: '2016-01-01' });
+  }
+  const rs = searchTimes(m.store, realQueries);
+  m.store.closeSync();
+  const rsize = fileSize(realDb);
+  log(`[real] record: ${rstats.articles} articles, ${rstats.quotes} quotes, ${rstats.quotations} quotations, ${rstats.people} people; ` +
+    `search (${realQueries.length} queries) p50 ${rs.p50.toFixed(1)} ms, p95 ${rs.p95.toFixed(1)} ms; database size ${(rsize / 1024 / 1024).toFixed(1)} MB`);
+  real = { ...m.result, record_quotes: rstats.quotes, quotations: rstats.quotations, people: rstats.people, search_p50_ms: rs.p50, search_p95_ms: rs.p95, db_bytes: rsize };
+}
+
 const result = {
-  articles: N, threads: THREADS,
-  raw_extraction_per_s: rawRate, raw_extraction_runs_per_s: [raw1.rate, raw2.rate], ingest_per_s: ingestRate, ingest_vs_raw: ingestRate / rawRate,
-  ingest_cpu_ms_per_article: cpuMsPerArticle, raw_cpu_ms_per_article: rawCpuMs, ingest_vs_raw_by_cpu: rawCpuMs / cpuMsPerArticle, ingest_worker_start_s: startSecs,
-  quotes_extracted: summary.quotes, reingest_seconds: reSecs,
-  record_quotes: stats.quotes, search_p50_ms: pct(50), search_p95_ms: pct(95), search_max_ms: times[times.length - 1], hits_total: hitsTotal,
-  db_bytes: size,
+  articles: N, threads: THREADS, ...synthetic.result, reingest_seconds: reSecs,
+  record_quotes: stats.quotes, search_p50_ms: st.p50, search_p95_ms: st.p95, search_max_ms: st.max, hits_total: st.hits,
+  db_bytes: size, real,
 };
 if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
 if (!KEEP) rmSync(work, { recursive: true, force: true });
