@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import type { ArticleInput, ExportedArticle } from '../src/store/store.js';
-import { normalizeUrl, quotationWords, wordSimilarity } from '../src/store/normalize.js';
+import { nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { backends } from './helpers/backends.js';
 
@@ -514,4 +514,21 @@ test('normalisation helpers', () => {
   assert.deepEqual(quotationWords('“It’s done — finally,” '), ['its', 'done', 'finally']);
   assert.ok(wordSimilarity('a b c d e f g h i j'.split(' '), 'a b c d e f g h i x'.split(' ')) >= 0.9);
   assert.ok(wordSimilarity('a b c d e f'.split(' '), 'u v w x y z'.split(' ')) === 0);
+  // nearSimilarity: wordSimilarity's value at or above the threshold, else 0 (stopping early).
+  const pairs: [string, string][] = [
+    ['a b c d e f g h i j', 'a b c d e f g h i x'],
+    ['a b c d e f g h i j', 'a b c x e f y h i j'],
+    ['a b c d e f g h i j', 'a x c y e z g w i j'],
+    ['a b c d e f g h i j', 'a b c d e f g h'],
+    ['a b c d e f g h i j', 'b c d e f g h i j k'],
+    ['a b c d e', 'a b c d e'],
+    ['a b c d e f', 'u v w x y z'],
+  ];
+  for (const [x, y] of pairs) {
+    const w = wordSimilarity(x.split(' '), y.split(' '));
+    assert.equal(nearSimilarity(x.split(' '), y.split(' ')), w >= NEAR_THRESHOLD ? w : 0, `${x} / ${y}`);
+  }
+  // Band keys of a word set do not depend on repeated words or order.
+  assert.deepEqual(quotationBands('a b c d e f g'.split(' ')), quotationBands('g f e d c b a a b'.split(' ')));
+  assert.equal(quotationBands('a b c d e f g'.split(' ')).length, 8);
 });

@@ -2,7 +2,7 @@
  * Normalisation used for identity in the record: article text hashes, canonical URLs, person
  * names and quotation wording (exact keys and near-duplicate signatures).
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /** Unicode-folds typographic variants so that copies of the same text compare equal. */
 function fold(text: string): string {
@@ -30,8 +30,11 @@ export function normalizeArticleText(text: string): string {
   return fold(text).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+// One-shot hashing (Node 20.12 and later) costs a third of a Hash object's; the same digest.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex');
 }
 
 export function articleTextHash(text: string): string {
@@ -188,22 +191,69 @@ function wordHashes(w: string): Uint32Array {
 /** LSH band keys of a quotation's word set (empty when it is too short for near grouping). */
 export function quotationBands(words: string[]): number[] {
   if (words.length < MIN_NEAR_WORDS) return [];
-  const set = [...new Set(words)];
-  const mins = new Array<number>(NUM_HASHES).fill(0xffffffff);
-  for (const w of set) {
-    const hs = wordHashes(w);
+  const mins = minsScratch.fill(0xffffffff);
+  // A repeated word changes no minimum, so the words need no deduplication.
+  for (let k = 0; k < words.length; k++) {
+    const hs = wordHashes(words[k]!);
     for (let i = 0; i < NUM_HASHES; i++) {
       if (hs[i]! < mins[i]!) mins[i] = hs[i]!;
     }
   }
-  const bands: number[] = [];
-  for (let b = 0; b < NUM_HASHES / ROWS_PER_BAND; b++) {
-    const part = mins.slice(b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND).join(':');
+  const bands = new Array<number>(BANDS_PER_QUOTATION);
+  for (let b = 0, r = 0; b < BANDS_PER_QUOTATION; b++, r += ROWS_PER_BAND) {
+    // The band's minima as decimal numbers joined by ':', hashed.
+    let part = String(mins[r]);
+    for (let j = 1; j < ROWS_PER_BAND; j++) part += ':' + mins[r + j];
     // 48-bit key: band number in the top bits keeps bands apart.
-    bands.push(b * 2 ** 40 + (hash32(part, b) * 256 + (hash32(part, b + 101) & 0xff)));
+    bands[b] = b * 2 ** 40 + (hash32(part, b) * 256 + (hash32(part, b + 101) & 0xff));
   }
   return bands;
 }
+const minsScratch = new Uint32Array(NUM_HASHES);
+
+/**
+ * `wordSimilarity(a, b)` when it reaches NEAR_THRESHOLD, else 0: the same decisions, but the
+ * edit distance stops as soon as it must exceed what the threshold allows.
+ */
+export function nearSimilarity(a: string[], b: string[]): number {
+  const n = a.length;
+  const m = b.length;
+  const longer = Math.max(n, m);
+  if (longer === 0) return 1;
+  if (Math.abs(n - m) / longer > 1 - NEAR_THRESHOLD) return 0; // as wordSimilarity decides it
+  // The most edits a pair at the threshold may have (a little slack against rounding).
+  const allowed = Math.floor((1 - NEAR_THRESHOLD) * longer + 1e-9);
+  if (prevRow.length <= m) {
+    prevRow = new Int32Array(m + 1);
+    curRow = new Int32Array(m + 1);
+  }
+  let prev = prevRow;
+  let cur = curRow;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a[i - 1];
+    for (let j = 1; j <= m; j++) {
+      let d = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
+      const del = prev[j]! + 1;
+      if (del < d) d = del;
+      const ins = cur[j - 1]! + 1;
+      if (ins < d) d = ins;
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    // Every path to the end passes through this row: the distance is at least its minimum.
+    if (rowMin > allowed) return 0;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  const sim = 1 - prev[m]! / longer;
+  return sim >= NEAR_THRESHOLD ? sim : 0;
+}
+let prevRow = new Int32Array(64);
+let curRow = new Int32Array(64);
 
 /** 1 - (word-level edit distance / length of the longer), in [0, 1]. */
 export function wordSimilarity(a: string[], b: string[]): number {

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
-import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, wordSimilarity } from './normalize.js';
+import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
@@ -661,7 +661,7 @@ export class SqliteStore implements Store {
             if (other === undefined) continue;
             this.cacheWords(id, other);
           }
-          const sim = wordSimilarity(words, other.split(' '));
+          const sim = nearSimilarity(words, other.split(' '));
           if (sim >= best) {
             best = sim;
             quotationId = id;
