@@ -140,3 +140,23 @@ test('a closing double mark typed as two single marks closes the quotation (`“
   const r = run('“We dedicate ourselves to local creators,’’ says Alfonso Reyes, who opened the store last year.');
   expectQuote(quote(r, '“We dedicate ourselves to local creators,’’'), { type: 'direct', speaker: 'Alfonso Reyes', cue: 'says' });
 });
+
+test('a title of a work next to a cue is no quotation (`Later on “This Week,” Sanders questioned ...`)', () => {
+  const r = run('Later on “This Week,” Senator Ruth Adeyemi questioned the minister’s account of the deal.');
+  assert.ok(!r.quotes.some((q) => q.text.includes('This Week')), summary(r));
+});
+
+test('after a quotation and a short subject, a noun-like cue closes the clause (`“...,” Bozell notes.`)', () => {
+  const r = run('“First, in every other clash it was the other candidate picking a fight,” Bozell notes.');
+  expectQuote(quote(r, '“First, in every other clash it was the other candidate picking a fight,”'), { speaker: 'Bozell', mention: 'Bozell', cue: 'notes' });
+});
+
+test('a full stop inside the closing mark before a bare `Name said.` still ties them', () => {
+  const r = run('Ana Lindqvist spoke at the rally. “I hope you are able to find the missing emails.” Lindqvist said. The crowd cheered.');
+  expectQuote(quote(r, '“I hope you are able to find the missing emails.”'), { speaker: 'Ana Lindqvist', mention: 'Lindqvist', cue: 'said' });
+});
+
+test('a writing of someone’s speaks for its owner (`her statement read`)', () => {
+  const r = run('Minister Shannon Okafor cancelled the sessions. “We will not tolerate threats against our staff,” her statement read.');
+  expectQuote(quote(r, '“We will not tolerate threats against our staff,”'), { speaker: 'Shannon Okafor', mention: 'her statement', cue: 'read' });
+});

@@ -53,7 +53,7 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     // mark does not end the sentence it belongs to.
     const closer = prev ? doc.tokens[prev.last - 1] : undefined;
     const askedBefore = closer !== undefined && closer.quote >= 0 && spans[closer.quote].last === prev!.last && closer.para === firstTok.para
-      && firstTok.quote < 0 && /^[?!]$/.test(doc.tokens[prev!.last - 2]?.text ?? '');
+      && firstTok.quote < 0 && (/^[?!]$/.test(doc.tokens[prev!.last - 2]?.text ?? '') || doc.tokens[prev!.last - 2]?.text === '.' && bareCueSentence(doc, s));
     if (prev && (inside || lower || askedBefore)) prev.last = s.last;
     else units.push({ first: s.first, last: s.last });
   }
@@ -64,6 +64,18 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     for (let f = u.first; f < u.last; f += MAX_UNIT) bounded.push({ first: f, last: Math.min(u.last, f + MAX_UNIT) });
   }
   return bounded;
+}
+
+/**
+ * `“... missing.” Trump said.`: a short sentence that is only a subject and a cue closing it
+ * belongs to the quotation before it, whatever the full stop inside the closing mark says.
+ */
+function bareCueSentence(doc: Doc, s: Range): boolean {
+  if (s.last - s.first > 7 || doc.tokens[s.last - 1].text !== '.') return false;
+  for (let k = s.first + 1; k < s.last - 1; k++) {
+    if (cueAt(doc, k)) return s.last - 1 - k <= 3;
+  }
+  return false;
 }
 
 export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attribution[] {
@@ -154,6 +166,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     }
     for (const f of found) {
       if (overlapsTaken(f.first, f.last)) continue;
+      // A title of a work is no report, whichever cue stands by it (`Later on ''This Week,''
+      // Sanders questioned ...`, `a shirt that read “Fascist Trump”`).
+      const q = tokens[f.first].quote;
+      if (f.type === 'direct' && q >= 0 && spans[q].title && spans[q].first === f.first && spans[q].last === f.last) continue;
       // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
       if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last)) continue;
       taken.push([f.first, f.last]);

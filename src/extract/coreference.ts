@@ -175,6 +175,9 @@ function titleGender(doc: Doc, run: NameRun): 'm' | 'f' | undefined {
   return undefined;
 }
 
+/** Writings that speak for whoever wrote them: `her statement`, `Smith's letter`. */
+const DOCUMENT_HEADS = new Set(['statement', 'letter', 'email', 'tweet', 'post', 'memo', 'release', 'note', 'message', 'column', 'op-ed', 'blog', 'book', 'memoir']);
+
 function resolveMention(
   doc: Doc, m: Mention, index: RunIndex, runEntity: Array<Entity | null>, entities: Entity[], all: Entity[],
   descriptions: Map<string, Entity>, last: LastSpeaker, para: number,
@@ -199,6 +202,17 @@ function resolveMention(
       return null;
     }
     return null;
+  }
+  // `her statement read`, `Smith's letter says`: a writing of someone's speaks for its owner.
+  if (DOCUMENT_HEADS.has(m.head) && !m.plural) {
+    const owner = tokens[m.first];
+    if (owner.lower === 'his' || owner.lower === 'her') {
+      const pronoun: Mention = { ...m, kind: 'pronoun', head: owner.lower === 'his' ? 'he' : 'she', coreFirst: m.first, coreLast: m.first + 1 };
+      const ent = resolveMention(doc, pronoun, index, runEntity, entities, all, descriptions, last, para);
+      if (ent) return ent;
+    }
+    const r = index.at[m.first];
+    if (r >= 0 && (tokens[index.runs[r].last]?.lower === '’s' || tokens[index.runs[r].last]?.lower === "'s") && runEntity[r]) return runEntity[r];
   }
   // A description: a definite one names someone the article has described that way.
   const text = doc.text.slice(tokens[m.first].start, tokens[m.last - 1].end);

@@ -28,7 +28,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   }
   const sense = cueSense(t.lower);
   if (!sense) return null;
-  if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
+  if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) && !closesAfterQuote(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
   // `an earlier warning`: a gerund the tagger reads as a noun is not a cue.
   if (t.lower.endsWith('ing') && t.pos !== 'VERB') return null;
   // `to deepen the channel and add two berths`: a bare verb after `and` continues a verb
@@ -87,6 +87,21 @@ function reducedClauseOpener(tokens: Token[], i: number): boolean {
   if (!atStart) return false;
   const next = tokens[i + 1];
   return next !== undefined && (next.pos === 'ADP' || next.pos === 'SCONJ' || next.lower === 'to' || /^(what|whether|how|why|who|when|where|which|if)$/.test(next.lower));
+}
+
+/**
+ * `“...,” Bozell notes.`: after a quotation and a short subject, a noun-like form that ends the
+ * clause is a cue.
+ */
+function closesAfterQuote(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next && !/^[.,;:!?]$/.test(next.text)) return false;
+  let p = i - 1;
+  let n = 0;
+  while (p >= 0 && n < 6 && tokens[p].quote < 0 && /^(PROPN|NOUN|ADJ|DET|PRON)$/.test(tokens[p].pos)) { p--; n++; }
+  if (n === 0) return false;
+  if (tokens[p]?.text === ',') p--;
+  return p >= 0 && tokens[p].quote >= 0 && /^[”"»]$/.test(tokens[p].text);
 }
 
 /** `“...,” notes Espinos`: right after a quotation and before its source, a noun-like form is a cue. */

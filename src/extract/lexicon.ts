@@ -23,13 +23,13 @@ const SPEECH = `say tell add note explain claim argue state insist warn announce
  repeat reason recommend shout chant testify vow wonder answer tell continue agree disagree
  suggest admit affirm allege announce point complain muse opine retort scoff sneer snap whisper yell
  cry exclaim proclaim acknowledge speculate surmise theorize theorise posit hint insinuate threaten
- advise inform assure remind caution demand`;
+ advise inform assure remind caution demand charge bark question`;
 // Verbs of perception and learning (`heard`, `learned`, `found`) are left out on purpose: their
 // subject is the one who was told, not the speaker.
 const THAT_ONLY = `signal indicate believe think feel hope expect fear worry know understand show
  decide deny conclude`;
 const QUOTED_ONLY = `ask call describe condemn label brand dub term criticize criticise praise slam
- dismiss decry denounce blast hail characterize characterise refer express voice`;
+ dismiss decry denounce blast hail characterize characterise refer express voice read`;
 
 /** Irregular inflections: lemma -> [3sg, past, past participle, gerund]. */
 const IRREGULAR: Record<string, string[]> = {
@@ -59,6 +59,7 @@ const IRREGULAR: Record<string, string[]> = {
   answer: ['answers', 'answered', 'answered', 'answering'],
   wonder: ['wonders', 'wondered', 'wondered', 'wondering'],
   offer: ['offers', 'offered', 'offered', 'offering'],
+  read: ['reads', 'read', 'read', 'reading'],
   fear: ['fears', 'feared', 'feared', 'fearing'],
 };
 
@@ -107,6 +108,7 @@ export const NOUN_LIKE_CUES = new Set([
   'express', 'voice', 'stress', 'repeat', 'continue', 'state', 'found', 'learned', 'expected', 'known',
   'shown', 'heard', 'understood', 'feeling', 'thinking', 'understanding', 'finding', 'hearing',
   'reporting', 'learning', 'saying', 'expecting', 'hoping', 'showing', 'signaling',
+  'charges', 'charge', 'questions', 'question', 'reads', 'reading',
 ]);
 
 /** Verbs that report content only after an object: `told reporters (that) ...`. */
@@ -181,6 +183,7 @@ export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official
  democrat democrats republican republicans conservative conservatives liberal liberals progressive progressives
  lawsuit suit complaint ad advertisement column editorial ruling book memo memoir passage article
  petition indictment poll analysis website brief clip tweet dad mom mum
+ newspaper newspapers magazine outlet email order
  economist strategist pollster pollsters consultant consultants contractor contractors developer
  developers engineer engineers manufacturer manufacturers retailer retailers agency agencies
  administration court courts network newspaper paper police force military army veteran veterans
