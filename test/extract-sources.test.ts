@@ -342,3 +342,10 @@ test('`that` ends an adjunct whatever its tag (`quoted as saying by local media 
   const r = run('Police chief Omar Haziq warned the public. He was quoted as saying by local media that police had received several reports.');
   expectQuote(quote(r, 'that police had received several reports'), { type: 'indirect', cue: 'saying', speaker: 'Omar Haziq' });
 });
+
+test('descriptions with two roles or coordinate adjectives are one source', () => {
+  const r = run('“I have been warning that the regime is run by a lunatic,” the Florida senator and Republican presidential candidate said in a statement.\n\n'
+    + '“From Day One, I made climate change the top priority,” the bespectacled, 71-year-old diplomat said.');
+  expectQuote(quote(r, '“I have been warning that the regime is run by a lunatic,”'), { speaker: 'the Florida senator and Republican presidential candidate', cue: 'said' });
+  expectQuote(quote(r, '“From Day One, I made climate change the top priority,”'), { speaker: 'the bespectacled, 71-year-old diplomat', mention: 'the bespectacled, 71-year-old diplomat', cue: 'said' });
+});

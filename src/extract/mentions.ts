@@ -303,6 +303,10 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
       continue;
     }
     if (NP_ADP.has(p.lower) && first - 2 >= min && isPersonNoun(tokens[first - 2])) { first--; continue; }
+    // `the Florida senator and Republican presidential candidate`: two roles of one person.
+    if (p.lower === 'and' && first - 2 >= min && isPersonNoun(tokens[first - 2]) && isPersonNoun(tokens[j]) && !/s$/.test(tokens[j].lower)) { first--; continue; }
+    // `the bespectacled, 71-year-old diplomat`: coordinate adjectives.
+    if (p.text === ',' && first - 2 >= min && tokens[first - 2].pos === 'ADJ' && tokens[first - 2].quote < 0 && (tokens[first].pos === 'ADJ' || tokens[first].pos === 'NUM')) { first--; continue; }
     if (isNominal(p) && p.pos !== 'ADJ' || p.pos === 'ADJ' || p.pos === 'NUM') {
       if (p.pos === 'PROPN' || p.pos === 'NOUN' || p.pos === 'ADJ' || p.pos === 'NUM' || capitalised(p)) { first--; continue; }
     }
