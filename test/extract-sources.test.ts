@@ -349,3 +349,10 @@ test('descriptions with two roles or coordinate adjectives are one source', () =
   expectQuote(quote(r, '“I have been warning that the regime is run by a lunatic,”'), { speaker: 'the Florida senator and Republican presidential candidate', cue: 'said' });
   expectQuote(quote(r, '“From Day One, I made climate change the top priority,”'), { speaker: 'the bespectacled, 71-year-old diplomat', mention: 'the bespectacled, 71-year-old diplomat', cue: 'said' });
 });
+
+test('`issued a statement saying ...` is the issuer’s; a place closing an adjunct is not the subject', () => {
+  const r = run('On Saturday, the town released a statement saying the comments “are based on his opinion, not actual facts.”\n\n'
+    + 'Mayor Tomas Brandt, during a town hall meeting in Columbus, Ohio, said he was “going to put a lot of people back to work.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('based on his opinion'))!, { speaker: 'the town', mention: 'the town', cue: 'saying' });
+  expectQuote(r.quotes.find((q) => q.text.includes('back to work'))!, { speaker: 'Tomas Brandt', mention: 'Tomas Brandt', cue: 'said' });
+});

@@ -9,7 +9,7 @@ import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
 import { cueAt, type Cue } from './cues.js';
 import { phraseAfter, phraseBefore, type Mention, type RunIndex } from './mentions.js';
-import { TAKES_ADDRESSEE } from './lexicon.js';
+import { TAKES_ADDRESSEE, isPlaceName } from './lexicon.js';
 import type { QuoteType } from './types.js';
 
 export interface Attribution {
@@ -203,6 +203,15 @@ function skipBackOverModifiers(tokens: Token[], j: number, min: number): number 
   return j;
 }
 
+function isPlaceRun(doc: Doc, runs: RunIndex, m: Mention): boolean {
+  const r = runs.at[m.coreFirst];
+  if (r < 0) return false;
+  const run = runs.runs[r];
+  const words: string[] = [];
+  for (let k = run.nameFirst; k < run.nameLast; k++) words.push(doc.tokens[k].lower);
+  return isPlaceName(words);
+}
+
 /** `Harry Kazianis, director of ..., said`: the subject stands before the first comma. */
 function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: RunIndex): { mention: Mention; first: number } | null {
   const tokens = doc.tokens;
@@ -229,6 +238,9 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     if (tokens[k].text === ',') {
       // `the transport minister, Elena Marchetti, said`: the name set off by commas is the subject.
       const inner = phraseBefore(doc, comma, k + 1, runs);
+      // `Clinton, during a town hall in Columbus, Ohio, said`: a place after a comma closes an
+      // adjunct; the subject stands before it.
+      if (inner && inner.kind === 'name' && inner.first === k + 1 && isPlaceRun(doc, runs, inner)) continue;
       const m = phraseBefore(doc, k, min, runs);
       const outer = m && (m.kind === 'name' || m.kind === 'description') ? m : null;
       if (inner && inner.kind === 'name' && inner.first === k + 1) return { mention: inner, first: outer ? outer.first : inner.first };

@@ -16,6 +16,9 @@ export interface Cue {
   participle: boolean;
 }
 
+/** Writings a participle can hang on: `a statement saying`, `an email reading`. */
+const WRITINGS = new Set(['statement', 'letter', 'email', 'e-mail', 'release', 'tweet', 'post', 'video', 'ad', 'advertisement', 'cover', 'note', 'message', 'memo', 'headline', 'banner', 'sign']);
+
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
 const HAVE_GET = new Set(['get', 'got', 'gets', 'getting']);
 
@@ -57,7 +60,9 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const before = tokens[i - 1];
   // (`“a good start,” adding`: the comma may stand inside the closing quotation mark.)
   const commaInQuote = before !== undefined && before.quote >= 0 && tokens[i - 2]?.text === ',';
-  const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—' || commaInQuote);
+  // (`issued a statement saying ...`: a participle on a writing reports its issuer's words.)
+  const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—' || commaInQuote
+    || WRITINGS.has(before.lower));
   return { first: i, last: i + 1, sense, according: false, participle };
 }
 

@@ -183,7 +183,7 @@ export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official
  democrat democrats republican republicans conservative conservatives liberal liberals progressive progressives
  lawsuit suit complaint ad advertisement column editorial ruling book memo memoir passage article
  petition indictment poll analysis website brief clip tweet dad mom mum
- newspaper newspapers magazine outlet email order
+ newspaper newspapers magazine outlet email order town city county province municipality village
  economist strategist pollster pollsters consultant consultants contractor contractors developer
  developers engineer engineers manufacturer manufacturers retailer retailers agency agencies
  administration court courts network newspaper paper police force military army veteran veterans
