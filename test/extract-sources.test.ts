@@ -356,3 +356,19 @@ test('`issued a statement saying ...` is the issuer’s; a place closing an adju
   expectQuote(r.quotes.find((q) => q.text.includes('based on his opinion'))!, { speaker: 'the town', mention: 'the town', cue: 'saying' });
   expectQuote(r.quotes.find((q) => q.text.includes('back to work'))!, { speaker: 'Tomas Brandt', mention: 'Tomas Brandt', cue: 'said' });
 });
+
+test('a name standing before a colon labels the quotation after it, as in a transcript', () => {
+  const r = run('The candidates rejected the term.\n\nOkafor: "Our goal is not to contain the group, but to defeat it." Brandt: "The mission is to destroy it."');
+  expectQuote(quote(r, '"Our goal is not to contain the group, but to defeat it."'), { speaker: 'Okafor', mention: 'Okafor', cue: null });
+  expectQuote(quote(r, '"The mission is to destroy it."'), { speaker: 'Brandt', mention: 'Brandt', cue: null });
+});
+
+test('a sentence with its own subject is that subject’s even right after another speaker’s quote', () => {
+  const r = run('“We will win,” Maria Okafor said. In an interview later that day, Tomas Brandt went even further: “If she goes forward and loses, it is the end of her career.”');
+  expectQuote(quote(r, '“If she goes forward and loses, it is the end of her career.”'), { speaker: 'Tomas Brandt', mention: 'Tomas Brandt' });
+});
+
+test('an acronym is never a given name (`ISIS` is no person)', () => {
+  const r = run('Ana Lindqvist said the coalition would defeat ISIS within a year.');
+  assert.ok(!r.people.some((p) => p.name === 'ISIS' && p.kind === 'person'), summary(r));
+});

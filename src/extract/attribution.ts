@@ -272,6 +272,20 @@ function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex): 
 }
 
 /**
+ * `Bush: “The mission is to destroy ISIS.”`, `From the report: “...”`: a name or a source
+ * standing alone before a colon labels the quotation after it, as in a transcript. No cue.
+ */
+function speakerLabel(doc: Doc, start: number, end: number, runs: RunIndex): { mention: Mention; cue: Cue | null } | null {
+  const tokens = doc.tokens;
+  if (tokens[end - 1]?.text !== ':' || end - 1 <= start) return null;
+  const m = phraseBefore(doc, end - 1, start, runs);
+  if (!m || m.kind === 'pronoun' || m.kind === 'description' && m.indefinite) return null;
+  let k = start;
+  while (k < m.first && /^(from|more|here|here's|here’s|’s|'s|is|and)$/.test(tokens[k].lower)) k++;
+  return k === m.first ? { mention: m, cue: null } : null;
+}
+
+/**
  * The subject of a sentence and its verb, before token `end`: the first verb (left to right)
  * with a person, organisation or pronoun right before it.
  */
@@ -595,21 +609,21 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     const fromUnit = lastUnit.get(root ?? cont) ?? -9;
     let between = false;
     for (let u = fromUnit + 1; u < here && u >= 0 && !between; u++) between = isOwnSentence(doc, units[u]);
+    // A quotation inside a sentence with a subject of its own and no reporting verb (`He also
+    // played up his strength: “...”`, `Trump issued a statement, “...”`) is that subject's:
+    // the sentence's own subject outranks the previous speaker. (In the cue's own sentence,
+    // `“A,” Tester said, turning to the crowd, “B.”`, B continues A instead.)
+    const subject = here === fromUnit ? null : speakerLabel(doc, unit.first, s.first, runs) ?? (standalone ? null : sentenceSubject(doc, unit.first, s.first, runs));
+    if (subject) {
+      const own: Attribution = { ...cont, cue: subject.cue, source: subject.mention, inherits: null, how: 'subject' };
+      out.push(own);
+      lastUnit.set(own, here);
+      return;
+    }
     if (root && root.type !== 'indirect' && root.para === para && !between && root.start < s.start && here - fromUnit <= 3 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
       root.end = s.end;
       root.segments.push([s.start, s.end]);
       lastUnit.set(root, here);
-    } else {
-      // A quotation inside a sentence with a subject of its own and no reporting verb (`He
-      // also played up his strength: “...”`, `Trump issued a statement, “...”`) is that
-      // subject's: the sentence's own subject outranks the previous speaker.
-      const subject = standalone ? null : sentenceSubject(doc, unit.first, s.first, runs);
-      if (subject) {
-        const own: Attribution = { ...cont, cue: subject.cue, source: subject.mention, inherits: null, how: 'subject' };
-        out.push(own);
-        lastUnit.set(own, here);
-        return;
-      }
     }
     out.push(cont);
     conts.push(cont);

@@ -223,6 +223,8 @@ export function firstNameGender(name: string): 'm' | 'f' | undefined {
 }
 
 export function isFirstName(name: string): boolean {
+  // (An acronym is no given name: `ISIS`, `AMY` in a headline are not Isis or Amy.)
+  if (name.length > 1 && name === name.toUpperCase() && /^\p{Lu}+$/u.test(name)) return false;
   const n = name.toLowerCase();
   if (female.has(n) || male.has(n)) return true;
   // `Jean-Yves`, `Marc-André`: a hyphenated given name whose first part is one.
