@@ -372,3 +372,10 @@ test('an acronym is never a given name (`ISIS` is no person)', () => {
   const r = run('Ana Lindqvist said the coalition would defeat ISIS within a year.');
   assert.ok(!r.people.some((p) => p.name === 'ISIS' && p.kind === 'person'), summary(r));
 });
+
+test('subjects across a relative clause or a coordination: `Hemsley, the co-author of ..., said`, `A spokesman ... declined ... but said`', () => {
+  const r = run('Hemsley, the co-author of a book about viral news, said the days when the nation had “a somewhat unifying story” are gone.\n\n'
+    + 'A spokesman for Platte River declined to address the report but said in a statement that the firm “did not, at any time, treat the server differently.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('unifying story'))!, { speaker: 'Hemsley', mention: 'Hemsley', cue: 'said' });
+  expectQuote(r.quotes.find((q) => q.text.includes('treat the server'))!, { speaker: 'A spokesman for Platte River', cue: 'said' });
+});

@@ -229,9 +229,17 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
   }
   // `Tareq Hadad, the co-founder of ..., a company based in Antigonish, N.S., says`: a person
   // named at the start of the sentence and set off by a comma is its subject.
+  // (`Rep. Zoe Lofgren (D-Calif.), who introduced a bill ..., said`: a parenthesis after the
+  // name; `Hemsley, the co-author of ..., said`: a single name the article uses for a person.)
   if (comma - min <= 60) {
     const opening = phraseAfter(doc, min, comma, runs);
-    if (opening && tokens[opening.last]?.text === ',' && opening.last < comma && isPersonMention(opening, runs)) return { mention: opening, first: opening.first };
+    let after = opening ? opening.last : -1;
+    if (opening && tokens[after]?.text === '(') {
+      const close = tokens.findIndex((t, x) => x > after && x < comma && t.text === ')');
+      if (close > 0) after = close + 1;
+    }
+    const named = opening !== null && (isPersonMention(opening, runs) || opening.kind === 'name' && opening.first === min && !runs.runs[runs.at[opening.coreFirst]]?.org);
+    if (opening && named && tokens[after]?.text === ',' && after < comma) return { mention: opening, first: opening.first };
   }
   for (let k = comma - 1; k > min && k > comma - 40; k--) {
     if (tokens[k].quote >= 0) return null;
@@ -266,7 +274,9 @@ function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex): 
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
     const j = skipBackOverModifiers(tokens, k, start);
     const m = phraseBefore(doc, j, start, runs);
-    if (m && (m.kind !== 'description' || !m.indefinite)) return m;
+    // (An indefinite description is a subject only where it opens the sentence: `A spokesman
+    // for the firm declined to comment but said ...`.)
+    if (m && (m.kind !== 'description' || !m.indefinite || m.first === start)) return m;
   }
   return null;
 }
