@@ -379,3 +379,8 @@ test('subjects across a relative clause or a coordination: `Hemsley, the co-auth
   expectQuote(r.quotes.find((q) => q.text.includes('unifying story'))!, { speaker: 'Hemsley', mention: 'Hemsley', cue: 'said' });
   expectQuote(r.quotes.find((q) => q.text.includes('treat the server'))!, { speaker: 'A spokesman for Platte River', cue: 'said' });
 });
+
+test('a sentence split at an abbreviation before a comma is mended (`Rep. Zoe Lofgren (D-Calif.), who ..., said`)', () => {
+  const r = run('Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said in a statement that the announcements were “important preliminary steps.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('preliminary steps'))!, { speaker: 'Zoe Lofgren', mention: 'Zoe Lofgren', cue: 'said' });
+});

@@ -48,7 +48,8 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     const firstTok = doc.tokens[s.first];
     const inside = firstTok.quote >= 0 && spans[firstTok.quote].first < s.first;
     // `“... built.” he said.`: a sentence cannot open in lower case, so the split was wrong.
-    const lower = /^\p{Ll}/u.test(firstTok.text) && prev !== undefined && doc.tokens[prev.last - 1].para === firstTok.para;
+    // (Nor with a comma: `Rep. Zoe Lofgren (D-Calif.), who ...` split at the abbreviation.)
+    const lower = /^(\p{Ll}|[,;)])/u.test(firstTok.text) && prev !== undefined && doc.tokens[prev.last - 1].para === firstTok.para;
     // `“Why now?” Trump said.`: a question or exclamation mark inside the closing quotation
     // mark does not end the sentence it belongs to.
     const closer = prev ? doc.tokens[prev.last - 1] : undefined;
