@@ -160,3 +160,10 @@ test('a writing of someone’s speaks for its owner (`her statement read`)', () 
   const r = run('Minister Shannon Okafor cancelled the sessions. “We will not tolerate threats against our staff,” her statement read.');
   expectQuote(quote(r, '“We will not tolerate threats against our staff,”'), { speaker: 'Shannon Okafor', mention: 'her statement', cue: 'read' });
 });
+
+test('curly marks inside a straight-quoted passage nest in it', () => {
+  const r = run('Caddell continued: "The health issue is partisan, so I am going to read you the question: “Do you think her health concerns impact her ability to serve?” Forty-three, yes; forty-four, no."');
+  const q = r.quotes.find((x) => x.text.startsWith('"The health issue'));
+  assert.ok(q && q.text.endsWith('forty-four, no."'), summary(r));
+  expectQuote(q, { speaker: 'Caddell', cue: 'continued' });
+});

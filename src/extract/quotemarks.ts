@@ -87,6 +87,10 @@ export function findQuotedSpans(doc: Doc): QuotedSpan[] {
         spans.push(makeSpan(text, openAt, i + 2, false, openParas));
         openAt = -1;
         i++;
+      } else if (ch === '“' && text[openAt] === '"' && /\s/.test(text[i - 1]) && text.indexOf('”', i) > i && text.indexOf('”', i) < end) {
+        // `"... read you the question: “As you know ...” Forty-three, yes."`: curly marks
+        // inside a straight-quoted passage nest in it; the straight mark still closes it.
+        i = text.indexOf('”', i);
       } else if (ch === '“' && i > openAt + 1 && /\s/.test(text[i - 1])) {
         // A second opening mark after a space: the first quote was never closed. Close it at
         // the last sentence end before this mark, if there is one, and start again.
