@@ -112,3 +112,10 @@ test('a denied report is no cue: `would not comment`, `did not say`, `never told
   const r = run('The minister did not say whether the plant would close. Her aide never told reporters that the talks had failed. Kemi Okafor said the plant would stay open.');
   assert.deepEqual(r.quotes.map((q) => q.text), ['the plant would stay open'], summary(r));
 });
+
+test('a noun-like form after a proper name and before `that` or a colon is a cue (`The New York Post reports that`)', () => {
+  const r = run('Small donors matter.\n\nThe Harbour Post reports that her team avoided the hospital to “keep the details of her treatment under wraps.”');
+  const q = r.quotes.find((x) => x.text.startsWith('that her team'));
+  assert.ok(q, summary(r));
+  expectQuote(q, { speaker: 'Harbour Post', mention: 'Harbour Post', cue: 'reports' });
+});

@@ -384,3 +384,8 @@ test('a sentence split at an abbreviation before a comma is mended (`Rep. Zoe Lo
   const r = run('Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said in a statement that the announcements were “important preliminary steps.”');
   expectQuote(r.quotes.find((q) => q.text.includes('preliminary steps'))!, { speaker: 'Zoe Lofgren', mention: 'Zoe Lofgren', cue: 'said' });
 });
+
+test('a place’s first word keeps its name whole (`New York Post`, not `York Post`)', () => {
+  const r = run('New rules were announced. The New York Post reported that the rules would change.');
+  assert.ok(r.people.some((p) => p.name === 'New York Post'), summary(r));
+});

@@ -31,7 +31,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   }
   const sense = cueSense(t.lower);
   if (!sense) return null;
-  if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) && !closesAfterQuote(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
+  if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) && !closesAfterQuote(tokens, i) && !namedSubjectBefore(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
   // `an earlier warning`: a gerund the tagger reads as a noun is not a cue.
   if (t.lower.endsWith('ing') && t.pos !== 'VERB') return null;
   // `to deepen the channel and add two berths`: a bare verb after `and` continues a verb
@@ -92,6 +92,16 @@ function reducedClauseOpener(tokens: Token[], i: number): boolean {
   if (!atStart) return false;
   const next = tokens[i + 1];
   return next !== undefined && (next.pos === 'ADP' || next.pos === 'SCONJ' || next.lower === 'to' || /^(what|whether|how|why|who|when|where|which|if)$/.test(next.lower));
+}
+
+/**
+ * `The New York Post reports that ...`, `The Times reports:`: a noun-like form right after a
+ * proper name and before `that` or a colon is the name's verb.
+ */
+function namedSubjectBefore(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  return next !== undefined && prev !== undefined && (next.lower === 'that' || next.text === ':') && prev.pos === 'PROPN' && prev.quote < 0 && /s$/.test(tokens[i].lower);
 }
 
 /**

@@ -38,6 +38,8 @@ export interface NameRun {
 }
 
 const UPPER = /^[A-ZÀ-ÖØ-Þ]/;
+/** First words of place names: `New York`, `North Carolina`, `San Jose`. */
+const PLACE_PREFIXES = /^(new|north|south|east|west|united|great|saudi|san|los|las|santa|fort)$/;
 const PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'st.']);
 
 function capitalised(t: Token): boolean {
@@ -143,7 +145,9 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
     if (!nameToken(doc, tokens[i], false, known)) { i++; continue; }
     // (Nor is a role noun standing alone there: `Opponents argued ...`, `Officials said ...`.)
     const alone = !nameToken(doc, tokens[i + 1] ?? tokens[i], true) || tokens[i + 1]?.para !== tokens[i].para;
-    if (!known?.has(tokens[i].text) && sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)
+    // (`New York`, `North Carolina`: a place's first word is no ordinary word there.)
+    const placeStart = PLACE_PREFIXES.test(tokens[i].lower) && !alone;
+    if (!known?.has(tokens[i].text) && !placeStart && sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)
       && (lowercase.has(tokens[i].lower) || alone && isRoleNoun(tokens[i].lower))) { i++; continue; }
     const first = i;
     let j = i + 1;
@@ -190,7 +194,9 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   // the name.
   if (!isFirstName(tokens[nameFirst].text)) {
     for (let k = nameFirst + 1; k < last - 1; k++) {
-      if (isFirstName(tokens[k].text) && (tokens[k].pos === 'PROPN' || DEPARTMENT_WORDS.has(tokens[k - 1].lower)) && !PARTICLES.has(tokens[k - 1].lower)) { nameFirst = k; break; }
+      // (Not inside a place's name: `New York Post`, `San Jose`.)
+      if (isFirstName(tokens[k].text) && (tokens[k].pos === 'PROPN' || DEPARTMENT_WORDS.has(tokens[k - 1].lower)) && !PARTICLES.has(tokens[k - 1].lower)
+        && !PLACE_PREFIXES.test(tokens[k - 1].lower)) { nameFirst = k; break; }
     }
   }
   let org = false;
