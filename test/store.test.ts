@@ -477,6 +477,51 @@ for (const backend of backends) {
   });
 }
 
+/** `n` articles with unrelated long quotations (a large batch), the i-th with wording `unrelated(i)`. */
+function unrelatedArticles(n: number, from: number) {
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    // Twelve made-up words of its own (letters only, none shared with another quotation).
+    const wording = Array.from({ length: 12 }, (_, j) => 'q' + ((i * 12 + j) * 7919).toString(26).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)).join(' ');
+    return nearArticle(1000 + i, wording, '2025-06-01');
+  });
+}
+
+test('[sqlite] large batches (band filter): near-identical wordings group within the batch, with earlier batches and with another connection\'s writes', async () => {
+  const { store, file, done } = tempStore();
+  const other = openSqliteStore(file);
+  try {
+    // A first large batch: unrelated quotations, and two near-identical wordings far apart in it.
+    const first = unrelatedArticles(100, 0);
+    first[10] = nearArticle(1, NEAR[0]!, '2025-02-10');
+    first[90] = nearArticle(2, NEAR[1]!, '2025-02-08');
+    assert.ok((await store.addArticles(first)).every((r) => !(r instanceof Error) && r.added));
+    let hit = (await store.search({ text: 'eastern district' }))[0]!;
+    assert.equal(hit.totalAppearances, 2);
+    // Another connection writes a new quotation and a near-identical wording of the first one.
+    const W = 'Every ferry on the northern route will be replaced by electric boats within five years';
+    const w1 = nearArticle(3, W, '2025-03-01');
+    const w2 = nearArticle(4, NEAR[2]!, '2025-02-01');
+    await other.addArticles([w1.article, w2.article].map((article, i) => ({ article, analysis: [w1, w2][i]!.analysis })));
+    // A second large batch of this writer: a near-identical wording of the other connection's quotation.
+    const second = unrelatedArticles(100, 100);
+    second[50] = nearArticle(5, 'Every ferry on the northern route will be replaced by new electric boats within five years', '2025-03-02');
+    assert.ok((await store.addArticles(second)).every((r) => !(r instanceof Error) && r.added));
+    hit = (await store.search({ text: 'eastern district' }))[0]!;
+    assert.equal(hit.totalAppearances, 3);
+    assert.equal(hit.first.published, '2025-02-01');
+    const ferry = await store.search({ text: 'northern route' });
+    assert.equal(ferry.length, 1);
+    assert.equal(ferry[0]!.totalAppearances, 2);
+    const stats = await store.stats();
+    // 197 unrelated quotations, the school one (4 wordings) and the ferry one (2).
+    assert.deepEqual([stats.articles, stats.quotes, stats.quotations], [202, 202, 199]);
+  } finally {
+    other.closeSync();
+    done();
+  }
+});
+
 test('[sqlite] a writer that remembers people sees what another connection wrote between its batches', async () => {
   const { store, file, done } = tempStore();
   const other = openSqliteStore(file);

@@ -117,6 +117,48 @@ class ArticleFailure extends Error {
   }
 }
 
+/**
+ * The band keys present in the record, as a Bloom filter (no false negatives; about 0.2% false
+ * positives at capacity): most bands of a new quotation are shared with no other, and a band the
+ * filter has never seen needs no lookup. Built from the band index for large batches only (its
+ * scan is proportional to the record), kept up to date by the writer, dropped when another
+ * connection writes.
+ */
+class BandFilter {
+  private readonly bits: Int32Array;
+  private readonly mask: number;
+  readonly capacity: number;
+  size = 0;
+  constructor(expected: number) {
+    let bits = 1 << 20;
+    while (bits < expected * 16 && bits < 2 ** 31) bits *= 2;
+    this.bits = new Int32Array(bits / 32);
+    this.mask = bits - 1;
+    this.capacity = bits / 16;
+  }
+  add(band: number): void {
+    const lo = band >>> 0;
+    const step = (Math.imul(Math.floor(band / 0x100000000) ^ lo, 0x9e3779b1) >>> 0) | 1;
+    for (let i = 0, h = lo; i < 4; i++, h = (h + step) >>> 0) {
+      const bit = h & this.mask;
+      this.bits[bit >>> 5]! |= 1 << (bit & 31);
+    }
+    this.size++;
+  }
+  has(band: number): boolean {
+    const lo = band >>> 0;
+    const step = (Math.imul(Math.floor(band / 0x100000000) ^ lo, 0x9e3779b1) >>> 0) | 1;
+    for (let i = 0, h = lo; i < 4; i++, h = (h + step) >>> 0) {
+      const bit = h & this.mask;
+      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
+    }
+    return true;
+  }
+}
+/** Batches of at least this many articles use (and if need be build) the band filter. */
+const BAND_FILTER_MIN_BATCH = 64;
+const BAND_SCAN_PAGE = 100_000;
+
 /** Counts of people, their names and descriptors summed over a batch, written once before it commits. */
 class PendingCounts {
   /** Person id: [quotes, articles]. */
@@ -169,6 +211,9 @@ export class SqliteStore implements Store {
   /** The record's people by kind and normalised name, and the names known to be counted for each. */
   private readonly personCache = new Map<string, CachedPerson>();
   private readonly knownAliases = new Map<number, Set<string>>();
+  private bandFilter: BandFilter | null = null;
+  /** Band lookups for fewer than all of a quotation's bands (those the filter may have), by count. */
+  private readonly bandLookups = new Map<number, Database.Statement>();
   /** The write under way (`addArticles` calls run one after the other). */
   private writing: Promise<unknown> = Promise.resolve();
   /** True while `writeBatchInSteps` holds a transaction open across event-loop turns. */
@@ -243,6 +288,8 @@ export class SqliteStore implements Store {
       // The newest few quotations of each band: a band shared by very many quotations (common
       // words) says little, and scanning all of it would make every insert slower as the record grows.
       bandMembers: db.prepare(bandLookups.join(' UNION ALL ')).pluck(),
+      bandsFrom: db.prepare(`SELECT DISTINCT band FROM quotation_bands WHERE band > ? ORDER BY band LIMIT ${BAND_SCAN_PAGE}`).pluck(),
+      lastQuotationId: db.prepare('SELECT MAX(id) FROM quotations').pluck(),
       quotationWords: db.prepare('SELECT norm_text FROM quotations WHERE id = ?').pluck(),
       insertQuotation: db.prepare('INSERT INTO quotations (norm_key, norm_text) VALUES (?, ?)'),
       // A new quotation with its first appearance (the quote inserted next, with this id).
@@ -325,8 +372,18 @@ export class SqliteStore implements Store {
    */
   private writeBatch(items: ArticleToStore[]): (AddResult | Error)[] {
     if (this.batchOpen) throw new Error('store: a batch is being written; wait for addArticles to finish');
-    // Inside a transaction of the caller's: savepoints, so that a failure leaves the caller's writes.
-    if (this.db.inTransaction) return this.db.transaction(() => this.writeBatchBody(items, true))();
+    // Inside a transaction of the caller's: savepoints, so that a failure leaves the caller's
+    // writes. Nothing is remembered from it: the caller may still roll it back.
+    if (this.db.inTransaction) {
+      this.forget();
+      this.bandFilter = null;
+      try {
+        return this.db.transaction(() => this.writeBatchBody(items, true, false))();
+      } finally {
+        this.forget();
+        this.bandFilter = null;
+      }
+    }
     this.beginImmediate();
     let fast = true;
     for (;;) {
@@ -352,6 +409,7 @@ export class SqliteStore implements Store {
         this.beginImmediate();
         try {
           this.startBatch(safe);
+          if (items.length >= BAND_FILTER_MIN_BATCH) this.ensureBandFilter();
           const results: (AddResult | Error)[] = [];
           for (let i = 0; i < items.length; i += WRITE_CHUNK) {
             if (i > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -377,8 +435,24 @@ export class SqliteStore implements Store {
     const version = this.stmt.dataVersion.get() as number;
     if (version !== this.dataVersion) {
       this.forget();
+      this.bandFilter = null;
       this.dataVersion = version;
     }
+  }
+
+  /** Builds the band filter from the band index if there is none or it is full. */
+  private ensureBandFilter(): void {
+    if (this.bandFilter && this.bandFilter.size < this.bandFilter.capacity) return;
+    const quotations = (this.stmt.lastQuotationId.get() as number | null) ?? 0;
+    const filter = new BandFilter(Math.max(2 * BANDS_PER_QUOTATION * quotations, 2 * (this.bandFilter?.capacity ?? 0)));
+    let last = -1;
+    for (;;) {
+      const bands = this.stmt.bandsFrom.all(last) as number[];
+      for (const b of bands) filter.add(b);
+      if (bands.length < BAND_SCAN_PAGE) break;
+      last = bands[bands.length - 1]!;
+    }
+    this.bandFilter = filter;
   }
 
   private rollbackAll(): void {
@@ -386,8 +460,9 @@ export class SqliteStore implements Store {
     this.forget();
   }
 
-  private writeBatchBody(items: ArticleToStore[], safe: boolean): (AddResult | Error)[] {
+  private writeBatchBody(items: ArticleToStore[], safe: boolean, filter = true): (AddResult | Error)[] {
     this.startBatch(safe);
+    if (filter && items.length >= BAND_FILTER_MIN_BATCH) this.ensureBandFilter();
     const results = items.map((item) => this.writeOne(item, safe));
     this.finishBatch();
     return results;
@@ -622,6 +697,17 @@ export class SqliteStore implements Store {
     this.knownAliases.delete(full.id);
   }
 
+  /** The newest members of each of `count` bands (as `bandMembers` for all of them). */
+  private bandLookup(count: number): Database.Statement {
+    let stmt = this.bandLookups.get(count);
+    if (!stmt) {
+      const one = `SELECT quotation_id FROM (SELECT quotation_id FROM quotation_bands WHERE band = ? ORDER BY quotation_id DESC LIMIT ${MAX_BAND_MEMBERS})`;
+      stmt = this.db.prepare(Array.from({ length: count }, () => one).join(' UNION ALL ')).pluck();
+      this.bandLookups.set(count, stmt);
+    }
+    return stmt;
+  }
+
   private cacheWords(id: number, words: string): void {
     if (this.wordsCache.size >= WORDS_CACHE_MAX) {
       this.wordsCacheOld = this.wordsCache;
@@ -646,7 +732,15 @@ export class SqliteStore implements Store {
       quotationId = this.stmt.quotationByKey.get(pq.segmentKeys[i]) as number | undefined;
     }
     if (quotationId === undefined && pq.bands.length === BANDS_PER_QUOTATION) {
-      const members = this.stmt.bandMembers.all(...pq.bands) as number[];
+      let bands = pq.bands;
+      const filter = this.bandFilter;
+      if (filter) bands = bands.filter((b) => filter.has(b)); // a band never seen has no members
+      const members =
+        bands.length === BANDS_PER_QUOTATION
+          ? (this.stmt.bandMembers.all(...bands) as number[])
+          : bands.length
+            ? (this.bandLookup(bands.length).all(...bands) as number[])
+            : [];
       if (members.length) {
         // Candidates sharing the most bands first (the likeliest near-duplicates).
         const shared = new Map<number, number>();
@@ -682,6 +776,7 @@ export class SqliteStore implements Store {
       this.cacheWords(quotationId, pq.words);
       if (pq.bands.length === BANDS_PER_QUOTATION) this.stmt.insertBands.run(pq.bands.flatMap((b) => [b, quotationId]));
       else for (const b of pq.bands) this.stmt.insertBand.run(b, quotationId);
+      if (this.bandFilter) for (const b of pq.bands) this.bandFilter.add(b);
     }
     this.stmt.insertQuotationKey.run(pq.key, quotationId);
     for (const k of pq.segmentKeys) this.stmt.insertQuotationKey.run(k, quotationId);
