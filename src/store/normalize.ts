@@ -134,8 +134,9 @@ export const MIN_SEGMENT_WORDS = 8;
  * of each long part, by which an outlet quoting only one part finds the same quotation.
  */
 export function quotationParts(text: string): { words: string[]; segments: string[][] } {
-  const parts = [...fold(text).matchAll(/"([^"]+)"/g)].map((m) => quotationWords(m[1]!));
-  if (parts.length >= 2) {
+  const quoted = [...fold(text).matchAll(/"([^"]+)"/g)];
+  if (quoted.length >= 2) {
+    const parts = quoted.map((m) => quotationWords(m[1]!));
     return { words: parts.flat(), segments: parts.filter((p) => p.length >= MIN_SEGMENT_WORDS) };
   }
   return { words: quotationWords(text), segments: [] };
