@@ -389,3 +389,8 @@ test('a place’s first word keeps its name whole (`New York Post`, not `York Po
   const r = run('New rules were announced. The New York Post reported that the rules would change.');
   assert.ok(r.people.some((p) => p.name === 'New York Post'), summary(r));
 });
+
+test('a writing from someone speaks for them (`A release from the Harbour Workers Union said`)', () => {
+  const r = run('The workers voted.\n\nA release sent to media from the Harbour Workers Union late Friday said a majority of the workers voted to join.');
+  expectQuote(r.quotes.find((q) => q.text.includes('majority of the workers'))!, { speaker: 'Harbour Workers Union', cue: 'said' });
+});

@@ -36,6 +36,8 @@ const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday su
  ago last this`.split(/\s+/));
 const SKIP_BEFORE_CUE = new Set(['ADV', 'AUX', 'PART']);
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
+/** Writings that carry someone's words: `a release from X said`. */
+const WRITING_HEADS = new Set(['release', 'statement', 'letter', 'email', 'memo', 'report', 'note', 'message', 'post', 'tweet', 'filing', 'complaint', 'lawsuit', 'document']);
 /** Verbs that report an order or a plea to an addressee: `urged voters to ...`. */
 const DIRECTIVES = new Set(['urge', 'tell', 'ask', 'warn', 'advise', 'remind', 'implore', 'encourage', 'beg', 'caution']);
 const MAX_UNIT = 1000;
@@ -149,6 +151,18 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       src = earlier ?? subjectOfClause(doc, unit.first, c.cue.first, runs);
     }
     if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs);
+    // `A release sent to media from UFCW Local 832 said`: a writing from someone speaks for them.
+    if (src && src.kind === 'description' && WRITING_HEADS.has(src.head)) {
+      for (let f = src.last; f < c.cue.first - 1; f++) {
+        if (tokens[f].lower !== 'from' && tokens[f].lower !== 'by') continue;
+        let g = f + 1;
+        if (tokens[g]?.lower === 'the') g++;
+        const r = runs.at[g];
+        const author = r >= 0 ? phraseAfter(doc, f + 1, Math.min(runs.runs[r].last, c.cue.first), runs) : null;
+        if (author && author.kind === 'name') src = author;
+        break;
+      }
+    }
     c.source = src;
   }
 
