@@ -394,3 +394,10 @@ test('a writing from someone speaks for them (`A release from the Harbour Worker
   const r = run('The workers voted.\n\nA release sent to media from the Harbour Workers Union late Friday said a majority of the workers voted to join.');
   expectQuote(r.quotes.find((q) => q.text.includes('majority of the workers'))!, { speaker: 'Harbour Workers Union', cue: 'said' });
 });
+
+test('lone group words, titles and brands are not people (`Democrats`, `Senator`, `TechCrunch`)', () => {
+  const r = run('On Monday, nervous Democrats on Capitol Hill said the race was close. TechCrunch reported that the app paid teens. Mexicans often say the border is near.');
+  const persons = r.people.filter((p) => p.kind === 'person').map((p) => p.name);
+  assert.deepEqual(persons, [], summary(r));
+  expectQuote(r.quotes.find((q) => q.text.includes('race was close'))!, { speaker: 'nervous Democrats on Capitol Hill' });
+});

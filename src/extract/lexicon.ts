@@ -296,3 +296,8 @@ export const GENDERED_NOUNS: Record<string, 'm' | 'f'> = {
   widower: 'm', actor: 'm', businessman: 'm', sportsman: 'm', policeman: 'm', councilman: 'm',
   stepfather: 'm', grandson: 'm', boyfriend: 'm', patriarch: 'm',
 };
+
+/** `mexican`, `canadian`, `chinese`: an adjective of nationality. */
+export function isDemonym(lower: string): boolean {
+  return DEMONYMS.has(lower);
+}

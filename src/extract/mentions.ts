@@ -5,7 +5,7 @@
  * for every name in the article.
  */
 import type { Doc, Token } from './document.js';
-import { NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, cueSense, isFirstName, isPlaceName } from './lexicon.js';
+import { NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, cueSense, isDemonym, isFirstName, isPlaceName } from './lexicon.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -166,6 +166,9 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
       if (nameToken(doc, t, true, known)) { j++; continue; }
       break;
     }
+    // A lone capitalised word for a group of people (`Democrats`, `Mexicans`, `Readers`) or a
+    // title standing alone (`Senator`) is a description, not a name.
+    if (j - first === 1 && (isGroupWord(tokens[first].lower) || TITLES.has(tokens[first].lower.replace(/\.$/, '')))) { i = j; continue; }
     runs.push(classify(doc, first, j));
     i = j;
   }
@@ -180,6 +183,12 @@ function isRoleNoun(lower: string): boolean {
 function sentenceInitial(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   return prev === undefined || prev.para !== tokens[i].para || /^[.!?“"‘:]$/.test(prev.text);
+}
+
+function isGroupWord(lower: string): boolean {
+  if (!lower.endsWith('s') || lower.length < 4) return false;
+  const one = lower.slice(0, -1);
+  return PERSON_NOUNS.has(lower) && PERSON_NOUNS.has(one) || isDemonym(one);
 }
 
 function classify(doc: Doc, first: number, last: number): NameRun {
@@ -205,6 +214,8 @@ function classify(doc: Doc, first: number, last: number): NameRun {
     // (`Hogan & Hartson`, `Procter & Gamble`: firms, whatever first names they hold.)
     if (ORG_WORDS.has(tokens[k].lower) || tokens[k].text === '&') org = true;
     if (/^[A-Z]{2,}$/.test(tokens[k].text) && !/^(II|III|IV|JR|SR)$/.test(tokens[k].text)) acronym = true;
+    // (`TechCrunch`, `TransLink`: a capital inside one word marks a brand, not a person.)
+    if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(tokens[k].text) && !/^(Mc|Mac|De|Di|La|Le|Van|Von|O)\p{Lu}/u.test(tokens[k].text)) acronym = true;
   }
   // A role noun right before the run titles it too: `Foreign Ministry spokesperson Lu Kang`.
   const before = tokens[first - 1];
@@ -237,7 +248,8 @@ function groupOfPeople(doc: Doc, k: number, max: number): number {
 
 /** A noun for a person or people: a known role, or an agent noun (`narrator`, `economist`). */
 function isPersonNoun(t: Token): boolean {
-  return PERSON_NOUNS.has(t.lower) || t.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?$/.test(t.lower);
+  return PERSON_NOUNS.has(t.lower) || t.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?$/.test(t.lower)
+    || t.lower.endsWith('s') && isDemonym(t.lower.slice(0, -1));
 }
 
 function isNominal(t: Token): boolean {
