@@ -401,3 +401,8 @@ test('lone group words, titles and brands are not people (`Democrats`, `Senator`
   assert.deepEqual(persons, [], summary(r));
   expectQuote(r.quotes.find((q) => q.text.includes('race was close'))!, { speaker: 'nervous Democrats on Capitol Hill' });
 });
+
+test('a name after a noun phrase adjunct is still the subject (`In a Bloomberg interview Trump declared`)', () => {
+  const r = run('In a Bloomberg interview Okafor declared “I think the alliance may be obsolete.”');
+  expectQuote(quote(r, '“I think the alliance may be obsolete.”'), { speaker: 'Okafor', mention: 'Okafor', cue: 'declared' });
+});

@@ -419,8 +419,13 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
   // (A name the tagger reads as a noun still heads it when the run is a person's: `Ms. May`.)
   // (`one well-connected Democrat`: a capitalised common noun after an indefinite determiner
   // is a description.)
-  const common = run >= 0 && indefinite && !index.runs[run].personal && index.runs[run].nameLast - index.runs[run].nameFirst === 1;
-  if (run >= 0 && !common && (headTok.pos !== 'NOUN' || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
+  let modifiersOnly = true;
+  for (let k = first + 1; k < head && modifiersOnly; k++) modifiersOnly = tokens[k].pos !== 'NOUN' && tokens[k].pos !== 'PROPN';
+  const common = run >= 0 && indefinite && modifiersOnly && !index.runs[run].personal && index.runs[run].nameLast - index.runs[run].nameFirst === 1;
+  // (`Zero Hedge`: a phrase of capitalised words is a name whatever the tagger reads.)
+  let capitalisedPhrase = true;
+  for (let k = first; k < headEnd && capitalisedPhrase; k++) capitalisedPhrase = UPPER.test(tokens[k].text);
+  if (run >= 0 && !common && (headTok.pos !== 'NOUN' || capitalisedPhrase && headEnd - first > 1 || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
     // The head is a name: the mention rests on the name proper.
     return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
   }
