@@ -522,6 +522,22 @@ test('[sqlite] large batches (band filter): near-identical wordings group within
   }
 });
 
+test('[sqlite] an article whose people repeat an entity id is stored in a batch (the later entry kept), the others too', async () => {
+  const { store, done } = tempStore();
+  try {
+    const items = [nearArticle(1, NEAR[0]!, '2025-05-01'), nearArticle(2, 'The ferry will run every hour from the new pier this summer', '2025-05-02')];
+    const a = items[1]!.analysis;
+    a.people.push({ ...a.people[0]!, name: 'Jane Doe', descriptors: ['the harbour chief'] });
+    const results = await store.addArticles(items);
+    assert.ok(results.every((r) => !(r instanceof Error) && r.added), String(results.find((r) => r instanceof Error)));
+    const article = (await store.getArticle((results[1] as { articleId: number }).articleId))!;
+    assert.deepEqual(article.people.map((p) => [p.id, p.descriptors]), [['p1', ['the harbour chief']]]);
+    assert.equal((await store.stats()).articles, 2);
+  } finally {
+    done();
+  }
+});
+
 test('[sqlite] a writer that remembers people sees what another connection wrote between its batches', async () => {
   const { store, file, done } = tempStore();
   const other = openSqliteStore(file);
