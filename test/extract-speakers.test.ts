@@ -183,3 +183,11 @@ test('two people who share a surname stay two entities', () => {
   assert.equal(quote(r, '“It is worth every cent,”').speaker.entity, tom.id);
   assert.ok(mary.descriptors.includes('councillor'), JSON.stringify(mary.descriptors));
 });
+
+test('a noun before a name is a descriptor only when it is a role (`In a Bloomberg interview Okafor said`)', () => {
+  const r = run('In a Bloomberg interview Okafor said the alliance was obsolete. Former harbour commissioner Lena Brandt disagreed.');
+  const okafor = r.people.find((p) => p.name === 'Okafor');
+  assert.ok(okafor, summary(r));
+  assert.deepEqual(okafor.descriptors, []);
+  assert.deepEqual(r.people.find((p) => p.name === 'Lena Brandt')?.descriptors, ['Former harbour commissioner']);
+});

@@ -439,9 +439,13 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
   }
 }
 
+/** A role a person can be described by: `governor`, `cartoonist`, `mayor-elect` (not `interview`). */
 function isDescriptorHead(tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return t.pos === 'NOUN' || TITLES.has(t.lower) || t.pos === 'PROPN' && TITLES.has(t.lower);
+  if (TITLES.has(t.lower) || PERSON_NOUNS.has(t.lower)) return true;
+  // `mayor-elect`, `co-founder`: a hyphenated compound with a role in it.
+  if (tokens[k - 1]?.text === '-' && !t.space && tokens[k - 2] && isDescriptorHead(tokens, k - 2)) return true;
+  return t.pos === 'NOUN' && /(er|or|ist|ian|ant|ent|man|woman|person|ee|elect)$/.test(t.lower);
 }
 
 /**
