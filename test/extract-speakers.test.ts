@@ -191,3 +191,13 @@ test('a noun before a name is a descriptor only when it is a role (`In a Bloombe
   assert.deepEqual(okafor.descriptors, []);
   assert.deepEqual(r.people.find((p) => p.name === 'Lena Brandt')?.descriptors, ['Former harbour commissioner']);
 });
+
+test('a particle is no first name inside a fuller name, and the pronoun can mean a person before they speak', () => {
+  const r = run('For Fouzia Al Hashish and thousands of other refugees, the time has come.\n\n'
+    + 'The 23-year-old mother has a clear goal: a passport for herself and her husband, Mohammad Al Mnajer.\n\n'
+    + '"I am not a refugee. I am a Canadian, same as you," she said in an interview.\n\nAl Hashish also recalls her first day.');
+  expectQuote(quote(r, '"I am not a refugee. I am a Canadian, same as you,"'), { speaker: 'Fouzia Al Hashish', mention: 'she' });
+  const fouzia = r.people.find((p) => p.name === 'Fouzia Al Hashish');
+  assert.equal(fouzia?.gender, 'f', summary(r));
+  assert.ok(!r.people.some((p) => p.name.startsWith('I')), summary(r));
+});

@@ -117,7 +117,9 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     const place = run.nameFirst === run.first && isPlaceName(words);
     if (place) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
     else if (run.personal) match.kind = 'person';
-    const g = place ? undefined : firstNameGender(words[0]) ?? titleGender(doc, run);
+    // (The entity's own first name gives the gender: `Al Hashish` after `Fouzia Al Hashish` is
+    // not Al.)
+    const g = place ? undefined : firstNameGender(match.words[0]) ?? titleGender(doc, run);
     if (g && !match.gender && words.length > 1) match.gender = g;
     else if (g && !match.gender && run.nameFirst > run.first) match.gender = g;
     gatherDescriptors(doc, run, match);
@@ -192,8 +194,10 @@ function resolveMention(
     const info = m.head;
     if (info === 'he' || info === 'she') {
       const g = info === 'he' ? 'm' : 'f';
+      // (A name of two words or more that is neither an organisation nor a place can be a
+      // person the pronoun means, even before it speaks: `For Fouzia Al Hashish ...`.)
       const best = salient(entities, at, para, last, (e) =>
-        (e.kind === 'person' || e.kind === 'unknown' && e.spoke > 0 && e.words.length > 1) && (!e.gender || e.gender === g), g);
+        (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place) && (!e.gender || e.gender === g), g);
       return best ? assignGender(best, g) : null;
     }
     if (info === 'it') return salient(entities, at, para, last, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender);

@@ -43,7 +43,7 @@ const PLACE_PREFIXES = /^(new|north|south|east|west|united|great|saudi|san|los|l
 const PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'st.']);
 
 function capitalised(t: Token): boolean {
-  return UPPER.test(t.text) && t.pos !== 'PUNCT' && !NOT_NAMES.has(t.lower) && !/^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/.test(t.lower);
+  return UPPER.test(t.text) && t.pos !== 'PUNCT' && !NOT_NAMES.has(t.lower) && !/^i['’]/.test(t.lower) && !/^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/.test(t.lower);
 }
 
 /** A token that can start or continue a proper name. */
@@ -203,9 +203,9 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   // the name.
   if (!isFirstName(tokens[nameFirst].text)) {
     for (let k = nameFirst + 1; k < last - 1; k++) {
-      // (Not inside a place's name: `New York Post`, `San Jose`.)
+      // (Not inside a place's name, `New York Post`, nor a particle, `Fouzia Al Hashish`.)
       if (isFirstName(tokens[k].text) && (tokens[k].pos === 'PROPN' || DEPARTMENT_WORDS.has(tokens[k - 1].lower)) && !PARTICLES.has(tokens[k - 1].lower)
-        && !PLACE_PREFIXES.test(tokens[k - 1].lower)) { nameFirst = k; break; }
+        && !PLACE_PREFIXES.test(tokens[k - 1].lower) && !PARTICLES.has(tokens[k].lower)) { nameFirst = k; break; }
     }
   }
   let org = false;
