@@ -406,3 +406,9 @@ test('a name after a noun phrase adjunct is still the subject (`In a Bloomberg i
   const r = run('In a Bloomberg interview Okafor declared “I think the alliance may be obsolete.”');
   expectQuote(quote(r, '“I think the alliance may be obsolete.”'), { speaker: 'Okafor', mention: 'Okafor', cue: 'declared' });
 });
+
+test('`and` inside an institution’s name keeps it whole; between two people it does not', () => {
+  const r = run('A complaint by the Securities and Exchange Commission said he lied to investors. Tore Sohlberg and Lehla Abreder said they respected the vote.');
+  assert.ok(r.people.some((p) => p.name === 'Securities and Exchange Commission' && p.kind === 'org'), summary(r));
+  assert.ok(r.people.some((p) => p.name === 'Tore Sohlberg') && r.people.some((p) => p.name === 'Lehla Abreder'), summary(r));
+});

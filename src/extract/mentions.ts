@@ -163,6 +163,9 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
         && (TITLES.has(tokens[j - 1].lower) || ORG_WORDS.has(tokens[j - 1].lower))) { j += 1; continue; }
       // `Procter & Gamble`, `AT&T`.
       if (t.text === '&' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para) { j += 1; continue; }
+      // `Securities and Exchange Commission`, `Health and Human Services`: `and` inside an
+      // institution's name (never between two people: no first name before it).
+      if (t.lower === 'and' && institutionContinues(tokens, first, j)) { j += 1; continue; }
       if (nameToken(doc, t, true, known)) { j++; continue; }
       break;
     }
@@ -173,6 +176,16 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
     i = j;
   }
   return runs;
+}
+
+/** After `and` at token `and`, capitalised words up to an institution word, and no first name before. */
+function institutionContinues(tokens: Token[], first: number, and: number): boolean {
+  for (let k = first; k < and; k++) if (isFirstName(tokens[k].text)) return false;
+  for (let k = and + 1; k < tokens.length && k <= and + 3; k++) {
+    if (!capitalised(tokens[k]) || tokens[k].para !== tokens[and].para) return false;
+    if (ORG_WORDS.has(tokens[k].lower) || /^(services|affairs|commission|department|security)$/.test(tokens[k].lower)) return true;
+  }
+  return false;
 }
 
 /** A common noun for a person or group of people: `officials`, `opponents`, `residents`. */
