@@ -9,7 +9,7 @@ import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
 import { cueAt, type Cue } from './cues.js';
 import { phraseAfter, phraseBefore, type Mention, type RunIndex } from './mentions.js';
-import { TAKES_ADDRESSEE, isPlaceName } from './lexicon.js';
+import { TAKES_ADDRESSEE, WRITINGS, isPlaceName } from './lexicon.js';
 import type { QuoteType } from './types.js';
 
 export interface Attribution {
@@ -36,8 +36,6 @@ const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday su
  ago last this`.split(/\s+/));
 const SKIP_BEFORE_CUE = new Set(['ADV', 'AUX', 'PART']);
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
-/** Writings that carry someone's words: `a release from X said`. */
-const WRITING_HEADS = new Set(['release', 'statement', 'letter', 'email', 'memo', 'report', 'note', 'message', 'post', 'tweet', 'filing', 'complaint', 'lawsuit', 'document']);
 /** Verbs that report an order or a plea to an addressee: `urged voters to ...`. */
 const DIRECTIVES = new Set(['urge', 'tell', 'ask', 'warn', 'advise', 'remind', 'implore', 'encourage', 'beg', 'caution']);
 const MAX_UNIT = 1000;
@@ -152,7 +150,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     }
     if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs);
     // `A release sent to media from UFCW Local 832 said`: a writing from someone speaks for them.
-    if (src && src.kind === 'description' && WRITING_HEADS.has(src.head)) {
+    if (src && src.kind === 'description' && WRITINGS.has(src.head)) {
       for (let f = src.last; f < c.cue.first - 1; f++) {
         if (tokens[f].lower !== 'from' && tokens[f].lower !== 'by') continue;
         let g = f + 1;

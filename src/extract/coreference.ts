@@ -7,7 +7,7 @@
 import type { Doc, Token } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import type { Attribution } from './attribution.js';
-import { GENDERED_NOUNS, GENDERED_TITLES, PERSON_NOUNS, TITLES, firstNameGender, isPlaceName } from './lexicon.js';
+import { GENDERED_NOUNS, GENDERED_TITLES, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isPlaceName } from './lexicon.js';
 import type { Span } from './types.js';
 
 export interface Entity {
@@ -177,9 +177,6 @@ function titleGender(doc: Doc, run: NameRun): 'm' | 'f' | undefined {
   return undefined;
 }
 
-/** Writings that speak for whoever wrote them: `her statement`, `Smith's letter`. */
-const DOCUMENT_HEADS = new Set(['statement', 'letter', 'email', 'tweet', 'post', 'memo', 'release', 'note', 'message', 'column', 'op-ed', 'blog', 'book', 'memoir']);
-
 function resolveMention(
   doc: Doc, m: Mention, index: RunIndex, runEntity: Array<Entity | null>, entities: Entity[], all: Entity[],
   descriptions: Map<string, Entity>, last: LastSpeaker, para: number,
@@ -208,7 +205,7 @@ function resolveMention(
     return null;
   }
   // `her statement read`, `Smith's letter says`: a writing of someone's speaks for its owner.
-  if (DOCUMENT_HEADS.has(m.head) && !m.plural) {
+  if (WRITINGS.has(m.head) && !m.plural) {
     const owner = tokens[m.first];
     if (owner.lower === 'his' || owner.lower === 'her') {
       const pronoun: Mention = { ...m, kind: 'pronoun', head: owner.lower === 'his' ? 'he' : 'she', coreFirst: m.first, coreLast: m.first + 1 };

@@ -4,7 +4,7 @@
  * is not passive (`was told`, `is said to`).
  */
 import type { Doc, Token } from './document.js';
-import { NOUN_LIKE_CUES, cueSense, type CueSense } from './lexicon.js';
+import { NOUN_LIKE_CUES, WRITINGS, cueSense, type CueSense } from './lexicon.js';
 
 export interface Cue {
   first: number;
@@ -15,9 +15,6 @@ export interface Cue {
   /** A participle after a comma (`..., adding`): its subject is the clause's subject. */
   participle: boolean;
 }
-
-/** Writings a participle can hang on: `a statement saying`, `an email reading`. */
-const WRITINGS = new Set(['statement', 'letter', 'email', 'e-mail', 'release', 'tweet', 'post', 'video', 'ad', 'advertisement', 'cover', 'note', 'message', 'memo', 'headline', 'banner', 'sign']);
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
 const HAVE_GET = new Set(['get', 'got', 'gets', 'getting']);

@@ -301,3 +301,12 @@ export const GENDERED_NOUNS: Record<string, 'm' | 'f'> = {
 export function isDemonym(lower: string): boolean {
   return DEMONYMS.has(lower);
 }
+
+/**
+ * Writings that carry someone's words: `a statement saying`, `her letter read`, `a release
+ * from X said`. A participle on one reports its author's words; one owned or sent by someone
+ * speaks for them.
+ */
+export const WRITINGS = new Set(`statement letter email e-mail release memo report note message post tweet
+ filing complaint lawsuit document column op-ed blog book memoir video ad advertisement cover headline
+ banner sign`.split(/\s+/));
