@@ -412,3 +412,8 @@ test('`and` inside an institution’s name keeps it whole; between two people it
   assert.ok(r.people.some((p) => p.name === 'Securities and Exchange Commission' && p.kind === 'org'), summary(r));
   assert.ok(r.people.some((p) => p.name === 'Tore Sohlberg') && r.people.some((p) => p.name === 'Lehla Abreder'), summary(r));
 });
+
+test('a second cue after a clause with a cue of its own still reports the quotation after it', () => {
+  const r = run('She said she would leave the post, and when pressed on why the plan leaves out fathers, the 34-year-old mother of three replied, "It is meant to benefit the mother who has given birth."');
+  expectQuote(quote(r, '"It is meant to benefit the mother who has given birth."'), { mention: 'the 34-year-old mother of three', cue: 'replied' });
+});

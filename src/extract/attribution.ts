@@ -370,11 +370,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       }
     }
   } else if (cue.sense.strength === 'speech' && tokens[b - 1]?.text === ',' && endsUnit(doc, cue.last + (c.source && c.source.first > cue.first ? c.source.last - cue.last : 0), unit)) {
-    // `CLAUSE, X said.`: the clause from the unit start (or the previous cue's end).
+    // `CLAUSE, X said.`: the clause from the unit start, unless another cue stands in it (then
+    // only what follows this cue can be its report: `..., the mother replied, “...”`).
     let first = unit.first;
-    if (prevCue) return out;
     while (first < b - 1 && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
-    if (b - 1 - first >= 3) out.push({ first, last: b - 1, type: typeOf(doc, first, b - 1, spans), how: 'post-clause' });
+    if (!prevCue && b - 1 - first >= 3) out.push({ first, last: b - 1, type: typeOf(doc, first, b - 1, spans), how: 'post-clause' });
   }
 
   // Content after: `said: “...”`, `said that ...`, `told reporters ...`.
