@@ -119,3 +119,8 @@ test('a noun-like form after a proper name and before `that` or a colon is a cue
   assert.ok(q, summary(r));
   expectQuote(q, { speaker: 'Harbour Post', mention: 'Harbour Post', cue: 'reports' });
 });
+
+test('sung words are a quotation of the singer (`“...,” Blige sings to Clinton`)', () => {
+  const r = run('“Promise mama you will keep your hands in sight,” Mary Blige sings to the candidate.');
+  expectQuote(quote(r, '“Promise mama you will keep your hands in sight,”'), { speaker: 'Mary Blige', cue: 'sings' });
+});

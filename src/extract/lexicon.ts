@@ -23,7 +23,7 @@ const SPEECH = `say tell add note explain claim argue state insist warn announce
  repeat reason recommend shout chant testify vow wonder answer tell continue agree disagree
  suggest admit affirm allege announce point complain muse opine retort scoff sneer snap whisper yell
  cry exclaim proclaim acknowledge speculate surmise theorize theorise posit hint insinuate threaten
- advise inform assure remind caution demand charge bark question`;
+ advise inform assure remind caution demand charge bark question sing`;
 // Verbs of perception and learning (`heard`, `learned`, `found`) are left out on purpose: their
 // subject is the one who was told, not the speaker.
 const THAT_ONLY = `signal indicate believe think feel hope expect fear worry know understand show
@@ -60,6 +60,7 @@ const IRREGULAR: Record<string, string[]> = {
   wonder: ['wonders', 'wondered', 'wondered', 'wondering'],
   offer: ['offers', 'offered', 'offered', 'offering'],
   read: ['reads', 'read', 'read', 'reading'],
+  sing: ['sings', 'sang', 'sung', 'singing'],
   fear: ['fears', 'feared', 'feared', 'fearing'],
 };
 
