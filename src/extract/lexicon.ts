@@ -60,7 +60,7 @@ const IRREGULAR: Record<string, string[]> = {
   wonder: ['wonders', 'wondered', 'wondered', 'wondering'],
   offer: ['offers', 'offered', 'offered', 'offering'],
   read: ['reads', 'read', 'read', 'reading'],
-  sing: ['sings', 'sang', 'sung', 'singing'],
+  sing: ['sings', 'sang', 'sang', 'singing'], // (not `sung`: `Kim Sung-ho`)
   fear: ['fears', 'feared', 'feared', 'fearing'],
 };
 
