@@ -201,3 +201,10 @@ test('a particle is no first name inside a fuller name, and the pronoun can mean
   assert.equal(fouzia?.gender, 'f', summary(r));
   assert.ok(!r.people.some((p) => p.name.startsWith('I')), summary(r));
 });
+
+test('a name the article calls `the company` or `it` is an organisation, not a person', () => {
+  const r = run('Tesla named a new chair on Monday. “We searched widely,” Tesla said. The company said the search took months. It said the board was pleased.');
+  const tesla = r.people.find((p) => p.name === 'Tesla');
+  assert.equal(tesla?.kind, 'org', summary(r));
+  assert.deepEqual(r.quotes.map((q) => q.speaker.name), ['Tesla', 'Tesla', 'Tesla']);
+});

@@ -177,6 +177,12 @@ function titleGender(doc: Doc, run: NameRun): 'm' | 'f' | undefined {
   return undefined;
 }
 
+/** A name the article calls `it` or `the company` is an institution, not a person. */
+function asOrg(e: Entity | null): Entity | null {
+  if (e && e.kind === 'unknown') e.kind = 'org';
+  return e;
+}
+
 function resolveMention(
   doc: Doc, m: Mention, index: RunIndex, runEntity: Array<Entity | null>, entities: Entity[], all: Entity[],
   descriptions: Map<string, Entity>, last: LastSpeaker, para: number,
@@ -197,7 +203,7 @@ function resolveMention(
         (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place) && (!e.gender || e.gender === g), g);
       return best ? assignGender(best, g) : null;
     }
-    if (info === 'it') return salient(entities, at, para, last, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender);
+    if (info === 'it') return asOrg(salient(entities, at, para, last, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender));
     if (info === 'they' || info === 'we') {
       if (last.entity && para - last.para <= 1 && (last.entity.kind === 'org' || last.entity.kind === 'description')) return last.entity;
       return null;
@@ -240,7 +246,7 @@ function resolveMention(
       // Only an institution the passage is about: one that spoke, stood as a subject, or was
       // named in the same paragraph.
       const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
-      if (org) return org;
+      if (org) return asOrg(org);
     } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m))) {
       // `the affable proprietor`, `the 32-year-old labourer`: a described person is the person
       // the passage is about, not a new source.
