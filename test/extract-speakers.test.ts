@@ -207,4 +207,6 @@ test('a name the article calls `the company` or `it` is an organisation, not a p
   const tesla = r.people.find((p) => p.name === 'Tesla');
   assert.equal(tesla?.kind, 'org', summary(r));
   assert.deepEqual(r.quotes.map((q) => q.speaker.name), ['Tesla', 'Tesla', 'Tesla']);
+  // An acronym written with full stops is an organisation too.
+  assert.equal(run('The S.E.C. said the firm misled investors.').people.find((p) => p.name === 'S.E.C.')?.kind, 'org');
 });

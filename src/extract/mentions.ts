@@ -226,7 +226,7 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   for (let k = nameFirst; k < last; k++) {
     // (`Hogan & Hartson`, `Procter & Gamble`: firms, whatever first names they hold.)
     if (ORG_WORDS.has(tokens[k].lower) || tokens[k].text === '&') org = true;
-    if (/^[A-Z]{2,}$/.test(tokens[k].text) && !/^(II|III|IV|JR|SR)$/.test(tokens[k].text)) acronym = true;
+    if ((/^[A-Z]{2,}$/.test(tokens[k].text) || /^([A-Z]\.){2,}$/.test(tokens[k].text)) && !/^(II|III|IV|JR|SR)$/.test(tokens[k].text)) acronym = true;
     // (`TechCrunch`, `TransLink`: a capital inside one word marks a brand, not a person.)
     if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(tokens[k].text) && !/^(Mc|Mac|De|Di|La|Le|Van|Von|O)\p{Lu}/u.test(tokens[k].text)) acronym = true;
   }
