@@ -417,3 +417,27 @@ test('a second cue after a clause with a cue of its own still reports the quotat
   const r = run('She said she would leave the post, and when pressed on why the plan leaves out fathers, the 34-year-old mother of three replied, "It is meant to benefit the mother who has given birth."');
   expectQuote(quote(r, '"It is meant to benefit the mother who has given birth."'), { mention: 'the 34-year-old mother of three', cue: 'replied' });
 });
+
+test('between a closing quotation mark and its cue any noun phrase is the speaker (`the gambling tycoon told`)', () => {
+  const r = run('“It was very pleasant,” the shipping tycoon told reporters in Lisbon. “He was charming.”');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“It was very pleasant,”'))!, { speaker: 'the shipping tycoon', mention: 'the shipping tycoon', cue: 'told' });
+  expectQuote(quote(r, '“He was charming.”'), { speaker: 'the shipping tycoon', mention: null, cue: null });
+  // After an inverted cue too, and a role word the tagger reads as an adjective still heads it.
+  const r2 = run('"There was never any order to wait," said the base chief known as Carl, speaking publicly for the first time.');
+  expectQuote(r2.quotes.find((q) => q.text.startsWith('"There was never'))!, { mention: 'the base chief', cue: 'said' });
+  // A label in quotation marks is no such quotation: `“poison pill” measures added by ...` has no speaker slot.
+  const r3 = run('Senators blocked the bill because of “poison pill” measures added by the other side.');
+  assert.ok(!r3.quotes.some((q) => q.speaker.mention?.text === 'measures'), summary(r3));
+});
+
+test('a participle between a determiner and its noun stays in the source (`said one unaligned Ohio strategist`)', () => {
+  const r = run('“Nobody has a home-state advantage this year, none at all,” said one unaligned Ohio strategist.');
+  const q = r.quotes.find((x) => x.text.startsWith('“Nobody'))!;
+  assert.ok(q.speaker.mention && q.speaker.mention.text.endsWith('strategist'), summary(r));
+  assert.equal(q.speaker.name, 'one unaligned Ohio strategist');
+});
+
+test('a role with the name in apposition rests on the name (`The chief, Paula Mendes, suggested that ...`)', () => {
+  const r = run('The chief, Paula Mendes, suggested that the candidate would soften his tone.');
+  expectQuote(r.quotes.find((q) => q.text.includes('soften his tone'))!, { speaker: 'Paula Mendes', mention: 'Paula Mendes', cue: 'suggested' });
+});

@@ -141,6 +141,21 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       const quoteNext = after && c.cue.first === unit.first && (tokens[k]?.text === ':' || tokens[k]?.text === ',') && tokens[k + 1]?.quote >= 0 && spans[tokens[k + 1].quote].first === k + 1;
       if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext)) src = after;
     }
+    // `“...,” the gambling tycoon told Reuters`, `“...,” said the base chief`: between a closing
+    // quotation mark and its cue, or right after an inverted cue there, only the speaker can
+    // stand, so a noun phrase there is the source whatever its head.
+    if (!src && !c.cue.participle) {
+      // (The quotation must end there as a quotation does, with its punctuation: not a label,
+      // `“poison pill” measures added by ...`.)
+      const closingMark = (k: number) => k >= unit.first && tokens[k].quote >= 0 && /^[”"»]$/.test(tokens[k].text) && spans[tokens[k].quote].last === k + 1;
+      const closes = (k: number) => k > unit.first && (closingMark(k) && /^[,?!…]$/.test(tokens[k - 1].text)
+        || (tokens[k].text === ',' || tokens[k].text === '—') && closingMark(k - 1));
+      const m = phraseBefore(doc, j, unit.first, runs, true);
+      if (m && m.kind === 'description' && closes(m.first - 1)) { src = m; c.sourceFirst = m.first; } else if (closes(c.cue.first - 1)) {
+        const after = phraseAfter(doc, c.cue.last, unit.last, runs, true);
+        if (after && after.kind === 'description' && endsUnit(doc, after.last, unit)) src = after;
+      }
+    }
     if (!src && (c.cue.participle || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
       let earlier: Mention | null = null;
       for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
@@ -251,7 +266,9 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
       const close = tokens.findIndex((t, x) => x > after && x < comma && t.text === ')');
       if (close > 0) after = close + 1;
     }
-    const named = opening !== null && (isPersonMention(opening, runs) || opening.kind === 'name' && opening.first === min && !runs.runs[runs.at[opening.coreFirst]]?.org);
+    // (`The chief, Paul Manafort, suggested`: a role with the name in apposition leaves the name.)
+    const nameNext = opening !== null && opening.kind === 'description' && runs.at[after + 1] >= 0 && runs.runs[runs.at[after + 1]].first === after + 1 && tokens[runs.runs[runs.at[after + 1]].last]?.text === ',';
+    const named = opening !== null && !nameNext && (isPersonMention(opening, runs) || opening.kind === 'name' && opening.first === min && !runs.runs[runs.at[opening.coreFirst]]?.org);
     if (opening && named && tokens[after]?.text === ',' && after < comma) return { mention: opening, first: opening.first };
   }
   for (let k = comma - 1; k > min && k > comma - 40; k--) {

@@ -273,7 +273,7 @@ function isNominal(t: Token): boolean {
  * The subject phrase that ends just before token `end` (exclusive), not reaching before `min`:
  * the speaker of `... the US president said`.
  */
-export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex): Mention | null {
+export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex, slot = false): Mention | null {
   const tokens = doc.tokens;
   /** First token of a person's name run standing before `k` across `of/at/with ... ORG`, or -1. */
   const personBeforeAffiliation = (k: number): number => {
@@ -343,11 +343,15 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex)
     }
     break;
   }
-  return describe(doc, first, j + 1, runs);
+  return describe(doc, first, j + 1, runs, slot);
 }
 
-/** The phrase that starts at token `start`, not reaching `max`: `said Smith`, `” Smith, a ...`. */
-export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex): Mention | null {
+/**
+ * The phrase that starts at token `start`, not reaching `max`: `said Smith`, `” Smith, a ...`.
+ * `slot`: the phrase stands where only a speaker can (between a closing quotation mark and its
+ * cue, or after an inverted cue), so any noun heads a description (`the gambling tycoon`).
+ */
+export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex, slot = false): Mention | null {
   const tokens = doc.tokens;
   const endsInName = (k: number, limit: number): boolean => {
     for (let e = k; e < limit && e < k + 6; e++) {
@@ -378,6 +382,9 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
     }
     if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
     if (isNominal(p) || runs.at[last] >= 0 && runs.at[last] === runs.at[j]) { last++; continue; }
+    // `one unaligned/VERB Florida strategist`: a participle between a determiner or modifier
+    // and the noun it modifies.
+    if (p.pos === 'VERB' && /ed$/.test(p.lower) && !cueSense(p.lower) && last > start && /^(DET|NUM|ADJ)$/.test(tokens[last - 1].pos) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
     // `oil and gas worker Mike Wipf`: a coordination inside the modifiers of a name.
     if (p.lower === 'and' && last > j && last + 1 < max && isNominal(tokens[last + 1]) && endsInName(last + 1, max)) { last++; continue; }
     break;
@@ -385,9 +392,10 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
   if (last === j) return null;
   // A phrase must end in a noun: `said late` is no speaker.
   // (A hyphenated compound ending in an adjective, `two-year-old`, is a noun phrase.)
-  while (last > j && tokens[last - 1].pos === 'ADJ' && !(tokens[last - 2]?.text === '-' && !tokens[last - 1].space)) last--;
+  // (A role noun the tagger reads as an adjective still ends it: `the base chief`.)
+  while (last > j && tokens[last - 1].pos === 'ADJ' && !PERSON_NOUNS.has(tokens[last - 1].lower) && !(tokens[last - 2]?.text === '-' && !tokens[last - 1].space)) last--;
   if (last === j) return null;
-  return describe(doc, start, last, runs);
+  return describe(doc, start, last, runs, slot);
 }
 
 function pronoun(t: Token): Mention {
@@ -408,7 +416,7 @@ export function indexRuns(doc: Doc, runs: NameRun[]): RunIndex {
 }
 
 /** Classifies a phrase as a name or a description and finds its core and head. */
-function describe(doc: Doc, first: number, last: number, index: RunIndex): Mention | null {
+function describe(doc: Doc, first: number, last: number, index: RunIndex, slot = false): Mention | null {
   const tokens = doc.tokens;
   const runIdx = index.at;
   // `one of the players`: the group's noun heads the phrase, which stays whole.
@@ -425,7 +433,7 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
   let head = headEnd - 1;
   while (head > first && tokens[head].pos === 'PUNCT') head--;
   // A post-nominal adjective (`a person familiar with ...`) is not the head.
-  if (head > first && (tokens[head].pos === 'ADJ' || tokens[head].pos === 'ADV') && tokens[head - 1].pos === 'NOUN') head--;
+  if (head > first && (tokens[head].pos === 'ADJ' || tokens[head].pos === 'ADV') && tokens[head - 1].pos === 'NOUN' && !PERSON_NOUNS.has(tokens[head].lower)) head--;
   const headTok = tokens[head];
   const run = runIdx[head];
   const indefinite = /^(a|an|some|one|another|several|many|two|three)$/.test(tokens[first].lower);
@@ -447,7 +455,8 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex): Menti
     return { kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: 'child', plural: false, indefinite: /^(a|an)$/.test(tokens[first].lower) };
   }
   // A role (`the spokesperson`) or an institution (`the port authority`) can be a source.
-  if (!isPersonNoun(headTok) && !(ORG_WORDS.has(headTok.lower) && headTok.pos === 'NOUN')) return null;
+  // (In a speaker's slot any common noun can head one: `the gambling tycoon told Reuters`.)
+  if (!isPersonNoun(headTok) && !(ORG_WORDS.has(headTok.lower) && headTok.pos === 'NOUN') && !(slot && headTok.pos === 'NOUN' && /^\p{Ll}/u.test(headTok.text))) return null;
   // A description with a name inside (`North Korea's state-run KCNA news agency`): rest on
   // the part from the name on.
   let coreFirst = first;
