@@ -147,3 +147,17 @@ test('a directive with quoted words is a mixed quote: `urged voters to make sure
   assert.ok(q, summary(r));
   expectQuote(q, { type: 'mixed', speaker: 'Ines Haddad', cue: 'urged' });
 });
+
+test('a reported clause that ends in a report of its own is one report, the outer speaker’s', () => {
+  const r = run('Okafor says she was “sitting on the fence” until Brennan said he would back the plan.');
+  expectQuote(quote(r, 'she was “sitting on the fence” until Brennan said he would back the plan'), { type: 'mixed', speaker: 'Okafor', mention: 'Okafor', cue: 'says' });
+  assert.equal(r.quotes.length, 1, summary(r));
+  // A report set off by commas inside the clause is no such ending: `his “rivals,” he called them, ...`.
+  const r2 = run('Brennan said the budget was sound, and when asked about the deficit, he said, “I am not worried.”');
+  expectQuote(quote(r2, '“I am not worried.”'), { type: 'direct', mention: 'he', cue: 'said' });
+});
+
+test('a that-verb with no `that` coordinated in a reported clause does not end it (`he is proud and expects ...`)', () => {
+  const r = run('Brennan says he is proud of his campaign and expects to leave the state with a “solid share of the delegates.”');
+  expectQuote(quote(r, 'he is proud of his campaign and expects to leave the state with a “solid share of the delegates.”'), { type: 'mixed', speaker: 'Brennan', cue: 'says' });
+});

@@ -181,8 +181,8 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
 
   // Contents, right to left, so that an inner cue (`said he would say: “...”`) claims its
   // quotation before the outer one and the outer one then yields.
-  const taken: Array<[number, number]> = [];
-  const overlapsTaken = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
+  // Contents claimed so far, with where their source (or cue) begins.
+  const taken: Array<[number, number, number]> = [];
   for (let k = cues.length - 1; k >= 0; k--) {
     const found = contentsFor(doc, unit, spans, runs, cues[k], k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
     // `Mamdani said he would say: “...”`: what someone says they would say is reported by the
@@ -193,14 +193,29 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       k--;
     }
     for (const f of found) {
-      if (overlapsTaken(f.first, f.last)) continue;
+      // (`Sims says he was “riding the fence” until Haley said she was backing Rubio`: a reported
+      // clause may hold a report of its own, which it contains whole.)
+      // (`Sims says he was “riding the fence” until Haley said she was backing Rubio`: a reported
+      // clause may end in a report of its own, in a subordinate clause (not one set off by a
+      // comma or a dash: `his “negatives,” he called them, ...`). The clause is then the report,
+      // and the inner one, unless a direct quotation, is part of it only.)
+      const inner = taken.filter(([s, e]) => f.first < e && f.last > s);
+      const nests = inner.length > 0 && f.type !== 'direct' && f.how === 'clause'
+        && inner.every(([s, e, src]) => f.first < src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
+      if (inner.length > 0 && !nests) continue;
+      if (nests) {
+        const [a, b] = [tokens[f.first].start, tokens[f.last - 1].end];
+        for (let x = out.length - 1; x >= 0 && out[x].anchor === unit.first; x--) {
+          if (out[x].start >= a && out[x].end <= b && out[x].type !== 'direct') out.splice(x, 1);
+        }
+      }
       // A title of a work is no report, whichever cue stands by it (`Later on ''This Week,''
       // Sanders questioned ...`, `a shirt that read “Fascist Trump”`).
       const q = tokens[f.first].quote;
       if (f.type === 'direct' && q >= 0 && spans[q].title && spans[q].first === f.first && spans[q].last === f.last) continue;
       // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
       if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last)) continue;
-      taken.push([f.first, f.last]);
+      taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first)]);
       for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
       const start = tokens[f.first].start;
       const end = tokens[f.last - 1].end;
@@ -540,7 +555,9 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
     const before = tokens[at - 1];
     // (`“a good start,” adding`: a comma inside the closing mark counts.)
     const comma = before && (before.text === ',' || before.quote >= 0 && tokens[at - 2]?.text === ',');
-    if (at > k && before && (comma || /^(and|but|or)$/.test(before.lower) || before.text === '—' || before.text === ';')) end = at;
+    // (Not a that-verb with no `that`, which reports nothing: `he is proud and expects to win`.)
+    const reports = nextCue.cue.sense.strength === 'speech' || /^(that|:|,)$/.test(tokens[nextCue.cue.last]?.lower ?? '') || tokens[nextCue.cue.last]?.quote >= 0;
+    if (at > k && before && reports && (comma || /^(and|but|or)$/.test(before.lower) || before.text === '—' || before.text === ';')) end = at;
   }
   for (let j = k; j < end; j++) {
     const t = tokens[j];
