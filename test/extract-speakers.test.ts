@@ -210,3 +210,21 @@ test('a name the article calls `the company` or `it` is an organisation, not a p
   // An acronym written with full stops is an organisation too.
   assert.equal(run('The S.E.C. said the firm misled investors.').people.find((p) => p.name === 'S.E.C.')?.kind, 'org');
 });
+
+test('`A and B said` is one source, both of them; `they` then means the pair', () => {
+  const text = 'In a statement, the owners Tore Lind and Maria Okafor said they respected the vote.\n\n“Our priority is a healthy workplace,” they said. “We are proud of our staff,” said Lind and Okafor.';
+  const r = run(text);
+  const pair = r.quotes.find((q) => q.text.includes('respected the vote'))!;
+  expectQuote(pair, { speaker: 'Tore Lind and Maria Okafor', mention: 'Tore Lind and Maria Okafor', cue: 'said' });
+  const group = speakerOf(r, pair);
+  assert.deepEqual(group.members?.map((id) => r.people.find((p) => p.id === id)?.name), ['Tore Lind', 'Maria Okafor']);
+  expectQuote(quote(r, '“Our priority is a healthy workplace,”'), { speaker: 'Tore Lind and Maria Okafor', mention: 'they' });
+  expectQuote(quote(r, '“We are proud of our staff,”'), { speaker: 'Tore Lind and Maria Okafor', mention: 'Lind and Okafor', cue: 'said' });
+});
+
+test('`A, B and C wrote` lists all three; the parts of one institution’s name are no list', () => {
+  const r = run('Anna Berg, Paul Novak and Jim Carter wrote that the law “is broken.” The Centers for Disease Control and Prevention estimates that one in 45 children has it.');
+  expectQuote(r.quotes.find((q) => q.text.includes('is broken'))!, { speaker: 'Anna Berg, Paul Novak and Jim Carter' });
+  const cdc = r.quotes.find((q) => q.text.includes('one in 45'))!;
+  assert.ok(!/ and /.test(cdc.speaker.name ?? ''), summary(r));
+});

@@ -25,6 +25,8 @@ export interface Entity {
   spoke: number;
   /** A country, state, province or capital (`North Korea`, `Ottawa`). */
   place?: boolean;
+  /** For several people named together as one source: each of them. */
+  members?: Entity[];
 }
 
 export interface Resolution {
@@ -189,6 +191,23 @@ function resolveMention(
 ): Entity | null {
   const tokens = doc.tokens;
   const at = m.coreFirst;
+  if (m.kind === 'name' && m.members) {
+    // Several people named together speak as one source, named by their names joined.
+    const parts = m.members.map((r) => runEntity[r]).filter((e): e is Entity => e !== null);
+    const unique = [...new Set(parts)];
+    if (unique.length < 2) return unique[0] ?? null;
+    const names = unique.map((e) => e.name);
+    const name = names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const key = `group:${name}`;
+    let group = descriptions.get(key);
+    if (!group) {
+      group = { id: '', words: [name], name, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0, members: unique };
+      descriptions.set(key, group);
+      all.push(group);
+    }
+    group.mentions.push({ start: tokens[m.coreFirst].start, end: tokens[m.coreLast - 1].end, text: doc.text.slice(tokens[m.coreFirst].start, tokens[m.coreLast - 1].end) });
+    return group;
+  }
   if (m.kind === 'name') {
     const run = index.at[m.coreLast - 1];
     return run >= 0 ? runEntity[run] : null;

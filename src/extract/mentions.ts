@@ -23,6 +23,8 @@ export interface Mention {
   plural: boolean;
   /** Indefinite (`a spokesperson`): introduces a new source, never an earlier one. */
   indefinite: boolean;
+  /** Coordinated names (`Tore Sohlberg and Lehla Abreder said`): the run index of each, in order. */
+  members?: number[];
 }
 
 export interface NameRun {
@@ -343,7 +345,53 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     }
     break;
   }
-  return describe(doc, first, j + 1, runs, slot);
+  return coordinated(doc, describe(doc, first, j + 1, runs, slot), min, runs);
+}
+
+/**
+ * A name run that can be one of several speakers named together: a person's name (a first name
+ * or a title, two words or more, or a surname the article gives someone in full elsewhere) or
+ * an organisation's, never a place.
+ */
+function memberRun(doc: Doc, runs: RunIndex, r: number): boolean {
+  if (r < 0) return false;
+  const run = runs.runs[r];
+  const tokens = doc.tokens;
+  const words: string[] = [];
+  for (let k = run.nameFirst; k < run.nameLast; k++) words.push(tokens[k].lower);
+  if (isPlaceName(words)) return false;
+  if (run.personal || run.org || words.length >= 2) return true;
+  const word = tokens[run.nameFirst].text;
+  return runs.runs.some((o) => o !== run && o.nameLast - o.nameFirst >= 2 && !o.org && tokens[o.nameLast - 1].text === word);
+}
+
+/**
+ * `Tore Sohlberg and Lehla Abreder said`, `Smith, Jones and Brown said`: a name with other names
+ * coordinated before it (back to `min`) is one source, all of them. (A description or a
+ * pronoun before the `and` is no such source: `the mayor and Smith` stays Smith.)
+ */
+function coordinated(doc: Doc, m: Mention | null, min: number, runs: RunIndex): Mention | null {
+  if (!m || m.kind !== 'name') return m;
+  const tokens = doc.tokens;
+  const last = runs.at[m.coreLast - 1];
+  if (!memberRun(doc, runs, last) || runs.runs[last].nameFirst !== m.coreFirst) return m;
+  const members = [last];
+  let k = m.coreFirst - 1;
+  let sep = 'and';
+  while (k - 1 >= min && tokens[k].quote < 0 && (sep === 'and' ? tokens[k].text === 'and' : tokens[k].text === ',')) {
+    const r = runs.at[k - 1];
+    if (!memberRun(doc, runs, r) || runs.runs[r].last !== k || runs.runs[r].first < min) break;
+    members.unshift(r);
+    k = runs.runs[r].first - 1;
+    sep = ',';
+  }
+  if (members.length < 2) return m;
+  const first = runs.runs[members[0]];
+  // (`Centers for Disease Control and Prevention`, `Homeland Security’s Science and Technology
+  // Directorate`: the parts of one institution's name.)
+  const before = tokens[first.first - 1];
+  if (before && (before.pos === 'ADP' || before.lower === '’s' || before.lower === "'s")) return m;
+  return { ...m, first: Math.min(m.first, first.first), coreFirst: first.nameFirst, plural: true, members };
 }
 
 /**
@@ -387,6 +435,8 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
     if (p.pos === 'VERB' && /ed$/.test(p.lower) && !cueSense(p.lower) && last > start && /^(DET|NUM|ADJ)$/.test(tokens[last - 1].pos) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
     // `oil and gas worker Mike Wipf`: a coordination inside the modifiers of a name.
     if (p.lower === 'and' && last > j && last + 1 < max && isNominal(tokens[last + 1]) && endsInName(last + 1, max)) { last++; continue; }
+    // `said Sohlberg and Abreder`: names coordinated.
+    if (p.lower === 'and' && last > j && runs.at[last - 1] >= 0 && runs.at[last + 1] >= 0 && runs.runs[runs.at[last + 1]].first === last + 1 && runs.runs[runs.at[last + 1]].last <= max) { last++; continue; }
     break;
   }
   if (last === j) return null;
@@ -395,7 +445,7 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
   // (A role noun the tagger reads as an adjective still ends it: `the base chief`.)
   while (last > j && tokens[last - 1].pos === 'ADJ' && !PERSON_NOUNS.has(tokens[last - 1].lower) && !(tokens[last - 2]?.text === '-' && !tokens[last - 1].space)) last--;
   if (last === j) return null;
-  return describe(doc, start, last, runs, slot);
+  return coordinated(doc, describe(doc, start, last, runs, slot), start, runs);
 }
 
 function pronoun(t: Token): Mention {

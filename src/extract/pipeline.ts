@@ -19,6 +19,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const quotes: Quote[] = attributions.map((a, k) => toQuote(doc, a, speakers[k]));
   const used = new Set(speakers.filter((e): e is Entity => e !== null));
+  // (The members of a group that speaks are listed too, for its `members`.)
+  for (const e of [...used]) for (const m of e.members ?? []) used.add(m);
   const people: Person[] = entities
     .filter((e) => used.has(e) || e.kind === 'person')
     .map((e) => ({
@@ -29,6 +31,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       ...(e.gender ? { gender: e.gender } : {}),
       descriptors: [...e.descriptors.keys()],
       mentions: e.mentions,
+      ...(e.members ? { members: e.members.map((m) => m.id) } : {}),
     }));
   return { ...(options.id !== undefined ? { id: options.id } : {}), quotes, people };
 }

@@ -40,6 +40,8 @@ export interface Person {
   gender?: 'm' | 'f';
   descriptors: string[];
   mentions: Span[];
+  /** For several people named together as one source (`Smith and Jones said`): their ids. */
+  members?: string[];
 }
 
 export interface Analysis {
