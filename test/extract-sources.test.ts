@@ -441,3 +441,13 @@ test('a role with the name in apposition rests on the name (`The chief, Paula Me
   const r = run('The chief, Paula Mendes, suggested that the candidate would soften his tone.');
   expectQuote(r.quotes.find((q) => q.text.includes('soften his tone'))!, { speaker: 'Paula Mendes', mention: 'Paula Mendes', cue: 'suggested' });
 });
+
+test('a capitalised plural opening a sentence whose singular the article writes in lower case is a description, not a name', () => {
+  const r = run('A new poll came out on Monday. Polls suggest that the race is “too close to call.” An airstrike was reported. Airstrikes hit the city, officials said. Bill Gates spoke later. Gates said the gate “is open now.”');
+  const polls = r.quotes.find((q) => q.text.includes('too close to call'))!;
+  expectQuote(polls, { mention: 'Polls', cue: 'suggest' });
+  assert.equal(speakerOf(r, polls).kind, 'description');
+  assert.ok(!r.people.some((p) => p.name === 'Airstrikes' || p.name === 'Polls' && p.kind === 'person'), summary(r));
+  // A surname the article gives in full stays a name, whatever lower-case word it resembles.
+  expectQuote(r.quotes.find((q) => q.text.includes('is open now'))!, { speaker: 'Bill Gates', mention: 'Gates' });
+});

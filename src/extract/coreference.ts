@@ -81,6 +81,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
   const byWord = new Map<string, Entity[]>();
   const recent: Array<{ t: number; e: Entity }> = [];
   index.runs.forEach((run, k) => {
+    if (run.common) return;
     const words = nameWords(doc, run.nameFirst, run.nameLast);
     if (words.length === 0) return;
     let match: Entity | null = null;

@@ -35,6 +35,8 @@ export interface NameRun {
   nameFirst: number;
   nameLast: number;
   org: boolean;
+  /** A capitalised common noun opening its sentence (`Polls show ...`): a description, no name. */
+  common?: boolean;
   /** Evidence that it is a person: a known first name or a person title before it. */
   personal: boolean;
 }
@@ -151,6 +153,11 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
     const placeStart = PLACE_PREFIXES.test(tokens[i].lower) && !alone;
     if (!known?.has(tokens[i].text) && !placeStart && sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)
       && (lowercase.has(tokens[i].lower) || alone && isRoleNoun(tokens[i].lower))) { i++; continue; }
+    if (alone && !known?.has(tokens[i].text) && !placeStart && sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && pluralOfLowercase(tokens[i].lower, lowercase)) {
+      runs.push({ first: i, last: i + 1, nameFirst: i, nameLast: i + 1, org: false, personal: false, common: true });
+      i++;
+      continue;
+    }
     const first = i;
     let j = i + 1;
     while (j < tokens.length && tokens[j].para === tokens[first].para) {
@@ -188,6 +195,16 @@ function institutionContinues(tokens: Token[], first: number, and: number): bool
     if (ORG_WORDS.has(tokens[k].lower) || /^(services|affairs|commission|department|security)$/.test(tokens[k].lower)) return true;
   }
   return false;
+}
+
+/**
+ * `Polls show ...`, `Airstrikes hit ...`: a capitalised plural whose singular the article writes
+ * in lower case (`poll`, `airstrike`) is the common noun, not a name.
+ */
+function pluralOfLowercase(lower: string, lowercase: Set<string>): boolean {
+  if (lower.length < 4 || !lower.endsWith('s') || lower.endsWith('ss')) return false;
+  return lowercase.has(lower.slice(0, -1)) || lower.endsWith('es') && lowercase.has(lower.slice(0, -2))
+    || lower.endsWith('ies') && lowercase.has(lower.slice(0, -3) + 'y');
 }
 
 /** A common noun for a person or group of people: `officials`, `opponents`, `residents`. */
@@ -496,6 +513,9 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
   // (`Zero Hedge`: a phrase of capitalised words is a name whatever the tagger reads.)
   let capitalisedPhrase = true;
   for (let k = first; k < headEnd && capitalisedPhrase; k++) capitalisedPhrase = UPPER.test(tokens[k].text);
+  if (run >= 0 && index.runs[run].common) {
+    return { kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: headTok.lower, plural: true, indefinite: false };
+  }
   if (run >= 0 && !common && (headTok.pos !== 'NOUN' || capitalisedPhrase && headEnd - first > 1 || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
     // The head is a name: the mention rests on the name proper.
     return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
