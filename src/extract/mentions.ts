@@ -378,8 +378,20 @@ function memberRun(doc: Doc, runs: RunIndex, r: number): boolean {
   for (let k = run.nameFirst; k < run.nameLast; k++) words.push(tokens[k].lower);
   if (isPlaceName(words)) return false;
   if (run.personal || run.org || words.length >= 2) return true;
-  const word = tokens[run.nameFirst].text;
-  return runs.runs.some((o) => o !== run && o.nameLast - o.nameFirst >= 2 && !o.org && tokens[o.nameLast - 1].text === word);
+  return fullNameSurnames(doc, runs).has(tokens[run.nameFirst].text);
+}
+
+const surnamesOf = new WeakMap<RunIndex, Set<string>>();
+
+/** Last words of the names of two words or more that are no organisation's (once per document). */
+function fullNameSurnames(doc: Doc, runs: RunIndex): Set<string> {
+  let set = surnamesOf.get(runs);
+  if (!set) {
+    set = new Set();
+    for (const o of runs.runs) if (o.nameLast - o.nameFirst >= 2 && !o.org) set.add(doc.tokens[o.nameLast - 1].text);
+    surnamesOf.set(runs, set);
+  }
+  return set;
 }
 
 /**
@@ -391,7 +403,8 @@ function coordinated(doc: Doc, m: Mention | null, min: number, runs: RunIndex): 
   if (!m || m.kind !== 'name') return m;
   const tokens = doc.tokens;
   const last = runs.at[m.coreLast - 1];
-  if (!memberRun(doc, runs, last) || runs.runs[last].nameFirst !== m.coreFirst) return m;
+  // (Only when an `and` stands before the name, so that the common case costs nothing.)
+  if (tokens[m.coreFirst - 1]?.text !== 'and' || last < 0 || runs.runs[last].nameFirst !== m.coreFirst || !memberRun(doc, runs, last)) return m;
   const members = [last];
   let k = m.coreFirst - 1;
   let sep = 'and';
