@@ -228,3 +228,16 @@ test('`A, B and C wrote` lists all three; the parts of one institution’s name 
   const cdc = r.quotes.find((q) => q.text.includes('one in 45'))!;
   assert.ok(!/ and /.test(cdc.speaker.name ?? ''), summary(r));
 });
+
+test('an epithet means the person the passage introduces with a relative clause, not a name after a preposition', () => {
+  const text = 'No, I am not talking about Ricardo Montalban, who played a TV host.\n\n' +
+    'I am talking about Alfonso Espinos, who like Montalban was born in Mexico. “We dedicate ourselves to local creators,” says the 39-year-old founder of the shop.';
+  const r = run(text);
+  expectQuote(r.quotes.find((q) => q.text.includes('local creators'))!, { speaker: 'Alfonso Espinos', mention: 'the 39-year-old founder', cue: 'says' });
+});
+
+test('a name after a preposition is no subject, so it does not take `he` (`like Harold Pike had done`)', () => {
+  const text = 'David Rowland runs a small brewery in York Beach. He borrowed money, much like Harold Pike had done years before.\n\n“We were ready,” he said.';
+  const r = run(text);
+  expectQuote(quote(r, '“We were ready,”'), { speaker: 'David Rowland', mention: 'he' });
+});

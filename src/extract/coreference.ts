@@ -115,7 +115,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     }
     if (tokens[run.first].quote < 0) recent.push({ t: run.first, e: match });
     match.mentions.push(span);
-    if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.last) });
+    if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.first, run.last, run.personal) });
     // A place is never a person, even when its first word is also a first name (`North Korea`).
     const place = run.nameFirst === run.first && isPlaceName(words);
     if (place) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
@@ -370,8 +370,15 @@ interface LastSpeaker {
  * A name followed (after adverbs and auxiliaries, or after an apposition set off by commas:
  * `Mary Nicholson, director of programs, agreed`) by a verb is a clause subject.
  */
-function isSubject(tokens: Token[], after: number): boolean {
+function isSubject(tokens: Token[], first: number, after: number, personal: boolean): boolean {
   let k = after;
+  // (`like Montalban was born`, `in Dallas`: a name after a preposition is its object.)
+  const before = tokens[first - 1];
+  const object = before !== undefined && before.pos === 'ADP' && before.para === tokens[first].para && before.quote < 0;
+  // `(talking about) Alfonso Espinos, who moved here in 2004, ...`: a person who is the subject
+  // of the relative clause after the name (not `Obama, who he noted was ...`).
+  if (tokens[k]?.text === ',' && tokens[k + 1]?.lower === 'who' && (personal || !object) && !/^(PRON|NOUN|PROPN|DET)$/.test(tokens[k + 2]?.pos ?? '')) return true;
+  if (object) return false;
   if (tokens[k]?.text === ',') {
     let j = k + 1;
     while (j < tokens.length && j < k + 16 && tokens[j].text !== ',' && tokens[j].quote < 0 && !/^[.;:!?]$/.test(tokens[j].text)) j++;
