@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
+import { PG_MIGRATIONS } from '../src/store/pg-migrations.js';
+import { openStore } from '../src/store/index.js';
+import pg from 'pg';
 import type { ArticleInput, ExportedArticle } from '../src/store/store.js';
-import { nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
+import { BANDS_PER_QUOTATION, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { backends } from './helpers/backends.js';
 
@@ -79,13 +82,13 @@ function articleB(overrides: Partial<ArticleInput> = {}): ArticleInput {
 test('migrations: versioned, WAL, reopening applies nothing twice', async () => {
   const { store, file, done } = tempStore();
   try {
-    assert.equal(store.schemaVersion, 3);
+    assert.equal(store.schemaVersion, MIGRATIONS[MIGRATIONS.length - 1]!.version);
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
     store.closeSync();
     const again = openSqliteStore(file);
     const rows = again.db.prepare('SELECT version FROM schema_migrations').all();
-    assert.deepEqual(rows, [{ version: 1 }, { version: 2 }, { version: 3 }]);
-    assert.equal((await again.stats()).schemaVersion, 3);
+    assert.deepEqual(rows, MIGRATIONS.map((m) => ({ version: m.version })));
+    assert.equal((await again.stats()).schemaVersion, MIGRATIONS.at(-1)!.version);
     again.closeSync();
   } finally {
     done();
@@ -103,7 +106,7 @@ test('migrations: a version-1 record is upgraded in place, its data kept', async
     db.prepare("INSERT INTO quotations (norm_key, norm_text) VALUES ('k1', 'old words')").run();
     db.close();
     const store = openSqliteStore(file);
-    assert.equal(store.schemaVersion, 3);
+    assert.equal(store.schemaVersion, MIGRATIONS[MIGRATIONS.length - 1]!.version);
     assert.deepEqual(store.db.prepare('SELECT key, quotation_id FROM quotation_keys').all(), [{ key: 'k1', quotation_id: 1 }]);
     store.closeSync();
   } finally {
@@ -487,6 +490,57 @@ function unrelatedArticles(n: number, from: number) {
   });
 }
 
+for (const backend of backends) {
+  test(`[${backend.name}] the bands migration recomputes every quotation's bands: a record written with other bands still groups near-identical wordings`, { skip: backend.skip }, async () => {
+    const { location, done } = await backend.location();
+    try {
+      let store = openStore(location);
+      await store.addArticles([nearArticle(1, NEAR[0]!, '2025-02-10')]);
+      await store.close();
+      // The record as an older version left it: other band values, the migration not applied.
+      const sql = [
+        'DELETE FROM quotation_bands',
+        'INSERT INTO quotation_bands (band, quotation_id) VALUES (12345, 1)',
+        `DELETE FROM schema_migrations WHERE version = ${(backend.name === 'sqlite' ? MIGRATIONS : PG_MIGRATIONS).at(-1)!.version}`,
+      ];
+      if (backend.name === 'sqlite') {
+        const db = new Database(location);
+        for (const q of sql) db.exec(q);
+        db.close();
+      } else {
+        const client = new pg.Client({ connectionString: location });
+        await client.connect();
+        for (const q of sql) await client.query(q);
+        await client.end();
+      }
+      store = openStore(location);
+      try {
+        await store.stats(); // opens (and migrates) the record
+        const read = 'SELECT band FROM quotation_bands WHERE quotation_id = 1 ORDER BY band';
+        let bands: number[];
+        if (backend.name === 'sqlite') {
+          const db = new Database(location, { readonly: true });
+          bands = (db.prepare(read).pluck().all() as number[]).map(Number);
+          db.close();
+        } else {
+          const client = new pg.Client({ connectionString: location });
+          await client.connect();
+          bands = (await client.query<{ band: string }>(read)).rows.map((r) => Number(r.band));
+          await client.end();
+        }
+        assert.deepEqual(bands, quotationBands(quotationWords(NEAR[0]!)).sort((a, b) => a - b));
+        await store.addArticles([nearArticle(2, NEAR[1]!, '2025-02-11')]);
+        const stats = await store.stats();
+        assert.deepEqual([stats.quotes, stats.quotations], [2, 1]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await done();
+    }
+  });
+}
+
 test('[sqlite] large batches (band filter): near-identical wordings group within the batch, with earlier batches and with another connection\'s writes', async () => {
   const { store, file, done } = tempStore();
   const other = openSqliteStore(file);
@@ -591,5 +645,6 @@ test('normalisation helpers', () => {
   }
   // Band keys of a word set do not depend on repeated words or order.
   assert.deepEqual(quotationBands('a b c d e f g'.split(' ')), quotationBands('g f e d c b a a b'.split(' ')));
-  assert.equal(quotationBands('a b c d e f g'.split(' ')).length, 8);
+  assert.equal(quotationBands('a b c d e f g'.split(' ')).length, BANDS_PER_QUOTATION);
+  assert.deepEqual(quotationBands('a b c d e'.split(' ')), []); // too short for near grouping
 });

@@ -3,13 +3,21 @@
  * transaction, and is recorded in `schema_migrations`. Append new versions; never edit one
  * that has shipped.
  */
-export interface Migration {
+import type Database from 'better-sqlite3';
+import { quotationBands } from './normalize.js';
+
+export interface Migration<Db = unknown, Done = void> {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (values computed in JavaScript), run after `sql` in the same transaction. */
+  run?: (db: Db) => Done;
 }
 
-export const MIGRATIONS: Migration[] = [
+/** Quotations read at a time when a migration recomputes something of each. */
+export const MIGRATION_PAGE = 10_000;
+
+export const MIGRATIONS: Migration<Database.Database>[] = [
   {
     version: 1,
     name: 'articles, people, quotations, quotes, full-text search',
@@ -169,5 +177,20 @@ CREATE INDEX quotation_keys_quotation ON quotation_keys(quotation_id);
 DROP TRIGGER IF EXISTS quotes_ai;
 DROP TRIGGER IF EXISTS quotes_au;
 `,
+  },
+  {
+    version: 4,
+    name: 'near-duplicate bands recomputed: 4 bands of 2 MinHash rows from one hash per word',
+    sql: `DELETE FROM quotation_bands;`,
+    run: (db) => {
+      const page = db.prepare('SELECT id, norm_text FROM quotations WHERE id > ? ORDER BY id LIMIT ?');
+      const insert = db.prepare('INSERT OR IGNORE INTO quotation_bands (band, quotation_id) VALUES (?, ?)');
+      for (let last = 0; ; ) {
+        const rows = page.all(last, MIGRATION_PAGE) as { id: number; norm_text: string }[];
+        for (const r of rows) for (const band of quotationBands(r.norm_text.split(' '))) insert.run(band, r.id);
+        if (rows.length < MIGRATION_PAGE) break;
+        last = rows[rows.length - 1]!.id;
+      }
+    },
   },
 ];

@@ -5,7 +5,9 @@
  * start at once), and is recorded in `schema_migrations`. Append new versions; never edit one
  * that has shipped.
  */
-import type { Migration } from './migrations.js';
+import type pg from 'pg';
+import { MIGRATION_PAGE, type Migration } from './migrations.js';
+import { quotationBands } from './normalize.js';
 
 /**
  * Latin letters with diacritics and their plain lower-case letter, for `onrecord_fold()`: the
@@ -27,7 +29,7 @@ function foldTable(): { from: string; to: string } {
 }
 const FOLD = foldTable();
 
-export const PG_MIGRATIONS: Migration[] = [
+export const PG_MIGRATIONS: Migration<pg.ClientBase, Promise<void>>[] = [
   {
     version: 1,
     name: 'articles, people, quotations, quotes, full-text search (tsvector + GIN)',
@@ -432,5 +434,33 @@ END
 $fn$;
 `,
   },
+  {
+    version: 3,
+    name: 'near-duplicate bands recomputed: 4 bands of 2 MinHash rows from one hash per word',
+    sql: `DELETE FROM quotation_bands;`,
+    run: async (client) => {
+      for (let last = 0; ; ) {
+        const { rows } = await client.query<{ id: string; norm_text: string }>(
+          'SELECT id, norm_text FROM quotations WHERE id > $1 ORDER BY id LIMIT $2',
+          [last, MIGRATION_PAGE],
+        );
+        const bands: string[] = [];
+        const ids: string[] = [];
+        for (const r of rows) {
+          for (const band of quotationBands(r.norm_text.split(' '))) {
+            bands.push(String(band));
+            ids.push(r.id);
+          }
+        }
+        if (bands.length) {
+          await client.query(
+            'INSERT INTO quotation_bands (band, quotation_id) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING',
+            [bands, ids],
+          );
+        }
+        if (rows.length < MIGRATION_PAGE) break;
+        last = Number(rows[rows.length - 1]!.id);
+      }
+    },
+  },
 ];
-
