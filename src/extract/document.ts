@@ -3,14 +3,27 @@
  * offsets into the original string. Each later stage adds annotations to it; none of them
  * ever edits or copies the text, so every span they produce slices the input exactly.
  */
+import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type Model from 'wink-eng-lite-web-model';
 import { findBodyEnd } from './residue.js';
 
-// Sentence boundaries and part-of-speech tags are all the stages need; skipping wink's
-// negation, sentiment and entity passes roughly halves its cost.
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
+/**
+ * wink with its English model, loaded on first use rather than on import: the model puts about
+ * 35 MB on the heap of every thread that loads it, and a thread that only imports the pipeline
+ * (ingest's writer, the CLI) would then mark it in every full garbage collection.
+ * Sentence boundaries and part-of-speech tags are all the stages need; skipping wink's
+ * negation, sentiment and entity passes roughly halves its cost.
+ */
+let wink: { nlp: ReturnType<typeof winkNLP>; its: ReturnType<typeof winkNLP>['its'] } | null = null;
+function english() {
+  if (!wink) {
+    const model = createRequire(import.meta.url)('wink-eng-lite-web-model') as typeof Model;
+    const nlp = winkNLP(model, ['sbd', 'pos']);
+    wink = { nlp, its: nlp.its };
+  }
+  return wink;
+}
 
 export interface Token {
   /** Index in `Doc.tokens`. */
@@ -65,6 +78,7 @@ export class Doc {
     // glue themselves to a word.
     let readable = /[\u200b\u200c\u200d\u2060\ufeff]/.test(body) ? body.replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, ' ') : body;
     readable = readable.replace(/\S{256,}/g, (run) => run.replace(/(.{99})./gsu, '$1 '));
+    const { nlp, its } = english();
     const wdoc = nlp.readDoc(readable);
     const values = wdoc.tokens().out(its.value) as string[];
     const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];

@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleTextHash } from '../store/normalize.js';
-import type { AddResult, ArticleInput, ArticleToStore, Store } from '../store/store.js';
+import type { AddResult, ArticleInput, ArticleToStore, ExtractedJson, Store } from '../store/store.js';
 import { parseFeed } from './feed.js';
 import { Fetcher } from './fetch.js';
 import type { PageHints } from './html.js';
@@ -430,7 +430,7 @@ class Run {
       this.failArticle(article.source, `store error: ${(err as Error).message}`, true);
       return;
     }
-    let extracted;
+    let extracted: ExtractedJson;
     try {
       const task: ExtractForStoreTask = { text: article.text, textHash };
       if (article.externalId) task.id = article.externalId;
@@ -442,7 +442,7 @@ class Run {
       return;
     }
     // Not awaited: the write joins the next group commit and the task's slot goes to the next article.
-    this.write({ article, analysis: extracted.analysis, prepared: extracted.prepared }).then((r) => {
+    this.write({ article, extracted }).then((r) => {
       if (r instanceof Error) {
         this.failArticle(article.source, `store error: ${r.message}`, true);
         return;

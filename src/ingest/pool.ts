@@ -3,15 +3,15 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Analysis } from '../extract/types.js';
 import type { PageResult } from './html.js';
-import * as inline from './worker.js';
-import type { ExtractedForStore, ExtractForStoreTask, ExtractTask, ParseTask } from './worker.js';
+import type { ExtractedJson } from '../store/store.js';
+import type { ExtractForStoreTask, ExtractTask, ParseTask } from './worker.js';
 
 export interface WorkPool {
   readonly threads: number;
   parse(task: ParseTask): Promise<PageResult>;
   extract(task: ExtractTask): Promise<Analysis>;
   /** Extraction and the store's per-article keys (see `prepareArticle`), both on the worker. */
-  extractForStore(task: ExtractForStoreTask): Promise<ExtractedForStore>;
+  extractForStore(task: ExtractForStoreTask): Promise<ExtractedJson>;
   close(): Promise<void>;
 }
 
@@ -25,11 +25,13 @@ export function defaultThreads(): number {
 /** A pool of `threads` workers; 0 runs everything on the calling thread. */
 export function createPool(threads = defaultThreads()): WorkPool {
   if (threads <= 0) {
+    // Imported only here: the parsers and the extraction model are the workers' to load.
+    const inline = import('./worker.js');
     return {
       threads: 0,
-      parse: async (t) => inline.parse(t),
-      extract: async (t) => inline.extract(t),
-      extractForStore: async (t) => inline.extractForStore(t),
+      parse: async (t) => (await inline).parse(t),
+      extract: async (t) => (await inline).extract(t),
+      extractForStore: async (t) => (await inline).extractForStoreInline(t),
       close: async () => undefined,
     };
   }
@@ -49,7 +51,7 @@ export function createPool(threads = defaultThreads()): WorkPool {
     threads,
     parse: (t) => pool.run(t, { name: 'parse' }) as Promise<PageResult>,
     extract: (t) => pool.run(t, { name: 'extract' }) as Promise<Analysis>,
-    extractForStore: (t) => pool.run(t, { name: 'extractForStore' }) as Promise<ExtractedForStore>,
+    extractForStore: (t) => pool.run(t, { name: 'extractForStore' }) as Promise<ExtractedJson>,
     close: () => pool.destroy(),
   };
 }

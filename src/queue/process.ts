@@ -56,8 +56,7 @@ export async function processJob(data: JobData, ctx: ProcessContext): Promise<Jo
       if (a.url ?? a.canonicalUrl) task.url = (a.url ?? a.canonicalUrl)!;
       if (a.published) task.published = a.published;
       // Extraction and the store's keys, both on the extraction thread when there is one.
-      const { analysis, prepared } = await ctx.pool.extractForStore(task);
-      ready.push({ article: a, analysis, prepared });
+      ready.push({ article: a, extracted: await ctx.pool.extractForStore(task) });
     } catch (err) {
       fail(a.source, `extractor failed: ${(err as Error).message}`, true);
     }

@@ -48,6 +48,7 @@ import type {
   StoredQuote,
   StoreStats,
 } from './store.js';
+import { unpackArticle } from './store.js';
 
 import { StoreOpenError } from './errors.js';
 
@@ -249,8 +250,10 @@ export class PostgresStore implements Store {
     let broken = false;
     const results: (AddResult | Error)[] = [];
     try {
-      for (const { article, analysis, prepared } of items) {
+      for (const item of items) {
         try {
+          const { analysis, prepared } = unpackArticle(item);
+          const article = item.article;
           results.push(await this.addWith(client, article, analysis, prepared));
         } catch (err) {
           if (isConnectionError(err)) {

@@ -30,6 +30,7 @@ import type {
   StoreStats,
   StoredQuote,
 } from './store.js';
+import { unpackArticle } from './store.js';
 
 type DB = Database.Database;
 
@@ -500,22 +501,25 @@ export class SqliteStore implements Store {
    */
   private writeOne(item: ArticleToStore, safe: boolean): AddResult | Error {
     let prepared: PreparedArticle;
+    let analysis: Analysis;
     try {
-      prepared = item.prepared ?? prepareArticle(item.article, item.analysis);
+      let given: PreparedArticle | undefined;
+      ({ analysis, prepared: given } = unpackArticle(item));
+      prepared = given ?? prepareArticle(item.article, analysis);
     } catch (err) {
       if (!safe) throw new ArticleFailure(err);
       return err instanceof Error ? err : new Error(String(err));
     }
     if (!safe) {
       try {
-        return this.writeArticle(item.article, item.analysis, prepared);
+        return this.writeArticle(item.article, analysis, prepared);
       } catch (err) {
         throw new ArticleFailure(err);
       }
     }
     const nextQuoteId = this.nextQuoteId;
     try {
-      return this.articleTx(item.article, item.analysis, prepared);
+      return this.articleTx(item.article, analysis, prepared);
     } catch (err) {
       this.nextQuoteId = nextQuoteId;
       this.forgetWords();

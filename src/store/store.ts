@@ -34,12 +34,34 @@ export interface ArticleKey {
 /**
  * One article with its extraction results, as ingest hands it to the store. `prepared` (from
  * `prepareArticle`) is the article's derived keys, computed off the writer's thread when given;
- * a backend computes it itself when it is absent.
+ * a backend computes it itself when it is absent. `extracted` is the other form extraction
+ * workers send: the analysis and its keys as JSON text (`ExtractedJson`), parsed only when the
+ * article is written.
  */
-export interface ArticleToStore {
-  article: ArticleInput;
-  analysis: Analysis;
-  prepared?: PreparedArticle;
+export type ArticleToStore =
+  | { article: ArticleInput; analysis: Analysis; prepared?: PreparedArticle }
+  | { article: ArticleInput; extracted: ExtractedJson };
+
+/**
+ * `{ analysis, prepared }` of one article as UTF-8 JSON bytes. Workers send this rather than
+ * the objects: the bytes are moved between threads without a copy, and the writer, which may
+ * hold a thousand articles until their commit, holds one buffer outside the JavaScript heap for
+ * each instead of hundreds of small objects that every young-generation collection would copy
+ * again; it parses each just before writing it.
+ */
+export type ExtractedJson = Uint8Array & { readonly __extractedJson: true };
+
+export function packExtracted(analysis: Analysis, prepared: PreparedArticle): ExtractedJson {
+  return Buffer.from(JSON.stringify({ analysis, prepared })) as Uint8Array as ExtractedJson;
+}
+
+/** The analysis and keys of an article to store, parsing them if they came as JSON bytes. */
+export function unpackArticle(item: ArticleToStore): { analysis: Analysis; prepared: PreparedArticle | undefined } {
+  if ('extracted' in item) {
+    const bytes = item.extracted;
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as { analysis: Analysis; prepared: PreparedArticle };
+  }
+  return { analysis: item.analysis, prepared: item.prepared };
 }
 
 export interface AddResult {
