@@ -13,7 +13,7 @@ import { PG_MIGRATIONS } from '../src/store/pg-migrations.js';
 import { openStore } from '../src/store/index.js';
 import pg from 'pg';
 import type { ArticleInput, ExportedArticle } from '../src/store/store.js';
-import { BANDS_PER_QUOTATION, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
+import { articleTextHash, BANDS_PER_QUOTATION, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { backends } from './helpers/backends.js';
 
@@ -570,6 +570,50 @@ test('[sqlite] large batches (band filter): near-identical wordings group within
     const stats = await store.stats();
     // 197 unrelated quotations, the school one (4 wordings) and the ferry one (2).
     assert.deepEqual([stats.articles, stats.quotes, stats.quotations], [202, 202, 199]);
+  } finally {
+    other.closeSync();
+    done();
+  }
+});
+
+test('[sqlite] a group commit: each article written as it is added, durable at the commit; a bad one replays the group with savepoints', async () => {
+  const { store, file, done } = tempStore();
+  const other = openSqliteStore(file);
+  try {
+    const items = unrelatedArticles(100, 0);
+    items[20] = nearArticle(1, NEAR[0]!, '2025-02-10');
+    items[70] = nearArticle(2, NEAR[1]!, '2025-02-08');
+    const group = store.openGroup();
+    for (const item of items.slice(0, 50)) group.add(item);
+    // Written: this connection finds the article; not committed: another connection does not.
+    const key = { canonicalUrl: null, textHash: articleTextHash(items[20]!.article.text) };
+    assert.notEqual(await store.findArticle(key), null);
+    assert.equal(await other.findArticle(key), null);
+    // Another write of this store waits for the group's commit.
+    const later = store.addArticles([nearArticle(3, NEAR[2]!, '2025-02-01')]);
+    // A bad article: the group so far is written again with a savepoint each, and the rest too.
+    const bad = nearArticle(4, 'The ferry will run every hour from the new pier this summer', '2025-03-03');
+    (bad.analysis.quotes[0] as unknown as { start: unknown }).start = null;
+    group.add(bad);
+    for (const item of items.slice(50)) group.add(item);
+    assert.equal(group.size, 101);
+    const results = group.commit();
+    assert.equal(results.length, 101);
+    assert.ok(results[50] instanceof Error);
+    assert.ok(results.every((r, i) => i === 50 || (!(r instanceof Error) && r.added)));
+    assert.notEqual(await other.findArticle(key), null);
+    const [third] = await later;
+    assert.ok(!(third instanceof Error) && third!.added);
+    const hit = (await other.search({ text: 'eastern district' }))[0]!;
+    assert.equal(hit.totalAppearances, 3);
+    assert.equal(hit.first.published, '2025-02-01');
+    const stats = await other.stats();
+    assert.deepEqual([stats.articles, stats.quotes, stats.quotations], [101, 101, 99]);
+    assert.equal((await other.search({ text: 'ferry pier' })).length, 0);
+    // Every stored article's quote is Jane Doe's, the bad one's not counted.
+    const jane = (await other.person('Jane Doe'))!;
+    assert.deepEqual([jane.quotes, jane.articles], [101, 101]);
+    assert.throws(() => group.add(items[0]!), /committed/);
   } finally {
     other.closeSync();
     done();

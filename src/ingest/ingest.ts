@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleTextHash } from '../store/normalize.js';
-import type { AddResult, ArticleInput, ArticleToStore, ExtractedJson, Store } from '../store/store.js';
+import type { AddResult, ArticleGroup, ArticleInput, ArticleToStore, ExtractedJson, Store } from '../store/store.js';
 import { parseFeed } from './feed.js';
 import { Fetcher } from './fetch.js';
 import type { PageHints } from './html.js';
@@ -112,6 +112,8 @@ class Run {
   private readonly seenDirs = new Set<string>();
   private fetcherInstance: Fetcher | undefined;
   private pendingWrites: { item: ArticleToStore; done: (r: AddResult | Error) => void }[] = [];
+  /** The group commit being written, when the store writes groups as they fill. */
+  private group: ArticleGroup | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly writes = new Set<Promise<unknown>>();
   commitEvery = DEFAULT_COMMIT_EVERY;
@@ -380,6 +382,10 @@ class Run {
     }
     return new Promise((done) => {
       this.pendingWrites.push({ item, done });
+      if (this.store.openGroup) {
+        // Written now, committed with its group.
+        (this.group ??= this.store.openGroup()).add(item);
+      }
       if (this.pendingWrites.length >= this.commitEvery) void this.flush();
       else if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), this.commitMs);
     });
@@ -399,10 +405,12 @@ class Run {
     const batch = this.pendingWrites;
     this.pendingWrites = [];
     if (batch.length === 0) return;
+    const group = this.group;
+    this.group = null;
     const p = (async () => {
       let results: (AddResult | Error)[];
       try {
-        results = await this.store.addArticles(batch.map((b) => b.item));
+        results = group ? group.commit() : await this.store.addArticles(batch.map((b) => b.item));
       } catch (err) {
         results = batch.map(() => (err instanceof Error ? err : new Error(String(err))));
       }

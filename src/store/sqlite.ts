@@ -13,6 +13,7 @@ import type {
   ArticleDetail,
   ArticleInput,
   ArticleToStore,
+  ArticleGroup,
   ArticleKey,
   ArticlePerson,
   ArticleSummary,
@@ -433,6 +434,84 @@ export class SqliteStore implements Store {
     } finally {
       this.batchOpen = false;
     }
+  }
+
+  /**
+   * A group commit written as it fills (see `Store.openGroup`). Written optimistically, like a
+   * batch: no savepoint per article, counts summed until the commit. Should an article fail, the
+   * transaction rolls back, the group's articles so far are written again with a savepoint each,
+   * and the rest of the group is written that way too.
+   */
+  openGroup(): ArticleGroup {
+    if (this.batchOpen || this.db.inTransaction) throw new Error('store: a write is under way; open a group when it has finished');
+    this.batchOpen = true;
+    let release!: () => void;
+    const committed = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.writing;
+    this.writing = previous.then(() => committed);
+    const items: ArticleToStore[] = [];
+    let results: (AddResult | Error)[] = [];
+    let safe = false;
+    let fatal: Error | null = null;
+    let open = false;
+    let closed = false;
+    const fail = (err: unknown) => {
+      fatal = err instanceof Error ? err : new Error(String(err));
+      this.rollbackAll();
+      open = false;
+    };
+    return {
+      get size() {
+        return items.length;
+      },
+      add: (item) => {
+        if (closed) throw new Error('store: this group has been committed');
+        items.push(item);
+        if (fatal) return;
+        try {
+          if (!open) {
+            this.beginImmediate();
+            this.startBatch(false);
+            open = true;
+          }
+          // The band filter pays off from the size of a large batch; its scan sees this group's writes.
+          if (items.length === BAND_FILTER_MIN_BATCH) this.ensureBandFilter();
+          try {
+            results.push(this.writeOne(item, safe));
+          } catch (err) {
+            if (safe || !(err instanceof ArticleFailure)) throw err instanceof ArticleFailure ? err.cause : err;
+            // Written again, each article in its own savepoint.
+            this.rollbackAll();
+            this.beginImmediate();
+            safe = true;
+            this.startBatch(true);
+            if (items.length >= BAND_FILTER_MIN_BATCH) this.ensureBandFilter();
+            results = items.map((it) => this.writeOne(it, true));
+          }
+        } catch (err) {
+          fail(err);
+        }
+      },
+      commit: () => {
+        if (closed) throw new Error('store: this group has been committed');
+        closed = true;
+        try {
+          if (open && !fatal) {
+            try {
+              this.finishBatch();
+              this.stmt.commit.run();
+            } catch (err) {
+              fail(err);
+            }
+          }
+          if (fatal) return items.map(() => fatal!);
+          return results;
+        } finally {
+          this.batchOpen = false;
+          release();
+        }
+      },
+    };
   }
 
   private beginImmediate(): void {

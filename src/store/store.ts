@@ -225,6 +225,16 @@ export interface DayCount {
   count: number;
 }
 
+/** See `Store.openGroup`. */
+export interface ArticleGroup {
+  /** Articles added so far. */
+  readonly size: number;
+  /** Writes one article now (never throws: a failure is its result at `commit`). */
+  add(item: ArticleToStore): void;
+  /** Commits the group; the result of each added article, in order (all errors if the commit fails). */
+  commit(): (AddResult | Error)[];
+}
+
 export interface Store {
   /** The stored article with this identity, if any. */
   findArticle(key: ArticleKey): Promise<number | null>;
@@ -239,6 +249,15 @@ export interface Store {
    * Results (or the error) come back in order. Cuts per-commit cost on large ingests.
    */
   addArticles(items: ArticleToStore[]): Promise<(AddResult | Error)[]>;
+  /**
+   * A group commit written as it fills (a backend may not have it; ingest then uses
+   * `addArticles`): each article is written when it is added, in a transaction that stays open
+   * until `commit`, so the writing overlaps the extraction of the next articles instead of
+   * following it. The same guarantees as `addArticles`: each article whole or not at all, one
+   * that fails leaves nothing and does not stop the others; nothing is durable before `commit`.
+   * One group at a time; other writes of this store wait for its commit.
+   */
+  openGroup?(): ArticleGroup;
   search(query: SearchQuery): Promise<SearchHit[]>;
   /** Most quoted first; only people quoted at least once unless `all`. */
   people(options?: { top?: number; kind?: string; all?: boolean }): Promise<PersonSummary[]>;
