@@ -576,6 +576,50 @@ test('[sqlite] large batches (band filter): near-identical wordings group within
   }
 });
 
+test('[sqlite] large batches (key and people filters): exact wordings and people found within the batch, across batches and after another connection\'s writes', async () => {
+  const { store, file, done } = tempStore();
+  const other = openSqliteStore(file);
+  const said = (i: number, name: string, wording: string) => {
+    const quote = `"${wording},"`;
+    const text = `Report ${i}. ${quote} ${name} said.`;
+    return {
+      article: { source: `said-${i}`, text, published: '2025-04-01', outlet: 'Outlet' },
+      analysis: buildAnalysis(text, [{ id: 'p1', name, mentions: [name] }], [{ quote, speaker: name, entity: 'p1', mention: name, cue: 'said' }]),
+    };
+  };
+  // Shorter than near-duplicate grouping looks at: only their exact keys group them.
+  const W1 = 'Trams on the new bridge';
+  const W2 = 'Ambulances arrive far too late';
+  try {
+    // One large batch: a wording and a person new to the record, each met again later in the batch.
+    const first = unrelatedArticles(100, 0);
+    first[10] = said(1, 'Ola Nordmann', W1);
+    first[80] = said(2, 'Ola Nordmann', W1);
+    assert.ok((await store.addArticles(first)).every((r) => !(r instanceof Error) && r.added));
+    // Another connection: a new wording by a new person.
+    const w = said(3, 'Kari Holm', W2);
+    await other.addArticles([w]);
+    // A second large batch of this writer: both wordings and both people again.
+    const second = unrelatedArticles(100, 100);
+    second[30] = said(4, 'Kari Holm', W2);
+    second[60] = said(5, 'Ola Nordmann', W1);
+    assert.ok((await store.addArticles(second)).every((r) => !(r instanceof Error) && r.added));
+    const bridge = await store.search({ text: 'bridge trams' });
+    assert.equal(bridge.length, 1);
+    assert.equal(bridge[0]!.totalAppearances, 3);
+    const ambulance = await store.search({ text: 'ambulances' });
+    assert.equal(ambulance.length, 1);
+    assert.equal(ambulance[0]!.totalAppearances, 2);
+    assert.deepEqual(((await store.person('Ola Nordmann'))!).quotes, 3);
+    assert.deepEqual(((await store.person('Kari Holm'))!).quotes, 2);
+    const stats = await store.stats();
+    assert.deepEqual([stats.articles, stats.quotations, stats.people], [201, 198, 3]);
+  } finally {
+    other.closeSync();
+    done();
+  }
+});
+
 test('[sqlite] a group commit: each article written as it is added, durable at the commit; a bad one replays the group with savepoints', async () => {
   const { store, file, done } = tempStore();
   const other = openSqliteStore(file);

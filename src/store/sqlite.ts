@@ -121,13 +121,13 @@ class ArticleFailure extends Error {
 }
 
 /**
- * The band keys present in the record, as a Bloom filter (no false negatives; about 0.2% false
- * positives at capacity): most bands of a new quotation are shared with no other, and a band the
- * filter has never seen needs no lookup. Built from the band index for large batches only (its
- * scan is proportional to the record), kept up to date by the writer, dropped when another
- * connection writes.
+ * Keys present in the record (LSH bands, or quotation keys as numbers), as a Bloom filter (no
+ * false negatives; about 0.2% false positives at capacity): most bands and keys of a new
+ * quotation are in no other, and one the filter has never seen needs no lookup. Built from the
+ * index for large batches only (its scan is proportional to the record), kept up to date by the
+ * writer, dropped when another connection writes.
  */
-class BandFilter {
+class KeyFilter {
   private readonly bits: Int32Array;
   private readonly mask: number;
   readonly capacity: number;
@@ -158,6 +158,24 @@ class BandFilter {
     return true;
   }
 }
+/** A quotation key (hex digits of a hash) as a number for the key filter: its first 52 bits. */
+function filterKey(key: string): number {
+  return parseInt(key.slice(0, 13), 16);
+}
+
+/** A person's kind and normalised name as a number for the people filter (two FNV-1a hashes, 52 bits). */
+function personKey(kind: string, norm: string): number {
+  const s = kind + '\u0000' + norm;
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 2 ** 20 + ((b >>> 0) & 0xfffff);
+}
+
 /** Batches of at least this many articles use (and if need be build) the band filter. */
 const BAND_FILTER_MIN_BATCH = 64;
 const BAND_SCAN_PAGE = 100_000;
@@ -214,7 +232,11 @@ export class SqliteStore implements Store {
   /** The record's people by kind and normalised name, and the names known to be counted for each. */
   private readonly personCache = new Map<string, CachedPerson>();
   private readonly knownAliases = new Map<number, Set<string>>();
-  private bandFilter: BandFilter | null = null;
+  private bandFilter: KeyFilter | null = null;
+  /** Quotation keys present in the record (see `filterKey`), for large batches like the bands. */
+  private keyFilter: KeyFilter | null = null;
+  /** People of the record by kind and normalised name (see `personKey`), likewise. */
+  private peopleFilter: KeyFilter | null = null;
   /** Band lookups for fewer than all of a quotation's bands (those the filter may have), by count. */
   private readonly bandLookups = new Map<number, Database.Statement>();
   /** The write under way (`addArticles` calls run one after the other). */
@@ -295,6 +317,9 @@ export class SqliteStore implements Store {
       // The newest few quotations of each band: a band shared by very many quotations (common
       // words) says little, and scanning all of it would make every insert slower as the record grows.
       bandMembers: db.prepare(bandLookups.join(' UNION ALL ')).pluck(),
+      peopleCount: db.prepare('SELECT COUNT(*) FROM people').pluck(),
+      peopleNames: db.prepare('SELECT kind, norm_name FROM people'),
+      keysFrom: db.prepare(`SELECT key FROM quotation_keys WHERE key > ? ORDER BY key LIMIT ${BAND_SCAN_PAGE}`).pluck(),
       bandsFrom: db.prepare(`SELECT DISTINCT band FROM quotation_bands WHERE band > ? ORDER BY band LIMIT ${BAND_SCAN_PAGE}`).pluck(),
       lastQuotationId: db.prepare('SELECT MAX(id) FROM quotations').pluck(),
       quotationWords: db.prepare('SELECT norm_text FROM quotations WHERE id = ?').pluck(),
@@ -384,11 +409,15 @@ export class SqliteStore implements Store {
     if (this.db.inTransaction) {
       this.forget();
       this.bandFilter = null;
+      this.keyFilter = null;
+      this.peopleFilter = null;
       try {
         return this.db.transaction(() => this.writeBatchBody(items, true, false))();
       } finally {
         this.forget();
         this.bandFilter = null;
+      this.keyFilter = null;
+      this.peopleFilter = null;
       }
     }
     this.beginImmediate();
@@ -416,7 +445,7 @@ export class SqliteStore implements Store {
         this.beginImmediate();
         try {
           this.startBatch(safe);
-          if (items.length >= BAND_FILTER_MIN_BATCH) this.ensureBandFilter();
+          if (items.length >= BAND_FILTER_MIN_BATCH) this.ensureFilters();
           const results: (AddResult | Error)[] = [];
           for (let i = 0; i < items.length; i += WRITE_CHUNK) {
             if (i > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -475,7 +504,7 @@ export class SqliteStore implements Store {
             open = true;
           }
           // The band filter pays off from the size of a large batch; its scan sees this group's writes.
-          if (items.length === BAND_FILTER_MIN_BATCH) this.ensureBandFilter();
+          if (items.length === BAND_FILTER_MIN_BATCH) this.ensureFilters();
           try {
             results.push(this.writeOne(item, safe));
           } catch (err) {
@@ -485,7 +514,7 @@ export class SqliteStore implements Store {
             this.beginImmediate();
             safe = true;
             this.startBatch(true);
-            if (items.length >= BAND_FILTER_MIN_BATCH) this.ensureBandFilter();
+            if (items.length >= BAND_FILTER_MIN_BATCH) this.ensureFilters();
             results = items.map((it) => this.writeOne(it, true));
           }
         } catch (err) {
@@ -521,23 +550,56 @@ export class SqliteStore implements Store {
     if (version !== this.dataVersion) {
       this.forget();
       this.bandFilter = null;
+      this.keyFilter = null;
+      this.peopleFilter = null;
       this.dataVersion = version;
     }
   }
 
-  /** Builds the band filter from the band index if there is none or it is full. */
-  private ensureBandFilter(): void {
-    if (this.bandFilter && this.bandFilter.size < this.bandFilter.capacity) return;
+  /** Builds the band, key and people filters from their tables if there are none or they are full. */
+  private ensureFilters(): void {
+    const full = (f: KeyFilter | null) => !f || f.size >= f.capacity;
+    if (!full(this.bandFilter) && !full(this.keyFilter)) return;
     const quotations = (this.stmt.lastQuotationId.get() as number | null) ?? 0;
-    const filter = new BandFilter(Math.max(2 * BANDS_PER_QUOTATION * quotations, 2 * (this.bandFilter?.capacity ?? 0)));
-    let last = -1;
-    for (;;) {
-      const bands = this.stmt.bandsFrom.all(last) as number[];
-      for (const b of bands) filter.add(b);
-      if (bands.length < BAND_SCAN_PAGE) break;
-      last = bands[bands.length - 1]!;
+    if (full(this.bandFilter)) {
+      const filter = new KeyFilter(Math.max(2 * BANDS_PER_QUOTATION * quotations, 2 * (this.bandFilter?.capacity ?? 0)));
+      let last = -1;
+      for (;;) {
+        const bands = this.stmt.bandsFrom.all(last) as number[];
+        for (const b of bands) filter.add(b);
+        if (bands.length < BAND_SCAN_PAGE) break;
+        last = bands[bands.length - 1]!;
+      }
+      this.bandFilter = filter;
     }
-    this.bandFilter = filter;
+    if (full(this.keyFilter)) {
+      const filter = new KeyFilter(Math.max(4 * quotations, 2 * (this.keyFilter?.capacity ?? 0)));
+      let last = '';
+      for (;;) {
+        const keys = this.stmt.keysFrom.all(last) as string[];
+        for (const k of keys) filter.add(filterKey(k));
+        if (keys.length < BAND_SCAN_PAGE) break;
+        last = keys[keys.length - 1]!;
+      }
+      this.keyFilter = filter;
+    }
+    if (full(this.peopleFilter)) {
+      const people = (this.stmt.peopleCount.get() as number) ?? 0;
+      const filter = new KeyFilter(Math.max(2 * people, 2 * (this.peopleFilter?.capacity ?? 0)));
+      for (const r of this.stmt.peopleNames.iterate() as IterableIterator<{ kind: string; norm_name: string }>) filter.add(personKey(r.kind, r.norm_name));
+      this.peopleFilter = filter;
+    }
+  }
+
+  /** The quotation with this exact key, if any (no lookup when the key filter has never seen it). */
+  private quotationByKey(key: string): number | undefined {
+    if (this.keyFilter && !this.keyFilter.has(filterKey(key))) return undefined;
+    return this.stmt.quotationByKey.get(key) as number | undefined;
+  }
+
+  private addQuotationKey(key: string, quotationId: number): void {
+    this.stmt.insertQuotationKey.run(key, quotationId);
+    this.keyFilter?.add(filterKey(key));
   }
 
   private rollbackAll(): void {
@@ -547,7 +609,7 @@ export class SqliteStore implements Store {
 
   private writeBatchBody(items: ArticleToStore[], safe: boolean, filter = true): (AddResult | Error)[] {
     this.startBatch(safe);
-    if (filter && items.length >= BAND_FILTER_MIN_BATCH) this.ensureBandFilter();
+    if (filter && items.length >= BAND_FILTER_MIN_BATCH) this.ensureFilters();
     const results = items.map((item) => this.writeOne(item, safe));
     this.finishBatch();
     return results;
@@ -670,6 +732,7 @@ export class SqliteStore implements Store {
     const key = kind + '\u0000' + norm;
     const cached = this.personCache.get(key);
     if (cached) return cached;
+    if (this.peopleFilter && !this.peopleFilter.has(personKey(kind, norm))) return null;
     const row = this.stmt.personByNorm.get(kind, norm) as PersonRow | undefined;
     if (!row) return null; // a miss is not remembered: the person may be created later
     const person: CachedPerson = { id: row.id, name: row.name, norm_name: row.norm_name, surname: row.surname, kind: row.kind };
@@ -734,6 +797,7 @@ export class SqliteStore implements Store {
     }
     if (!row) {
       const info = this.stmt.insertPerson.run(pp.name, pp.norm, pp.surname, p.kind);
+      this.peopleFilter?.add(personKey(p.kind, pp.norm));
       const id = Number(info.lastInsertRowid);
       this.stmt.insertPeopleFts.run(id, pp.name);
       row = { id, name: pp.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind };
@@ -750,6 +814,7 @@ export class SqliteStore implements Store {
    * no other full name shares that surname.
    */
   private absorbSurnameOnly(full: CachedPerson): void {
+    if (this.peopleFilter && !this.peopleFilter.has(personKey('person', full.surname))) return;
     const lone = this.stmt.personByNorm.get('person', full.surname) as PersonRow | undefined;
     if (!lone) return;
     const others = this.stmt.personBySurname.all(full.surname) as PersonRow[];
@@ -815,9 +880,9 @@ export class SqliteStore implements Store {
 
   /** The quotation a quote belongs to: by exact key, else by near-identical wording; undefined for a new one. */
   private quotationFor(pq: PreparedQuote): number | undefined {
-    let quotationId = this.stmt.quotationByKey.get(pq.key) as number | undefined;
+    let quotationId = this.quotationByKey(pq.key);
     for (let i = 0; quotationId === undefined && i < pq.segmentKeys.length; i++) {
-      quotationId = this.stmt.quotationByKey.get(pq.segmentKeys[i]) as number | undefined;
+      quotationId = this.quotationByKey(pq.segmentKeys[i]!);
     }
     if (quotationId === undefined && pq.bands.length === BANDS_PER_QUOTATION) {
       let bands = pq.bands;
@@ -866,8 +931,8 @@ export class SqliteStore implements Store {
       else for (const b of pq.bands) this.stmt.insertBand.run(b, quotationId);
       if (this.bandFilter) for (const b of pq.bands) this.bandFilter.add(b);
     }
-    this.stmt.insertQuotationKey.run(pq.key, quotationId);
-    for (const k of pq.segmentKeys) this.stmt.insertQuotationKey.run(k, quotationId);
+    this.addQuotationKey(pq.key, quotationId);
+    for (const k of pq.segmentKeys) this.addQuotationKey(k, quotationId);
     const mention = q.speaker?.mention ?? null;
     this.stmt.insertQuote.run(
       quoteId,
