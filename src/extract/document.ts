@@ -123,12 +123,13 @@ export class Doc {
 
     const spans: number[][] = [];
     wdoc.sentences().each((s: any) => { spans.push(s.out(its.span) as number[]); });
+    const tokens = this.tokens;
     for (const [a, b] of spans) {
-      let first = map[a];
-      const last = map[b + 1] ?? this.tokens.length;
+      let first: number = map[a];
+      const last: number = map[b + 1] ?? tokens.length;
       // Split a wink sentence wherever a paragraph break falls inside it.
       for (let t = first + 1; t < last; t++) {
-        if (this.tokens[t].para !== this.tokens[t - 1].para) {
+        if (tokens[t]!.para !== tokens[t - 1]!.para) {
           this.sentences.push({ first, last: t });
           first = t;
         }
