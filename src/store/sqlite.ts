@@ -244,12 +244,13 @@ export class SqliteStore implements Store {
   /** True while `writeBatchInSteps` holds a transaction open across event-loop turns. */
   private batchOpen = false;
   /**
-   * Words of recent quotations by id (space-separated), for near-duplicate checks (candidates
-   * are the newest of their bands): two generations, the older dropped when the newer is full.
-   * Cleared whenever a write rolls back, since a rolled-back id can be reused.
+   * Words of recent quotations by id, for near-duplicate checks (candidates are the newest of
+   * their bands; common words make a quotation a candidate of several others, so its words are
+   * kept split): two generations, the older dropped when the newer is full. Cleared whenever a
+   * write rolls back, since a rolled-back id can be reused.
    */
-  private wordsCache = new Map<number, string>();
-  private wordsCacheOld = new Map<number, string>();
+  private wordsCache = new Map<number, string[]>();
+  private wordsCacheOld = new Map<number, string[]>();
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -861,7 +862,7 @@ export class SqliteStore implements Store {
     return stmt;
   }
 
-  private cacheWords(id: number, words: string): void {
+  private cacheWords(id: number, words: string[]): void {
     if (this.wordsCache.size >= WORDS_CACHE_MAX) {
       this.wordsCacheOld = this.wordsCache;
       this.wordsCache = new Map();
@@ -869,7 +870,7 @@ export class SqliteStore implements Store {
     this.wordsCache.set(id, words);
   }
 
-  private cachedWords(id: number): string | undefined {
+  private cachedWords(id: number): string[] | undefined {
     return this.wordsCache.get(id) ?? this.wordsCacheOld.get(id);
   }
 
@@ -904,11 +905,11 @@ export class SqliteStore implements Store {
         for (const [id] of candidates) {
           let other = this.cachedWords(id);
           if (other === undefined) {
-            other = this.stmt.quotationWords.get(id) as string | undefined;
-            if (other === undefined) continue;
-            this.cacheWords(id, other);
+            const text = this.stmt.quotationWords.get(id) as string | undefined;
+            if (text === undefined) continue;
+            this.cacheWords(id, (other = text.split(' ')));
           }
-          const sim = nearSimilarity(words, other.split(' '));
+          const sim = nearSimilarity(words, other);
           if (sim >= best) {
             best = sim;
             quotationId = id;
@@ -926,7 +927,7 @@ export class SqliteStore implements Store {
     if (quotationId === undefined) {
       // A new quotation, its first appearance the quote written next.
       quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published).lastInsertRowid);
-      this.cacheWords(quotationId, pq.words);
+      this.cacheWords(quotationId, pq.words.split(' '));
       if (pq.bands.length === BANDS_PER_QUOTATION) this.stmt.insertBands.run(pq.bands.flatMap((b) => [b, quotationId]));
       else for (const b of pq.bands) this.stmt.insertBand.run(b, quotationId);
       if (this.bandFilter) for (const b of pq.bands) this.bandFilter.add(b);
