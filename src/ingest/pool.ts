@@ -31,7 +31,7 @@ export function createPool(threads = defaultThreads()): WorkPool {
       threads: 0,
       parse: async (t) => (await inline).parse(t),
       extract: async (t) => (await inline).extract(t),
-      extractForStore: async (t) => (await inline).extractForStoreInline(t),
+      extractForStore: async (t) => (await inline).extractForStore(t),
       close: async () => undefined,
     };
   }

@@ -6,7 +6,6 @@ import { analyze } from '../index.js';
 import type { Analysis } from '../extract/types.js';
 import { prepareArticle, type PreparedArticle } from '../store/prepare.js';
 import { packExtracted, type ExtractedJson } from '../store/store.js';
-import { move } from 'piscina';
 import { parsePage, type PageHints, type PageResult } from './html.js';
 
 export interface ParseTask {
@@ -40,16 +39,11 @@ export interface ExtractForStoreTask extends ExtractTask {
   textHash?: string;
 }
 
-/** Extraction plus the keys the store derives from it, so the writer thread only writes (as JSON bytes: see `ExtractedJson`). */
-export function extractForStoreInline(task: ExtractForStoreTask): ExtractedJson {
+/** Extraction plus the keys the store derives from it, so the writer thread only writes (as JSON text: see `ExtractedJson`). */
+export function extractForStore(task: ExtractForStoreTask): ExtractedJson {
   const analysis = extract(task);
   const prepared: PreparedArticle = prepareArticle({ source: '', text: task.text }, analysis, task.textHash);
   return packExtracted(analysis, prepared);
-}
-
-/** `extractForStoreInline` on a worker thread: the bytes are moved to the caller, not copied. */
-export function extractForStore(task: ExtractForStoreTask): ExtractedJson {
-  return move(extractForStoreInline(task)) as ExtractedJson;
 }
 
 export default extract;
