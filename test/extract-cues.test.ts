@@ -124,3 +124,15 @@ test('sung words are a quotation of the singer (`“...,” Blige sings to Clint
   const r = run('“Promise mama you will keep your hands in sight,” Mary Blige sings to the candidate.');
   expectQuote(quote(r, '“Promise mama you will keep your hands in sight,”'), { speaker: 'Mary Blige', cue: 'sings' });
 });
+
+test('a verb and its particle report together (`points out`, `shot back`, `went on`), only next to a quotation or a that-clause', () => {
+  const r = run('“You are talking about one genre only,” points out the laid-back Cambridge resident. “I am not,” Smith shot back. “We are ready,” Smith went on. Jones pointed out that the bill “is dead.” Later he went on a trip to Lisbon, and Jones hit back at critics.');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“You are talking'))!, { cue: 'points out', mention: 'Cambridge resident' });
+  expectQuote(quote(r, '“I am not,”'), { speaker: 'Smith', mention: 'Smith', cue: 'shot back' });
+  expectQuote(quote(r, '“We are ready,”'), { speaker: 'Smith', mention: 'Smith', cue: 'went on' });
+  expectQuote(quote(r, 'that the bill “is dead.”'), { type: 'mixed', speaker: 'Jones', cue: 'pointed out' });
+  assert.ok(!r.quotes.some((q) => q.text.includes('Lisbon') || q.text.includes('critics')), summary(r));
+  // A title in capitals is no cue: `The Gap Goes On`.
+  const t = run('The Gap Goes On\n\nThe report was published on Monday.');
+  assert.equal(t.quotes.length, 0, summary(t));
+});

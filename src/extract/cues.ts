@@ -26,6 +26,8 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
     return { first: i, last: i + 2, sense: { lemma: 'according to', strength: 'speech' }, according: true, participle: false };
   }
+  const phrasal = phrasalCue(doc, i);
+  if (phrasal) return phrasal;
   const sense = cueSense(t.lower);
   if (!sense) return null;
   if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) && !closesAfterQuote(tokens, i) && !namedSubjectBefore(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
@@ -61,6 +63,49 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—' || commaInQuote
     || WRITINGS.has(before.lower));
   return { first: i, last: i + 1, sense, according: false, participle };
+}
+
+/** Reporting verbs made of a verb and a particle: `points out`, `shot back`, `went on`. */
+const PHRASAL: Record<string, { particle: string; lemma: string }> = {};
+for (const [forms, particle, lemma] of [
+  ['point points pointed pointing', 'out', 'point out'],
+  ['shoot shoots shot shooting', 'back', 'shoot back'],
+  ['fire fires fired firing', 'back', 'fire back'],
+  ['hit hits hitting', 'back', 'hit back'],
+  ['snap snaps snapped snapping', 'back', 'snap back'],
+  ['chime chimes chimed chiming', 'in', 'chime in'],
+  ['weigh weighs weighed weighing', 'in', 'weigh in'],
+  ['go goes went going', 'on', 'go on'],
+] as const) for (const f of forms.split(' ')) PHRASAL[f] = { particle, lemma };
+
+function phrasalCue(doc: Doc, i: number): Cue | null {
+  const tokens = doc.tokens;
+  const t = tokens[i];
+  const p = PHRASAL[t.lower];
+  const next = tokens[i + 1];
+  // (In lower case: `Gap Goes On` in a headline is a title.)
+  if (!p || !next || next.text !== p.particle || !/^\p{Ll}/u.test(t.text) && !opensSentenceAfterQuote(tokens, i) || next.quote >= 0 || next.para !== t.para) return null;
+  const after = tokens[i + 2];
+  const prev = tokens[i - 1];
+  // The phrase reports only next to a quotation or before its content: `“...,” he went on.`,
+  // `“...,” points out the resident`, `shot back: “...”`, `pointed out that ...` (not `went on a
+  // trip`, `hit back at critics`).
+  const closesQuote = prev !== undefined && (prev.quote >= 0 || prev.text === ',' && tokens[i - 2]?.quote >= 0);
+  // (`“...,” Smith shot back`: a quotation ending in a comma, `?` or `!`, then a short subject.)
+  const afterQuote = closesQuote || prev !== undefined && prev.pos !== 'PUNCT'
+    && tokens.slice(Math.max(1, i - 4), i).some((x) => x.quote >= 0 && /^[”"»]$/.test(x.text) && /^[,?!]$/.test(tokens[x.i - 1].text));
+  const opens = after !== undefined && (after.text === ':' || after.text === ',' && tokens[i + 3]?.quote >= 0 || after.quote >= 0 || after.lower === 'that' && p.lemma === 'point out');
+  const ends = after === undefined || /^[.!?;]$/.test(after.text) || after.para !== t.para;
+  if (!(opens || afterQuote && (ends || /^(DET|PROPN|PRON)$/.test(after.pos) || /^\p{Lu}/u.test(after.text)))) return null;
+  // (Not passive or after a determiner: `was hit back`, `the point out`.)
+  if (prev && (BE.has(prev.lower) || prev.pos === 'DET')) return null;
+  const participle = t.lower.endsWith('ing') && prev !== undefined && (prev.text === ',' || prev.lower === 'and');
+  return { first: i, last: i + 2, sense: { lemma: p.lemma, strength: 'speech' }, according: false, participle };
+}
+
+/** `“...” Points out Smith.`: a capitalised word right after a quotation that closes a sentence. */
+function opensSentenceAfterQuote(tokens: Token[], i: number): boolean {
+  return tokens[i - 1]?.quote >= 0 && /^[”"»]$/.test(tokens[i - 1].text) && !/^\p{Lu}+$/u.test(tokens[i].text);
 }
 
 function previousContentToken(tokens: Token[], i: number): Token | undefined {
