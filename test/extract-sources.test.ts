@@ -451,3 +451,12 @@ test('a capitalised plural opening a sentence whose singular the article writes 
   // A surname the article gives in full stays a name, whatever lower-case word it resembles.
   expectQuote(r.quotes.find((q) => q.text.includes('is open now'))!, { speaker: 'Bill Gates', mention: 'Gates' });
 });
+
+test('single-word organisations that speak are organisations (`Twitter said`, `Politico’s reporter`), a person named like one is not', () => {
+  const r = run('Twitter said in a statement that it had removed the accounts. Vox wrote that the bill “is dead.” Kelvar’s reporter Ben Lisle wrote that the talks “were over.” Kelvar said later that the story “stands.” Fiona Apple said she was “done.”');
+  const kind = (name: string) => r.people.find((p) => p.name === name)?.kind;
+  assert.equal(kind('Twitter'), 'org', summary(r));
+  assert.equal(kind('Vox'), 'org', summary(r));
+  assert.equal(kind('Kelvar'), 'org', summary(r));
+  assert.equal(kind('Fiona Apple'), 'person', summary(r));
+});

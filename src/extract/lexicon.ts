@@ -311,3 +311,19 @@ export function isDemonym(lower: string): boolean {
 export const WRITINGS = new Set(`statement letter email e-mail release memo report note message post tweet
  filing complaint lawsuit document column op-ed blog book memoir video ad advertisement cover headline
  banner sign`.split(/\s+/));
+
+/**
+ * Organisations the news names in one word, with nothing in the word to tell (`Twitter said`,
+ * `Politico reported`): platforms, companies, outlets and pollsters that are often sources.
+ */
+export const ONE_WORD_ORGS = new Set(`twitter facebook instagram youtube google alphabet apple amazon
+ microsoft netflix uber lyft airbnb tesla spacex huawei samsung walmart boeing intel nvidia verizon
+ snapchat tiktok reddit wikipedia wikileaks linkedin paypal visa mastercard starbucks mcdonald's
+ politico vox axios bloomberg breitbart buzzfeed slate salon mashable gizmodo engadget gallup pew
+ ipsos rasmussen quinnipiac nielsen statista politifact factcheck snopes variety billboard forbes
+ fortune newsweek axios reuters pentagon kremlin vatican interpol nato opec hamas hezbollah taliban`.split(/\s+/).filter(Boolean));
+
+/** Nouns after an organisation's possessive, rarely a person's: `Politico’s reporter`, `Twitter’s users`. */
+export const INSTITUTION_POSSESSIONS = new Set(`reporter reporters editor editors correspondent columnist
+ ceo cfo founder co-founder employees staffers website site app platform users subscribers shares
+ stock headquarters board executives newsroom poll polls survey analysis`.split(/\s+/).filter(Boolean));

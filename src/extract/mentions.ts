@@ -5,7 +5,7 @@
  * for every name in the article.
  */
 import type { Doc, Token } from './document.js';
-import { NOT_NAMES, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, cueSense, isDemonym, isFirstName, isPlaceName } from './lexicon.js';
+import { INSTITUTION_POSSESSIONS, NOT_NAMES, ONE_WORD_ORGS, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, cueSense, isDemonym, isFirstName, isPlaceName } from './lexicon.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -255,6 +255,13 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   const titled = nameFirst > first || roleBefore && last - nameFirst >= 1 && !ORG_WORDS.has(tokens[last - 1].lower);
   const personal = titled || isFirstName(tokens[nameFirst].text);
   if (acronym && !personal) org = true;
+  // `Twitter said`, `Politico’s Ben Schreckinger`: a single word that names an organisation,
+  // or whose possessive holds what organisations have (reporters, users, a website).
+  if (!personal && last - nameFirst === 1) {
+    const poss = tokens[last];
+    const owned = poss && (poss.lower === '’s' || poss.lower === "'s") && tokens[last + 1] && INSTITUTION_POSSESSIONS.has(tokens[last + 1].lower);
+    if (ONE_WORD_ORGS.has(tokens[nameFirst].lower) || owned) org = true;
+  }
   if (personal && !org) org = false;
   return { first, last, nameFirst, nameLast: last, org: org && !(titled && !ORG_WORDS.has(tokens[last - 1].lower)), personal };
 }
