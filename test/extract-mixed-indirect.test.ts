@@ -161,3 +161,11 @@ test('a that-verb with no `that` coordinated in a reported clause does not end i
   const r = run('Brennan says he is proud of his campaign and expects to leave the state with a “solid share of the delegates.”');
   expectQuote(quote(r, 'he is proud of his campaign and expects to leave the state with a “solid share of the delegates.”'), { type: 'mixed', speaker: 'Brennan', cue: 'says' });
 });
+
+test('a named speaker’s own direct quotation inside another’s reported clause stays theirs (`– a threat that Okafor condemned as “...”`)', () => {
+  const r = run('Brennan attacked Okafor all summer, even suggesting the council could strip her of her seat – a threat that Okafor condemned as not just “an insult to the voters but a warning to everyone who speaks up.”');
+  expectQuote(quote(r, '“an insult to the voters but a warning to everyone who speaks up.”'), { type: 'direct', speaker: 'Okafor', mention: 'Okafor', cue: 'condemned' });
+  // No quote of Brennan's runs over Okafor's words.
+  const words = r.quotes.find((q) => q.text.includes('an insult to the voters'))!;
+  assert.ok(r.quotes.every((q) => q === words || q.end <= words.start || q.start >= words.end), summary(r));
+});

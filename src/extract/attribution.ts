@@ -181,8 +181,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
 
   // Contents, right to left, so that an inner cue (`said he would say: “...”`) claims its
   // quotation before the outer one and the outer one then yields.
-  // Contents claimed so far, with where their source (or cue) begins.
-  const taken: Array<[number, number, number]> = [];
+  // Contents claimed so far: where they begin and end, where their source (or cue) begins, and
+  // whether they are a direct quotation of a named source (someone's own words, which no other
+  // report contains: `threatening ... – a threat that Mamdani condemned as “...”`).
+  const taken: Array<[number, number, number, boolean]> = [];
   for (let k = cues.length - 1; k >= 0; k--) {
     const found = contentsFor(doc, unit, spans, runs, cues[k], k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
     // `Mamdani said he would say: “...”`: what someone says they would say is reported by the
@@ -194,14 +196,13 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     }
     for (const f of found) {
       // (`Sims says he was “riding the fence” until Haley said she was backing Rubio`: a reported
-      // clause may hold a report of its own, which it contains whole.)
-      // (`Sims says he was “riding the fence” until Haley said she was backing Rubio`: a reported
       // clause may end in a report of its own, in a subordinate clause (not one set off by a
       // comma or a dash: `his “negatives,” he called them, ...`). The clause is then the report,
-      // and the inner one, unless a direct quotation, is part of it only.)
+      // and the inner one, unless a direct quotation, is part of it only; a named speaker's own
+      // direct quotation is no part of another's report.)
       const inner = taken.filter(([s, e]) => f.first < e && f.last > s);
       const nests = inner.length > 0 && f.type !== 'direct' && f.how === 'clause'
-        && inner.every(([s, e, src]) => f.first < src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
+        && inner.every(([s, e, src, named]) => !named && f.first < src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
       if (inner.length > 0 && !nests) continue;
       if (nests) {
         const [a, b] = [tokens[f.first].start, tokens[f.last - 1].end];
@@ -215,7 +216,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       if (f.type === 'direct' && q >= 0 && spans[q].title && spans[q].first === f.first && spans[q].last === f.last) continue;
       // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
       if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last)) continue;
-      taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first)]);
+      taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name']);
       for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
       const start = tokens[f.first].start;
       const end = tokens[f.last - 1].end;
