@@ -167,3 +167,11 @@ test('curly marks inside a straight-quoted passage nest in it', () => {
   assert.ok(q && q.text.endsWith('forty-four, no."'), summary(r));
   expectQuote(q, { speaker: 'Caddell', cue: 'continued' });
 });
+
+test('a quotation ending in an ellipsis or a closing inner mark continues the speaker inside a longer sentence', () => {
+  const text = '“You are talking about one genre only,” says Alma Reyes, who runs the shop. “The vast majority of artists draw other things. There is horror, science fiction, westerns …” Festooned with comics, the store is a tribute to the art.';
+  const r = run(text);
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“The vast majority'))!, { speaker: 'Alma Reyes', mention: null, cue: null });
+  const r2 = run('“They were surprised,” says Alma Reyes, who runs the shop. “They say, ‘Oh my God, you are doing this? Maybe I can too!’ ” Her shop opened in 2017.');
+  expectQuote(r2.quotes.find((q) => q.text.startsWith('“They say'))!, { speaker: 'Alma Reyes', mention: null, cue: null });
+});

@@ -640,7 +640,9 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     for (let t = unit.first; t < unit.last; t++) if (tokens[t].quote < 0 && tokens[t].pos !== 'PUNCT') outside++;
     const standalone = outside <= 1;
     if (s.title) return;
-    const speechLike = standalone ? s.words >= 2 : s.words >= 6 && /[.,!?]$/.test(doc.text.slice(Math.max(s.start, s.end - 8), s.end - 1).trimEnd());
+    // (Sentence punctuation before the closing mark, an ellipsis or a closing inner quotation
+    // mark included: `Westerns …”`, `Maybe I can too!’ ”`.)
+    const speechLike = standalone ? s.words >= 2 : s.words >= 6 && /([.,!?…]|\.\.\.)$/.test(doc.text.slice(Math.max(s.start, s.end - 10), s.end - 1).replace(/[\s’"]+$/u, ''));
     if (!speechLike) return;
     const para = tokens[s.first].para;
     // Nearest attributed quotation: before it in the paragraph, after it in the paragraph,
