@@ -169,3 +169,10 @@ test('a named speaker’s own direct quotation inside another’s reported claus
   const words = r.quotes.find((q) => q.text.includes('an insult to the voters'))!;
   assert.ok(r.quotes.every((q) => q === words || q.end <= words.start || q.start >= words.end), summary(r));
 });
+
+test('after `called X “...”` a coordinated verb is the subject’s next deed, not part of the report', () => {
+  const r = run('Okafor called her “third-rate” and boycotted one of the debates. Brennan described the crash as a “terrible situation,” but stopped short of blaming anyone.');
+  expectQuote(quote(r, '“third-rate”'), { type: 'direct', speaker: 'Okafor', cue: 'called' });
+  expectQuote(quote(r, '“terrible situation,”'), { type: 'direct', speaker: 'Brennan', cue: 'described' });
+  assert.ok(!r.quotes.some((q) => q.text.includes('boycotted') || q.text.includes('stopped short')), summary(r));
+});

@@ -459,7 +459,19 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   if (tokens[k]?.lower === 'that') k++;
   else if (cue.sense.strength === 'that') return out;
   if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
-  const last = clauseEnd(doc, k, unit.last, nextCue);
+  let last = clauseEnd(doc, k, unit.last, nextCue);
+  if (cue.sense.strength === 'quoted') {
+    // `called her “third-rate” and boycotted one of the debates`: after what the object was
+    // called, a coordinated verb is the subject's next deed, not part of the report.
+    const q = firstQuoteIn(doc, k, last);
+    for (let j = q >= 0 ? spans[q].last : last; j + 1 < last; j++) {
+      if (tokens[j].quote < 0 && /^(and|but)$/.test(tokens[j].lower) && tokens[j + 1].pos === 'VERB' && !tokens[j + 1].lower.endsWith('ing')) {
+        last = j;
+        while (last > k && tokens[last - 1].quote < 0 && tokens[last - 1].pos === 'PUNCT') last--;
+        break;
+      }
+    }
+  }
   if (last - first < 2) return out;
   // A clause that is a single quotation is a direct quote: `said “we will win”.`
   while (first < last && tokens[first].quote < 0 && tokens[first].pos === 'PUNCT') first++;
