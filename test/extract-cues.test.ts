@@ -136,3 +136,10 @@ test('a verb and its particle report together (`points out`, `shot back`, `went 
   const t = run('The Gap Goes On\n\nThe report was published on Monday.');
   assert.equal(t.quotes.length, 0, summary(t));
 });
+
+test('words in capitals are a heading’s, not cues, and a name after the heading and a dash labels the quotation', () => {
+  const r = run('RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis finds that 20 states are solidly Republican this year.”');
+  const q = r.quotes.find((x) => x.text.startsWith('“Gallup’s'))!;
+  expectQuote(q, { type: 'direct', speaker: 'Jeffrey M. Jones', mention: 'Jeffrey M. Jones', cue: null });
+  assert.ok(!r.people.some((p) => p.name.includes('STATES')), summary(r));
+});

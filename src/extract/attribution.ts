@@ -338,7 +338,10 @@ function speakerLabel(doc: Doc, start: number, end: number, runs: RunIndex): { m
   if (!m || m.kind === 'pronoun' || m.kind === 'description' && m.indefinite) return null;
   let k = start;
   while (k < m.first && /^(from|more|here|here's|here’s|’s|'s|is|and)$/.test(tokens[k].lower)) k++;
-  return k === m.first ? { mention: m, cue: null } : null;
+  // (`HIGHER TURNOUT DOESN’T RAISE EXPECTATIONS - Michael P. McDonald: “...”`: a name after a
+  // heading and a dash.)
+  const dashed = m.kind === 'name' && m.first - 1 > start && /^[-—–]$/.test(tokens[m.first - 1].text) && tokens[m.first - 1].quote < 0;
+  return k === m.first || dashed ? { mention: m, cue: null } : null;
 }
 
 /**

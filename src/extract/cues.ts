@@ -26,6 +26,8 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
     return { first: i, last: i + 2, sense: { lemma: 'according to', strength: 'speech' }, according: true, participle: false };
   }
+  // A word in capitals is a heading's (`RED STATES OUTNUMBER BLUE STATES`), not a report.
+  if (t.text.length > 1 && /^\p{Lu}+$/u.test(t.text)) return null;
   const phrasal = phrasalCue(doc, i);
   if (phrasal) return phrasal;
   const sense = cueSense(t.lower);
