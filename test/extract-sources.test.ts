@@ -460,3 +460,8 @@ test('single-word organisations that speak are organisations (`Twitter said`, `P
   assert.equal(kind('Kelvar'), 'org', summary(r));
   assert.equal(kind('Fiona Apple'), 'person', summary(r));
 });
+
+test('a label in quotation marks inside an apposition does not hide the subject before it (`wearing “Ted Cruz” pins, said`)', () => {
+  const r = run('“We have had more successful conventions than this one,” Texas delegate Bill Easton, wearing a cowboy hat and “Ted Cruz” campaign pins, said.');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“We have had'))!, { type: 'direct', speaker: 'Bill Easton', mention: 'Bill Easton', cue: 'said' });
+});

@@ -127,7 +127,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       c.sourceFirst = src.first;
     } else if (tokens[j - 1]?.text === ',' && !c.cue.participle) {
       // Apposition or relative clause between subject and cue: `Baxter, the board's chair, said`.
-      const found = subjectBeforeApposition(doc, j - 1, unit.first, runs);
+      const found = subjectBeforeApposition(doc, j - 1, unit.first, runs, spans);
       if (found) { src = found.mention; c.sourceFirst = found.first; }
     }
     if (!src) {
@@ -257,12 +257,21 @@ function isPlaceRun(doc: Doc, runs: RunIndex, m: Mention): boolean {
 }
 
 /** `Harry Kazianis, director of ..., said`: the subject stands before the first comma. */
-function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: RunIndex): { mention: Mention; first: number } | null {
+function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: RunIndex, spans: QuotedSpan[]): { mention: Mention; first: number } | null {
   const tokens = doc.tokens;
+  // (`wearing “Ted Cruz” campaign pins`, `star of “Scandal”`: a label in quotation marks inside
+  // an apposition is part of it, not the quotation the subject follows.)
+  const label = (k: number) => {
+    const q = tokens[k].quote;
+    if (q < 0 || spans[q].first <= min || spans[q].last > comma) return false;
+    const inner = doc.text.slice(tokens[spans[q].first].start, tokens[spans[q].last - 1].end);
+    return (spans[q].title || spans[q].words <= 4 && !/[.,!?…]\W*$/u.test(inner)) && tokens[spans[q].first - 1]?.quote < 0;
+  };
   // `“...,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
   // right after a quotation, the phrase before the first comma is the subject, however many
   // appositions follow it.
   for (let k = comma - 1; k > min && k > comma - 60; k--) {
+    if (label(k)) { k = spans[tokens[k].quote].first; continue; }
     if (tokens[k].quote >= 0) {
       const m = phraseAfter(doc, k + 1, comma, runs);
       if (m && (m.kind === 'name' || m.kind === 'description') && tokens[m.last]?.text === ',' && m.last < comma) return { mention: m, first: m.first };
@@ -288,6 +297,7 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     if (opening && named && tokens[after]?.text === ',' && after < comma) return { mention: opening, first: opening.first };
   }
   for (let k = comma - 1; k > min && k > comma - 40; k--) {
+    if (label(k)) { k = spans[tokens[k].quote].first; continue; }
     if (tokens[k].quote >= 0) return null;
     if (tokens[k].text === ',') {
       // `the transport minister, Elena Marchetti, said`: the name set off by commas is the subject.
