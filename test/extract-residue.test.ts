@@ -80,3 +80,11 @@ test('a comment count with its label (`128 Comments`) is residue too',
   const text = body + '\n\n3 days ago\n\n128 Comments\n';
   assert.equal(findBodyEnd(text), body.length);
 });
+
+test('a byline’s `Follow X on Twitter @handle` closing the page is residue, inside a transcript’s marks too', () => {
+  const body = '"PENCE: And that is why we will win in November.';
+  const text = body + '\n\n"Follow Pam Kerr on Twitter @pamkerrNEN."';
+  assert.equal(findBodyEnd(text), body.length);
+  const r = run(text);
+  assert.ok(!r.quotes.some((q) => q.text.includes('Follow')), summary(r));
+});
