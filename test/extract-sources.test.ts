@@ -465,3 +465,9 @@ test('a label in quotation marks inside an apposition does not hide the subject 
   const r = run('“We have had more successful conventions than this one,” Texas delegate Bill Easton, wearing a cowboy hat and “Ted Cruz” campaign pins, said.');
   expectQuote(r.quotes.find((q) => q.text.startsWith('“We have had'))!, { type: 'direct', speaker: 'Bill Easton', mention: 'Bill Easton', cue: 'said' });
 });
+
+test('an inverted cue’s role with the name in apposition after it rests on the name (`says Campbell’s partner, Jason Lowe.`)', () => {
+  const r = run('“Most places will not print anything less than 1,000 copies,” says Campbell’s partner, Jason Lowe. “It is a waste,” said the company spokesman, who declined to be named.');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“Most places'))!, { speaker: 'Jason Lowe', mention: 'Jason Lowe', cue: 'says' });
+  expectQuote(quote(r, '“It is a waste,”'), { speaker: 'the company spokesman', mention: 'the company spokesman', cue: 'said' });
+});

@@ -139,7 +139,17 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       // `Added Smith: “...”`: an inverted cue opening its sentence, the quotation after the name.
       const k = after ? after.last : -1;
       const quoteNext = after && c.cue.first === unit.first && (tokens[k]?.text === ':' || tokens[k]?.text === ',') && tokens[k + 1]?.quote >= 0 && spans[tokens[k + 1].quote].first === k + 1;
-      if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext)) src = after;
+      if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext)) {
+        src = after;
+        // `says Campbell’s partner, Jason Louth.`: a role with the name in apposition after it
+        // rests on the name.
+        const r = runs.at[after.last + 1];
+        if (after.kind === 'description' && tokens[after.last]?.text === ',' && r >= 0 && runs.runs[r].first === after.last + 1 && !runs.runs[r].org
+          && (runs.runs[r].personal || runs.runs[r].nameLast - runs.runs[r].nameFirst >= 2) && /^[.,;!?]$/.test(tokens[runs.runs[r].last]?.text ?? '.')) {
+          const named = phraseAfter(doc, after.last + 1, unit.last, runs);
+          if (named && named.kind === 'name') src = named;
+        }
+      }
     }
     // `“...,” the gambling tycoon told Reuters`, `“...,” said the base chief`: between a closing
     // quotation mark and its cue, or right after an inverted cue there, only the speaker can
