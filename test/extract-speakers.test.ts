@@ -241,3 +241,12 @@ test('a name after a preposition is no subject, so it does not take `he` (`like 
   const r = run(text);
   expectQuote(quote(r, '“We were ready,”'), { speaker: 'David Rowland', mention: 'he' });
 });
+
+test('a quotation standing alone after a sentence about another named person is that person’s (no mention)', () => {
+  const text = '“I always felt it deserved to be longer,” says Christopher Hale. Jeanine Durning did not need much coaxing. “I am thankful for the invitation and this chance to explore.” She also welcomed the dancers.';
+  const r = run(text);
+  expectQuote(quote(r, '“I am thankful for the invitation and this chance to explore.”'), { speaker: 'Jeanine Durning', mention: null, cue: null });
+  // Right after the cue's own sentence, it still continues the speaker.
+  const r2 = run('“It deserved to be longer,” says Christopher Hale. “It is fascinating to come back to an idea.”');
+  expectQuote(quote(r2, '“It is fascinating to come back to an idea.”'), { speaker: 'Christopher Hale', mention: null, cue: null });
+});

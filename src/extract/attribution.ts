@@ -22,6 +22,8 @@ export interface Attribution {
   source: Mention | null;
   /** For quotes with no source of their own: the attribution whose speaker they take. */
   inherits: Attribution | null;
+  /** For a quote with no source of its own: a mention outside its sentence naming its speaker. */
+  hint?: Mention;
   /** How the content was found, for confidence. */
   how: 'post-quote' | 'pre-quote' | 'clause' | 'post-clause' | 'according' | 'subject' | 'continuation';
   para: number;
@@ -714,6 +716,23 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
       out.push(own);
       lastUnit.set(own, here);
       return;
+    }
+    // `“...,” says House. Durning did not need much coaxing. “I’m thankful ...”`: a quotation
+    // standing alone right after a sentence of the reporter's whose subject is a person named
+    // there is that person's (no mention in its own sentence, so none is given).
+    const prev = here > 0 ? units[here - 1] : undefined;
+    if (standalone && from && prev && here - 1 > fromUnit && tokens[prev.first].para === para && isOwnSentence(doc, prev)) {
+      let quoted = false;
+      for (let t = prev.first; t < prev.last && !quoted; t++) quoted = tokens[t].quote >= 0;
+      const subj = quoted ? null : sentenceSubject(doc, prev.first, prev.last, runs);
+      const run = subj && subj.mention.kind === 'name' ? runs.at[subj.mention.coreLast - 1] : -1;
+      if (subj && run >= 0 && subj.mention.first === prev.first && !runs.runs[run].org) {
+        const own: Attribution = { ...cont, inherits: null, hint: subj.mention };
+        out.push(own);
+        conts.push(own);
+        lastUnit.set(own, here);
+        return;
+      }
     }
     if (root && root.type !== 'indirect' && root.para === para && !between && root.start < s.start && here - fromUnit <= 3 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
       root.end = s.end;

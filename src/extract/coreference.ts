@@ -142,6 +142,8 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     } else if (a.inherits) {
       const j = attributions.indexOf(a.inherits);
       ent = j >= 0 ? speakers[j] : null;
+    } else if (a.hint) {
+      ent = resolveMention(doc, a.hint, index, runEntity, nearby(recent, a.hint.coreFirst, descriptions), entities, descriptions, last, a.para);
     }
     speakers[k] = ent;
     if (ent) {
