@@ -504,7 +504,7 @@ export class SqliteStore implements Store {
             this.startBatch(false);
             open = true;
           }
-          // The band filter pays off from the size of a large batch; its scan sees this group's writes.
+          // The filters pay off from the size of a large batch; their scans see this group's writes.
           if (items.length === BAND_FILTER_MIN_BATCH) this.ensureFilters();
           try {
             results.push(this.writeOne(item, safe));
@@ -560,7 +560,7 @@ export class SqliteStore implements Store {
   /** Builds the band, key and people filters from their tables if there are none or they are full. */
   private ensureFilters(): void {
     const full = (f: KeyFilter | null) => !f || f.size >= f.capacity;
-    if (!full(this.bandFilter) && !full(this.keyFilter)) return;
+    if (!full(this.bandFilter) && !full(this.keyFilter) && !full(this.peopleFilter)) return;
     const quotations = (this.stmt.lastQuotationId.get() as number | null) ?? 0;
     if (full(this.bandFilter)) {
       const filter = new KeyFilter(Math.max(2 * BANDS_PER_QUOTATION * quotations, 2 * (this.bandFilter?.capacity ?? 0)));
