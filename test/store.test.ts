@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
@@ -107,10 +107,70 @@ test('migrations: a version-1 record is upgraded in place, its data kept', async
     db.close();
     const store = openSqliteStore(file);
     assert.equal(store.schemaVersion, MIGRATIONS[MIGRATIONS.length - 1]!.version);
-    assert.deepEqual(store.db.prepare('SELECT key, quotation_id FROM quotation_keys').all(), [{ key: 'k1', quotation_id: 1 }]);
+    // The quotation's own key is looked up in quotations (migration 5), not copied into quotation_keys.
+    assert.deepEqual(store.db.prepare('SELECT key, quotation_id FROM quotation_keys').all(), []);
+    assert.deepEqual(store.db.prepare('SELECT id, norm_key, norm_text FROM quotations').all(), [{ id: 1, norm_key: 'k1', norm_text: 'old words' }]);
     store.closeSync();
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('migrations: version 5 keeps keys and bands as plain indexes; a quotation is still found by its own key, a segment key and its bands', async () => {
+  const { store, file } = tempStore();
+  try {
+    // A quotation interrupted by its attribution, with two long parts (each a segment key).
+    // And a short one, found again only by its own key (too short for bands, no segments).
+    const X = '“We are not going to fix the roads with speeches and promises,” Lee said. “We need real money from the province this year.” And: “Not this year.”';
+    const lee = [{ id: 'p1', name: 'Sam Lee', mentions: ['Lee'] }];
+    const interrupted = X.slice(0, X.indexOf(' And:'));
+    await store.addArticle(
+      { source: 'x', canonicalUrl: 'https://x.example/1', published: '2025-05-01', text: X },
+      buildAnalysis(X, lee, [{ quote: interrupted, speaker: 'Sam Lee', entity: 'p1' }, { quote: '“Not this year.”', speaker: 'Sam Lee', entity: 'p1' }]),
+    );
+    const segmentKeys = store.db.prepare('SELECT key FROM quotation_keys ORDER BY key').pluck().all() as string[];
+    assert.equal(segmentKeys.length, 2);
+    store.closeSync();
+    // The record as version 4 left it: both tables with foreign keys, the own key copied into quotation_keys.
+    const db = new Database(file);
+    db.exec(`DROP TABLE quotation_keys;
+      CREATE TABLE quotation_keys (key TEXT PRIMARY KEY, quotation_id INTEGER NOT NULL REFERENCES quotations(id) ON DELETE CASCADE) WITHOUT ROWID;
+      CREATE INDEX quotation_keys_quotation ON quotation_keys(quotation_id);
+      INSERT INTO quotation_keys (key, quotation_id) SELECT norm_key, id FROM quotations;
+      CREATE TABLE bands_v4 (band INTEGER NOT NULL, quotation_id INTEGER NOT NULL REFERENCES quotations(id) ON DELETE CASCADE, PRIMARY KEY (band, quotation_id)) WITHOUT ROWID;
+      INSERT INTO bands_v4 SELECT * FROM quotation_bands; DROP TABLE quotation_bands; ALTER TABLE bands_v4 RENAME TO quotation_bands;
+      DELETE FROM schema_migrations WHERE version = 5;`);
+    const insertKey = db.prepare('INSERT INTO quotation_keys (key, quotation_id) VALUES (?, 1)');
+    for (const k of segmentKeys) insertKey.run(k);
+    db.close();
+
+    const again = openSqliteStore(file);
+    try {
+      assert.equal(again.schemaVersion, 5);
+      assert.deepEqual(again.db.prepare('SELECT key FROM quotation_keys ORDER BY key').pluck().all(), segmentKeys);
+      const schema = again.db.prepare("SELECT sql FROM sqlite_master WHERE name IN ('quotation_keys', 'quotation_bands', 'quotation_keys_quotation')").pluck().all() as string[];
+      assert.equal(schema.length, 2);
+      for (const sql of schema) assert.doesNotMatch(sql, /REFERENCES/);
+      assert.deepEqual(again.db.pragma('foreign_key_check'), []);
+      // The same wording, one part alone, a near-identical wording: the first quotation; the
+      // short one again: the second.
+      const same = '"We are not going to fix the roads with speeches and promises," Lee said. "We need real money from the province this year."';
+      const part = 'Lee repeated it: "We need real money from the province this year."';
+      const near = '"We are not going to fix our roads with speeches and promises," Lee said. "We need real money from the province this year."';
+      const short = 'Lee was asked again. "Not this year," he said.';
+      let n = 2;
+      for (const text of [same, part, near, short]) {
+        const quote = text.slice(text.indexOf('"'), text.lastIndexOf('"') + 1);
+        await again.addArticle({ source: `s${n}`, canonicalUrl: `https://s.example/${n++}`, published: '2025-05-02', text }, buildAnalysis(text, lee, [{ quote, speaker: 'Sam Lee', entity: 'p1' }]));
+      }
+      const stats = await again.stats();
+      assert.deepEqual([stats.quotes, stats.quotations], [6, 2]);
+      assert.deepEqual(again.db.prepare('SELECT id, appearances FROM quotations ORDER BY id').all(), [{ id: 1, appearances: 4 }, { id: 2, appearances: 2 }]);
+    } finally {
+      again.closeSync();
+    }
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
   }
 });
 
@@ -501,7 +561,7 @@ for (const backend of backends) {
       const sql = [
         'DELETE FROM quotation_bands',
         'INSERT INTO quotation_bands (band, quotation_id) VALUES (12345, 1)',
-        `DELETE FROM schema_migrations WHERE version = ${(backend.name === 'sqlite' ? MIGRATIONS : PG_MIGRATIONS).at(-1)!.version}`,
+        `DELETE FROM schema_migrations WHERE version = ${(backend.name === 'sqlite' ? MIGRATIONS : PG_MIGRATIONS).find((m) => m.name.startsWith('near-duplicate bands recomputed'))!.version}`,
       ];
       if (backend.name === 'sqlite') {
         const db = new Database(location);

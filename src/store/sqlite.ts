@@ -301,8 +301,9 @@ export class SqliteStore implements Store {
       // The count returned equals the count added only when the alias is new (counts are >= 1).
       upsertAlias: db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, ?)
         ON CONFLICT(person_id, alias) DO UPDATE SET count = count + excluded.count RETURNING count`).pluck(),
-      // A name not yet counted for the person (count 0; the batch adds its counts before committing).
-      addAlias: db.prepare('INSERT OR IGNORE INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, 0)'),
+      // A name the batch has not yet counted for the person: written with this article's count
+      // when new to the record (the batch adds the counts of known names before committing).
+      addAlias: db.prepare('INSERT OR IGNORE INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, ?)'),
       countAlias: db.prepare('UPDATE person_aliases SET count = count + ? WHERE person_id = ? AND alias = ?'),
       upsertDescriptor: db.prepare(`INSERT INTO person_descriptors (person_id, descriptor, count) VALUES (?, ?, ?)
         ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`),
@@ -313,7 +314,11 @@ export class SqliteStore implements Store {
       // article fails the batch written without savepoints, and its replay uses the statement above.
       insertArticlePersonNew: db.prepare(`INSERT INTO article_people
         (article_id, local_id, person_id, name, kind, gender, descriptors, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      quotationByKey: db.prepare('SELECT quotation_id AS id FROM quotation_keys WHERE key = ?').pluck(),
+      // A quotation's own key (`quotations.norm_key`) has no row in quotation_keys: one random
+      // index entry less per new quotation, the store's commonest write.
+      quotationByKey: db
+        .prepare('SELECT quotation_id FROM quotation_keys WHERE key = ? UNION ALL SELECT id FROM quotations WHERE norm_key = ? LIMIT 1')
+        .pluck(),
       insertQuotationKey: db.prepare('INSERT OR IGNORE INTO quotation_keys (key, quotation_id) VALUES (?, ?)'),
       // The newest few quotations of each band: a band shared by very many quotations (common
       // words) says little, and scanning all of it would make every insert slower as the record grows.
@@ -321,6 +326,7 @@ export class SqliteStore implements Store {
       peopleCount: db.prepare('SELECT COUNT(*) FROM people').pluck(),
       peopleNames: db.prepare('SELECT kind, norm_name FROM people'),
       keysFrom: db.prepare(`SELECT key FROM quotation_keys WHERE key > ? ORDER BY key LIMIT ${BAND_SCAN_PAGE}`).pluck(),
+      normKeysFrom: db.prepare(`SELECT norm_key FROM quotations WHERE norm_key > ? ORDER BY norm_key LIMIT ${BAND_SCAN_PAGE}`).pluck(),
       bandsFrom: db.prepare(`SELECT DISTINCT band FROM quotation_bands WHERE band > ? ORDER BY band LIMIT ${BAND_SCAN_PAGE}`).pluck(),
       lastQuotationId: db.prepare('SELECT MAX(id) FROM quotations').pluck(),
       quotationWords: db.prepare('SELECT norm_text FROM quotations WHERE id = ?').pluck(),
@@ -575,12 +581,14 @@ export class SqliteStore implements Store {
     }
     if (full(this.keyFilter)) {
       const filter = new KeyFilter(Math.max(4 * quotations, 2 * (this.keyFilter?.capacity ?? 0)));
-      let last = '';
-      for (;;) {
-        const keys = this.stmt.keysFrom.all(last) as string[];
-        for (const k of keys) filter.add(filterKey(k));
-        if (keys.length < BAND_SCAN_PAGE) break;
-        last = keys[keys.length - 1]!;
+      for (const keysFrom of [this.stmt.keysFrom, this.stmt.normKeysFrom]) {
+        let last = '';
+        for (;;) {
+          const keys = keysFrom.all(last) as string[];
+          for (const k of keys) filter.add(filterKey(k));
+          if (keys.length < BAND_SCAN_PAGE) break;
+          last = keys[keys.length - 1]!;
+        }
       }
       this.keyFilter = filter;
     }
@@ -595,7 +603,7 @@ export class SqliteStore implements Store {
   /** The quotation with this exact key, if any (no lookup when the key filter has never seen it). */
   private quotationByKey(key: string): number | undefined {
     if (this.keyFilter && !this.keyFilter.has(filterKey(key))) return undefined;
-    return this.stmt.quotationByKey.get(key) as number | undefined;
+    return this.stmt.quotationByKey.get(key, key) as number | undefined;
   }
 
   private addQuotationKey(key: string, quotationId: number): void {
@@ -756,14 +764,15 @@ export class SqliteStore implements Store {
     }
     let known = this.knownAliases.get(person.id);
     if (!known?.has(alias)) {
-      if (this.stmt.addAlias.run(person.id, alias, norm).changes > 0 && alias !== person.name) {
-        this.stmt.insertPeopleFts.run(person.id, alias);
-      }
       if (!known) {
         if (this.knownAliases.size >= PERSON_CACHE_MAX) this.knownAliases.clear();
         this.knownAliases.set(person.id, (known = new Set()));
       }
       known.add(alias);
+      if (this.stmt.addAlias.run(person.id, alias, norm, count).changes > 0) {
+        if (alias !== person.name) this.stmt.insertPeopleFts.run(person.id, alias);
+        return; // counted
+      }
     }
     this.pending.alias(person.id, alias, count);
   }
@@ -879,9 +888,9 @@ export class SqliteStore implements Store {
     this.wordsCacheOld.clear();
   }
 
-  /** The quotation a quote belongs to: by exact key, else by near-identical wording; undefined for a new one. */
-  private quotationFor(pq: PreparedQuote): number | undefined {
-    let quotationId = this.quotationByKey(pq.key);
+  /** The quotation a quote not known by its own key belongs to: by a long segment's key, else by near-identical wording; undefined for a new one. */
+  private similarQuotation(pq: PreparedQuote): number | undefined {
+    let quotationId: number | undefined;
     for (let i = 0; quotationId === undefined && i < pq.segmentKeys.length; i++) {
       quotationId = this.quotationByKey(pq.segmentKeys[i]!);
     }
@@ -922,7 +931,9 @@ export class SqliteStore implements Store {
 
   private insertQuote(articleId: number, published: string | null, q: Quote, pq: PreparedQuote, person: CachedPerson | null): void {
     const quoteId = this.nextQuoteId;
-    let quotationId = this.quotationFor(pq);
+    let quotationId = this.quotationByKey(pq.key);
+    const byOwnKey = quotationId !== undefined;
+    if (!byOwnKey) quotationId = this.similarQuotation(pq);
     const isNew = quotationId === undefined;
     if (quotationId === undefined) {
       // A new quotation, its first appearance the quote written next.
@@ -932,7 +943,10 @@ export class SqliteStore implements Store {
       else for (const b of pq.bands) this.stmt.insertBand.run(b, quotationId);
       if (this.bandFilter) for (const b of pq.bands) this.bandFilter.add(b);
     }
-    this.addQuotationKey(pq.key, quotationId);
+    // A new quotation is found by its own key through `quotations.norm_key`; another wording of
+    // a known one gets a key row.
+    if (isNew) this.keyFilter?.add(filterKey(pq.key));
+    else if (!byOwnKey) this.addQuotationKey(pq.key, quotationId);
     for (const k of pq.segmentKeys) this.addQuotationKey(k, quotationId);
     const mention = q.speaker?.mention ?? null;
     this.stmt.insertQuote.run(
