@@ -245,6 +245,14 @@ test('a participle rests on its subject, in the quote’s own sentence: `Smith s
   expectQuote(quote(r, 'the numbers did not add up'), { speaker: 'Omar Haddad', mention: 'Omar Haddad', cue: 'saying' });
 });
 
+test('a participle rests on a subject set off from its verb by an apposition (`Dana Pryce, the fund’s treasurer, rejected it, saying ...`)', () => {
+  const r = run('Dana Pryce, the fund’s lawyer and treasurer, rejected the label on Monday, saying it “costs money to raise money for the cause.”');
+  expectQuote(quote(r, 'it “costs money to raise money for the cause.”'), { type: 'mixed', speaker: 'Dana Pryce', mention: 'Dana Pryce', cue: 'saying' });
+  // (A participle's own comma, or a clause's, is no apposition: the subject is the finite verb's.)
+  const s = run('Mayor Ruth Okoye hardly settled the matter, treating it as a joke and, when pressed after the vote, insisting, “We never promised a park.”');
+  expectQuote(quote(s, '“We never promised a park.”'), { speaker: 'Ruth Okoye', mention: 'Ruth Okoye', cue: 'insisting' });
+});
+
 test('a word the article writes in lower case is no name at a sentence start (`Emails obtained by ...`)', () => {
   const text = 'Emails obtained by the newspaper reveal that the ministry shaped the message. The minister received many emails about it.';
   const r = run(text);

@@ -173,9 +173,9 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
       // `Smith said A, adding B`, `He said A, and added B`: the later cue rests on the same
       // subject, a mention in its quote's own sentence.
-      src = earlier ?? subjectOfClause(doc, unit.first, c.cue.first, runs);
+      src = earlier ?? subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
     }
-    if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs);
+    if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
     // `A release sent to media from UFCW Local 832 said`: a writing from someone speaks for them.
     if (src && src.kind === 'description' && WRITINGS.has(src.head)) {
       for (let f = src.last; f < c.cue.first - 1; f++) {
@@ -334,14 +334,21 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
 }
 
 /** The subject of a clause: the first name or pronoun before `end` followed by a verb. */
-function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex): Mention | null {
+function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex, spans: QuotedSpan[]): Mention | null {
   const tokens = doc.tokens;
   for (let k = end - 1; k >= start; k--) {
     const t = tokens[k];
     if (t.quote >= 0) continue;
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
     const j = skipBackOverModifiers(tokens, k, start);
-    const m = phraseBefore(doc, j, start, runs);
+    // (`Jane Harlow, the campaign's vice chair, emailed supporters, telling them ...`: an
+    // apposition between the subject and its finite verb, with at most adverbs between the comma
+    // and the verb; not a participle's comma nor a clause's: `, when questioned`, `, officials
+    // said, was aimed`.)
+    let adverbs = true;
+    for (let x = j; x < k && adverbs; x++) adverbs = tokens[x].pos === 'ADV' && !/^(when|where|why|how)$/.test(tokens[x].lower);
+    const appositive = tokens[j - 1]?.text === ',' && adverbs && !t.lower.endsWith('ing');
+    const m = phraseBefore(doc, j, start, runs) ?? (appositive ? subjectBeforeApposition(doc, j - 1, start, runs, spans)?.mention ?? null : null);
     // (An indefinite description is a subject only where it opens the sentence: `A spokesman
     // for the firm declined to comment but said ...`.)
     if (m && (m.kind !== 'description' || !m.indefinite || m.first === start)) return m;
