@@ -12,7 +12,8 @@ import { MIGRATIONS } from '../src/store/migrations.js';
 import { PG_MIGRATIONS } from '../src/store/pg-migrations.js';
 import { openStore } from '../src/store/index.js';
 import pg from 'pg';
-import type { ArticleInput, ExportedArticle } from '../src/store/store.js';
+import { packExtracted, unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
+import { prepareArticle } from '../src/store/prepare.js';
 import { articleTextHash, BANDS_PER_QUOTATION, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { backends } from './helpers/backends.js';
@@ -172,6 +173,32 @@ test('migrations: version 5 keeps keys and bands as plain indexes; a quotation i
   } finally {
     rmSync(dirname(file), { recursive: true, force: true });
   }
+});
+
+test('[sqlite] mentions are stored as offsets into the article; rows written with spelled-out spans still read', async () => {
+  const { store, done } = tempStore();
+  try {
+    const { articleId } = await store.addArticle(articleA(), analysisA);
+    const stored = store.db.prepare("SELECT mentions FROM article_people WHERE local_id = 'p1'").pluck().get() as string;
+    const doe = analysisA.people[0]!.mentions;
+    assert.equal(stored, JSON.stringify(doe.map((m) => [m.start, m.end])));
+    // A row as earlier versions wrote it.
+    store.db.prepare("UPDATE article_people SET mentions = ? WHERE local_id = 'p1'").run(JSON.stringify(doe));
+    const detail = await store.getArticle(articleId);
+    assert.deepEqual(detail!.people.find((p) => p.id === 'p1')!.mentions, doe);
+  } finally {
+    done();
+  }
+});
+
+test('the hand-off from the workers: spans travel as offsets and come back with their text', () => {
+  const prepared = prepareArticle(articleA(), analysisA);
+  const json = packExtracted(analysisA, prepared);
+  // The analysis part holds no span text (the keys hold normalised words and names, as before).
+  assert.doesNotMatch(JSON.stringify((JSON.parse(json) as { analysis: unknown }).analysis), /"text"|Mayor Jane Doe|this decade/);
+  const back = unpackArticle({ article: articleA(), extracted: json });
+  assert.deepEqual(back.analysis, analysisA);
+  assert.deepEqual(back.prepared, prepared);
 });
 
 // The behaviour of the record, the same on every backend.
@@ -421,6 +448,10 @@ for (const backend of backends) {
       for (const q of a.quotes) assert.equal(a.text.slice(q.start, q.end), q.text);
       assert.deepEqual(a.quotes[0], analysisA.quotes[0]);
       assert.deepEqual(a.people.map((p) => p.id), ['p1', 'p2']);
+      // People as analysed, their mentions' text read back from the article (stored as offsets).
+      assert.deepEqual(a.people, analysisA.people);
+      const detail = await store.getArticle((await store.findArticle({ canonicalUrl: a.canonical_url, textHash: articleTextHash(a.text) }))!);
+      assert.deepEqual(detail!.people.map(({ personId: _, ...p }) => p), analysisA.people);
     } finally {
       await done();
     }

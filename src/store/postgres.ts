@@ -18,7 +18,7 @@
 import pg from 'pg';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
-import { toSearchHits, toPersonQuote, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toPersonQuote, toArticleSummary, toContractPerson, mentionsJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
 import {
   nameTokens,
@@ -503,7 +503,7 @@ export class PostgresStore implements Store {
         speakerLabel: r.speaker_label ?? r.speaker_name,
       }),
     );
-    const people = peopleRows.map((p): ArticlePerson => ({ ...toContractPerson(p), personId: p.person_id }));
+    const people = peopleRows.map((p): ArticlePerson => ({ ...toContractPerson(p, row.text), personId: p.person_id }));
     people.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
     return { ...toArticleSummary(row), text: row.text, quotes, people };
   }
@@ -555,7 +555,7 @@ export class PostgresStore implements Store {
       const peopleOf = groupBy(peopleRows, (r) => r.article_id);
       for (const a of rows) {
         last = a.id;
-        const ps = (peopleOf.get(a.id) ?? []).map(toContractPerson);
+        const ps = (peopleOf.get(a.id) ?? []).map((p) => toContractPerson(p, a.text));
         ps.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
         yield {
           id: a.external_id ?? a.canonical_url ?? `article-${a.id}`,
@@ -699,7 +699,7 @@ function addPayload(article: ArticleInput, analysis: Analysis, prepared: Prepare
       kind: p.kind,
       gender: p.gender ?? null,
       descriptors: JSON.stringify(p.descriptors ?? []),
-      mentions: JSON.stringify(p.mentions ?? []),
+      mentions: mentionsJson(p.mentions ?? []),
     })),
     quotes: quotes.map(({ quote: q, key, keys, normText, bands }, i) => (quotes[i]!.payload = {
       key,

@@ -50,6 +50,21 @@ export interface PreparedArticle {
   people: (PreparedPerson | null)[];
 }
 
+/**
+ * `nameTokens`, remembered: the same names recur across a run's articles (and within one, in
+ * every mention), and tokenising a name is most of preparing a person. Callers only read the tokens.
+ */
+function tokensOf(name: string): readonly string[] {
+  let tokens = TOKENS.get(name);
+  if (tokens === undefined) {
+    if (TOKENS.size >= TOKENS_MAX) TOKENS.clear();
+    TOKENS.set(name, (tokens = nameTokens(name)));
+  }
+  return tokens;
+}
+const TOKENS = new Map<string, readonly string[]>();
+const TOKENS_MAX = 50_000;
+
 export function preparePerson(p: Analysis['people'][number]): PreparedPerson | null {
   if (p.kind === 'description') return null;
   // Aliases: each name-like mention counts once; the canonical name counts when never mentioned.
@@ -57,7 +72,7 @@ export function preparePerson(p: Analysis['people'][number]): PreparedPerson | n
   if (names.length === 0) names.push(p.name);
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  const aliases: [string, string, number][] = [...counts].map(([alias, count]) => [alias, nameTokens(alias).join(' '), count]);
+  const aliases: [string, string, number][] = [...counts].map(([alias, count]) => [alias, tokensOf(alias).join(' '), count]);
   const { name, tokens } = recordName(p, aliases);
   if (tokens.length === 0) return null;
   const dcounts = new Map<string, number>();
@@ -84,8 +99,8 @@ export function preparePerson(p: Analysis['people'][number]): PreparedPerson | n
  * shorter name more, the record uses it: one person across articles rather than one per wording.
  * (A first name is a capitalised word of the extractor's first-name lexicon.)
  */
-function recordName(p: Analysis['people'][number], aliases: [string, string, number][]): { name: string; tokens: string[] } {
-  const tokens = nameTokens(p.name);
+function recordName(p: Analysis['people'][number], aliases: [string, string, number][]): { name: string; tokens: readonly string[] } {
+  const tokens = tokensOf(p.name);
   if (p.kind !== 'person' || tokens.length < 3) return { name: p.name, tokens };
   const byNorm = new Map<string, { text: string; count: number }>();
   for (const [alias, norm, count] of aliases) {
@@ -100,7 +115,7 @@ function recordName(p: Analysis['people'][number], aliases: [string, string, num
     p.name
       .split(/\s+/)
       .filter((w) => /^\p{Lu}/u.test(w))
-      .flatMap((w) => nameTokens(w)),
+      .flatMap((w) => tokensOf(w)),
   );
   let best = { name: p.name, tokens, score: uses(tokens.join(' ')) + uses(tokens[last]!) };
   for (let i = 0; i < tokens.length; i++) {
@@ -122,7 +137,7 @@ export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
   const { words, segments } = quotationParts(q.text);
   let speakerNorm: string | null = null;
   if (q.speaker?.name && !q.speaker.entity) {
-    const t = nameTokens(q.speaker.name);
+    const t = tokensOf(q.speaker.name);
     if (t.length >= 2) speakerNorm = t.join(' ');
   }
   return {

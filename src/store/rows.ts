@@ -2,7 +2,7 @@
  * Rows as both backends read them, and how they become the Store interface's objects: one
  * place for the mapping, so SQLite and PostgreSQL answer with the same shapes.
  */
-import type { Person, Quote, QuoteType } from '../extract/types.js';
+import type { Person, Quote, QuoteType, Span } from '../extract/types.js';
 import type { Appearance, ArticleSummary, Page, PageOptions, PersonQuote, PersonSummary, SearchHit } from './store.js';
 
 export interface QuoteRow {
@@ -52,7 +52,19 @@ export interface ArticlePeopleRow {
   kind: Person['kind'];
   gender: string | null;
   descriptors: string;
+  /** JSON: offsets `[[start, end], ...]` (see `mentionsJson`), or full spans in rows written before. */
   mentions: string;
+}
+
+/**
+ * An entity's mentions as the record keeps them: offsets only, `[[start, end], ...]`. Their text
+ * is the article's, which the record holds anyway; the spelled-out spans were the largest part
+ * of the people rows, larger than the quotes.
+ */
+export function mentionsJson(mentions: readonly Span[]): string {
+  let json = '[';
+  for (let i = 0; i < mentions.length; i++) json += `${i ? ',' : ''}[${mentions[i]!.start},${mentions[i]!.end}]`;
+  return json + ']';
 }
 
 export function untilBound(until: string): string {
@@ -110,13 +122,17 @@ export function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
   };
 }
 
-export function toContractPerson(p: ArticlePeopleRow): Person {
+/** An article's entity as the contract has it; `text` is the article's (mentions are stored as offsets into it). */
+export function toContractPerson(p: ArticlePeopleRow, text: string): Person {
+  const mentions = (JSON.parse(p.mentions) as ([number, number] | Span)[]).map((m) =>
+    Array.isArray(m) ? { start: m[0], end: m[1], text: text.slice(m[0], m[1]) } : m,
+  );
   const person: Person = {
     id: p.local_id,
     name: p.name,
     kind: p.kind,
     descriptors: JSON.parse(p.descriptors) as string[],
-    mentions: JSON.parse(p.mentions) as Person['mentions'],
+    mentions,
   };
   if (p.gender === 'm' || p.gender === 'f') person.gender = p.gender;
   return person;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
-import { toSearchHits, toPersonQuote, toArticleSummary, toContractPerson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toPersonQuote, toArticleSummary, toContractPerson, mentionsJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -718,7 +718,7 @@ export class SqliteStore implements Store {
         p.kind,
         p.gender ?? null,
         JSON.stringify(p.descriptors ?? []),
-        JSON.stringify(p.mentions ?? []),
+        mentionsJson(p.mentions ?? []),
       );
     });
     const quotesPerPerson = new Map<number, number>();
@@ -1169,7 +1169,7 @@ export class SqliteStore implements Store {
       }),
     );
     const people = (this.db.prepare('SELECT * FROM article_people WHERE article_id = ?').all(id) as ArticlePeopleRow[]).map(
-      (p): ArticlePerson => ({ ...toContractPerson(p), personId: p.person_id }),
+      (p): ArticlePerson => ({ ...toContractPerson(p, row.text), personId: p.person_id }),
     );
     people.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
     return { ...toArticleSummary(row), text: row.text, quotes, people };
@@ -1260,7 +1260,7 @@ export class SqliteStore implements Store {
       for (const a of rows) {
         last = a.id;
         const qs = (quotes.all(a.id) as QuoteRow[]).map(toContractQuote);
-        const ps = (people.all(a.id) as ArticlePeopleRow[]).map(toContractPerson);
+        const ps = (people.all(a.id) as ArticlePeopleRow[]).map((p) => toContractPerson(p, a.text));
         ps.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
         yield {
           id: a.external_id ?? a.canonical_url ?? `article-${a.id}`,
