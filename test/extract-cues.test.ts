@@ -62,6 +62,17 @@ test('cue inside with a pronoun: `“A,” he said. “B.”` after the speaker 
   for (const q of b) assert.equal(q.speaker.name, 'Raj Mehta');
 });
 
+test('cue inside past a participle: `“A,” X said, stressing that C. “B.”` is still one quotation from A to B', () => {
+  const text = '“You cannot fix a road you have never driven,” Ines Marlow said, stressing that the survey comes first. “We will drive every one of them this summer.”';
+  const r = run(text);
+  const whole = quoteAt(text, r, '“You cannot');
+  assert.equal(whole.end, text.length, summary(r));
+  expectQuote(whole, { type: 'direct', speaker: 'Ines Marlow', mention: 'Ines Marlow', cue: 'said' });
+  assert.equal(whole.segments?.length, 2, summary(r));
+  expectQuote(quote(r, 'that the survey comes first'), { type: 'indirect', speaker: 'Ines Marlow', cue: 'stressing' });
+  expectQuote(quote(r, '“We will drive every one of them this summer.”'), { type: 'direct', speaker: 'Ines Marlow', mention: null, cue: null });
+});
+
 test('a plain sentence between two quoted parts is not part of either quote',
   () => {
   const text = '“The money is there,” Mayor Tom Brennan said. He praised the crews. “They worked through the night.”';

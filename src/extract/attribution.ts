@@ -665,6 +665,7 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
   const tokens = doc.tokens;
   // Attributions with a cue, by start; continuations are appended in text order.
   const attrs = [...out].sort((a, b) => a.start - b.start);
+  const attrIndex = new Map(attrs.map((a, k) => [a, k]));
   const conts: Attribution[] = [];
   const unitOf = new Int32Array(tokens.length);
   units.forEach((u, k) => { for (let t = u.first; t < u.last; t++) unitOf[t] = k; });
@@ -741,10 +742,19 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
         return;
       }
     }
-    if (root && root.type !== 'indirect' && root.para === para && !between && root.start < s.start && here - fromUnit <= 3 && !out.some((a) => a !== root && a.how !== 'continuation' && a.start > root.start && a.start < s.start)) {
-      root.end = s.end;
-      root.segments.push([s.start, s.end]);
-      lastUnit.set(root, here);
+    // (`“A,” X said, stressing that B. “C.”`: a participle's report in the cue's own sentence
+    // leaves the quotation before it the one that C continues.)
+    let host = root;
+    if (host && host.type === 'indirect' && host.how !== 'continuation') {
+      for (let x = (attrIndex.get(host) ?? 0) - 1; x >= 0 && attrs[x].anchor === host.anchor; x--) {
+        if (attrs[x].type !== 'indirect') { host = attrs[x]; break; }
+      }
+    }
+    if (host && host.type !== 'indirect' && host.para === para && !between && host.start < s.start && here - fromUnit <= 3
+      && !out.some((a) => a !== host && a.how !== 'continuation' && a.anchor !== host.anchor && a.start > host.start && a.start < s.start)) {
+      host.end = s.end;
+      host.segments.push([s.start, s.end]);
+      lastUnit.set(host, here);
     }
     out.push(cont);
     conts.push(cont);
