@@ -18,7 +18,7 @@
 import pg from 'pg';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
-import { toSearchHits, toPersonQuote, toArticleSummary, toContractPerson, mentionsJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
 import {
   nameTokens,
@@ -503,8 +503,7 @@ export class PostgresStore implements Store {
         speakerLabel: r.speaker_label ?? r.speaker_name,
       }),
     );
-    const people = peopleRows.map((p): ArticlePerson => ({ ...toContractPerson(p, row.text), personId: p.person_id }));
-    people.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
+    const people = toContractPeople(peopleRows, row.text).map(({ row: p, ...person }): ArticlePerson => ({ ...person, personId: p.person_id }));
     return { ...toArticleSummary(row), text: row.text, quotes, people };
   }
 
@@ -535,16 +534,7 @@ export class PostgresStore implements Store {
   async *exportArticles(): AsyncIterable<ExportedArticle> {
     let last = 0;
     for (;;) {
-      const rows = await this.query<{
-        id: number;
-        external_id: string | null;
-        url: string | null;
-        canonical_url: string | null;
-        title: string | null;
-        outlet: string | null;
-        published: string | null;
-        text: string;
-      }>('SELECT id, external_id, url, canonical_url, title, outlet, published, text FROM articles WHERE id > $1 ORDER BY id LIMIT 200', [last]);
+      const rows = await this.query<ExportRow>('SELECT id, external_id, url, canonical_url, title, outlet, published, text FROM articles WHERE id > $1 ORDER BY id LIMIT 200', [last]);
       if (rows.length === 0) return;
       const ids = rows.map((r) => r.id);
       const [quoteRows, peopleRows] = await Promise.all([
@@ -555,19 +545,7 @@ export class PostgresStore implements Store {
       const peopleOf = groupBy(peopleRows, (r) => r.article_id);
       for (const a of rows) {
         last = a.id;
-        const ps = (peopleOf.get(a.id) ?? []).map((p) => toContractPerson(p, a.text));
-        ps.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
-        yield {
-          id: a.external_id ?? a.canonical_url ?? `article-${a.id}`,
-          url: a.url,
-          canonical_url: a.canonical_url,
-          title: a.title,
-          outlet: a.outlet,
-          published: a.published,
-          text: a.text,
-          quotes: (quotesOf.get(a.id) ?? []).map(toContractQuote),
-          people: ps,
-        };
+        yield toExportedArticle(a, quotesOf.get(a.id) ?? [], peopleOf.get(a.id) ?? []);
       }
     }
   }

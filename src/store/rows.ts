@@ -3,7 +3,7 @@
  * place for the mapping, so SQLite and PostgreSQL answer with the same shapes.
  */
 import type { Person, Quote, QuoteType, Span } from '../extract/types.js';
-import type { Appearance, ArticleSummary, Page, PageOptions, PersonQuote, PersonSummary, SearchHit } from './store.js';
+import type { Appearance, ArticleSummary, ExportedArticle, Page, PageOptions, PersonQuote, PersonSummary, SearchHit } from './store.js';
 
 export interface QuoteRow {
   id: number;
@@ -119,6 +119,33 @@ export function toArticleSummary(r: ArticleSummaryRow): ArticleSummary {
     published: r.published,
     url: r.canonical_url ?? r.url,
     quoteCount: r.quotes,
+  };
+}
+
+/** An article's people as the contract has them, in order of first mention. */
+export function toContractPeople<R extends ArticlePeopleRow>(rows: readonly R[], text: string): (Person & { row: R })[] {
+  const people = rows.map((r) => ({ ...toContractPerson(r, text), row: r }));
+  return people.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
+}
+
+/** An article row as `exportArticles` reads it. */
+export type ExportRow = Pick<ExportedArticle, 'url' | 'canonical_url' | 'title' | 'outlet' | 'published' | 'text'> & {
+  id: number;
+  external_id: string | null;
+};
+
+/** One line of `export --format jsonl`: the article, its quotes (rows in text order) and its people. */
+export function toExportedArticle(a: ExportRow, quotes: readonly QuoteRow[], people: readonly ArticlePeopleRow[]): ExportedArticle {
+  return {
+    id: a.external_id ?? a.canonical_url ?? `article-${a.id}`,
+    url: a.url,
+    canonical_url: a.canonical_url,
+    title: a.title,
+    outlet: a.outlet,
+    published: a.published,
+    text: a.text,
+    quotes: quotes.map(toContractQuote),
+    people: toContractPeople(people, a.text).map(({ row: _, ...p }) => p),
   };
 }
 

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
-import { toSearchHits, toPersonQuote, toArticleSummary, toContractPerson, mentionsJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -1168,10 +1168,9 @@ export class SqliteStore implements Store {
         speakerLabel: r.speaker_label ?? r.speaker_name,
       }),
     );
-    const people = (this.db.prepare('SELECT * FROM article_people WHERE article_id = ?').all(id) as ArticlePeopleRow[]).map(
-      (p): ArticlePerson => ({ ...toContractPerson(p, row.text), personId: p.person_id }),
+    const people = toContractPeople(this.db.prepare('SELECT * FROM article_people WHERE article_id = ?').all(id) as ArticlePeopleRow[], row.text).map(
+      ({ row: p, ...person }): ArticlePerson => ({ ...person, personId: p.person_id }),
     );
-    people.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
     return { ...toArticleSummary(row), text: row.text, quotes, people };
   }
 
@@ -1246,33 +1245,11 @@ export class SqliteStore implements Store {
     const quotes = this.db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id');
     const people = this.db.prepare('SELECT * FROM article_people WHERE article_id = ?');
     for (;;) {
-      const rows = page.all(last) as {
-        id: number;
-        external_id: string | null;
-        url: string | null;
-        canonical_url: string | null;
-        title: string | null;
-        outlet: string | null;
-        published: string | null;
-        text: string;
-      }[];
+      const rows = page.all(last) as ExportRow[];
       if (rows.length === 0) return;
       for (const a of rows) {
         last = a.id;
-        const qs = (quotes.all(a.id) as QuoteRow[]).map(toContractQuote);
-        const ps = (people.all(a.id) as ArticlePeopleRow[]).map((p) => toContractPerson(p, a.text));
-        ps.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
-        yield {
-          id: a.external_id ?? a.canonical_url ?? `article-${a.id}`,
-          url: a.url,
-          canonical_url: a.canonical_url,
-          title: a.title,
-          outlet: a.outlet,
-          published: a.published,
-          text: a.text,
-          quotes: qs,
-          people: ps,
-        };
+        yield toExportedArticle(a, quotes.all(a.id) as QuoteRow[], people.all(a.id) as ArticlePeopleRow[]);
       }
     }
   }
