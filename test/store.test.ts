@@ -96,6 +96,24 @@ test('migrations: versioned, WAL, reopening applies nothing twice', async () => 
   }
 });
 
+test('a new record uses 16 KB pages; an existing one keeps its own', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-store-'));
+  try {
+    const fresh = openSqliteStore(join(dir, 'new.db'));
+    assert.equal(fresh.db.pragma('page_size', { simple: true }), 16384);
+    fresh.closeSync();
+    const old = new Database(join(dir, 'old.db'));
+    old.exec('CREATE TABLE t (x)');
+    old.close();
+    const reopened = openSqliteStore(join(dir, 'old.db'));
+    assert.equal(reopened.db.pragma('page_size', { simple: true }), 4096);
+    assert.equal(reopened.schemaVersion, MIGRATIONS.at(-1)!.version);
+    reopened.closeSync();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('migrations: a version-1 record is upgraded in place, its data kept', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'onrecord-store-'));
   try {
