@@ -333,7 +333,6 @@ export class SqliteStore implements Store {
       bandsFrom: db.prepare(`SELECT DISTINCT band FROM quotation_bands WHERE band > ? ORDER BY band LIMIT ${BAND_SCAN_PAGE}`).pluck(),
       lastQuotationId: db.prepare('SELECT MAX(id) FROM quotations').pluck(),
       quotationWords: db.prepare('SELECT norm_text FROM quotations WHERE id = ?').pluck(),
-      insertQuotation: db.prepare('INSERT INTO quotations (norm_key, norm_text) VALUES (?, ?)'),
       // A new quotation with its first appearance (the quote inserted next, with this id).
       insertQuotationFirst: db.prepare(
         'INSERT INTO quotations (norm_key, norm_text, first_quote_id, first_published, appearances) VALUES (?, ?, ?, ?, 1)',
