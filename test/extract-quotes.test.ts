@@ -65,6 +65,17 @@ test('multi-paragraph curly quote: opening mark at each paragraph start, one clo
   expectQuote(quote(r, '“Today the waiting ends.”'), { speaker: 'Alice Okafor', mention: null, cue: null });
 });
 
+test('a stage direction in a quoted transcript (`"(CROSSTALK.)`) is no quote of its own', () => {
+  const text =
+    'Governor Alice Okafor spoke to the host. She said: "We have spent ten years waiting for this road, and —.\n\n' +
+    '"(CROSSTALK.)\n\n' +
+    '"Every family in the north knows what that wait has cost them."\n\n' +
+    'Opposition leader Dev Patel was not impressed.';
+  const r = run(text);
+  assert.deepEqual(r.quotes.filter((q) => q.text.includes('CROSSTALK') && q.text.length < 20), [], summary(r));
+  expectQuote(quote(r, '"Every family in the north knows what that wait has cost them."'), { speaker: 'Alice Okafor', mention: null, cue: null });
+});
+
 test('multi-paragraph straight quote runs to the last paragraph\'s closing mark', () => {
   const text =
     'Premier Alice Okafor addressed the legislature. She said: "We have spent ten years waiting for this road.\n\n' +

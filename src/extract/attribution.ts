@@ -831,6 +831,9 @@ function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Ar
   });
 }
 
+/** `"(CROSSTALK.)`, `(Laughter)`: a transcript's stage direction, a paragraph in parentheses, is nobody's words. */
+const STAGE_DIRECTION = /^["“”'‘]?\s*\([^()]*\)\s*["”]?$/u;
+
 /**
  * A quotation that runs over several paragraphs is one quotation, and each paragraph after
  * its first is also a quote of its own with the same speaker, as news annotation counts them
@@ -859,6 +862,7 @@ function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): voi
       if (end > start) pieces.push([start, end]);
     }
     for (const [start, end] of pieces.slice(1)) {
+      if (STAGE_DIRECTION.test(doc.text.slice(start, end))) continue;
       out.push({ type: 'direct', start, end, cue: null, source: null, inherits: root, how: 'continuation', para: doc.tokens[s.first].para, anchor: s.first, segments: [[start, end]] });
     }
   }
