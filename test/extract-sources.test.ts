@@ -365,6 +365,18 @@ test('`issued a statement saying ...` is the issuer’s; a place closing an adju
   expectQuote(r.quotes.find((q) => q.text.includes('back to work'))!, { speaker: 'Tomas Brandt', mention: 'Tomas Brandt', cue: 'said' });
 });
 
+test('a participle after a writing and a time, or after the people it was sent to, is the sender’s (`emailed supporters saying`)', () => {
+  const r = run('The mayor’s office released a statement Tuesday saying the plan was “a fraud on the taxpayers.”\n\n'
+    + 'The Oregon senator emailed supporters saying: “The fight goes on in every county.”\n\n'
+    + 'Her campaign blasted out an email to donors stating, “We are one week from victory.”\n\n'
+    + 'Listeners heard Mayor Jill Adams saying “we will not close the shelter” on the radio.');
+  expectQuote(quote(r, 'the plan was “a fraud on the taxpayers.”'), { type: 'mixed', speaker: 'The mayor’s office', cue: 'saying' });
+  expectQuote(quote(r, '“The fight goes on in every county.”'), { speaker: 'The Oregon senator', mention: 'Oregon senator', cue: 'saying' });
+  expectQuote(quote(r, '“We are one week from victory.”'), { speaker: 'Her campaign', mention: 'Her campaign', cue: 'stating' });
+  // (People heard saying something are its speakers: no writing was sent.)
+  expectQuote(quote(r, '“we will not close the shelter”'), { speaker: 'Jill Adams', mention: 'Jill Adams', cue: 'saying' });
+});
+
 test('a name standing before a colon labels the quotation after it, as in a transcript', () => {
   const r = run('The candidates rejected the term.\n\nOkafor: "Our goal is not to contain the group, but to defeat it." Brandt: "The mission is to destroy it."');
   expectQuote(quote(r, '"Our goal is not to contain the group, but to defeat it."'), { speaker: 'Okafor', mention: 'Okafor', cue: null });

@@ -4,7 +4,7 @@
  * is not passive (`was told`, `is said to`).
  */
 import type { Doc, Token } from './document.js';
-import { NOUN_LIKE_CUES, WRITINGS, cueSense, type CueSense } from './lexicon.js';
+import { NOUN_LIKE_CUES, SENDS_WRITING, WRITINGS, cueSense, type CueSense } from './lexicon.js';
 
 export interface Cue {
   first: number;
@@ -63,8 +63,28 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const commaInQuote = before !== undefined && before.quote >= 0 && tokens[i - 2]?.text === ',';
   // (`issued a statement saying ...`: a participle on a writing reports its issuer's words.)
   const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—' || commaInQuote
-    || WRITINGS.has(before.lower));
+    || WRITINGS.has(before.lower) || sentWriting(tokens, i));
   return { first: i, last: i + 1, sense, according: false, participle };
+}
+
+const TIME_AFTER_WRITING = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|on|last|this|early|late)$/;
+
+/**
+ * `released a statement Wednesday saying`, `sent an email to supporters stating`, `emailed
+ * supporters saying`: a participle after a writing and a time, or after the people a writing
+ * was sent to, reports the sender's words, as one right after the writing does.
+ */
+function sentWriting(tokens: Token[], i: number): boolean {
+  let b = i - 1;
+  while (b >= 0 && b > i - 4 && tokens[b].quote < 0 && TIME_AFTER_WRITING.test(tokens[b].lower)) b--;
+  if (b < 0 || tokens[b].quote >= 0) return false;
+  if (b < i - 1) return WRITINGS.has(tokens[b].lower);
+  if (tokens[b].pos !== 'NOUN' || !tokens[b].lower.endsWith('s')) return false;
+  let a = b;
+  while (a - 1 >= 0 && a > b - 3 && tokens[a - 1].quote < 0 && /^(ADJ|DET|NOUN)$/.test(tokens[a - 1].pos)) a--;
+  const p = tokens[a - 1];
+  if (!p || p.quote >= 0) return false;
+  return p.lower === 'to' && WRITINGS.has(tokens[a - 2]?.lower ?? '') || SENDS_WRITING.has(p.lower);
 }
 
 /** Reporting verbs made of a verb and a particle: `points out`, `shot back`, `went on`. */

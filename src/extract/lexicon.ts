@@ -312,6 +312,9 @@ export const WRITINGS = new Set(`statement letter email e-mail release memo repo
  filing complaint lawsuit document column op-ed blog book memoir video ad advertisement cover headline
  banner sign`.split(/\s+/));
 
+/** Verbs that send a writing to people: `emailed supporters saying ...` reports the sender's words. */
+export const SENDS_WRITING = new Set(`emailed e-mailed texted messaged mailed wrote emails e-mails texts messages writes`.split(/\s+/));
+
 /**
  * Organisations the news names in one word, with nothing in the word to tell (`Twitter said`,
  * `Politico reported`): platforms, companies, outlets and pollsters that are often sources.
