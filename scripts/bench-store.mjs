@@ -3,23 +3,25 @@
  * Benchmark of the quote record (issue 3), not a timed test. Run after `npm run build`:
  *
  *   node scripts/bench-store.mjs [--articles 10000] [--threads 2] [--quotes 100000] [--searches 300] [--keep DIR] [--json]
- *                                [--real FILE | --no-real]
+ *                                [--rounds 1] [--real FILE | --no-real] [--real-rounds 3]
  *
  * 1. Generates N invented articles (plain “...,” Name said. quotations) as .txt files.
  * 2. Raw extraction throughput: the extraction engine alone over the same texts, on a worker
  *    pool of --threads threads (the engine's own throughput on this machine's cores), measured
- *    before and after the ingest; the ratio uses their mean.
+ *    before and after each round of ingest; a round's ratio uses the mean of the two.
  * 3. Ingest throughput: `ingest` of the directory into a fresh SQLite record on a pool of the
  *    same size, warmed up alike (reading files, dedupe, extraction, group commits of atomic
  *    articles); also its CPU time per article over all threads. Then the same ingest into a
- *    store that keeps nothing: the ceiling without the store's own work.
+ *    store that keeps nothing: the ceiling without the store's own work. --rounds such rounds
+ *    alternate with raw extraction, and the medians are reported: this machine's speed drifts by
+ *    15 to 35% between runs.
  * 4. Tops the record up to --quotes quotes (hand-built analyses stored directly, if the
  *    extractor found fewer) and measures search latency (p50/p95/max) over varied queries.
  * 5. Reports the database size.
  * 6. A second corpus of real news text: the texts of a JSONL file read at run time (by default
  *    the PolNeAR training texts in ../shared/data/polnear/train.jsonl, 840 articles of about 900
  *    words; skipped with a message when absent), written as .txt files and measured the same way
- *    (raw extraction before and after, ingest into a fresh record, CPU time), with a search
+ *    (--real-rounds rounds, 3 by default: the corpus is small), with a search
  *    latency over that record. The generated corpus's ~900-word vocabulary makes unrelated
  *    quotations look near-identical, so it overstates the near-duplicate checks; real text has
  *    fewer quotes per word and much more extraction work per article.
@@ -51,6 +53,8 @@ const QUOTES = Number(opt('quotes', 100000));
 const SEARCHES = Number(opt('searches', 300));
 const KEEP = opt('keep', null);
 const JSON_OUT = args.includes('--json');
+const ROUNDS = Number(opt('rounds', 1));
+const REAL_ROUNDS = Number(opt('real-rounds', 3));
 const REAL = args.includes('--no-real') ? null : opt('real', join(root, '..', 'shared', 'data', 'polnear', 'train.jsonl'));
 
 // Deterministic pseudo-random generator so runs compare.
@@ -128,60 +132,91 @@ async function rawExtraction(texts) {
   return { rate: n / secs, secs, quotes, cpuMs: (cpu.user + cpu.system) / 1000 / n };
 }
 
-/** Raw extraction, ingest of `dir` into a fresh record at `dbFile`, raw extraction again; the ratios. */
-async function measure(label, texts, dir, dbFile) {
+/** Ingest of `dir` into a fresh record at `dbFile` on a warmed-up pool: its rate and CPU time per article. */
+async function ingestRun(texts, dir, dbFile) {
   const n = texts.length;
-  const raw1 = await rawExtraction(texts);
-  log(`[${label}] raw extraction: ${n} articles in ${raw1.secs.toFixed(1)}s = ${raw1.rate.toFixed(1)} articles/s (${raw1.quotes} quotes); ${raw1.cpuMs.toFixed(2)} ms CPU per article`);
-  // 3. ingest throughput: a pool warmed up like the raw run's, then the timed ingest (reading the
-  // files, dedupe, extraction and the store's keys on the workers, group commits on the main thread).
   for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) rmSync(f, { force: true });
   const store = openSqliteStore(dbFile);
   let t0 = performance.now();
-  const ingestPool = createPool(THREADS);
-  await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => ingestPool.extract({ text }))); // warm-up
+  const pool = createPool(THREADS);
+  await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => pool.extract({ text }))); // warm-up
   const startSecs = (performance.now() - t0) / 1000;
   t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const summary = await ingest([dir], { store, pool: ingestPool });
-  const ingestSecs = (performance.now() - t0) / 1000;
+  const summary = await ingest([dir], { store, pool });
+  const secs = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  await ingestPool.close();
-  const ingestRate = summary.added / ingestSecs;
-  const cpuMsPerArticle = (cpu.user + cpu.system) / 1000 / Math.max(1, summary.added);
-  log(`[${label}] ingest: ${summary.added} articles in ${ingestSecs.toFixed(1)}s = ${ingestRate.toFixed(1)} articles/s (${summary.quotes} quotes, ${summary.failed.length} failed); ` +
-    `${cpuMsPerArticle.toFixed(2)} ms CPU per article (all threads); worker start and warm-up ${startSecs.toFixed(1)}s more`);
-  // The same ingest into a store that keeps nothing: the ceiling of ingest on these cores
-  // without the store's own work (reading files, hashing, extraction, the store's keys on the
-  // workers, handing results to the main thread), so the gap to raw extraction splits in two.
-  const ceilingPool = createPool(THREADS);
-  await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => ceilingPool.extract({ text }))); // warm-up
+  await pool.close();
+  return { store, summary, secs, startSecs, rate: summary.added / secs, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, summary.added) };
+}
+
+/**
+ * The same ingest into a store that keeps nothing: the ceiling of ingest on these cores without
+ * the store's own work (reading files, hashing, extraction, the store's keys on the workers,
+ * handing results to the main thread), so the gap to raw extraction splits in two.
+ */
+async function ceilingRun(texts, dir) {
+  const pool = createPool(THREADS);
+  await Promise.all(texts.slice(0, Math.min(200, texts.length)).map((text) => pool.extract({ text }))); // warm-up
   const keepsNothing = { findArticle: async () => null, addArticles: async (items) => items.map(() => ({ added: true, articleId: 0, quotes: 0 })) };
-  t0 = performance.now();
-  const cpuC = process.cpuUsage();
-  const ceiling = await ingest([dir], { store: keepsNothing, pool: ceilingPool });
-  const ceilingRate = ceiling.added / ((performance.now() - t0) / 1000);
-  const ceilingCpu = process.cpuUsage(cpuC);
-  const ceilingCpuMs = (ceilingCpu.user + ceilingCpu.system) / 1000 / Math.max(1, ceiling.added);
-  await ceilingPool.close();
-  const raw2 = await rawExtraction(texts);
-  log(`[${label}] raw extraction again: ${raw2.rate.toFixed(1)} articles/s; ${raw2.cpuMs.toFixed(2)} ms CPU per article`);
-  const rawRate = (raw1.rate + raw2.rate) / 2;
-  const rawCpuMs = (raw1.cpuMs + raw2.cpuMs) / 2;
-  log(`[${label}] ingest / raw extraction = ${((ingestRate / rawRate) * 100).toFixed(1)}% (target >= 80%; raw mean ${rawRate.toFixed(1)} articles/s)`);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const s = await ingest([dir], { store: keepsNothing, pool });
+  const rate = s.added / ((performance.now() - t0) / 1000);
+  const cpu = process.cpuUsage(cpu0);
+  await pool.close();
+  return { rate, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, s.added) };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/**
+ * `rounds` alternating rounds of raw extraction, ingest into a fresh record and the ceiling,
+ * then raw extraction once more. Each round's ratio uses the raw runs on either side of it; the
+ * medians are reported (the machine's speed drifts between runs). The last round's record is kept.
+ */
+async function measure(label, texts, dir, dbFile, rounds) {
+  const n = texts.length;
+  const raws = [await rawExtraction(texts)];
+  const runs = [];
+  for (let r = 0; r < rounds; r++) {
+    if (runs.length) runs.at(-1).run.store.closeSync();
+    const run = await ingestRun(texts, dir, dbFile);
+    const ceiling = await ceilingRun(texts, dir);
+    raws.push(await rawExtraction(texts));
+    const raw = { rate: (raws[r].rate + raws[r + 1].rate) / 2, cpuMs: (raws[r].cpuMs + raws[r + 1].cpuMs) / 2 };
+    runs.push({ run, ceiling, raw });
+    log(`[${label}] round ${r + 1}: raw extraction ${raw.rate.toFixed(1)} articles/s (${raw.cpuMs.toFixed(2)} ms CPU per article); ` +
+      `ingest ${run.summary.added} articles in ${run.secs.toFixed(1)}s = ${run.rate.toFixed(1)} articles/s (${run.cpuMs.toFixed(2)} ms CPU, ${run.summary.quotes} quotes, ${run.summary.failed.length} failed) = ${((run.rate / raw.rate) * 100).toFixed(1)}%; ` +
+      `store that keeps nothing ${ceiling.rate.toFixed(1)} articles/s = ${((ceiling.rate / raw.rate) * 100).toFixed(1)}%`);
+  }
+  const med = (f) => median(runs.map(f));
+  const rawRate = med((x) => x.raw.rate);
+  const rawCpuMs = med((x) => x.raw.cpuMs);
+  const ingestRate = med((x) => x.run.rate);
+  const cpuMsPerArticle = med((x) => x.run.cpuMs);
+  const ceilingRate = med((x) => x.ceiling.rate);
+  const ceilingCpuMs = med((x) => x.ceiling.cpuMs);
+  const ratio = med((x) => x.run.rate / x.raw.rate);
+  const ratioCpu = med((x) => x.raw.cpuMs / x.run.cpuMs);
+  const last = runs.at(-1).run;
+  const of = rounds > 1 ? `median of ${rounds} rounds` : '1 round';
+  log(`[${label}] raw extraction: ${n} articles, ${rawRate.toFixed(1)} articles/s, ${rawCpuMs.toFixed(2)} ms CPU per article (${raws[0].quotes} quotes; ${of})`);
+  log(`[${label}] ingest: ${ingestRate.toFixed(1)} articles/s, ${cpuMsPerArticle.toFixed(2)} ms CPU per article (all threads); worker start and warm-up ${last.startSecs.toFixed(1)}s more`);
+  log(`[${label}] ingest / raw extraction = ${(ratio * 100).toFixed(1)}% (target >= 80%; ${of}${rounds > 1 ? ` of ${runs.map((x) => ((x.run.rate / x.raw.rate) * 100).toFixed(1) + '%').join(', ')}` : ''})`);
   // On a busy machine wall-clock rates follow the load; CPU time per article does not. With both
   // runs keeping the cores busy, their CPU-time ratio is the throughput ratio on an idle machine.
-  log(`[${label}] by CPU time: raw ${rawCpuMs.toFixed(2)} / ingest ${cpuMsPerArticle.toFixed(2)} ms per article = ${((rawCpuMs / cpuMsPerArticle) * 100).toFixed(1)}%`);
+  log(`[${label}] by CPU time: ${(ratioCpu * 100).toFixed(1)}% (raw ${rawCpuMs.toFixed(2)}, ingest ${cpuMsPerArticle.toFixed(2)} ms per article${rounds > 1 ? '; medians of the rounds, each of its own' : ''})`);
   log(`[${label}] ingest into a store that keeps nothing (the ceiling without the store's work): ${ceilingRate.toFixed(1)} articles/s = ${((ceilingRate / rawRate) * 100).toFixed(1)}% of raw; ` +
     `by CPU time ${ceilingCpuMs.toFixed(2)} ms per article = ${((rawCpuMs / ceilingCpuMs) * 100).toFixed(1)}%`);
   return {
-    store,
-    summary,
+    store: last.store,
+    summary: last.summary,
     result: {
-      articles: n, raw_extraction_per_s: rawRate, raw_extraction_runs_per_s: [raw1.rate, raw2.rate], ingest_per_s: ingestRate, ingest_vs_raw: ingestRate / rawRate,
-      ingest_cpu_ms_per_article: cpuMsPerArticle, raw_cpu_ms_per_article: rawCpuMs, ingest_vs_raw_by_cpu: rawCpuMs / cpuMsPerArticle, ingest_worker_start_s: startSecs,
+      articles: n, rounds, raw_extraction_per_s: rawRate, raw_extraction_runs_per_s: raws.map((r) => r.rate), ingest_per_s: ingestRate, ingest_vs_raw: ratio,
+      ingest_cpu_ms_per_article: cpuMsPerArticle, raw_cpu_ms_per_article: rawCpuMs, ingest_vs_raw_by_cpu: ratioCpu, ingest_worker_start_s: last.startSecs,
       ceiling_per_s: ceilingRate, ceiling_vs_raw: ceilingRate / rawRate, ceiling_cpu_ms_per_article: ceilingCpuMs,
-      quotes_extracted: summary.quotes,
+      quotes_extracted: last.summary.quotes,
     },
   };
 }
@@ -204,7 +239,7 @@ function searchTimes(store, queries) {
 const fileSize = (f) => statSync(f).size + (existsSync(f + '-wal') ? statSync(f + '-wal').size : 0);
 
 const dbFile = join(work, 'bench.db');
-const synthetic = await measure('generated', texts, dir, dbFile);
+const synthetic = await measure('generated', texts, dir, dbFile, ROUNDS);
 const { store, summary } = synthetic;
 
 // re-ingest: everything already stored
@@ -287,7 +322,7 @@ else {
   realTexts.forEach((t, i) => writeFileSync(join(realDir, `r${String(i).padStart(6, '0')}.txt`), t));
   log(`real-text corpus: ${realTexts.length} articles from ${REAL}`);
   const realDb = join(work, 'real.db');
-  const m = await measure('real', realTexts, realDir, realDb);
+  const m = await measure('real', realTexts, realDir, realDb, REAL_ROUNDS);
   const rstats = await m.store.stats();
   // Queries from the record's own words: single words, pairs, speakers, a date filter.
   const words = [...new Set(realTexts.join(' ').toLowerCase().match(/\b[a-z]{5,}\b/g) ?? [])];

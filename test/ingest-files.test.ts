@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ingest } from '../src/ingest/ingest.js';
+import { WORKER_EXEC_ARGV } from '../src/ingest/pool.js';
 import { parsePage } from '../src/ingest/html.js';
 import { toIsoDate } from '../src/ingest/dates.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -122,6 +124,18 @@ test('text, JSONL and directories; bad inputs reported, the rest ingested; re-in
   } finally {
     done();
   }
+});
+
+test('workers load the task module by import, never through require() of an ES module', { skip: !process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') }, async () => {
+  // What piscina tries first, in a worker started with the pool's options: it must fail at once
+  // (the require(esm) path once aborted a run), so that piscina imports the module instead.
+  const workerModule = new URL('../src/ingest/worker.js', import.meta.url).pathname;
+  const code = `const { parentPort } = require('node:worker_threads');
+    try { require(${JSON.stringify(workerModule)}); parentPort.postMessage('required'); } catch (e) { parentPort.postMessage(e.code); }`;
+  const worker = new Worker(code, { eval: true, execArgv: [...WORKER_EXEC_ARGV] });
+  const outcome = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+  await worker.terminate();
+  assert.equal(outcome, 'ERR_REQUIRE_ESM');
 });
 
 test('extraction on worker threads stores the same as inline', async () => {

@@ -15,6 +15,17 @@ export interface WorkPool {
   close(): Promise<void>;
 }
 
+/**
+ * Node options of the workers: the process's own, with `require()` of ES modules turned off
+ * where Node has it (20.19 and later). Piscina loads a task file with `require()` first; through
+ * Node 20's require(esm) that once aborted a whole benchmark run with a V8 fatal error ("IsGraphAsync
+ * must be used on an instantiated module"). With it off, `require()` fails at once and piscina
+ * imports the module, as it does on older Nodes.
+ */
+export const WORKER_EXEC_ARGV: readonly string[] = process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module')
+  ? [...process.execArgv, '--no-experimental-require-module']
+  : [...process.execArgv];
+
 /** Tasks handed to one worker at a time (it runs them one after the other). */
 export const TASKS_PER_WORKER = 32;
 
@@ -43,6 +54,7 @@ export function createPool(threads = defaultThreads()): WorkPool {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    execArgv: [...WORKER_EXEC_ARGV],
     // Several tasks queued on each worker, so that none waits for the main thread while it
     // writes a batch to the store.
     concurrentTasksPerWorker: TASKS_PER_WORKER,
