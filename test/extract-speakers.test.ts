@@ -250,3 +250,10 @@ test('a quotation standing alone after a sentence about another named person is 
   const r2 = run('“It deserved to be longer,” says Christopher Hale. “It is fascinating to come back to an idea.”');
   expectQuote(quote(r2, '“It is fascinating to come back to an idea.”'), { speaker: 'Christopher Hale', mention: null, cue: null });
 });
+
+test('a headline in Title Case gives no name its words: `Nora Haldane Slams Port Authority` is Nora Haldane', () => {
+  const r = run('Nora Haldane Slams Port Authority Over Dredging Plans.\n\n'
+    + 'The senator spoke on Tuesday. “It is reckless,” Haldane said. The Port Authority said it “followed every rule.”');
+  expectQuote(quote(r, '“It is reckless,”'), { speaker: 'Nora Haldane', mention: 'Haldane', cue: 'said' });
+  expectQuote(quote(r, 'it “followed every rule.”'), { type: 'mixed', speaker: 'Port Authority', cue: 'said' });
+});

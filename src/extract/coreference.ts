@@ -7,7 +7,7 @@
 import type { Doc, Token } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import type { Attribution } from './attribution.js';
-import { GENDERED_NOUNS, GENDERED_TITLES, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isPlaceName } from './lexicon.js';
+import { GENDERED_NOUNS, GENDERED_TITLES, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isFirstName, isPlaceName } from './lexicon.js';
 import type { Span } from './types.js';
 
 export interface Entity {
@@ -27,6 +27,8 @@ export interface Entity {
   place?: boolean;
   /** For several people named together as one source: each of them. */
   members?: Entity[];
+  /** Its words come from a headline in Title Case, where a name's run swallows the verbs after it. */
+  headlineName?: boolean;
 }
 
 export interface Resolution {
@@ -64,6 +66,21 @@ function norm(w: string): string {
   return n;
 }
 
+/** A headline: a paragraph of a few words, each major one capitalised. */
+function isTitleCase(doc: Doc, para: number): boolean {
+  const p = doc.paragraphs[para];
+  if (!p || p.last - p.first > 40) return false;
+  let words = 0;
+  let lower = 0;
+  for (let t = p.first; t < p.last; t++) {
+    const tok = doc.tokens[t];
+    if (!/^\p{L}/u.test(tok.text) || tok.text.length <= 3) continue;
+    words++;
+    if (/^\p{Ll}/u.test(tok.text)) lower++;
+  }
+  return words >= 4 && lower === 0;
+}
+
 /** `a` is contained in `b` word by word, in order. */
 function containsWords(b: string[], a: string[]): boolean {
   let i = 0;
@@ -80,10 +97,14 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
   // many names stays linear.
   const byWord = new Map<string, Entity[]>();
   const recent: Array<{ t: number; e: Entity }> = [];
+  const headlines = new Map<number, boolean>();
   index.runs.forEach((run, k) => {
     if (run.common) return;
     const words = nameWords(doc, run.nameFirst, run.nameLast);
     if (words.length === 0) return;
+    const para = tokens[run.first].para;
+    let headline = headlines.get(para);
+    if (headline === undefined) { headline = isTitleCase(doc, para); headlines.set(para, headline); }
     let match: Entity | null = null;
     const candidates = new Set<Entity>();
     for (const w of words) for (const e of (byWord.get(norm(w)) ?? []).slice(-8)) candidates.add(e);
@@ -103,8 +124,17 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     span.text = doc.text.slice(span.start, span.end);
     if (!match) {
       match = { id: '', words, name: words.join(' '), kind: 'unknown', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
+      if (headline) match.headlineName = true;
       entities.push(match);
-    } else if (words.length > match.words.length && containsWords(words, match.words)) {
+    } else if (match.headlineName && !headline) {
+      // `Elizabeth Warren Hammers Wells Fargo CEO` in the headline, `Warren` in the text: the
+      // name is the text's form, with the first name the headline gave it.
+      const at = match.words.findIndex((w) => norm(w) === norm(words[0]));
+      const first = at > 0 && words.length === 1 && isFirstName(match.words[at - 1]) ? [match.words[at - 1]] : [];
+      match.words = [...first, ...words];
+      match.name = match.words.join(' ');
+      match.headlineName = false;
+    } else if (words.length > match.words.length && containsWords(words, match.words) && !headline) {
       match.words = words;
       match.name = words.join(' ');
     }
