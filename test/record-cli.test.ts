@@ -161,6 +161,25 @@ for (const backend of backends) {
   });
 }
 
+test('a reader that stops early (export | head) ends the command quietly, exit status 0', () => {
+  const { dir, done } = tempDir();
+  try {
+    const db = join(dir, 'r.db');
+    // Enough text that the export outgrows the pipe's buffer after head has gone.
+    const src = join(dir, 'many.jsonl');
+    writeFileSync(src, Array.from({ length: 60 }, (_, i) => JSON.stringify({ id: `a${i}`, text: storyParagraphs(i).join('\n\n').repeat(8) })).join('\n'));
+    assert.equal(run(['ingest', '--db', db, '--threads', '0', src]).status, 0);
+    for (const command of ['export --format jsonl', 'export --format csv']) {
+      const r = spawnSync('bash', ['-c', `node "${BIN}" ${command} --db "$1" | head -c 100; exit \${PIPESTATUS[0]}`, 'bash', db], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `${command}: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /Error|EPIPE/, command);
+      assert.equal(r.stdout.length, 100, command);
+    }
+  } finally {
+    done();
+  }
+});
+
 test('kill -9 in the middle of an ingest loses nothing committed; the re-run completes without duplicates', async () => {
   const { dir, done } = tempDir();
   try {

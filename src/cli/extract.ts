@@ -71,8 +71,18 @@ const EXIT_INTERNAL = 1;
 const EXIT_BAD_INPUT = 2;
 
 class Run {
-  status = 0;
+  private worst = 0;
   constructor(readonly opts: ExtractOptions) {}
+
+  get status(): number {
+    return this.worst;
+  }
+
+  /** The status so far is also the process's, should output stop early (see `main`). */
+  private set status(s: number) {
+    this.worst = s;
+    process.exitCode = s;
+  }
 
   /** A bad input: reported on stderr, run continues, exit status 2. */
   bad(message: string): void {
@@ -447,12 +457,6 @@ export async function runExtract(files: string[], opts: ExtractOptions): Promise
   const sources = files.length === 0 ? ['-'] : files;
   const sink: Sink =
     opts.format === 'json' ? new JsonSink() : opts.format === 'table' ? new TableSink(sources.length > 1) : new JsonlSink();
-
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // The reader went away (`| head`): stop quietly.
-    if (e.code === 'EPIPE') process.exit(run.status);
-    throw e;
-  });
 
   let stdinUsed = false;
   for (const source of sources) {

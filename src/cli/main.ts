@@ -51,6 +51,13 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // A reader that stops early (`onrecord export | head`) closes standard output: every command
+  // stops quietly then, with the exit status it has reached (commands keep `process.exitCode`
+  // up to date as inputs fail).
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   try {
     await createProgram().parseAsync(argv);
   } catch (err) {
