@@ -15,6 +15,12 @@ test('a first name the tagger reads as a verb still starts the name (`Josh Pelle
   expectQuote(quote(r, '“We will open the port in spring,”'), { speaker: 'Josh Pellerin', mention: 'Josh Pellerin', cue: 'said' });
 });
 
+test('an abbreviated title the tagger splits from its period ends no sentence (`said the Rev. Ann Kotter, of ...`)', () => {
+  const r = run('“The town will never be what it was,” said the Rev. Ann Kotter, of Grace Chapel. Adm. Tom Reyes said the fleet would stay in port.');
+  expectQuote(quote(r, '“The town will never be what it was,”'), { speaker: 'Ann Kotter', mention: 'Ann Kotter', cue: 'said' });
+  expectQuote(quote(r, 'the fleet would stay in port'), { type: 'indirect', speaker: 'Tom Reyes', mention: 'Tom Reyes', cue: 'said' });
+});
+
 test('an honorific keeps a name that is also a common word (`Ms. May said`)', () => {
   const r = run('On Tuesday, Ms. May said a time limit on the backstop could be a solution.');
   expectQuote(quote(r, 'a time limit on the backstop could be a solution'), { type: 'indirect', mention: 'May', cue: 'said' });

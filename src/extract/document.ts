@@ -25,6 +25,9 @@ function english() {
   return wink;
 }
 
+/** Abbreviated titles wink does not keep whole (`Rev.`, `Adm.`, `Atty.`): their period is theirs. */
+const SPLIT_TITLES = new Set(['rev', 'adm', 'atty', 'msgr']);
+
 export interface Token {
   /** Index in `Doc.tokens`. */
   i: number;
@@ -113,6 +116,16 @@ export class Doc {
       if (paraStart < 0) paraStart = this.tokens.length;
       pendingBreak = false;
       const value = body.slice(start, end);
+      // `the Rev. Al Sharpton`: an abbreviated title wink splits from its period is one token,
+      // as `Sen.` is (and the sentence does not end there: splitSentences).
+      const prevTok = this.tokens[this.tokens.length - 1];
+      if (value === '.' && pre.length === 0 && prevTok !== undefined && prevTok.end === start && SPLIT_TITLES.has(prevTok.lower) && /^\p{Lu}/u.test(prevTok.text)) {
+        prevTok.end = end;
+        prevTok.text += '.';
+        prevTok.lower += '.';
+        map[w] = this.tokens.length - 1;
+        continue;
+      }
       this.tokens.push({
         i: this.tokens.length, start, end, text: value, lower: value.toLowerCase(), pos: tags[w],
         space: pre.length > 0 || (w > 0 && tags[w - 1] === 'SPACE'), para, quote: -1,
@@ -137,6 +150,13 @@ export class Doc {
     const sentences = this.sentences;
     for (const [a, b] of spans) {
       let first: number = map[a!]!;
+      // (A sentence wink ended at an abbreviated title, `said the Rev.`, goes on.)
+      const prev = sentences[sentences.length - 1];
+      if (prev !== undefined && prev.last === first && first > 0 && first < tokens.length && tokens[first]!.para === tokens[first - 1]!.para
+        && tokens[first - 1]!.lower.endsWith('.') && SPLIT_TITLES.has(tokens[first - 1]!.lower.slice(0, -1))) {
+        first = prev.first;
+        sentences.length--;
+      }
       const last: number = map[b! + 1] ?? tokens.length;
       for (let t = first + 1; t <= last; t++) {
         if (t === last || tokens[t]!.para !== tokens[t - 1]!.para) {
