@@ -76,6 +76,24 @@ test('a stage direction in a quoted transcript (`"(CROSSTALK.)`) is no quote of 
   expectQuote(quote(r, '"Every family in the north knows what that wait has cost them."'), { speaker: 'Alice Okafor', mention: null, cue: null });
 });
 
+test('a quoted transcript: each paragraph opening with a name in capitals and a colon is that speaker’s turn', () => {
+  const text =
+    'Radio host Dana Whitlock asked Mayor Omar Haddad about the budget. Partial transcript as follows:\n\n' +
+    '"WHITLOCK: Will the library stay open on Sundays?\n\n' +
+    '"HADDAD: Well, look, the library is the heart of this town, and —.\n\n' +
+    '"(CROSSTALK.)\n\n' +
+    '"WHITLOCK: So it stays open?\n\n' +
+    '"HADDAD: It stays open, every Sunday.\n\n' +
+    '"And we will hire two more librarians next year.';
+  const r = run(text);
+  expectQuote(quote(r, '"WHITLOCK: Will the library stay open on Sundays?'), { speaker: 'Dana Whitlock', mention: 'WHITLOCK', cue: null });
+  expectQuote(quote(r, '"HADDAD: Well, look, the library is the heart of this town, and —.'), { speaker: 'Omar Haddad', mention: 'HADDAD', cue: null });
+  expectQuote(quote(r, '"WHITLOCK: So it stays open?'), { speaker: 'Dana Whitlock', mention: 'WHITLOCK', cue: null });
+  expectQuote(quote(r, '"HADDAD: It stays open, every Sunday.'), { speaker: 'Omar Haddad', mention: 'HADDAD', cue: null });
+  // (A paragraph with no name goes on with the turn before it.)
+  expectQuote(quote(r, '"And we will hire two more librarians next year.'), { speaker: 'Omar Haddad', mention: null, cue: null });
+});
+
 test('multi-paragraph straight quote runs to the last paragraph\'s closing mark', () => {
   const text =
     'Premier Alice Okafor addressed the legislature. She said: "We have spent ten years waiting for this road.\n\n' +

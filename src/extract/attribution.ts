@@ -850,7 +850,6 @@ function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): voi
       next++;
     }
     if (!widest || widest.end < s.end) continue;
-    const root = widest.inherits ?? widest;
     const firstPara = doc.tokens[s.first].para;
     const pieces: Array<[number, number]> = [];
     for (let p = firstPara; p < firstPara + s.paragraphs && p < doc.paragraphs.length; p++) {
@@ -861,11 +860,40 @@ function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): voi
       while (end > start && /\s/.test(doc.text[end - 1])) end--;
       if (end > start) pieces.push([start, end]);
     }
-    for (const [start, end] of pieces.slice(1)) {
-      if (STAGE_DIRECTION.test(doc.text.slice(start, end))) continue;
-      out.push({ type: 'direct', start, end, cue: null, source: null, inherits: root, how: 'continuation', para: doc.tokens[s.first].para, anchor: s.first, segments: [[start, end]] });
+    // `"WALLACE: ...` / `"PENCE: ...`: a transcript's paragraphs, each opening with its
+    // speaker's name in capitals, are each that speaker's; the first is no longer one quote
+    // running over the others.
+    const labels = pieces.map((_, k) => transcriptLabel(doc, firstPara + k));
+    if (labels.some((l, k) => k > 0 && l)) {
+      if (widest.start === pieces[0][0] || widest.start === s.start) {
+        widest.end = pieces[0][1];
+        widest.segments = [[widest.start, widest.end]];
+        if (labels[0] && !widest.cue) { widest.source = labels[0]; widest.inherits = null; widest.how = 'post-quote'; }
+      }
     }
+    // (A paragraph with no label goes on with the turn before it.)
+    let owner = widest.inherits ?? widest;
+    pieces.forEach(([start, end], k) => {
+      if (k === 0 || STAGE_DIRECTION.test(doc.text.slice(start, end))) return;
+      const label = labels[k];
+      const piece: Attribution = { type: 'direct', start, end, cue: null, source: label, inherits: label ? null : owner, how: label ? 'post-quote' : 'continuation', para: doc.tokens[s.first].para, anchor: s.first, segments: [[start, end]] };
+      out.push(piece);
+      if (label) owner = piece;
+    });
   }
+}
+
+/** `"PENCE: Well, ...`: a paragraph opening with a name in capitals and a colon, inside its quotation mark. */
+function transcriptLabel(doc: Doc, para: number): Mention | null {
+  const p = doc.paragraphs[para];
+  if (!p) return null;
+  const tokens = doc.tokens;
+  let k = p.first;
+  if (k < p.last && /^["“]$/.test(tokens[k].text)) k++;
+  const first = k;
+  while (k < p.last && k - first < 3 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(tokens[k].text)) k++;
+  if (k === first || tokens[k]?.text !== ':' || k + 1 >= p.last) return null;
+  return { kind: 'name', first, last: k, coreFirst: first, coreLast: k, head: tokens[k - 1].lower, plural: false, indefinite: false };
 }
 
 /** A sentence with a verb of its own, outside quotation marks. */
