@@ -492,6 +492,13 @@ test('a label in quotation marks inside an apposition does not hide the subject 
   expectQuote(r.quotes.find((q) => q.text.startsWith('“We have had'))!, { type: 'direct', speaker: 'Bill Easton', mention: 'Bill Easton', cue: 'said' });
 });
 
+test('a title closing an apposition, its comma inside the closing mark, does not hide the subject (`Mara Quint, star of “Harbor Lights,” said`)', () => {
+  const r = run('Actress Mara Quint, star of “Harbor Lights,” said the campaign was “a movement of ordinary people.” '
+    + 'Tom Adler, host of the radio show “Morning Dock,” told the crowd, “We are not going back.”');
+  expectQuote(quote(r, 'the campaign was “a movement of ordinary people.”'), { type: 'mixed', speaker: 'Mara Quint', mention: 'Mara Quint', cue: 'said' });
+  expectQuote(quote(r, '“We are not going back.”'), { speaker: 'Tom Adler', mention: 'Tom Adler', cue: 'told' });
+});
+
 test('an inverted cue’s role with the name in apposition after it rests on the name (`says Campbell’s partner, Jason Lowe.`)', () => {
   const r = run('“Most places will not print anything less than 1,000 copies,” says Campbell’s partner, Jason Lowe. “It is a waste,” said the company spokesman, who declined to be named.');
   expectQuote(r.quotes.find((q) => q.text.startsWith('“Most places'))!, { speaker: 'Jason Lowe', mention: 'Jason Lowe', cue: 'says' });

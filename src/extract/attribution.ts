@@ -127,8 +127,9 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     let src = c.cue.participle ? null : phraseBefore(doc, j, unit.first, runs);
     if (src) {
       c.sourceFirst = src.first;
-    } else if (tokens[j - 1]?.text === ',' && !c.cue.participle) {
-      // Apposition or relative clause between subject and cue: `Baxter, the board's chair, said`.
+    } else if ((tokens[j - 1]?.text === ',' || titleClosingApposition(doc, spans, j - 1, unit.first)) && !c.cue.participle) {
+      // Apposition or relative clause between subject and cue: `Baxter, the board's chair, said`
+      // (`Kerry Walsh, star of “Harbor Lights,” said`: its comma inside a title's closing mark).
       const found = subjectBeforeApposition(doc, j - 1, unit.first, runs, spans);
       if (found) { src = found.mention; c.sourceFirst = found.first; }
     }
@@ -268,6 +269,18 @@ function isPlaceRun(doc: Doc, runs: RunIndex, m: Mention): boolean {
   return isPlaceName(words);
 }
 
+/**
+ * `star of “Harbor Lights,” said`: a title in quotation marks ending an apposition, its comma
+ * inside the closing mark, with words of the apposition before it.
+ */
+function titleClosingApposition(doc: Doc, spans: QuotedSpan[], k: number, min: number): boolean {
+  const tokens = doc.tokens;
+  const q = tokens[k]?.quote ?? -1;
+  if (q < 0 || spans[q].last !== k + 1 || !spans[q].title || tokens[k - 1]?.text !== ',' || !/^[”"»]$/.test(tokens[k].text)) return false;
+  const before = spans[q].first - 1;
+  return before > min && tokens[before].quote < 0 && tokens[before].pos !== 'PUNCT';
+}
+
 /** `Harry Kazianis, director of ..., said`: the subject stands before the first comma. */
 function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: RunIndex, spans: QuotedSpan[]): { mention: Mention; first: number } | null {
   const tokens = doc.tokens;
@@ -275,7 +288,7 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
   // an apposition is part of it, not the quotation the subject follows.)
   const label = (k: number) => {
     const q = tokens[k].quote;
-    if (q < 0 || spans[q].first <= min || spans[q].last > comma) return false;
+    if (q < 0 || spans[q].first <= min || spans[q].last > comma + 1) return false;
     const inner = doc.text.slice(tokens[spans[q].first].start, tokens[spans[q].last - 1].end);
     return (spans[q].title || spans[q].words <= 4 && !/[.,!?…]\W*$/u.test(inner)) && tokens[spans[q].first - 1]?.quote < 0;
   };
