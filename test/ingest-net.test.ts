@@ -135,13 +135,13 @@ test('RSS and Atom feeds: every item page fetched and ingested, once, at most N 
   }
 });
 
-test('hostile and malformed feeds are refused with a reason, quickly, and nothing is fetched for them', async () => {
+test('hostile and malformed feeds are refused with a reason, before any entity is expanded, and nothing is fetched for them', async () => {
   const { store, done } = tempStore();
   try {
     const before = userAgents.length;
-    const t0 = Date.now();
+    // (An expanded bomb would take minutes and gigabytes; the reasons below show the parser
+    // refused the declarations instead. No timing is asserted: speed lives in the benchmarks.)
     const s = await ingest([`${base}/bomb.rss`, `${base}/xxe.rss`, `${base}/broken.rss`], { store, threads: 0 });
-    assert.ok(Date.now() - t0 < 3000);
     assert.equal(userAgents.length - before, 3, 'only the three feeds were requested');
     assert.equal(s.added, 0);
     const reasons = s.failed.map((f) => f.reason);
