@@ -21,6 +21,12 @@ test('an abbreviated title the tagger splits from its period ends no sentence (`
   expectQuote(quote(r, 'the fleet would stay in port'), { type: 'indirect', speaker: 'Tom Reyes', mention: 'Tom Reyes', cue: 'said' });
 });
 
+test('a period with no space after it ends no sentence (`Rep. Ana Ruiz (D-N.Y.) reacted, saying`)', () => {
+  const r = run('Rep. Ana Ruiz (D-N.Y.) reacted to the verdict, saying: “The killer should be in prison.” Sen. Cal Ford (R-S.C.) said the jury had “done its job.”');
+  expectQuote(quote(r, '“The killer should be in prison.”'), { speaker: 'Ana Ruiz', mention: 'Ana Ruiz', cue: 'saying' });
+  expectQuote(quote(r, 'the jury had “done its job.”'), { type: 'mixed', speaker: 'Cal Ford', mention: 'Cal Ford', cue: 'said' });
+});
+
 test('an honorific keeps a name that is also a common word (`Ms. May said`)', () => {
   const r = run('On Tuesday, Ms. May said a time limit on the backstop could be a solution.');
   expectQuote(quote(r, 'a time limit on the backstop could be a solution'), { type: 'indirect', mention: 'May', cue: 'said' });

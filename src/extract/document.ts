@@ -150,10 +150,11 @@ export class Doc {
     const sentences = this.sentences;
     for (const [a, b] of spans) {
       let first: number = map[a!]!;
-      // (A sentence wink ended at an abbreviated title, `said the Rev.`, goes on.)
+      // (A sentence wink ended at an abbreviated title, `said the Rev.`, goes on, as does one it
+      // ended inside a word, with no space after the period: `Rep. Ann Ruiz (D-N.Y.) said`.)
       const prev = sentences[sentences.length - 1];
       if (prev !== undefined && prev.last === first && first > 0 && first < tokens.length && tokens[first]!.para === tokens[first - 1]!.para
-        && tokens[first - 1]!.lower.endsWith('.') && SPLIT_TITLES.has(tokens[first - 1]!.lower.slice(0, -1))) {
+        && tokens[first - 1]!.lower.endsWith('.') && (SPLIT_TITLES.has(tokens[first - 1]!.lower.slice(0, -1)) || !tokens[first]!.space)) {
         first = prev.first;
         sentences.length--;
       }
