@@ -505,6 +505,18 @@ test('a title closing an apposition, its comma inside the closing mark, does not
   expectQuote(quote(r, '“We are not going back.”'), { speaker: 'Tom Adler', mention: 'Tom Adler', cue: 'told' });
 });
 
+test('an inverted cue opening its sentence introduces the quotation past an apposition or an opening adverbial (`Said Dora Pyne, who ..., “...”`)', () => {
+  const r = run('The shop reopened on Monday. Said Lena Dorsey, who grew up on the same street, “We were all so proud of her.” '
+    + 'In other words, explained moderator Nina Cordell: “What does that have to do with the budget?” '
+    + '“The risk,” said Edwin Lamar, an economist at the institute, “is that we lose the jobs.”');
+  expectQuote(quote(r, '“We were all so proud of her.”'), { speaker: 'Lena Dorsey', mention: 'Lena Dorsey', cue: 'Said' });
+  expectQuote(quote(r, '“What does that have to do with the budget?”'), { speaker: 'Nina Cordell', mention: 'Nina Cordell', cue: 'explained' });
+  // (With a quotation before the cue, the one after the apposition continues it.)
+  const q = r.quotes.find((x) => x.text.startsWith('“The risk,”'))!;
+  expectQuote(q, { speaker: 'Edwin Lamar', mention: 'Edwin Lamar', cue: 'said' });
+  assert.ok(q.text.endsWith('“is that we lose the jobs.”'), summary(r));
+});
+
 test('an inverted cue’s role with the name in apposition after it rests on the name (`says Campbell’s partner, Jason Lowe.`)', () => {
   const r = run('“Most places will not print anything less than 1,000 copies,” says Campbell’s partner, Jason Lowe. “It is a waste,” said the company spokesman, who declined to be named.');
   expectQuote(r.quotes.find((q) => q.text.startsWith('“Most places'))!, { speaker: 'Jason Lowe', mention: 'Jason Lowe', cue: 'says' });

@@ -141,7 +141,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       const clauseBefore = prevTok && (prevTok.text === ',' || prevTok.text === '—') && after && endsUnit(doc, after.last, unit);
       // `Added Smith: “...”`: an inverted cue opening its sentence, the quotation after the name.
       const k = after ? after.last : -1;
-      const quoteNext = after && c.cue.first === unit.first && (tokens[k]?.text === ':' || tokens[k]?.text === ',') && tokens[k + 1]?.quote >= 0 && spans[tokens[k + 1].quote].first === k + 1;
+      // (`Said Dora Pyne, who grew up with him, “...”`, `In other words, explained the moderator:
+      // “...”`: past an apposition, and after a short opening adverbial.)
+      const opens = c.cue.first === unit.first || openingAdverbial(doc, unit.first, c.cue.first);
+      const quoteNext = after !== null && opens && quoteAfterName(doc, spans, k, unit.last) >= 0;
       if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext)) {
         src = after;
         // `says Campbell’s partner, Jason Louth.`: a role with the name in apposition after it
@@ -239,6 +242,32 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       });
     }
   }
+}
+
+/**
+ * After an inverted cue's source ending at `k` (`Added Smith`), the colon or comma right before
+ * the quotation it introduces: at `k`, or past an apposition or relative clause set off by a
+ * comma (`Said Dora Pyne, who grew up with him, “...”`). -1 when no quotation opens there.
+ */
+function quoteAfterName(doc: Doc, spans: QuotedSpan[], k: number, max: number): number {
+  const tokens = doc.tokens;
+  // (The quotation may open the next paragraph: `Stated Stone:` standing alone.)
+  const opensQuote = (x: number) => (tokens[x]?.text === ':' || tokens[x]?.text === ',') && tokens[x + 1]?.quote >= 0 && spans[tokens[x + 1].quote].first === x + 1;
+  if (opensQuote(k)) return k;
+  if (tokens[k]?.text !== ',') return -1;
+  for (let x = k + 1; x < max && x < k + 30; x++) {
+    if (tokens[x].quote >= 0 || /^[.;!?]$/.test(tokens[x].text)) return -1;
+    if (opensQuote(x)) return x;
+  }
+  return -1;
+}
+
+/** `In other words, explained ...`: a few words and a comma opening the sentence, with no verb. */
+function openingAdverbial(doc: Doc, first: number, cue: number): boolean {
+  const tokens = doc.tokens;
+  if (cue - first > 5 || cue - first < 2 || tokens[cue - 1].text !== ',') return false;
+  for (let x = first; x < cue - 1; x++) if (tokens[x].quote >= 0 || tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX' || tokens[x].pos === 'PUNCT') return false;
+  return true;
 }
 
 /** Skips adverbs, auxiliaries and time phrases between a subject and its cue. */
@@ -461,8 +490,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     k = c.source.last;
     // `said Smith` with nothing before is a report only when a quotation follows it:
     // `Added Smith: “...”`.
-    const colonQuote = (tokens[k]?.text === ':' || tokens[k]?.text === ',') && tokens[k + 1]?.quote >= 0 && spans[tokens[k + 1].quote].first === k + 1;
-    if (out.length === 0 && !colonQuote) return out;
+    // (Past an apposition only when nothing came before: `“A,” said X, a director, “B”` is
+    // one quotation its cue interrupts.)
+    const colon = out.length === 0 ? quoteAfterName(doc, spans, k, unit.last) : -1;
+    if (out.length === 0 && colon < 0) return out;
+    if (colon >= 0) k = colon;
   }
   k = skipAfterCue(doc, k, unit.last, cue);
   let explicit = false;
