@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
+import { migrate, openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import { PG_MIGRATIONS } from '../src/store/pg-migrations.js';
 import { openStore } from '../src/store/index.js';
@@ -93,6 +93,30 @@ test('migrations: versioned, WAL, reopening applies nothing twice', async () => 
     again.closeSync();
   } finally {
     done();
+  }
+});
+
+test('migrations: a record another process migrated after this one read the applied versions is left as it is', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-store-'));
+  try {
+    const file = join(dir, 'r.db');
+    openSqliteStore(file).closeSync(); // the other process: every migration applied
+    const db = new Database(file);
+    // This process read the list of applied versions before the other one committed them.
+    const stale = new Proxy(db, {
+      get(target, key) {
+        if (key === 'prepare') {
+          return (sql: string) => (/^SELECT version FROM schema_migrations$/.test(sql) ? { all: () => [] } : target.prepare(sql));
+        }
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    assert.equal(migrate(stale), MIGRATIONS.at(-1)!.version);
+    assert.equal(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get(), MIGRATIONS.length);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -50,9 +50,14 @@ export function migrate(db: DB): number {
   const done = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
+  const applied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
   for (const m of MIGRATIONS) {
     if (done.has(m.version)) continue;
     db.transaction(() => {
+      // Another process opening the same record (`serve --workers N` starts several at once)
+      // may have applied it since `done` was read; this transaction holds the write lock, so
+      // what it reads now is the last word.
+      if (applied.get(m.version) !== undefined) return;
       db.exec(m.sql);
       m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
