@@ -414,6 +414,29 @@ for (const backend of backends) {
     }
   });
 
+  test(`[${backend.name}] one article naming a person by surname first and in full later: the surname-only person joins the full one, quotes and all`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      // The extractor kept them apart (a headline's `Okafor`, the text's `Ada Okafor`).
+      const T = 'Okafor Votes No\n\n"We were not consulted," Okafor said. Council member Ada Okafor left early. "It was a mistake," she said.';
+      const r = await store.addArticle(
+        { source: 't.txt', text: T },
+        buildAnalysis(T, [{ id: 'h', name: 'Okafor', mentions: ['Okafor'] }, { id: 'p', name: 'Ada Okafor', mentions: ['Ada Okafor'] }], [
+          { quote: '"We were not consulted,"', speaker: 'Okafor', entity: 'h', mention: 'Okafor' },
+          { quote: '"It was a mistake,"', speaker: 'Ada Okafor', entity: 'p', mention: 'she' },
+        ]),
+      );
+      assert.equal(r.added, true);
+      assert.deepEqual((await store.people()).map((p) => [p.name, p.quotes, p.articles]), [['Ada Okafor', 2, 1]]);
+      const article = await store.getArticle(r.articleId);
+      const ada = (await store.people())[0]!.id;
+      assert.deepEqual(article!.quotes.map((q) => q.personId), [ada, ada]);
+      assert.deepEqual(article!.people.map((p) => p.personId), [ada, ada]);
+    } finally {
+      await done();
+    }
+  });
+
   test(`[${backend.name}] the same quotation from several outlets is one quotation with its earliest appearance`, { skip: backend.skip }, async () => {
     const { store, done } = await backend.open();
     try {

@@ -237,6 +237,8 @@ export class SqliteStore implements Store {
   /** The record's people by kind and normalised name, and the names known to be counted for each. */
   private readonly personCache = new Map<string, CachedPerson>();
   private readonly knownAliases = new Map<number, Set<string>>();
+  /** Surname-only people joined to a full name while the current article was written: lone id to full person. */
+  private readonly absorbed = new Map<number, CachedPerson>();
   private bandFilter: KeyFilter | null = null;
   /** Quotation keys present in the record (see `filterKey`), for large batches like the bands. */
   private keyFilter: KeyFilter | null = null;
@@ -649,6 +651,7 @@ export class SqliteStore implements Store {
     this.forgetWords();
     this.personCache.clear();
     this.knownAliases.clear();
+    this.absorbed.clear();
     this.pending = null;
   }
 
@@ -728,6 +731,12 @@ export class SqliteStore implements Store {
         mentionsJson(p.mentions ?? []),
       );
     });
+    // A surname-only person named early in the article may have joined the fuller name it gave
+    // later (`Adelson` in a headline, `Sheldon Adelson` in the text): its quotes are the full one's.
+    if (this.absorbed.size) {
+      for (const [local, person] of personOf) if (person) personOf.set(local, this.absorbed.get(person.id) ?? person);
+      this.absorbed.clear();
+    }
     const quotesPerPerson = new Map<number, number>();
     analysis.quotes.forEach((q, i) => {
       const pq = prepared.quotes[i]!;
@@ -865,6 +874,7 @@ export class SqliteStore implements Store {
     db.prepare('DELETE FROM people WHERE id = ?').run(lone.id);
     // Names of the full person that came from the lone one are in its rows now.
     this.knownAliases.delete(full.id);
+    this.absorbed.set(lone.id, full);
   }
 
   /** The newest members of each of `count` bands (as `bandMembers` for all of them). */
