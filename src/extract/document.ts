@@ -120,12 +120,16 @@ export class Doc {
     let readable = /[\u200b\u200c\u200d\u2060\ufeff]/.test(body) ? body.replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, ' ') : body;
     readable = readable.replace(/\S{256,}/g, (run) => run.replace(/(.{99})./gsu, '$1 '));
     const reader = english();
-    const { nlp, its } = reader;
-    const wdoc = nlp.readDoc(readable);
-    const values = wdoc.tokens().out(its.value) as string[];
-    const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-    const tags = wdoc.tokens().out(its.pos) as string[];
-    forgetLearned(reader);
+    const { its } = reader;
+    let wdoc: ReturnType<English['nlp']['readDoc']>, values: string[], spaces: string[], tags: string[];
+    try {
+      wdoc = reader.nlp.readDoc(readable);
+      values = wdoc.tokens().out(its.value) as string[];
+      spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+      tags = wdoc.tokens().out(its.pos) as string[];
+    } finally {
+      forgetLearned(reader); // also when wink fails on a text: the next one reads as if first
+    }
     // wink token index -> our token index (SPACE tokens are dropped).
     const map = new Int32Array(values.length + 1);
     let offset = 0;
