@@ -176,3 +176,28 @@ test('after `called X “...”` a coordinated verb is the subject’s next deed
   expectQuote(quote(r, '“terrible situation,”'), { type: 'direct', speaker: 'Brennan', cue: 'described' });
   assert.ok(!r.quotes.some((q) => q.text.includes('boycotted') || q.text.includes('stopped short')), summary(r));
 });
+
+test('indirect without `that`: a noun phrase whose only verb is in a relative or subordinate clause, a participle or an infinitive reports nothing', () => {
+  for (const text of [
+    'The carmaker posted a short video on Thursday in which a pickup truck climbs a snowy hill.',
+    'Premier Alice Okafor announced the end of a strike that closed the port for a month.',
+    'The rebels have vowed revenge against the army for sending troops to the valley.',
+    'The council will send a letter asking the province to fund the new bridge.',
+    'The 30-second spot says much about the brand as it enters a crowded market.',
+  ]) {
+    const r = run(text);
+    assert.equal(r.quotes.length, 0, `${text}\n${summary(r)}`);
+  }
+});
+
+test('indirect without `that`: the clause keeps its own verb past a relative clause, a prepositional `until`, an answer or a directive', () => {
+  let r = run('Premier Alice Okafor said the man who drove the truck was not hurt.');
+  expectQuote(quote(r, 'the man who drove the truck was not hurt'), { type: 'indirect', speaker: 'Alice Okafor', cue: 'said' });
+  r = run('Mayor Tom Brennan said the donors, almost all of them men until a few years ago, were now mostly women.');
+  expectQuote(quote(r, 'the donors, almost all of them men until a few years ago, were now mostly women'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
+  r = run('Police warned drivers on Monday not to use the coastal highway.');
+  assert.equal(r.quotes.length, 1, summary(r));
+  r = run('Mayor Tom Brennan shook his head and said no when reporters asked if the bridge would open in May.');
+  assert.equal(r.quotes.length, 1, summary(r));
+  assert.match(r.quotes[0].text, /^no/);
+});

@@ -232,6 +232,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       if (f.type === 'direct' && q >= 0 && spans[q].title && spans[q].first === f.first && spans[q].last === f.last) continue;
       // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
       if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last)) continue;
+      // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
+      // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
+      // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
+      if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !mainVerb(doc, f.first, f.last)) continue;
       taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name']);
       for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
       const start = tokens[f.first].start;
@@ -814,6 +818,50 @@ function isPersonMention(m: Mention, runs: RunIndex): boolean {
   if (r < 0 || runs.runs[r].org) return false;
   // Unknown first names count when the name has two words or more (`Tareq Hadad`).
   return runs.runs[r].personal || runs.runs[r].nameLast - runs.runs[r].nameFirst >= 2;
+}
+
+const SUBORDINATORS = new Set(['which', 'who', 'whom', 'whose', 'where', 'when', 'that', 'as', 'because', 'if', 'while', 'whether', 'how', 'why', 'what', 'since', 'until', 'unless', 'although', 'though', 'after', 'before', 'once']);
+
+const PREPOSITIONAL = new Set(['as', 'until', 'since', 'after', 'before', 'once']);
+
+/** A subject pronoun, or a short noun phrase and a verb, at `k`. */
+function opensClause(tokens: Token[], k: number, last: number): boolean {
+  if (k >= last) return false;
+  if (tokens[k].pos === 'PRON' && /^(he|she|it|they|we|i|you)$/.test(tokens[k].lower)) return true;
+  for (let x = k + 1; x < last && x <= k + 3; x++) {
+    if (tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX') return !tokens[x].lower.endsWith('ing');
+    if (!/^(NOUN|PROPN|ADJ|DET|NUM)$/.test(tokens[x].pos)) return false;
+  }
+  return false;
+}
+
+/**
+ * A finite verb of the clause itself from `first` to `last`: a verb that is neither a participle
+ * in `-ing` nor an infinitive after `to`, and not the first verb group after a relative pronoun
+ * or a subordinator (`the man who shot him was ...` has `was`).
+ */
+function mainVerb(doc: Doc, first: number, last: number): boolean {
+  const tokens = doc.tokens;
+  // (`said no when reporters asked ...`: an answer is a report of its own.)
+  if (/^(yes|no)$/.test(tokens[first].lower)) return true;
+  let subordinate = false;
+  for (let t = first; t < last; t++) {
+    const tok = tokens[t];
+    if (tok.quote >= 0) continue;
+    // (`that` only after a noun, as a relative: `too often, that's not happening` is the clause.)
+    // (`as`, `until`, `since`, `after`, `before` open a clause only with a subject and a verb
+    // after them: `until just a few years ago, were now` is the clause's own verb.)
+    if (t > first && SUBORDINATORS.has(tok.lower) && (tok.lower !== 'that' || /^(NOUN|PROPN|NUM)$/.test(tokens[t - 1].pos))
+      && (!PREPOSITIONAL.has(tok.lower) || opensClause(tokens, t + 1, last))) { subordinate = true; continue; }
+    if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
+    const group = t;
+    // The verb group: auxiliaries, adverbs and `not` with the verb (`have not even been set`).
+    while (t + 1 < last && tokens[t + 1].quote < 0 && /^(VERB|AUX|ADV|PART)$/.test(tokens[t + 1].pos) && tokens[t + 1].lower !== 'to') t++;
+    if (tokens[group].lower.endsWith('ing') || tokens[group - 1]?.lower === 'to') continue;
+    if (subordinate) { subordinate = false; continue; }
+    return true;
+  }
+  return false;
 }
 
 function hasVerb(doc: Doc, first: number, last: number): boolean {
