@@ -16,6 +16,7 @@ import { packExtracted, unpackArticle, type ArticleInput, type ExportedArticle }
 import { prepareArticle } from '../src/store/prepare.js';
 import { articleTextHash, BANDS_PER_QUOTATION, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
+import type { Analysis, Quote } from '../src/extract/types.js';
 import { backends } from './helpers/backends.js';
 
 function tempStore(): { store: SqliteStore; file: string; done: () => void } {
@@ -233,14 +234,25 @@ test('[sqlite] mentions are stored as offsets into the article; rows written wit
   }
 });
 
-test('the hand-off from the workers: spans travel as offsets and come back with their text', () => {
-  const prepared = prepareArticle(articleA(), analysisA);
-  const json = packExtracted(analysisA, prepared);
-  // The analysis part holds no span text (the keys hold normalised words and names, as before).
-  assert.doesNotMatch(JSON.stringify((JSON.parse(json) as { analysis: unknown }).analysis), /"text"|Mayor Jane Doe|this decade/);
+test('the hand-off from the workers: positional JSON, spans as offsets, and back with their text', () => {
+  // Every optional part present once: an id, a quote in two quoted parts with neither mention
+  // nor cue, a gender, a group's members.
+  const [q0, q1] = analysisA.quotes as [Quote, Quote];
+  const analysis: Analysis = {
+    id: 'harbour-1',
+    quotes: [...analysisA.quotes, { ...q0, speaker: { ...q0.speaker, mention: null }, cue: null, segments: [q0, q1].map(({ start, end, text }) => ({ start, end, text })) }],
+    people: [{ ...analysisA.people[0]!, gender: 'f' }, { ...analysisA.people[1]!, members: ['p1'] }],
+  };
+  const prepared = prepareArticle(articleA(), analysis);
+  const json = packExtracted(analysis, prepared);
+  // No property names travel, and the quotes and people hold no span text (the keys hold
+  // normalised words and names, as before).
+  assert.doesNotMatch(json, /"(text|start|speaker|mentions|key|words)":/);
+  const [, , quotes, people] = JSON.parse(json) as unknown[];
+  assert.doesNotMatch(JSON.stringify([quotes, people]), /Mayor Jane Doe|this decade/);
   const back = unpackArticle({ article: articleA(), extracted: json });
-  assert.deepEqual(back.analysis, analysisA);
-  assert.deepEqual(back.prepared, prepared);
+  assert.deepStrictEqual(back.analysis, analysis);
+  assert.deepStrictEqual(back.prepared, prepared);
 });
 
 // The behaviour of the record, the same on every backend.

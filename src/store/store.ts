@@ -51,36 +51,74 @@ export type ArticleToStore =
  */
 export type ExtractedJson = string & { readonly __extractedJson: true };
 
-export function packExtracted(analysis: Analysis, prepared: PreparedArticle): ExtractedJson {
-  // Spans travel as offsets: their text is a slice of the article's (offsets are exact), which
-  // the writer has, so a quarter less JSON is written here and parsed there.
-  const quotes = analysis.quotes.map((q) => ({
-    ...q,
-    text: undefined,
-    speaker: q.speaker.mention ? { ...q.speaker, mention: offsets(q.speaker.mention) } : q.speaker,
-    cue: q.cue && offsets(q.cue),
-    segments: q.segments?.map(offsets),
-  }));
-  const people = analysis.people.map((p) => ({ ...p, mentions: p.mentions.map(offsets) }));
-  return JSON.stringify({ analysis: { ...analysis, quotes, people }, prepared }) as ExtractedJson;
-}
+/**
+ * The JSON is positional, one array per quote, person and key set, in the order of
+ * `WireQuote` and the others below: without the property names it is 40% shorter, and both
+ * writing it on the worker and parsing it on the writer take a quarter to a third less time.
+ * Spans travel as offsets (`[start, end]`): their text is a slice of the article's, which the
+ * writer has.
+ */
+type WireSpan = [start: number, end: number];
+type WireQuote = [
+  type: Quote['type'], start: number, end: number, speakerName: string | null, speakerEntity: string | null,
+  mention: WireSpan | null, cue: WireSpan | null, confidence: number, segments: WireSpan[] | null,
+];
+type WirePerson = [
+  id: string, name: string, kind: Person['kind'], gender: Person['gender'] | null, descriptors: string[],
+  mentions: WireSpan[], members: string[] | null,
+];
+type WirePreparedQuote = [key: string, segmentKeys: string[], words: string, bands: number[], speakerNorm: string | null];
+type WirePreparedPerson = [name: string, norm: string, surname: string, tokens: number, aliases: [string, string, number][], descriptors: [string, number][]];
+type Wire = [
+  id: string | null, textHash: string, quotes: WireQuote[], people: WirePerson[],
+  preparedQuotes: WirePreparedQuote[], preparedPeople: (WirePreparedPerson | null)[],
+];
 
-const offsets = (span: Span): { start: number; end: number } => ({ start: span.start, end: span.end });
+const toWire = (span: Span | null): WireSpan | null => (span ? [span.start, span.end] : null);
+
+export function packExtracted(analysis: Analysis, prepared: PreparedArticle): ExtractedJson {
+  const wire: Wire = [
+    analysis.id ?? null,
+    prepared.textHash,
+    analysis.quotes.map((q) => [
+      q.type, q.start, q.end, q.speaker.name, q.speaker.entity, toWire(q.speaker.mention), toWire(q.cue), q.confidence,
+      q.segments ? q.segments.map((s) => [s.start, s.end] as WireSpan) : null,
+    ]),
+    analysis.people.map((p) => [p.id, p.name, p.kind, p.gender ?? null, p.descriptors, p.mentions.map((m) => [m.start, m.end] as WireSpan), p.members ?? null]),
+    prepared.quotes.map((q) => [q.key, q.segmentKeys, q.words, q.bands, q.speakerNorm]),
+    prepared.people.map((p) => p && [p.name, p.norm, p.surname, p.tokens, p.aliases, p.descriptors]),
+  ];
+  return JSON.stringify(wire) as ExtractedJson;
+}
 
 /** The analysis and keys of an article to store, parsing them if they came as JSON text. */
 export function unpackArticle(item: ArticleToStore): { analysis: Analysis; prepared: PreparedArticle | undefined } {
   if (!('extracted' in item)) return { analysis: item.analysis, prepared: item.prepared };
-  const unpacked = JSON.parse(item.extracted) as { analysis: Analysis; prepared: PreparedArticle };
+  const [id, textHash, quotes, people, preparedQuotes, preparedPeople] = JSON.parse(item.extracted) as Wire;
   const text = item.article.text;
-  const withText = (span: Span) => (span.text = text.slice(span.start, span.end));
-  for (const q of unpacked.analysis.quotes) {
-    withText(q);
-    if (q.speaker.mention) withText(q.speaker.mention);
-    if (q.cue) withText(q.cue);
-    q.segments?.forEach(withText);
-  }
-  for (const p of unpacked.analysis.people) p.mentions.forEach(withText);
-  return unpacked;
+  const span = (w: WireSpan): Span => ({ start: w[0], end: w[1], text: text.slice(w[0], w[1]) });
+  const analysis: Analysis = {
+    quotes: quotes.map(([type, start, end, name, entity, mention, cue, confidence, segments]) => {
+      const q: Quote = { start, end, text: text.slice(start, end), type, speaker: { name, entity, mention: mention && span(mention) }, cue: cue && span(cue), confidence };
+      if (segments) q.segments = segments.map(span);
+      return q;
+    }),
+    people: people.map(([pid, name, kind, gender, descriptors, mentions, members]) => {
+      const p: Person = { id: pid, name, kind, descriptors, mentions: mentions.map(span) };
+      if (gender) p.gender = gender;
+      if (members) p.members = members;
+      return p;
+    }),
+  };
+  if (id !== null) analysis.id = id;
+  return {
+    analysis,
+    prepared: {
+      textHash,
+      quotes: preparedQuotes.map(([key, segmentKeys, words, bands, speakerNorm]) => ({ key, segmentKeys, words, bands, speakerNorm })),
+      people: preparedPeople.map((p) => p && { name: p[0], norm: p[1], surname: p[2], tokens: p[3], aliases: p[4], descriptors: p[5] }),
+    },
+  };
 }
 
 export interface AddResult {
