@@ -14,7 +14,7 @@ import { openStore } from '../src/store/index.js';
 import pg from 'pg';
 import { packExtracted, unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
 import { prepareArticle } from '../src/store/prepare.js';
-import { articleTextHash, BANDS_PER_QUOTATION, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
+import { articleTextHash, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import type { Analysis, Quote } from '../src/extract/types.js';
 import { backends } from './helpers/backends.js';
@@ -231,6 +231,16 @@ test('[sqlite] mentions are stored as offsets into the article; rows written wit
     assert.deepEqual(detail!.people.find((p) => p.id === 'p1')!.mentions, doe);
   } finally {
     done();
+  }
+});
+
+test('an article text hash: folded marks, collapsed whitespace and case; the same as records written before', () => {
+  const text = '  The Mayor\u00a0said:\n\n  “We’ll  build\tit — soon.”\u2028 \r\nEnd ';
+  assert.equal(normalizeArticleText(text), 'the mayor said: "we\'ll build it - soon." end');
+  // Existing records dedupe by this value: a change to the normalisation must keep it.
+  assert.equal(articleTextHash(text), '72f27f563ce2f92be9f7d4e498c0b283bf1124d4607df24ebc8d521a7f1b9db5');
+  for (const gap of [' ', '  ', '\n', ' \n ', '\t\t', '\u00a0', ' \u3000']) {
+    assert.equal(normalizeArticleText(`a${gap}b`), 'a b', JSON.stringify(gap));
   }
 });
 

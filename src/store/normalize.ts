@@ -27,8 +27,13 @@ const APOSTROPHES = /['`\u2018-\u201B]/g;
 
 /** The article text as deduplication sees it: folded, whitespace collapsed, case folded. */
 export function normalizeArticleText(text: string): string {
-  return fold(text).replace(/\s+/g, ' ').trim().toLowerCase();
+  return fold(text).replace(WHITESPACE_RUN, ' ').trim().toLowerCase();
 }
+/**
+ * What `/\s+/g` replaces with one space, except a lone space, which stays as it is: most gaps
+ * between words are one already, and not replacing them takes a third of the time.
+ */
+const WHITESPACE_RUN = / \s+|[^\S ]\s*/g;
 
 // One-shot hashing (Node 20.12 and later) costs a third of a Hash object's; the same digest.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
