@@ -253,11 +253,11 @@ export class SqliteStore implements Store {
   /**
    * Words of recent quotations by id, for near-duplicate checks (candidates are the newest of
    * their bands; common words make a quotation a candidate of several others, so its words are
-   * kept split): two generations, the older dropped when the newer is full. Cleared whenever a
+   * kept split once compared): two generations, the older dropped when the newer is full. Cleared whenever a
    * write rolls back, since a rolled-back id can be reused.
    */
-  private wordsCache = new Map<number, string[]>();
-  private wordsCacheOld = new Map<number, string[]>();
+  private wordsCache = new Map<number, string | string[]>();
+  private wordsCacheOld = new Map<number, string | string[]>();
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -888,7 +888,8 @@ export class SqliteStore implements Store {
     return stmt;
   }
 
-  private cacheWords(id: number, words: string[]): void {
+  /** Remembers a quotation's words, as written (split when first compared: most never are). */
+  private cacheWords(id: number, words: string | string[]): void {
     if (this.wordsCache.size >= WORDS_CACHE_MAX) {
       this.wordsCacheOld = this.wordsCache;
       this.wordsCache = new Map();
@@ -897,7 +898,12 @@ export class SqliteStore implements Store {
   }
 
   private cachedWords(id: number): string[] | undefined {
-    return this.wordsCache.get(id) ?? this.wordsCacheOld.get(id);
+    const cache = this.wordsCache.has(id) ? this.wordsCache : this.wordsCacheOld;
+    const words = cache.get(id);
+    if (typeof words !== 'string') return words;
+    const split = words.split(' ');
+    cache.set(id, split);
+    return split;
   }
 
   private forgetWords(): void {
@@ -955,7 +961,7 @@ export class SqliteStore implements Store {
     if (quotationId === undefined) {
       // A new quotation, its first appearance the quote written next.
       quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published).lastInsertRowid);
-      this.cacheWords(quotationId, pq.words.split(' '));
+      this.cacheWords(quotationId, pq.words);
       if (pq.bands.length === BANDS_PER_QUOTATION) this.stmt.insertBands.run(pq.bands.flatMap((b) => [b, quotationId]));
       else for (const b of pq.bands) this.stmt.insertBand.run(b, quotationId);
       if (this.bandFilter) for (const b of pq.bands) this.bandFilter.add(b);
