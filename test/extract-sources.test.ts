@@ -522,3 +522,16 @@ test('an inverted cue’s role with the name in apposition after it rests on the
   expectQuote(r.quotes.find((q) => q.text.startsWith('“Most places'))!, { speaker: 'Jason Lowe', mention: 'Jason Lowe', cue: 'says' });
   expectQuote(quote(r, '“It is a waste,”'), { speaker: 'the company spokesman', mention: 'the company spokesman', cue: 'said' });
 });
+
+test('a participle with no cue before it rests on the main clause’s subject, not on a subordinate clause’s (`X apologized after they came out, saying ...`)', () => {
+  let r = run('Judge Alice Okafor wrote the columns in college. Okafor apologized for the columns after they came out, saying they were “old and foolish and written by a student.”');
+  expectQuote(quote(r, 'they were “old and foolish and written by a student.”'), { speaker: 'Alice Okafor', mention: 'Okafor', cue: 'saying' });
+  r = run('Like the mayor, Senator Tom Brennan also rejected the notion that other senators could walk away from the deal, arguing that there is “room to negotiate on the pension terms” in it.');
+  expectQuote(quote(r, 'that there is “room to negotiate on the pension terms” in it'), { speaker: 'Tom Brennan', mention: 'Tom Brennan', cue: 'arguing' });
+  // (After a relative or temporal clause, the participle goes with that clause's subject.)
+  r = run('Premier Alice Okafor spoke at the college, where about 50 nurses had gathered on Monday, chanting “no contract, no peace, no more delays.”');
+  assert.notEqual(quote(r, '“no contract, no peace, no more delays.”').speaker.name, 'Alice Okafor', summary(r));
+  // (A sentence opening with `Even before ...,`: the main clause follows the comma.)
+  r = run('Even before Okafor took the stage on Tuesday, her campaign sent a text message to supporters saying: “We just won the north!”');
+  expectQuote(quote(r, '“We just won the north!”'), { mention: 'her campaign', cue: 'saying' });
+});

@@ -177,7 +177,12 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
       // `Smith said A, adding B`, `He said A, and added B`: the later cue rests on the same
       // subject, a mention in its quote's own sentence.
-      src = earlier ?? subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
+      // (A participle with no cue before it rests on the subject of the sentence's main clause,
+      // not on one of a clause inside it: `Bradley apologized after they came out, saying ...`.)
+      // (After a relative or temporal clause, the participle goes with it: `when protesters
+      // interrupted her speech, shouting ...`, `where 50 protesters had gathered, chanting ...`.)
+      src = earlier ?? (c.cue.participle && !afterRelative(tokens, unit.first, c.cue.first) ? mainSubject(doc, unit.first, c.cue.first, runs, spans) : null)
+        ?? subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
     }
     if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
     // `A release sent to media from UFCW Local 832 said`: a writing from someone speaks for them.
@@ -377,6 +382,49 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     if (/^[.;:!?]$/.test(tokens[k].text)) return null;
   }
   return null;
+}
+
+const OPENING_SUBORDINATORS = new Set(['when', 'while', 'as', 'after', 'before', 'although', 'though', 'if', 'because', 'since', 'once', 'until', 'whether']);
+
+/**
+ * The subject of the sentence's main clause, from `start`: the phrase before its first verb,
+ * past a subordinate clause that opens the sentence (`After the ruling came out, Smith ...`).
+ * Null when the first verb has no subject to read there.
+ */
+function mainSubject(doc: Doc, start: number, end: number, runs: RunIndex, spans: QuotedSpan[]): Mention | null {
+  const tokens = doc.tokens;
+  let k = start;
+  while (k < end && tokens[k].pos === 'PUNCT' && tokens[k].quote < 0) k++;
+  // (`And although ...`, `Even before ...`.)
+  for (let n = 0; n < 2 && k < end && (tokens[k].pos === 'CCONJ' || tokens[k].pos === 'ADV') && !OPENING_SUBORDINATORS.has(tokens[k].lower); n++) k++;
+  if (k < end && OPENING_SUBORDINATORS.has(tokens[k].lower)) {
+    while (k < end && tokens[k].text !== ',' && tokens[k].quote < 0) k++;
+    if (tokens[k]?.text !== ',') return null;
+    k++;
+  }
+  for (let v = k; v < end; v++) {
+    const t = tokens[v];
+    if (t.quote >= 0) return null;
+    // (A name's word the tagger reads as a verb is no verb: `Sen. Ted/VERB Cruz`.)
+    if (t.pos !== 'VERB' && t.pos !== 'AUX' || runs.at[v] >= 0) continue;
+    const j = skipBackOverModifiers(tokens, v, k);
+    const appositive = tokens[j - 1]?.text === ',' && j === v;
+    const m = phraseBefore(doc, j, k, runs) ?? (appositive ? subjectBeforeApposition(doc, j - 1, k, runs, spans)?.mention ?? null : null);
+    return m && (m.kind !== 'description' || !m.indefinite || m.first === k) ? m : null;
+  }
+  return null;
+}
+
+const RELATIVES = new Set(['when', 'where', 'who', 'which', 'whom', 'whose', 'while', 'as']);
+
+/** The nearest subordinator before `end` (back to `start`) opens a relative or temporal clause. */
+function afterRelative(tokens: Token[], start: number, end: number): boolean {
+  for (let k = end - 1; k > start; k--) {
+    if (tokens[k].quote >= 0) continue;
+    if (RELATIVES.has(tokens[k].lower)) return true;
+    if (OPENING_SUBORDINATORS.has(tokens[k].lower) || tokens[k].lower === 'that') return false;
+  }
+  return false;
 }
 
 /** The subject of a clause: the first name or pronoun before `end` followed by a verb. */
