@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ingest } from '../src/ingest/ingest.js';
-import { WORKER_EXEC_ARGV } from '../src/ingest/pool.js';
+import { createPool, WORKER_EXEC_ARGV, type WorkPool } from '../src/ingest/pool.js';
 import { parsePage } from '../src/ingest/html.js';
 import { toIsoDate } from '../src/ingest/dates.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -153,6 +153,40 @@ test('extraction on worker threads stores the same as inline', async () => {
     assert.deepEqual(await pooled.stats(), await inline.stats());
     pooled.closeSync();
     inline.closeSync();
+  } finally {
+    done();
+  }
+});
+
+test('articles are written in the order they were read, whatever order their extraction finishes in', async () => {
+  const { dir, done } = tempDir();
+  try {
+    const n = 24;
+    const lines = Array.from({ length: n }, (_, i) => ({ id: `a${String(i).padStart(2, '0')}`, text: storyParagraphs(i).join('\n\n') }));
+    lines.splice(10, 0, { id: 'copy-of-a03', text: lines[3]!.text }); // the same text again: the earlier one is kept
+    lines.splice(15, 0, { id: 'breaks', text: storyParagraphs(99).join('\n\n') }); // the extractor fails on it
+    const src = join(dir, 'many.jsonl');
+    writeFileSync(src, lines.map((l) => JSON.stringify(l)).join('\n'));
+    // Later articles finish first: each waits less than the one before it.
+    const inline = createPool(0);
+    const pool: WorkPool = {
+      ...inline,
+      threads: 2,
+      extractForStore: async (task) => {
+        const i = lines.findIndex((l) => l.id === task.id);
+        await new Promise((r) => setTimeout(r, (lines.length - i) * 4));
+        if (task.id === 'breaks') throw new Error('no model today');
+        return inline.extractForStore(task);
+      },
+    };
+    const store = openSqliteStore(join(dir, 'ordered.db'));
+    const summary = await ingest([src], { store, pool });
+    assert.equal(summary.added, n);
+    assert.equal(summary.duplicates, 1);
+    assert.deepEqual(summary.failed.map((f) => f.reason), ['extractor failed: no model today']);
+    const order = store.db.prepare('SELECT external_id FROM articles ORDER BY id').pluck().all();
+    assert.deepEqual(order, lines.map((l) => l.id).filter((id) => id !== 'copy-of-a03' && id !== 'breaks'));
+    store.closeSync();
   } finally {
     done();
   }

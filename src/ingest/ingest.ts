@@ -1,7 +1,8 @@
 /**
  * `ingest`: reads any mix of inputs (text and JSONL articles, HTML pages from files or URLs,
  * RSS/Atom feeds, WARC archives, directories of them), extracts quotations on worker threads
- * and stores each article in its own transaction. An article already in the store is skipped
+ * and stores the articles in the order they were read, each one atomic (in group commits), so
+ * the same inputs give the same record however the threads' work interleaves. An article already in the store is skipped
  * before extraction, so re-running a command only does the work that was not committed.
  * Bad inputs never stop the batch: each is recorded with its reason for the closing summary.
  */
@@ -116,6 +117,18 @@ class Run {
   private group: ArticleGroup | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly writes = new Set<Promise<unknown>>();
+  /**
+   * Writes wait for their turn: each article-sized task takes a slot in the order it is
+   * scheduled, and its article is written only after those of every earlier slot (or their
+   * failure). The writer groups people and near-identical quotations in the order it sees them,
+   * so without this two runs over the same inputs could differ wherever extraction finished in
+   * another order. `ready` holds the settled slots not yet written: a write to make, or null.
+   */
+  private nextSlot = 0;
+  private nextToWrite = 0;
+  private readonly ready = new Map<number, (() => void) | null>();
+  private readyWaiters: (() => void)[] = [];
+  private readonly readyMax: number;
   commitEvery = DEFAULT_COMMIT_EVERY;
   commitMs = DEFAULT_COMMIT_MS;
 
@@ -129,6 +142,8 @@ class Run {
     this.fetcherInstance = fetcher;
     this.limiter = new Limiter(concurrency);
     this.highWater = concurrency * 2;
+    // Articles finished behind a slow one wait in memory; past this many the reader waits too.
+    this.readyMax = concurrency * 8;
   }
 
   private get fetcher(): Fetcher {
@@ -159,15 +174,44 @@ class Run {
   }
 
   /** Schedules one article-sized task, waiting for room first (back-pressure on the reader). */
-  private async schedule(task: () => Promise<void>): Promise<void> {
+  private async schedule(task: (slot: number) => Promise<void>): Promise<void> {
     await this.limiter.room(this.highWater);
+    while (this.ready.size >= this.readyMax) await new Promise<void>((r) => this.readyWaiters.push(r));
+    this.pushNow(task);
+  }
+
+  /** Schedules a task at once, in the next slot (from inside a running task, where waiting could deadlock). */
+  private pushNow(task: (slot: number) => Promise<void>): void {
     this.total++;
-    this.limiter.push(task);
+    const slot = this.nextSlot++;
+    this.limiter.push(async () => {
+      try {
+        await task(slot);
+      } finally {
+        this.settle(slot, null); // a task that wrote nothing (failed, duplicate, not an article)
+      }
+    });
+  }
+
+  /** Settles a slot (once): its write runs when every earlier slot's has. */
+  private settle(slot: number, write: (() => void) | null): void {
+    if (slot < this.nextToWrite || this.ready.has(slot)) return;
+    this.ready.set(slot, write);
+    while (this.ready.has(this.nextToWrite)) {
+      const next = this.ready.get(this.nextToWrite);
+      this.ready.delete(this.nextToWrite++);
+      next?.();
+    }
+    if (this.ready.size < this.readyMax && this.readyWaiters.length) {
+      const w = this.readyWaiters;
+      this.readyWaiters = [];
+      for (const r of w) r();
+    }
   }
 
   async run(inputs: string[]): Promise<void> {
     for (const input of inputs) {
-      if (isUrl(input)) await this.schedule(() => this.url(input, input, {}, 0));
+      if (isUrl(input)) await this.schedule((slot) => this.url(input, input, {}, 0, slot));
       else await this.path(input, false);
     }
     await this.limiter.idle();
@@ -241,7 +285,7 @@ class Run {
   private async file(path: string, kind: InputKind): Promise<void> {
     switch (kind) {
       case 'text':
-        await this.schedule(async () => {
+        await this.schedule(async (slot) => {
           let article: ArticleInput;
           try {
             article = await readTextArticle(path);
@@ -249,20 +293,20 @@ class Run {
             this.failArticle(path, (err as Error).message);
             return;
           }
-          await this.article(article);
+          await this.article(article, slot);
         });
         return;
       case 'jsonl':
         for await (const item of readJsonl(path)) {
           if (item.ok) {
             const a = item.article;
-            await this.schedule(() => this.article(a));
+            await this.schedule((slot) => this.article(a, slot));
           } else if (item.source === path) this.failInput(path, item.reason);
           else this.failArticle(item.source, item.reason);
         }
         return;
       case 'html':
-        await this.schedule(async () => {
+        await this.schedule(async (slot) => {
           let buf: Buffer;
           try {
             buf = await readFile(path);
@@ -274,7 +318,7 @@ class Run {
             this.failArticle(path, 'binary file, not HTML');
             return;
           }
-          await this.page(decodeText(buf, charsetOf(null, buf)), null, path, {});
+          await this.page(decodeText(buf, charsetOf(null, buf)), null, path, {}, slot);
         });
         return;
       case 'feed': {
@@ -294,7 +338,7 @@ class Run {
         for await (const item of readWarc(path)) {
           if (item.ok) {
             const { html, url, source, date } = item;
-            await this.schedule(() => this.page(html, url, source, { published: date }));
+            await this.schedule((slot) => this.page(html, url, source, { published: date }, slot));
           } else this.failInput(item.source, item.reason);
         }
         return;
@@ -322,13 +366,12 @@ class Run {
       const hints: PageHints = { title: item.title, published: item.published, outlet: feed.title };
       if (nested) {
         // Inside a running task: push without waiting for room (waiting here could deadlock).
-        this.total++;
-        this.limiter.push(() => this.url(item.url, `${item.url} (from ${source})`, hints, depth + 1));
-      } else await this.schedule(() => this.url(item.url, `${item.url} (from ${source})`, hints, depth + 1));
+        this.pushNow((slot) => this.url(item.url, `${item.url} (from ${source})`, hints, depth + 1, slot));
+      } else await this.schedule((slot) => this.url(item.url, `${item.url} (from ${source})`, hints, depth + 1, slot));
     }
   }
 
-  private async url(url: string, source: string, hints: PageHints, depth: number): Promise<void> {
+  private async url(url: string, source: string, hints: PageHints, depth: number, slot: number): Promise<void> {
     let res;
     try {
       res = await this.fetcher.fetch(url);
@@ -351,10 +394,10 @@ class Run {
       await this.feed(body, source, res.url, depth, true);
       return;
     }
-    await this.page(body, res.url, source, hints);
+    await this.page(body, res.url, source, hints, slot);
   }
 
-  private async page(html: string, url: string | null, source: string, hints: PageHints): Promise<void> {
+  private async page(html: string, url: string | null, source: string, hints: PageHints, slot: number): Promise<void> {
     let result;
     try {
       result = await this.pool.parse({ html, url, source, hints });
@@ -366,7 +409,7 @@ class Run {
       this.failArticle(source, result.reason);
       return;
     }
-    await this.article(result.article);
+    await this.article(result.article, slot);
   }
 
   /** Queues one extracted article for the next group commit. */
@@ -424,7 +467,7 @@ class Run {
     }
   }
 
-  private async article(article: ArticleInput): Promise<void> {
+  private async article(article: ArticleInput, slot: number): Promise<void> {
     let textHash: string;
     try {
       textHash = articleTextHash(article.text);
@@ -449,8 +492,9 @@ class Run {
       this.failArticle(article.source, `extractor failed: ${(err as Error).message}`, true);
       return;
     }
-    // Not awaited: the write joins the next group commit and the task's slot goes to the next article.
-    this.write({ article, extracted }).then((r) => {
+    // Not awaited: the write joins the next group commit (in its slot's turn), and the task's
+    // place in the limiter goes to the next article.
+    this.settle(slot, () => void this.write({ article, extracted }).then((r) => {
       if (r instanceof Error) {
         this.failArticle(article.source, `store error: ${r.message}`, true);
         return;
@@ -461,7 +505,7 @@ class Run {
       } else this.summary.duplicates++;
       this.summary.articles++;
       this.tick();
-    });
+    }));
   }
 }
 
