@@ -201,3 +201,22 @@ test('indirect without `that`: the clause keeps its own verb past a relative cla
   assert.equal(r.quotes.length, 1, summary(r));
   assert.match(r.quotes[0].text, /^no/);
 });
+
+test('a quotation opening the reported clause, which goes on past it, makes the whole clause a mixed quote (`said “...” despite ...`)', () => {
+  const text = 'Councillor Nora Vance said “the tide is turning our way” despite the loss in the east ward.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  expectQuote(quote(r, '“the tide is turning our way” despite the loss in the east ward'), { type: 'mixed', speaker: 'Nora Vance', cue: 'said' });
+  // (After `to`, and after the cue's comma, too.)
+  const to = run('Councillor Nora Vance vowed to “fight for every ballot” in the recount next month.');
+  expectQuote(quote(to, '“fight for every ballot” in the recount next month'), { type: 'mixed', speaker: 'Nora Vance' });
+  const comma = run('Councillor Nora Vance said, “We have two weeks left” before the vote.');
+  expectQuote(quote(comma, '“We have two weeks left” before the vote'), { type: 'mixed', speaker: 'Nora Vance' });
+});
+
+test('a quotation with punctuation of its own before the closing mark, or past an adjunct, stays a direct quote', () => {
+  const r = run('Councillor Nora Vance said, “We will see,” when asked about a second term.');
+  expectQuote(quote(r, '“We will see,”'), { type: 'direct', speaker: 'Nora Vance' });
+  const adjunct = run('Councillor Nora Vance joked about the mayor’s “secret garden” with reporters on Monday.');
+  assert.ok(!adjunct.quotes.some((q) => q.type === 'mixed'), summary(adjunct));
+});

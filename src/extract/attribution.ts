@@ -562,6 +562,18 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     const span = spans[tokens[k].quote];
     // `Asked about it, Smith said, “...”`: the quotation, not the clause before, is the report.
     if (out.length === 1 && out[0].how === 'post-clause') out.pop();
+    // `said “the wind is at our backs” despite the loss`: a fragment with no punctuation of its
+    // own before the closing mark, the clause going on past it, makes the whole clause the report.
+    // (Right after the cue, its comma or colon, or `to`: `vowed to “fight for every vote” in
+    // ...`; past an adjunct, `joked about her “...” with ...`, the quotation is an object.)
+    const adjacent = span.first === cue.last || span.first === cue.last + 1 && /^[,:]$/.test(tokens[cue.last].text) || tokens[span.first - 1].lower === 'to';
+    if (cue.sense.strength !== 'quoted' && adjacent && clauseGoesOn(doc, span, unit, nextCue)) {
+      const last = clauseEnd(doc, span.first, unit.last, nextCue);
+      if (last > span.last) {
+        out.push({ first: span.first, last, type: 'mixed', how: 'clause' });
+        return out;
+      }
+    }
     out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
     return out;
   }
@@ -714,6 +726,20 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
   // Drop trailing punctuation that is not a closing quotation mark.
   while (end > k && tokens[end - 1].quote < 0 && (tokens[end - 1].pos === 'PUNCT' || tokens[end - 1].pos === 'CCONJ')) end--;
   return end;
+}
+
+/**
+ * The reported clause goes on after the quotation `span` that opens it: the quoted words end
+ * with no punctuation of their own (`“the wind is at our backs” despite ...`, not `“We'll see,”
+ * when asked`), and a word of the reporter's, no new attribution, follows the closing mark.
+ */
+function clauseGoesOn(doc: Doc, span: QuotedSpan, unit: Range, nextCue: CueInUnit | null): boolean {
+  const tokens = doc.tokens;
+  if (span.title || span.unclosed || span.words < 2 || span.last >= unit.last) return false;
+  if (/[.,!?;:…—–-]\W*$/u.test(doc.text.slice(span.start, span.end - 1))) return false;
+  const n = tokens[span.last];
+  if (n.quote >= 0 || n.pos === 'PUNCT' || !/^\p{Ll}/u.test(n.text)) return false;
+  return !nextCue || (nextCue.cue.first !== span.last && nextCue.sourceFirst !== span.last);
 }
 
 /** Only adjuncts (`in an interview on Monday`) stand between token `k` and the clause's end. */
