@@ -535,3 +535,8 @@ test('a participle with no cue before it rests on the main clause’s subject, n
   r = run('Even before Okafor took the stage on Tuesday, her campaign sent a text message to supporters saying: “We just won the north!”');
   expectQuote(quote(r, '“We just won the north!”'), { mention: 'her campaign', cue: 'saying' });
 });
+
+test('a name’s word the tagger reads as a verb (`Sen. Ted/VERB Cruz`) leaves no empty mention: the subject is the clause’s', () => {
+  const r = run('Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday, and said it is time to have a “real constitutional conservative in the White House.”');
+  expectQuote(quote(r, 'it is time to have a “real constitutional conservative in the White House.”'), { speaker: 'Carly Fiorina', mention: 'Carly Fiorina', cue: 'said' });
+});

@@ -433,7 +433,8 @@ function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex, s
   for (let k = end - 1; k >= start; k--) {
     const t = tokens[k];
     if (t.quote >= 0) continue;
-    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    // (A name's word the tagger reads as a verb is no verb: `Sen. Ted/VERB Cruz`.)
+    if (t.pos !== 'VERB' && t.pos !== 'AUX' || runs.at[k] >= 0) continue;
     const j = skipBackOverModifiers(tokens, k, start);
     // (`Jane Harlow, the campaign's vice chair, emailed supporters, telling them ...`: an
     // apposition between the subject and its finite verb, with at most adverbs between the comma

@@ -536,6 +536,9 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
   if (run >= 0 && index.runs[run].common) {
     return { kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: headTok.lower, plural: true, indefinite: false };
   }
+  // (A phrase that ends in a name's title, before the name proper, names no one: `Sen.` of
+  // `Sen. Ted Cruz`, cut off where the tagger reads `Ted` as a verb.)
+  if (run >= 0 && index.runs[run].nameFirst >= headEnd) return null;
   if (run >= 0 && !common && (headTok.pos !== 'NOUN' || capitalisedPhrase && headEnd - first > 1 || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
     // The head is a name: the mention rests on the name proper.
     return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
