@@ -220,3 +220,16 @@ test('a quotation with punctuation of its own before the closing mark, or past a
   const adjunct = run('Councillor Nora Vance joked about the mayor’s “secret garden” with reporters on Monday.');
   assert.ok(!adjunct.quotes.some((q) => q.type === 'mixed'), summary(adjunct));
 });
+
+test('a cue set off by commas inside the sentence reports the clause after it too, as a quote of its own (`..., he said, but ...`)', () => {
+  const r = run('Councillor Nora Vance said the vote was close. Most members backed the plan, she said, but two members walked out before the count.');
+  expectQuote(quote(r, 'Most members backed the plan'), { type: 'indirect', cue: 'said' });
+  expectQuote(quote(r, 'but two members walked out before the count'), { type: 'indirect', cue: 'said' });
+  const that = run('It is on the mayor’s watch, Nora Vance said, that the city has lost its nerve.');
+  expectQuote(quote(that, 'that the city has lost its nerve'), { type: 'indirect', speaker: 'Nora Vance', cue: 'said' });
+  // (A clause of the reporter’s after `and`, or a phrase with no verb of its own, is no report.)
+  const and = run('Requests to the province are often rebuffed, Nora Vance says, and she was upset by the change.');
+  assert.ok(!and.quotes.some((q) => q.text.includes('upset')), summary(and));
+  const phrase = run('Fees are hard to meet for some families, Nora Vance said, especially those new to the city.');
+  assert.ok(!phrase.quotes.some((q) => q.text.includes('especially')), summary(phrase));
+});

@@ -582,6 +582,17 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   // `said, however, ...` / `said, adding ...`: the comma does not open the content.
   if (explicit && tokens[k - 1].text === ',' && tokens[k] && (tokens[k].pos === 'ADV' || cueAt(doc, k))) return out;
+  // `Some hid under desks, he said, but one ran to the roof.`: a cue set off by commas inside
+  // the sentence reports the clause after it too, as a quote of its own.
+  if (out.length === 1 && out[0].how === 'post-clause' && explicit && tokens[k - 1].text === ',' && k < unit.last) {
+    let v = k;
+    if (/^(but|yet)$/.test(tokens[v].lower)) v++;
+    const last = clauseEnd(doc, v, unit.last, nextCue);
+    const opens = tokens[v]?.lower === 'that' || v < last && opensClause(tokens, v, last);
+    if (opens && last - k >= 4 && tokens[k].quote < 0 && mainVerb(doc, tokens[v].lower === 'that' ? v + 1 : v, last)) {
+      out.push({ first: k, last, type: typeOf(doc, k, last, spans), how: 'clause' });
+    }
+  }
   if (out.length > 0) return out;
   // `urged his supporters to make sure everything is “on the up and up”`: a directive with
   // the speaker's words quoted in it reports what the addressee was told to do. (Without a
