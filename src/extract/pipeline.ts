@@ -1,12 +1,15 @@
 /**
  * The pipeline: text -> document -> quoted spans -> name mentions -> attributions -> entities
- * -> the contract's JSON. Each stage lives in its own file and adds one kind of annotation.
+ * -> addressees and times -> the contract's JSON. Each stage lives in its own file and adds one
+ * kind of annotation.
  */
 import { Doc } from './document.js';
 import { findQuotedSpans } from './quotemarks.js';
 import { findNameRuns, indexRuns } from './mentions.js';
 import { attribute, type Attribution } from './attribution.js';
 import { resolve, type Entity } from './coreference.js';
+import { findAddressees, type FoundAddressee } from './addressees.js';
+import { findTimes, type FoundTime } from './times.js';
 import type { Analysis, AnalyzeOptions, Person, Quote, Span } from './types.js';
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
@@ -16,9 +19,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const runs = indexRuns(doc, findNameRuns(doc));
   const attributions = attribute(doc, spans, runs);
   const { entities, speakers } = resolve(doc, runs, attributions);
+  const addressees = findAddressees(doc, attributions, runs, entities);
+  const times = findTimes(doc, attributions, options.published);
 
-  const quotes: Quote[] = attributions.map((a, k) => toQuote(doc, a, speakers[k]));
+  const quotes: Quote[] = attributions.map((a, k) => toQuote(doc, a, speakers[k], addressees[k], times[k]));
   const used = new Set(speakers.filter((e): e is Entity => e !== null));
+  for (const found of addressees) if (found?.entity) used.add(found.entity);
   // (The members of a group that speaks are listed too, for its `members`.)
   for (const e of [...used]) for (const m of e.members ?? []) used.add(m);
   const people: Person[] = entities
@@ -40,7 +46,7 @@ function span(doc: Doc, start: number, end: number): Span {
   return { start, end, text: doc.text.slice(start, end) };
 }
 
-function toQuote(doc: Doc, a: Attribution, speaker: Entity | null): Quote {
+function toQuote(doc: Doc, a: Attribution, speaker: Entity | null, addressee: FoundAddressee | null, when: FoundTime | null): Quote {
   const t = doc.tokens;
   const mention = a.source ? span(doc, t[a.source.coreFirst].start, t[a.source.coreLast - 1].end) : null;
   const cue = a.cue ? span(doc, t[a.cue.first].start, t[a.cue.last - 1].end) : null;
@@ -51,7 +57,14 @@ function toQuote(doc: Doc, a: Attribution, speaker: Entity | null): Quote {
     cue,
     confidence: confidence(a, speaker),
     ...(a.segments.length > 1 ? { segments: a.segments.map(([s, e]) => span(doc, s, e)) } : {}),
+    ...(addressee ? { addressee: toAddressee(doc, addressee) } : {}),
+    ...(when ? { when: { ...span(doc, when.start, when.end), resolved: when.resolved } } : {}),
   };
+}
+
+function toAddressee(doc: Doc, found: FoundAddressee): NonNullable<Quote['addressee']> {
+  const mention = span(doc, doc.tokens[found.first]!.start, doc.tokens[found.last - 1]!.end);
+  return { name: found.entity ? found.entity.name : mention.text, entity: found.entity ? found.entity.id : null, mention };
 }
 
 /** A rough calibration: explicit cue and named source highest, inherited speakers lowest. */

@@ -30,6 +30,27 @@ export interface Quote extends Span {
    * span then runs from the first to the last, and each later part is also a quote of its own.
    */
   segments?: Span[];
+  /** To whom it was said, when the text names it (`told reporters`, `“So, Donald Trump, ...”`). */
+  addressee?: Addressee;
+  /** When it was said, when the attribution names it (`said late on Sunday`). */
+  when?: When;
+}
+
+export interface Addressee {
+  /** Canonical name of the entity addressed, or the words that name the addressee (`reporters`). */
+  name: string;
+  /** Id of the entity in `people`, or null when the words name none of them. */
+  entity: string | null;
+  mention: Span;
+}
+
+export interface When extends Span {
+  /**
+   * ISO 8601 at the precision the words give, resolved against the publication date: a day
+   * (`2025-11-16`), a month (`2025-10`), a year (`2019`) or a week (`2025-11-10/2025-11-16`);
+   * null when the words are relative and the article's date is not known.
+   */
+  resolved: string | null;
 }
 
 export interface Person {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/index.js';
-import type { Analysis, Person, Quote, Span } from '../../src/index.js';
+import type { Analysis, AnalyzeOptions, Person, Quote, Span } from '../../src/index.js';
 
 const TYPES = new Set(['direct', 'mixed', 'indirect']);
 
@@ -35,12 +35,21 @@ export function checkInvariants(text: string, r: Analysis): void {
       assert.equal(q.speaker.name, p.name, 'speaker.name is the entity\'s canonical name');
     }
     assert.ok(q.confidence >= 0 && q.confidence <= 1, 'confidence in [0, 1]');
+    if (q.addressee) {
+      checkSpan(text, q.addressee.mention, 'addressee.mention');
+      if (q.addressee.entity !== null) assert.equal(q.addressee.name, ids.get(q.addressee.entity)?.name, 'addressee.entity refers to an id in people');
+      else assert.equal(q.addressee.name, q.addressee.mention.text, 'an addressee that is no entity is named by its words');
+    }
+    if (q.when) {
+      checkSpan(text, q.when, 'when');
+      if (q.when.resolved !== null) assert.match(q.when.resolved, /^\d{4}(-\d\d(-\d\d(\/\d{4}-\d\d-\d\d)?)?)?$/, 'when.resolved is an ISO date, month, year or interval');
+    }
   }
 }
 
 /** analyze() plus the invariants. */
-export function run(text: string): Analysis {
-  const r = analyze(text, { id: 't' });
+export function run(text: string, options: Omit<AnalyzeOptions, 'id'> = {}): Analysis {
+  const r = analyze(text, { ...options, id: 't' });
   assert.equal(r.id, 't');
   checkInvariants(text, r);
   return r;

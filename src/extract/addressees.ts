@@ -1,0 +1,144 @@
+/**
+ * Addressees: to whom a quotation was said. Two constructions name one.
+ *
+ * - In the attribution, right after the cue: the object of a verb of telling (`told reporters`,
+ *   `warned lawmakers`, `telling CBC News`), or `to` and a noun phrase after any other cue
+ *   (`said to reporters`, `wrote to supporters`; not `said to be`).
+ * - Inside the quotation: a name of the article's people set off by commas where a sentence of
+ *   the quote opens (`“So, Donald Trump, since I know you’re watching, ...”`), in a sentence that
+ *   speaks to `you`.
+ *
+ * The addressee is the article's entity when the words name one (its canonical name and id),
+ * else the words themselves (`reporters`). Pronouns (`told him`) give none: which person they
+ * stand for is the speaker resolution's kind of question, and a bare `him` tells a reader nothing.
+ */
+import type { Doc, Token } from './document.js';
+import type { Attribution } from './attribution.js';
+import type { Entity } from './coreference.js';
+import type { RunIndex } from './mentions.js';
+import { TAKES_ADDRESSEE } from './lexicon.js';
+
+export interface FoundAddressee {
+  /** Token range of the words naming the addressee. */
+  first: number;
+  last: number;
+  entity: Entity | null;
+}
+
+/** The addressee of each attribution, in order (null when none is named). */
+export function findAddressees(doc: Doc, attributions: Attribution[], index: RunIndex, entities: Entity[]): Array<FoundAddressee | null> {
+  return attributions.map((a) => {
+    const range = afterCue(doc, a) ?? vocative(doc, a, index);
+    if (!range) return null;
+    const [first, last] = range;
+    const entity = entityAt(doc, entities, first, last);
+    // A vocative counts only when it names one of the article's people.
+    if (!entity && doc.tokens[first]!.quote >= 0) return null;
+    return { first, last, entity };
+  });
+}
+
+/** The noun phrase a cue takes as its addressee, if any. */
+function afterCue(doc: Doc, a: Attribution): [number, number] | null {
+  const cue = a.cue;
+  if (!cue || cue.according) return null;
+  const tokens = doc.tokens;
+  let k = cue.last;
+  if (!TAKES_ADDRESSEE.has(cue.sense.lemma)) {
+    // `said to reporters`; not `is said to be`, `agreed to meet`.
+    if (tokens[k]?.lower !== 'to' || tokens[k]!.quote >= 0) return null;
+    k++;
+  }
+  const first = k;
+  const last = nounPhrase(tokens, k);
+  return last > first ? [first, last] : null;
+}
+
+/** End of the noun phrase starting at `k` (k itself when there is none): `the ward's three councillors`, `CNN's Jake Tapper`. */
+function nounPhrase(tokens: Token[], k: number): number {
+  const outside = (t: Token | undefined): t is Token => t !== undefined && t.quote < 0 && t.lower !== 'that';
+  const start = k;
+  if (!outside(tokens[k])) return start;
+  const possessive = /^(his|her|their|its|our|my|your)$/.test(tokens[k]!.lower);
+  if (tokens[k]!.pos === 'PRON' && !possessive) return start;
+  if (tokens[k]!.pos === 'DET' || possessive) k++;
+  while (outside(tokens[k]) && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NUM') && k - start < 6) k++;
+  const nounsFrom = k;
+  while (outside(tokens[k]) && k - start < 8) {
+    const t = tokens[k]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') k++;
+    // (`CNN's Jake Tapper`, `Surrey's councillors`, `Smith and Jones`, `House of Commons`.)
+    else if ((t.lower === '’s' || t.lower === "'s") && tokens[k - 1]?.pos === 'PROPN' && /^(PROPN|NOUN|ADJ)$/.test(tokens[k + 1]?.pos ?? '')) k++;
+    else if ((t.lower === 'and' || t.lower === '&' || t.lower === 'of') && tokens[k - 1]?.pos === 'PROPN' && tokens[k + 1]?.pos === 'PROPN') k++;
+    else break;
+  }
+  return k > nounsFrom ? k : start;
+}
+
+/** A name addressed where a sentence of the quotation opens: `“So, Donald Trump, since ...`. */
+function vocative(doc: Doc, a: Attribution, index: RunIndex): [number, number] | null {
+  if (a.type === 'indirect') return null;
+  const tokens = doc.tokens;
+  for (const [start, end] of a.segments) {
+    for (let t = firstTokenAt(doc, start); t < tokens.length && tokens[t]!.start < end; t++) {
+      const k = index.at[t]!;
+      if (k < 0 || index.runs[k]!.first !== t) continue;
+      const run = index.runs[k]!;
+      if (tokens[run.first]!.quote < 0) continue; // (the unquoted words of a mixed quote)
+      // Opened by the quotation mark, or by a comma after a sentence's first words (`So,`, `Hear me,`).
+      const before = tokens[run.first - 1];
+      const opens = before !== undefined && (/^["“‘']$/.test(before.text) || before.text === ',' && opensSentence(doc, run.first - 1, start));
+      const after = tokens[run.last];
+      if (!opens || !after || !/^[,!]$/.test(after.text) || !speaksToYou(doc, run.last, end)) continue;
+      return [run.nameFirst, run.nameLast];
+    }
+  }
+  return null;
+}
+
+function firstTokenAt(doc: Doc, char: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.end <= char) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The comma at `comma` follows at most three words opening a sentence of the quotation. */
+function opensSentence(doc: Doc, comma: number, quoteStart: number): boolean {
+  const tokens = doc.tokens;
+  for (let t = comma - 1, words = 0; t >= 0 && tokens[t]!.end > quoteStart; t--) {
+    const tok = tokens[t]!;
+    if (/^["“‘'.?!]$/.test(tok.text)) return words > 0;
+    if (tok.pos === 'PUNCT' || ++words > 3) return false;
+  }
+  return true;
+}
+
+/** `you` or `your` follows in the same sentence of the quotation. */
+function speaksToYou(doc: Doc, from: number, end: number): boolean {
+  const tokens = doc.tokens;
+  for (let t = from; t < tokens.length && tokens[t]!.start < end; t++) {
+    const w = tokens[t]!.lower;
+    if (w === 'you' || w === 'your' || w === 'yours' || w === 'you’re' || w === "you're") return true;
+    if (/^[.?!]$/.test(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * The entity the phrase names: one with a mention that ends the phrase (`CBC host Chris Walker`),
+ * not one named on the way to its head (`Surrey's councillors` are not Surrey).
+ */
+function entityAt(doc: Doc, entities: Entity[], first: number, last: number): Entity | null {
+  const start = doc.tokens[first]!.start;
+  const end = doc.tokens[last - 1]!.end;
+  for (const e of entities) {
+    if (e.kind === 'description') continue;
+    for (const m of e.mentions) if (m.start >= start && m.end === end) return e;
+  }
+  return null;
+}

@@ -1,0 +1,77 @@
+/**
+ * To whom and when a quotation was said: `addressee` (the object of a verb of telling, `to`
+ * after a cue, a name addressed inside the quotation) and `when` (a time expression in the
+ * attribution, resolved against the publication date). Every text is invented.
+ */
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { run, quote, summary } from './helpers/extract.js';
+
+// 2025-03-13 is a Thursday.
+const PUBLISHED = '2025-03-13';
+
+test('the object of a verb of telling is the addressee; a weekday resolves to the last one before publication', () => {
+  const r = run('Mayor Ana Ruiz told reporters on Tuesday that the bridge would reopen in May.', { published: PUBLISHED });
+  const q = quote(r, 'that the bridge would reopen in May');
+  assert.deepEqual(q.addressee && { name: q.addressee.name, entity: q.addressee.entity, text: q.addressee.mention.text }, { name: 'reporters', entity: null, text: 'reporters' });
+  assert.deepEqual(q.when && { text: q.when.text, resolved: q.when.resolved }, { text: 'on Tuesday', resolved: '2025-03-11' });
+});
+
+test('after a quotation: `told` a named outlet, `late on Sunday`', () => {
+  const r = run('“We will rebuild the pier,” Ruiz told Harbour Radio late on Sunday.', { published: PUBLISHED });
+  const q = quote(r, '“We will rebuild the pier,”');
+  assert.equal(q.addressee?.mention.text, 'Harbour Radio', summary(r));
+  assert.deepEqual(q.when && { text: q.when.text, resolved: q.when.resolved }, { text: 'late on Sunday', resolved: '2025-03-09' });
+});
+
+test('a person of the article addressed by name inside the quotation is the addressee, as that entity', () => {
+  const text = 'Dev Okafor chairs the finance committee.\n\n“So, Mr. Okafor, you know the numbers as well as I do,” Ruiz said.';
+  const r = run(text, { published: PUBLISHED });
+  const q = quote(r, '“So, Mr. Okafor, you know the numbers as well as I do,”');
+  assert.ok(q.addressee?.entity, summary(r));
+  assert.equal(q.addressee!.name, 'Dev Okafor');
+  assert.equal(q.addressee!.mention.text, 'Okafor');
+  assert.ok(r.people.some((p) => p.id === q.addressee!.entity));
+});
+
+test('no addressee: `said to be`, a pronoun, a name that is the quotation\'s subject', () => {
+  const a = run('Ruiz said the council is said to be divided.');
+  assert.ok(a.quotes.every((q) => !q.addressee), summary(a));
+  const b = run('“We are not done,” Ruiz told him.');
+  assert.equal(quote(b, '“We are not done,”').addressee, undefined);
+  const c = run('Dev Okafor chairs the committee.\n\n“Okafor, as everyone knows, wrote the budget,” Ruiz said.');
+  assert.equal(quote(c, '“Okafor, as everyone knows, wrote the budget,”').addressee, undefined);
+});
+
+test('`to` after a cue names the addressee; `according to` does not', () => {
+  const r = run('Ruiz said to the crowd that the pier would be rebuilt. According to Okafor, the money is there.');
+  assert.equal(quote(r, 'that the pier would be rebuilt').addressee?.name, 'the crowd', summary(r));
+  assert.ok(r.quotes.filter((q) => q.cue?.text === 'According to').every((q) => !q.addressee), summary(r));
+});
+
+test('a date inside what was said, or in another clause of the sentence, is not when it was said', () => {
+  const a = run('Ruiz said the vote on Friday would be close.', { published: PUBLISHED });
+  assert.equal(quote(a, 'the vote on Friday would be close').when, undefined);
+  const b = run('After the council met on Monday, Ruiz said that the plan was dead.', { published: PUBLISHED });
+  assert.equal(quote(b, 'that the plan was dead').when, undefined, summary(b));
+  const c = run('“The budget is fair,” Ruiz said of Friday’s vote.', { published: PUBLISHED });
+  assert.equal(quote(c, '“The budget is fair,”').when, undefined);
+});
+
+test('weeks, months and years at their own precision; a fronted adjunct counts', () => {
+  const a = run('In an interview with Harbour Radio last week, Ruiz said that the pier would be rebuilt.', { published: PUBLISHED });
+  assert.equal(quote(a, 'that the pier would be rebuilt').when?.resolved, '2025-03-03/2025-03-09');
+  const b = run('Ruiz said earlier this month that the pier would be rebuilt.', { published: PUBLISHED });
+  assert.deepEqual(b.quotes[0]?.when && { text: b.quotes[0].when.text, resolved: b.quotes[0].when.resolved }, { text: 'earlier this month', resolved: '2025-03' }, summary(b));
+  const c = run('Okafor said in 2019 that the pier was safe.', { published: PUBLISHED });
+  assert.equal(quote(c, 'that the pier was safe').when?.resolved, '2019', summary(c));
+  const d = run('Ruiz told the council on 3 April that the pier would be rebuilt.', { published: PUBLISHED });
+  assert.equal(d.quotes[0]?.when?.resolved, '2024-04-03', 'a day and month ahead of the publication date are last year\'s');
+});
+
+test('without a publication date a relative time keeps its words and resolves to null; a full date still resolves', () => {
+  const a = run('Ruiz said on Tuesday that the bridge would reopen.');
+  assert.deepEqual(a.quotes[0]?.when && { text: a.quotes[0].when.text, resolved: a.quotes[0].when.resolved }, { text: 'on Tuesday', resolved: null }, summary(a));
+  const b = run('On March 4, 2025, Ruiz said that the bridge would reopen.');
+  assert.equal(b.quotes[0]?.when?.resolved, '2025-03-04', summary(b));
+});
