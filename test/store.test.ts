@@ -16,6 +16,7 @@ import { packExtracted, unpackArticle, type ArticleInput, type ExportedArticle }
 import { prepareArticle } from '../src/store/prepare.js';
 import { articleTextHash, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
+import { analyze } from '../src/index.js';
 import type { Analysis, Quote } from '../src/extract/types.js';
 import { backends } from './helpers/backends.js';
 
@@ -190,7 +191,7 @@ test('migrations: version 5 keeps keys and bands as plain indexes; a quotation i
 
     const again = openSqliteStore(file);
     try {
-      assert.equal(again.schemaVersion, 5);
+      assert.equal(again.schemaVersion, MIGRATIONS[MIGRATIONS.length - 1]!.version);
       assert.deepEqual(again.db.prepare('SELECT key FROM quotation_keys ORDER BY key').pluck().all(), segmentKeys);
       const schema = again.db.prepare("SELECT sql FROM sqlite_master WHERE name IN ('quotation_keys', 'quotation_bands', 'quotation_keys_quotation')").pluck().all() as string[];
       assert.equal(schema.length, 2);
@@ -246,11 +247,17 @@ test('an article text hash: folded marks, collapsed whitespace and case; the sam
 
 test('the hand-off from the workers: positional JSON, spans as offsets, and back with their text', () => {
   // Every optional part present once: an id, a quote in two quoted parts with neither mention
-  // nor cue, a gender, a group's members.
+  // nor cue but an addressee and a time, a gender, a group's members.
   const [q0, q1] = analysisA.quotes as [Quote, Quote];
   const analysis: Analysis = {
     id: 'harbour-1',
-    quotes: [...analysisA.quotes, { ...q0, speaker: { ...q0.speaker, mention: null }, cue: null, segments: [q0, q1].map(({ start, end, text }) => ({ start, end, text })) }],
+    quotes: [
+      ...analysisA.quotes,
+      {
+        ...q0, speaker: { ...q0.speaker, mention: null }, cue: null, segments: [q0, q1].map(({ start, end, text }) => ({ start, end, text })),
+        addressee: { name: 'Tom Reyes', entity: 'p2', mention: q1.speaker.mention! }, when: { ...q1.cue!, resolved: null },
+      },
+    ],
     people: [{ ...analysisA.people[0]!, gender: 'f' }, { ...analysisA.people[1]!, members: ['p1'] }],
   };
   const prepared = prepareArticle(articleA(), analysis);
@@ -454,6 +461,28 @@ for (const backend of backends) {
       const ada = (await store.people())[0]!.id;
       assert.deepEqual(article!.quotes.map((q) => q.personId), [ada, ada]);
       assert.deepEqual(article!.people.map((p) => p.personId), [ada, ada]);
+    } finally {
+      await done();
+    }
+  });
+
+  test(`[${backend.name}] to whom and when a quote was said are kept, read back and exported; quotes without them have neither`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      const T = 'Mayor Ana Ruiz told reporters on Tuesday that the pier would reopen. "We are not done," she added.';
+      const analysis = analyze(T, { published: '2025-03-13' });
+      const told = analysis.quotes.find((q) => q.text === 'that the pier would reopen')!;
+      assert.ok(told.addressee && told.when, 'the extractor found both');
+      const r = await store.addArticle({ source: 'ruiz.txt', canonicalUrl: 'https://x.example/ruiz', published: '2025-03-13', text: T }, analysis);
+      const stored = (await store.getArticle(r.articleId))!.quotes;
+      const back = stored.find((q) => q.text === told.text)!;
+      assert.deepStrictEqual(back.addressee, told.addressee);
+      assert.deepStrictEqual(back.when, { start: told.when.start, end: told.when.end, text: 'on Tuesday', resolved: '2025-03-11' });
+      const other = stored.find((q) => q.text === '"We are not done,"')!;
+      assert.equal('addressee' in other || 'when' in other, false);
+      const exported: ExportedArticle[] = [];
+      for await (const a of store.exportArticles()) exported.push(a);
+      assert.deepStrictEqual(exported[0]!.quotes.find((q) => q.text === told.text)!.addressee, told.addressee);
     } finally {
       await done();
     }

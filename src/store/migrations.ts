@@ -221,4 +221,15 @@ DROP TABLE quotation_keys;
 ALTER TABLE quotation_keys_v5 RENAME TO quotation_keys;
 `,
   },
+  {
+    version: 6,
+    name: 'to whom and when a quote was said',
+    sql: `
+-- The extraction's addressee ({"name", "entity", "mention": {"start", "end", "text"}}) and time
+-- ({"start", "end", "text", "resolved"}) as JSON, NULL when the text names none. Quotes stored
+-- before keep NULL: re-extracting an article is what would find them.
+ALTER TABLE quotes ADD COLUMN addressee TEXT;
+ALTER TABLE quotes ADD COLUMN said_when TEXT;
+`,
+  },
 ];

@@ -463,4 +463,13 @@ $fn$;
       }
     },
   },
+  {
+    version: 4,
+    name: 'to whom and when a quote was said',
+    sql: `
+-- As SQLite migration 6: the extraction's addressee and time as JSON, NULL when none. They are
+-- written by the same transaction as the article, after onrecord_add().
+ALTER TABLE quotes ADD COLUMN addressee text, ADD COLUMN said_when text;
+`,
+  },
 ];

@@ -18,7 +18,7 @@
 import pg from 'pg';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
-import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
 import {
   nameTokens,
@@ -108,7 +108,7 @@ export interface PersonRow {
 /** Quote columns without the tsvector (never sent to the client). */
 const QUOTE_COLS = `q.id, q.article_id, q.quotation_id, q.person_id, q.start, q."end", q.text, q.type, q.speaker_name,
   q.speaker_entity, q.speaker_label, q.mention_start, q.mention_end, q.mention_text, q.cue_start, q.cue_end, q.cue_text,
-  q.confidence, q.published`;
+  q.confidence, q.published, q.addressee, q.said_when`;
 
 /**
  * Turns user search words into a tsquery (the same syntax the SQLite store accepts: words,
@@ -294,7 +294,7 @@ export class PostgresStore implements Store {
         };
         payload.quotes = decideNear(quotes, found.keys, found.candidates);
         const lit = client.escapeLiteral(JSON.stringify(payload)) + '::jsonb';
-        const results = await client.query(`BEGIN; SELECT onrecord_add(${lit}) AS r; COMMIT`);
+        const results = await client.query(`BEGIN; SELECT onrecord_add(${lit}) AS r; ${circumstancesUpdate(client, analysis, payload)}COMMIT`);
         const r = (Array.isArray(results) ? results[1]! : results).rows[0]!.r as { existing?: number; id?: number };
         if (r.existing !== undefined) return { added: false, articleId: r.existing, quotes: 0 };
         return { added: true, articleId: r.id!, quotes: analysis.quotes.length };
@@ -701,6 +701,24 @@ function addPayload(article: ArticleInput, analysis: Analysis, prepared: Prepare
     })),
   };
   return { payload, quotes };
+}
+
+/**
+ * The quotes' addressees and times, written in the article's transaction right after
+ * onrecord_add() (which predates them): matched by offsets among the quotes of the newest
+ * article with this text, the one just added. (When the article was already stored, that is
+ * the stored one, and the same text gives the same values, so it only fills what is empty.)
+ */
+function circumstancesUpdate(client: Client, analysis: Analysis, payload: AddPayload): string {
+  const rows = analysis.quotes
+    .filter((q) => q.addressee || q.when)
+    .map((q) => ({ start: q.start, end: q.end, ...circumstancesJson(q) }));
+  if (rows.length === 0) return '';
+  const hash = client.escapeLiteral(String(payload.article.text_hash));
+  return `UPDATE quotes q SET addressee = c.addressee, said_when = c.said_when
+    FROM jsonb_to_recordset(${client.escapeLiteral(JSON.stringify(rows))}::jsonb) AS c(start int, "end" int, addressee text, said_when text)
+    WHERE q.article_id = (SELECT a.id FROM articles a WHERE a.text_hash = ${hash} ORDER BY a.id DESC LIMIT 1)
+      AND q.start = c.start AND q."end" = c."end" AND q.addressee IS NULL AND q.said_when IS NULL; `;
 }
 
 type QuotePayload = Record<string, unknown>;

@@ -25,6 +25,9 @@ export interface QuoteRow {
   cue_text: string | null;
   confidence: number;
   published: string | null;
+  /** JSON of the quote's `addressee` and `when`, or null (and absent from rows of stores that do not keep them). */
+  addressee?: string | null;
+  said_when?: string | null;
 }
 
 export interface AppearanceRow extends QuoteRow {
@@ -166,7 +169,7 @@ export function toContractPerson(p: ArticlePeopleRow, text: string): Person {
 }
 
 export function toContractQuote(r: QuoteRow): Quote {
-  return {
+  const quote: Quote = {
     type: r.type,
     start: r.start,
     end: r.end,
@@ -181,6 +184,17 @@ export function toContractQuote(r: QuoteRow): Quote {
     },
     cue: r.cue_start !== null && r.cue_end !== null ? { start: r.cue_start, end: r.cue_end, text: r.cue_text ?? '' } : null,
     confidence: r.confidence,
+  };
+  if (r.addressee) quote.addressee = JSON.parse(r.addressee) as NonNullable<Quote['addressee']>;
+  if (r.said_when) quote.when = JSON.parse(r.said_when) as NonNullable<Quote['when']>;
+  return quote;
+}
+
+/** The columns a quote's `addressee` and `when` are stored in (JSON, or null). */
+export function circumstancesJson(q: Quote): { addressee: string | null; said_when: string | null } {
+  return {
+    addressee: q.addressee ? JSON.stringify(q.addressee) : null,
+    said_when: q.when ? JSON.stringify(q.when) : null,
   };
 }
 

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
-import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -357,8 +357,8 @@ export class SqliteStore implements Store {
         WHERE id = ?`),
       insertQuote: db.prepare(`INSERT INTO quotes
         (id, article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity, speaker_label,
-         mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+         mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published, addressee, said_when)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       lastQuoteId: db.prepare('SELECT MAX(id) FROM quotes').pluck(),
       begin: db.prepare('BEGIN IMMEDIATE'),
@@ -972,6 +972,7 @@ export class SqliteStore implements Store {
     else if (!byOwnKey) this.addQuotationKey(pq.key, quotationId);
     for (const k of pq.segmentKeys) this.addQuotationKey(k, quotationId);
     const mention = q.speaker?.mention ?? null;
+    const circumstances = circumstancesJson(q);
     this.stmt.insertQuote.run(
       quoteId,
       articleId,
@@ -992,6 +993,8 @@ export class SqliteStore implements Store {
       q.cue?.text ?? null,
       Number.isFinite(q.confidence) ? q.confidence : 0,
       published,
+      circumstances.addressee,
+      circumstances.said_when,
     );
     this.nextQuoteId = quoteId + 1;
     // One appearance more; this one becomes the first when it was published earlier.

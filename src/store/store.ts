@@ -62,6 +62,7 @@ type WireSpan = [start: number, end: number];
 type WireQuote = [
   type: Quote['type'], start: number, end: number, speakerName: string | null, speakerEntity: string | null,
   mention: WireSpan | null, cue: WireSpan | null, confidence: number, segments: WireSpan[] | null,
+  addressee: [name: string, entity: string | null, mention: WireSpan] | null, when: [start: number, end: number, resolved: string | null] | null,
 ];
 type WirePerson = [
   id: string, name: string, kind: Person['kind'], gender: Person['gender'] | null, descriptors: string[],
@@ -83,6 +84,8 @@ export function packExtracted(analysis: Analysis, prepared: PreparedArticle): Ex
     analysis.quotes.map((q) => [
       q.type, q.start, q.end, q.speaker.name, q.speaker.entity, toWire(q.speaker.mention), toWire(q.cue), q.confidence,
       q.segments ? q.segments.map((s) => [s.start, s.end] as WireSpan) : null,
+      q.addressee ? [q.addressee.name, q.addressee.entity, [q.addressee.mention.start, q.addressee.mention.end]] : null,
+      q.when ? [q.when.start, q.when.end, q.when.resolved] : null,
     ]),
     analysis.people.map((p) => [p.id, p.name, p.kind, p.gender ?? null, p.descriptors, p.mentions.map((m) => [m.start, m.end] as WireSpan), p.members ?? null]),
     prepared.quotes.map((q) => [q.key, q.segmentKeys, q.words, q.bands, q.speakerNorm]),
@@ -98,9 +101,11 @@ export function unpackArticle(item: ArticleToStore): { analysis: Analysis; prepa
   const text = item.article.text;
   const span = (w: WireSpan): Span => ({ start: w[0], end: w[1], text: text.slice(w[0], w[1]) });
   const analysis: Analysis = {
-    quotes: quotes.map(([type, start, end, name, entity, mention, cue, confidence, segments]) => {
+    quotes: quotes.map(([type, start, end, name, entity, mention, cue, confidence, segments, addressee, when]) => {
       const q: Quote = { start, end, text: text.slice(start, end), type, speaker: { name, entity, mention: mention && span(mention) }, cue: cue && span(cue), confidence };
       if (segments) q.segments = segments.map(span);
+      if (addressee) q.addressee = { name: addressee[0], entity: addressee[1], mention: span(addressee[2]) };
+      if (when) q.when = { ...span([when[0], when[1]]), resolved: when[2] };
       return q;
     }),
     people: people.map(([pid, name, kind, gender, descriptors, mentions, members]) => {
