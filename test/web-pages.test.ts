@@ -223,6 +223,23 @@ test('analyze page: pasted text shown as an article at once, not stored; stored 
   assert.match(empty.body, /Paste an article or give the address of a page/);
 });
 
+test('article view: to whom and when a quote was said, in its details and in the quote list', async () => {
+  const text = 'Mayor Ana Ruiz told reporters on Tuesday that the pier would reopen. "We are not done," she added.';
+  const res = await app.inject({ method: 'POST', url: '/analyze', payload: new URLSearchParams({ text }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  assert.equal(res.statusCode, 200);
+  const document = parseHTML(res.body).document as any;
+  const told = [...document.querySelectorAll('mark.quote[tabindex="0"]')].find((m: any) => m.textContent === 'that the pier would reopen') as any;
+  assert.ok(told, res.body);
+  const info = document.getElementById(told.getAttribute('aria-describedby'));
+  assert.equal(info.querySelector('.qi-addressee').textContent, 'reporters');
+  assert.equal(info.querySelector('.qi-when').textContent, 'on Tuesday', 'no publication date: the words alone');
+  const items = [...document.querySelectorAll('.quote-index li')].map((li: any) => li.textContent.replace(/\s+/g, ' ').trim());
+  assert.ok(items.some((t) => /told · to reporters · on Tuesday/.test(t)), items.join(' | '));
+  // A quote that names neither gets no rows for them.
+  const added = [...document.querySelectorAll('mark.quote[tabindex="0"]')].find((m: any) => m.textContent.includes('We are not done')) as any;
+  assert.equal(document.getElementById(added.getAttribute('aria-describedby')).querySelector('.qi-addressee, .qi-when'), null);
+});
+
 test('marked text: nested and crossing spans give balanced markup, the text unchanged, one focus stop per quote', () => {
   const text = '"Alpha beta," she said, "gamma delta." Then "beta, gamma" overlaps.';
   const whole = { start: 0, end: 38 };
@@ -231,11 +248,11 @@ test('marked text: nested and crossing spans give balanced markup, the text unch
     people: [],
     quotes: [
       // An interrupted quotation spanning its own cue, a continuation inside it, and a quote crossing its end.
-      { ...whole, text: text.slice(0, 38), type: 'direct', confidence: 0.9, speakerName: 'A', speakerKey: 'e:a', personId: null, mention: { start: 14, end: 17, text: 'she' }, cue: { start: 18, end: 22, text: 'said' } },
-      { start: 24, end: 38, text: text.slice(24, 38), type: 'direct', confidence: 0.9, speakerName: 'A', speakerKey: 'e:a', personId: null, mention: { start: 14, end: 17, text: 'she' }, cue: { start: 18, end: 22, text: 'said' } },
-      { start: 30, end: 57, text: text.slice(30, 57), type: 'direct', confidence: 0.5, speakerName: 'B', speakerKey: 'e:b', personId: null, mention: null, cue: null },
+      { ...whole, text: text.slice(0, 38), type: 'direct', confidence: 0.9, speakerName: 'A', speakerKey: 'e:a', personId: null, mention: { start: 14, end: 17, text: 'she' }, cue: { start: 18, end: 22, text: 'said' }, addressee: null, when: null },
+      { start: 24, end: 38, text: text.slice(24, 38), type: 'direct', confidence: 0.9, speakerName: 'A', speakerKey: 'e:a', personId: null, mention: { start: 14, end: 17, text: 'she' }, cue: { start: 18, end: 22, text: 'said' }, addressee: null, when: null },
+      { start: 30, end: 57, text: text.slice(30, 57), type: 'direct', confidence: 0.5, speakerName: 'B', speakerKey: 'e:b', personId: null, mention: null, cue: null, addressee: null, when: null },
       // Out of range: ignored rather than breaking the page.
-      { start: 60, end: 500, text: 'x', type: 'direct', confidence: 0.1, speakerName: null, speakerKey: null, personId: null, mention: null, cue: null },
+      { start: 60, end: 500, text: 'x', type: 'direct', confidence: 0.1, speakerName: null, speakerKey: null, personId: null, mention: null, cue: null, addressee: null, when: null },
     ],
   };
   const colours = speakerColours(view);

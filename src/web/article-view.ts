@@ -3,7 +3,7 @@
  * speaker's mention and the cue marked, and a side list of the people in the article. The same
  * view serves stored articles and texts analysed on the fly.
  */
-import type { Analysis, QuoteType, Span } from '../extract/types.js';
+import type { Analysis, Quote, QuoteType, Span } from '../extract/types.js';
 import type { ArticleDetail } from '../store/store.js';
 import { day, externalUrl, html, join, SafeHtml } from './html.js';
 
@@ -22,6 +22,28 @@ export interface ViewQuote {
   personId: number | null;
   mention: Span | null;
   cue: Span | null;
+  /** To whom it was said (the addressee's name), when the text names it. */
+  addressee: string | null;
+  /** When it was said: the words and their resolved date, when the attribution names it. */
+  when: { text: string; resolved: string | null } | null;
+}
+
+/** A quote as both views show it: the speaker's name and record person are the caller's. */
+function toViewQuote(q: Quote, speakerName: string | null, personId: number | null): ViewQuote {
+  return {
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    type: q.type,
+    confidence: q.confidence,
+    speakerName,
+    speakerKey: keyOf(q.speaker.entity, q.speaker.name),
+    personId,
+    mention: q.speaker.mention,
+    cue: q.cue,
+    addressee: q.addressee?.name ?? null,
+    when: q.when ? { text: q.when.text, resolved: q.when.resolved } : null,
+  };
 }
 
 export interface ViewPerson {
@@ -65,20 +87,7 @@ function countQuotes(people: ViewPerson[], quotes: ViewQuote[]): ViewPerson[] {
 }
 
 export function viewFromStored(a: ArticleDetail): ArticleView {
-  const quotes = a.quotes.map(
-    (q): ViewQuote => ({
-      start: q.start,
-      end: q.end,
-      text: q.text,
-      type: q.type,
-      confidence: q.confidence,
-      speakerName: q.speakerLabel ?? q.speaker.name,
-      speakerKey: keyOf(q.speaker.entity, q.speaker.name),
-      personId: q.personId,
-      mention: q.speaker.mention,
-      cue: q.cue,
-    }),
-  );
+  const quotes = a.quotes.map((q) => toViewQuote(q, q.speakerLabel ?? q.speaker.name, q.personId));
   const people = a.people.map(
     (p): ViewPerson => ({ key: 'e:' + p.id, name: p.name, kind: p.kind, descriptors: p.descriptors, personId: p.personId, quotes: 0 }),
   );
@@ -95,20 +104,7 @@ export interface UnstoredArticle {
 }
 
 export function viewFromAnalysis(article: UnstoredArticle, analysis: Analysis): ArticleView {
-  const quotes = analysis.quotes.map(
-    (q): ViewQuote => ({
-      start: q.start,
-      end: q.end,
-      text: q.text,
-      type: q.type,
-      confidence: q.confidence,
-      speakerName: q.speaker.name,
-      speakerKey: keyOf(q.speaker.entity, q.speaker.name),
-      personId: null,
-      mention: q.speaker.mention,
-      cue: q.cue,
-    }),
-  );
+  const quotes = analysis.quotes.map((q) => toViewQuote(q, q.speaker.name, null));
   const people = [...analysis.people]
     .sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0))
     .map((p): ViewPerson => ({ key: 'e:' + p.id, name: p.name, kind: p.kind, descriptors: p.descriptors, personId: null, quotes: 0 }));
@@ -223,6 +219,11 @@ export function renderMarkedText(view: ArticleView, colours: Map<string, number>
   return new SafeHtml(parts.join(''));
 }
 
+/** `late on Sunday (2025-11-16)`; the words alone when they could not be dated. */
+function whenText(when: NonNullable<ViewQuote['when']>): string {
+  return when.resolved ? `${when.text} (${when.resolved})` : when.text;
+}
+
 function percent(confidence: number): string {
   return Number.isFinite(confidence) ? `${Math.round(confidence * 100)}%` : 'unknown';
 }
@@ -234,6 +235,8 @@ function quoteInfos(view: ArticleView): SafeHtml {
       (q, i) => html`<div class="quote-info" id="qi-${i}" role="tooltip" hidden>
   <span class="qi-speaker">${q.speakerName ?? 'unknown speaker'}</span>
   <span class="qi-row">cue: <span class="qi-cue">${q.cue?.text ?? 'none'}</span></span>
+  ${q.addressee ? html`<span class="qi-row">to: <span class="qi-addressee">${q.addressee}</span></span>` : ''}
+  ${q.when ? html`<span class="qi-row">when: <span class="qi-when">${whenText(q.when)}</span></span>` : ''}
   <span class="qi-row">type: <span class="qi-type">${q.type}</span></span>
   <span class="qi-row">confidence: <span class="qi-confidence">${percent(q.confidence)}</span></span>
 </div>`,
@@ -277,7 +280,7 @@ export function renderArticle(view: ArticleView, notice?: SafeHtml): SafeHtml {
   <h2>Quotes</h2>
   <ol class="quote-index">
   ${view.quotes.map(
-    (q, i) => html`<li><a href="#q-${i}" class="${colourClass(colours, q.speakerKey)}"><span class="swatch ${colourClass(colours, q.speakerKey)}" aria-hidden="true"></span>${q.speakerName ?? 'unknown speaker'}</a> ${q.cue ? html`<span class="cue-word">${q.cue.text}</span>` : ''} <span class="kind">${q.type}</span></li>`,
+    (q, i) => html`<li><a href="#q-${i}" class="${colourClass(colours, q.speakerKey)}"><span class="swatch ${colourClass(colours, q.speakerKey)}" aria-hidden="true"></span>${q.speakerName ?? 'unknown speaker'}</a> ${q.cue ? html`<span class="cue-word">${q.cue.text}</span>` : ''}${q.addressee ? html` · <span class="addressee">to ${q.addressee}</span>` : ''}${q.when ? html` · <span class="when">${whenText(q.when)}</span>` : ''} <span class="kind">${q.type}</span></li>`,
   )}
   </ol>
 </aside>

@@ -145,6 +145,16 @@ export function openApiDocument(): object {
             },
             cue: { oneOf: [ref('Span'), { type: 'null' }] },
             confidence: { type: 'number' },
+            segments: { type: 'array', items: ref('Span') },
+            addressee: {
+              type: 'object',
+              description: 'To whom it was said, when the text names it: the entity addressed, or the words naming the addressee.',
+              properties: { name: { type: 'string' }, entity: nullable('string'), mention: ref('Span') },
+            },
+            when: {
+              description: 'When it was said, when the attribution names it; resolved is ISO 8601 (day, month, year or interval), null without a publication date.',
+              allOf: [ref('Span'), { type: 'object', properties: { resolved: nullable('string') } }],
+            },
           },
         },
         StoredQuote: {
