@@ -233,3 +233,13 @@ test('a cue set off by commas inside the sentence reports the clause after it to
   const phrase = run('Fees are hard to meet for some families, Nora Vance said, especially those new to the city.');
   assert.ok(!phrase.quotes.some((q) => q.text.includes('especially')), summary(phrase));
 });
+
+test('a quotation with no punctuation before its closing mark, words after it and then a subject and a cue, is no quote of that cue (`said “it makes me angry” every time he thinks about ...`)', () => {
+  const text = 'Councillor Nora Vance said “it makes me angry” every time she thinks about the closed library.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 1, summary(r));
+  expectQuote(quote(r, '“it makes me angry” every time she thinks about the closed library'), { type: 'mixed', speaker: 'Nora Vance', cue: 'said' });
+  // (Closed with its comma, the quotation is still the source's after a name in front of it.)
+  const named = run('“We need more rinks,” University of the Valley political scientist Hamish Telford said.');
+  expectQuote(quote(named, '“We need more rinks,”'), { type: 'direct', speaker: 'Hamish Telford', cue: 'said' });
+});

@@ -509,7 +509,9 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   // institution's name in front of the source phrase still leaves it right after the quote.
   for (let k = before, n = 0; k >= unit.first && n < 8; k--, n++) {
     const t = tokens[k];
-    if (t.quote >= 0) { if (k < before) before = k; break; }
+    // (Only after a quotation closed as one is, with its punctuation: `“it gets me mad” every
+    // time he thinks` is a clause going on past the quotation, not a quote and its source.)
+    if (t.quote >= 0) { if (k < before && /[,.!?…]\W*$/u.test(doc.text.slice(spans[t.quote].start, spans[t.quote].end - 1))) before = k; break; }
     if (t.text === ',' || !(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.lower === 'of' || /^\p{Lu}/u.test(t.text))) break;
   }
   while (before >= unit.first && (tokens[before].text === ',' || tokens[before].text === '—')) before--;
