@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +120,11 @@ for (const backend of backends) {
       const csv = run(['export', '--db', db, '--format', 'csv', '-o', join(dir, 'q.csv')]);
       assert.equal(csv.status, 0);
       assert.equal(csv.stdout, '');
+      const rows = readFileSync(join(dir, 'q.csv'), 'utf8').trim().split('\r\n');
+      assert.match(rows[0]!, /,cue,confidence,addressee,when,when_resolved$/);
+      assert.equal(rows.length - 1, lines.reduce((n, a) => n + a.quotes.length, 0));
+      // (`Vasquez told reporters at the site`: the record keeps to whom it was said.)
+      assert.ok(rows.some((r) => /,Elena Vasquez,Vasquez,told,[\d.]+,reporters,,$/.test(r)), rows.join('\n'));
     } finally {
       await rec.done();
       done();

@@ -11,7 +11,7 @@ import { dbOption, formatOption, openOrExit } from './record-output.js';
 
 const CSV_COLUMNS = [
   'article_id', 'url', 'canonical_url', 'title', 'outlet', 'published', 'type', 'start', 'end', 'text',
-  'speaker', 'speaker_mention', 'cue', 'confidence',
+  'speaker', 'speaker_mention', 'cue', 'confidence', 'addressee', 'when', 'when_resolved',
 ] as const;
 
 export function csvCell(v: unknown): string {
@@ -25,7 +25,7 @@ export function csvRows(a: ExportedArticle): string {
     .map((q) =>
       [
         a.id, a.url, a.canonical_url, a.title, a.outlet, a.published, q.type, q.start, q.end, q.text,
-        q.speaker.name, q.speaker.mention?.text, q.cue?.text, q.confidence,
+        q.speaker.name, q.speaker.mention?.text, q.cue?.text, q.confidence, q.addressee?.name, q.when?.text, q.when?.resolved,
       ].map(csvCell).join(',') + '\r\n',
     )
     .join('');
