@@ -483,6 +483,11 @@ for (const backend of backends) {
       const exported: ExportedArticle[] = [];
       for await (const a of store.exportArticles()) exported.push(a);
       assert.deepStrictEqual(exported[0]!.quotes.find((q) => q.text === told.text)!.addressee, told.addressee);
+      const ruiz = (await store.people()).find((p) => p.name === 'Ana Ruiz')!;
+      const page = await store.personQuotes(ruiz.id);
+      const listed = page.items.find((q) => q.text === told.text)!;
+      assert.deepStrictEqual([listed.addressee, listed.when], ['reporters', { text: 'on Tuesday', resolved: '2025-03-11' }]);
+      assert.deepStrictEqual(page.items.filter((q) => q.text !== told.text).map((q) => [q.addressee, q.when]), [[null, null]]);
     } finally {
       await done();
     }

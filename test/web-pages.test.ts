@@ -238,6 +238,17 @@ test('article view: to whom and when a quote was said, in its details and in the
   // A quote that names neither gets no rows for them.
   const added = [...document.querySelectorAll('mark.quote[tabindex="0"]')].find((m: any) => m.textContent.includes('We are not done')) as any;
   assert.equal(document.getElementById(added.getAttribute('aria-describedby')).querySelector('.qi-addressee, .qi-when'), null);
+  // Stored, the speaker's page lists the quote with them too.
+  const stored = await app.inject({
+    method: 'POST', url: '/analyze', payload: new URLSearchParams({ text, store: 'on', token: TOKEN }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(stored.statusCode, 303);
+  const ruiz = (await rec.store.people({ all: true })).find((p) => p.name === 'Ana Ruiz')!;
+  const person = (await page(`/people/${ruiz.id}`)).document;
+  const item = [...person.querySelectorAll('.person-quote')].find((li: any) => li.querySelector('blockquote').textContent === 'that the pier would reopen') as any;
+  assert.equal(item.querySelector('.addressee').textContent, 'to reporters');
+  assert.equal(item.querySelector('.when').textContent, 'on Tuesday');
 });
 
 test('marked text: nested and crossing spans give balanced markup, the text unchanged, one focus stop per quote', () => {

@@ -231,6 +231,7 @@ export function toSearchHits(ids: number[], rows: AppearanceRow[], totals: Map<n
 }
 
 export function toPersonQuote(r: AppearanceRow): PersonQuote {
+  const { addressee, when } = toContractQuote(r);
   return {
     quoteId: r.id,
     quotationId: r.quotation_id,
@@ -238,6 +239,8 @@ export function toPersonQuote(r: AppearanceRow): PersonQuote {
     text: r.text,
     type: r.type,
     cue: r.cue_text,
+    addressee: addressee?.name ?? null,
+    when: when ? { text: when.text, resolved: when.resolved } : null,
     confidence: r.confidence,
     published: r.published,
     outlet: r.outlet,

@@ -274,6 +274,10 @@ export interface PersonQuote {
   text: string;
   type: QuoteType;
   cue: string | null;
+  /** To whom it was said (the addressee's name), when the text names it. */
+  addressee: string | null;
+  /** When it was said, when the attribution names it: its words and their ISO date. */
+  when: { text: string; resolved: string | null } | null;
   confidence: number;
   published: string | null;
   outlet: string | null;

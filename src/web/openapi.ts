@@ -249,6 +249,8 @@ export function openApiDocument(): object {
             text: { type: 'string' },
             type: { type: 'string' },
             cue: nullable('string'),
+            addressee: nullable('string'),
+            when: { oneOf: [{ type: 'object', properties: { text: { type: 'string' }, resolved: nullable('string') } }, { type: 'null' }] },
             confidence: { type: 'number' },
             published: nullable('string'),
             outlet: nullable('string'),
