@@ -243,3 +243,8 @@ test('a quotation with no punctuation before its closing mark, words after it an
   const named = run('“We need more rinks,” University of the Valley political scientist Hamish Telford said.');
   expectQuote(quote(named, '“We need more rinks,”'), { type: 'direct', speaker: 'Hamish Telford', cue: 'said' });
 });
+
+test('after a participle cue, only a quoted verb phrase after `to` opens a clause that goes on (`vowing to “fight for every ballot” in the recount`)', () => {
+  const r = run('Councillor Nora Vance sent out an email vowing to “fight for every ballot” in the recount next month.');
+  expectQuote(quote(r, '“fight for every ballot” in the recount next month'), { type: 'mixed', cue: 'vowing' });
+});

@@ -570,8 +570,9 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // (Right after the cue, its comma or colon, or `to`: `vowed to “fight for every vote” in
     // ...`; past an adjunct, `joked about her “...” with ...`, the quotation is an object.)
     const adjacent = span.first === cue.last || span.first === cue.last + 1 && /^[,:]$/.test(tokens[cue.last].text) || tokens[span.first - 1].lower === 'to';
-    // (Not after a participle: `heard her saying “...” on the radio` is heard on the radio.)
-    const participle = cue.participle || tokens[cue.last - 1].lower.endsWith('ing');
+    // (Not after a participle, `heard her saying “...” on the radio` is heard on the radio, but
+    // for a quoted verb phrase after `to`: `vowing to “fight for every vote” in ...`.)
+    const participle = (cue.participle || tokens[cue.last - 1].lower.endsWith('ing')) && tokens[span.first - 1].lower !== 'to';
     if (cue.sense.strength !== 'quoted' && adjacent && !participle && clauseGoesOn(doc, span, unit, nextCue)) {
       const last = clauseEnd(doc, span.first, unit.last, nextCue);
       if (last > span.last) {
