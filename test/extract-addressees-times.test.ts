@@ -75,3 +75,21 @@ test('without a publication date a relative time keeps its words and resolves to
   const b = run('On March 4, 2025, Ruiz said that the bridge would reopen.');
   assert.equal(b.quotes[0]?.when?.resolved, '2025-03-04', summary(b));
 });
+
+test('no addressee: the source after an inverted cue, the subject of the reported clause; a time after the addressee is the time', () => {
+  const a = run('“The pier is a loose cannon,” warned Ruiz.');
+  assert.equal(quote(a, '“The pier is a loose cannon,”').addressee, undefined, summary(a));
+  const b = run('Ruiz promised her entire harbour program would be paid for by the province.');
+  assert.ok(b.quotes.every((q) => !q.addressee), summary(b));
+  const c = run('Ruiz told harbour workers Saturday night that the pier would reopen.', { published: PUBLISHED });
+  const q = quote(c, 'that the pier would reopen');
+  assert.equal(q.addressee?.name, 'harbour workers');
+  assert.deepEqual(q.when && { text: q.when.text, resolved: q.when.resolved }, { text: 'Saturday night', resolved: '2025-03-08' });
+});
+
+test('a capitalised time word inside a name is no time: `told Harbour Radio’s This Week`', () => {
+  const r = run('“The pier will reopen,” Ruiz told Harbour Radio’s This Week.', { published: PUBLISHED });
+  assert.equal(quote(r, '“The pier will reopen,”').when, undefined, summary(r));
+  const s = run('Last week, Ruiz said that the pier was safe.', { published: PUBLISHED });
+  assert.equal(quote(s, 'that the pier was safe').when?.text, 'Last week', 'a sentence may open with one');
+});

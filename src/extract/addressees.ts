@@ -51,8 +51,16 @@ function afterCue(doc: Doc, a: Attribution): [number, number] | null {
   }
   const first = k;
   const last = nounPhrase(tokens, k);
-  return last > first ? [first, last] : null;
+  if (last === first) return null;
+  // The source after an inverted cue (`“...,” warned Clinton`) is not spoken to.
+  if (a.source && a.source.first < last && first < a.source.last) return null;
+  // A noun phrase with a verb of its own is the reported clause's subject (`promised her
+  // entire program would be paid for`, `told reporters the line would open` keeps `reporters`).
+  if (tokens[last]?.pos === 'VERB' || tokens[last]?.pos === 'AUX') return null;
+  return [first, last];
 }
+
+const TIME_WORD = /^((mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday)$/;
 
 /** End of the noun phrase starting at `k` (k itself when there is none): `the ward's three councillors`, `CNN's Jake Tapper`. */
 function nounPhrase(tokens: Token[], k: number): number {
@@ -66,6 +74,7 @@ function nounPhrase(tokens: Token[], k: number): number {
   const nounsFrom = k;
   while (outside(tokens[k]) && k - start < 8) {
     const t = tokens[k]!;
+    if (TIME_WORD.test(t.lower)) break; // (`told Cruz backers Saturday night`)
     if (t.pos === 'NOUN' || t.pos === 'PROPN') k++;
     // (`CNN's Jake Tapper`, `Surrey's councillors`, `Smith and Jones`, `House of Commons`.)
     else if ((t.lower === '’s' || t.lower === "'s") && tokens[k - 1]?.pos === 'PROPN' && /^(PROPN|NOUN|ADJ)$/.test(tokens[k + 1]?.pos ?? '')) k++;

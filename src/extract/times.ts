@@ -143,9 +143,9 @@ function expressions(text: string, reference: Date | null, hinted: boolean): Arr
     const c = r.start;
     // `Friday's test`: a day naming something said about, not when.
     if (/^['’]s\b/.test(text.slice(r.index + words.length))) continue;
-    // `USA Today`, `the Today show`: a capitalised word after a name's is part of the name
-    // (weekdays and months are capitalised anyway).
-    if (/^[A-Z]/.test(words) && !WEEKDAY_OR_MONTH.test(words) && /[A-Z][\w.]*\s+$/.test(text.slice(Math.max(0, r.index - 30), r.index))) continue;
+    // `USA Today`, `ABC's This Week`: capitalised in mid-sentence, the words are a name's (only
+    // weekdays and months are capitalised anyway, and any word opening a sentence).
+    if (/^[A-Z]/.test(words) && !WEEKDAY_OR_MONTH.test(words) && /[\p{L}\p{N}'’,]\s*$/u.test(text.slice(Math.max(0, r.index - 30), r.index))) continue;
     // `now`; a bare month name (`May`, `June`: names as often as months); a time of day alone.
     if (/^now$/i.test(words) || (!c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('year') && !/\b(week|month|year|ago|today|tonight|yesterday)\b/i.test(words))) continue;
     const resolved = resolve(r, words, reference);
