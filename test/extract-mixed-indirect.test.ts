@@ -248,3 +248,9 @@ test('after a participle cue, only a quoted verb phrase after `to` opens a claus
   const r = run('Councillor Nora Vance sent out an email vowing to “fight for every ballot” in the recount next month.');
   expectQuote(quote(r, '“fight for every ballot” in the recount next month'), { type: 'mixed', cue: 'vowing' });
 });
+
+test('a reported clause ends at a colon that opens another report (`says A: she notes that B`)', () => {
+  const r = run('Councillor Nora Vance says she never liked cooking much: she notes that her father kept shoes in the oven.');
+  expectQuote(quote(r, 'she never liked cooking much'), { type: 'indirect', speaker: 'Nora Vance', cue: 'says' });
+  expectQuote(quote(r, 'that her father kept shoes in the oven'), { type: 'indirect', cue: 'notes' });
+});

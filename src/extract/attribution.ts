@@ -721,14 +721,15 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
   const tokens = doc.tokens;
   let end = max;
   if (nextCue) {
-    // `said A, and added that B`: the next cue, coordinated, ends this clause.
+    // `said A, and added that B`: the next cue, coordinated, ends this clause (and after a colon:
+    // `says A: she notes that B`).
     const at = Math.min(nextCue.cue.first, nextCue.sourceFirst);
     const before = tokens[at - 1];
     // (`“a good start,” adding`: a comma inside the closing mark counts.)
     const comma = before && (before.text === ',' || before.quote >= 0 && tokens[at - 2]?.text === ',');
     // (Not a that-verb with no `that`, which reports nothing: `he is proud and expects to win`.)
     const reports = nextCue.cue.sense.strength === 'speech' || /^(that|:|,)$/.test(tokens[nextCue.cue.last]?.lower ?? '') || tokens[nextCue.cue.last]?.quote >= 0;
-    if (at > k && before && reports && (comma || /^(and|but|or)$/.test(before.lower) || before.text === '—' || before.text === ';')) end = at;
+    if (at > k && before && reports && (comma || /^(and|but|or)$/.test(before.lower) || before.text === '—' || before.text === ';' || before.text === ':')) end = at;
   }
   for (let j = k; j < end; j++) {
     const t = tokens[j];
