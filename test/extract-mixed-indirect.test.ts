@@ -18,6 +18,13 @@ test('mixed: `X said that he ... “fragment”` spans from `that` to the end of
   expectQuote(q, { type: 'mixed', speaker: 'Tom Brennan', mention: 'Tom Brennan', cue: 'said' });
 });
 
+test('`CLAUSE, X said.`: a clause of five words or more is a report even when the tagger finds no verb in it; an opening adjunct is none', () => {
+  let r = run('Sales account for about 10 per cent of the profits, Mayor Tom Brennan said.');
+  expectQuote(quote(r, 'Sales account for about 10 per cent of the profits'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
+  r = run('During his seven years in office, Mayor Tom Brennan said, the city has grown by a third.');
+  assert.ok(!r.quotes.some((q) => q.text.startsWith('During')), summary(r));
+});
+
 test('mixed: the clause continues after the quoted fragment to its end', () => {
   const text = 'Premier Alice Okafor said the deal was “a good start” and that talks would continue.';
   const r = run(text);
