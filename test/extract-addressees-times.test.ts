@@ -93,3 +93,14 @@ test('a capitalised time word inside a name is no time: `told Harbour Radio’s 
   const s = run('Last week, Ruiz said that the pier was safe.', { published: PUBLISHED });
   assert.equal(quote(s, 'that the pier was safe').when?.text, 'Last week', 'a sentence may open with one');
 });
+
+test('a message `to` someone, or what the speaker would tell someone, names the addressee; a letter in another sentence does not', () => {
+  const a = run('In a letter to supporters, Ruiz wrote that the pier would reopen.');
+  assert.equal(quote(a, 'that the pier would reopen').addressee?.name, 'supporters', summary(a));
+  const b = run('Dev Okafor chairs the committee.\n\nAsked what she would tell Okafor, Ruiz said: “The money is there.”');
+  const q = quote(b, '“The money is there.”');
+  assert.equal(q.addressee?.name, 'Dev Okafor', summary(b));
+  assert.ok(q.addressee?.entity);
+  const c = run('Ruiz wrote a letter to the editor. She said that the pier would reopen.');
+  assert.equal(quote(c, 'that the pier would reopen').addressee, undefined);
+});

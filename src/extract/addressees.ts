@@ -4,6 +4,9 @@
  * - In the attribution, right after the cue: the object of a verb of telling (`told reporters`,
  *   `warned lawmakers`, `telling CBC News`), or `to` and a noun phrase after any other cue
  *   (`said to reporters`, `wrote to supporters`; not `said to be`).
+ * - Elsewhere in the attribution's sentence, outside what was said: a message addressed `to`
+ *   someone (`in a letter to supporters, she wrote`, `in remarks to reporters`), or what the
+ *   speaker would tell someone (`Asked what he would tell Trump, Mamdani said ...`).
  * - Inside the quotation: a name of the article's people set off by commas where a sentence of
  *   the quote opens (`“So, Donald Trump, since I know you’re watching, ...”`), in a sentence that
  *   speaks to `you`.
@@ -28,7 +31,7 @@ export interface FoundAddressee {
 /** The addressee of each attribution, in order (null when none is named). */
 export function findAddressees(doc: Doc, attributions: Attribution[], index: RunIndex, entities: Entity[]): Array<FoundAddressee | null> {
   return attributions.map((a) => {
-    const range = afterCue(doc, a) ?? vocative(doc, a, index);
+    const range = afterCue(doc, a) ?? inSentence(doc, a) ?? vocative(doc, a, index);
     if (!range) return null;
     const [first, last] = range;
     const entity = entityAt(doc, entities, first, last);
@@ -61,6 +64,35 @@ function afterCue(doc: Doc, a: Attribution): [number, number] | null {
 }
 
 const TIME_WORD = /^((mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday)$/;
+
+/** Words for a message, which `to` after them addresses (`a letter to supporters`). */
+const MESSAGES = new Set(['letter', 'message', 'email', 'e-mail', 'memo', 'note', 'speech', 'remarks', 'address', 'appeal', 'plea', 'statement', 'post', 'tweet', 'video']);
+
+/** `in a letter to X`, `what he would tell X`, in the attribution's sentence outside what was said. */
+function inSentence(doc: Doc, a: Attribution): [number, number] | null {
+  const anchor = a.cue ?? a.source;
+  if (!anchor) return null;
+  const tokens = doc.tokens;
+  const sentence = doc.sentences.find((s) => s.first <= anchor.first && anchor.first < s.last);
+  if (!sentence) return null;
+  const said = (t: Token) => t.quote >= 0 || (a.segments.length > 1 ? a.segments : [[a.start, a.end] as [number, number]]).some(([s, e]) => t.start < e && t.end > s);
+  for (let t = sentence.first; t + 2 < sentence.last; t++) {
+    const tok = tokens[t]!;
+    if (said(tok)) continue;
+    let k = -1;
+    if (MESSAGES.has(tok.lower) && tok.pos === 'NOUN' && tokens[t + 1]!.lower === 'to') k = t + 2;
+    // (`what he would tell Trump`, `what she would say to voters`)
+    else if ((tok.lower === 'what' || tok.lower === 'how') && tokens[t + 1]!.pos === 'PRON' && /^(would|will|might|could)$/.test(tokens[t + 2]?.lower ?? '')) {
+      const verb = tokens[t + 3]?.lower;
+      if (verb === 'tell') k = t + 4;
+      else if (verb === 'say' && tokens[t + 4]?.lower === 'to') k = t + 5;
+    }
+    if (k < 0 || k >= sentence.last || said(tokens[k]!)) continue;
+    const last = nounPhrase(tokens, k);
+    if (last > k && tokens.slice(k, last).every((x) => !said(x))) return [k, last];
+  }
+  return null;
+}
 
 /** End of the noun phrase starting at `k` (k itself when there is none): `the ward's three councillors`, `CNN's Jake Tapper`. */
 function nounPhrase(tokens: Token[], k: number): number {
