@@ -15,7 +15,7 @@
  * else the words themselves (`reporters`). Pronouns (`told him`) give none: which person they
  * stand for is the speaker resolution's kind of question, and a bare `him` tells a reader nothing.
  */
-import type { Doc, Token } from './document.js';
+import { sentenceOf, type Doc, type Token } from './document.js';
 import type { Attribution } from './attribution.js';
 import type { Entity } from './coreference.js';
 import type { RunIndex } from './mentions.js';
@@ -30,11 +30,12 @@ export interface FoundAddressee {
 
 /** The addressee of each attribution, in order (null when none is named). */
 export function findAddressees(doc: Doc, attributions: Attribution[], index: RunIndex, entities: Entity[]): Array<FoundAddressee | null> {
+  let byEnd: Map<number, Array<{ start: number; entity: Entity }>> | null = null;
   return attributions.map((a) => {
     const range = afterCue(doc, a) ?? inSentence(doc, a) ?? vocative(doc, a, index);
     if (!range) return null;
     const [first, last] = range;
-    const entity = entityAt(doc, entities, first, last);
+    const entity = entityAt(doc, (byEnd ??= mentionsByEnd(entities)), first, last);
     // A vocative counts only when it names one of the article's people.
     if (!entity && doc.tokens[first]!.quote >= 0) return null;
     return { first, last, entity };
@@ -65,6 +66,9 @@ function afterCue(doc: Doc, a: Attribution): [number, number] | null {
 
 const TIME_WORD = /^((mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday)$/;
 
+/** Tokens either side of the cue searched for a message's addressee. */
+const NEAR = 25;
+
 /** Words for a message, which `to` after them addresses (`a letter to supporters`). */
 const MESSAGES = new Set(['letter', 'message', 'email', 'e-mail', 'memo', 'note', 'speech', 'remarks', 'address', 'appeal', 'plea', 'statement', 'post', 'tweet', 'video']);
 
@@ -73,10 +77,14 @@ function inSentence(doc: Doc, a: Attribution): [number, number] | null {
   const anchor = a.cue ?? a.source;
   if (!anchor) return null;
   const tokens = doc.tokens;
-  const sentence = doc.sentences.find((s) => s.first <= anchor.first && anchor.first < s.last);
+  const sentence = sentenceOf(doc, anchor.first);
   if (!sentence) return null;
-  const said = (t: Token) => t.quote >= 0 || (a.segments.length > 1 ? a.segments : [[a.start, a.end] as [number, number]]).some(([s, e]) => t.start < e && t.end > s);
-  for (let t = sentence.first; t + 2 < sentence.last; t++) {
+  const parts: Array<[number, number]> = a.segments.length > 1 ? a.segments : [[a.start, a.end]];
+  const said = (t: Token) => t.quote >= 0 || parts.some(([s, e]) => t.start < e && t.end > s);
+  // Near the cue only: a sentence can be very long (a run of text with no full stop).
+  const from = Math.max(sentence.first, anchor.first - NEAR);
+  const to = Math.min(sentence.last, anchor.last + NEAR);
+  for (let t = from; t + 2 < to; t++) {
     const tok = tokens[t]!;
     if (said(tok)) continue;
     let k = -1;
@@ -87,7 +95,7 @@ function inSentence(doc: Doc, a: Attribution): [number, number] | null {
       if (verb === 'tell') k = t + 4;
       else if (verb === 'say' && tokens[t + 4]?.lower === 'to') k = t + 5;
     }
-    if (k < 0 || k >= sentence.last || said(tokens[k]!)) continue;
+    if (k < 0 || k >= to || said(tokens[k]!)) continue;
     const last = nounPhrase(tokens, k);
     if (last > k && tokens.slice(k, last).every((x) => !said(x))) return [k, last];
   }
@@ -121,7 +129,9 @@ function vocative(doc: Doc, a: Attribution, index: RunIndex): [number, number] |
   if (a.type === 'indirect') return null;
   const tokens = doc.tokens;
   for (const [start, end] of a.segments) {
-    for (let t = firstTokenAt(doc, start); t < tokens.length && tokens[t]!.start < end; t++) {
+    // (The first words of a quotation are where a name is called; a long quote is not read through.)
+    const first = firstTokenAt(doc, start);
+    for (let t = first; t < tokens.length && tokens[t]!.start < end && t - first < VOCATIVE_REACH; t++) {
       const k = index.at[t]!;
       if (k < 0 || index.runs[k]!.first !== t) continue;
       const run = index.runs[k]!;
@@ -136,6 +146,9 @@ function vocative(doc: Doc, a: Attribution, index: RunIndex): [number, number] |
   }
   return null;
 }
+
+/** Tokens of a quotation searched for a name called, and after it for `you`. */
+const VOCATIVE_REACH = 120;
 
 function firstTokenAt(doc: Doc, char: number): number {
   let lo = 0;
@@ -162,7 +175,7 @@ function opensSentence(doc: Doc, comma: number, quoteStart: number): boolean {
 /** `you` or `your` follows in the same sentence of the quotation. */
 function speaksToYou(doc: Doc, from: number, end: number): boolean {
   const tokens = doc.tokens;
-  for (let t = from; t < tokens.length && tokens[t]!.start < end; t++) {
+  for (let t = from; t < tokens.length && tokens[t]!.start < end && t - from < VOCATIVE_REACH; t++) {
     const w = tokens[t]!.lower;
     if (w === 'you' || w === 'your' || w === 'yours' || w === 'you’re' || w === "you're") return true;
     if (/^[.?!]$/.test(w)) return false;
@@ -170,16 +183,26 @@ function speaksToYou(doc: Doc, from: number, end: number): boolean {
   return false;
 }
 
+/** The named entities' mentions by where they end. */
+function mentionsByEnd(entities: Entity[]): Map<number, Array<{ start: number; entity: Entity }>> {
+  const byEnd = new Map<number, Array<{ start: number; entity: Entity }>>();
+  for (const entity of entities) {
+    if (entity.kind === 'description') continue;
+    for (const m of entity.mentions) {
+      let list = byEnd.get(m.end);
+      if (!list) byEnd.set(m.end, (list = []));
+      list.push({ start: m.start, entity });
+    }
+  }
+  return byEnd;
+}
+
 /**
  * The entity the phrase names: one with a mention that ends the phrase (`CBC host Chris Walker`),
  * not one named on the way to its head (`Surrey's councillors` are not Surrey).
  */
-function entityAt(doc: Doc, entities: Entity[], first: number, last: number): Entity | null {
+function entityAt(doc: Doc, byEnd: Map<number, Array<{ start: number; entity: Entity }>>, first: number, last: number): Entity | null {
   const start = doc.tokens[first]!.start;
-  const end = doc.tokens[last - 1]!.end;
-  for (const e of entities) {
-    if (e.kind === 'description') continue;
-    for (const m of e.mentions) if (m.start >= start && m.end === end) return e;
-  }
+  for (const m of byEnd.get(doc.tokens[last - 1]!.end) ?? []) if (m.start >= start) return m.entity;
   return null;
 }

@@ -223,3 +223,17 @@ export class Doc {
     return this.text.slice(this.tokens[first].start, this.tokens[last - 1].end);
   }
 }
+
+/** The sentence token `t` lies in (sentences are in text order). */
+export function sentenceOf(doc: Doc, t: number): Range | undefined {
+  const sentences = doc.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.last <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s && s.first <= t ? s : undefined;
+}

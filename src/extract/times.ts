@@ -14,7 +14,7 @@
  * words are relative and the article has no date.
  */
 import * as chrono from 'chrono-node';
-import type { Doc } from './document.js';
+import { sentenceOf, type Doc } from './document.js';
 import type { Attribution } from './attribution.js';
 
 export interface FoundTime {
@@ -117,20 +117,6 @@ function timeOf(doc: Doc, a: Attribution, reference: Date | null): FoundTime | n
   const before = /\b(late|early|earlier|later)\s+$/i.exec(doc.text.slice(Math.max(0, best.start - 9), best.start));
   if (before) best.start -= before[0].length;
   return best;
-}
-
-/** The sentence token `t` lies in (sentences are in text order). */
-function sentenceOf(doc: Doc, t: number): Doc['sentences'][number] | undefined {
-  const sentences = doc.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.last <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = sentences[lo];
-  return s && s.first <= t ? s : undefined;
 }
 
 const STOPS = new Set([';', '—', '–', '(', ')']);
