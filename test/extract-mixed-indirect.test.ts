@@ -18,6 +18,11 @@ test('mixed: `X said that he ... “fragment”` spans from `that` to the end of
   expectQuote(q, { type: 'mixed', speaker: 'Tom Brennan', mention: 'Tom Brennan', cue: 'said' });
 });
 
+test('indirect without `that`: a first word the tagger reads as a verb, before a noun and the clause’s own verb, opens the clause (`says offload/VERB delays ... are symptoms`)', () => {
+  const r = run('But Mayor Tom Brennan says offload delays and staff shortages at the hospital are symptoms of a wider problem.');
+  expectQuote(quote(r, 'offload delays and staff shortages at the hospital are symptoms of a wider problem'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'says' });
+});
+
 test('`CLAUSE, X said.`: a clause of five words or more is a report even when the tagger finds no verb in it; an opening adjunct is none', () => {
   let r = run('Sales account for about 10 per cent of the profits, Mayor Tom Brennan said.');
   expectQuote(quote(r, 'Sales account for about 10 per cent of the profits'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });

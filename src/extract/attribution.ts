@@ -619,7 +619,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   let first = k;
   if (tokens[k]?.lower === 'that') k++;
   else if (cue.sense.strength === 'that') return out;
-  if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
+  // (`says offload/VERB issues ... are symptoms`: a verb reading before a noun, with the clause's
+  // own verb after it, opens the clause.)
+  const openerVerb = k < unit.last && tokens[k].pos === 'VERB' && !/(ing|ed)$/.test(tokens[k].lower) && tokens[k + 1]?.pos === 'NOUN'
+    && mainVerb(doc, k + 1, clauseEnd(doc, k + 1, unit.last, nextCue));
+  if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
   let last = clauseEnd(doc, k, unit.last, nextCue);
   if (cue.sense.strength === 'quoted') {
     // `called her “third-rate” and boycotted one of the debates`: after what the object was
