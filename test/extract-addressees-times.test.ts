@@ -104,3 +104,14 @@ test('a message `to` someone, or what the speaker would tell someone, names the 
   const c = run('Ruiz wrote a letter to the editor. She said that the pier would reopen.');
   assert.equal(quote(c, 'that the pier would reopen').addressee, undefined);
 });
+
+test('a name called in the second part of an interrupted quotation is that part\'s addressee, not the whole\'s', () => {
+  const text = 'Dev Okafor chairs the committee.\n\n“We are done with this,” Ruiz said. “Mr. Okafor, you know why.”';
+  const r = run(text);
+  const parts = r.quotes.filter((q) => q.text.includes('Mr. Okafor'));
+  const whole = parts.find((q) => q.text.startsWith('“We are done'));
+  const second = parts.find((q) => q.text === '“Mr. Okafor, you know why.”');
+  assert.ok(whole && second, summary(r));
+  assert.equal(second!.addressee?.name, 'Dev Okafor', summary(r));
+  assert.equal(whole!.addressee, undefined);
+});

@@ -128,8 +128,10 @@ function nounPhrase(tokens: Token[], k: number): number {
 function vocative(doc: Doc, a: Attribution, index: RunIndex): [number, number] | null {
   if (a.type === 'indirect') return null;
   const tokens = doc.tokens;
-  for (const [start, end] of a.segments) {
-    // (The first words of a quotation are where a name is called; a long quote is not read through.)
+  // The first part only: in `“A,” he said. “B.”` a name called in B is B's (B is a quote of its
+  // own too), and the first words of a quotation are where a name is called.
+  for (const [start, end] of a.segments.slice(0, 1)) {
+    // (A long quote is not read through.)
     const first = firstTokenAt(doc, start);
     for (let t = first; t < tokens.length && tokens[t]!.start < end && t - first < VOCATIVE_REACH; t++) {
       const k = index.at[t]!;
