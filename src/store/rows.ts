@@ -185,9 +185,18 @@ export function toContractQuote(r: QuoteRow): Quote {
     cue: r.cue_start !== null && r.cue_end !== null ? { start: r.cue_start, end: r.cue_end, text: r.cue_text ?? '' } : null,
     confidence: r.confidence,
   };
-  if (r.addressee) quote.addressee = JSON.parse(r.addressee) as NonNullable<Quote['addressee']>;
-  if (r.said_when) quote.when = JSON.parse(r.said_when) as NonNullable<Quote['when']>;
+  const { addressee, when } = circumstancesOf(r);
+  if (addressee) quote.addressee = addressee;
+  if (when) quote.when = when;
   return quote;
+}
+
+/** A quote row's `addressee` and `when`, parsed from their JSON columns. */
+function circumstancesOf(r: QuoteRow): Pick<Quote, 'addressee' | 'when'> {
+  return {
+    addressee: r.addressee ? (JSON.parse(r.addressee) as NonNullable<Quote['addressee']>) : undefined,
+    when: r.said_when ? (JSON.parse(r.said_when) as NonNullable<Quote['when']>) : undefined,
+  };
 }
 
 /** The columns a quote's `addressee` and `when` are stored in (JSON, or null). */
@@ -231,7 +240,7 @@ export function toSearchHits(ids: number[], rows: AppearanceRow[], totals: Map<n
 }
 
 export function toPersonQuote(r: AppearanceRow): PersonQuote {
-  const { addressee, when } = toContractQuote(r);
+  const { addressee, when } = circumstancesOf(r);
   return {
     quoteId: r.id,
     quotationId: r.quotation_id,

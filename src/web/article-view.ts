@@ -220,7 +220,7 @@ export function renderMarkedText(view: ArticleView, colours: Map<string, number>
 }
 
 /** `late on Sunday (2025-11-16)`; the words alone when they could not be dated. */
-function whenText(when: NonNullable<ViewQuote['when']>): string {
+export function whenText(when: NonNullable<ViewQuote['when']>): string {
   return when.resolved ? `${when.text} (${when.resolved})` : when.text;
 }
 

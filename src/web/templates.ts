@@ -1,6 +1,7 @@
 /** Server-rendered pages. Every value goes through `html`, which escapes it. */
 import type { ArticleSummary, PersonDetail, PersonQuote, PersonSummary, SearchHit } from '../store/store.js';
 import { day, externalUrl, html, SafeHtml } from './html.js';
+import { whenText } from './article-view.js';
 
 export interface LayoutOptions {
   title: string;
@@ -187,7 +188,7 @@ ${quotes.length === 0 ? html`<p>No quotes.</p>` : ''}
 <ol class="person-quotes">${quotes.map((q) => {
       const link = externalUrl(q.url);
       return html`<li class="person-quote"><blockquote>${q.text}</blockquote>
-  <p class="meta">${q.cue ? html`<span class="cue-word">${q.cue}</span> · ` : ''}${q.addressee ? html`<span class="addressee">to ${q.addressee}</span> · ` : ''}${q.when ? html`<span class="when">${q.when.resolved ? `${q.when.text} (${q.when.resolved})` : q.when.text}</span> · ` : ''}${q.outlet ?? 'unknown outlet'} · ${day(q.published) || 'undated'} · <a href="/articles/${q.articleId}">${q.title ?? 'the article'}</a>${link ? html` · <a href="${link}" rel="noopener noreferrer nofollow">original</a>` : ''}</p></li>`;
+  <p class="meta">${q.cue ? html`<span class="cue-word">${q.cue}</span> · ` : ''}${q.addressee ? html`<span class="addressee">to ${q.addressee}</span> · ` : ''}${q.when ? html`<span class="when">${whenText(q.when)}</span> · ` : ''}${q.outlet ?? 'unknown outlet'} · ${day(q.published) || 'undated'} · <a href="/articles/${q.articleId}">${q.title ?? 'the article'}</a>${link ? html` · <a href="${link}" rel="noopener noreferrer nofollow">original</a>` : ''}</p></li>`;
     })}</ol>
 ${pager(page, hasNext, href)}
 </section>
