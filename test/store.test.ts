@@ -14,6 +14,7 @@ import { openStore } from '../src/store/index.js';
 import pg from 'pg';
 import { packExtracted, unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
 import { prepareArticle } from '../src/store/prepare.js';
+import { blobBands } from '../src/store/band-index.js';
 import { articleTextHash, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { analyze } from '../src/index.js';
@@ -176,15 +177,20 @@ test('migrations: version 5 keeps keys and bands as plain indexes; a quotation i
     const segmentKeys = store.db.prepare('SELECT key FROM quotation_keys ORDER BY key').pluck().all() as string[];
     assert.equal(segmentKeys.length, 2);
     store.closeSync();
-    // The record as version 4 left it: both tables with foreign keys, the own key copied into quotation_keys.
+    // The record as version 4 left it: both tables with foreign keys, the own key copied into
+    // quotation_keys, bands as rows (and not yet on the quotation: migration 7 does that).
     const db = new Database(file);
     db.exec(`DROP TABLE quotation_keys;
       CREATE TABLE quotation_keys (key TEXT PRIMARY KEY, quotation_id INTEGER NOT NULL REFERENCES quotations(id) ON DELETE CASCADE) WITHOUT ROWID;
       CREATE INDEX quotation_keys_quotation ON quotation_keys(quotation_id);
       INSERT INTO quotation_keys (key, quotation_id) SELECT norm_key, id FROM quotations;
-      CREATE TABLE bands_v4 (band INTEGER NOT NULL, quotation_id INTEGER NOT NULL REFERENCES quotations(id) ON DELETE CASCADE, PRIMARY KEY (band, quotation_id)) WITHOUT ROWID;
-      INSERT INTO bands_v4 SELECT * FROM quotation_bands; DROP TABLE quotation_bands; ALTER TABLE bands_v4 RENAME TO quotation_bands;
-      DELETE FROM schema_migrations WHERE version = 5;`);
+      CREATE TABLE quotation_bands (band INTEGER NOT NULL, quotation_id INTEGER NOT NULL REFERENCES quotations(id) ON DELETE CASCADE, PRIMARY KEY (band, quotation_id)) WITHOUT ROWID;
+      ALTER TABLE quotations DROP COLUMN bands;
+      DELETE FROM schema_migrations WHERE version IN (5, 7);`);
+    const insertBand = db.prepare('INSERT INTO quotation_bands (band, quotation_id) VALUES (?, ?)');
+    for (const { id, norm_text } of db.prepare('SELECT id, norm_text FROM quotations').all() as { id: number; norm_text: string }[]) {
+      for (const band of quotationBands(norm_text.split(' '))) insertBand.run(band, id);
+    }
     const insertKey = db.prepare('INSERT INTO quotation_keys (key, quotation_id) VALUES (?, 1)');
     for (const k of segmentKeys) insertKey.run(k);
     db.close();
@@ -193,8 +199,10 @@ test('migrations: version 5 keeps keys and bands as plain indexes; a quotation i
     try {
       assert.equal(again.schemaVersion, MIGRATIONS[MIGRATIONS.length - 1]!.version);
       assert.deepEqual(again.db.prepare('SELECT key FROM quotation_keys ORDER BY key').pluck().all(), segmentKeys);
+      // Bands are on the quotation rows now (migration 7).
       const schema = again.db.prepare("SELECT sql FROM sqlite_master WHERE name IN ('quotation_keys', 'quotation_bands', 'quotation_keys_quotation')").pluck().all() as string[];
-      assert.equal(schema.length, 2);
+      assert.equal(schema.length, 1);
+      assert.equal(again.db.prepare('SELECT count(*) FROM quotations WHERE bands IS NOT NULL').pluck().get(), 1);
       for (const sql of schema) assert.doesNotMatch(sql, /REFERENCES/);
       assert.deepEqual(again.db.pragma('foreign_key_check'), []);
       // The same wording, one part alone, a near-identical wording: the first quotation; the
@@ -710,11 +718,20 @@ for (const backend of backends) {
       await store.addArticles([nearArticle(1, NEAR[0]!, '2025-02-10')]);
       await store.close();
       // The record as an older version left it: other band values, the migration not applied.
-      const sql = [
-        'DELETE FROM quotation_bands',
-        'INSERT INTO quotation_bands (band, quotation_id) VALUES (12345, 1)',
-        `DELETE FROM schema_migrations WHERE version = ${(backend.name === 'sqlite' ? MIGRATIONS : PG_MIGRATIONS).find((m) => m.name.startsWith('near-duplicate bands recomputed'))!.version}`,
-      ];
+      // (SQLite: band rows, as before version 7 moved bands onto the quotation, which recomputes them.)
+      const sql =
+        backend.name === 'sqlite'
+          ? [
+              'ALTER TABLE quotations DROP COLUMN bands',
+              'CREATE TABLE quotation_bands (band INTEGER NOT NULL, quotation_id INTEGER NOT NULL, PRIMARY KEY (band, quotation_id)) WITHOUT ROWID',
+              'INSERT INTO quotation_bands (band, quotation_id) VALUES (12345, 1)',
+              `DELETE FROM schema_migrations WHERE version = ${MIGRATIONS.find((m) => m.name.startsWith('near-duplicate bands kept on the quotation row'))!.version}`,
+            ]
+          : [
+              'DELETE FROM quotation_bands',
+              'INSERT INTO quotation_bands (band, quotation_id) VALUES (12345, 1)',
+              `DELETE FROM schema_migrations WHERE version = ${PG_MIGRATIONS.find((m) => m.name.startsWith('near-duplicate bands recomputed'))!.version}`,
+            ];
       if (backend.name === 'sqlite') {
         const db = new Database(location);
         for (const q of sql) db.exec(q);
@@ -732,7 +749,8 @@ for (const backend of backends) {
         let bands: number[];
         if (backend.name === 'sqlite') {
           const db = new Database(location, { readonly: true });
-          bands = (db.prepare(read).pluck().all() as number[]).map(Number);
+          bands = blobBands(db.prepare('SELECT bands FROM quotations WHERE id = 1').pluck().get() as Buffer).sort((a, b) => a - b);
+          assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'quotation_bands'").pluck().get(), 0);
           db.close();
         } else {
           const client = new pg.Client({ connectionString: location });

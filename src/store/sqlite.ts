@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
+import { BandIndex, bandsBlob } from './band-index.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
@@ -126,9 +127,9 @@ class ArticleFailure extends Error {
 }
 
 /**
- * Keys present in the record (LSH bands, or quotation keys as numbers), as a Bloom filter (no
- * false negatives; about 0.2% false positives at capacity): most bands and keys of a new
- * quotation are in no other, and one the filter has never seen needs no lookup. Built from the
+ * Keys present in the record (quotation keys as numbers, or people's names), as a Bloom filter
+ * (no false negatives; about 0.2% false positives at capacity): most keys of a new quotation are
+ * in no other, and one the filter has never seen needs no lookup. Built from the
  * index for large batches only (its scan is proportional to the record), kept up to date by the
  * writer, dropped when another connection writes.
  */
@@ -181,9 +182,9 @@ function personKey(kind: string, norm: string): number {
   return (a >>> 0) * 2 ** 20 + ((b >>> 0) & 0xfffff);
 }
 
-/** Batches of at least this many articles use (and if need be build) the band filter. */
-const BAND_FILTER_MIN_BATCH = 64;
-const BAND_SCAN_PAGE = 100_000;
+/** Batches of at least this many articles use (and if need be build) the key and people filters. */
+const FILTER_MIN_BATCH = 64;
+const KEY_SCAN_PAGE = 100_000;
 
 /** Counts of people, their names and descriptors summed over a batch, written once before it commits. */
 class PendingCounts {
@@ -239,13 +240,14 @@ export class SqliteStore implements Store {
   private readonly knownAliases = new Map<number, Set<string>>();
   /** Surname-only people joined to a full name while the current article was written: lone id to full person. */
   private readonly absorbed = new Map<number, CachedPerson>();
-  private bandFilter: KeyFilter | null = null;
+  /** The record's near-duplicate bands, loaded when this connection first writes. */
+  private bandIndex: BandIndex | null = null;
+  /** Where `bandIndex` stood when the transaction under way began (-1: loaded inside it). */
+  private bandMark = -1;
   /** Quotation keys present in the record (see `filterKey`), for large batches like the bands. */
   private keyFilter: KeyFilter | null = null;
   /** People of the record by kind and normalised name (see `personKey`), likewise. */
   private peopleFilter: KeyFilter | null = null;
-  /** Band lookups for fewer than all of a quotation's bands (those the filter may have), by count. */
-  private readonly bandLookups = new Map<number, Database.Statement>();
   /** The write under way (`addArticles` calls run one after the other). */
   private writing: Promise<unknown> = Promise.resolve();
   /** True while `writeBatchInSteps` holds a transaction open across event-loop turns. */
@@ -287,10 +289,6 @@ export class SqliteStore implements Store {
 
   private prepare() {
     const db = this.db;
-    const bandLookups = Array.from(
-      { length: BANDS_PER_QUOTATION },
-      () => `SELECT quotation_id FROM (SELECT quotation_id FROM quotation_bands WHERE band = ? ORDER BY quotation_id DESC LIMIT ${MAX_BAND_MEMBERS})`,
-    );
     return {
       byCanonical: db.prepare('SELECT id FROM articles WHERE canonical_url = ?'),
       byHash: db.prepare('SELECT id FROM articles WHERE text_hash = ? AND (canonical_url IS NULL OR ? IS NULL) LIMIT 1'),
@@ -330,25 +328,16 @@ export class SqliteStore implements Store {
         .prepare('SELECT quotation_id FROM quotation_keys WHERE key = ? UNION ALL SELECT id FROM quotations WHERE norm_key = ? LIMIT 1')
         .pluck(),
       insertQuotationKey: db.prepare('INSERT OR IGNORE INTO quotation_keys (key, quotation_id) VALUES (?, ?)'),
-      // The newest few quotations of each band: a band shared by very many quotations (common
-      // words) says little, and scanning all of it would make every insert slower as the record grows.
-      bandMembers: db.prepare(bandLookups.join(' UNION ALL ')).pluck(),
       peopleCount: db.prepare('SELECT COUNT(*) FROM people').pluck(),
       peopleNames: db.prepare('SELECT kind, norm_name FROM people'),
-      keysFrom: db.prepare(`SELECT key FROM quotation_keys WHERE key > ? ORDER BY key LIMIT ${BAND_SCAN_PAGE}`).pluck(),
-      normKeysFrom: db.prepare(`SELECT norm_key FROM quotations WHERE norm_key > ? ORDER BY norm_key LIMIT ${BAND_SCAN_PAGE}`).pluck(),
-      bandsFrom: db.prepare(`SELECT DISTINCT band FROM quotation_bands WHERE band > ? ORDER BY band LIMIT ${BAND_SCAN_PAGE}`).pluck(),
+      keysFrom: db.prepare(`SELECT key FROM quotation_keys WHERE key > ? ORDER BY key LIMIT ${KEY_SCAN_PAGE}`).pluck(),
+      normKeysFrom: db.prepare(`SELECT norm_key FROM quotations WHERE norm_key > ? ORDER BY norm_key LIMIT ${KEY_SCAN_PAGE}`).pluck(),
       lastQuotationId: db.prepare('SELECT MAX(id) FROM quotations').pluck(),
       quotationWords: db.prepare('SELECT norm_text FROM quotations WHERE id = ?').pluck(),
       // A new quotation with its first appearance (the quote inserted next, with this id).
       insertQuotationFirst: db.prepare(
-        'INSERT INTO quotations (norm_key, norm_text, first_quote_id, first_published, appearances) VALUES (?, ?, ?, ?, 1)',
+        'INSERT INTO quotations (norm_key, norm_text, first_quote_id, first_published, appearances, bands) VALUES (?, ?, ?, ?, 1, ?)',
       ),
-      insertBands: db.prepare(
-        'INSERT OR IGNORE INTO quotation_bands (band, quotation_id) VALUES ' +
-          Array.from({ length: BANDS_PER_QUOTATION }, () => '(?, ?)').join(', '),
-      ),
-      insertBand: db.prepare('INSERT OR IGNORE INTO quotation_bands (band, quotation_id) VALUES (?, ?)'),
       // One appearance more; this one becomes the first when it is the first or was published earlier.
       // (better-sqlite3 binds arguments to plain ? only, in order: `published` is passed five times.)
       countAppearance: db.prepare(`UPDATE quotations SET appearances = appearances + 1,
@@ -424,16 +413,16 @@ export class SqliteStore implements Store {
     // writes. Nothing is remembered from it: the caller may still roll it back.
     if (this.db.inTransaction) {
       this.forget();
-      this.bandFilter = null;
+      this.bandIndex = null;
       this.keyFilter = null;
       this.peopleFilter = null;
       try {
         return this.db.transaction(() => this.writeBatchBody(items, true, false))();
       } finally {
         this.forget();
-        this.bandFilter = null;
-      this.keyFilter = null;
-      this.peopleFilter = null;
+        this.bandIndex = null;
+        this.keyFilter = null;
+        this.peopleFilter = null;
       }
     }
     this.beginImmediate();
@@ -461,7 +450,7 @@ export class SqliteStore implements Store {
         this.beginImmediate();
         try {
           this.startBatch(safe);
-          if (items.length >= BAND_FILTER_MIN_BATCH) this.ensureFilters();
+          if (items.length >= FILTER_MIN_BATCH) this.ensureFilters();
           const results: (AddResult | Error)[] = [];
           for (let i = 0; i < items.length; i += WRITE_CHUNK) {
             if (i > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -520,7 +509,7 @@ export class SqliteStore implements Store {
             open = true;
           }
           // The filters pay off from the size of a large batch; their scans see this group's writes.
-          if (items.length === BAND_FILTER_MIN_BATCH) this.ensureFilters();
+          if (items.length === FILTER_MIN_BATCH) this.ensureFilters();
           try {
             results.push(this.writeOne(item, safe));
           } catch (err) {
@@ -530,7 +519,7 @@ export class SqliteStore implements Store {
             this.beginImmediate();
             safe = true;
             this.startBatch(true);
-            if (items.length >= BAND_FILTER_MIN_BATCH) this.ensureFilters();
+            if (items.length >= FILTER_MIN_BATCH) this.ensureFilters();
             results = items.map((it) => this.writeOne(it, true));
           }
         } catch (err) {
@@ -565,29 +554,29 @@ export class SqliteStore implements Store {
     const version = this.stmt.dataVersion.get() as number;
     if (version !== this.dataVersion) {
       this.forget();
-      this.bandFilter = null;
+      this.bandIndex?.topUp(this.db); // others only ever add quotations
       this.keyFilter = null;
       this.peopleFilter = null;
       this.dataVersion = version;
     }
+    this.bandIndex ??= BandIndex.load(this.db);
+    this.bandMark = this.bandIndex.mark();
   }
 
-  /** Builds the band, key and people filters from their tables if there are none or they are full. */
+  /** The band index, loaded from the record when none is held (inside a caller's transaction). */
+  private bands(): BandIndex {
+    if (!this.bandIndex) {
+      this.bandIndex = BandIndex.load(this.db);
+      this.bandMark = -1;
+    }
+    return this.bandIndex;
+  }
+
+  /** Builds the key and people filters from their tables if there are none or they are full. */
   private ensureFilters(): void {
     const full = (f: KeyFilter | null) => !f || f.size >= f.capacity;
-    if (!full(this.bandFilter) && !full(this.keyFilter) && !full(this.peopleFilter)) return;
+    if (!full(this.keyFilter) && !full(this.peopleFilter)) return;
     const quotations = (this.stmt.lastQuotationId.get() as number | null) ?? 0;
-    if (full(this.bandFilter)) {
-      const filter = new KeyFilter(Math.max(2 * BANDS_PER_QUOTATION * quotations, 2 * (this.bandFilter?.capacity ?? 0)));
-      let last = -1;
-      for (;;) {
-        const bands = this.stmt.bandsFrom.all(last) as number[];
-        for (const b of bands) filter.add(b);
-        if (bands.length < BAND_SCAN_PAGE) break;
-        last = bands[bands.length - 1]!;
-      }
-      this.bandFilter = filter;
-    }
     if (full(this.keyFilter)) {
       const filter = new KeyFilter(Math.max(4 * quotations, 2 * (this.keyFilter?.capacity ?? 0)));
       for (const keysFrom of [this.stmt.keysFrom, this.stmt.normKeysFrom]) {
@@ -595,7 +584,7 @@ export class SqliteStore implements Store {
         for (;;) {
           const keys = keysFrom.all(last) as string[];
           for (const k of keys) filter.add(filterKey(k));
-          if (keys.length < BAND_SCAN_PAGE) break;
+          if (keys.length < KEY_SCAN_PAGE) break;
           last = keys[keys.length - 1]!;
         }
       }
@@ -623,11 +612,14 @@ export class SqliteStore implements Store {
   private rollbackAll(): void {
     if (this.db.inTransaction) this.stmt.rollback.run();
     this.forget();
+    // The bands of the quotations rolled back go too (all of them, if loaded inside the transaction).
+    if (this.bandMark >= 0) this.bandIndex?.rewind(this.bandMark);
+    else this.bandIndex = null;
   }
 
   private writeBatchBody(items: ArticleToStore[], safe: boolean, filter = true): (AddResult | Error)[] {
     this.startBatch(safe);
-    if (filter && items.length >= BAND_FILTER_MIN_BATCH) this.ensureFilters();
+    if (filter && items.length >= FILTER_MIN_BATCH) this.ensureFilters();
     const results = items.map((item) => this.writeOne(item, safe));
     this.finishBatch();
     return results;
@@ -678,10 +670,13 @@ export class SqliteStore implements Store {
       }
     }
     const nextQuoteId = this.nextQuoteId;
+    const bandMark = this.bandIndex ? this.bandIndex.mark() : -1;
     try {
       return this.articleTx(item.article, analysis, prepared);
     } catch (err) {
       this.nextQuoteId = nextQuoteId;
+      if (bandMark >= 0) this.bandIndex?.rewind(bandMark);
+      else this.bandIndex = null;
       this.forgetWords();
       this.personCache.clear();
       this.knownAliases.clear();
@@ -877,17 +872,6 @@ export class SqliteStore implements Store {
     this.absorbed.set(lone.id, full);
   }
 
-  /** The newest members of each of `count` bands (as `bandMembers` for all of them). */
-  private bandLookup(count: number): Database.Statement {
-    let stmt = this.bandLookups.get(count);
-    if (!stmt) {
-      const one = `SELECT quotation_id FROM (SELECT quotation_id FROM quotation_bands WHERE band = ? ORDER BY quotation_id DESC LIMIT ${MAX_BAND_MEMBERS})`;
-      stmt = this.db.prepare(Array.from({ length: count }, () => one).join(' UNION ALL ')).pluck();
-      this.bandLookups.set(count, stmt);
-    }
-    return stmt;
-  }
-
   /** Remembers a quotation's words, as written (split when first compared: most never are). */
   private cacheWords(id: number, words: string | string[]): void {
     if (this.wordsCache.size >= WORDS_CACHE_MAX) {
@@ -918,15 +902,9 @@ export class SqliteStore implements Store {
       quotationId = this.quotationByKey(pq.segmentKeys[i]!);
     }
     if (quotationId === undefined && pq.bands.length === BANDS_PER_QUOTATION) {
-      let bands = pq.bands;
-      const filter = this.bandFilter;
-      if (filter) bands = bands.filter((b) => filter.has(b)); // a band never seen has no members
-      const members =
-        bands.length === BANDS_PER_QUOTATION
-          ? (this.stmt.bandMembers.all(...bands) as number[])
-          : bands.length
-            ? (this.bandLookup(bands.length).all(...bands) as number[])
-            : [];
+      // The newest few quotations of each band: a band shared by very many quotations (common
+      // words) says little, and comparing all of them would make every insert slower as the record grows.
+      const members = this.bands().members(pq.bands, MAX_BAND_MEMBERS);
       if (members.length) {
         // Candidates sharing the most bands first (the likeliest near-duplicates).
         const shared = new Map<number, number>();
@@ -960,11 +938,9 @@ export class SqliteStore implements Store {
     const isNew = quotationId === undefined;
     if (quotationId === undefined) {
       // A new quotation, its first appearance the quote written next.
-      quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published).lastInsertRowid);
+      quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published, bandsBlob(pq.bands)).lastInsertRowid);
       this.cacheWords(quotationId, pq.words);
-      if (pq.bands.length === BANDS_PER_QUOTATION) this.stmt.insertBands.run(pq.bands.flatMap((b) => [b, quotationId]));
-      else for (const b of pq.bands) this.stmt.insertBand.run(b, quotationId);
-      if (this.bandFilter) for (const b of pq.bands) this.bandFilter.add(b);
+      if (pq.bands.length) this.bands().add(quotationId, pq.bands);
     }
     // A new quotation is found by its own key through `quotations.norm_key`; another wording of
     // a known one gets a key row.

@@ -1,0 +1,176 @@
+/**
+ * The near-duplicate bands of every quotation of a SQLite record, held in memory by the writer.
+ *
+ * Finding near-identical wordings needs, for each new quotation, the quotations that share one of
+ * its LSH bands (see `quotationBands`). Kept as rows of a table, that was two statements per new
+ * quotation, the lookup and the insert of four band rows: about a quarter of the writer's
+ * statements. Here a band's members are a chain through flat typed arrays, newest first, rebuilt
+ * when a record is opened for writing from the bands each quotation row keeps (32 bytes), and
+ * kept in step with the record by the writer: appended as quotations are written, rewound when a
+ * transaction or an article's savepoint rolls back, topped up when another process has written.
+ *
+ * Memory: about 100 bytes per quotation (four entries and their share of the slot table), so a
+ * record of a million quotations costs the writer some 100 MB. Records far larger belong in the
+ * PostgreSQL store, which keeps bands as rows.
+ */
+import type Database from 'better-sqlite3';
+import { BANDS_PER_QUOTATION } from './normalize.js';
+
+const TWO_32 = 2 ** 32;
+
+/** A quotation's bands as the 32-byte blob its row keeps (null when it has none). */
+export function bandsBlob(bands: readonly number[]): Buffer | null {
+  if (bands.length === 0) return null;
+  const buf = Buffer.allocUnsafe(8 * bands.length);
+  for (let i = 0; i < bands.length; i++) buf.writeDoubleLE(bands[i]!, 8 * i);
+  return buf;
+}
+
+/** The bands a quotation row keeps. */
+export function blobBands(blob: Uint8Array): number[] {
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const bands = new Array<number>(blob.byteLength >>> 3);
+  for (let i = 0; i < bands.length; i++) bands[i] = view.getFloat64(8 * i, true);
+  return bands;
+}
+
+/** Where a band's chain starts: a slot of an open-addressing table keyed by the band. */
+function slotHash(band: number): number {
+  const lo = band >>> 0;
+  const hi = Math.floor(band / TWO_32);
+  return Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
+}
+
+export class BandIndex {
+  /** Slot table: the band of each used slot, and the newest entry of its chain (-1: empty). */
+  private slotBand: Float64Array;
+  private slotHead: Int32Array;
+  private slotMask: number;
+  private slotsUsed = 0;
+  /** Entries, in the order written: the quotation, the older entry of the same band, the slot. */
+  private entryQuotation: Float64Array;
+  private entryNext: Int32Array;
+  private entrySlot: Int32Array;
+  private entries = 0;
+
+  constructor(expectedQuotations = 0) {
+    let slots = 1 << 12;
+    while (slots < expectedQuotations * BANDS_PER_QUOTATION * 2) slots *= 2;
+    this.slotBand = new Float64Array(slots);
+    this.slotHead = new Int32Array(slots).fill(-1);
+    this.slotMask = slots - 1;
+    const capacity = Math.max(1 << 12, expectedQuotations * BANDS_PER_QUOTATION);
+    this.entryQuotation = new Float64Array(capacity);
+    this.entryNext = new Int32Array(capacity);
+    this.entrySlot = new Int32Array(capacity);
+  }
+
+  /** The index of a record: every quotation row's bands, oldest first. */
+  static load(db: Database.Database): BandIndex {
+    const count = (db.prepare('SELECT COUNT(*) FROM quotations').pluck().get() as number) ?? 0;
+    const index = new BandIndex(count);
+    index.topUp(db);
+    return index;
+  }
+
+  /** The newest quotation id in the index (0 when empty). */
+  get newest(): number {
+    return this.entries === 0 ? 0 : this.entryQuotation[this.entries - 1]!;
+  }
+
+  /** Adds the quotations written since the newest one indexed (by another process, say). */
+  topUp(db: Database.Database): void {
+    const rows = db
+      .prepare('SELECT id, bands FROM quotations WHERE id > ? AND bands IS NOT NULL ORDER BY id')
+      .raw()
+      .iterate(this.newest) as IterableIterator<[number, Uint8Array]>;
+    for (const [id, blob] of rows) this.add(id, blobBands(blob));
+  }
+
+  /** Indexes a quotation's bands. Quotations must come in increasing id order. */
+  add(quotationId: number, bands: readonly number[]): void {
+    for (const band of bands) {
+      if (this.entries === this.entryQuotation.length) this.growEntries();
+      const slot = this.slotOf(band, true);
+      const e = this.entries++;
+      this.entryQuotation[e] = quotationId;
+      this.entryNext[e] = this.slotHead[slot]!;
+      this.entrySlot[e] = slot;
+      this.slotHead[slot] = e;
+    }
+  }
+
+  /**
+   * The newest `perBand` quotations of each band, band after band (a quotation in several bands
+   * appears once for each: the caller counts shared bands from the repeats).
+   */
+  members(bands: readonly number[], perBand: number): number[] {
+    const out: number[] = [];
+    for (const band of bands) {
+      const slot = this.slotOf(band, false);
+      if (slot < 0) continue;
+      for (let e = this.slotHead[slot]!, n = 0; e >= 0 && n < perBand; e = this.entryNext[e]!, n++) out.push(this.entryQuotation[e]!);
+    }
+    return out;
+  }
+
+  /** A point to rewind to: everything added after it can be taken back. */
+  mark(): number {
+    return this.entries;
+  }
+
+  /** Takes back every entry added since `mark` (their quotations were rolled back). */
+  rewind(mark: number): void {
+    // The entries after the mark are the newest of their chains, so each is its chain's head
+    // when removed newest first. A slot left empty keeps its band: probing passes over it.
+    while (this.entries > mark) {
+      const e = --this.entries;
+      this.slotHead[this.entrySlot[e]!] = this.entryNext[e]!;
+    }
+  }
+
+  /** The slot of a band: found, or (when `create`) claimed; -1 when absent and not created. */
+  private slotOf(band: number, create: boolean): number {
+    for (let slot = slotHash(band) & this.slotMask; ; slot = (slot + 1) & this.slotMask) {
+      if (this.slotHead[slot] === -1 && this.slotBand[slot] === 0) {
+        if (!create) return -1;
+        if (2 * (this.slotsUsed + 1) > this.slotBand.length) {
+          this.growSlots();
+          return this.slotOf(band, true);
+        }
+        this.slotsUsed++;
+        this.slotBand[slot] = band === 0 ? -1 : band; // 0 marks a never-used slot
+        return slot;
+      }
+      if (this.slotBand[slot] === (band === 0 ? -1 : band)) return slot;
+    }
+  }
+
+  private growEntries(): void {
+    const grow = <T extends Float64Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.entryQuotation = grow(this.entryQuotation);
+    this.entryNext = grow(this.entryNext);
+    this.entrySlot = grow(this.entrySlot);
+  }
+
+  /** Twice the slots: every used slot moves, its chain's entries told their new slot. */
+  private growSlots(): void {
+    const oldBand = this.slotBand;
+    const oldHead = this.slotHead;
+    this.slotBand = new Float64Array(oldBand.length * 2);
+    this.slotHead = new Int32Array(oldBand.length * 2).fill(-1);
+    this.slotMask = this.slotBand.length - 1;
+    this.slotsUsed = 0;
+    for (let s = 0; s < oldBand.length; s++) {
+      if (oldBand[s] === 0 || oldHead[s] === -1) continue; // never used, or emptied by a rewind
+      const band = oldBand[s] === -1 ? 0 : oldBand[s]!;
+      const slot = this.slotOf(band, true);
+      this.slotHead[slot] = oldHead[s]!;
+      for (let e = oldHead[s]!; e >= 0; e = this.entryNext[e]!) this.entrySlot[e] = slot;
+    }
+  }
+}
