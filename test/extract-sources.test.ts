@@ -61,11 +61,13 @@ test('a quotation in a sentence with its own subject and no reporting verb is th
   expectQuote(quote(r, '“you give ammunition to the other side.”'), { speaker: 'Tomas Brandt', mention: null, cue: null });
 });
 
-test('the subject of `X, who said ...` is X', () => {
+test('the subject of `X, who said ...` is X, and the mention runs from X to `who`, the clause’s own subject', () => {
   const r = run('Glenn Okafor spoke on Monday. Okafor, who said the plan had “too many holes to pass,” left early.');
   const q = r.quotes.find((x) => x.text.includes('too many holes'));
   assert.ok(q, summary(r));
-  expectQuote(q, { speaker: 'Glenn Okafor', mention: 'Okafor', cue: 'said' });
+  expectQuote(q, { speaker: 'Glenn Okafor', mention: 'Okafor, who', cue: 'said' });
+  const r2 = run('The bill passed on Friday, and it was praised by the harbour master, Ines Varga, who called it “a long overdue rescue for the fleet.”');
+  expectQuote(quote(r2, '“a long overdue rescue for the fleet.”'), { speaker: 'Ines Varga', mention: 'Ines Varga, who', cue: 'called' });
 });
 
 test('a capitalised word tagged as a verb before a noun is a name (`said Concord resident Whit Symms`)', () => {

@@ -25,6 +25,12 @@ export interface Mention {
   indefinite: boolean;
   /** Coordinated names (`Tore Sohlberg and Lehla Abreder said`): the run index of each, in order. */
   members?: number[];
+  /**
+   * `Beck, who said`: the relative pronoun that is the clause's own subject and stands for this
+   * phrase. The speaker's mention then runs from the phrase to it, since either may be taken
+   * for the words the attribution rests on.
+   */
+  relative?: number;
 }
 
 export interface NameRun {
@@ -331,7 +337,10 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
   // `Beck, who said ...`: the subject of a relative clause set off by a comma is the phrase
   // it hangs on. (Without the comma, `users who agreed to ...` is too often no report.)
   // (One hop only: `, who, who, ...` never recurses further.)
-  if ((t.lower === 'who' || t.lower === 'which') && j - 1 > min && tokens[j - 1].text === ',' && !/^(who|which)$/.test(tokens[j - 2]?.lower ?? '')) return phraseBefore(doc, j - 1, min, runs);
+  if ((t.lower === 'who' || t.lower === 'which') && j - 1 > min && tokens[j - 1].text === ',' && !/^(who|which)$/.test(tokens[j - 2]?.lower ?? '')) {
+    const antecedent = phraseBefore(doc, j - 1, min, runs);
+    return antecedent ? { ...antecedent, relative: j } : null;
+  }
   if (!isNominal(t) && runs.at[j] < 0) return null;
   // Walk back over the noun phrase.
   let first = j;
