@@ -231,15 +231,61 @@ test('[sqlite] mentions are stored as offsets into the article; rows written wit
   const { store, done } = tempStore();
   try {
     const { articleId } = await store.addArticle(articleA(), analysisA);
-    const stored = store.db.prepare("SELECT mentions FROM article_people WHERE local_id = 'p1'").pluck().get() as string;
+    const read = () => JSON.parse(store.db.prepare('SELECT people FROM articles WHERE id = ?').pluck().get(articleId) as string) as { id: string; mentions: unknown }[];
+    const people = read();
     const doe = analysisA.people[0]!.mentions;
-    assert.equal(stored, JSON.stringify(doe.map((m) => [m.start, m.end])));
-    // A row as earlier versions wrote it.
-    store.db.prepare("UPDATE article_people SET mentions = ? WHERE local_id = 'p1'").run(JSON.stringify(doe));
+    assert.deepEqual(people.find((p) => p.id === 'p1')!.mentions, doe.map((m) => [m.start, m.end]));
+    // Mentions as earlier versions wrote them.
+    people.find((p) => p.id === 'p1')!.mentions = doe;
+    store.db.prepare('UPDATE articles SET people = ? WHERE id = ?').run(JSON.stringify(people), articleId);
     const detail = await store.getArticle(articleId);
     assert.deepEqual(detail!.people.find((p) => p.id === 'p1')!.mentions, doe);
   } finally {
     done();
+  }
+});
+
+test('migrations: version 8 moves an article\'s people rows onto the article, and a person merged before still links', async () => {
+  const { store, file } = tempStore();
+  try {
+    const { articleId } = await store.addArticle(articleA(), analysisA);
+    const before = (await store.getArticle(articleId))!.people;
+    assert.equal(before.length, 2);
+    store.closeSync();
+    // The record as version 7 left it: a row per entity, mentions as offsets.
+    const db = new Database(file);
+    const people = JSON.parse(db.prepare('SELECT people FROM articles WHERE id = ?').pluck().get(articleId) as string) as {
+      id: string; person: number; name: string; kind: string; gender: string | null; descriptors: string[]; mentions: unknown;
+    }[];
+    db.exec(`CREATE TABLE article_people (article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, local_id TEXT NOT NULL,
+        person_id INTEGER REFERENCES people(id) ON DELETE SET NULL, name TEXT NOT NULL, kind TEXT NOT NULL, gender TEXT,
+        descriptors TEXT NOT NULL, mentions TEXT NOT NULL, PRIMARY KEY (article_id, local_id)) WITHOUT ROWID;
+      CREATE INDEX article_people_person ON article_people(person_id);
+      ALTER TABLE articles DROP COLUMN people;
+      DROP TABLE people_merged;
+      DELETE FROM schema_migrations WHERE version = 8;`);
+    const doe = people.find((p) => p.id === 'p1')!;
+    const insert = db.prepare('INSERT INTO article_people VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const p of people) insert.run(articleId, p.id, p.person, p.name, p.kind, p.gender, JSON.stringify(p.descriptors), JSON.stringify(p.mentions));
+    db.close();
+    const again = openSqliteStore(file);
+    try {
+      assert.equal(again.schemaVersion, MIGRATIONS[MIGRATIONS.length - 1]!.version);
+      assert.equal(again.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'article_people'").pluck().get(), 0);
+      assert.deepEqual((await again.getArticle(articleId))!.people, before);
+      // Had the article been linked to a person since merged into Jane Doe's, it links to hers.
+      const moved = people.map((p) => (p.id === 'p1' ? { ...p, person: 999 } : p));
+      again.db.prepare('UPDATE articles SET people = ? WHERE id = ?').run(JSON.stringify(moved), articleId);
+      again.db.prepare('INSERT INTO people_merged (id, into_id) VALUES (999, 998), (998, ?)').run(doe.person);
+      assert.deepEqual((await again.getArticle(articleId))!.people, before);
+      const exported = [];
+      for await (const a of again.exportArticles()) exported.push(a);
+      assert.deepEqual(exported[0]!.people, analysisA.people);
+    } finally {
+      again.closeSync();
+    }
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
   }
 });
 
@@ -429,7 +475,7 @@ for (const backend of backends) {
     const { store, done } = await backend.open();
     try {
       const C = '"The vote is a mistake and the ward will remember it," Okafor said.';
-      await store.addArticle(
+      const first = await store.addArticle(
         { source: 'c.txt', text: C },
         buildAnalysis(C, [{ id: 'x', name: 'Okafor' }], [
           { quote: '"The vote is a mistake and the ward will remember it,"', speaker: 'Okafor', entity: 'x', mention: 'Okafor' },
@@ -446,6 +492,8 @@ for (const backend of backends) {
       assert.deepEqual(people.map((p) => [p.name, p.quotes, p.articles]), [['Ada Okafor', 2, 2]]);
       const hits = await store.search({ speaker: 'Ada Okafor' });
       assert.equal(hits.length, 2);
+      // The first article's entity now links to the full name's person.
+      assert.deepEqual((await store.getArticle(first.articleId))!.people.map((p) => p.personId), [people[0]!.id]);
     } finally {
       await done();
     }

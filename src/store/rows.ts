@@ -54,9 +54,53 @@ export interface ArticlePeopleRow {
   name: string;
   kind: Person['kind'];
   gender: string | null;
-  descriptors: string;
-  /** JSON: offsets `[[start, end], ...]` (see `mentionsJson`), or full spans in rows written before. */
-  mentions: string;
+  /** JSON text (PostgreSQL rows), or the array itself (SQLite's article-row JSON). */
+  descriptors: string | string[];
+  /** Offsets `[[start, end], ...]` (see `mentionsJson`), or full spans in rows written before; as JSON text or parsed. */
+  mentions: string | ([number, number] | Span)[];
+}
+
+/**
+ * The people of one article as the SQLite record keeps them: one JSON array on the article row,
+ * each entity as extraction found it (mentions as offsets) with `person`, the record's person it
+ * was linked to. A row per entity, with its primary key, was about a tenth of the writer's time.
+ */
+export function articlePeopleJson(people: readonly Person[], recordIds: readonly (number | null)[]): string {
+  // An entity id given twice keeps its later entry, as a keyed row would have.
+  const last = new Map<string, number>();
+  people.forEach((p, i) => last.set(p.id, i));
+  let json = '[';
+  people.forEach((p, i) => {
+    if (last.get(p.id) !== i) return;
+    json +=
+      (json.length > 1 ? ',' : '') +
+      `{"id":${JSON.stringify(p.id)},"person":${recordIds[i] ?? null},"name":${JSON.stringify(p.name)},"kind":${JSON.stringify(p.kind)},` +
+      `"gender":${p.gender === 'm' || p.gender === 'f' ? `"${p.gender}"` : null},"descriptors":${JSON.stringify(p.descriptors ?? [])},` +
+      `"mentions":${mentionsJson(p.mentions ?? [])}}`;
+  });
+  return json + ']';
+}
+
+/** The rows of `articlePeopleJson`, each linked to the person its record's person became if it was merged since. */
+export function articlePeopleRows(json: string, current: (personId: number) => number): ArticlePeopleRow[] {
+  const people = JSON.parse(json) as {
+    id: string;
+    person: number | null;
+    name: string;
+    kind: Person['kind'];
+    gender: string | null;
+    descriptors: string[];
+    mentions: ([number, number] | Span)[];
+  }[];
+  return people.map((p) => ({
+    local_id: p.id,
+    person_id: p.person === null ? null : current(p.person),
+    name: p.name,
+    kind: p.kind,
+    gender: p.gender,
+    descriptors: p.descriptors,
+    mentions: p.mentions,
+  }));
 }
 
 /**
@@ -154,14 +198,15 @@ export function toExportedArticle(a: ExportRow, quotes: readonly QuoteRow[], peo
 
 /** An article's entity as the contract has it; `text` is the article's (mentions are stored as offsets into it). */
 export function toContractPerson(p: ArticlePeopleRow, text: string): Person {
-  const mentions = (JSON.parse(p.mentions) as ([number, number] | Span)[]).map((m) =>
+  const stored = typeof p.mentions === 'string' ? (JSON.parse(p.mentions) as ([number, number] | Span)[]) : p.mentions;
+  const mentions = stored.map((m) =>
     Array.isArray(m) ? { start: m[0], end: m[1], text: text.slice(m[0], m[1]) } : m,
   );
   const person: Person = {
     id: p.local_id,
     name: p.name,
     kind: p.kind,
-    descriptors: JSON.parse(p.descriptors) as string[],
+    descriptors: typeof p.descriptors === 'string' ? (JSON.parse(p.descriptors) as string[]) : p.descriptors,
     mentions,
   };
   if (p.gender === 'm' || p.gender === 'f') person.gender = p.gender;

@@ -7,7 +7,7 @@ import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BandIndex, bandsBlob } from './band-index.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
-import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
+import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -293,8 +293,8 @@ export class SqliteStore implements Store {
       byCanonical: db.prepare('SELECT id FROM articles WHERE canonical_url = ?'),
       byHash: db.prepare('SELECT id FROM articles WHERE text_hash = ? AND (canonical_url IS NULL OR ? IS NULL) LIMIT 1'),
       insertArticle: db.prepare(`INSERT INTO articles
-        (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text, ingested_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text, ingested_at, people)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       personByNorm: db.prepare('SELECT * FROM people WHERE kind = ? AND norm_name = ?'),
       personById: db.prepare('SELECT * FROM people WHERE id = ?'),
       personBySurname: db.prepare(
@@ -316,12 +316,7 @@ export class SqliteStore implements Store {
       upsertDescriptor: db.prepare(`INSERT INTO person_descriptors (person_id, descriptor, count) VALUES (?, ?, ?)
         ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`),
       insertPeopleFts: db.prepare('INSERT INTO people_fts (person_id, name) VALUES (?, ?)'),
-      insertArticlePerson: db.prepare(`INSERT OR REPLACE INTO article_people
-        (article_id, local_id, person_id, name, kind, gender, descriptors, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-      // Without OR REPLACE (half the cost with foreign keys on): an entity id repeated in one
-      // article fails the batch written without savepoints, and its replay uses the statement above.
-      insertArticlePersonNew: db.prepare(`INSERT INTO article_people
-        (article_id, local_id, person_id, name, kind, gender, descriptors, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      mergedInto: db.prepare('SELECT into_id FROM people_merged WHERE id = ?').pluck(),
       // A quotation's own key (`quotations.norm_key`) has no row in quotation_keys: one random
       // index entry less per new quotation, the store's commonest write.
       quotationByKey: db
@@ -695,6 +690,19 @@ export class SqliteStore implements Store {
     const existing = this.findArticleSync({ canonicalUrl, textHash: prepared.textHash });
     if (existing !== null) return { added: false, articleId: existing, quotes: 0 };
     const published = article.published ?? null;
+
+    // People first: link each of the article's entities to one person of the record.
+    const personOf = new Map<string, CachedPerson | null>();
+    for (let i = 0; i < analysis.people.length; i++) {
+      const p = analysis.people[i]!;
+      personOf.set(p.id, this.resolvePerson(p, prepared.people[i] ?? null));
+    }
+    // A surname-only person named early in the article may have joined the fuller name it gave
+    // later (`Adelson` in a headline, `Sheldon Adelson` in the text): its quotes are the full one's.
+    if (this.absorbed.size) {
+      for (const [local, person] of personOf) if (person) personOf.set(local, this.absorbed.get(person.id) ?? person);
+      this.absorbed.clear();
+    }
     const info = this.stmt.insertArticle.run(
       article.externalId ?? null,
       article.source,
@@ -707,31 +715,10 @@ export class SqliteStore implements Store {
       published,
       article.text,
       new Date().toISOString(),
+      articlePeopleJson(analysis.people, analysis.people.map((p) => personOf.get(p.id)?.id ?? null)),
     );
     const articleId = Number(info.lastInsertRowid);
 
-    // People: link each of the article's entities to one person of the record.
-    const personOf = new Map<string, CachedPerson | null>();
-    analysis.people.forEach((p, i) => {
-      const person = this.resolvePerson(p, prepared.people[i] ?? null);
-      personOf.set(p.id, person);
-      (this.pending ? this.stmt.insertArticlePersonNew : this.stmt.insertArticlePerson).run(
-        articleId,
-        p.id,
-        person?.id ?? null,
-        p.name,
-        p.kind,
-        p.gender ?? null,
-        JSON.stringify(p.descriptors ?? []),
-        mentionsJson(p.mentions ?? []),
-      );
-    });
-    // A surname-only person named early in the article may have joined the fuller name it gave
-    // later (`Adelson` in a headline, `Sheldon Adelson` in the text): its quotes are the full one's.
-    if (this.absorbed.size) {
-      for (const [local, person] of personOf) if (person) personOf.set(local, this.absorbed.get(person.id) ?? person);
-      this.absorbed.clear();
-    }
     const quotesPerPerson = new Map<number, number>();
     analysis.quotes.forEach((q, i) => {
       const pq = prepared.quotes[i]!;
@@ -853,7 +840,9 @@ export class SqliteStore implements Store {
     for (const r of indexed) this.stmt.unindexQuote.run(r.id, r.text, r.speaker_label);
     db.prepare('UPDATE quotes SET person_id = ?, speaker_label = ? WHERE person_id = ?').run(full.id, full.name, lone.id);
     for (const r of indexed) this.stmt.indexQuote.run(r.id, r.text, full.name);
-    db.prepare('UPDATE article_people SET person_id = ? WHERE person_id = ?').run(full.id, lone.id);
+    // Articles keep the person they were linked to (on their row); reading them follows this.
+    db.prepare('INSERT OR REPLACE INTO people_merged (id, into_id) VALUES (?, ?)').run(lone.id, full.id);
+    db.prepare('UPDATE people_merged SET into_id = ? WHERE into_id = ?').run(full.id, lone.id);
     db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count)
       SELECT ?, alias, norm, count FROM person_aliases WHERE person_id = ? AND true
       ON CONFLICT(person_id, alias) DO UPDATE SET count = count + excluded.count`).run(full.id, lone.id);
@@ -1155,11 +1144,11 @@ export class SqliteStore implements Store {
   getArticleSync(id: number): ArticleDetail | null {
     const row = this.db
       .prepare(
-        `SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.canonical_url, a.text,
+        `SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.canonical_url, a.text, a.people,
            (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
          FROM articles a WHERE a.id = ?`,
       )
-      .get(id) as (ArticleSummaryRow & { text: string }) | undefined;
+      .get(id) as (ArticleSummaryRow & { text: string; people: string }) | undefined;
     if (!row) return null;
     const quotes = (this.db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id').all(id) as QuoteRow[]).map(
       (r): StoredQuote => ({
@@ -1170,10 +1159,19 @@ export class SqliteStore implements Store {
         speakerLabel: r.speaker_label ?? r.speaker_name,
       }),
     );
-    const people = toContractPeople(this.db.prepare('SELECT * FROM article_people WHERE article_id = ?').all(id) as ArticlePeopleRow[], row.text).map(
+    const people = toContractPeople(this.articlePeople(row.people), row.text).map(
       ({ row: p, ...person }): ArticlePerson => ({ ...person, personId: p.person_id }),
     );
     return { ...toArticleSummary(row), text: row.text, quotes, people };
+  }
+
+  /** An article's people as its row keeps them, each linked to the record's person as it is now. */
+  private articlePeople(json: string): ArticlePeopleRow[] {
+    return articlePeopleRows(json, (id) => {
+      // A person merged into another since the article was written (see `absorbSurnameOnly`).
+      for (let into = this.stmt.mergedInto.get(id) as number | undefined; into !== undefined; into = this.stmt.mergedInto.get(id) as number | undefined) id = into;
+      return id;
+    });
   }
 
   async listPeople(options: PageOptions & { kind?: string; all?: boolean } = {}): Promise<Page<PersonSummary>> {
@@ -1245,13 +1243,12 @@ export class SqliteStore implements Store {
     let last = 0;
     const page = this.db.prepare('SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT 200');
     const quotes = this.db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id');
-    const people = this.db.prepare('SELECT * FROM article_people WHERE article_id = ?');
     for (;;) {
-      const rows = page.all(last) as ExportRow[];
+      const rows = page.all(last) as (ExportRow & { people: string })[];
       if (rows.length === 0) return;
       for (const a of rows) {
         last = a.id;
-        yield toExportedArticle(a, quotes.all(a.id) as QuoteRow[], people.all(a.id) as ArticlePeopleRow[]);
+        yield toExportedArticle(a, quotes.all(a.id) as QuoteRow[], this.articlePeople(a.people));
       }
     }
   }
