@@ -4,51 +4,69 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BandIndex, bandsBlob, blobBands } from '../src/store/band-index.js';
+import { BandIndex, bandsBlob, blobBands, wordCount } from '../src/store/band-index.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { quotationBands, quotationWords } from '../src/store/normalize.js';
+import { nearSimilarity, quotationBands, quotationWords } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 
 test('band index: the newest members of each band first, at most perBand of each, repeats for shared bands', () => {
   const index = new BandIndex();
-  index.add(1, [10, 20, 30, 40]);
-  index.add(2, [10, 21, 31, 41]);
-  index.add(3, [10, 20, 32, 42]);
-  index.add(4, [10, 22, 33, 43]);
-  assert.deepEqual(index.members([10, 20, 99, 40], 3), [4, 3, 2, 3, 1, 1]);
-  assert.deepEqual(index.members([10], 8), [4, 3, 2, 1]);
-  assert.deepEqual(index.members([5, 6], 4), []);
+  index.add(1, [10, 20, 30, 40], 10);
+  index.add(2, [10, 21, 31, 41], 10);
+  index.add(3, [10, 20, 32, 42], 10);
+  index.add(4, [10, 22, 33, 43], 10);
+  assert.deepEqual(index.members([10, 20, 99, 40], 3, 10), [4, 3, 2, 3, 1, 1]);
+  assert.deepEqual(index.members([10], 8, 10), [4, 3, 2, 1]);
+  assert.deepEqual(index.members([5, 6], 4, 10), []);
   assert.equal(index.newest, 4);
+});
+
+test('band index: a member whose length rules out a near-identical wording is left out, as nearSimilarity would reject it', () => {
+  const index = new BandIndex();
+  index.add(1, [10], 10);
+  index.add(2, [10], 12);
+  index.add(3, [10], 13);
+  index.add(4, [10], 8);
+  index.add(5, [10], 7);
+  // 10 words: a difference of less than a fifth of the longer (the threshold's complement), so 9 to 12.
+  assert.deepEqual(index.members([10], 8, 10), [2, 1]);
+  for (const other of [7, 8, 12, 13]) {
+    const a = Array.from({ length: 10 }, (_, i) => 'w' + i);
+    const b = Array.from({ length: other }, (_, i) => 'w' + i);
+    assert.equal(nearSimilarity(a, b) > 0, other === 12, `${other} words`);
+  }
+  assert.equal(wordCount('one two three'), 3);
+  assert.equal(wordCount('one'), 1);
 });
 
 test('band index: a rewind takes back exactly what was added after the mark', () => {
   const index = new BandIndex();
-  index.add(1, [10, 20, 30, 40]);
+  index.add(1, [10, 20, 30, 40], 10);
   const mark = index.mark();
-  index.add(2, [10, 50, 60, 70]);
-  index.add(3, [10, 20, 80, 90]);
+  index.add(2, [10, 50, 60, 70], 10);
+  index.add(3, [10, 20, 80, 90], 10);
   index.rewind(mark);
-  assert.deepEqual(index.members([10, 20, 50, 80], 4), [1, 1]);
+  assert.deepEqual(index.members([10, 20, 50, 80], 4, 10), [1, 1]);
   assert.equal(index.newest, 1);
   // The ids rolled back are written again (a reused rowid) and found once each.
-  index.add(2, [10, 55, 65, 75]);
-  assert.deepEqual(index.members([10, 55, 50], 4), [2, 1, 2]);
+  index.add(2, [10, 55, 65, 75], 10);
+  assert.deepEqual(index.members([10, 55, 50], 4, 10), [2, 1, 2]);
 });
 
 test('band index: keeps every chain through growth of its tables, band 0 and 48-bit bands included', () => {
   const index = new BandIndex();
   const bandsOf = (id: number) => [0, (id % 97) * 2 ** 40 + 12345, 2 ** 47 + id * 7919, 3 * 2 ** 40 + id];
-  for (let id = 1; id <= 20_000; id++) index.add(id, bandsOf(id));
+  for (let id = 1; id <= 20_000; id++) index.add(id, bandsOf(id), 12);
   // Band 0 is every quotation's: the newest come first.
-  assert.deepEqual(index.members([0], 3), [20_000, 19_999, 19_998]);
+  assert.deepEqual(index.members([0], 3, 12), [20_000, 19_999, 19_998]);
   // A band shared by the ids of one residue mod 97.
-  assert.deepEqual(index.members([5 * 2 ** 40 + 12345], 3), [19_987, 19_890, 19_793]);
-  assert.deepEqual(index.members([2 ** 47 + 1234 * 7919, 3 * 2 ** 40 + 1234], 4), [1234, 1234]);
+  assert.deepEqual(index.members([5 * 2 ** 40 + 12345], 3, 12), [19_987, 19_890, 19_793]);
+  assert.deepEqual(index.members([2 ** 47 + 1234 * 7919, 3 * 2 ** 40 + 1234], 4, 12), [1234, 1234]);
   const mark = index.mark();
-  for (let id = 20_001; id <= 30_000; id++) index.add(id, bandsOf(id)); // grows again
+  for (let id = 20_001; id <= 30_000; id++) index.add(id, bandsOf(id), 12); // grows again
   index.rewind(mark);
-  assert.deepEqual(index.members([0], 2), [20_000, 19_999]);
-  assert.deepEqual(index.members([2 ** 47 + 25_000 * 7919], 4), []);
+  assert.deepEqual(index.members([0], 2, 12), [20_000, 19_999]);
+  assert.deepEqual(index.members([2 ** 47 + 25_000 * 7919], 4, 12), []);
 });
 
 test('band index: a quotation row keeps its bands as a blob that reads back exactly', () => {
@@ -72,8 +90,11 @@ test('band index: loaded from a record, it finds the bands that record wrote', a
     const again = openSqliteStore(file);
     try {
       const index = BandIndex.load(again.db);
-      const bands = quotationBands(quotationWords(quote));
-      assert.deepEqual(index.members(bands, 4), [1, 1, 1, 1]);
+      const words = quotationWords(quote);
+      const bands = quotationBands(words);
+      assert.deepEqual(index.members(bands, 4, words.length), [1, 1, 1, 1]);
+      // Its length is known too: a quotation of twice as many words is no candidate.
+      assert.deepEqual(index.members(bands, 4, 2 * words.length), []);
     } finally {
       again.closeSync();
     }

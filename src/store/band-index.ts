@@ -14,7 +14,7 @@
  * PostgreSQL store, which keeps bands as rows.
  */
 import type Database from 'better-sqlite3';
-import { BANDS_PER_QUOTATION } from './normalize.js';
+import { BANDS_PER_QUOTATION, NEAR_THRESHOLD } from './normalize.js';
 
 const TWO_32 = 2 ** 32;
 
@@ -41,14 +41,22 @@ function slotHash(band: number): number {
   return Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
 }
 
+/** Words in a space-joined run of words. */
+export function wordCount(words: string): number {
+  let n = 1;
+  for (let i = words.indexOf(' '); i >= 0; i = words.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 export class BandIndex {
   /** Slot table: the band of each used slot, and the newest entry of its chain (-1: empty). */
   private slotBand: Float64Array;
   private slotHead: Int32Array;
   private slotMask: number;
   private slotsUsed = 0;
-  /** Entries, in the order written: the quotation, the older entry of the same band, the slot. */
+  /** Entries, in the order written: the quotation, its number of words, the older entry of the same band, the slot. */
   private entryQuotation: Float64Array;
+  private entryWords: Int32Array;
   private entryNext: Int32Array;
   private entrySlot: Int32Array;
   private entries = 0;
@@ -61,6 +69,7 @@ export class BandIndex {
     this.slotMask = slots - 1;
     const capacity = Math.max(1 << 12, expectedQuotations * BANDS_PER_QUOTATION);
     this.entryQuotation = new Float64Array(capacity);
+    this.entryWords = new Int32Array(capacity);
     this.entryNext = new Int32Array(capacity);
     this.entrySlot = new Int32Array(capacity);
   }
@@ -80,20 +89,24 @@ export class BandIndex {
 
   /** Adds the quotations written since the newest one indexed (by another process, say). */
   topUp(db: Database.Database): void {
+    // `norm_text` is the words joined by single spaces.
     const rows = db
-      .prepare('SELECT id, bands FROM quotations WHERE id > ? AND bands IS NOT NULL ORDER BY id')
+      .prepare(
+        "SELECT id, bands, length(norm_text) - length(replace(norm_text, ' ', '')) + 1 FROM quotations WHERE id > ? AND bands IS NOT NULL ORDER BY id",
+      )
       .raw()
-      .iterate(this.newest) as IterableIterator<[number, Uint8Array]>;
-    for (const [id, blob] of rows) this.add(id, blobBands(blob));
+      .iterate(this.newest) as IterableIterator<[number, Uint8Array, number]>;
+    for (const [id, blob, words] of rows) this.add(id, blobBands(blob), words);
   }
 
-  /** Indexes a quotation's bands. Quotations must come in increasing id order. */
-  add(quotationId: number, bands: readonly number[]): void {
+  /** Indexes a quotation's bands and its number of words. Quotations must come in increasing id order. */
+  add(quotationId: number, bands: readonly number[], words: number): void {
     for (const band of bands) {
       if (this.entries === this.entryQuotation.length) this.growEntries();
       const slot = this.slotOf(band, true);
       const e = this.entries++;
       this.entryQuotation[e] = quotationId;
+      this.entryWords[e] = words;
       this.entryNext[e] = this.slotHead[slot]!;
       this.entrySlot[e] = slot;
       this.slotHead[slot] = e;
@@ -101,15 +114,22 @@ export class BandIndex {
   }
 
   /**
-   * The newest `perBand` quotations of each band, band after band (a quotation in several bands
-   * appears once for each: the caller counts shared bands from the repeats).
+   * Of the newest `perBand` quotations of each band, those whose length a quotation of `words`
+   * words could be near-identical to, band after band (a quotation in several bands appears once
+   * for each: the caller counts shared bands from the repeats). Most quotations sharing a band
+   * by chance (common words) differ in length more than NEAR_THRESHOLD allows: they are dropped
+   * here, before their words are read.
    */
-  members(bands: readonly number[], perBand: number): number[] {
+  members(bands: readonly number[], perBand: number, words: number): number[] {
     const out: number[] = [];
+    const slack = 1 - NEAR_THRESHOLD;
     for (const band of bands) {
       const slot = this.slotOf(band, false);
       if (slot < 0) continue;
-      for (let e = this.slotHead[slot]!, n = 0; e >= 0 && n < perBand; e = this.entryNext[e]!, n++) out.push(this.entryQuotation[e]!);
+      for (let e = this.slotHead[slot]!, n = 0; e >= 0 && n < perBand; e = this.entryNext[e]!, n++) {
+        const other = this.entryWords[e]!;
+        if (!(Math.abs(other - words) / Math.max(other, words) > slack)) out.push(this.entryQuotation[e]!); // as nearSimilarity decides it
+      }
     }
     return out;
   }
@@ -153,6 +173,7 @@ export class BandIndex {
       return b;
     };
     this.entryQuotation = grow(this.entryQuotation);
+    this.entryWords = grow(this.entryWords);
     this.entryNext = grow(this.entryNext);
     this.entrySlot = grow(this.entrySlot);
   }

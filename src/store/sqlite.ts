@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
-import { BandIndex, bandsBlob } from './band-index.js';
+import { BandIndex, bandsBlob, wordCount } from './band-index.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
@@ -893,7 +893,7 @@ export class SqliteStore implements Store {
     if (quotationId === undefined && pq.bands.length === BANDS_PER_QUOTATION) {
       // The newest few quotations of each band: a band shared by very many quotations (common
       // words) says little, and comparing all of them would make every insert slower as the record grows.
-      const members = this.bands().members(pq.bands, MAX_BAND_MEMBERS);
+      const members = this.bands().members(pq.bands, MAX_BAND_MEMBERS, wordCount(pq.words));
       if (members.length) {
         // Candidates sharing the most bands first (the likeliest near-duplicates).
         const shared = new Map<number, number>();
@@ -929,7 +929,7 @@ export class SqliteStore implements Store {
       // A new quotation, its first appearance the quote written next.
       quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published, bandsBlob(pq.bands)).lastInsertRowid);
       this.cacheWords(quotationId, pq.words);
-      if (pq.bands.length) this.bands().add(quotationId, pq.bands);
+      if (pq.bands.length) this.bands().add(quotationId, pq.bands, wordCount(pq.words));
     }
     // A new quotation is found by its own key through `quotations.norm_key`; another wording of
     // a known one gets a key row.
