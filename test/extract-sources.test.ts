@@ -542,3 +542,12 @@ test('a name’s word the tagger reads as a verb (`Sen. Ted/VERB Cruz`) leaves n
   const r = run('Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday, and said it is time to have a “real constitutional conservative in the White House.”');
   expectQuote(quote(r, 'it is time to have a “real constitutional conservative in the White House.”'), { speaker: 'Carly Fiorina', mention: 'Carly Fiorina', cue: 'said' });
 });
+
+test('a noun phrase opening its clause right before a cue is the source whatever its head (`In a statement, the shipping magnate announced ...`), an object is not', () => {
+  const r = run('The yard closed in March. In a statement, the shipping magnate announced that “the yard will reopen in the spring.”');
+  expectQuote(quote(r, 'that “the yard will reopen in the spring.”'), { type: 'mixed', mention: 'the shipping magnate', cue: 'announced' });
+  const r2 = run('The new ferry plan promises to “cut every crossing by ten minutes.”');
+  expectQuote(quote(r2, '“cut every crossing by ten minutes.”'), { mention: 'The new ferry plan', cue: 'promises' });
+  const r3 = run('Ruth Alder unleashed a series of messages early Friday saying that “the count was rigged from the start.”');
+  expectQuote(quote(r3, 'that “the count was rigged from the start.”'), { speaker: 'Ruth Alder', mention: 'Ruth Alder' });
+});

@@ -133,6 +133,14 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       const found = subjectBeforeApposition(doc, j - 1, unit.first, runs, spans);
       if (found) { src = found.mention; c.sourceFirst = found.first; }
     }
+    // `Her economic plan promises to ...`, `In a statement, the business mogul announced that`:
+    // a noun phrase that opens its clause right before a finite cue is the cue's subject, so
+    // it is the source whatever its head. (Not an object: `unleashed a series of tweets saying`;
+    // nor a clause's `that` read as a determiner: `said A and that talks would continue`.)
+    if (!src && !c.cue.participle && !tokens[c.cue.first].lower.endsWith('ing')) {
+      const m = phraseBefore(doc, j, unit.first, runs, true);
+      if (m && tokens[m.first].lower !== 'that' && opensClauseAt(tokens, m.first, unit.first)) { src = m; c.sourceFirst = m.first; }
+    }
     if (!src) {
       const after = phraseAfter(doc, c.cue.last, unit.last, runs);
       const prevTok = tokens[c.cue.first - 1];
@@ -280,6 +288,15 @@ function openingAdverbial(doc: Doc, first: number, cue: number): boolean {
   if (cue - first > 5 || cue - first < 2 || tokens[cue - 1].text !== ',') return false;
   for (let x = first; x < cue - 1; x++) if (tokens[x].quote >= 0 || tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX' || tokens[x].pos === 'PUNCT') return false;
   return true;
+}
+
+/** Token `k` opens a clause: the sentence's first word, or a word right after a comma or `and`/`but`. */
+function opensClauseAt(tokens: Token[], k: number, first: number): boolean {
+  let start = first;
+  while (start < k && tokens[start].pos === 'PUNCT' && tokens[start].quote < 0) start++;
+  if (k === start) return true;
+  const before = tokens[k - 1];
+  return before.quote < 0 && (before.text === ',' || /^(and|but)$/.test(before.lower));
 }
 
 /** Skips adverbs, auxiliaries and time phrases between a subject and its cue. */
