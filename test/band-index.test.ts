@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BandIndex, bandsBlob, blobBands, wordCount } from '../src/store/band-index.js';
+import { BandIndex, wordCount } from '../src/store/band-index.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { nearSimilarity, quotationBands, quotationWords } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
@@ -69,15 +69,6 @@ test('band index: keeps every chain through growth of its tables, band 0 and 48-
   assert.deepEqual(index.members([2 ** 47 + 25_000 * 7919], 4, 12), []);
 });
 
-test('band index: a quotation row keeps its bands as a blob that reads back exactly', () => {
-  const bands = quotationBands(quotationWords('The harbour bridge will be finished before the winter storms arrive, she said'));
-  assert.equal(bands.length, 4);
-  const blob = bandsBlob(bands)!;
-  assert.equal(blob.length, 32);
-  assert.deepEqual(blobBands(blob), bands);
-  assert.equal(bandsBlob([]), null);
-});
-
 test('band index: loaded from a record, it finds the bands that record wrote', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'onrecord-bands-'));
   const file = join(dir, 'r.db');
@@ -92,11 +83,45 @@ test('band index: loaded from a record, it finds the bands that record wrote', a
       const index = BandIndex.load(again.db);
       const words = quotationWords(quote);
       const bands = quotationBands(words);
+      assert.equal(bands.length, 4);
+      assert.deepEqual(again.db.prepare('SELECT words, band0, band1, band2, band3 FROM quotations WHERE id = 1').raw().get(), [words.length, ...bands]);
       assert.deepEqual(index.members(bands, 4, words.length), [1, 1, 1, 1]);
       // Its length is known too: a quotation of twice as many words is no candidate.
       assert.deepEqual(index.members(bands, 4, 2 * words.length), []);
     } finally {
       again.closeSync();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('band index: loads a record of many quotations page by page, the newest of each band first', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-bands-'));
+  const file = join(dir, 'r.db');
+  try {
+    const store = openSqliteStore(file);
+    try {
+      const insert = store.db.prepare(
+        "INSERT INTO quotations (id, norm_key, norm_text, words, band0, band1, band2, band3) VALUES (?, ?, 'w', 10, ?, ?, ?, ?)",
+      );
+      const shortOne = store.db.prepare("INSERT INTO quotations (id, norm_key, norm_text, words) VALUES (?, ?, 'w', 3)");
+      store.db.transaction(() => {
+        for (let id = 1; id <= 25_000; id++) {
+          if (id % 1000 === 0) shortOne.run(id, 'k' + id); // too short for bands
+          else insert.run(id, 'k' + id, id % 3, 2 ** 44 + id, 2 ** 45 + (id % 11), 2 ** 46);
+        }
+      })();
+      const index = BandIndex.load(store.db);
+      assert.equal(index.newest, 24_999);
+      assert.deepEqual(index.members([2 ** 46], 3, 10), [24_999, 24_998, 24_997]);
+      assert.deepEqual(index.members([0], 2, 10), [24_999, 24_996]);
+      assert.deepEqual(index.members([2 ** 44 + 12_345, 2 ** 44 + 5000], 4, 10), [12_345]);
+      const withRest4 = [];
+      for (let id = 25_000; withRest4.length < 2; id--) if (id % 11 === 4 && id % 1000 !== 0) withRest4.push(id);
+      assert.deepEqual(index.members([2 ** 45 + 4], 2, 10), withRest4);
+    } finally {
+      store.closeSync();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,6 @@ import { openStore } from '../src/store/index.js';
 import pg from 'pg';
 import { packExtracted, unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
 import { prepareArticle } from '../src/store/prepare.js';
-import { blobBands } from '../src/store/band-index.js';
 import { articleTextHash, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { analyze } from '../src/index.js';
@@ -185,7 +184,8 @@ test('migrations: version 5 keeps keys and bands as plain indexes; a quotation i
       CREATE INDEX quotation_keys_quotation ON quotation_keys(quotation_id);
       INSERT INTO quotation_keys (key, quotation_id) SELECT norm_key, id FROM quotations;
       CREATE TABLE quotation_bands (band INTEGER NOT NULL, quotation_id INTEGER NOT NULL REFERENCES quotations(id) ON DELETE CASCADE, PRIMARY KEY (band, quotation_id)) WITHOUT ROWID;
-      ALTER TABLE quotations DROP COLUMN bands;
+      ALTER TABLE quotations DROP COLUMN words; ALTER TABLE quotations DROP COLUMN band0; ALTER TABLE quotations DROP COLUMN band1;
+      ALTER TABLE quotations DROP COLUMN band2; ALTER TABLE quotations DROP COLUMN band3;
       DELETE FROM schema_migrations WHERE version IN (5, 7);`);
     const insertBand = db.prepare('INSERT INTO quotation_bands (band, quotation_id) VALUES (?, ?)');
     for (const { id, norm_text } of db.prepare('SELECT id, norm_text FROM quotations').all() as { id: number; norm_text: string }[]) {
@@ -202,7 +202,7 @@ test('migrations: version 5 keeps keys and bands as plain indexes; a quotation i
       // Bands are on the quotation rows now (migration 7).
       const schema = again.db.prepare("SELECT sql FROM sqlite_master WHERE name IN ('quotation_keys', 'quotation_bands', 'quotation_keys_quotation')").pluck().all() as string[];
       assert.equal(schema.length, 1);
-      assert.equal(again.db.prepare('SELECT count(*) FROM quotations WHERE bands IS NOT NULL').pluck().get(), 1);
+      assert.equal(again.db.prepare('SELECT count(*) FROM quotations WHERE band0 IS NOT NULL').pluck().get(), 1);
       for (const sql of schema) assert.doesNotMatch(sql, /REFERENCES/);
       assert.deepEqual(again.db.pragma('foreign_key_check'), []);
       // The same wording, one part alone, a near-identical wording: the first quotation; the
@@ -770,7 +770,7 @@ for (const backend of backends) {
       const sql =
         backend.name === 'sqlite'
           ? [
-              'ALTER TABLE quotations DROP COLUMN bands',
+              ...['words', 'band0', 'band1', 'band2', 'band3'].map((c) => `ALTER TABLE quotations DROP COLUMN ${c}`),
               'CREATE TABLE quotation_bands (band INTEGER NOT NULL, quotation_id INTEGER NOT NULL, PRIMARY KEY (band, quotation_id)) WITHOUT ROWID',
               'INSERT INTO quotation_bands (band, quotation_id) VALUES (12345, 1)',
               `DELETE FROM schema_migrations WHERE version = ${MIGRATIONS.find((m) => m.name.startsWith('near-duplicate bands kept on the quotation row'))!.version}`,
@@ -797,7 +797,7 @@ for (const backend of backends) {
         let bands: number[];
         if (backend.name === 'sqlite') {
           const db = new Database(location, { readonly: true });
-          bands = blobBands(db.prepare('SELECT bands FROM quotations WHERE id = 1').pluck().get() as Buffer).sort((a, b) => a - b);
+          bands = (db.prepare('SELECT band0, band1, band2, band3 FROM quotations WHERE id = 1').raw().get() as number[]).sort((a, b) => a - b);
           assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'quotation_bands'").pluck().get(), 0);
           db.close();
         } else {

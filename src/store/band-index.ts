@@ -5,9 +5,10 @@
  * its LSH bands (see `quotationBands`). Kept as rows of a table, that was two statements per new
  * quotation, the lookup and the insert of four band rows: about a quarter of the writer's
  * statements. Here a band's members are a chain through flat typed arrays, newest first, rebuilt
- * when a record is opened for writing from the bands each quotation row keeps (32 bytes), and
- * kept in step with the record by the writer: appended as quotations are written, rewound when a
- * transaction or an article's savepoint rolls back, topped up when another process has written.
+ * when a record is opened for writing from the bands and word count each quotation row keeps
+ * (columns `band0` to `band3`, `words`), and kept in step with the record by the writer: appended
+ * as quotations are written, rewound when a transaction or an article's savepoint rolls back,
+ * topped up when another process has written.
  *
  * Memory: about 100 bytes per quotation (four entries and their share of the slot table), so a
  * record of a million quotations costs the writer some 100 MB. Records far larger belong in the
@@ -17,22 +18,8 @@ import type Database from 'better-sqlite3';
 import { BANDS_PER_QUOTATION, NEAR_THRESHOLD } from './normalize.js';
 
 const TWO_32 = 2 ** 32;
-
-/** A quotation's bands as the 32-byte blob its row keeps (null when it has none). */
-export function bandsBlob(bands: readonly number[]): Buffer | null {
-  if (bands.length === 0) return null;
-  const buf = Buffer.allocUnsafe(8 * bands.length);
-  for (let i = 0; i < bands.length; i++) buf.writeDoubleLE(bands[i]!, 8 * i);
-  return buf;
-}
-
-/** The bands a quotation row keeps. */
-export function blobBands(blob: Uint8Array): number[] {
-  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  const bands = new Array<number>(blob.byteLength >>> 3);
-  for (let i = 0; i < bands.length; i++) bands[i] = view.getFloat64(8 * i, true);
-  return bands;
-}
+/** Quotation rows read at a time when loading. */
+const LOAD_PAGE = 10_000;
 
 /** Where a band's chain starts: a slot of an open-addressing table keyed by the band. */
 function slotHash(band: number): number {
@@ -89,14 +76,21 @@ export class BandIndex {
 
   /** Adds the quotations written since the newest one indexed (by another process, say). */
   topUp(db: Database.Database): void {
-    // `norm_text` is the words joined by single spaces.
-    const rows = db
-      .prepare(
-        "SELECT id, bands, length(norm_text) - length(replace(norm_text, ' ', '')) + 1 FROM quotations WHERE id > ? AND bands IS NOT NULL ORDER BY id",
-      )
-      .raw()
-      .iterate(this.newest) as IterableIterator<[number, Uint8Array, number]>;
-    for (const [id, blob, words] of rows) this.add(id, blobBands(blob), words);
+    const page = db
+      .prepare(`SELECT id, words, band0, band1, band2, band3 FROM quotations WHERE id > ? AND band0 IS NOT NULL ORDER BY id LIMIT ${LOAD_PAGE}`)
+      .raw();
+    const bands = [0, 0, 0, 0];
+    for (;;) {
+      const rows = page.all(this.newest) as [number, number, number, number, number, number][];
+      for (const [id, words, b0, b1, b2, b3] of rows) {
+        bands[0] = b0;
+        bands[1] = b1;
+        bands[2] = b2;
+        bands[3] = b3;
+        this.add(id, bands, words);
+      }
+      if (rows.length < LOAD_PAGE) return;
+    }
   }
 
   /** Indexes a quotation's bands and its number of words. Quotations must come in increasing id order. */

@@ -4,7 +4,6 @@
  * that has shipped.
  */
 import type Database from 'better-sqlite3';
-import { bandsBlob } from './band-index.js';
 import { quotationBands } from './normalize.js';
 
 export interface Migration<Db = unknown, Done = void> {
@@ -237,20 +236,25 @@ ALTER TABLE quotes ADD COLUMN said_when TEXT;
     version: 7,
     name: 'near-duplicate bands kept on the quotation row, indexed in memory by the writer',
     sql: `
--- A quotation's four LSH bands as one 32-byte blob on its row (NULL for a quotation too short
--- for near grouping). The writer indexes them in memory (band-index.ts): the band rows and
--- their lookups were about a quarter of its statements.
-ALTER TABLE quotations ADD COLUMN bands BLOB;
+-- A quotation's four LSH bands and its number of words on its row (bands NULL for a quotation
+-- too short for near grouping). The writer indexes them in memory (band-index.ts): the band
+-- rows and their lookups were about a quarter of its statements.
+ALTER TABLE quotations ADD COLUMN words INTEGER;
+ALTER TABLE quotations ADD COLUMN band0 INTEGER;
+ALTER TABLE quotations ADD COLUMN band1 INTEGER;
+ALTER TABLE quotations ADD COLUMN band2 INTEGER;
+ALTER TABLE quotations ADD COLUMN band3 INTEGER;
 DROP TABLE quotation_bands;
 `,
     run: (db) => {
       const page = db.prepare('SELECT id, norm_text FROM quotations WHERE id > ? ORDER BY id LIMIT ?');
-      const update = db.prepare('UPDATE quotations SET bands = ? WHERE id = ?');
+      const update = db.prepare('UPDATE quotations SET words = ?, band0 = ?, band1 = ?, band2 = ?, band3 = ? WHERE id = ?');
       for (let last = 0; ; ) {
         const rows = page.all(last, MIGRATION_PAGE) as { id: number; norm_text: string }[];
         for (const r of rows) {
-          const blob = bandsBlob(quotationBands(r.norm_text.split(' ')));
-          if (blob) update.run(blob, r.id);
+          const words = r.norm_text.split(' ');
+          const bands = quotationBands(words);
+          update.run(words.length, bands[0] ?? null, bands[1] ?? null, bands[2] ?? null, bands[3] ?? null, r.id);
         }
         if (rows.length < MIGRATION_PAGE) break;
         last = rows[rows.length - 1]!.id;

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
-import { BandIndex, bandsBlob, wordCount } from './band-index.js';
+import { BandIndex, wordCount } from './band-index.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
@@ -113,6 +113,8 @@ const MAX_BAND_MEMBERS = 4;
 /** Near-duplicate candidates compared word by word, those sharing the most bands first. */
 const MAX_CANDIDATES = 8;
 const WORDS_CACHE_MAX = 50_000;
+/** The band columns of a quotation too short for near grouping. */
+const NO_BANDS = [null, null, null, null] as const;
 /** People (and their known names) remembered between articles; forgotten at once when full. */
 const PERSON_CACHE_MAX = 100_000;
 
@@ -331,7 +333,7 @@ export class SqliteStore implements Store {
       quotationWords: db.prepare('SELECT norm_text FROM quotations WHERE id = ?').pluck(),
       // A new quotation with its first appearance (the quote inserted next, with this id).
       insertQuotationFirst: db.prepare(
-        'INSERT INTO quotations (norm_key, norm_text, first_quote_id, first_published, appearances, bands) VALUES (?, ?, ?, ?, 1, ?)',
+        'INSERT INTO quotations (norm_key, norm_text, first_quote_id, first_published, appearances, words, band0, band1, band2, band3) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)',
       ),
       // One appearance more; this one becomes the first when it is the first or was published earlier.
       // (better-sqlite3 binds arguments to plain ? only, in order: `published` is passed five times.)
@@ -927,9 +929,12 @@ export class SqliteStore implements Store {
     const isNew = quotationId === undefined;
     if (quotationId === undefined) {
       // A new quotation, its first appearance the quote written next.
-      quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published, bandsBlob(pq.bands)).lastInsertRowid);
+      const words = wordCount(pq.words);
+      const banded = pq.bands.length === BANDS_PER_QUOTATION;
+      const b = banded ? pq.bands : NO_BANDS;
+      quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published, words, b[0], b[1], b[2], b[3]).lastInsertRowid);
       this.cacheWords(quotationId, pq.words);
-      if (pq.bands.length) this.bands().add(quotationId, pq.bands, wordCount(pq.words));
+      if (banded) this.bands().add(quotationId, pq.bands, words);
     }
     // A new quotation is found by its own key through `quotations.norm_key`; another wording of
     // a known one gets a key row.
