@@ -257,3 +257,10 @@ test('a headline in Title Case gives no name its words: `Nora Haldane Slams Port
   expectQuote(quote(r, '“It is reckless,”'), { speaker: 'Nora Haldane', mention: 'Haldane', cue: 'said' });
   expectQuote(quote(r, 'it “followed every rule.”'), { type: 'mixed', speaker: 'Port Authority', cue: 'said' });
 });
+
+test('a quotation after the colon that ends a main clause is its subject’s, past adverbs and an apposition, also when it opens the next paragraph', () => {
+  const r = run('The ferry ran late all week. Nora Quill has since apologized for the delay: “I should have told the families sooner, and I am sorry.”');
+  expectQuote(quote(r, '“I should have told the families sooner, and I am sorry.”'), { speaker: 'Nora Quill', mention: 'Nora Quill' });
+  const r2 = run('The ferry ran late all week. Mayor Ellen Park, a former captain, issued the following statement:\n\n“Our thoughts are with the crews and their families tonight.”');
+  expectQuote(quote(r2, '“Our thoughts are with the crews and their families tonight.”'), { speaker: 'Ellen Park', mention: 'Ellen Park' });
+});

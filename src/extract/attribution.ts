@@ -505,6 +505,26 @@ function sentenceSubject(doc: Doc, start: number, end: number, runs: RunIndex): 
   return null;
 }
 
+/**
+ * `Clinton has since apologized for what happened: “...”`, `Mitch McConnell, R-Ky., delivered a
+ * message: “...”`: a quotation right after the colon that ends a main clause of the reporter's
+ * is that clause's subject's, found as a participle's subject is (past an opening subordinate
+ * clause, adverbs and an apposition); the cue is the clause's first verb.
+ */
+function introducedByMainClause(doc: Doc, start: number, end: number, runs: RunIndex, spans: QuotedSpan[]): { mention: Mention; cue: Cue } | null {
+  const tokens = doc.tokens;
+  if (tokens[end - 1]?.text !== ':') return null;
+  const m = mainSubject(doc, start, end, runs, spans);
+  if (!m || m.kind === 'description' && m.indefinite) return null;
+  for (let k = m.last; k < end; k++) {
+    const t = tokens[k];
+    if (t.quote >= 0) return null;
+    if (t.pos !== 'VERB' || runs.at[k] >= 0) continue;
+    return { mention: m, cue: { first: k, last: k + 1, sense: { lemma: t.lower, strength: 'speech' }, according: false, participle: false } };
+  }
+  return null;
+}
+
 interface Content {
   first: number;
   last: number;
@@ -883,7 +903,13 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     // played up his strength: “...”`, `Trump issued a statement, “...”`) is that subject's:
     // the sentence's own subject outranks the previous speaker. (In the cue's own sentence,
     // `“A,” Tester said, turning to the crowd, “B.”`, B continues A instead.)
-    const subject = here === fromUnit ? null : speakerLabel(doc, unit.first, s.first, runs) ?? (standalone ? null : sentenceSubject(doc, unit.first, s.first, runs));
+    // (A quotation opening the paragraph after one that ends in a colon, `Cruz called them on
+    // it:`, is introduced by that clause just the same.)
+    const prev = here > 0 ? units[here - 1] : undefined;
+    const introducedBefore = standalone && prev !== undefined && tokens[prev.last - 1].text === ':' && tokens[prev.last - 1].para === para - 1;
+    const subject = here === fromUnit ? null : speakerLabel(doc, unit.first, s.first, runs)
+      ?? (standalone ? (introducedBefore ? introducedByMainClause(doc, prev.first, prev.last, runs, spans) : null)
+        : sentenceSubject(doc, unit.first, s.first, runs) ?? introducedByMainClause(doc, unit.first, s.first, runs, spans));
     if (subject) {
       const own: Attribution = { ...cont, cue: subject.cue, source: subject.mention, inherits: null, how: 'subject' };
       out.push(own);
@@ -893,7 +919,6 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     // `“...,” says House. Durning did not need much coaxing. “I’m thankful ...”`: a quotation
     // standing alone right after a sentence of the reporter's whose subject is a person named
     // there is that person's (no mention in its own sentence, so none is given).
-    const prev = here > 0 ? units[here - 1] : undefined;
     if (standalone && from && prev && here - 1 > fromUnit && tokens[prev.first].para === para && isOwnSentence(doc, prev)) {
       let quoted = false;
       for (let t = prev.first; t < prev.last && !quoted; t++) quoted = tokens[t].quote >= 0;
