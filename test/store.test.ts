@@ -942,6 +942,34 @@ test('[sqlite] a group commit: each article written as it is added, durable at t
   }
 });
 
+test('[sqlite] a group that cannot begin (the record locked by another writer) takes back nothing committed before it: near-identical wordings still group', async () => {
+  const { store, file, done } = tempStore();
+  const other = new Database(file);
+  try {
+    const first = store.openGroup();
+    first.add(nearArticle(1, NEAR[0]!, '2025-02-10'));
+    assert.ok(first.commit().every((r) => !(r instanceof Error) && r.added));
+    // Another writer holds the lock: the next group fails to begin, and reports it.
+    other.exec('BEGIN IMMEDIATE');
+    store.db.pragma('busy_timeout = 10');
+    const blocked = store.openGroup();
+    blocked.add(nearArticle(2, NEAR[1]!, '2025-02-11'));
+    const failed = blocked.commit();
+    assert.ok(failed[0] instanceof Error && /locked|busy/i.test(failed[0].message), String(failed[0]));
+    other.exec('ROLLBACK');
+    store.db.pragma('busy_timeout = 10000');
+    // The first quotation's bands are still known: the near-identical wording joins it.
+    const again = store.openGroup();
+    again.add(nearArticle(2, NEAR[1]!, '2025-02-11'));
+    assert.ok(again.commit().every((r) => !(r instanceof Error) && r.added));
+    const stats = await store.stats();
+    assert.deepEqual([stats.quotes, stats.quotations], [2, 1]);
+  } finally {
+    other.close();
+    done();
+  }
+});
+
 test('[sqlite] an article whose people repeat an entity id is stored in a batch (the later entry kept), the others too', async () => {
   const { store, done } = tempStore();
   try {

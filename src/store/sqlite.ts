@@ -427,7 +427,7 @@ export class SqliteStore implements Store {
     for (;;) {
       try {
         const results = this.writeBatchBody(items, !fast);
-        this.stmt.commit.run();
+        this.commitWrite();
         return results;
       } catch (err) {
         this.rollbackAll();
@@ -454,7 +454,7 @@ export class SqliteStore implements Store {
             for (let k = i; k < Math.min(items.length, i + WRITE_CHUNK); k++) results.push(this.writeOne(items[k]!, safe));
           }
           this.finishBatch();
-          this.stmt.commit.run();
+          this.commitWrite();
           return results;
         } catch (err) {
           this.rollbackAll();
@@ -530,7 +530,7 @@ export class SqliteStore implements Store {
           if (open && !fatal) {
             try {
               this.finishBatch();
-              this.stmt.commit.run();
+              this.commitWrite();
             } catch (err) {
               fail(err);
             }
@@ -558,6 +558,15 @@ export class SqliteStore implements Store {
     }
     this.bandIndex ??= BandIndex.load(this.db);
     this.bandMark = this.bandIndex.mark();
+  }
+
+  /**
+   * Commits the transaction under way. What the band index holds is now all committed: a later
+   * rollback (even of a transaction that never began) takes back only what comes after.
+   */
+  private commitWrite(): void {
+    this.stmt.commit.run();
+    if (this.bandIndex) this.bandMark = this.bandIndex.mark();
   }
 
   /** The band index, loaded from the record when none is held (inside a caller's transaction). */
