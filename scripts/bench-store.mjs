@@ -11,10 +11,11 @@
  *    before and after each round of ingest; a round's ratio uses the mean of the two.
  * 3. Ingest throughput: `ingest` of the directory into a fresh SQLite record on a pool of the
  *    same size, warmed up alike (reading files, dedupe, extraction, group commits of atomic
- *    articles); also its CPU time per article over all threads. Then the same ingest into a
- *    store that keeps nothing: the ceiling without the store's own work. --rounds such rounds
- *    alternate with raw extraction, and the medians are reported: this machine's speed drifts by
- *    15 to 35% between runs.
+ *    articles); also its CPU time per article over all threads, and on the main thread alone
+ *    (where the store's writer runs; the rest is the workers' and V8's helper threads'). Then
+ *    the same ingest into a store that keeps nothing: the ceiling without the store's own work.
+ *    --rounds such rounds alternate with raw extraction, and the medians are reported: this
+ *    machine's speed drifts by 15 to 35% between runs.
  * 4. Tops the record up to --quotes quotes (hand-built analyses stored directly, if the
  *    extractor found fewer) and measures search latency (p50/p95/max) over varied queries.
  * 5. Reports the database size.
@@ -107,6 +108,27 @@ for (let i = 0; i < N; i++) {
   writeFileSync(join(dir, `a${String(i).padStart(6, '0')}.txt`), a.text);
 }
 const log = (...m) => { if (!JSON_OUT) console.log(...m); };
+
+/**
+ * CPU milliseconds of this process's main thread so far (reading files, deduplication and, in
+ * ingest, the store's writer), from /proc; null where there is none. The rest of a run's CPU is
+ * the extraction workers' and V8's helper threads'. Clock ticks are 10 ms.
+ */
+function mainThreadMs() {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+/** Main-thread CPU ms per article since `from` (a `mainThreadMs()` reading), or null. */
+const mainMsSince = (from, n) => {
+  const now = mainThreadMs();
+  return from === null || now === null ? null : (now - from) / Math.max(1, n);
+};
+const split = (cpuMs, mainMs) => (mainMs === null ? '' : `: main thread ${mainMs.toFixed(2)}, other threads ${(cpuMs - mainMs).toFixed(2)}`);
 log(`bench-store: ${N} generated articles in ${dir}, ${THREADS} threads`);
 
 // 2. raw extraction throughput on the same number of threads, measured before and after the
@@ -117,6 +139,7 @@ async function rawExtraction(texts) {
   await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => pool.extract({ text }))); // warm-up
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadMs();
   let quotes = 0;
   let next = 0;
   const lanes = Array.from({ length: Math.max(2, THREADS * 4) }, async () => {
@@ -128,8 +151,9 @@ async function rawExtraction(texts) {
   await Promise.all(lanes);
   const secs = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const mainMs = mainMsSince(main0, n);
   await pool.close();
-  return { rate: n / secs, secs, quotes, cpuMs: (cpu.user + cpu.system) / 1000 / n };
+  return { rate: n / secs, secs, quotes, cpuMs: (cpu.user + cpu.system) / 1000 / n, mainMs };
 }
 
 /** Ingest of `dir` into a fresh record at `dbFile` on a warmed-up pool: its rate and CPU time per article. */
@@ -143,11 +167,13 @@ async function ingestRun(texts, dir, dbFile) {
   const startSecs = (performance.now() - t0) / 1000;
   t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadMs();
   const summary = await ingest([dir], { store, pool });
   const secs = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const mainMs = mainMsSince(main0, summary.added);
   await pool.close();
-  return { store, summary, secs, startSecs, rate: summary.added / secs, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, summary.added) };
+  return { store, summary, secs, startSecs, rate: summary.added / secs, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, summary.added), mainMs };
 }
 
 /**
@@ -161,11 +187,13 @@ async function ceilingRun(texts, dir) {
   const keepsNothing = { findArticle: async () => null, addArticles: async (items) => items.map(() => ({ added: true, articleId: 0, quotes: 0 })) };
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const main0 = mainThreadMs();
   const s = await ingest([dir], { store: keepsNothing, pool });
   const rate = s.added / ((performance.now() - t0) / 1000);
   const cpu = process.cpuUsage(cpu0);
+  const mainMs = mainMsSince(main0, s.added);
   await pool.close();
-  return { rate, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, s.added) };
+  return { rate, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, s.added), mainMs };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -184,7 +212,11 @@ async function measure(label, texts, dir, dbFile, rounds) {
     const run = await ingestRun(texts, dir, dbFile);
     const ceiling = await ceilingRun(texts, dir);
     raws.push(await rawExtraction(texts));
-    const raw = { rate: (raws[r].rate + raws[r + 1].rate) / 2, cpuMs: (raws[r].cpuMs + raws[r + 1].cpuMs) / 2 };
+    const raw = {
+      rate: (raws[r].rate + raws[r + 1].rate) / 2,
+      cpuMs: (raws[r].cpuMs + raws[r + 1].cpuMs) / 2,
+      mainMs: raws[r].mainMs === null || raws[r + 1].mainMs === null ? null : (raws[r].mainMs + raws[r + 1].mainMs) / 2,
+    };
     runs.push({ run, ceiling, raw });
     log(`[${label}] round ${r + 1}: raw extraction ${raw.rate.toFixed(1)} articles/s (${raw.cpuMs.toFixed(2)} ms CPU per article); ` +
       `ingest ${run.summary.added} articles in ${run.secs.toFixed(1)}s = ${run.rate.toFixed(1)} articles/s (${run.cpuMs.toFixed(2)} ms CPU, ${run.summary.quotes} quotes, ${run.summary.failed.length} failed) = ${((run.rate / raw.rate) * 100).toFixed(1)}%; ` +
@@ -199,6 +231,10 @@ async function measure(label, texts, dir, dbFile, rounds) {
   const ceilingCpuMs = med((x) => x.ceiling.cpuMs);
   const ratio = med((x) => x.run.rate / x.raw.rate);
   const ratioCpu = med((x) => x.raw.cpuMs / x.run.cpuMs);
+  const medOrNull = (f) => (runs.every((x) => f(x) !== null) ? med(f) : null);
+  const rawMainMs = medOrNull((x) => x.raw.mainMs);
+  const ingestMainMs = medOrNull((x) => x.run.mainMs);
+  const ceilingMainMs = medOrNull((x) => x.ceiling.mainMs);
   const last = runs.at(-1).run;
   const of = rounds > 1 ? `median of ${rounds} rounds` : '1 round';
   log(`[${label}] raw extraction: ${n} articles, ${rawRate.toFixed(1)} articles/s, ${rawCpuMs.toFixed(2)} ms CPU per article (${raws[0].quotes} quotes; ${of})`);
@@ -207,6 +243,10 @@ async function measure(label, texts, dir, dbFile, rounds) {
   // On a busy machine wall-clock rates follow the load; CPU time per article does not. With both
   // runs keeping the cores busy, their CPU-time ratio is the throughput ratio on an idle machine.
   log(`[${label}] by CPU time: ${(ratioCpu * 100).toFixed(1)}% (raw ${rawCpuMs.toFixed(2)}, ingest ${cpuMsPerArticle.toFixed(2)} ms per article${rounds > 1 ? '; medians of the rounds, each of its own' : ''})`);
+  if (rawMainMs !== null && ingestMainMs !== null && ceilingMainMs !== null) {
+    // Where the store's cost falls: its writer on the main thread, the keys and hand-off on the workers.
+    log(`[${label}] CPU ms per article by thread: raw${split(rawCpuMs, rawMainMs)}; store that keeps nothing${split(ceilingCpuMs, ceilingMainMs)}; ingest${split(cpuMsPerArticle, ingestMainMs)}`);
+  }
   log(`[${label}] ingest into a store that keeps nothing (the ceiling without the store's work): ${ceilingRate.toFixed(1)} articles/s = ${((ceilingRate / rawRate) * 100).toFixed(1)}% of raw; ` +
     `by CPU time ${ceilingCpuMs.toFixed(2)} ms per article = ${((rawCpuMs / ceilingCpuMs) * 100).toFixed(1)}%`);
   return {
@@ -216,6 +256,7 @@ async function measure(label, texts, dir, dbFile, rounds) {
       articles: n, rounds, raw_extraction_per_s: rawRate, raw_extraction_runs_per_s: raws.map((r) => r.rate), ingest_per_s: ingestRate, ingest_vs_raw: ratio,
       ingest_cpu_ms_per_article: cpuMsPerArticle, raw_cpu_ms_per_article: rawCpuMs, ingest_vs_raw_by_cpu: ratioCpu, ingest_worker_start_s: last.startSecs,
       ceiling_per_s: ceilingRate, ceiling_vs_raw: ceilingRate / rawRate, ceiling_cpu_ms_per_article: ceilingCpuMs,
+      main_thread_cpu_ms_per_article: { raw: rawMainMs, ceiling: ceilingMainMs, ingest: ingestMainMs },
       quotes_extracted: last.summary.quotes,
     },
   };
