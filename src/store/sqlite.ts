@@ -244,9 +244,12 @@ export class SqliteStore implements Store {
   private readonly absorbed = new Map<number, CachedPerson>();
   /** The record's near-duplicate bands, loaded when this connection first writes. */
   private bandIndex: BandIndex | null = null;
-  /** Where `bandIndex` stood when the transaction under way began (-1: loaded inside it). */
+  /**
+   * Where `bandIndex` stood when this connection last began a write or committed one: a rollback
+   * rewinds it there (-1: loaded inside a write whose fate is unknown, so dropped instead).
+   */
   private bandMark = -1;
-  /** Quotation keys present in the record (see `filterKey`), for large batches like the bands. */
+  /** Quotation keys present in the record (see `filterKey`), for large batches. */
   private keyFilter: KeyFilter | null = null;
   /** People of the record by kind and normalised name (see `personKey`), likewise. */
   private peopleFilter: KeyFilter | null = null;
