@@ -551,3 +551,8 @@ test('a noun phrase opening its clause right before a cue is the source whatever
   const r3 = run('Ruth Alder unleashed a series of messages early Friday saying that “the count was rigged from the start.”');
   expectQuote(quote(r3, 'that “the count was rigged from the start.”'), { speaker: 'Ruth Alder', mention: 'Ruth Alder' });
 });
+
+test('a participle’s subject is the noun phrase opening the main clause whatever its head (`In three interviews, the shipping magnate sounded off ..., saying ...`)', () => {
+  const r = run('The council met on Monday. In three separate interviews, the shipping magnate sounded off on the plan, saying it was "a gift to the developers and nobody else."');
+  expectQuote(quote(r, 'it was "a gift to the developers and nobody else."'), { type: 'mixed', mention: 'the shipping magnate', cue: 'saying' });
+});

@@ -135,11 +135,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     }
     // `Her economic plan promises to ...`, `In a statement, the business mogul announced that`:
     // a noun phrase that opens its clause right before a finite cue is the cue's subject, so
-    // it is the source whatever its head. (Not an object: `unleashed a series of tweets saying`;
-    // nor a clause's `that` read as a determiner: `said A and that talks would continue`.)
+    // it is the source whatever its head. (Not an object: `unleashed a series of tweets saying`.)
     if (!src && !c.cue.participle && !tokens[c.cue.first].lower.endsWith('ing')) {
-      const m = phraseBefore(doc, j, unit.first, runs, true);
-      if (m && tokens[m.first].lower !== 'that' && opensClauseAt(tokens, m.first, unit.first)) { src = m; c.sourceFirst = m.first; }
+      src = clauseOpeningPhrase(doc, j, unit.first, runs);
+      if (src) c.sourceFirst = src.first;
     }
     if (!src) {
       const after = phraseAfter(doc, c.cue.last, unit.last, runs);
@@ -429,10 +428,21 @@ function mainSubject(doc: Doc, start: number, end: number, runs: RunIndex, spans
     if (t.pos !== 'VERB' && t.pos !== 'AUX' || runs.at[v] >= 0) continue;
     const j = skipBackOverModifiers(tokens, v, k);
     const appositive = tokens[j - 1]?.text === ',' && j === v;
-    const m = phraseBefore(doc, j, k, runs) ?? (appositive ? subjectBeforeApposition(doc, j - 1, k, runs, spans)?.mention ?? null : null);
+    const m = phraseBefore(doc, j, k, runs) ?? (appositive ? subjectBeforeApposition(doc, j - 1, k, runs, spans)?.mention ?? null : null)
+      ?? clauseOpeningPhrase(doc, j, k, runs);
     return m && (m.kind !== 'description' || !m.indefinite || m.first === k) ? m : null;
   }
   return null;
+}
+
+/**
+ * The noun phrase ending before token `end` when it opens its clause (`In three interviews, the
+ * justice sounded off`): there it is the verb's subject, whatever its head. Not a clause's `that`
+ * read as a determiner (`and that talks would continue`).
+ */
+function clauseOpeningPhrase(doc: Doc, end: number, first: number, runs: RunIndex): Mention | null {
+  const m = phraseBefore(doc, end, first, runs, true);
+  return m && doc.tokens[m.first].lower !== 'that' && opensClauseAt(doc.tokens, m.first, first) ? m : null;
 }
 
 const RELATIVES = new Set(['when', 'where', 'who', 'which', 'whom', 'whose', 'while', 'as']);
