@@ -556,3 +556,9 @@ test('a participle’s subject is the noun phrase opening the main clause whatev
   const r = run('The council met on Monday. In three separate interviews, the shipping magnate sounded off on the plan, saying it was "a gift to the developers and nobody else."');
   expectQuote(quote(r, 'it was "a gift to the developers and nobody else."'), { type: 'mixed', mention: 'the shipping magnate', cue: 'saying' });
 });
+
+test('right after a closing quotation mark, a lone capitalised word before the cue is the speaker whatever its tag (`“...,” Read said`), and so is `another` after an inverted cue', () => {
+  const r = run('Brent Read runs the yard. “We will not sell the yard to anyone,” Read said. Fans were angry online. “Vote them all out next time,” tweeted another.');
+  expectQuote(quote(r, '“We will not sell the yard to anyone,”'), { mention: 'Read', cue: 'said' });
+  expectQuote(quote(r, '“Vote them all out next time,”'), { mention: 'another', cue: 'tweeted' });
+});

@@ -177,6 +177,13 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       if (m && m.kind === 'description' && closes(m.first - 1)) { src = m; c.sourceFirst = m.first; } else if (closes(c.cue.first - 1)) {
         const after = phraseAfter(doc, c.cue.last, unit.last, runs, true);
         if (after && after.kind === 'description' && endsUnit(doc, after.last, unit)) src = after;
+        // (`“...,” tweeted another.`, `“...,” read one.`: a lone word there too.)
+        else if (!after && loneSpeakerWord(tokens[c.cue.last]) && endsUnit(doc, c.cue.last + 1, unit)) src = wordMention(tokens[c.cue.last]);
+      } else if (closes(c.cue.first - 2) && loneSpeakerWord(tokens[c.cue.first - 1])) {
+        // `“...,” Read said.`, `“...,” From said.`: a capitalised word there is the speaker's
+        // name, whatever the tagger reads (a verb, a preposition).
+        src = wordMention(tokens[c.cue.first - 1]);
+        c.sourceFirst = src.first;
       }
     }
     if (!src && (c.cue.participle || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
@@ -287,6 +294,16 @@ function openingAdverbial(doc: Doc, first: number, cue: number): boolean {
   if (cue - first > 5 || cue - first < 2 || tokens[cue - 1].text !== ',') return false;
   for (let x = first; x < cue - 1; x++) if (tokens[x].quote >= 0 || tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX' || tokens[x].pos === 'PUNCT') return false;
   return true;
+}
+
+/** A word that can stand alone for a speaker: a capitalised word, or `another`, `one`. */
+function loneSpeakerWord(t: Token | undefined): boolean {
+  return t !== undefined && t.quote < 0 && t.pos !== 'PRON' && (/^\p{Lu}\p{Ll}+$/u.test(t.text) || /^(another|one)$/.test(t.lower));
+}
+
+/** A one-word description: the speaker as the text names it (`Read`, `another`). */
+function wordMention(t: Token): Mention {
+  return { kind: 'description', first: t.i, last: t.i + 1, coreFirst: t.i, coreLast: t.i + 1, head: t.lower, plural: false, indefinite: /^(another|one)$/.test(t.lower) };
 }
 
 /** Token `k` opens a clause: the sentence's first word, or a word right after a comma or `and`/`but`. */
