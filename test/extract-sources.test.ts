@@ -562,3 +562,8 @@ test('right after a closing quotation mark, a lone capitalised word before the c
   expectQuote(quote(r, '“We will not sell the yard to anyone,”'), { mention: 'Read', cue: 'said' });
   expectQuote(quote(r, '“Vote them all out next time,”'), { mention: 'another', cue: 'tweeted' });
 });
+
+test('a gerund cue after `by` rests on the main clause’s subject, not on a subject inside the clause before it (`X quashed rumours he was leaving by tweeting that ...`)', () => {
+  const r = run('The club was quiet all week. Ruth Alder quashed rumours he was leaving by tweeting that "I am staying here for the whole season."');
+  expectQuote(quote(r, 'that "I am staying here for the whole season."'), { speaker: 'Ruth Alder', mention: 'Ruth Alder', cue: 'tweeting' });
+});

@@ -186,7 +186,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
         c.sourceFirst = src.first;
       }
     }
-    if (!src && (c.cue.participle || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
+    // `Netanyahu rallied supporters by warning that ...`: a gerund after `by` is the means of
+    // the main clause's deed, so its subject is that clause's, as a participle's is.
+    const byGerund = tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
+    if (!src && (c.cue.participle || byGerund || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
       let earlier: Mention | null = null;
       for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
       // `Smith said A, adding B`, `He said A, and added B`: the later cue rests on the same
@@ -195,7 +198,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       // not on one of a clause inside it: `Bradley apologized after they came out, saying ...`.)
       // (After a relative or temporal clause, the participle goes with it: `when protesters
       // interrupted her speech, shouting ...`, `where 50 protesters had gathered, chanting ...`.)
-      src = earlier ?? (c.cue.participle && !afterRelative(tokens, unit.first, c.cue.first) ? mainSubject(doc, unit.first, c.cue.first, runs, spans) : null)
+      src = earlier ?? ((c.cue.participle || byGerund) && !afterRelative(tokens, unit.first, c.cue.first) ? mainSubject(doc, unit.first, c.cue.first, runs, spans) : null)
         ?? subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
     }
     if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
