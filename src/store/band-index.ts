@@ -10,9 +10,9 @@
  * as quotations are written, rewound when a transaction or an article's savepoint rolls back,
  * topped up when another process has written.
  *
- * Memory: about 100 bytes per quotation (four entries and their share of the slot table), so a
- * record of a million quotations costs the writer some 100 MB. Records far larger belong in the
- * PostgreSQL store, which keeps bands as rows.
+ * Memory: about 200 bytes per quotation (four entries and their share of the slot table; measured
+ * 185 to 240), so a record of a million quotations costs the writer some 200 MB. Records far
+ * larger belong in the PostgreSQL store, which keeps bands as rows.
  */
 import type Database from 'better-sqlite3';
 import { BANDS_PER_QUOTATION, NEAR_THRESHOLD } from './normalize.js';
