@@ -567,3 +567,8 @@ test('a gerund cue after `by` rests on the main clause’s subject, not on a sub
   const r = run('The club was quiet all week. Ruth Alder quashed rumours he was leaving by tweeting that "I am staying here for the whole season."');
   expectQuote(quote(r, 'that "I am staying here for the whole season."'), { speaker: 'Ruth Alder', mention: 'Ruth Alder', cue: 'tweeting' });
 });
+
+test('an apposition set off by dashes between the subject and its cue leaves the subject the source (`Dana Whitlow — a teacher from Port Hale — says`)', () => {
+  const r = run('The vote is on Saturday. Dana Whitlow — a teacher from Port Hale — says the endorsement was “a very big deal for us.”');
+  expectQuote(quote(r, 'the endorsement was “a very big deal for us.”'), { type: 'mixed', speaker: 'Dana Whitlow', mention: 'Dana Whitlow', cue: 'says' });
+});

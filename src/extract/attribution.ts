@@ -132,6 +132,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       // (`Kerry Walsh, star of “Harbor Lights,” said`: its comma inside a title's closing mark).
       const found = subjectBeforeApposition(doc, j - 1, unit.first, runs, spans);
       if (found) { src = found.mention; c.sourceFirst = found.first; }
+    } else if (/^[—–]$/.test(tokens[j - 1]?.text ?? '') && !c.cue.participle) {
+      // `Jason Sims — a teacher from Mount Pleasant — says`: an apposition set off by dashes.
+      src = subjectBeforeDashes(doc, j - 1, unit.first, runs);
+      if (src) c.sourceFirst = src.first;
     }
     // `Her economic plan promises to ...`, `In a statement, the business mogul announced that`:
     // a noun phrase that opens its clause right before a finite cue is the cue's subject, so
@@ -356,6 +360,18 @@ function titleClosingApposition(doc: Doc, spans: QuotedSpan[], k: number, min: n
   if (q < 0 || spans[q].last !== k + 1 || !spans[q].title || tokens[k - 1]?.text !== ',' || !/^[”"»]$/.test(tokens[k].text)) return false;
   const before = spans[q].first - 1;
   return before > min && tokens[before].quote < 0 && tokens[before].pos !== 'PUNCT';
+}
+
+/** The phrase before the dash that opens the apposition closed by the dash at `dash`: a name or a person's role. */
+function subjectBeforeDashes(doc: Doc, dash: number, min: number, runs: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  for (let k = dash - 2; k > min && k > dash - 30; k--) {
+    if (tokens[k].quote >= 0 || /^[.;:!?]$/.test(tokens[k].text)) return null;
+    if (tokens[k].text !== tokens[dash].text) continue;
+    const m = phraseBefore(doc, k, min, runs);
+    return m && (m.kind === 'name' || isPersonMention(m, runs)) ? m : null;
+  }
+  return null;
 }
 
 /** `Harry Kazianis, director of ..., said`: the subject stands before the first comma. */
