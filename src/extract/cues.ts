@@ -23,6 +23,8 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const tokens = doc.tokens;
   const t = tokens[i];
   if (t.quote >= 0) return null;
+  // Most words are no cue of any kind: say so before the checks below (cueAt runs on every word).
+  if (t.lower !== 'according' && !PHRASAL.has(t.lower) && cueSense(t.lower) === undefined) return null;
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
     return { first: i, last: i + 2, sense: { lemma: 'according to', strength: 'speech' }, according: true, participle: false };
   }
@@ -88,7 +90,7 @@ function sentWriting(tokens: Token[], i: number): boolean {
 }
 
 /** Reporting verbs made of a verb and a particle: `points out`, `shot back`, `went on`. */
-const PHRASAL: Record<string, { particle: string; lemma: string }> = {};
+const PHRASAL = new Map<string, { particle: string; lemma: string }>();
 for (const [forms, particle, lemma] of [
   ['point points pointed pointing', 'out', 'point out'],
   ['shoot shoots shot shooting', 'back', 'shoot back'],
@@ -98,12 +100,12 @@ for (const [forms, particle, lemma] of [
   ['chime chimes chimed chiming', 'in', 'chime in'],
   ['weigh weighs weighed weighing', 'in', 'weigh in'],
   ['go goes went going', 'on', 'go on'],
-] as const) for (const f of forms.split(' ')) PHRASAL[f] = { particle, lemma };
+] as const) for (const f of forms.split(' ')) PHRASAL.set(f, { particle, lemma });
 
 function phrasalCue(doc: Doc, i: number): Cue | null {
   const tokens = doc.tokens;
   const t = tokens[i];
-  const p = PHRASAL[t.lower];
+  const p = PHRASAL.get(t.lower);
   const next = tokens[i + 1];
   // (In lower case: `Gap Goes On` in a headline is a title.)
   if (!p || !next || next.text !== p.particle || !/^\p{Ll}/u.test(t.text) && !opensSentenceAfterQuote(tokens, i) || next.quote >= 0 || next.para !== t.para) return null;

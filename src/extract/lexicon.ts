@@ -223,7 +223,21 @@ export function firstNameGender(name: string): 'm' | 'f' | undefined {
   return undefined;
 }
 
+/** isFirstName's answers (it is asked about the same capitalised words many times a document). */
+const firstNameAnswers = new Map<string, boolean>();
+
 export function isFirstName(name: string): boolean {
+  let answer = firstNameAnswers.get(name);
+  if (answer === undefined) {
+    answer = readsAsFirstName(name);
+    // Bounded, so that a long run of documents cannot grow it without end.
+    if (firstNameAnswers.size > 50_000) firstNameAnswers.clear();
+    firstNameAnswers.set(name, answer);
+  }
+  return answer;
+}
+
+function readsAsFirstName(name: string): boolean {
   // (An acronym is no given name: `ISIS`, `AMY` in a headline are not Isis or Amy.)
   if (name.length > 1 && name === name.toUpperCase() && /^\p{Lu}+$/u.test(name)) return false;
   const n = name.toLowerCase();
