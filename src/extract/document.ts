@@ -63,12 +63,30 @@ function forgetLearned(w: English): void {
 }
 const MARKED = /[^\p{L}\p{N}]/u;
 
+/** A run of 256 or more characters without a space. */
+const LONG_RUN = /\S{256,}/g;
+/** Run length from which `hasLongRun` answers: LONG_RUN's. */
+const LONG_RUN_LENGTH = 256;
+
 /**
- * A run of 256 or more characters without a space. The lookbehind lets a match start only where
- * a run starts: without it the scan tried every position inside every word again (2% of all
- * extraction time); the matches are the same.
+ * `text` has a LONG_RUN. Articles almost never do, and scanning for one with the regex tried every
+ * position inside every word again (2% of all extraction time): one pass over the character codes.
  */
-const LONG_RUN = /(?<!\S)\S{256,}/g;
+export function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (isRegExpSpace(text.charCodeAt(k))) run = 0;
+    else if (++run >= LONG_RUN_LENGTH) return true;
+  }
+  return false;
+}
+
+/** The UTF-16 code units `\s` matches in a regular expression (line terminators, Zs, BOM). */
+function isRegExpSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** `part` stands in `text` at `at` (as `text.startsWith(part, at)`, which was the Doc loop's slowest line). */
 function occursAt(text: string, part: string, at: number): boolean {
@@ -132,7 +150,7 @@ export class Doc {
     // Zero-width characters (`Traeger\u200b said`) become spaces in the same copy, so they never
     // glue themselves to a word.
     let readable = /[\u200b\u200c\u200d\u2060\ufeff]/.test(body) ? body.replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, ' ') : body;
-    readable = readable.replace(LONG_RUN, (run) => run.replace(/(.{99})./gsu, '$1 '));
+    if (hasLongRun(readable)) readable = readable.replace(LONG_RUN, (run) => run.replace(/(.{99})./gsu, '$1 '));
     const reader = english();
     const { its } = reader;
     let wdoc: ReturnType<English['nlp']['readDoc']>, values: string[], spaces: string[], tags: string[];
