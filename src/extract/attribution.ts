@@ -106,7 +106,6 @@ interface CueInUnit {
 }
 
 function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
-  const tokens = doc.tokens;
   const cues: CueInUnit[] = [];
   for (let i = unit.first; i < unit.last; i++) {
     const cue = cueAt(doc, i);
@@ -117,109 +116,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
   if (cues.length === 0) return;
 
   // Sources, left to right: a participle takes the subject found before it.
-  for (let k = 0; k < cues.length; k++) {
-    const c = cues[k];
-    if (c.cue.according) {
-      c.source = phraseAfter(doc, c.cue.last, unit.last, runs) ?? accordingSource(doc, c.cue.last, unit.last);
-      continue;
-    }
-    const j = skipBackOverModifiers(tokens, c.cue.first, unit.first);
-    let src = c.cue.participle ? null : phraseBefore(doc, j, unit.first, runs);
-    if (src) {
-      c.sourceFirst = src.first;
-    } else if ((tokens[j - 1]?.text === ',' || titleClosingApposition(doc, spans, j - 1, unit.first)) && !c.cue.participle) {
-      // Apposition or relative clause between subject and cue: `Baxter, the board's chair, said`
-      // (`Kerry Walsh, star of “Harbor Lights,” said`: its comma inside a title's closing mark).
-      const found = subjectBeforeApposition(doc, j - 1, unit.first, runs, spans);
-      if (found) { src = found.mention; c.sourceFirst = found.first; }
-    } else if (/^[—–]$/.test(tokens[j - 1]?.text ?? '') && !c.cue.participle) {
-      // `Jason Sims — a teacher from Mount Pleasant — says`: an apposition set off by dashes.
-      src = subjectBeforeDashes(doc, j - 1, unit.first, runs);
-      if (src) c.sourceFirst = src.first;
-    }
-    // `Her economic plan promises to ...`, `In a statement, the business mogul announced that`:
-    // a noun phrase that opens its clause right before a finite cue is the cue's subject, so
-    // it is the source whatever its head. (Not an object: `unleashed a series of tweets saying`.)
-    if (!src && !c.cue.participle && !tokens[c.cue.first].lower.endsWith('ing')) {
-      src = clauseOpeningPhrase(doc, j, unit.first, runs);
-      if (src) c.sourceFirst = src.first;
-    }
-    if (!src) {
-      const after = phraseAfter(doc, c.cue.last, unit.last, runs);
-      const prevTok = tokens[c.cue.first - 1];
-      // Inverted order only right after the content: `“...,” said Smith` / `..., said the mayor.`
-      const afterQuote = prevTok && (prevTok.quote >= 0 || (prevTok.text === ',' || prevTok.text === '—') && tokens[prevTok.i - 1]?.quote >= 0);
-      const clauseBefore = prevTok && (prevTok.text === ',' || prevTok.text === '—') && after && endsUnit(doc, after.last, unit);
-      // `Added Smith: “...”`: an inverted cue opening its sentence, the quotation after the name.
-      const k = after ? after.last : -1;
-      // (`Said Dora Pyne, who grew up with him, “...”`, `In other words, explained the moderator:
-      // “...”`: past an apposition, and after a short opening adverbial.)
-      const opens = c.cue.first === unit.first || openingAdverbial(doc, unit.first, c.cue.first);
-      const quoteNext = after !== null && opens && quoteAfterName(doc, spans, k, unit.last) >= 0;
-      if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext)) {
-        src = after;
-        // `says Campbell’s partner, Jason Louth.`: a role with the name in apposition after it
-        // rests on the name.
-        const r = runs.at[after.last + 1];
-        if (after.kind === 'description' && tokens[after.last]?.text === ',' && r >= 0 && runs.runs[r].first === after.last + 1 && !runs.runs[r].org
-          && (runs.runs[r].personal || runs.runs[r].nameLast - runs.runs[r].nameFirst >= 2) && /^[.,;!?]$/.test(tokens[runs.runs[r].last]?.text ?? '.')) {
-          const named = phraseAfter(doc, after.last + 1, unit.last, runs);
-          if (named && named.kind === 'name') src = named;
-        }
-      }
-    }
-    // `“...,” the gambling tycoon told Reuters`, `“...,” said the base chief`: between a closing
-    // quotation mark and its cue, or right after an inverted cue there, only the speaker can
-    // stand, so a noun phrase there is the source whatever its head.
-    if (!src && !c.cue.participle) {
-      // (The quotation must end there as a quotation does, with its punctuation: not a label,
-      // `“poison pill” measures added by ...`.)
-      const closingMark = (k: number) => k >= unit.first && tokens[k].quote >= 0 && /^[”"»]$/.test(tokens[k].text) && spans[tokens[k].quote].last === k + 1;
-      const closes = (k: number) => k > unit.first && (closingMark(k) && /^[,?!…]$/.test(tokens[k - 1].text)
-        || (tokens[k].text === ',' || tokens[k].text === '—') && closingMark(k - 1));
-      const m = phraseBefore(doc, j, unit.first, runs, true);
-      if (m && m.kind === 'description' && closes(m.first - 1)) { src = m; c.sourceFirst = m.first; } else if (closes(c.cue.first - 1)) {
-        const after = phraseAfter(doc, c.cue.last, unit.last, runs, true);
-        if (after && after.kind === 'description' && endsUnit(doc, after.last, unit)) src = after;
-        // (`“...,” tweeted another.`, `“...,” read one.`: a lone word there too.)
-        else if (!after && loneSpeakerWord(tokens[c.cue.last]) && endsUnit(doc, c.cue.last + 1, unit)) src = wordMention(tokens[c.cue.last]);
-      } else if (closes(c.cue.first - 2) && loneSpeakerWord(tokens[c.cue.first - 1])) {
-        // `“...,” Read said.`, `“...,” From said.`: a capitalised word there is the speaker's
-        // name, whatever the tagger reads (a verb, a preposition).
-        src = wordMention(tokens[c.cue.first - 1]);
-        c.sourceFirst = src.first;
-      }
-    }
-    // `Netanyahu rallied supporters by warning that ...`: a gerund after `by` is the means of
-    // the main clause's deed, so its subject is that clause's, as a participle's is.
-    const byGerund = tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
-    if (!src && (c.cue.participle || byGerund || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
-      let earlier: Mention | null = null;
-      for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
-      // `Smith said A, adding B`, `He said A, and added B`: the later cue rests on the same
-      // subject, a mention in its quote's own sentence.
-      // (A participle with no cue before it rests on the subject of the sentence's main clause,
-      // not on one of a clause inside it: `Bradley apologized after they came out, saying ...`.)
-      // (After a relative or temporal clause, the participle goes with it: `when protesters
-      // interrupted her speech, shouting ...`, `where 50 protesters had gathered, chanting ...`.)
-      src = earlier ?? ((c.cue.participle || byGerund) && !afterRelative(tokens, unit.first, c.cue.first) ? mainSubject(doc, unit.first, c.cue.first, runs, spans) : null)
-        ?? subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
-    }
-    if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
-    // `A release sent to media from UFCW Local 832 said`: a writing from someone speaks for them.
-    if (src && src.kind === 'description' && WRITINGS.has(src.head)) {
-      for (let f = src.last; f < c.cue.first - 1; f++) {
-        if (tokens[f].lower !== 'from' && tokens[f].lower !== 'by') continue;
-        let g = f + 1;
-        if (tokens[g]?.lower === 'the') g++;
-        const r = runs.at[g];
-        const author = r >= 0 ? phraseAfter(doc, f + 1, Math.min(runs.runs[r].last, c.cue.first), runs) : null;
-        if (author && author.kind === 'name') src = author;
-        break;
-      }
-    }
-    c.source = src;
-  }
+  for (let k = 0; k < cues.length; k++) findSource(doc, unit, spans, runs, cues, k);
 
   // Contents, right to left, so that an inner cue (`said he would say: “...”`) claims its
   // quotation before the outer one and the outer one then yields.
@@ -236,45 +133,161 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       c = cues[k - 1];
       k--;
     }
-    for (const f of found) {
-      // (`Sims says he was “riding the fence” until Haley said she was backing Rubio`: a reported
-      // clause may end in a report of its own, in a subordinate clause (not one set off by a
-      // comma or a dash: `his “negatives,” he called them, ...`). The clause is then the report,
-      // and the inner one, unless a direct quotation, is part of it only; a named speaker's own
-      // direct quotation is no part of another's report.)
-      const inner = taken.filter(([s, e]) => f.first < e && f.last > s);
-      const nests = inner.length > 0 && f.type !== 'direct' && f.how === 'clause'
-        && inner.every(([s, e, src, named]) => !named && f.first < src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
-      if (inner.length > 0 && !nests) continue;
-      if (nests) {
-        const [a, b] = [tokens[f.first].start, tokens[f.last - 1].end];
-        for (let x = out.length - 1; x >= 0 && out[x].anchor === unit.first; x--) {
-          if (out[x].start >= a && out[x].end <= b && out[x].type !== 'direct') out.splice(x, 1);
-        }
+    for (const f of found) claimContent(doc, unit, spans, claimed, out, taken, c, f);
+  }
+}
+
+/**
+ * The source of the unit's `k`th cue (`cues[k].source`, and where its phrase begins), from the
+ * words around it; a cue with none found before it may take an earlier cue's.
+ */
+function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, cues: CueInUnit[], k: number): void {
+  const tokens = doc.tokens;
+  const c = cues[k];
+  if (c.cue.according) {
+    c.source = phraseAfter(doc, c.cue.last, unit.last, runs) ?? accordingSource(doc, c.cue.last, unit.last);
+    return;
+  }
+  const j = skipBackOverModifiers(tokens, c.cue.first, unit.first);
+  let src = c.cue.participle ? null : phraseBefore(doc, j, unit.first, runs);
+  if (src) {
+    c.sourceFirst = src.first;
+  } else if ((tokens[j - 1]?.text === ',' || titleClosingApposition(doc, spans, j - 1, unit.first)) && !c.cue.participle) {
+    // Apposition or relative clause between subject and cue: `Baxter, the board's chair, said`
+    // (`Kerry Walsh, star of “Harbor Lights,” said`: its comma inside a title's closing mark).
+    const found = subjectBeforeApposition(doc, j - 1, unit.first, runs, spans);
+    if (found) { src = found.mention; c.sourceFirst = found.first; }
+  } else if (/^[—–]$/.test(tokens[j - 1]?.text ?? '') && !c.cue.participle) {
+    // `Jason Sims — a teacher from Mount Pleasant — says`: an apposition set off by dashes.
+    src = subjectBeforeDashes(doc, j - 1, unit.first, runs);
+    if (src) c.sourceFirst = src.first;
+  }
+  // `Her economic plan promises to ...`, `In a statement, the business mogul announced that`:
+  // a noun phrase that opens its clause right before a finite cue is the cue's subject, so
+  // it is the source whatever its head. (Not an object: `unleashed a series of tweets saying`.)
+  if (!src && !c.cue.participle && !tokens[c.cue.first].lower.endsWith('ing')) {
+    src = clauseOpeningPhrase(doc, j, unit.first, runs);
+    if (src) c.sourceFirst = src.first;
+  }
+  if (!src) {
+    const after = phraseAfter(doc, c.cue.last, unit.last, runs);
+    const prevTok = tokens[c.cue.first - 1];
+    // Inverted order only right after the content: `“...,” said Smith` / `..., said the mayor.`
+    const afterQuote = prevTok && (prevTok.quote >= 0 || (prevTok.text === ',' || prevTok.text === '—') && tokens[prevTok.i - 1]?.quote >= 0);
+    const clauseBefore = prevTok && (prevTok.text === ',' || prevTok.text === '—') && after && endsUnit(doc, after.last, unit);
+    // `Added Smith: “...”`: an inverted cue opening its sentence, the quotation after the name.
+    const k = after ? after.last : -1;
+    // (`Said Dora Pyne, who grew up with him, “...”`, `In other words, explained the moderator:
+    // “...”`: past an apposition, and after a short opening adverbial.)
+    const opens = c.cue.first === unit.first || openingAdverbial(doc, unit.first, c.cue.first);
+    const quoteNext = after !== null && opens && quoteAfterName(doc, spans, k, unit.last) >= 0;
+    if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext)) {
+      src = after;
+      // `says Campbell’s partner, Jason Louth.`: a role with the name in apposition after it
+      // rests on the name.
+      const r = runs.at[after.last + 1];
+      if (after.kind === 'description' && tokens[after.last]?.text === ',' && r >= 0 && runs.runs[r].first === after.last + 1 && !runs.runs[r].org
+        && (runs.runs[r].personal || runs.runs[r].nameLast - runs.runs[r].nameFirst >= 2) && /^[.,;!?]$/.test(tokens[runs.runs[r].last]?.text ?? '.')) {
+        const named = phraseAfter(doc, after.last + 1, unit.last, runs);
+        if (named && named.kind === 'name') src = named;
       }
-      // A title of a work is no report, whichever cue stands by it (`Later on ''This Week,''
-      // Sanders questioned ...`, `a shirt that read “Fascist Trump”`).
-      const q = tokens[f.first].quote;
-      if (f.type === 'direct' && q >= 0 && spans[q].title && spans[q].first === f.first && spans[q].last === f.last) continue;
-      // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
-      // (Before `, X said.` the place alone makes a clause of five words or more a report,
-      // whatever the tagger reads: `Sales account/NOUN for 10 per cent of profits, Klisch said.`;
-      // not an adjunct: `During his years in office, Obama said, ...`.)
-      if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos))) continue;
-      // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
-      // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
-      // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
-      if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !mainVerb(doc, f.first, f.last)) continue;
-      taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name']);
-      for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
-      const start = tokens[f.first].start;
-      const end = tokens[f.last - 1].end;
-      out.push({
-        type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
-        para: tokens[f.first].para, anchor: unit.first, segments: [[start, end]],
-      });
     }
   }
+  // `“...,” the gambling tycoon told Reuters`, `“...,” said the base chief`: between a closing
+  // quotation mark and its cue, or right after an inverted cue there, only the speaker can
+  // stand, so a noun phrase there is the source whatever its head.
+  if (!src && !c.cue.participle) {
+    // (The quotation must end there as a quotation does, with its punctuation: not a label,
+    // `“poison pill” measures added by ...`.)
+    const closingMark = (k: number) => k >= unit.first && tokens[k].quote >= 0 && /^[”"»]$/.test(tokens[k].text) && spans[tokens[k].quote].last === k + 1;
+    const closes = (k: number) => k > unit.first && (closingMark(k) && /^[,?!…]$/.test(tokens[k - 1].text)
+      || (tokens[k].text === ',' || tokens[k].text === '—') && closingMark(k - 1));
+    const m = phraseBefore(doc, j, unit.first, runs, true);
+    if (m && m.kind === 'description' && closes(m.first - 1)) { src = m; c.sourceFirst = m.first; } else if (closes(c.cue.first - 1)) {
+      const after = phraseAfter(doc, c.cue.last, unit.last, runs, true);
+      if (after && after.kind === 'description' && endsUnit(doc, after.last, unit)) src = after;
+      // (`“...,” tweeted another.`, `“...,” read one.`: a lone word there too.)
+      else if (!after && loneSpeakerWord(tokens[c.cue.last]) && endsUnit(doc, c.cue.last + 1, unit)) src = wordMention(tokens[c.cue.last]);
+    } else if (closes(c.cue.first - 2) && loneSpeakerWord(tokens[c.cue.first - 1])) {
+      // `“...,” Read said.`, `“...,” From said.`: a capitalised word there is the speaker's
+      // name, whatever the tagger reads (a verb, a preposition).
+      src = wordMention(tokens[c.cue.first - 1]);
+      c.sourceFirst = src.first;
+    }
+  }
+  // `Netanyahu rallied supporters by warning that ...`: a gerund after `by` is the means of
+  // the main clause's deed, so its subject is that clause's, as a participle's is.
+  const byGerund = tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
+  if (!src && (c.cue.participle || byGerund || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
+    let earlier: Mention | null = null;
+    for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
+    // `Smith said A, adding B`, `He said A, and added B`: the later cue rests on the same
+    // subject, a mention in its quote's own sentence.
+    // (A participle with no cue before it rests on the subject of the sentence's main clause,
+    // not on one of a clause inside it: `Bradley apologized after they came out, saying ...`.)
+    // (After a relative or temporal clause, the participle goes with it: `when protesters
+    // interrupted her speech, shouting ...`, `where 50 protesters had gathered, chanting ...`.)
+    src = earlier ?? ((c.cue.participle || byGerund) && !afterRelative(tokens, unit.first, c.cue.first) ? mainSubject(doc, unit.first, c.cue.first, runs, spans) : null)
+      ?? subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
+  }
+  if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
+  // `A release sent to media from UFCW Local 832 said`: a writing from someone speaks for them.
+  if (src && src.kind === 'description' && WRITINGS.has(src.head)) {
+    for (let f = src.last; f < c.cue.first - 1; f++) {
+      if (tokens[f].lower !== 'from' && tokens[f].lower !== 'by') continue;
+      let g = f + 1;
+      if (tokens[g]?.lower === 'the') g++;
+      const r = runs.at[g];
+      const author = r >= 0 ? phraseAfter(doc, f + 1, Math.min(runs.runs[r].last, c.cue.first), runs) : null;
+      if (author && author.kind === 'name') src = author;
+      break;
+    }
+  }
+  c.source = src;
+}
+
+/**
+ * Records content `f` of cue `c` as an attribution, unless it is no report (a title, a clause
+ * without a verb of its own) or lies inside content already taken that it does not nest in.
+ */
+function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[], taken: Array<[number, number, number, boolean]>, c: CueInUnit, f: Content): void {
+  const tokens = doc.tokens;
+  // (`Sims says he was “riding the fence” until Haley said she was backing Rubio`: a reported
+  // clause may end in a report of its own, in a subordinate clause (not one set off by a
+  // comma or a dash: `his “negatives,” he called them, ...`). The clause is then the report,
+  // and the inner one, unless a direct quotation, is part of it only; a named speaker's own
+  // direct quotation is no part of another's report.)
+  const inner = taken.filter(([s, e]) => f.first < e && f.last > s);
+  const nests = inner.length > 0 && f.type !== 'direct' && f.how === 'clause'
+    && inner.every(([s, e, src, named]) => !named && f.first < src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
+  if (inner.length > 0 && !nests) return;
+  if (nests) {
+    const [a, b] = [tokens[f.first].start, tokens[f.last - 1].end];
+    for (let x = out.length - 1; x >= 0 && out[x].anchor === unit.first; x--) {
+      if (out[x].start >= a && out[x].end <= b && out[x].type !== 'direct') out.splice(x, 1);
+    }
+  }
+  // A title of a work is no report, whichever cue stands by it (`Later on ''This Week,''
+  // Sanders questioned ...`, `a shirt that read “Fascist Trump”`).
+  const q = tokens[f.first].quote;
+  if (f.type === 'direct' && q >= 0 && spans[q].title && spans[q].first === f.first && spans[q].last === f.last) return;
+  // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
+  // (Before `, X said.` the place alone makes a clause of five words or more a report,
+  // whatever the tagger reads: `Sales account/NOUN for 10 per cent of profits, Klisch said.`;
+  // not an adjunct: `During his years in office, Obama said, ...`.)
+  if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos))) return;
+  // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
+  // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
+  // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
+  if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !mainVerb(doc, f.first, f.last)) return;
+  taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name']);
+  for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
+  const start = tokens[f.first].start;
+  const end = tokens[f.last - 1].end;
+  out.push({
+    type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
+    para: tokens[f.first].para, anchor: unit.first, segments: [[start, end]],
+  });
 }
 
 /**
