@@ -7,7 +7,7 @@
  * paragraphs has an opening mark at each paragraph start and no closing mark until the last,
  * so an unclosed paragraph followed by one that opens with a mark continues the same span.
  */
-import type { Doc } from './document.js';
+import type { Doc, Paragraph } from './document.js';
 
 export interface QuotedSpan {
   /** Offset of the opening mark. */
@@ -53,67 +53,102 @@ function countWords(text: string, start: number, end: number): number {
 
 /** Finds the quoted spans of the document body, and marks every token inside one. */
 export function findQuotedSpans(doc: Doc): QuotedSpan[] {
-  const text = doc.text;
+  return withTokenRanges(doc, pairMarks(doc.text, doc.paragraphs));
+}
+
+/**
+ * The scan's state between paragraphs: where the quotation still open began (-1 when none is),
+ * and over how many paragraphs it has run.
+ */
+interface OpenQuote {
+  at: number;
+  paras: number;
+}
+
+/**
+ * The quoted spans of the paragraphs, in text order, their token ranges not yet set. (The scan
+ * of a paragraph and what happens at its end are functions of their own so that V8, which
+ * recompiles a function each time it meets a branch it has no type feedback for, recompiles
+ * small ones.)
+ */
+function pairMarks(text: string, paras: Paragraph[]): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
-  const paras = doc.paragraphs;
-  let openAt = -1;
-  let openParas = 0;
+  const open: OpenQuote = { at: -1, paras: 0 };
   for (let p = 0; p < paras.length; p++) {
-    const { start, end } = paras[p];
-    let i = start;
-    if (openAt >= 0) {
-      // Continuing a quote from the previous paragraph: skip this paragraph's opening mark.
-      while (i < end && /\s/.test(text[i])) i++;
-      if (OPENERS.has(text[i])) i++;
-    }
-    for (; i < end; i++) {
-      const ch = text[i];
-      if (openAt < 0) {
-        // Straight and misprinted marks open where a quotation can start: `"`, a closing `”`
-        // typed as an opener, and two single marks standing for a double one (`‘’It’s`).
-        const doubledSingle = (ch === "'" || ch === '‘' || ch === '’') && SINGLE.has(text[i + 1] ?? '') && opensHere(text, i) && /\S/.test(text[i + 2] ?? ' ');
-        if (ch === '“' || ch === '„' || ch === '«' || (ch === '"' || ch === '”') && opensHere(text, i) || doubledSingle) {
-          openAt = i;
-          openParas = 1;
-          if (doubledSingle) i++;
-        }
-      } else if (CLOSERS.has(ch)) {
-        spans.push(makeSpan(text, openAt, i + 1, false, openParas));
-        openAt = -1;
-      } else if ((ch === "'" || ch === '’') && (text[i + 1] === "'" || text[i + 1] === '’') && !/\p{L}/u.test(text[i + 2] ?? ' ')
-        && (SINGLE.has(text[openAt]) || /\S/.test(text[i - 1] ?? ' '))) {
-        // `''The lack of reciprocity is deplorable,''`: doubled single marks close what they
-        // opened, and a double mark typed as two singles (`“... creators,’’ says`) too.
-        spans.push(makeSpan(text, openAt, i + 2, false, openParas));
-        openAt = -1;
-        i++;
-      } else if (ch === '“' && text[openAt] === '"' && /\s/.test(text[i - 1]) && text.indexOf('”', i) > i && text.indexOf('”', i) < end) {
-        // `"... read you the question: “As you know ...” Forty-three, yes."`: curly marks
-        // inside a straight-quoted passage nest in it; the straight mark still closes it.
-        i = text.indexOf('”', i);
-      } else if (ch === '“' && i > openAt + 1 && /\s/.test(text[i - 1])) {
-        // A second opening mark after a space: the first quote was never closed. Close it at
-        // the last sentence end before this mark, if there is one, and start again.
-        const cut = lastSentenceEnd(text, openAt + 1, i);
-        if (cut > 0) spans.push(makeSpan(text, openAt, cut, true, openParas));
+    scanParagraph(text, paras[p]!, open, spans);
+    if (open.at >= 0) endParagraphOpen(text, paras, p, open, spans);
+  }
+  return spans;
+}
+
+/** Pairs the marks of one paragraph, from the state the paragraphs before it left. */
+function scanParagraph(text: string, para: Paragraph, open: OpenQuote, spans: QuotedSpan[]): void {
+  const { start, end } = para;
+  let openAt = open.at;
+  let openParas = open.paras;
+  let i = start;
+  if (openAt >= 0) {
+    // Continuing a quote from the previous paragraph: skip this paragraph's opening mark.
+    while (i < end && /\s/.test(text[i])) i++;
+    if (OPENERS.has(text[i])) i++;
+  }
+  for (; i < end; i++) {
+    const ch = text[i];
+    if (openAt < 0) {
+      // Straight and misprinted marks open where a quotation can start: `"`, a closing `”`
+      // typed as an opener, and two single marks standing for a double one (`‘’It’s`).
+      const doubledSingle = (ch === "'" || ch === '‘' || ch === '’') && SINGLE.has(text[i + 1] ?? '') && opensHere(text, i) && /\S/.test(text[i + 2] ?? ' ');
+      if (ch === '“' || ch === '„' || ch === '«' || (ch === '"' || ch === '”') && opensHere(text, i) || doubledSingle) {
         openAt = i;
         openParas = 1;
+        if (doubledSingle) i++;
       }
-    }
-    if (openAt >= 0) {
-      const next = p + 1 < paras.length ? paras[p + 1] : undefined;
-      // The continuing paragraph opens with a mark of the same style: a straight mark left
-      // open is a typo, not the start of a passage that a curly mark continues.
-      const nextOpens = next !== undefined && OPENERS.has(text[next.start]) && (text[next.start] === '"') === (text[openAt] === '"');
-      if (nextOpens) {
-        openParas++;
-      } else {
-        spans.push(makeSpan(text, openAt, end, true, openParas));
-        openAt = -1;
-      }
+    } else if (CLOSERS.has(ch)) {
+      spans.push(makeSpan(text, openAt, i + 1, false, openParas));
+      openAt = -1;
+    } else if ((ch === "'" || ch === '’') && (text[i + 1] === "'" || text[i + 1] === '’') && !/\p{L}/u.test(text[i + 2] ?? ' ')
+      && (SINGLE.has(text[openAt]) || /\S/.test(text[i - 1] ?? ' '))) {
+      // `''The lack of reciprocity is deplorable,''`: doubled single marks close what they
+      // opened, and a double mark typed as two singles (`“... creators,’’ says`) too.
+      spans.push(makeSpan(text, openAt, i + 2, false, openParas));
+      openAt = -1;
+      i++;
+    } else if (ch === '“' && text[openAt] === '"' && /\s/.test(text[i - 1]) && text.indexOf('”', i) > i && text.indexOf('”', i) < end) {
+      // `"... read you the question: “As you know ...” Forty-three, yes."`: curly marks
+      // inside a straight-quoted passage nest in it; the straight mark still closes it.
+      i = text.indexOf('”', i);
+    } else if (ch === '“' && i > openAt + 1 && /\s/.test(text[i - 1])) {
+      // A second opening mark after a space: the first quote was never closed. Close it at
+      // the last sentence end before this mark, if there is one, and start again.
+      const cut = lastSentenceEnd(text, openAt + 1, i);
+      if (cut > 0) spans.push(makeSpan(text, openAt, cut, true, openParas));
+      openAt = i;
+      openParas = 1;
     }
   }
-  // Token ranges, and the quote index on every token inside.
+  open.at = openAt;
+  open.paras = openParas;
+}
+
+/**
+ * A paragraph ends with a quotation open: it goes on into the next paragraph when that opens with
+ * a mark of the same style, else it ends unclosed with the paragraph.
+ */
+function endParagraphOpen(text: string, paras: Paragraph[], p: number, open: OpenQuote, spans: QuotedSpan[]): void {
+  const next = p + 1 < paras.length ? paras[p + 1] : undefined;
+  // The continuing paragraph opens with a mark of the same style: a straight mark left
+  // open is a typo, not the start of a passage that a curly mark continues.
+  const nextOpens = next !== undefined && OPENERS.has(text[next.start]) && (text[next.start] === '"') === (text[open.at] === '"');
+  if (nextOpens) {
+    open.paras++;
+  } else {
+    spans.push(makeSpan(text, open.at, paras[p]!.end, true, open.paras));
+    open.at = -1;
+  }
+}
+
+/** Sets the token range of each span and the quote index on every token inside it; spans with no token are dropped. */
+function withTokenRanges(doc: Doc, spans: QuotedSpan[]): QuotedSpan[] {
   const tokens = doc.tokens;
   let t = 0;
   const kept: QuotedSpan[] = [];
