@@ -24,20 +24,22 @@ test('serve: the sample pages on 127.0.0.1, address printed, pages and API answe
     const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`no address printed; stderr: ${stderr}`)), 60_000);
-      child.stdout.on('data', (d) => {
-        out += d;
-        if (out.includes('\n')) {
-          clearTimeout(timer);
-          resolve(out.split('\n')[0]!);
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Everything after the spawn stops the server when it ends, a missing banner too: a server
+    // left running keeps this test file from ever finishing.
     try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no address printed; stderr: ${stderr}`)), 60_000);
+        child.stdout.on('data', (d) => {
+          out += d;
+          if (out.includes('\n')) {
+            clearTimeout(timer);
+            resolve(out.split('\n')[0]!);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+      });
       const m = line.match(/serving .* \(5 articles, \d+ quotes\) at (http:\/\/127\.0\.0\.1:\d+)\/$/);
       assert.ok(m, `address line: ${line}`);
       const base = m[1]!;
@@ -77,17 +79,18 @@ test('serve --workers 2: one address printed, requests answered, SIGTERM stops e
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no banner; stderr: ${stderr}`)), 60_000);
-      child.stdout.on('data', (d) => {
-        stdout += d;
-        if (/2 server processes\n/.test(stdout)) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
     try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no banner; stderr: ${stderr}`)), 60_000);
+        child.stdout.on('data', (d) => {
+          stdout += d;
+          if (/2 server processes\n/.test(stdout)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+      });
       assert.equal(stdout.match(/serving /g)?.length, 1, 'the address is printed once');
       const base = stdout.match(/at (http:\/\/127\.0\.0\.1:\d+)\//)![1]!;
       // Fresh connections are handed round the processes.
