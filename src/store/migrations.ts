@@ -266,7 +266,7 @@ DROP TABLE quotation_bands;
     name: "an article's people kept on its row",
     sql: `
 -- The article's entities as one JSON array on its row (see articlePeopleJson): a row per entity,
--- with its primary key and index, was about a tenth of the writer's time, and nothing reads
+-- with its primary key and index, was about a tenth of the writer's statements, and nothing reads
 -- them but by article. When a person is merged into another, the articles keep the id they
 -- were linked to and people_merged says where it went.
 ALTER TABLE articles ADD COLUMN people TEXT NOT NULL DEFAULT '[]';

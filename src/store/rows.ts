@@ -63,7 +63,7 @@ export interface ArticlePeopleRow {
 /**
  * The people of one article as the SQLite record keeps them: one JSON array on the article row,
  * each entity as extraction found it (mentions as offsets) with `person`, the record's person it
- * was linked to. A row per entity, with its primary key, was about a tenth of the writer's time.
+ * was linked to. A row per entity, with its primary key, was about a tenth of the writer's statements.
  */
 export function articlePeopleJson(people: readonly Person[], recordIds: readonly (number | null)[]): string {
   // An entity id given twice keeps its later entry, as a keyed row would have.

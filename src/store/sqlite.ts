@@ -1185,8 +1185,13 @@ export class SqliteStore implements Store {
   /** An article's people as its row keeps them, each linked to the record's person as it is now. */
   private articlePeople(json: string): ArticlePeopleRow[] {
     return articlePeopleRows(json, (id) => {
-      // A person merged into another since the article was written (see `absorbSurnameOnly`).
-      for (let into = this.stmt.mergedInto.get(id) as number | undefined; into !== undefined; into = this.stmt.mergedInto.get(id) as number | undefined) id = into;
+      // A person merged into another since the article was written (see `absorbSurnameOnly`,
+      // which keeps the chain one step long; the bound only guards a damaged record).
+      for (let hops = 0; hops < 64; hops++) {
+        const into = this.stmt.mergedInto.get(id) as number | undefined;
+        if (into === undefined) break;
+        id = into;
+      }
       return id;
     });
   }
