@@ -73,6 +73,23 @@ test('cue inside past a participle: `“A,” X said, stressing that C. “B.”
   expectQuote(quote(r, '“We will drive every one of them this summer.”'), { type: 'direct', speaker: 'Ines Marlow', mention: null, cue: null });
 });
 
+test('cue inside mid-sentence: `“A,” X said, “B.”` is one quotation from A to B, and B a quote of its own', () => {
+  const text = 'The council met on Tuesday.\n\n"If you close even one lane," Mr. Harlow said, "you get a traffic jam nobody here has seen."';
+  const r = run(text);
+  const whole = quoteAt(text, r, '"If you close');
+  assert.equal(whole.end, text.length, summary(r));
+  expectQuote(whole, { type: 'direct', speaker: 'Harlow', mention: 'Harlow', cue: 'said' });
+  assert.equal(whole.segments?.length, 2, summary(r));
+  expectQuote(quote(r, '"you get a traffic jam nobody here has seen."'), { type: 'direct', speaker: 'Harlow', cue: 'said' });
+  // A quotation after it in the paragraph continues the whole, not only its part after the cue.
+  const more = run(text + ' "It would last for months."');
+  assert.deepEqual(quotesWith(more, 'traffic jam').map((q) => q.text.startsWith('"If you close') || q.text), [true, '"you get a traffic jam nobody here has seen."'], summary(more));
+  assert.equal(quoteAt(text, more, '"If you close').end, text.length + ' "It would last for months."'.length, summary(more));
+  // A full stop before the cue and a colon after it leave two quotations, each with its own cue.
+  const two = run('"Nobody asked us." Rosa Imhoff posted: "The pier was ours first."');
+  assert.deepEqual(quotesWith(two, 'Nobody asked').map((q) => q.text), ['"Nobody asked us."'], summary(two));
+});
+
 test('a plain sentence between two quoted parts is not part of either quote',
   () => {
   const text = '“The money is there,” Mayor Tom Brennan said. He praised the crews. “They worked through the night.”';

@@ -24,6 +24,8 @@ export interface Attribution {
   inherits: Attribution | null;
   /** For a quote with no source of its own: a mention outside its sentence naming its speaker. */
   hint?: Mention;
+  /** For the part after a cue that interrupts its quotation mid-sentence: the whole quotation's attribution. */
+  whole?: Attribution;
   /** How the content was found, for confidence. */
   how: 'post-quote' | 'pre-quote' | 'clause' | 'post-clause' | 'according' | 'subject' | 'continuation';
   para: number;
@@ -133,7 +135,19 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
       c = cues[k - 1];
       k--;
     }
+    const before = out.length;
     for (const f of found) claimContent(doc, unit, spans, claimed, out, taken, c, f);
+    // `“A,” he said, “and B.”`: a quotation its cue interrupts mid-sentence is one quotation, as
+    // across a full stop (see `continuations`): the first part's attribution spans both, and
+    // the part after the cue is also a quote of its own. (Commas on both sides of the cue: not
+    // `“A.” X posted: “B.”`, two quotations.)
+    const [first, second] = [out[before], out[before + 1]];
+    if (out.length - before === 2 && first.how === 'post-quote' && second.how === 'pre-quote' && second.type === 'direct'
+      && /,\s*['"”’»]+$/u.test(doc.text.slice(first.start, first.end)) && /,\s*$/.test(doc.text.slice(Math.max(0, second.start - 3), second.start))) {
+      first.end = second.end;
+      first.segments.push([second.start, second.end]);
+      second.whole = first;
+    }
   }
 }
 
@@ -944,7 +958,8 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     if (before && before.para === para) from = before;
     else if (after && after.para === para) from = after;
     else if (before && para - before.para <= 2) from = before;
-    const root = from?.inherits ?? from;
+    // (`“A,” he said, “B.” “C.”`: C continues the whole quotation, not its part after the cue.)
+    const root = from?.inherits ?? from?.whole ?? from;
     const cont: Attribution = {
       type: 'direct', start: s.start, end: s.end, cue: null, source: null, inherits: root, how: 'continuation',
       para, anchor: unit.first, segments: [[s.start, s.end]],
