@@ -266,3 +266,11 @@ test('a reported clause ends at a colon that opens another report (`says A: she 
   expectQuote(quote(r, 'she never liked cooking much'), { type: 'indirect', speaker: 'Nora Vance', cue: 'says' });
   expectQuote(quote(r, 'that her father kept shoes in the oven'), { type: 'indirect', cue: 'notes' });
 });
+
+test('after `that`, a reported clause may open with an adjunct (`noted that as a farmer, she ... “...”`)', () => {
+  const text = 'Councillor Ada Brook noted that as a farmer, she had no reason to trust “a plan drawn up by people who never planted a field.”';
+  const r = run(text);
+  expectQuote(quote(r, text.slice(text.indexOf('that as'))), { type: 'mixed', speaker: 'Ada Brook', mention: 'Ada Brook', cue: 'noted' });
+  const plain = run('The mayor said that in 2015 the town sold the old rink to a developer.');
+  expectQuote(quote(plain, 'that in 2015 the town sold the old rink to a developer'), { type: 'indirect', cue: 'said' });
+});
