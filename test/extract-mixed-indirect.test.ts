@@ -274,3 +274,12 @@ test('after `that`, a reported clause may open with an adjunct (`noted that as a
   const plain = run('The mayor said that in 2015 the town sold the old rink to a developer.');
   expectQuote(quote(plain, 'that in 2015 the town sold the old rink to a developer'), { type: 'indirect', cue: 'said' });
 });
+
+test('a long adjunct after the cue, or one with a place set off by commas, still ends at the `that` opening the reported clause', () => {
+  const a = run('Mayor Ada Brook told shoppers at a busy Riverton, Ontario, farmers market on Saturday that “the bridge will open in June.”');
+  expectQuote(quote(a, 'that “the bridge will open in June.”'), { type: 'mixed', speaker: 'Ada Brook', cue: 'told' });
+  const b = run('Ada Brook said Thursday during the taping of a radio show in Dunmore, Ontario, that the levy would rise.');
+  expectQuote(quote(b, 'that the levy would rise'), { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
+  const c = run('Ada Brook said Thursday during the taping of a long radio show for the farmers of the county that the levy would rise.');
+  expectQuote(quote(c, 'that the levy would rise'), { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
+});

@@ -825,6 +825,13 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
       if (TIME_WORDS.has(t.lower) || t.pos === 'ADP' || t.pos === 'DET' || possessive || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.lower === '’s' || t.lower === "'s") { j++; continue; }
       break;
     }
+    // `told customers at a popular Manchester, New Hampshire, breakfast spot that ...`, `said
+    // Thursday during the taping of a town hall in Buffalo, New York, that ...`: a longer adjunct,
+    // or one with a place set off by commas, still ends at a `that` opening a clause.
+    if (j < max && (tokens[j].text === ',' || j - k >= 8)) {
+      const marker = thatAfterAdjunct(tokens, j, Math.min(max, k + 24));
+      if (marker >= 0) return marker;
+    }
     if (j > k && j < max) {
       const n = tokens[j];
       if (n.text === ':' || n.text === ',' || n.lower === 'that' || n.quote >= 0) return j;
@@ -834,6 +841,19 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   // Bare time words right after the cue (`said Thursday the ...`).
   while (k < max && (TIME_WORDS.has(tokens[k].lower) || tokens[k].lower === 'on' && TIME_WORDS.has(tokens[k + 1]?.lower ?? ''))) k++;
   return k;
+}
+
+/**
+ * From `j` inside an adjunct, the `that` after more of it (nouns, names, prepositions, commas)
+ * when it opens a clause (a subject and its verb, or a quotation), else -1.
+ */
+function thatAfterAdjunct(tokens: Token[], j: number, max: number): number {
+  for (let x = j; x < max && tokens[x].quote < 0; x++) {
+    const t = tokens[x];
+    if (t.lower === 'that') return x + 1 < max && (tokens[x + 1].quote >= 0 || opensClause(tokens, x + 1, max)) ? x : -1;
+    if (!(t.text === ',' || TIME_WORDS.has(t.lower) || /^(ADP|DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos) || t.lower === '’s' || t.lower === "'s")) return -1;
+  }
+  return -1;
 }
 
 /** End of a reported clause: the unit end, a semicolon, or a comma that opens another attribution. */
