@@ -283,3 +283,11 @@ test('a long adjunct after the cue, or one with a place set off by commas, still
   const c = run('Ada Brook said Thursday during the taping of a long radio show for the farmers of the county that the levy would rise.');
   expectQuote(quote(c, 'that the levy would rise'), { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
 });
+
+test('after `that`, a reported clause may open with a gerund (`said that hiring more inspectors was ...`), not a relative clause\'s verb', () => {
+  const text = 'Mayor Ada Brook told the council on Monday that hiring more inspectors was “the only way to keep the market safe.”';
+  const r = run(text);
+  expectQuote(quote(r, text.slice(text.indexOf('that hiring'))), { type: 'mixed', speaker: 'Ada Brook', cue: 'told' });
+  const rel = run('Ada Brook wrote a column that praised the market.');
+  assert.deepEqual(quotesWith(rel, 'praised'), [], summary(rel));
+});

@@ -733,9 +733,10 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   // own verb after it, opens the clause.)
   const openerVerb = k < unit.last && tokens[k].pos === 'VERB' && !/(ing|ed)$/.test(tokens[k].lower) && tokens[k + 1]?.pos === 'NOUN'
     && mainVerb(doc, k + 1, clauseEnd(doc, k + 1, unit.last, nextCue));
-  // (After `that`, a clause may open with an adjunct: `noted that as a businessman, he ...`,
-  // `said that in 2015 the town ...`.)
-  const afterThat = k > first && tokens[k].pos === 'ADP';
+  // (After `that`, a clause may open with an adjunct or a gerund: `noted that as a businessman,
+  // he ...`, `said that in 2015 the town ...`, `told ... that waterboarding is ...`; not with a
+  // relative's verb: `a profile that included ...`.)
+  const afterThat = k > first && (tokens[k].pos === 'ADP' || tokens[k].pos === 'VERB' && /(ing|^given)$/.test(tokens[k].lower));
   if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb && !afterThat || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
   let last = clauseEnd(doc, k, unit.last, nextCue);
   if (cue.sense.strength === 'quoted') {
