@@ -291,3 +291,14 @@ test('after `that`, a reported clause may open with a gerund (`said that hiring 
   const rel = run('Ada Brook wrote a column that praised the market.');
   assert.deepEqual(quotesWith(rel, 'praised'), [], summary(rel));
 });
+
+test('words with no verb before a colon only frame the quotation that ends the clause (`posted a photo with two words: “...”`); a clause before it is part of the report', () => {
+  const a = run('The club posted a picture of its new goalkeeper on social media with three words: “She is here.”');
+  expectQuote(quote(a, '“She is here.”'), { type: 'direct', cue: 'posted' });
+  assert.deepEqual(quotesWith(a, 'a picture'), [], summary(a));
+  const b = run('Councillor Nora Vance answered flatly: “The rink stays open.”');
+  expectQuote(quote(b, '“The rink stays open.”'), { type: 'direct', speaker: 'Nora Vance', cue: 'answered' });
+  const text = 'Councillor Nora Vance said that she has learned her lesson: “Never trust a budget written in June.”';
+  const c = run(text);
+  expectQuote(quote(c, text.slice(text.indexOf('that she'))), { type: 'mixed', speaker: 'Nora Vance', cue: 'said' });
+});

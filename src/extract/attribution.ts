@@ -769,6 +769,16 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       return out;
     }
   }
+  // `posted a photo with two words: “...”`, `responded flatly: “...”`: words with no verb of
+  // their own before a colon only frame the quotation that ends the clause, which is the report.
+  if (type === 'mixed') {
+    const q = firstQuoteIn(doc, first, last);
+    const colon = q >= 0 ? spans[q].first - 1 : -1;
+    if (colon > first && tokens[colon].text === ':' && spans[q].last >= last && !hasVerb(doc, first, colon)) {
+      out.push({ first: spans[q].first, last: spans[q].last, type: 'direct', how: 'pre-quote' });
+      return out;
+    }
+  }
   out.push({ first, last, type, how: 'clause' });
   return out;
 }
