@@ -233,6 +233,15 @@ test('an embedded post (`text — Harbour Power (@harbourpower) March 3, 2025`) 
   assert.equal(q.speaker.mention?.text, 'Harbour Power');
 });
 
+test('an embedded post\'s link and hashtags, and the full stop before them, are no part of what it says', () => {
+  const text = 'Crews worked through the night.\n\nMore than 800 field staff will keep working to restore power to every customer. #HarbourStorm pic.twitter.com/Ab12Cd34 — Harbour Power (@harbourpower) March 3, 2025\n\nSchools stayed closed.';
+  const r = run(text);
+  const q = r.quotes.find((x) => x.text.startsWith('More than 800 field staff'));
+  assert.equal(q?.text, 'More than 800 field staff will keep working to restore power to every customer', summary(r));
+  const link = run('Crews worked through the night.\n\nMore than 800 field staff will keep working to restore power to every customer https://t.co/Xy12Zw — Harbour Power (@harbourpower) March 3, 2025');
+  assert.ok(link.quotes.some((x) => x.text === 'More than 800 field staff will keep working to restore power to every customer'), summary(link));
+});
+
 test('a quotation over three paragraphs is one quote, and paragraphs two and three are quotes of the same speaker', () => {
   const text = '“The process is flawed,” Hinderks said. “Nobody has the information.\n\n“People are guessing with lousy numbers.\n\n“We want people to decide with the right information.”';
   const r = run(text);

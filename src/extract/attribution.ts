@@ -1168,10 +1168,16 @@ function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Ar
     const r = runs.runs[run];
     const source: Mention = { kind: 'name', first: r.first, last: r.last, coreFirst: r.nameFirst, coreLast: r.nameLast, head: tokens[r.nameLast - 1].lower, plural: false, indefinite: false };
     const start = tokens[first].start;
-    const end = tokens[last - 1].end;
+    let end = tokens[last - 1].end;
+    // (`... the mark. pic.twitter.com/HRlO8 — Alicia Draus`: the post's link and hashtags, and the
+    // full stop before them, are no part of what it says.)
+    if (type !== 'direct') end = start + doc.text.slice(start, end).replace(TRAILING_LINKS, '').length;
     out.push({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] });
   });
 }
+
+/** Links and hashtags ending a post, with the punctuation before them. */
+const TRAILING_LINKS = /[\s.,;:!?]*(?:\s*(?:https?:\/\/\S+|(?:#\w+)?pic\.twitter\.com\/\S+|#\w+))+\s*$/u;
 
 /** `"(CROSSTALK.)`, `(Laughter)`: a transcript's stage direction, a paragraph in parentheses, is nobody's words. */
 const STAGE_DIRECTION = /^["“”'‘]?\s*\([^()]*\)\s*["”]?$/u;
