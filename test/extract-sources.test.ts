@@ -6,7 +6,7 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { run, quote, expectQuote, summary, speakerOf } from './helpers/extract.js';
+import { run, quote, quotesWith, expectQuote, summary, speakerOf } from './helpers/extract.js';
 
 // ---- names -------------------------------------------------------------------------------------
 
@@ -580,4 +580,10 @@ test('a gerund cue after `by` rests on the main clause’s subject, not on a sub
 test('an apposition set off by dashes between the subject and its cue leaves the subject the source (`Dana Whitlow — a teacher from Port Hale — says`)', () => {
   const r = run('The vote is on Saturday. Dana Whitlow — a teacher from Port Hale — says the endorsement was “a very big deal for us.”');
   expectQuote(quote(r, 'the endorsement was “a very big deal for us.”'), { type: 'mixed', speaker: 'Dana Whitlow', mention: 'Dana Whitlow', cue: 'says' });
+});
+
+test('a relative clause on an inverted source is no report of its own (`“...,” said X, who runs ...`)', () => {
+  const r = run('Her first year has been “hard and wonderful,” said Nora Vance, who runs the shelter on Bay Street.');
+  assert.deepEqual(quotesWith(r, 'runs the shelter'), [], summary(r));
+  expectQuote(quote(r, 'Her first year has been “hard and wonderful,”'), { type: 'mixed', speaker: 'Nora Vance', cue: 'said' });
 });

@@ -704,7 +704,8 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     let v = k;
     if (/^(but|yet)$/.test(tokens[v].lower)) v++;
     const last = clauseEnd(doc, v, unit.last, nextCue);
-    const opens = tokens[v]?.lower === 'that' || v < last && opensClause(tokens, v, last);
+    // (Not a relative clause on an inverted source: `“...,” said Victor Cha, who served ...`.)
+    const opens = tokens[v]?.lower === 'that' || v < last && !/^(who|whom|whose|which)$/.test(tokens[v].lower) && opensClause(tokens, v, last);
     if (opens && last - k >= 4 && tokens[k].quote < 0 && mainVerb(doc, tokens[v].lower === 'that' ? v + 1 : v, last)) {
       out.push({ first: k, last, type: typeOf(doc, k, last, spans), how: 'clause' });
     }
