@@ -302,3 +302,13 @@ test('words with no verb before a colon only frame the quotation that ends the c
   const c = run(text);
   expectQuote(quote(c, text.slice(text.indexOf('that she'))), { type: 'mixed', speaker: 'Nora Vance', cue: 'said' });
 });
+
+test('a quotation opening in lower case after the reporter\'s words, then its cue, is a fragment of a sentence that is the report', () => {
+  const a = run('The new ferry schedule “will not fix the crossing, but it is a start,” Mayor Ada Brook said.');
+  expectQuote(quote(a, 'The new ferry schedule “will not fix the crossing, but it is a start,”'), { type: 'mixed', speaker: 'Ada Brook', cue: 'said' });
+  const b = run('Like most towns, “we cannot pay for a second ferry on our own,” Mayor Ada Brook said.');
+  expectQuote(quote(b, 'Like most towns, “we cannot pay for a second ferry on our own,”'), { type: 'mixed', speaker: 'Ada Brook', cue: 'said' });
+  // A whole sentence in quotation marks after an adverbial stays a direct quote.
+  const c = run('On Monday, “We cannot pay for a second ferry,” Mayor Ada Brook said.');
+  expectQuote(quote(c, '“We cannot pay for a second ferry,”'), { type: 'direct', speaker: 'Ada Brook', cue: 'said' });
+});

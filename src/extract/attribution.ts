@@ -635,10 +635,15 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     if (span.first >= unit.first) {
       // `the attackers shot at them “like snipers,” he said`: a fragment that ends a clause of
       // the reporter's words is part of that clause, and the whole clause is the report.
+      // (So is a quotation opening in lower case, whatever stands before it: `The new plans
+      // “will not solve this,” she said`, `Like most campaigns, “the process we go through
+      // is ...,” he said`: the sentence is the speaker's, begun in the reporter's words.)
       let first = unit.first;
       while (first < span.first && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
       const lead = tokens[span.first - 1];
-      if (!prevCue && !span.title && span.first - first >= 3 && lead.pos !== 'PUNCT' && lead.quote < 0 && hasVerb(doc, first, span.first)) {
+      const clauseBefore = () => lead.pos !== 'PUNCT' && hasVerb(doc, first, span.first);
+      const fragment = () => /^\p{Ll}/u.test(tokens[span.first + 1]?.text ?? '') && (lead.pos !== 'PUNCT' || lead.text === ',');
+      if (!prevCue && !span.title && span.first - first >= 3 && lead.quote < 0 && (clauseBefore() || fragment())) {
         out.push({ first, last: span.last, type: 'mixed', how: 'post-clause' });
       } else {
         out.push({ first: span.first, last: span.last, type: 'direct', how: 'post-quote' });
