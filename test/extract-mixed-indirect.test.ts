@@ -312,3 +312,8 @@ test('a quotation opening in lower case after the reporter\'s words, then its cu
   const c = run('On Monday, “We cannot pay for a second ferry,” Mayor Ada Brook said.');
   expectQuote(quote(c, '“We cannot pay for a second ferry,”'), { type: 'direct', speaker: 'Ada Brook', cue: 'said' });
 });
+
+test('a hyphenated addressee is one phrase before the reported clause (`told Chinese-language media that ...`)', () => {
+  const r = run('Ambassador Ada Brook told French-language reporters that the talks would resume in May.');
+  expectQuote(quote(r, 'that the talks would resume in May'), { type: 'indirect', speaker: 'Ada Brook', cue: 'told' });
+});

@@ -825,8 +825,10 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
     if (tokens[k].pos === 'PRON' && !possessive) k++;
     else {
       if (tokens[k].pos === 'DET' || tokens[k].pos === 'PRON') k++;
-      while (k < max && k - start < 6 && ok(tokens[k]) && tokens[k].pos === 'ADJ') k++;
-      while (k < max && k - start < 6 && ok(tokens[k]) && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN'
+      // (`told Chinese-language media`: a hyphen with no space around it joins one word.)
+      const joined = (x: number) => tokens[x].text === '-' && !tokens[x].space && x + 1 < max && !tokens[x + 1].space && tokens[x + 1].quote < 0;
+      while (k < max && k - start < 6 && ok(tokens[k]) && (tokens[k].pos === 'ADJ' || joined(k))) k++;
+      while (k < max && k - start < 6 && ok(tokens[k]) && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN' || joined(k)
         || /^(and|&)$/.test(tokens[k].lower) && tokens[k + 1]?.pos === 'PROPN' && tokens[k - 1]?.pos === 'PROPN')) k++;
     }
   }
