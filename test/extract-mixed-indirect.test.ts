@@ -317,3 +317,10 @@ test('a hyphenated addressee is one phrase before the reported clause (`told Chi
   const r = run('Ambassador Ada Brook told French-language reporters that the talks would resume in May.');
   expectQuote(quote(r, 'that the talks would resume in May'), { type: 'indirect', speaker: 'Ada Brook', cue: 'told' });
 });
+
+test('adverbs between the cue and `that` are no part of the reported clause (`suggests euphemistically that ...`)', () => {
+  const r = run('The ministry suggests euphemistically that shoppers “use the resources available to them.”');
+  expectQuote(quote(r, 'that shoppers “use the resources available to them.”'), { type: 'mixed', cue: 'suggests' });
+  const r2 = run('Councillor Nora Vance said repeatedly that the rink would stay open.');
+  expectQuote(quote(r2, 'that the rink would stay open'), { type: 'indirect', speaker: 'Nora Vance', cue: 'said' });
+});

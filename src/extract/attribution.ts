@@ -859,6 +859,10 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   }
   // Bare time words right after the cue (`said Thursday the ...`).
   while (k < max && (TIME_WORDS.has(tokens[k].lower) || tokens[k].lower === 'on' && TIME_WORDS.has(tokens[k + 1]?.lower ?? ''))) k++;
+  // `suggests euphemistically that ...`: adverbs before the content marker.
+  let a = k;
+  while (a < max && a - k < 3 && tokens[a].pos === 'ADV' && tokens[a].quote < 0) a++;
+  if (a > k && tokens[a]?.lower === 'that') k = a;
   return k;
 }
 
