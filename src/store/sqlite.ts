@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BandIndex, wordCount } from './band-index.js';
+import { RecentWords } from './near-words.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
@@ -112,7 +113,25 @@ const WRITE_CHUNK = 16;
 const MAX_BAND_MEMBERS = 4;
 /** Near-duplicate candidates compared word by word, those sharing the most bands first. */
 const MAX_CANDIDATES = 8;
-const WORDS_CACHE_MAX = 50_000;
+/**
+ * The distinct quotations among a band lookup's members (a quotation appears once for each band
+ * it shares), those sharing the most bands first (the likeliest near-duplicates), then the
+ * newest; at most `max`. There are at most 4 bands of MAX_BAND_MEMBERS members: small arrays.
+ */
+function rankCandidates(members: readonly number[], max: number): number[] {
+  const ids: number[] = [];
+  const shared: number[] = [];
+  for (const id of members) {
+    const k = ids.indexOf(id);
+    if (k >= 0) shared[k]!++;
+    else {
+      ids.push(id);
+      shared.push(1);
+    }
+  }
+  const order = ids.map((_, k) => k).sort((a, b) => shared[b]! - shared[a]! || ids[b]! - ids[a]!);
+  return order.slice(0, max).map((k) => ids[k]!);
+}
 /** The band columns of a quotation too short for near grouping. */
 const NO_BANDS = [null, null, null, null] as const;
 /** People (and their known names) remembered between articles; forgotten at once when full. */
@@ -263,8 +282,7 @@ export class SqliteStore implements Store {
    * kept split once compared): two generations, the older dropped when the newer is full. Cleared whenever a
    * write rolls back, since a rolled-back id can be reused.
    */
-  private wordsCache = new Map<number, string | string[]>();
-  private wordsCacheOld = new Map<number, string | string[]>();
+  private readonly recentWords = new RecentWords();
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -875,27 +893,8 @@ export class SqliteStore implements Store {
     this.absorbed.set(lone.id, full);
   }
 
-  /** Remembers a quotation's words, as written (split when first compared: most never are). */
-  private cacheWords(id: number, words: string | string[]): void {
-    if (this.wordsCache.size >= WORDS_CACHE_MAX) {
-      this.wordsCacheOld = this.wordsCache;
-      this.wordsCache = new Map();
-    }
-    this.wordsCache.set(id, words);
-  }
-
-  private cachedWords(id: number): string[] | undefined {
-    const cache = this.wordsCache.has(id) ? this.wordsCache : this.wordsCacheOld;
-    const words = cache.get(id);
-    if (typeof words !== 'string') return words;
-    const split = words.split(' ');
-    cache.set(id, split);
-    return split;
-  }
-
   private forgetWords(): void {
-    this.wordsCache.clear();
-    this.wordsCacheOld.clear();
+    this.recentWords.clear();
   }
 
   /** The quotation a quote not known by its own key belongs to: by a long segment's key, else by near-identical wording; undefined for a new one. */
@@ -909,20 +908,18 @@ export class SqliteStore implements Store {
       // words) says little, and comparing all of them would make every insert slower as the record grows.
       const members = this.bands().members(pq.bands, MAX_BAND_MEMBERS, wordCount(pq.words));
       if (members.length) {
-        // Candidates sharing the most bands first (the likeliest near-duplicates).
-        const shared = new Map<number, number>();
-        for (const id of members) shared.set(id, (shared.get(id) ?? 0) + 1);
-        const candidates = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, MAX_CANDIDATES);
-        const words = pq.words.split(' ');
+        // Compared as hashes first (near-words.ts): a pair is compared as words only when that
+        // cannot rule it out, so the decisions are those of comparing words.
+        const hashed = this.recentWords.setQuery(pq.words);
+        let words: string[] | undefined;
         let best = NEAR_THRESHOLD;
-        for (const [id] of candidates) {
-          let other = this.cachedWords(id);
-          if (other === undefined) {
-            const text = this.stmt.quotationWords.get(id) as string | undefined;
-            if (text === undefined) continue;
-            this.cacheWords(id, (other = text.split(' ')));
-          }
-          const sim = nearSimilarity(words, other);
+        for (const id of rankCandidates(members, MAX_CANDIDATES)) {
+          const held = hashed && this.recentWords.has(id);
+          if (held && !this.recentWords.mayReach(id, best)) continue;
+          const text = this.stmt.quotationWords.get(id) as string | undefined;
+          if (text === undefined) continue;
+          if (!held) this.recentWords.add(id, text);
+          const sim = nearSimilarity((words ??= pq.words.split(' ')), text.split(' '));
           if (sim >= best) {
             best = sim;
             quotationId = id;
@@ -945,8 +942,10 @@ export class SqliteStore implements Store {
       const banded = pq.bands.length === BANDS_PER_QUOTATION;
       const b = banded ? pq.bands : NO_BANDS;
       quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published, words, b[0], b[1], b[2], b[3]).lastInsertRowid);
-      this.cacheWords(quotationId, pq.words);
-      if (banded) this.bands().add(quotationId, pq.bands, words);
+      if (banded) {
+        this.bands().add(quotationId, pq.bands, words);
+        this.recentWords.add(quotationId, pq.words);
+      }
     }
     // A new quotation is found by its own key through `quotations.norm_key`; another wording of
     // a known one gets a key row.

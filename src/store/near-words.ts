@@ -1,0 +1,185 @@
+/**
+ * The writer's near-duplicate check, word by word, over 32-bit hashes of the words instead of the
+ * words themselves.
+ *
+ * A quotation that shares a band with others (band-index.ts) is compared with a few of them. Most
+ * of those share a band by chance (common words) and are far from near-identical; comparing them
+ * as arrays of strings kept in Maps cost about a fifth of the writer's time on invented news
+ * text. Here the words of recent quotations are kept as hashes in flat typed arrays (a ring over
+ * quotation ids, no Map and nothing for the garbage collector), a candidate is first bounded by
+ * the words the two have in common (an edit distance is at least the longer length less that),
+ * then compared by edit distance over hashes, and only a pair that still reaches the threshold is
+ * compared as words (`nearSimilarity`), so the decisions are exactly those of comparing words: two
+ * equal words have equal hashes, so hashes never find fewer words in common or more edits.
+ */
+/** Quotations whose word hashes are kept (the newest; slots are by quotation id). */
+const RING_QUOTATIONS = 1 << 16;
+/** Word hashes kept, all quotations together (8 MB). */
+const RING_WORDS = 1 << 21;
+/** Longest quotation compared, in words (longer ones are compared as words directly). */
+const MAX_WORDS = 1 << 12;
+
+/** FNV-1a over the characters of `text` from `start` to `end`. */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * Writes the hashes of the words of `words` (normalised words joined by single spaces, as
+ * `PreparedQuote.words` is) into `out`; returns how many, or -1 when there are more than `out` holds.
+ */
+export function hashWords(words: string, out: Int32Array): number {
+  let n = 0;
+  let start = 0;
+  for (let i = 0; i <= words.length; i++) {
+    if (i === words.length || words.charCodeAt(i) === 32) {
+      if (n === out.length) return -1;
+      out[n++] = hashRange(words, start, i);
+      start = i + 1;
+    }
+  }
+  return n;
+}
+
+export class RecentWords {
+  /** Quotation id held in each slot (0: none), where its hashes start (a count of all words ever written), and how many. */
+  private readonly ids = new Float64Array(RING_QUOTATIONS);
+  private readonly starts = new Float64Array(RING_QUOTATIONS);
+  private readonly lengths = new Int32Array(RING_QUOTATIONS);
+  private readonly words = new Int32Array(RING_WORDS);
+  private written = 0;
+
+  /** The query's words, their multiset as an open-addressing table, and the DP rows. */
+  private readonly query = new Int32Array(MAX_WORDS);
+  private queryLength = -1;
+  private readonly tableKeys = new Int32Array(2 * MAX_WORDS);
+  private readonly tableCounts = new Int32Array(2 * MAX_WORDS);
+  private readonly tableUsed = new Int32Array(2 * MAX_WORDS);
+  /** Slots are live when stamped with the current query; used counts when stamped with the current candidate. */
+  private readonly tableStamp = new Int32Array(2 * MAX_WORDS);
+  private readonly usedStamp = new Int32Array(2 * MAX_WORDS);
+  private tableMask = 0;
+  private queryStamp = 0;
+  private candidateStamp = 0;
+  private prev = new Int32Array(MAX_WORDS + 1);
+  private cur = new Int32Array(MAX_WORDS + 1);
+  private readonly scratch = new Int32Array(MAX_WORDS);
+
+  /** Remembers a quotation's words (normalised, space-joined). */
+  add(id: number, words: string): void {
+    const n = hashWords(words, this.scratch);
+    if (n < 0) return;
+    let at = this.written % RING_WORDS;
+    if (at + n > RING_WORDS) {
+      this.written += RING_WORDS - at; // a quotation's hashes never wrap around the ring
+      at = 0;
+    }
+    this.words.set(this.scratch.subarray(0, n), at);
+    const slot = id & (RING_QUOTATIONS - 1);
+    this.ids[slot] = id;
+    this.starts[slot] = this.written;
+    this.lengths[slot] = n;
+    this.written += n;
+  }
+
+  /** Whether a quotation's words are held. */
+  has(id: number): boolean {
+    const slot = id & (RING_QUOTATIONS - 1);
+    return this.ids[slot] === id && this.starts[slot]! >= this.written - RING_WORDS;
+  }
+
+  /** Forgets everything (the ids may be reused after a rollback). */
+  clear(): void {
+    this.ids.fill(0);
+    this.written = 0;
+  }
+
+  /**
+   * Sets the quotation that candidates are compared with. Returns false when it is too long to
+   * be compared here (the caller compares words directly).
+   */
+  setQuery(words: string): boolean {
+    const n = hashWords(words, this.query);
+    this.queryLength = n;
+    if (n < 0) return false;
+    let size = 8;
+    while (size < 2 * n) size *= 2;
+    this.tableMask = size - 1;
+    const stamp = ++this.queryStamp;
+    for (let k = 0; k < n; k++) {
+      const h = this.query[k]!;
+      for (let s = Math.imul(h, 0x9e3779b1) & this.tableMask; ; s = (s + 1) & this.tableMask) {
+        if (this.tableStamp[s] !== stamp) {
+          this.tableStamp[s] = stamp;
+          this.tableKeys[s] = h;
+          this.tableCounts[s] = 1;
+          break;
+        }
+        if (this.tableKeys[s] === h) {
+          this.tableCounts[s]!++;
+          break;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the held quotation `id` may be near-identical to the query (word-level similarity at
+   * least `atLeast`): false only when it certainly is not.
+   */
+  mayReach(id: number, atLeast: number): boolean {
+    const slot = id & (RING_QUOTATIONS - 1);
+    const n = this.queryLength;
+    const m = this.lengths[slot]!;
+    const start = this.starts[slot]! % RING_WORDS;
+    const longer = Math.max(n, m);
+    if (longer === 0) return true;
+    const allowed = Math.floor((1 - atLeast) * longer + 1e-9);
+    // Words in common, counted with their repeats: each word of the longer not matched costs an edit.
+    const stamp = this.queryStamp;
+    const mine = ++this.candidateStamp;
+    let common = 0;
+    for (let j = 0; j < m; j++) {
+      const h = this.words[start + j]!;
+      for (let s = Math.imul(h, 0x9e3779b1) & this.tableMask; this.tableStamp[s] === stamp; s = (s + 1) & this.tableMask) {
+        if (this.tableKeys[s] !== h) continue;
+        const used = this.usedStamp[s] === mine ? this.tableUsed[s]! : 0;
+        if (used < this.tableCounts[s]!) {
+          this.tableUsed[s] = used + 1;
+          this.usedStamp[s] = mine;
+          common++;
+        }
+        break;
+      }
+    }
+    if (longer - common > allowed) return false;
+    // Edit distance over the hashes, stopping once it must exceed what is allowed.
+    const a = this.query;
+    const b = this.words;
+    let prev = this.prev;
+    let cur = this.cur;
+    for (let j = 0; j <= m; j++) prev[j] = j;
+    for (let i = 1; i <= n; i++) {
+      cur[0] = i;
+      let rowMin = i;
+      const ai = a[i - 1]!;
+      for (let j = 1; j <= m; j++) {
+        let d = prev[j - 1]! + (ai === b[start + j - 1] ? 0 : 1);
+        const del = prev[j]! + 1;
+        if (del < d) d = del;
+        const ins = cur[j - 1]! + 1;
+        if (ins < d) d = ins;
+        cur[j] = d;
+        if (d < rowMin) rowMin = d;
+      }
+      if (rowMin > allowed) return false;
+      const t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[m]! <= allowed;
+  }
+}
