@@ -556,9 +556,17 @@ else {
   log(`[${scaleLabel}] ${realTexts.length} real articles ingested into a copy of ${dbFile} (${stats.quotes} quotes)`);
   const atScale = await measure(scaleLabel, realTexts, realDir, join(work, 'real-at-scale.db'), REAL_ROUNDS, dbFile);
   atScale.store.closeSync();
+  // What a run pays once to write into that record (the writer loads its near-duplicate index),
+  // spread over only these few articles above: one article written on its own shows it.
+  const oneDir = join(work, 'one');
+  mkdirSync(oneDir, { recursive: true });
+  writeFileSync(join(oneDir, 'one.txt'), realTexts[0]);
+  const one = await ingestRun([realTexts[0]], oneDir, join(work, 'one.db'), dbFile);
+  one.store.closeSync();
+  log(`[${scaleLabel}] one article written on its own into a copy of that record: ${one.mainMs === null ? '?' : one.mainMs.toFixed(0)} ms of main-thread CPU, ${(one.secs * 1000).toFixed(0)} ms in all (loading what the writer keeps in memory)`);
   real = {
     ...m.result, record_quotes: rstats.quotes, quotations: rstats.quotations, people: rstats.people, search_p50_ms: rs.p50, search_p95_ms: rs.p95, db_bytes: rsize,
-    into_news_record: { ...atScale.result, record_articles_before: stats.articles, record_quotes_before: stats.quotes },
+    into_news_record: { ...atScale.result, record_articles_before: stats.articles, record_quotes_before: stats.quotes, one_article_main_ms: one.mainMs, one_article_ms: one.secs * 1000 },
   };
 }
 

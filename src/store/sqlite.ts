@@ -914,11 +914,16 @@ export class SqliteStore implements Store {
         let words: string[] | undefined;
         let best = NEAR_THRESHOLD;
         for (const id of rankCandidates(members, MAX_CANDIDATES)) {
-          const held = hashed && this.recentWords.has(id);
-          if (held && !this.recentWords.mayReach(id, best)) continue;
-          const text = this.stmt.quotationWords.get(id) as string | undefined;
+          // A quotation of the record not written by this connection lately is read once, then held.
+          let text: string | undefined;
+          if (hashed && !this.recentWords.has(id)) {
+            text = this.stmt.quotationWords.get(id) as string | undefined;
+            if (text === undefined) continue;
+            this.recentWords.add(id, text);
+          }
+          if (hashed && this.recentWords.has(id) && !this.recentWords.mayReach(id, best)) continue;
+          text ??= this.stmt.quotationWords.get(id) as string | undefined;
           if (text === undefined) continue;
-          if (!held) this.recentWords.add(id, text);
           const sim = nearSimilarity((words ??= pq.words.split(' ')), text.split(' '));
           if (sim >= best) {
             best = sim;
