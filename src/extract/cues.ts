@@ -59,7 +59,8 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (reducedClauseOpener(tokens, i)) return null;
   // `Add the broth and stir.`: a bare verb opening its sentence is an imperative, not a report.
   if (sense.lemma === t.lower && opensSentence(tokens, i) && tokens[i + 1]?.quote < 0 && !/^(to|that)$/.test(tokens[i + 1]?.lower ?? '')) return null;
-  if (t.lower.endsWith('ing') && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.lower === '’s' || prev.lower === "'s")) return null;
+  // (`Trump’s saying so`: a gerund after a possessive; not after `’s` for `is`: `He’s claiming`.)
+  if (t.lower.endsWith('ing') && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || (prev.lower === '’s' || prev.lower === "'s") && prev.pos !== 'AUX')) return null;
   const before = tokens[i - 1];
   // (`“a good start,” adding`: the comma may stand inside the closing quotation mark.)
   const commaInQuote = before !== undefined && before.quote >= 0 && tokens[i - 2]?.text === ',';
