@@ -324,3 +324,10 @@ test('adverbs between the cue and `that` are no part of the reported clause (`su
   const r2 = run('Councillor Nora Vance said repeatedly that the rink would stay open.');
   expectQuote(quote(r2, 'that the rink would stay open'), { type: 'indirect', speaker: 'Nora Vance', cue: 'said' });
 });
+
+test('an adjunct after the cue ends where the reported clause\'s subject begins (`said in a statement the company would ...`, `claimed in that speech the cost ...`)', () => {
+  const a = run('Ada Brook said in a statement the company would appeal the ruling.');
+  expectQuote(quote(a, 'the company would appeal the ruling'), { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
+  const b = run('Ada Brook claimed in that speech the bridge could be finished by June.');
+  expectQuote(quote(b, 'the bridge could be finished by June'), { type: 'indirect', speaker: 'Ada Brook', cue: 'claimed' });
+});

@@ -840,7 +840,12 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
       const t = tokens[j];
       // (`in his New Year's speech`: a possessive determiner belongs to the adjunct.)
       const possessive = /^(his|her|its|their|our|my|your)$/.test(t.lower) && j + 1 < max && (tokens[j + 1].pos === 'NOUN' || tokens[j + 1].pos === 'PROPN' || tokens[j + 1].pos === 'ADJ');
-      if (t.lower === 'that') break; // the content marker, however the tagger reads it
+      // The content marker, however the tagger reads it; but after a preposition and before a
+      // noun, a determiner (`claimed in that speech the cost ...`).
+      if (t.lower === 'that' && !(tokens[j - 1].pos === 'ADP' && j > k && /^(NOUN|ADJ)$/.test(tokens[j + 1]?.pos ?? ''))) break;
+      // `said in a statement the company would ...`: a determiner after the adjunct's noun opens
+      // the reported clause's subject.
+      if (t.pos === 'DET' && j > k && /^(NOUN|PROPN)$/.test(tokens[j - 1].pos) && opensClause(tokens, j, max)) break;
       if (TIME_WORDS.has(t.lower) || t.pos === 'ADP' || t.pos === 'DET' || possessive || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.lower === '’s' || t.lower === "'s") { j++; continue; }
       break;
     }
@@ -855,6 +860,7 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
       const n = tokens[j];
       if (n.text === ':' || n.text === ',' || n.lower === 'that' || n.quote >= 0) return j;
       if (n.pos === 'PRON' && /^(he|she|they|it|we|i)$/.test(n.lower)) return j;
+      if (n.pos === 'DET' && /^(NOUN|PROPN)$/.test(tokens[j - 1].pos) && opensClause(tokens, j, max)) return j;
     }
   }
   // Bare time words right after the cue (`said Thursday the ...`).
