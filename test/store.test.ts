@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
+import { ftsTerms, migrate, openSqliteStore, type SqliteStore } from '../src/store/sqlite.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import { PG_MIGRATIONS } from '../src/store/pg-migrations.js';
 import { openStore } from '../src/store/index.js';
@@ -1041,4 +1041,45 @@ test('normalisation helpers', () => {
   assert.deepEqual(quotationBands('a b c d e f g'.split(' ')), quotationBands('g f e d c b a a b'.split(' ')));
   assert.equal(quotationBands('a b c d e f g'.split(' ')).length, BANDS_PER_QUOTATION);
   assert.deepEqual(quotationBands('a b c d e'.split(' ')), []); // too short for near grouping
+});
+
+test('[sqlite] a full-text search ranks quotations as grouping every match would, however many quotes match and however often one repeats', async () => {
+  const { store, done } = tempStore();
+  try {
+    // Words of a quotation's own (letters only, none shared with another quotation).
+    const own = (i: number, n: number) =>
+      Array.from({ length: n }, (_, j) => 'r' + ((i * 16 + j) * 7919).toString(26).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!));
+    const articles = [];
+    // 300 quotations with the word once to five times among words of their own: many equal scores.
+    for (let i = 0; i < 300; i++) articles.push(nearArticle(5000 + i, [...Array<string>(1 + (i % 5)).fill('harbour'), ...own(i, 6 + (i % 9))].join(' '), '2025-06-01'));
+    // The best-ranked quotation reported 150 times and the next 40 times: the best quotes are
+    // mostly their appearances.
+    for (let i = 0; i < 150; i++) articles.push(nearArticle(6000 + i, 'harbour harbour harbour ferry', '2025-06-02'));
+    for (let i = 0; i < 40; i++) articles.push(nearArticle(7000 + i, 'harbour harbour harbour pier', '2025-06-03'));
+    assert.ok((await store.addArticles(articles)).every((r) => !(r instanceof Error) && r.added));
+    // Every match grouped by quotation, ranked by its best appearance, then by id.
+    const grouped = (limit: number, offset: number) =>
+      (
+        store.db
+          .prepare(
+            `SELECT q.quotation_id AS id, MIN(m.score) AS score
+             FROM (SELECT rowid, bm25(quotes_fts) AS score FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT -1) m
+             JOIN quotes q ON q.id = m.rowid GROUP BY q.quotation_id ORDER BY score, q.quotation_id LIMIT ? OFFSET ?`,
+          )
+          .all(`(${ftsTerms('harbour')})`, limit, offset) as { id: number }[]
+      ).map((r) => r.id);
+    assert.equal(grouped(1000, 0).length, 302);
+    for (const limit of [1, 2, 20, 100, 302, 1000]) {
+      assert.deepEqual((await store.search({ text: 'harbour', limit })).map((h) => h.quotationId), grouped(limit, 0), `limit ${limit}`);
+    }
+    for (const [limit, offset] of [[20, 0], [20, 40], [7, 290], [50, 280], [10, 302]] as const) {
+      const page = await store.searchPage({ text: 'harbour' }, { limit, offset });
+      assert.deepEqual(page.items.map((h) => h.quotationId), grouped(limit, offset), `limit ${limit} offset ${offset}`);
+    }
+    // A filter reads every match as before, and agrees.
+    const dated = await store.search({ text: 'harbour', since: '2025-06-02', limit: 5 });
+    assert.deepEqual(dated.map((h) => h.text.includes('ferry') || h.text.includes('pier')), [true, true]);
+  } finally {
+    done();
+  }
 });
