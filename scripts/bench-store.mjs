@@ -6,7 +6,7 @@
  *                                [--rounds 1] [--real FILE | --no-real] [--real-rounds 3]
  *
  * 1. Generates N invented articles shaped like news (the issue's measure: 10,000 articles from
- *    local files): about 760 words in 28 paragraphs, 13 quotations each (7 direct, 4
+ *    local files): about 740 words in 28 paragraphs, 13 quotations each (7 direct, 4
  *    indirect, 2 mixed) between narrative sentences, the shape of the real corpus below (PolNeAR:
  *    750 to 810 words, 13.4 quotations extracted per article, 54% direct, 33% indirect, 14%
  *    mixed, 22 words a quotation). Their words are drawn from the real corpus's vocabulary with
