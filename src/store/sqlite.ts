@@ -279,10 +279,9 @@ export class SqliteStore implements Store {
   /** True while `writeBatchInSteps` holds a transaction open across event-loop turns. */
   private batchOpen = false;
   /**
-   * Words of recent quotations by id, for near-duplicate checks (candidates are the newest of
-   * their bands; common words make a quotation a candidate of several others, so its words are
-   * kept split once compared): two generations, the older dropped when the newer is full. Cleared whenever a
-   * write rolls back, since a rolled-back id can be reused.
+   * Words of recent quotations as hashes, by id, for near-duplicate checks (candidates are the
+   * newest of their bands, so recent quotations are compared most; see near-words.ts). Cleared
+   * whenever a write rolls back, since a rolled-back id can be reused.
    */
   private readonly recentWords = new RecentWords();
 
