@@ -942,6 +942,44 @@ test('[sqlite] a group commit: each article written as it is added, durable at t
   }
 });
 
+test('[sqlite] a large group commit indexes its quotes as it goes: renamed quotes are re-indexed, and every quote is searchable', async () => {
+  const { store, file, done } = tempStore();
+  const other = openSqliteStore(file);
+  try {
+    const lone = 'Okafor Speaks\n\n"The lighthouse must stay open for the fishing fleet," Okafor said.';
+    const full = 'Council member Ada Okafor voted no. "We were not consulted about the lighthouse," Okafor said.';
+    const group = store.openGroup();
+    group.add({
+      article: { source: 'lone.txt', text: lone },
+      analysis: buildAnalysis(lone, [{ id: 'x', name: 'Okafor', mentions: ['Okafor'] }], [
+        { quote: '"The lighthouse must stay open for the fishing fleet,"', speaker: 'Okafor', entity: 'x', mention: 'Okafor', cue: 'said' },
+      ]),
+    });
+    // More than a thousand quotes after it: the first ones are in the full-text index before the group ends.
+    for (const item of unrelatedArticles(1100, 0)) group.add(item);
+    // The full name arrives: the surname-only person joins it, and its quote, already indexed, is indexed again under the new name.
+    group.add({
+      article: { source: 'full.txt', text: full },
+      analysis: buildAnalysis(full, [{ id: 'p', name: 'Ada Okafor', mentions: ['Ada Okafor', 'Okafor'] }], [
+        { quote: '"We were not consulted about the lighthouse,"', speaker: 'Ada Okafor', entity: 'p', mention: 'Okafor', cue: 'said' },
+      ]),
+    });
+    assert.ok(group.commit().every((r) => !(r instanceof Error) && r.added));
+    // The index agrees with the quotes it indexes (FTS5 compares every row with the content table).
+    other.db.prepare("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)").run();
+    const lighthouse = await other.search({ text: 'lighthouse' });
+    assert.deepEqual(lighthouse.map((h) => h.speaker).sort(), ['Ada Okafor', 'Ada Okafor']);
+    assert.equal((await other.search({ text: 'Ada fishing' })).length, 1);
+    const stats = await other.stats();
+    assert.deepEqual([stats.articles, stats.quotes], [1102, 1102]);
+    const indexed = other.db.prepare("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'said OR jane OR doe OR lighthouse'").pluck().get();
+    assert.equal(indexed, 1102);
+  } finally {
+    other.closeSync();
+    done();
+  }
+});
+
 test('[sqlite] a group that cannot begin (the record locked by another writer) takes back nothing committed before it: near-identical wordings still group', async () => {
   const { store, file, done } = tempStore();
   const other = new Database(file);

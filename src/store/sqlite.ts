@@ -109,6 +109,12 @@ export function ftsTerms(input: string): string {
 
 /** Articles written between two returns to the event loop in a large batch. */
 const WRITE_CHUNK = 16;
+/**
+ * Quotes a batch indexes for full-text search at a time, as it goes (written without savepoints):
+ * indexing a whole group commit's quotes at its end held the main thread for some 100 ms, long
+ * enough for the extraction workers to run out of queued articles.
+ */
+const INDEX_EVERY_QUOTES = 1024;
 /** Members of each band read when looking for near-identical wordings (the newest first). */
 const MAX_BAND_MEMBERS = 4;
 /** Near-duplicate candidates compared word by word, those sharing the most bands first. */
@@ -249,7 +255,7 @@ export class SqliteStore implements Store {
   private readonly stmt: ReturnType<SqliteStore['prepare']>;
   /** Writes one article in a savepoint of the current batch (safe mode). */
   private readonly articleTx: (article: ArticleInput, analysis: Analysis, prepared: PreparedArticle) => AddResult;
-  /** First quote id of the batch being written: quotes from here on are not in the full-text index yet. */
+  /** First quote id of the batch not yet in the full-text index (indexed as the batch goes, and at its end). */
   private unindexedFrom = 0;
   /** Id of the next quote written (ids are given by the writer: a new quotation names its first quote). */
   private nextQuoteId = 0;
@@ -422,9 +428,10 @@ export class SqliteStore implements Store {
    * with no savepoint each, counts of people, names and descriptors summed in memory and written
    * once per batch. Should any article fail, the whole transaction rolls back and the batch is
    * written again with one savepoint per article (an article that fails leaves nothing and does
-   * not stop the others). Full-text indexing of the batch's quotes runs once at the end: FTS5
-   * flushes its pending index at every savepoint, which per article cost more than all the
-   * other writes together.
+   * not stop the others). Full-text indexing of the batch's quotes runs between articles, a
+   * thousand quotes at a time, and at the end, never inside an article's savepoint: FTS5 flushes
+   * its pending index at every savepoint, which per article cost more than all the other writes
+   * together.
    */
   private writeBatch(items: ArticleToStore[]): (AddResult | Error)[] {
     if (this.batchOpen) throw new Error('store: a batch is being written; wait for addArticles to finish');
@@ -474,6 +481,7 @@ export class SqliteStore implements Store {
           for (let i = 0; i < items.length; i += WRITE_CHUNK) {
             if (i > 0) await new Promise((resolve) => setImmediate(resolve));
             for (let k = i; k < Math.min(items.length, i + WRITE_CHUNK); k++) results.push(this.writeOne(items[k]!, safe));
+            this.indexAsWritten();
           }
           this.finishBatch();
           this.commitWrite();
@@ -531,6 +539,7 @@ export class SqliteStore implements Store {
           if (items.length === FILTER_MIN_BATCH) this.ensureFilters();
           try {
             results.push(this.writeOne(item, safe));
+            this.indexAsWritten();
           } catch (err) {
             if (safe || !(err instanceof ArticleFailure)) throw err instanceof ArticleFailure ? err.cause : err;
             // Written again, each article in its own savepoint.
@@ -664,6 +673,17 @@ export class SqliteStore implements Store {
   private finishBatch(): void {
     this.flushPending();
     this.stmt.indexQuotesFrom.run(this.unindexedFrom);
+  }
+
+  /**
+   * Indexes the batch's quotes so far once there are enough of them, when the batch has no
+   * savepoints (FTS5 writes out what it holds at every savepoint: indexing between articles
+   * written in savepoints would make more, smaller index segments).
+   */
+  private indexAsWritten(): void {
+    if (this.safe || this.nextQuoteId - this.unindexedFrom < INDEX_EVERY_QUOTES) return;
+    this.stmt.indexQuotesFrom.run(this.unindexedFrom);
+    this.unindexedFrom = this.nextQuoteId;
   }
 
   /** Drops everything remembered about the record (after a rollback, or another writer's commit). */
