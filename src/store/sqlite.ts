@@ -346,6 +346,9 @@ export class SqliteStore implements Store {
       upsertDescriptor: db.prepare(`INSERT INTO person_descriptors (person_id, descriptor, count) VALUES (?, ?, ?)
         ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`),
       insertPeopleFts: db.prepare('INSERT INTO people_fts (person_id, name) VALUES (?, ?)'),
+      aliasesOf: db.prepare('SELECT alias FROM person_aliases WHERE person_id = ?').pluck(),
+      namesOfPerson: db.prepare('SELECT rowid FROM people_fts WHERE people_fts MATCH ? AND person_id = ?').pluck(),
+      repointName: db.prepare('UPDATE people_fts SET person_id = ? WHERE rowid = ?'),
       mergedInto: db.prepare('SELECT into_id FROM people_merged WHERE id = ?').pluck(),
       // A quotation's own key (`quotations.norm_key`) has no row in quotation_keys: one random
       // index entry less per new quotation, the store's commonest write.
@@ -902,7 +905,7 @@ export class SqliteStore implements Store {
     db.prepare(`INSERT INTO person_descriptors (person_id, descriptor, count)
       SELECT ?, descriptor, count FROM person_descriptors WHERE person_id = ? AND true
       ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`).run(full.id, lone.id);
-    db.prepare('UPDATE people_fts SET person_id = ? WHERE person_id = ?').run(full.id, lone.id);
+    this.repointNames(lone, full.id);
     db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ? WHERE id = ?').run(
       quote_count,
       article_count,
@@ -912,6 +915,29 @@ export class SqliteStore implements Store {
     // Names of the full person that came from the lone one are in its rows now.
     this.knownAliases.delete(full.id);
     this.absorbed.set(lone.id, full);
+  }
+
+  /**
+   * Points a person's rows of the names index at another person. Its rows are its recorded name
+   * and each other name counted for it (one row each, written when the name was new to it), so
+   * they are found through the index by those names. Its `person_id` column is not indexed: the
+   * statement by person alone read every row, 5 ms a time in a record of 18,000 people.
+   * Should the index give fewer rows than that (a name without words to search by), it does so.
+   */
+  private repointNames(person: PersonRow, intoId: number): void {
+    const names = new Set<string>([person.name]);
+    for (const alias of this.stmt.aliasesOf.all(person.id) as string[]) names.add(alias);
+    const phrases: string[] = [];
+    for (const name of names) {
+      const words = name.match(/[\p{L}\p{N}]+/gu);
+      if (words) phrases.push('"' + words.join(' ') + '"');
+    }
+    const rows = phrases.length ? (this.stmt.namesOfPerson.all(phrases.join(' OR '), person.id) as number[]) : [];
+    if (rows.length < names.size) {
+      this.db.prepare('UPDATE people_fts SET person_id = ? WHERE person_id = ?').run(intoId, person.id);
+      return;
+    }
+    for (const rowid of rows) this.stmt.repointName.run(intoId, rowid);
   }
 
   private forgetWords(): void {
