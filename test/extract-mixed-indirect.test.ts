@@ -331,3 +331,20 @@ test('an adjunct after the cue ends where the reported clause\'s subject begins 
   const b = run('Ada Brook claimed in that speech the bridge could be finished by June.');
   expectQuote(quote(b, 'the bridge could be finished by June'), { type: 'indirect', speaker: 'Ada Brook', cue: 'claimed' });
 });
+
+test('a cue set off by commas after a bare subject interrupts one report, which starts at the subject (`The levy, she said, “will ...”`)', () => {
+  const a = run('The harbour levy, Mayor Ana Ruiz said, “will pay for the new breakwater by spring.”');
+  const q = quote(a, 'The harbour levy, Mayor Ana Ruiz said, “will pay for the new breakwater by spring.”');
+  expectQuote(q, { type: 'mixed', speaker: 'Ana Ruiz', cue: 'said' });
+  assert.deepEqual(q.segments?.map((s) => s.text), ['The harbour levy', '“will pay for the new breakwater by spring.”']);
+  // (Also when the subject was first read as a clause of its own before the cue.)
+  const b = run('Councillor Dev Okafor, Ruiz said, had voted for "every budget cut in the last decade."');
+  expectQuote(quote(b, 'Councillor Dev Okafor, Ruiz said, had voted for "every budget cut in the last decade."'), { type: 'mixed', cue: 'said' });
+  // A quotation opening in upper case after the cue is a sentence of its own; a subject with a
+  // verb is a report of its own.
+  const c = run('The pier, Ruiz said, “We will rebuild before the summer.”');
+  quote(c, '“We will rebuild before the summer.”');
+  const d = run('Some boats sank in the storm, Ruiz said, but the ferry reached the harbour.');
+  quote(d, 'Some boats sank in the storm');
+  quote(d, 'but the ferry reached the harbour');
+});

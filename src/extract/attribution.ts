@@ -128,6 +128,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
   const taken: Array<[number, number, number, boolean]> = [];
   for (let k = cues.length - 1; k >= 0; k--) {
     const found = contentsFor(doc, unit, spans, runs, cues[k], k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
+    if (k === 0) subjectBeforeCue(doc, unit, cues[k], found);
     // `Mamdani said he would say: “...”`: what someone says they would say is reported by the
     // outer cue, which the attribution rests on; the outer cue then reports nothing else.
     let c = cues[k];
@@ -298,9 +299,10 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
   const start = tokens[f.first].start;
   const end = tokens[f.last - 1].end;
+  const segments: Array<[number, number]> = f.gap ? [[start, tokens[f.gap[0] - 1].end], [tokens[f.gap[1]].start, end]] : [[start, end]];
   out.push({
     type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
-    para: tokens[f.first].para, anchor: unit.first, segments: [[start, end]],
+    para: tokens[f.first].para, anchor: unit.first, segments,
   });
 }
 
@@ -603,6 +605,41 @@ interface Content {
   last: number;
   type: QuoteType;
   how: Attribution['how'];
+  /** Tokens inside [first, last) that are the reporter's (the cue set off by commas), not the report. */
+  gap?: [number, number];
+}
+
+/**
+ * `Schumer, he said, “knows the minds of his colleagues.”`, `An economic downturn, she said,
+ * could be ...`: a cue set off by commas after a bare subject (a few words, no verb of their
+ * own) interrupts one sentence; the subject is part of what was reported, so the content
+ * reaches back to it, the cue left out of its segments. (The continuation must open in lower
+ * case: after `Still, he said, “We ...` the quotation is a sentence of its own.)
+ */
+function subjectBeforeCue(doc: Doc, unit: Range, c: CueInUnit, found: Content[]): void {
+  const tokens = doc.tokens;
+  const { cue } = c;
+  // (The subject may have been read as a clause before the cue, `Some hid, he said, but ...`;
+  // with no verb of its own it is no report, only the start of the one after the cue.)
+  const lone = found.length === 1 || found.length === 2 && found[0].how === 'post-clause' && found[0].type === 'indirect' && !hasVerb(doc, found[0].first, found[0].last);
+  if (!lone || cue.participle || cue.according) return;
+  const f = found[found.length - 1];
+  if (f.how !== 'pre-quote' && f.how !== 'clause') return;
+  const b = c.source && c.source.first > cue.first ? cue.first : Math.min(c.sourceFirst, cue.first);
+  if (tokens[b - 1]?.text !== ',' || f.first <= cue.last || tokens[f.first - 1].text !== ',' || tokens[f.first - 1].quote >= 0) return;
+  let first = unit.first;
+  while (first < b - 1 && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
+  const n = b - 1 - first;
+  // (Not an opening adjunct, `During his years in office, Obama said, ...`, which is the reporter's.)
+  if (n < 1 || n > 6 || /^(ADP|SCONJ|ADV)$/.test(tokens[first].pos)) return;
+  for (let x = first; x < b - 1; x++) {
+    const t = tokens[x];
+    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' && t.text !== '.' && t.text !== '-') return;
+  }
+  const opener = tokens[f.first].quote >= 0 ? tokens[f.first + 1] : tokens[f.first];
+  if (!opener || !/^\p{Ll}/u.test(opener.text)) return;
+  found.length = 0;
+  found.push({ first, last: f.last, type: f.type === 'direct' ? 'mixed' : f.type, how: f.how, gap: [b - 1, f.first] });
 }
 
 const CLAUSE_OPENERS = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'ADV', 'SCONJ', 'AUX', 'PUNCT', 'X', 'PART']);
