@@ -348,3 +348,8 @@ test('a cue set off by commas after a bare subject interrupts one report, which 
   quote(d, 'Some boats sank in the storm');
   quote(d, 'but the ferry reached the harbour');
 });
+
+test('`CLAUSE, X said.`: a cue-like verb inside the clause that reports nothing there does not take the clause from the cue after it', () => {
+  const r = run('The road crews will continue to clear the highway through the night, the ministry said.');
+  expectQuote(quote(r, 'The road crews will continue to clear the highway through the night'), { type: 'indirect', cue: 'said', mention: 'the ministry' });
+});

@@ -691,7 +691,10 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // only what follows this cue can be its report: `..., the mother replied, “...”`).
     let first = unit.first;
     while (first < b - 1 && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
-    if (!prevCue && b - 1 - first >= 3) out.push({ first, last: b - 1, type: typeOf(doc, first, b - 1, spans), how: 'post-clause' });
+    // (A cue in the clause that reports nothing there is only a verb of it: `The crews will
+    // continue to work, the utility said.`)
+    const silent = () => prevCue !== null && contentsFor(doc, unit, spans, runs, prevCue, null, c).length === 0;
+    if ((!prevCue || silent()) && b - 1 - first >= 3) out.push({ first, last: b - 1, type: typeOf(doc, first, b - 1, spans), how: 'post-clause' });
   }
 
   // Content after: `said: “...”`, `said that ...`, `told reporters ...`.
