@@ -353,3 +353,8 @@ test('`CLAUSE, X said.`: a cue-like verb inside the clause that reports nothing 
   const r = run('The road crews will continue to clear the highway through the night, the ministry said.');
   expectQuote(quote(r, 'The road crews will continue to clear the highway through the night'), { type: 'indirect', cue: 'said', mention: 'the ministry' });
 });
+
+test('`CLAUSE, X said.`: a cue in the clause whose only content is no report (a bare object) leaves the clause to the cue after it', () => {
+  const r = run('The warm current also explains the poor harvest in the valley, the ministry said.');
+  expectQuote(quote(r, 'The warm current also explains the poor harvest in the valley'), { type: 'indirect', cue: 'said', mention: 'the ministry' });
+});

@@ -282,19 +282,7 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
       if (out[x].start >= a && out[x].end <= b && out[x].type !== 'direct') out.splice(x, 1);
     }
   }
-  // A title of a work is no report, whichever cue stands by it (`Later on ''This Week,''
-  // Sanders questioned ...`, `a shirt that read “Fascist Trump”`).
-  const q = tokens[f.first].quote;
-  if (f.type === 'direct' && q >= 0 && spans[q].title && spans[q].first === f.first && spans[q].last === f.last) return;
-  // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
-  // (Before `, X said.` the place alone makes a clause of five words or more a report,
-  // whatever the tagger reads: `Sales account/NOUN for 10 per cent of profits, Klisch said.`;
-  // not an adjunct: `During his years in office, Obama said, ...`.)
-  if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos))) return;
-  // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
-  // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
-  // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
-  if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !mainVerb(doc, f.first, f.last)) return;
+  if (!isReport(doc, spans, c, f)) return;
   taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name']);
   for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
   const start = tokens[f.first].start;
@@ -304,6 +292,25 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
     type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
     para: tokens[f.first].para, anchor: unit.first, segments,
   });
+}
+
+/** Content `f` of cue `c` reports something: it is no title of a work, and a clause when indirect. */
+function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): boolean {
+  const tokens = doc.tokens;
+  // A title of a work is no report, whichever cue stands by it (`Later on ''This Week,''
+  // Sanders questioned ...`, `a shirt that read “Fascist Trump”`).
+  const q = tokens[f.first].quote;
+  if (f.type === 'direct' && q >= 0 && spans[q].title && spans[q].first === f.first && spans[q].last === f.last) return false;
+  // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
+  // (Before `, X said.` the place alone makes a clause of five words or more a report,
+  // whatever the tagger reads: `Sales account/NOUN for 10 per cent of profits, Klisch said.`;
+  // not an adjunct: `During his years in office, Obama said, ...`.)
+  if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos))) return false;
+  // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
+  // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
+  // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
+  if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !mainVerb(doc, f.first, f.last)) return false;
+  return true;
 }
 
 /**
@@ -693,7 +700,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     while (first < b - 1 && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
     // (A cue in the clause that reports nothing there is only a verb of it: `The crews will
     // continue to work, the utility said.`)
-    const silent = () => prevCue !== null && contentsFor(doc, unit, spans, runs, prevCue, null, c).length === 0;
+    const silent = () => prevCue !== null && !contentsFor(doc, unit, spans, runs, prevCue, null, c).some((f) => isReport(doc, spans, prevCue, f));
     if ((!prevCue || silent()) && b - 1 - first >= 3) out.push({ first, last: b - 1, type: typeOf(doc, first, b - 1, spans), how: 'post-clause' });
   }
 
