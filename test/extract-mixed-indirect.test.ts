@@ -358,3 +358,11 @@ test('`CLAUSE, X said.`: a cue in the clause whose only content is no report (a 
   const r = run('The warm current also explains the poor harvest in the valley, the ministry said.');
   expectQuote(quote(r, 'The warm current also explains the poor harvest in the valley'), { type: 'indirect', cue: 'said', mention: 'the ministry' });
 });
+
+test('`known as “...”` names a thing: a verb that reports only a `that` clause does not skip `as` to a quotation', () => {
+  const r = run('The council adopted what has become known as the “harbour rule” after a long debate.');
+  assert.equal(r.quotes.length, 0, summary(r));
+  // (After a verb of naming, `described as “...”`, the quotation is still what was said.)
+  const d = run('Mayor Ana Ruiz described the plan as “a reckless gamble.”');
+  expectQuote(quote(d, '“a reckless gamble.”'), { type: 'direct', speaker: 'Ana Ruiz', cue: 'described' });
+});

@@ -882,7 +882,8 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   // `on Sunday`, `in a statement`, `Thursday`, `last week`: an adjunct that opens with a
   // preposition or a time word, skipped only when a content marker or a subject follows.
   let j = k;
-  if (j < max && (tokens[j].pos === 'ADP' && tokens[j].lower !== 'that' || TIME_WORDS.has(tokens[j].lower))) {
+  // (Not `as` after a verb that reports only a `that` clause: `known as the “...”` names a thing.)
+  if (j < max && (tokens[j].pos === 'ADP' && tokens[j].lower !== 'that' && !(tokens[j].lower === 'as' && cue.sense.strength === 'that') || TIME_WORDS.has(tokens[j].lower))) {
     while (j < max && j - k < 8 && tokens[j].quote < 0) {
       const t = tokens[j];
       // (`in his New Year's speech`: a possessive determiner belongs to the adjunct.)
