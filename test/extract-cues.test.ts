@@ -178,3 +178,10 @@ test('a participle after `’s` for `is` is a cue (`He’s claiming that ...`); 
   const g = run('Brennan’s saying that the ferry was safe did not help him.');
   assert.deepEqual(g.quotes.filter((q) => q.cue?.text === 'saying'), [], summary(g));
 });
+
+test('a past participle after a contracted `’re` is passive, no cue (`we’re told`)', () => {
+  const r = run('The old mill, we’re told, will reopen in the spring.');
+  assert.deepEqual(r.quotes, [], summary(r));
+  const t = run('They\'re told the ferry will run again by June.');
+  assert.deepEqual(t.quotes, [], summary(t));
+});

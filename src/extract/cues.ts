@@ -16,7 +16,8 @@ export interface Cue {
   participle: boolean;
 }
 
-const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am']);
+// (`we’re told`: the contracted forms too.)
+const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", '’s', 'am', "'re", '’re']);
 const HAVE_GET = new Set(['get', 'got', 'gets', 'getting']);
 
 export function cueAt(doc: Doc, i: number): Cue | null {
