@@ -28,6 +28,9 @@ test('`CLAUSE, X said.`: a clause of five words or more is a report even when th
   expectQuote(quote(r, 'Sales account for about 10 per cent of the profits'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
   r = run('During his seven years in office, Mayor Tom Brennan said, the city has grown by a third.');
   assert.ok(!r.quotes.some((q) => q.text.startsWith('During')), summary(r));
+  // (A hyphenated compound opening the clause is no adjunct, whatever the tagger reads.)
+  r = run('Out-of-town orders account for about a third of the bakery’s annual profits, Ruiz said.');
+  expectQuote(quote(r, 'Out-of-town orders account for about a third of the bakery’s annual profits'), { type: 'indirect', cue: 'said' });
 });
 
 test('mixed: the clause continues after the quoted fragment to its end', () => {

@@ -305,7 +305,9 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // (Before `, X said.` the place alone makes a clause of five words or more a report,
   // whatever the tagger reads: `Sales account/NOUN for 10 per cent of profits, Klisch said.`;
   // not an adjunct: `During his years in office, Obama said, ...`.)
-  if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos))) return false;
+  // (`Out-of-state sales ...`: a word glued to a hyphen opens a compound, not an adjunct.)
+  const compound = tokens[f.first + 1]?.text === '-' && !tokens[f.first + 1].space && !tokens[f.first + 2]?.space;
+  if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && (compound || !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos)))) return false;
   // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
   // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
   // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
