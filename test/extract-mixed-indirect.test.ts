@@ -352,6 +352,27 @@ test('a cue set off by commas after a bare subject interrupts one report, which 
   quote(d, 'but the ferry reached the harbour');
 });
 
+test('a cue set off by commas after a subject of any length with no finite verb of its own interrupts one report (`The person who ..., aides said, has ...`)', () => {
+  const a = run('The candidate who replaces the councillor on the ballot, party officials said, has already been picked.');
+  const q = quote(a, 'The candidate who replaces the councillor on the ballot, party officials said, has already been picked');
+  expectQuote(q, { type: 'indirect', mention: 'party officials', cue: 'said' });
+  assert.deepEqual(q.segments?.map((s) => s.text), ['The candidate who replaces the councillor on the ballot', 'has already been picked']);
+  const b = run('The real difference this season, Coach Lena Marsh told reporters on Monday, is that the defence finally holds.');
+  quote(b, 'The real difference this season, Coach Lena Marsh told reporters on Monday, is that the defence finally holds');
+  // (Not a participle set off by commas with no source: `The deal, announced Friday, would ...`.)
+  const c = run('The tentative contract, announced on Friday, would last four years.');
+  assert.equal(c.quotes.length, 0, summary(c));
+});
+
+test('`CLAUSE, X told ADDRESSEE.`: past the addressee of a verb of telling, the clause before is the report; what was told is no addressee', () => {
+  const a = run('The bridge will reopen to traffic next week, a ministry spokesman told reporters.');
+  expectQuote(quote(a, 'The bridge will reopen to traffic next week'), { type: 'indirect', mention: 'a ministry spokesman', cue: 'told' });
+  const b = run('The bridge will reopen to traffic next week, Mayor Ana Ruiz told CBC News on Monday.');
+  expectQuote(quote(b, 'The bridge will reopen to traffic next week'), { type: 'indirect', speaker: 'Ana Ruiz', cue: 'told' });
+  const c = run('After the long dinner at the harbour, Mayor Ana Ruiz told a joke.');
+  assert.equal(c.quotes.length, 0, summary(c));
+});
+
 test('`CLAUSE, X said.`: a cue-like verb inside the clause that reports nothing there does not take the clause from the cue after it', () => {
   const r = run('The road crews will continue to clear the highway through the night, the ministry said.');
   expectQuote(quote(r, 'The road crews will continue to clear the highway through the night'), { type: 'indirect', cue: 'said', mention: 'the ministry' });

@@ -9,7 +9,7 @@ import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
 import { cueAt, type Cue } from './cues.js';
 import { phraseAfter, phraseBefore, type Mention, type RunIndex } from './mentions.js';
-import { TAKES_ADDRESSEE, WRITINGS, isPlaceName } from './lexicon.js';
+import { PERSON_NOUNS, TAKES_ADDRESSEE, WRITINGS, isPlaceName } from './lexicon.js';
 import type { QuoteType } from './types.js';
 
 export interface Attribution {
@@ -695,9 +695,10 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
         out.push({ first: span.first, last: span.last, type: 'direct', how: 'post-quote' });
       }
     }
-  } else if (cue.sense.strength === 'speech' && tokens[b - 1]?.text === ',' && endsUnit(doc, cue.last + (c.source && c.source.first > cue.first ? c.source.last - cue.last : 0), unit)) {
+  } else if (cue.sense.strength === 'speech' && tokens[b - 1]?.text === ',' && endsUnit(doc, c.source && c.source.first > cue.first ? c.source.last : personAddressee(doc, cue.last, unit.last, cue), unit)) {
     // `CLAUSE, X said.`: the clause from the unit start, unless another cue stands in it (then
     // only what follows this cue can be its report: `..., the mother replied, “...”`).
+    // (`CLAUSE, he told reporters.`: past the addressee of a verb of telling too.)
     let first = unit.first;
     while (first < b - 1 && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
     // (A cue in the clause that reports nothing there is only a verb of it: `The crews will
@@ -752,6 +753,19 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   // `said, however, ...` / `said, adding ...`: the comma does not open the content.
   if (explicit && tokens[k - 1].text === ',' && tokens[k] && (tokens[k].pos === 'ADV' || cueAt(doc, k))) return out;
+  // `The difference now, he told me, is that ...`, `The person who plays Trump, aides said, has
+  // been chosen`: a subject with no finite verb of its own before a cue set off by commas, its
+  // verb after them, is one sentence the cue interrupts; the report is the whole of it, the
+  // cue left out of its segments (as in `subjectBeforeCue`, for subjects of any length).
+  if (out.length === 1 && out[0].how === 'post-clause' && out[0].type !== 'direct' && c.source && explicit && tokens[k - 1].text === ',' && k < unit.last) {
+    const verb = tokens[k];
+    if ((verb.pos === 'VERB' || verb.pos === 'AUX') && verb.quote < 0 && /^\p{Ll}/u.test(verb.text) && !verb.lower.endsWith('ing') && !cueAt(doc, k)
+      && !mainVerb(doc, out[0].first, out[0].last)) {
+      const last = clauseEnd(doc, k, unit.last, nextCue);
+      out[0] = { first: out[0].first, last, type: typeOf(doc, out[0].first, last, spans), how: 'clause', gap: [out[0].last, k] };
+      return out;
+    }
+  }
   // `Some hid under desks, he said, but one ran to the roof.`: a cue set off by commas inside
   // the sentence reports the clause after it too, as a quote of its own.
   if (out.length === 1 && out[0].how === 'post-clause' && explicit && tokens[k - 1].text === ',' && k < unit.last) {
@@ -861,11 +875,13 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
   return [];
 }
 
-/** Skips an addressee and time or place adjuncts between a cue and its content. */
-function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
+/**
+ * Skips the addressee right after a cue of telling, from token `k`: `told reporters`, `told
+ * CBC News`, `told him`.
+ */
+function skipAddressee(doc: Doc, k: number, max: number, cue: Cue): number {
   const tokens = doc.tokens;
   const start = k;
-  // `told reporters`, `told CBC News`, `told him`: the addressee of a verb of telling.
   // One noun phrase only: in `told reporters the line would open`, `the line` is the
   // reported clause's subject.
   if (TAKES_ADDRESSEE.has(cue.sense.lemma) && k < max && tokens[k].quote < 0 && tokens[k].lower !== 'that') {
@@ -881,6 +897,24 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
         || /^(and|&)$/.test(tokens[k].lower) && tokens[k + 1]?.pos === 'PROPN' && tokens[k - 1]?.pos === 'PROPN')) k++;
     }
   }
+  return k;
+}
+
+/**
+ * Past the addressee after a cue of telling when it names someone (a pronoun, a name, a role
+ * such as `reporters`), else `k`: in `Francis told the Biblical story of ...`, `told a joke`,
+ * what follows the verb is what was told, no addressee.
+ */
+function personAddressee(doc: Doc, k: number, max: number, cue: Cue): number {
+  const end = skipAddressee(doc, k, max, cue);
+  const last = doc.tokens[end - 1];
+  return end > k && (last.pos === 'PRON' || last.pos === 'PROPN' || PERSON_NOUNS.has(last.lower)) ? end : k;
+}
+
+/** Skips an addressee and time or place adjuncts between a cue and its content. */
+function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
+  const tokens = doc.tokens;
+  k = skipAddressee(doc, k, max, cue);
   // `on Sunday`, `in a statement`, `Thursday`, `last week`: an adjunct that opens with a
   // preposition or a time word, skipped only when a content marker or a subject follows.
   let j = k;
