@@ -364,6 +364,13 @@ test('a cue set off by commas after a subject of any length with no finite verb 
   assert.equal(c.quotes.length, 0, summary(c));
 });
 
+test('`X argued that DET ...`: a `that` before a determiner or pronoun opens a clause even where the tagger finds no verb; `that logic` is an object', () => {
+  const a = run('Councillor Dev Okafor argued that the closure disadvantaged his group in its appeal.');
+  expectQuote(quote(a, 'that the closure disadvantaged his group in its appeal'), { type: 'indirect', speaker: 'Dev Okafor', cue: 'argued' });
+  const b = run('Councillor Dev Okafor questioned that logic at the meeting.');
+  assert.equal(b.quotes.length, 0, summary(b));
+});
+
 test('`CLAUSE, X told ADDRESSEE.`: past the addressee of a verb of telling, the clause before is the report; what was told is no addressee', () => {
   const a = run('The bridge will reopen to traffic next week, a ministry spokesman told reporters.');
   expectQuote(quote(a, 'The bridge will reopen to traffic next week'), { type: 'indirect', mention: 'a ministry spokesman', cue: 'told' });

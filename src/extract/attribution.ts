@@ -307,7 +307,11 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // not an adjunct: `During his years in office, Obama said, ...`.)
   // (`Out-of-state sales ...`: a word glued to a hyphen opens a compound, not an adjunct.)
   const compound = tokens[f.first + 1]?.text === '-' && !tokens[f.first + 1].space && !tokens[f.first + 2]?.space;
-  if (f.type === 'indirect' && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && (compound || !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos)))) return false;
+  // (`argued that the move disadvantaged/ADJ his group`: a `that` before a determiner or a
+  // pronoun is no determiner itself but opens a clause, whatever the tagger reads in it; `said
+  // that day`, `questioned that logic` are no clauses.)
+  const complement = f.how === 'clause' && tokens[f.first].lower === 'that' && /^(DET|PRON)$/.test(tokens[f.first + 1]?.pos ?? '') && f.last - f.first >= 5;
+  if (f.type === 'indirect' && !complement && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && (compound || !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos)))) return false;
   // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
   // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
   // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
