@@ -84,6 +84,15 @@ test('documents, reflexives and hyphenated modifiers around a source', () => {
   expectQuote(quote(r, '“The energy is going to be substantial,”'), { speaker: 'one well-connected Democrat', cue: 'said' });
 });
 
+test('a compound ending in a word the tagger reads as a verb is part of a description (`the state-run news agency said`), not of a name (`A teary-eyed Ruiz says`)', () => {
+  const a = run('The ferry left the harbour on Monday afternoon, the state-run news agency said.');
+  expectQuote(quote(a, 'The ferry left the harbour on Monday afternoon'), { mention: 'the state-run news agency', cue: 'said' });
+  const b = run('The ferry left the harbour on Monday afternoon, the Halifax-based company said.');
+  expectQuote(quote(b, 'The ferry left the harbour on Monday afternoon'), { speaker: 'the Halifax-based company', mention: 'Halifax-based company', cue: 'said' });
+  const c = run('Mayor Ana Ruiz spoke at the pier.\n\nA teary-eyed Ruiz says she is proud of the campaign she ran.');
+  expectQuote(quote(c, 'she is proud of the campaign she ran'), { speaker: 'Ana Ruiz', mention: 'Ruiz', cue: 'says' });
+});
+
 test('inverted sources: `says one of the players`, `says the 39-year-old founder of X`, `A tweet said`', () => {
   const r = run('“Stephen really needs a kidney,” says one of the players.\n\n'
     + '“We dedicate ourselves to local creators,” says the 39-year-old founder of Harbour Press.\n\n'

@@ -362,6 +362,13 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       break;
     }
     if (p.lower === '’s' || p.lower === "'s") { first--; continue; }
+    // `the state-run/VERB news agency`, `the Toronto-based/VERB firm`: before a role or common
+    // noun, a word glued to the hyphen before it ends a compound, whatever its tag; the
+    // hyphen's own step below takes the rest. (Before a name the name is the phrase: `A
+    // teary-eyed Bush says`.)
+    const h = tokens[first - 2];
+    if (h && first - 2 > min && runs.at[j] < 0 && (h.text === '-' || h.text === '‑') && !h.space && h.quote < 0 && /^\p{L}/u.test(p.text)
+      && /^[\p{L}\d]/u.test(tokens[first - 3].text) && !p.space) { first--; continue; }
     if ((p.text === '-' || p.text === '‑') && !p.space && !tokens[first].space) {
       // `state-run`: the word before a glued hyphen belongs to the compound whatever its tag.
       first--;
