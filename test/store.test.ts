@@ -289,6 +289,39 @@ test('migrations: version 8 moves an article\'s people rows onto the article, an
   }
 });
 
+test('migrations: version 9 has the quotes\' full-text index merge sixteen segments at a time, in a new record and one written before; every quote is still found', async () => {
+  const automerge = (db: Database.Database) =>
+    db.prepare("SELECT v FROM quotes_fts_config WHERE k = 'automerge'").pluck().get() as number | undefined;
+  const { store, file } = tempStore();
+  try {
+    assert.equal(automerge(store.db), 16);
+    // Twenty commits of one article each: twenty index segments, fewer than sixteen merged at once.
+    for (let i = 0; i < 20; i++) {
+      const text = `Story ${i}. "Pier ${i} opens in spring," Jane Doe said.`;
+      await store.addArticle({ source: `s${i}`, text }, buildAnalysis(text, [{ id: 'p1', name: 'Jane Doe' }], [
+        { quote: `"Pier ${i} opens in spring,"`, speaker: 'Jane Doe', entity: 'p1', mention: 'Jane Doe', cue: 'said' },
+      ]));
+    }
+    store.closeSync();
+    // The record as version 8 left it: FTS5's default merging, four segments at a time.
+    const db = new Database(file);
+    db.exec("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('automerge', 4); DELETE FROM schema_migrations WHERE version = 9;");
+    assert.equal(automerge(db), 4);
+    db.close();
+    const again = openSqliteStore(file);
+    try {
+      assert.equal(automerge(again.db), 16);
+      again.db.prepare("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)").run();
+      for (const i of [0, 7, 19]) assert.equal((await again.search({ text: `pier ${i}` }))[0]?.text, `"Pier ${i} opens in spring,"`);
+      assert.equal((await again.search({ text: 'spring', limit: 100 })).length, 20);
+    } finally {
+      again.closeSync();
+    }
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
+});
+
 test('an article text hash: folded marks, collapsed whitespace and case; the same as records written before', () => {
   const text = '  The Mayor\u00a0said:\n\n  “We’ll  build\tit — soon.”\u2028 \r\nEnd ';
   assert.equal(normalizeArticleText(text), 'the mayor said: "we\'ll build it - soon." end');
