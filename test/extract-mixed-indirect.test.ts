@@ -94,6 +94,16 @@ test('indirect: `..., according to X.` takes the clause before it', () => {
   expectQuote(quote(r, 'The deficit will shrink next year'), { type: 'indirect', speaker: 'Raj Mehta', cue: 'according to' });
 });
 
+
+test('`according to X` set off by commas after a verbless subject interrupts one report; `According to X, A but Y says B` ends A at the later report', () => {
+  const a = run('Some of the concerns, according to harbour engineers, include the age of the breakwater.');
+  const q = quote(a, 'Some of the concerns, according to harbour engineers, include the age of the breakwater');
+  expectQuote(q, { type: 'indirect', cue: 'according to', mention: 'harbour engineers' });
+  assert.deepEqual(q.segments?.map((s) => s.text), ['Some of the concerns', 'include the age of the breakwater']);
+  const b = run('According to the ministry, the ferry is on time in 90 per cent of cases but Mayor Ana Ruiz says that is not what residents see.');
+  expectQuote(quote(b, 'the ferry is on time in 90 per cent of cases'), { type: 'indirect', cue: 'According to', mention: 'the ministry' });
+  expectQuote(quote(b, 'that is not what residents see'), { type: 'indirect', cue: 'says', speaker: 'Ana Ruiz' });
+});
 test('indirect: `X told reporters on Monday that ...`', () => {
   const r = run('Finance Minister Raj Mehta told reporters on Monday that the deficit would shrink.');
   assert.equal(r.quotes.length, 1, summary(r));

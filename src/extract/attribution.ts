@@ -662,7 +662,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const { cue } = c;
   const out: Content[] = [];
 
-  if (cue.according) return according(doc, unit, spans, c, runs);
+  if (cue.according) return according(doc, unit, spans, c, runs, nextCue);
 
   // Content before: `“...,” she said` / `..., Howell said.`
   let b = Math.min(c.sourceFirst, cue.first);
@@ -857,7 +857,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
 }
 
 /** `CLAUSE, according to X.` / `According to X, CLAUSE.` */
-function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, runs: RunIndex): Content[] {
+function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, runs: RunIndex, nextCue: CueInUnit | null): Content[] {
   const tokens = doc.tokens;
   const srcEnd = c.source ? c.source.last : c.cue.last;
   if (c.cue.first === unit.first || tokens[c.cue.first - 1]?.pos === 'PUNCT' && c.cue.first - 1 === unit.first) {
@@ -867,13 +867,27 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
     // `According to the operator, Northsound Marine, costs rose`: skip the name in apposition.
     const run = runs.at[k];
     if (run >= 0 && tokens[runs.runs[run].last]?.text === ',') k = runs.runs[run].last + 1;
-    const last = clauseEnd(doc, k, unit.last, null);
+    // (`According to X, A but Chapman says B`: a later report of its own ends the clause, when
+    // what comes before it is a clause: not `According to her account, after examining the
+    // leg, she insisted ...`.)
+    let last = clauseEnd(doc, k, unit.last, nextCue);
+    if (nextCue && !mainVerb(doc, k, last)) last = clauseEnd(doc, k, unit.last, null);
     return last - k >= 3 ? [{ first: k, last, type: typeOf(doc, k, last, spans), how: 'according' }] : [];
   }
   if (tokens[c.cue.first - 1]?.text === ',') {
     let first = unit.first;
     const last = c.cue.first - 1;
     while (first < last && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
+    // `Some of those concerns, according to experts, include ...`: a subject with no finite
+    // verb of its own before the cue, its verb right after the cue's closing comma, is one
+    // sentence the cue interrupts; the report is the whole of it, the cue left out.
+    const k = srcEnd + 1;
+    const verb = tokens[k];
+    if (c.source && tokens[srcEnd]?.text === ',' && verb && verb.quote < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') && /^\p{Ll}/u.test(verb.text)
+      && !verb.lower.endsWith('ing') && !cueAt(doc, k) && last > first && !mainVerb(doc, first, last)) {
+      const end = clauseEnd(doc, k, unit.last, nextCue);
+      return [{ first, last: end, type: typeOf(doc, first, end, spans), how: 'according', gap: [last, k] }];
+    }
     return last - first >= 3 ? [{ first, last, type: typeOf(doc, first, last, spans), how: 'according' }] : [];
   }
   return [];
