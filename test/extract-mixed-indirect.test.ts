@@ -374,6 +374,11 @@ test('a cue set off by commas after a subject of any length with no finite verb 
   assert.equal(c.quotes.length, 0, summary(c));
 });
 
+test('a reported clause may open with a subordinate clause after `as`, `after`, `until` when a main clause follows its comma', () => {
+  const a = run('Mayor Ana Ruiz said as crews reached the pier, one boat broke loose from its mooring.');
+  expectQuote(quote(a, 'as crews reached the pier, one boat broke loose from its mooring'), { type: 'indirect', speaker: 'Ana Ruiz', cue: 'said' });
+});
+
 test('`X argued that DET ...`: a `that` before a determiner or pronoun opens a clause even where the tagger finds no verb; `that logic` is an object', () => {
   const a = run('Councillor Dev Okafor argued that the closure disadvantaged his group in its appeal.');
   expectQuote(quote(a, 'that the closure disadvantaged his group in its appeal'), { type: 'indirect', speaker: 'Dev Okafor', cue: 'argued' });

@@ -810,7 +810,8 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   // he ...`, `said that in 2015 the town ...`, `told ... that waterboarding is ...`; not with a
   // relative's verb: `a profile that included ...`.)
   const afterThat = k > first && (tokens[k].pos === 'ADP' || tokens[k].pos === 'VERB' && /(ing|^given)$/.test(tokens[k].lower));
-  if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb && !afterThat || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
+  const subordinate = k === first && leadingSubordinateClause(tokens, k, clauseEnd(doc, k, unit.last, nextCue));
+  if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb && !afterThat && !subordinate || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
   let last = clauseEnd(doc, k, unit.last, nextCue);
   if (cue.sense.strength === 'quoted') {
     // `called her “third-rate” and boycotted one of the debates`: after what the object was
@@ -927,6 +928,21 @@ function personAddressee(doc: Doc, k: number, max: number, cue: Cue): number {
   const end = skipAddressee(doc, k, max, cue);
   const last = doc.tokens[end - 1];
   return end > k && (last.pos === 'PRON' || last.pos === 'PROPN' || PERSON_NOUNS.has(last.lower)) ? end : k;
+}
+
+/**
+ * `said as police entered the camp, one person ...`: at `k` a subordinator the tagger reads as a
+ * preposition (`as`, `after`, `until`) opens a clause of its own (a subject and its verb), and a
+ * main clause follows its comma, so the report opens with the subordinate clause. (Without the
+ * main clause, `said as he left the building`, the clause tells when it was said.)
+ */
+function leadingSubordinateClause(tokens: Token[], k: number, last: number): boolean {
+  if (!PREPOSITIONAL.has(tokens[k]?.lower ?? '') || tokens[k].quote >= 0 || !opensClause(tokens, k + 1, last)) return false;
+  for (let x = k + 2; x < last; x++) {
+    if (tokens[x].quote >= 0) return false;
+    if (tokens[x].text === ',') return opensClause(tokens, x + 1, last);
+  }
+  return false;
 }
 
 /** Skips an addressee and time or place adjuncts between a cue and its content. */
