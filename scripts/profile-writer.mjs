@@ -3,15 +3,25 @@
  * Where the SQLite writer's time goes, statement by statement (a measuring tool for
  * docs/ingest-budget.md, not a benchmark with targets). Run after `npm run build`:
  *
- *   node scripts/profile-writer.mjs [--real FILE | --generated N] [--rounds 3]
+ *   node scripts/profile-writer.mjs [--real FILE | --dir DIR | --generated N] [--rounds 3] [--count [--no-write]]
  *
  * Extracts the texts once (inline), prepares their keys as the workers would, then writes them
  * into a fresh record in batches of 1,000 articles, timing every statement the writer runs.
  * Prints the writer's time per article, and each statement's share: ms per article, µs per
  * call, calls per article. The last of --rounds rounds is printed (the first ones warm up).
- * By default the texts are the PolNeAR training texts read at run time from ../shared.
+ * By default the texts are the PolNeAR training texts read at run time from ../shared; --dir
+ * reads the .txt files of a directory (bench:store --keep DIR leaves its corpus in DIR/articles).
+ *
+ * --count writes once, as ingest does (the workers' JSON hand-off, groups of 1,000), with no
+ * timers: a run to count instructions. Under valgrind, with V8's compiler and collector on the
+ * main thread so that the count repeats to about 0.2% (docs/ingest-budget.md, session 10):
+ *
+ *   valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+ *     node --single-threaded scripts/profile-writer.mjs --dir DIR --count [--no-write]
+ *
+ * The count less the same run with --no-write (everything but the writes) is the writer's.
  */
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +36,7 @@ if (!existsSync(dist('store/sqlite.js'))) {
 const { analyze } = await import(dist('index.js'));
 const { prepareArticle } = await import(dist('store/prepare.js'));
 const { openSqliteStore } = await import(dist('store/sqlite.js'));
+const { packExtracted } = await import(dist('store/store.js'));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -35,6 +46,9 @@ const opt = (name, dflt) => {
 const ROUNDS = Number(opt('rounds', 3));
 const GENERATED = Number(opt('generated', 0));
 const REAL = opt('real', join(root, '..', 'shared', 'data', 'polnear', 'train.jsonl'));
+const DIR = opt('dir', null);
+const COUNT = args.includes('--count');
+const WRITE = !args.includes('--no-write');
 
 let texts;
 if (GENERATED > 0) {
@@ -51,6 +65,8 @@ if (GENERATED > 0) {
     }
     return paras.join('\n\n');
   });
+} else if (DIR) {
+  texts = readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(DIR, f), 'utf8'));
 } else {
   if (!existsSync(REAL)) {
     console.error(`profile-writer: ${REAL} is absent (--real FILE names a JSONL file of {"text"} lines, or use --generated N)`);
@@ -64,6 +80,29 @@ const items = texts.map((text, i) => {
   return { article, analysis, prepared: prepareArticle(article, analysis) };
 });
 console.log(`profile-writer: ${items.length} articles, ${items.reduce((n, it) => n + it.analysis.quotes.length, 0)} quotes`);
+
+if (COUNT) {
+  // As the ingest's writer gets them: the workers' JSON text, parsed on the writer's thread.
+  const handed = items.map((it) => ({ article: it.article, extracted: packExtracted(it.analysis, it.prepared) }));
+  const work = mkdtempSync(join(tmpdir(), 'onrecord-profile-'));
+  try {
+    const store = openSqliteStore(join(work, 'count.db'));
+    const cpu0 = process.cpuUsage();
+    if (WRITE) {
+      for (let i = 0; i < handed.length; i += 1000) {
+        const group = store.openGroup();
+        for (const item of handed.slice(i, i + 1000)) group.add(item);
+        group.commit();
+      }
+    }
+    const cpu = process.cpuUsage(cpu0);
+    store.closeSync();
+    console.log(WRITE ? `writer: ${((cpu.user + cpu.system) / 1000 / handed.length).toFixed(3)} ms of CPU per article (one run, untimed statements)` : 'not written (--no-write)');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 // Every statement's run/get/all/iterate, timed by its SQL text.
 const times = new Map();
