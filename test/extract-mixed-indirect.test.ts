@@ -379,6 +379,14 @@ test('a reported clause may open with a subordinate clause after `as`, `after`, 
   expectQuote(quote(a, 'as crews reached the pier, one boat broke loose from its mooring'), { type: 'indirect', speaker: 'Ana Ruiz', cue: 'said' });
 });
 
+test('a cue inside a relative clause does not take a quotation that opens with the sentence’s own auxiliary (`anybody who complains about X “is ...”`)', () => {
+  const a = run('Mayor Ana Ruiz mocked the idea, saying anyone who complains about the ferry “is not paying attention.”');
+  expectQuote(quote(a, 'anyone who complains about the ferry “is not paying attention.”'), { type: 'mixed', speaker: 'Ana Ruiz', cue: 'saying' });
+  // (A verb phrase after `to` is still the cue's: `vowed to “be ...”`.)
+  const b = run('Mayor Ana Ruiz vowed to “be a voice for every ferry rider” in the council.');
+  expectQuote(quotesWith(b, '“be a voice for every ferry rider”')[0], { speaker: 'Ana Ruiz', cue: 'vowed' });
+});
+
 test('`X argued that DET ...`: a `that` before a determiner or pronoun opens a clause even where the tagger finds no verb; `that logic` is an object', () => {
   const a = run('Councillor Dev Okafor argued that the closure disadvantaged his group in its appeal.');
   expectQuote(quote(a, 'that the closure disadvantaged his group in its appeal'), { type: 'indirect', speaker: 'Dev Okafor', cue: 'argued' });

@@ -735,6 +735,13 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const startsQuote = k < unit.last && tokens[k] && tokens[k].quote >= 0 && spans[tokens[k].quote].first === k;
   if (startsQuote) {
     const span = spans[tokens[k].quote];
+    // `anybody who complains about a microphone “is not having a good night.”`: past an adjunct,
+    // a quotation opening with a finite auxiliary in lower case is the predicate of the sentence
+    // the cue's clause is part of, not what the cue reports. (Not a verb phrase after `to`,
+    // `vowed to “be ...”`, nor an order, `urged voters: “be ...”`.)
+    const opener = tokens[span.first + 1];
+    if (k > cue.last && !explicit && tokens[k - 1].lower !== 'to' && opener && opener.quote === tokens[k].quote && /^\p{Ll}/u.test(opener.text)
+      && opener.pos === 'AUX' && opener.lower !== 'be') return out;
     // `Asked about it, Smith said, “...”`: the quotation, not the clause before, is the report.
     if (out.length === 1 && out[0].how === 'post-clause') out.pop();
     // `said “the wind is at our backs” despite the loss`: a fragment with no punctuation of its
