@@ -154,6 +154,13 @@ test('a quoted fragment ending a clause of the reporter’s words makes the whol
   expectQuote(quote(r, 'As officers escorted them out, the attackers shot at them “like snipers,”'), { type: 'mixed', mention: 'he', cue: 'said' });
 });
 
+test('a two-word subject before a quotation opening in lower case begins the mixed quote (`The harbour “has changed ...,” she said`); a conjunction does not', () => {
+  const a = run('The harbour “has changed beyond recognition since the storm,” Mayor Ana Ruiz said.');
+  expectQuote(quote(a, 'The harbour “has changed beyond recognition since the storm,”'), { type: 'mixed', speaker: 'Ana Ruiz', cue: 'said' });
+  const b = run('And “nobody expected the storm to hit the harbour so hard,” Mayor Ana Ruiz said.');
+  expectQuote(quote(b, '“nobody expected the storm to hit the harbour so hard,”'), { type: 'direct', speaker: 'Ana Ruiz', cue: 'said' });
+});
+
 test('a title in quotation marks ending the clause stays a quote of its own', () => {
   const r = run('The singer got a huge roar when she closed with the anthem “A Change Is Gonna Come,” she said.');
   assert.ok(!r.quotes.some((q) => q.type === 'mixed' && q.text.startsWith('The singer')), summary(r));

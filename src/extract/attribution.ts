@@ -693,7 +693,10 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       const lead = tokens[span.first - 1];
       const clauseBefore = () => lead.pos !== 'PUNCT' && hasVerb(doc, first, span.first);
       const fragment = () => /^\p{Ll}/u.test(tokens[span.first + 1]?.text ?? '') && (lead.pos !== 'PUNCT' || lead.text === ',');
-      if (!prevCue && !span.title && span.first - first >= 3 && lead.quote < 0 && (clauseBefore() || fragment())) {
+      // (Two words are enough for a subject before a quotation opening in lower case: `The
+      // country “has made dramatic changes,” he said`; not a conjunction or an adverb.)
+      const subject = span.first - first === 2 && !/^(CCONJ|ADV|ADP|SCONJ|PUNCT)$/.test(tokens[first].pos) && fragment();
+      if (!prevCue && !span.title && (span.first - first >= 3 || subject) && lead.quote < 0 && (clauseBefore() || fragment())) {
         out.push({ first, last: span.last, type: 'mixed', how: 'post-clause' });
       } else {
         out.push({ first: span.first, last: span.last, type: 'direct', how: 'post-quote' });
