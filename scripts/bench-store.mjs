@@ -458,6 +458,21 @@ const reSecs = (performance.now() - t0) / 1000;
 log(`re-ingest: ${again.added} added, ${again.duplicates} already stored in ${reSecs.toFixed(1)}s`);
 
 // 4. top up to QUOTES quotes with hand-built analyses, then search latency
+// The invented articles are .txt files, which carry no outlet or date. Pages would: give each
+// article of the record one of OUTLETS and a day of 2025 (its quotes too), so that the outlet and
+// date queries below select what users' queries would rather than nothing.
+store.db.transaction(() => {
+  const ids = store.db.prepare('SELECT id FROM articles WHERE outlet IS NULL AND published IS NULL').pluck().all();
+  const setArticle = store.db.prepare('UPDATE articles SET outlet = ?, published = ? WHERE id = ?');
+  const setQuotes = store.db.prepare('UPDATE quotes SET published = ? WHERE article_id = ?');
+  for (const id of ids) {
+    const day = `2025-${String(1 + ((id * 7) % 12)).padStart(2, '0')}-${String(1 + ((id * 13) % 28)).padStart(2, '0')}`;
+    setArticle.run(OUTLETS[id % OUTLETS.length], day, id);
+    setQuotes.run(day, id);
+  }
+  store.db.exec(`UPDATE quotations SET first_published = (SELECT min(published) FROM quotes WHERE quotation_id = quotations.id)
+    WHERE first_published IS NULL`);
+})();
 let stats = await store.stats();
 let extra = 0;
 while (stats.quotes < QUOTES) {
