@@ -185,3 +185,12 @@ test('a past participle after a contracted `’re` is passive, no cue (`we’re 
   const t = run('They\'re told the ferry will run again by June.');
   assert.deepEqual(t.quotes, [], summary(t));
 });
+
+test('`called on X to “...”` and `exhorted X to “...”` report what the addressee was asked to do; `called on the reporter` reports nothing', () => {
+  const a = run('The family of Ana Ruiz called on police to release the footage “as a matter of simple transparency” this week.');
+  expectQuote(quote(a, 'to release the footage “as a matter of simple transparency” this week'), { type: 'mixed', cue: 'called on' });
+  const b = run('Mayor Ana Ruiz exhorted voters to “turn out for the harbour” and said she was confident.');
+  expectQuote(quotesWith(b, '“turn out for the harbour”')[0], { speaker: 'Ana Ruiz', cue: 'exhorted' });
+  const c = run('Mayor Ana Ruiz called on the reporter from the Star.');
+  assert.equal(c.quotes.length, 0, summary(c));
+});

@@ -41,7 +41,7 @@ const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday su
 const SKIP_BEFORE_CUE = new Set(['ADV', 'AUX', 'PART']);
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 /** Verbs that report an order or a plea to an addressee: `urged voters to ...`. */
-const DIRECTIVES = new Set(['urge', 'tell', 'ask', 'warn', 'advise', 'remind', 'implore', 'encourage', 'beg', 'caution']);
+const DIRECTIVES = new Set(['urge', 'tell', 'ask', 'warn', 'advise', 'remind', 'implore', 'encourage', 'beg', 'caution', 'exhort', 'call on']);
 const MAX_UNIT = 1000;
 
 /** Units: sentences, merged so that no quoted span crosses a unit boundary. */
@@ -799,7 +799,9 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   if (DIRECTIVES.has(cue.sense.lemma) && k > cue.last && k < unit.last) {
     let v = k;
     if (/^(not|never)$/.test(tokens[v].lower)) v++;
-    if (tokens[v]?.lower === 'to' && (tokens[v + 1]?.pos === 'VERB' || tokens[v + 1]?.pos === 'AUX')) {
+    // (The verb may open the quotation: `urged Republicans to “vote your conscience”`.)
+    const w = tokens[v + 1]?.quote >= 0 && spans[tokens[v + 1].quote].first === v + 1 ? v + 2 : v + 1;
+    if (tokens[v]?.lower === 'to' && (tokens[w]?.pos === 'VERB' || tokens[w]?.pos === 'AUX')) {
       const last = clauseEnd(doc, v, unit.last, nextCue);
       const type = typeOf(doc, k, last, spans);
       if (last - k >= 3 && type === 'mixed') {
@@ -808,6 +810,8 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       }
     }
   }
+  // (`called on X` asks someone to do something: it reports only as a directive, above.)
+  if (cue.sense.lemma === 'call on') return out;
   if (tokens[k]?.lower === 'as' && cue.sense.strength === 'quoted') k++;
   let first = k;
   if (tokens[k]?.lower === 'that') k++;

@@ -102,6 +102,7 @@ for (const [forms, particle, lemma] of [
   ['chime chimes chimed chiming', 'in', 'chime in'],
   ['weigh weighs weighed weighing', 'in', 'weigh in'],
   ['go goes went going', 'on', 'go on'],
+  ['call calls called calling', 'on', 'call on'],
 ] as const) for (const f of forms.split(' ')) PHRASAL.set(f, { particle, lemma });
 
 function phrasalCue(doc: Doc, i: number): Cue | null {
@@ -120,13 +121,28 @@ function phrasalCue(doc: Doc, i: number): Cue | null {
   // (`“...,” Smith shot back`: a quotation ending in a comma, `?` or `!`, then a short subject.)
   const afterQuote = closesQuote || prev !== undefined && prev.pos !== 'PUNCT'
     && tokens.slice(Math.max(1, i - 4), i).some((x) => x.quote >= 0 && /^[”"»]$/.test(x.text) && /^[,?!]$/.test(tokens[x.i - 1].text));
-  const opens = after !== undefined && (after.text === ':' || after.text === ',' && tokens[i + 3]?.quote >= 0 || after.quote >= 0 || after.lower === 'that' && p.lemma === 'point out');
+  const opens = after !== undefined && (after.text === ':' || after.text === ',' && tokens[i + 3]?.quote >= 0 || after.quote >= 0 || after.lower === 'that' && p.lemma === 'point out'
+    || p.lemma === 'call on' && toAfterObject(tokens, i + 2));
   const ends = after === undefined || /^[.!?;]$/.test(after.text) || after.para !== t.para;
   if (!(opens || afterQuote && (ends || /^(DET|PROPN|PRON)$/.test(after.pos) || /^\p{Lu}/u.test(after.text)))) return null;
   // (Not passive or after a determiner: `was hit back`, `the point out`.)
   if (prev && (BE.has(prev.lower) || prev.pos === 'DET')) return null;
   const participle = t.lower.endsWith('ing') && prev !== undefined && (prev.text === ',' || prev.lower === 'and');
   return { first: i, last: i + 2, sense: { lemma: p.lemma, strength: 'speech' }, according: false, participle };
+}
+
+/**
+ * `called on police to release ...`: from token `k`, a short object (no verb, no quotation)
+ * and then `to` with a verb, so `call on` asks someone to do something (not `called on the
+ * reporter`, `calls on Fridays`).
+ */
+function toAfterObject(tokens: Token[], k: number): boolean {
+  for (let x = k; x < tokens.length && x < k + 7; x++) {
+    const t = tokens[x];
+    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || /^[.,;:!?]$/.test(t.text)) return false;
+    if (t.lower === 'to') return x > k && tokens[x + 1] !== undefined && (tokens[x + 1].pos === 'VERB' || tokens[x + 1].quote >= 0);
+  }
+  return false;
 }
 
 /** `“...” Points out Smith.`: a capitalised word right after a quotation that closes a sentence. */

@@ -23,7 +23,7 @@ const SPEECH = `say tell add note explain claim argue state insist warn announce
  repeat reason recommend shout chant testify vow wonder answer tell continue agree disagree
  suggest admit affirm allege announce point complain muse opine retort scoff sneer snap whisper yell
  cry exclaim proclaim acknowledge speculate surmise theorize theorise posit hint insinuate threaten
- advise inform assure remind caution demand charge bark question sing`;
+ advise inform assure remind caution demand charge bark question sing exhort`;
 // Verbs of perception and learning (`heard`, `learned`, `found`) are left out on purpose: their
 // subject is the one who was told, not the speaker.
 const THAT_ONLY = `signal indicate believe think feel hope expect fear worry know understand show
@@ -113,7 +113,7 @@ export const NOUN_LIKE_CUES = new Set([
 ]);
 
 /** Verbs that report content only after an object: `told reporters (that) ...`. */
-export const TAKES_ADDRESSEE = new Set(['tell', 'ask', 'warn', 'remind', 'assure', 'inform', 'advise', 'urge', 'promise']);
+export const TAKES_ADDRESSEE = new Set(['tell', 'ask', 'warn', 'remind', 'assure', 'inform', 'advise', 'urge', 'promise', 'exhort', 'call on']);
 
 /** Personal pronouns that can be a speaker, with the gender and number they carry. */
 export const SUBJECT_PRONOUNS: Record<string, { gender?: 'm' | 'f'; plural?: boolean; org?: boolean }> = {
