@@ -264,3 +264,32 @@ test('a quotation after the colon that ends a main clause is its subject’s, pa
   const r2 = run('The ferry ran late all week. Mayor Ellen Park, a former captain, issued the following statement:\n\n“Our thoughts are with the crews and their families tonight.”');
   expectQuote(quote(r2, '“Our thoughts are with the crews and their families tonight.”'), { speaker: 'Ellen Park', mention: 'Ellen Park' });
 });
+
+test('a place and an institution named after it are two entities, so `the agency` means the institution', () => {
+  const text = 'Several allies, including Japan and the U.S., have already spoken out.\n\n'
+    + 'The U.S. Commerce Department announced new export rules on Friday.\n\n'
+    + '“We will defend the rule of law, and we will defend our partners,” the agency said in a statement.';
+  const r = run(text);
+  expectQuote(quote(r, '“We will defend the rule of law, and we will defend our partners,”'), { speaker: 'U.S. Commerce Department', mention: 'the agency', cue: 'said' });
+});
+
+test('`the utility` after the institution has spoken for paragraphs is that institution', () => {
+  const text = 'Norvale Power said on Sunday that 40,000 customers were still without electricity.\n\n'
+    + 'Heavy snow brought down lines across the valley overnight.\n\n'
+    + '“The damage is severe, and some towns will wait days,” it said in a statement.\n\n'
+    + '“We ask everyone for patience.”\n\n'
+    + 'More than 300 crews will keep working through the night, the utility said.';
+  const r = run(text);
+  expectQuote(r.quotes.find((q) => q.text.includes('300 crews'))!, { speaker: 'Norvale Power', mention: 'the utility', cue: 'said' });
+});
+
+test('`the institute` is the institute the article named, even several paragraphs back', () => {
+  const text = 'A poll by the Harwick Policy Institute found the mayor trailing.\n\n'
+    + 'Mayor Dana Kell has campaigned across the city all week.\n\n'
+    + 'Her rival, Tom Ruse, spent the week in the suburbs.\n\n'
+    + 'Both have bought television time.\n\n'
+    + 'Kell said she would win “by a mile and then some.”\n\n'
+    + 'Among older voters, Ruse leads by nine points, according to the institute.';
+  const r = run(text);
+  expectQuote(r.quotes.find((q) => q.text.includes('nine points'))!, { speaker: 'Harwick Policy Institute', mention: 'the institute' });
+});

@@ -112,9 +112,13 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     // last word (the surname), then a person over an institution (`Schicketanz` is Mary Ann
     // Schicketanz, not Studio Schicketanz), then the first found.
     const surname = norm(words[words.length - 1]);
+    const place = run.nameFirst === run.first && isPlaceName(words);
     let matchScore = -1;
     for (const ent of candidates) {
       if (ent.kind === 'description') continue;
+      // A place and an institution named after it are two things (`U.S.`, `the U.S. State
+      // Department`); a place word can still be a surname (`Israel` after `Steve Israel`).
+      if (ent.place && !place && run.org || place && ent.kind === 'org' && !ent.place) continue;
       if (containsWords(ent.words, words) || containsWords(words, ent.words)) {
         const score = (norm(ent.words[ent.words.length - 1]) === surname ? 2 : 0) + (ent.kind === 'person' && !run.org ? 1 : 0);
         if (score > matchScore) { match = ent; matchScore = score; }
@@ -147,7 +151,6 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     match.mentions.push(span);
     if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.first, run.last, run.personal) });
     // A place is never a person, even when its first word is also a first name (`North Korea`).
-    const place = run.nameFirst === run.first && isPlaceName(words);
     if (place) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
     else if (run.personal) match.kind = 'person';
     // (The entity's own first name gives the gender: `Al Hashish` after `Fouzia Al Hashish` is
@@ -290,7 +293,7 @@ function resolveMention(
     // `the company said`, `the agency told`: the institution the article has been talking
     // about, preferably one whose name holds the word (`the ministry` -> Ministry of Transport).
     if (ORG_HEADS.has(m.head)) {
-      const named = latestMentioned(entities, at, para, 3, (e) => e.kind !== 'description' && e.words.some((w) => norm(w) === m.head));
+      const named = latestMentioned(entities, at, para, 8, (e) => e.kind !== 'description' && e.words.some((w) => norm(w) === m.head));
       if (named) return named;
       // `the port authority`, `the transit agency`: a modified description names its own
       // institution; only the bare `the company` takes the one the passage is about.
@@ -299,6 +302,10 @@ function resolveMention(
       // named in the same paragraph.
       const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
       if (org) return asOrg(org);
+      // Nor one named a few paragraphs back that has been speaking since (`BC Hydro said`, then
+      // `it said`, then `the utility said`): the previous speaker, when it is an institution.
+      const prev = last.entity;
+      if (bare && prev && prev.kind === 'org' && !prev.place && !prev.members && para - last.para <= 2) return prev;
     } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m))) {
       // `the affable proprietor`, `the 32-year-old labourer`: a described person is the person
       // the passage is about, not a new source.
