@@ -234,6 +234,11 @@ test('indirect without `that`: the clause keeps its own verb past a relative cla
   assert.match(r.quotes[0].text, /^no/);
 });
 
+test('an answer is the word itself: `said no when reporters asked ...` reports `no`', () => {
+  const a = run('Mayor Tom Brennan shook his head and said no when reporters asked if the bridge would open in May.');
+  expectQuote(quote(a, 'no'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
+});
+
 test('a quotation opening the reported clause, which goes on past it, makes the whole clause a mixed quote (`said “...” despite ...`)', () => {
   const text = 'Councillor Nora Vance said “the tide is turning our way” despite the loss in the east ward.';
   const r = run(text);

@@ -311,7 +311,9 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // pronoun is no determiner itself but opens a clause, whatever the tagger reads in it; `said
   // that day`, `questioned that logic` are no clauses.)
   const complement = f.how === 'clause' && tokens[f.first].lower === 'that' && /^(DET|PRON)$/.test(tokens[f.first + 1]?.pos ?? '') && f.last - f.first >= 5;
-  if (f.type === 'indirect' && !complement && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && (compound || !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos)))) return false;
+  // (`said no`: an answer alone is a report.)
+  const answer = f.how === 'clause' && f.last - f.first === 1 && /^(yes|no)$/.test(tokens[f.first].lower);
+  if (f.type === 'indirect' && !complement && !answer && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && (compound || !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos)))) return false;
   // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
   // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
   // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
@@ -827,6 +829,10 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const subordinate = k === first && leadingSubordinateClause(tokens, k, clauseEnd(doc, k, unit.last, nextCue));
   if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb && !afterThat && !subordinate || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
   let last = clauseEnd(doc, k, unit.last, nextCue);
+  // `said no when reporters asked if ...`: an answer is the word itself; the clause after it
+  // tells when it was given. (`said yes to joining the union` keeps what it says yes to.)
+  const answer = k === first && /^(yes|no)$/.test(tokens[k].lower) && k + 1 < last && OPENING_SUBORDINATORS.has(tokens[k + 1].lower);
+  if (answer) last = k + 1;
   if (cue.sense.strength === 'quoted') {
     // `called her “third-rate” and boycotted one of the debates`: after what the object was
     // called, a coordinated verb is the subject's next deed, not part of the report.
@@ -839,7 +845,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       }
     }
   }
-  if (last - first < 2) return out;
+  if (last - first < 2 && !answer) return out;
   // A clause that is a single quotation is a direct quote: `said “we will win”.`
   while (first < last && tokens[first].quote < 0 && tokens[first].pos === 'PUNCT') first++;
   if (tokens[first].quote >= 0 && spans[tokens[first].quote].first === first && spans[tokens[first].quote].last >= last) {
