@@ -293,3 +293,12 @@ test('`the institute` is the institute the article named, even several paragraph
   const r = run(text);
   expectQuote(r.quotes.find((q) => q.text.includes('nine points'))!, { speaker: 'Harwick Policy Institute', mention: 'the institute' });
 });
+
+test('a writing speaks for its author: a name before its head or after `from`, an institution by its kind, the latest speaker for a bare statement', () => {
+  const r = run('A statement from the Lakeside Tenants Association said rents had risen “far beyond what families can bear.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('far beyond'))!, { speaker: 'Lakeside Tenants Association' });
+  const r2 = run('The Harbour Workers Union will represent all cooks and cleaners at both hotels, according to the union’s Friday release.');
+  expectQuote(r2.quotes.find((q) => q.text.includes('cooks and cleaners'))!, { speaker: 'Harbour Workers Union' });
+  const r3 = run('The charity Brightwater Aid said its regional director was among the dead. A statement said the group was “shocked and saddened” by the loss.');
+  expectQuote(r3.quotes.find((q) => q.text.includes('shocked and saddened'))!, { speaker: 'Brightwater Aid', mention: 'A statement' });
+});

@@ -275,6 +275,28 @@ function resolveMention(
     }
     const r = index.at[m.first];
     if (r >= 0 && (tokens[index.runs[r].last]?.lower === '’s' || tokens[index.runs[r].last]?.lower === "'s") && runEntity[r]) return runEntity[r];
+    // `The RCMP statement`, `a statement from the EU`: a name before the head or in a phrase
+    // after it is the writing's author.
+    const head = headIndex(tokens, m);
+    for (let k = m.first; k < m.last; k++) {
+      const run = index.at[k];
+      if (run < 0 || k === head || !runEntity[run]) continue;
+      const author = runEntity[run];
+      if (k < head || /^(from|by|of)$/.test(tokens[k - 1]?.lower ?? '') || tokens[k - 1]?.pos === 'DET' && /^(from|by|of)$/.test(tokens[k - 2]?.lower ?? '')) {
+        if (!author.place || k > head) return author;
+      }
+    }
+    // `the union’s Friday release`: an institution described by its kind owns the writing.
+    if (owner.lower === 'the' && ORG_HEADS.has(tokens[m.first + 1]?.lower) && POSSESSIVE_S.has(tokens[m.first + 2]?.lower ?? '')) {
+      const described: Mention = { kind: 'description', first: m.first, last: m.first + 2, coreFirst: m.first, coreLast: m.first + 2, head: tokens[m.first + 1].lower, plural: false, indefinite: false };
+      const ent = resolveMention(doc, described, index, runEntity, entities, all, descriptions, last, para);
+      if (ent && ent.kind !== 'description') return ent;
+    }
+    // `The Gatsby foundation said ... A statement said`: a statement nobody is said to have
+    // issued is the latest speaker's, when it spoke in this paragraph or the one before. (Not
+    // an email, letter or tweet: those are as often someone else's the passage reports on.)
+    const bare = (m.head === 'statement' || m.head === 'release') && m.last - m.first <= 2 && !index.at.slice(m.first, m.last).some((x) => x >= 0);
+    if (bare && last.entity && last.entity.kind !== 'description' && para - last.para <= 1) return last.entity;
   }
   // A description: a definite one names someone the article has described that way.
   const text = doc.text.slice(tokens[m.first].start, tokens[m.last - 1].end);
