@@ -93,6 +93,11 @@ test('a compound ending in a word the tagger reads as a verb is part of a descri
   expectQuote(quote(c, 'she is proud of the campaign she ran'), { speaker: 'Ana Ruiz', mention: 'Ruiz', cue: 'says' });
 });
 
+test('a name in apposition after a role that is a party label is the subject, past a place or title before it (`One red-state Democrat, Montana Sen. X Y, said`)', () => {
+  const r = run('One red-state Democrat, Montana Sen. Ana Ruiz, said Sunday that the ferry levy was a mistake.');
+  expectQuote(quote(r, 'that the ferry levy was a mistake'), { speaker: 'Ana Ruiz', mention: 'Ana Ruiz', cue: 'said' });
+});
+
 test('inverted sources: `says one of the players`, `says the 39-year-old founder of X`, `A tweet said`', () => {
   const r = run('“Stephen really needs a kidney,” says one of the players.\n\n'
     + '“We dedicate ourselves to local creators,” says the 39-year-old founder of Harbour Press.\n\n'

@@ -454,7 +454,13 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
       if (close > 0) after = close + 1;
     }
     // (`The chief, Paul Manafort, suggested`: a role with the name in apposition leaves the name.)
-    const nameNext = opening !== null && opening.kind === 'description' && runs.at[after + 1] >= 0 && runs.runs[runs.at[after + 1]].first === after + 1 && tokens[runs.runs[runs.at[after + 1]].last]?.text === ',';
+    // (`One red-state Democrat, Montana Sen. Jon Tester, said`: a place or a title may stand
+    // before the name.)
+    let n = after + 1;
+    while (n < comma && n < after + 4 && runs.at[n] < 0 && tokens[n].pos === 'PROPN' && tokens[n].quote < 0) n++;
+    // (Also after a name that names no person, `One red-state Democrat, Sen. Jon Tester,`.)
+    const role = opening !== null && (opening.kind === 'description' || opening.kind === 'name' && runs.at[opening.coreFirst] >= 0 && !runs.runs[runs.at[opening.coreFirst]].personal && runs.at[n] >= 0 && runs.runs[runs.at[n]].personal);
+    const nameNext = opening !== null && role && runs.at[n] >= 0 && runs.runs[runs.at[n]].first === n && tokens[runs.runs[runs.at[n]].last]?.text === ',';
     const named = opening !== null && !nameNext && (isPersonMention(opening, runs) || opening.kind === 'name' && opening.first === min && !runs.runs[runs.at[opening.coreFirst]]?.org);
     if (opening && named && tokens[after]?.text === ',' && after < comma) return { mention: opening, first: opening.first };
   }
