@@ -302,3 +302,12 @@ test('a writing speaks for its author: a name before its head or after `from`, a
   const r3 = run('The charity Brightwater Aid said its regional director was among the dead. A statement said the group was “shocked and saddened” by the loss.');
   expectQuote(r3.quotes.find((q) => q.text.includes('shocked and saddened'))!, { speaker: 'Brightwater Aid', mention: 'A statement' });
 });
+
+test('a hyphenated role (`sergeant-at-arms`, `editor-in-chief`) keeps its `of` phrase: the role, not the institution, is the source', () => {
+  const text = 'Kevin Varga, a former sergeant-at-arms, became ambassador to Ireland in 2017.\n\n'
+    + 'The former sergeant-at-arms of the House of Commons said Monday he is considering a run for the leadership.\n\n'
+    + 'The editor-in-chief of the Harbour Times said the paper would “keep printing as long as people read it.”';
+  const r = run(text);
+  expectQuote(r.quotes.find((q) => q.text.includes('a run for the leadership'))!, { speaker: 'Kevin Varga', mention: 'The former sergeant-at-arms of the House of Commons' });
+  expectQuote(r.quotes.find((q) => q.text.includes('keep printing'))!, { speaker: 'The editor-in-chief of the Harbour Times', mention: 'The editor-in-chief of the Harbour Times' });
+});

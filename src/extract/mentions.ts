@@ -297,6 +297,17 @@ function isPersonNoun(t: Token): boolean {
     || t.lower.endsWith('s') && isDemonym(t.lower.slice(0, -1));
 }
 
+/**
+ * The noun phrase's word at `k` names a person, alone or as the end of a hyphenated compound
+ * that starts with one (`sergeant-at-arms`, `editor-in-chief`).
+ */
+function personNounAt(tokens: Token[], k: number): boolean {
+  if (isPersonNoun(tokens[k])) return true;
+  let f = k;
+  while (f - 2 >= 0 && (tokens[f - 1].text === '-' || tokens[f - 1].text === '‑') && !tokens[f - 1].space && !tokens[f].space) f -= 2;
+  return f < k && isPersonNoun(tokens[f]);
+}
+
 function isNominal(t: Token): boolean {
   return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || (t.pos === 'ADJ') || (capitalised(t) && t.pos !== 'VERB' && t.pos !== 'AUX');
 }
@@ -356,7 +367,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) {
       first--;
       // `a spokesperson for the ministry`: the determiner after a role noun's preposition.
-      if (first - 2 >= min && NP_ADP.has(tokens[first - 1].lower) && isPersonNoun(tokens[first - 2])) { first--; continue; }
+      if (first - 2 >= min && NP_ADP.has(tokens[first - 1].lower) && personNounAt(tokens, first - 2)) { first--; continue; }
       // `a person familiar with the negotiations`, `a source close to the talks`.
       if (first - 3 >= min && (NP_ADP.has(tokens[first - 1].lower) || tokens[first - 1].lower === 'to') && (tokens[first - 2].pos === 'ADJ' || tokens[first - 2].pos === 'ADV') && PERSON_NOUNS.has(tokens[first - 3].lower)) { first -= 2; continue; }
       break;
@@ -375,7 +386,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       if (first - 1 >= min && tokens[first - 1].quote < 0 && /^[\p{L}\d]/u.test(tokens[first - 1].text)) first--;
       continue;
     }
-    if (NP_ADP.has(p.lower) && first - 2 >= min && isPersonNoun(tokens[first - 2])) { first--; continue; }
+    if (NP_ADP.has(p.lower) && first - 2 >= min && personNounAt(tokens, first - 2)) { first--; continue; }
     // `the Florida senator and Republican presidential candidate`: two roles of one person.
     if (p.lower === 'and' && first - 2 >= min && isPersonNoun(tokens[first - 2]) && isPersonNoun(tokens[j]) && !/s$/.test(tokens[j].lower)) { first--; continue; }
     // `the bespectacled, 71-year-old diplomat`: coordinate adjectives.
