@@ -311,3 +311,8 @@ test('a hyphenated role (`sergeant-at-arms`, `editor-in-chief`) keeps its `of` p
   expectQuote(r.quotes.find((q) => q.text.includes('a run for the leadership'))!, { speaker: 'Kevin Varga', mention: 'The former sergeant-at-arms of the House of Commons' });
   expectQuote(r.quotes.find((q) => q.text.includes('keep printing'))!, { speaker: 'The editor-in-chief of the Harbour Times', mention: 'The editor-in-chief of the Harbour Times' });
 });
+
+test('a title word that is the surname of a person named in full is a name on its own (`Howard Dean ... Dean mocked ..., tweeting “...”`)', () => {
+  const r = run('Nora Dean, the former party chair, spoke in Halifax on Monday.\n\nDean mocked the ferry plan, tweeting, “Notice the empty seats every single time.”');
+  expectQuote(quote(r, '“Notice the empty seats every single time.”'), { speaker: 'Nora Dean', mention: 'Dean', cue: 'tweeting' });
+});

@@ -185,8 +185,9 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
       break;
     }
     // A lone capitalised word for a group of people (`Democrats`, `Mexicans`, `Readers`) or a
-    // title standing alone (`Senator`) is a description, not a name.
-    if (j - first === 1 && (isGroupWord(tokens[first].lower) || TITLES.has(tokens[first].lower.replace(/\.$/, '')))) { i = j; continue; }
+    // title standing alone (`Senator`) is a description, not a name; but not the surname of a
+    // person the article names in full (`Howard Dean ... Dean said`).
+    if (j - first === 1 && (isGroupWord(tokens[first].lower) || TITLES.has(tokens[first].lower.replace(/\.$/, '')) && !known?.has(tokens[first].text))) { i = j; continue; }
     runs.push(classify(doc, first, j));
     i = j;
   }
