@@ -316,3 +316,11 @@ test('a title word that is the surname of a person named in full is a name on it
   const r = run('Nora Dean, the former party chair, spoke in Halifax on Monday.\n\nDean mocked the ferry plan, tweeting, “Notice the empty seats every single time.”');
   expectQuote(quote(r, '“Notice the empty seats every single time.”'), { speaker: 'Nora Dean', mention: 'Dean', cue: 'tweeting' });
 });
+
+test('`they` with no group speaking before means the plural subject of people nearest before it, not a subject inside a `that` clause', () => {
+  const r = run('The shutdown entered its third week. Republican senators are eager to return to confirming judges, and they say they will not “consider any more shutdown bills this month.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('shutdown bills'))!, { speaker: 'Republican senators', mention: 'they' });
+  const r2 = run('Civil rights groups argued that federal prosecutors are the best judges of the cases, but they said the plan “does not go nearly far enough.”');
+  const q2 = r2.quotes.find((q) => q.text.includes('nearly far enough'))!;
+  assert.notEqual(q2.speaker.name, 'federal prosecutors', summary(r2));
+});

@@ -6,6 +6,7 @@
  */
 import type { Doc, Token } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
+import { phraseBefore } from './mentions.js';
 import type { Attribution } from './attribution.js';
 import { GENDERED_NOUNS, GENDERED_TITLES, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isFirstName, isPlaceName } from './lexicon.js';
 import type { Span } from './types.js';
@@ -261,6 +262,10 @@ function resolveMention(
     if (info === 'it') return asOrg(salient(entities, at, para, last, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender));
     if (info === 'they' || info === 'we') {
       if (last.entity && para - last.para <= 1 && (last.entity.kind === 'org' || last.entity.kind === 'description')) return last.entity;
+      if (info === 'they') {
+        const group = pluralSubjectBefore(doc, at, index);
+        if (group) return resolveMention(doc, group, index, runEntity, entities, all, descriptions, last, para);
+      }
       return null;
     }
     return null;
@@ -349,6 +354,32 @@ function resolveMention(
   descriptions.set(`head:${m.head}:${m.plural ? 'p' : 's'}`, ent);
   ent.mentions.push({ start: tokens[m.first].start, end: tokens[m.last - 1].end, text });
   return ent;
+}
+
+/**
+ * `Republican senators are eager to ..., and they say`, `members complained about what they
+ * said`: the people `they` means, when no group spoke just before, are the plural subject
+ * nearest before it in its own sentence or the one before (a plural noun of people followed by
+ * its verb).
+ */
+function pluralSubjectBefore(doc: Doc, at: number, index: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  let stops = 0;
+  for (let k = at - 1; k >= 0 && k > at - 40 && tokens[k].para === tokens[at].para; k--) {
+    const t = tokens[k];
+    if (t.quote >= 0) continue;
+    if (/^[.!?]$/.test(t.text) && ++stops > 1) break;
+    const next = tokens[k + 1];
+    if (t.pos !== 'NOUN' || !/s$/.test(t.lower) || !next || next.quote >= 0 || !(next.pos === 'VERB' || next.pos === 'AUX')) continue;
+    if (!PERSON_NOUNS.has(t.lower) && !/(or|ist|ian|ant)s$/.test(t.lower)) continue;
+    const m = phraseBefore(doc, k + 1, Math.max(0, k - 8), index);
+    if (!m || m.kind !== 'description' || !m.plural || m.indefinite || m.last !== k + 1) continue;
+    // The subject of a main clause: at the start of the sentence, or after a comma or a
+    // conjunction (not `that federal courts are`, `help candidates identify`).
+    const before = tokens[m.first - 1];
+    if (!before || before.para !== t.para || /^[.!?,;:]$/.test(before.text) || before.pos === 'CCONJ') return m;
+  }
+  return null;
 }
 
 /** The entity mentioned last before token `before`, at most `paras` paragraphs back. */
