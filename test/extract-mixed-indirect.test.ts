@@ -399,6 +399,13 @@ test('a cue inside a relative clause does not take a quotation that opens with t
   expectQuote(quotesWith(b, '“be a voice for every ferry rider”')[0], { speaker: 'Ana Ruiz', cue: 'vowed' });
 });
 
+test('a cue in a comparison after `than` reports nothing (`higher than city reports say it is`)', () => {
+  const a = run('A claim that the harbour debt is higher than city reports say it is could justify the cuts.');
+  assert.ok(!a.quotes.some((q) => q.text.startsWith('it is')), summary(a));
+  const b = run('The levy raised less money than Mayor Ana Ruiz says it did last spring.');
+  assert.equal(b.quotes.length, 0, summary(b));
+});
+
 test('`X argued that DET ...`: a `that` before a determiner or pronoun opens a clause even where the tagger finds no verb; `that logic` is an object', () => {
   const a = run('Councillor Dev Okafor argued that the closure disadvantaged his group in its appeal.');
   expectQuote(quote(a, 'that the closure disadvantaged his group in its appeal'), { type: 'indirect', speaker: 'Dev Okafor', cue: 'argued' });

@@ -671,6 +671,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const out: Content[] = [];
 
   if (cue.according) return according(doc, unit, spans, c, runs, nextCue);
+  // `higher than city reports say it is`: a cue in a comparison after `than` reports nothing;
+  // what follows is the comparison's elided clause.
+  let than = cue.first - 1;
+  while (than > unit.first && than > cue.first - 6 && tokens[than].quote < 0 && /^(NOUN|PROPN|DET|ADJ|PRON|NUM)$/.test(tokens[than].pos)) than--;
+  if (than < cue.first - 1 && tokens[than].lower === 'than' && tokens[than].quote < 0) return [];
 
   // Content before: `“...,” she said` / `..., Howell said.`
   let b = Math.min(c.sourceFirst, cue.first);
