@@ -324,3 +324,14 @@ test('`they` with no group speaking before means the plural subject of people ne
   const q2 = r2.quotes.find((q) => q.text.includes('nearly far enough'))!;
   assert.notEqual(q2.speaker.name, 'federal prosecutors', summary(r2));
 });
+
+test('a familiar given name (`Bill`, `Sandy`, `Xander`) is the person of the formal one with the same surname, named by the formal one', () => {
+  const text = 'William Ostrowski opened the bakery in 1998. Brenda Ostrowski runs the front counter.\n\n'
+    + '“We bake everything before dawn,” Bill Ostrowski said.';
+  const r = run(text);
+  expectQuote(quote(r, '“We bake everything before dawn,”'), { speaker: 'William Ostrowski', mention: 'Bill Ostrowski' });
+  // A familiar form shortened from the formal name joins it too; a woman of that surname does not.
+  const r2 = run('Alexander Pelt coaches the junior team. Alex Pelt said the season would be “the hardest yet.” Alexandra Pelt said she was “proud of him.”');
+  expectQuote(r2.quotes.find((q) => q.text.includes('hardest yet'))!, { speaker: 'Alexander Pelt' });
+  expectQuote(r2.quotes.find((q) => q.text.includes('proud of him'))!, { speaker: 'Alexandra Pelt' });
+});

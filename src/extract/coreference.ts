@@ -8,7 +8,7 @@ import type { Doc, Token } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import { phraseBefore } from './mentions.js';
 import type { Attribution } from './attribution.js';
-import { GENDERED_NOUNS, GENDERED_TITLES, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isFirstName, isPlaceName } from './lexicon.js';
+import { GENDERED_NOUNS, GENDERED_TITLES, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
 
 export interface Entity {
@@ -123,6 +123,33 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       if (containsWords(ent.words, words) || containsWords(words, ent.words)) {
         const score = (norm(ent.words[ent.words.length - 1]) === surname ? 2 : 0) + (ent.kind === 'person' && !run.org ? 1 : 0);
         if (score > matchScore) { match = ent; matchScore = score; }
+      }
+    }
+    if (!match && words.length >= 2) {
+      // `Xander Wise` after `Alexander Wise`, `Bill Nolan` and `William Nolan`: one person under
+      // a familiar and a formal given name, when the rest of the name is the same and only one
+      // entity so named is about. The formal name is the canonical one.
+      let only: Entity | null = null;
+      let count = 0;
+      for (const ent of candidates) {
+        if (ent.kind === 'description' || ent.kind === 'org' || ent.place || ent.words.length !== words.length) continue;
+        if (!ent.words.every((w, i) => i === 0 || norm(w) === norm(words[i]))) continue;
+        const a = norm(ent.words[0]);
+        const b = norm(words[0]);
+        if (a === b || !sameGivenName(a, b)) continue;
+        const ga = firstNameGender(ent.words[0]);
+        const gb = firstNameGender(words[0]);
+        if (ga && gb && ga !== gb) continue;
+        only = ent;
+        count++;
+      }
+      if (count === 1 && only) {
+        match = only;
+        if (words[0].length > match.words[0].length && !headline) {
+          match.words = words;
+          match.name = words.join(' ');
+          match.headlineName = false;
+        }
       }
     }
     const span = { start: tokens[run.nameFirst].start, end: tokens[run.nameLast - 1].end, text: '' };

@@ -344,3 +344,38 @@ export const ONE_WORD_ORGS = new Set(`twitter facebook instagram youtube google 
 export const INSTITUTION_POSSESSIONS = new Set(`reporter reporters editor editors correspondent columnist
  ceo cfo founder co-founder employees staffers website site app platform users subscribers shares
  stock headquarters board executives newsroom poll polls survey analysis`.split(/\s+/).filter(Boolean));
+
+/**
+ * Familiar forms of given names that are not simply a part of the formal one (`Bill` for
+ * William; `Alex` for Alexander needs no entry, see sameGivenName).
+ */
+const FAMILIAR: Record<string, string[]> = {
+  william: ['bill', 'billy', 'will', 'willie', 'liam'], robert: ['bob', 'bobby', 'rob', 'robbie', 'bert'],
+  richard: ['dick', 'rick', 'ricky', 'rich'], james: ['jim', 'jimmy', 'jamie'], michael: ['mike', 'mickey'],
+  edward: ['ed', 'eddie', 'ted', 'ned'], theodore: ['ted', 'teddy'], thomas: ['tom', 'tommy'],
+  anthony: ['tony'], joseph: ['joe', 'joey'], charles: ['chuck', 'charlie'], henry: ['hank', 'harry'],
+  lawrence: ['larry'], gerald: ['jerry'], jerome: ['jerry'], john: ['jack', 'johnny'], stephen: ['steve'],
+  steven: ['steve'], david: ['dave'], elizabeth: ['liz', 'beth', 'betsy', 'betty', 'lizzie'],
+  margaret: ['peggy', 'maggie', 'meg'], katherine: ['kate', 'katie', 'kathy'], catherine: ['kate', 'cathy'],
+  kathleen: ['kathy', 'kate'], susan: ['sue', 'susie'], rebecca: ['becky'], deborah: ['debbie', 'deb'],
+  patricia: ['pat', 'patty', 'trish'], jennifer: ['jenny', 'jen'], christopher: ['chris', 'kit'],
+  nicholas: ['nick'], andrew: ['andy', 'drew'], alexander: ['alex', 'xander', 'sandy'],
+  alexandra: ['alex', 'sandra', 'sasha'], benjamin: ['ben'], samuel: ['sam'], daniel: ['dan', 'danny'],
+  matthew: ['matt'], timothy: ['tim'], jeffrey: ['jeff'], gregory: ['greg'], jonathan: ['jon'],
+  donald: ['don'], ronald: ['ron'], douglas: ['doug'], frederick: ['fred'], francis: ['frank'],
+  peter: ['pete'], raymond: ['ray'], kenneth: ['ken', 'kenny'], abraham: ['abe'], zachary: ['zach', 'zack'],
+};
+const FAMILIAR_PAIRS = new Set<string>();
+for (const [formal, forms] of Object.entries(FAMILIAR)) for (const f of forms) FAMILIAR_PAIRS.add(`${formal} ${f}`);
+
+/**
+ * Two given names of one person: the same, a familiar form from the table, or a shortening that
+ * keeps the start of the formal name (`Alex`, `Chris`, `Dan` for Alexander, Christopher, Daniel).
+ * Lower-case input.
+ */
+export function sameGivenName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (FAMILIAR_PAIRS.has(`${long} ${short}`)) return true;
+  return short.length >= 3 && long.length > short.length + 1 && long.startsWith(short) && isFirstName(long) && isFirstName(short);
+}
