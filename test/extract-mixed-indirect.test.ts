@@ -439,3 +439,15 @@ test('`known as “...”` names a thing: a verb that reports only a `that` clau
   const d = run('Mayor Ana Ruiz described the plan as “a reckless gamble.”');
   expectQuote(quote(d, '“a reckless gamble.”'), { type: 'direct', speaker: 'Ana Ruiz', cue: 'described' });
 });
+
+test('a cue’s object followed by a second predicate of its subject (`vowed revenge ... and has struck`) is no reported clause; a clause with its own subject is', () => {
+  let r = run('The rebel group has vowed revenge against the port authority for closing the harbour in 2015 and has attacked two ferries since then.');
+  assert.ok(!r.quotes.some((q) => q.text.startsWith('revenge')), summary(r));
+  r = run('Negotiators have reported slow progress on the fishing quotas but are confident that a deal will be reached.');
+  assert.ok(!r.quotes.some((q) => q.text.startsWith('slow progress')), summary(r));
+  // (A plural noun before `to` and a verb is the clause's verb, whatever the tagger reads.)
+  r = run('She said the union plans to meet with the drivers early in the new year to discuss pay, and will then meet with the owners.');
+  expectQuote(quote(r, 'the union plans to meet with the drivers early in the new year to discuss pay, and will then meet with the owners'), { type: 'indirect', cue: 'said' });
+  r = run('He said the council approved the budget and will vote on the tax rate next week.');
+  expectQuote(quote(r, 'the council approved the budget and will vote on the tax rate next week'), { type: 'indirect', cue: 'said' });
+});

@@ -317,7 +317,7 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
   // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
   // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
-  if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !mainVerb(doc, f.first, f.last)) return false;
+  if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && (!mainVerb(doc, f.first, f.last) || coordinatedPredicate(doc, f.first, f.last))) return false;
   return true;
 }
 
@@ -1257,9 +1257,14 @@ function opensClause(tokens: Token[], k: number, last: number): boolean {
  * or a subordinator (`the man who shot him was ...` has `was`).
  */
 function mainVerb(doc: Doc, first: number, last: number): boolean {
+  return mainVerbAt(doc, first, last) >= 0;
+}
+
+/** Where the verb group `mainVerb` finds begins (`first` for an answer), or -1. */
+function mainVerbAt(doc: Doc, first: number, last: number): number {
   const tokens = doc.tokens;
   // (`said no when reporters asked ...`: an answer is a report of its own.)
-  if (/^(yes|no)$/.test(tokens[first].lower)) return true;
+  if (/^(yes|no)$/.test(tokens[first].lower)) return first;
   let subordinate = false;
   for (let t = first; t < last; t++) {
     const tok = tokens[t];
@@ -1275,9 +1280,32 @@ function mainVerb(doc: Doc, first: number, last: number): boolean {
     while (t + 1 < last && tokens[t + 1].quote < 0 && /^(VERB|AUX|ADV|PART)$/.test(tokens[t + 1].pos) && tokens[t + 1].lower !== 'to') t++;
     if (tokens[group].lower.endsWith('ing') || tokens[group - 1]?.lower === 'to') continue;
     if (subordinate) { subordinate = false; continue; }
-    return true;
+    return group;
   }
-  return false;
+  return -1;
+}
+
+/**
+ * `vowed retribution for the raid and has since struck again`, `reported little progress but
+ * are hopeful`: the clause's first finite verb right after `and`, `but` or `or` (adverbs aside)
+ * has no subject of its own in it; it is a second predicate of the cue's own subject, so what
+ * stands between the cue and it is the cue's object, not a reported clause.
+ */
+function coordinatedPredicate(doc: Doc, first: number, last: number): boolean {
+  const tokens = doc.tokens;
+  const v = mainVerbAt(doc, first, last);
+  // (A capitalised `verb` is a name's word: `Stauskas and Wade/VERB Baldwin have been traded`.)
+  if (v <= first || !/^\p{Ll}/u.test(tokens[v].text)) return false;
+  let b = v - 1;
+  while (b > first && tokens[b].pos === 'ADV' && tokens[b].quote < 0) b--;
+  if (!(b > first && tokens[b].quote < 0 && /^(and|but|or|yet)$/.test(tokens[b].lower))) return false;
+  // (`the union/ADJ plans/NOUN to meet ... and will then meet`: a plural noun after a noun and
+  // before `to` and a verb is the clause's verb, whatever the tagger reads.)
+  for (let x = first + 1; x < b; x++) {
+    const t = tokens[x];
+    if (t.quote < 0 && t.pos === 'NOUN' && /s$/.test(t.lower) && /^(NOUN|PROPN|ADJ)$/.test(tokens[x - 1].pos) && tokens[x + 1]?.lower === 'to' && tokens[x + 2]?.pos === 'VERB') return false;
+  }
+  return true;
 }
 
 function hasVerb(doc: Doc, first: number, last: number): boolean {
