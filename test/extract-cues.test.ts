@@ -194,3 +194,10 @@ test('`called on X to “...”` and `exhorted X to “...”` report what the a
   const c = run('Mayor Ana Ruiz called on the reporter from the Star.');
   assert.equal(c.quotes.length, 0, summary(c));
 });
+
+test('a cue joined by a hyphen to another word is part of a compound (`salt-added`, `tell-all`), not a report', () => {
+  let r = run('2 tsp kosher salt 3 cups low salt-added beef stock In a deep pot, beat the eggs with a whisk.');
+  assert.equal(r.quotes.length, 0, summary(r));
+  r = run('The talk-show host said the tell-all book was a hit.');
+  expectQuote(quote(r, 'the tell-all book was a hit'), { type: 'indirect', cue: 'said' });
+});

@@ -41,8 +41,11 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   // `to deepen the channel and add two berths`: a bare verb after `and` continues a verb
   // phrase (often an infinitive); it reports nothing.
   if (sense.lemma === t.lower && /^(and|or)$/.test(tokens[i - 1]?.lower ?? '')) return null;
-  // `so-called “green corridor”`: a label, not a report.
-  if (tokens[i - 1]?.text === '-' && !t.space && tokens[i - 2]?.lower === 'so') return null;
+  // `so-called “green corridor”`, `a salt-added broth`, `a tell-all memoir`, `the call-in show`:
+  // a word joined by a hyphen to another is part of a compound, not a report.
+  const joined = (h: Token | undefined, after: Token | undefined) => h?.text === '-' && after !== undefined && !h.space && !after.space;
+  if (joined(tokens[i - 1], t) && tokens[i - 2] !== undefined) return null;
+  if (joined(tokens[i + 1], tokens[i + 2]) && tokens[i + 1].quote < 0) return null;
   // `would not comment`, `did not say`, `never told`: a denied report reports nothing.
   for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
     if (/^(not|n't|n’t|never)$/.test(tokens[j].lower)) return null;
