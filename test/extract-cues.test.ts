@@ -201,3 +201,10 @@ test('a cue joined by a hyphen to another word is part of a compound (`salt-adde
   r = run('The talk-show host said the tell-all book was a hit.');
   expectQuote(quote(r, 'the tell-all book was a hit'), { type: 'indirect', cue: 'said' });
 });
+
+test('after a form of `be`, a cue form that is no gerund is a noun (`would be reason enough`); after a possessive `’s` it may still cue (`the mayor’s claim that`)', () => {
+  let r = run('Rising rents alone would be reason enough to revisit the housing plan, but there is more to consider here.');
+  assert.equal(r.quotes.length, 0, summary(r));
+  r = run('Reporters checked the mayor’s claim that “crime has fallen by half in two years” against police records.');
+  assert.ok(r.quotes.some((q) => q.text.includes('crime has fallen by half in two years')), summary(r));
+});

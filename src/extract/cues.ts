@@ -54,7 +54,9 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const prev = previousContentToken(tokens, i);
   if (prev) {
     // Passive or nominal readings: `was told`, `the said`, `to say`, `a statement`.
-    if (BE.has(prev.lower) && /(ed|ld|id|en|wn|ght|lt|rd)$/.test(t.lower)) return null;
+    // (After a form of `be`, only a gerund can be the verb: `would be reason enough`. Not after
+    // `’s`, a possessive too: `Trump’s claim that ...`.)
+    if (BE.has(prev.lower) && (/(ed|ld|id|en|wn|ght|lt|rd)$/.test(t.lower) || !/^['’]s$/.test(prev.lower) && !t.lower.endsWith('ing'))) return null;
     if (HAVE_GET.has(prev.lower)) return null;
     if (prev.pos === 'DET' || prev.lower === 'to' && !t.lower.endsWith('ing')) return null;
   }
