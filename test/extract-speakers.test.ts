@@ -335,3 +335,12 @@ test('a familiar given name (`Bill`, `Sandy`, `Xander`) is the person of the for
   expectQuote(r2.quotes.find((q) => q.text.includes('hardest yet'))!, { speaker: 'Alexander Pelt' });
   expectQuote(r2.quotes.find((q) => q.text.includes('proud of him'))!, { speaker: 'Alexandra Pelt' });
 });
+
+test('`the city` is not a place merely named nearby (an arena, a district), only one that has spoken', () => {
+  const r = run('The new Harwick Fields complex will have three rinks.\n\nBut the old Dunmore Arena will close once it opens, according to the city.');
+  const q = r.quotes.find((x) => x.text.includes('old Dunmore Arena'))!;
+  assert.ok(q, summary(r));
+  assert.notEqual(q.speaker.name, 'Harwick Fields', summary(r));
+  assert.notEqual(q.speaker.name, 'Dunmore Arena', summary(r));
+  expectQuote(q, { speaker: 'the city' });
+});

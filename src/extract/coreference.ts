@@ -354,7 +354,10 @@ function resolveMention(
       const bare = m.last - m.first === 2;
       // Only an institution the passage is about: one that spoke, stood as a subject, or was
       // named in the same paragraph.
-      const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
+      // (`the city`, `the province`: a name merely mentioned nearby is as often a district, an
+      // arena or a street as the town itself; only one that has spoken can be its government.)
+      const local = LOCALITY_HEADS.has(m.head);
+      const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || !local && e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
       if (org) return asOrg(org);
       // Nor one named a few paragraphs back that has been speaking since (`BC Hydro said`, then
       // `it said`, then `the utility said`): the previous speaker, when it is an institution.
@@ -610,6 +613,9 @@ const ORG_HEADS = new Set(`company firm group agency ministry department union t
  utility authority league institute university hospital airline retailer insurer broadcaster
  newspaper paper regulator province city town municipality district committee coalition campaign
  foundation charity corporation business startup manufacturer automaker chain operator`.split(/\s+/).filter(Boolean));
+
+/** Heads of descriptions that mean a place's government: `the city said`. */
+const LOCALITY_HEADS = new Set(['city', 'town', 'municipality', 'province', 'district', 'county', 'village']);
 
 function headIndex(tokens: Token[], m: Mention): number {
   for (let k = m.last - 1; k >= m.first; k--) if (tokens[k].lower === m.head) return k;
