@@ -451,3 +451,17 @@ test('a cue’s object followed by a second predicate of its subject (`vowed rev
   r = run('He said the council approved the budget and will vote on the tax rate next week.');
   expectQuote(quote(r, 'the council approved the budget and will vote on the tax rate next week'), { type: 'indirect', cue: 'said' });
 });
+
+test('indirect: without quotation marks a verb of naming reports what it calls its object (`described the fire as an accident`, `calls it a costly error`, `what she calls a betrayal`), not a plain object', () => {
+  let r = run('Fire officials described the blaze at the mill as an accident caused by faulty wiring.');
+  expectQuote(quote(r, 'an accident caused by faulty wiring'), { type: 'indirect', mention: 'Fire officials', cue: 'described' });
+  r = run('Councillor Ines Moreau now calls it a costly error.');
+  expectQuote(quote(r, 'a costly error'), { type: 'indirect', cue: 'calls' });
+  r = run('Her anger is aimed at what she calls a betrayal of rural voters.');
+  expectQuote(quote(r, 'a betrayal of rural voters'), { type: 'indirect', cue: 'calls' });
+  // (A plain object, or a name that is only the subject of a clause, is no report.)
+  r = run('The neighbours called the police.');
+  assert.equal(r.quotes.length, 0, summary(r));
+  r = run('Two former cooks behind a campaign against what they call unfair shifts and low pay at the diner have listed their demands.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});

@@ -282,7 +282,7 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
       if (out[x].start >= a && out[x].end <= b && out[x].type !== 'direct') out.splice(x, 1);
     }
   }
-  if (!isReport(doc, spans, c, f)) return;
+  if (!f.naming && !isReport(doc, spans, c, f)) return;
   taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name']);
   for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
   const start = tokens[f.first].start;
@@ -628,6 +628,54 @@ interface Content {
   how: Attribution['how'];
   /** Tokens inside [first, last) that are the reporter's (the cue set off by commas), not the report. */
   gap?: [number, number];
+  /** What a verb of naming calls its object (`called it a rookie mistake`): a phrase, no clause. */
+  naming?: boolean;
+}
+
+/**
+ * A finite verb from `first` before any relative or subordinate clause opens (`a plan that
+ * would fail` has none; `harassment and abuse have been outlined` has one). Gerunds, verbs after
+ * `to` and participles right after a noun (`a plan designed to fail`) are no finite verbs.
+ */
+function verbBeforeRelative(doc: Doc, first: number, last: number): boolean {
+  const tokens = doc.tokens;
+  for (let x = first; x < last; x++) {
+    const t = tokens[x];
+    if (t.quote >= 0) continue;
+    if (x > first && SUBORDINATORS.has(t.lower)) return false;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (t.lower.endsWith('ing') || tokens[x - 1]?.lower === 'to' || /ed$/.test(t.lower) && tokens[x - 1]?.pos === 'NOUN') continue;
+    return true;
+  }
+  return false;
+}
+
+const NAMING = new Set(['call', 'describe', 'label', 'brand', 'dub', 'term', 'characterize', 'characterise']);
+const OBJECT_PRONOUNS = /^(it|him|her|them|us|me|himself|herself|itself|themselves|this|that)$/;
+
+/**
+ * Without quotation marks, a verb of naming reports what it calls its object: `described her as
+ * the victim's aunt`, `described the theft as a carjacking`, `calls it a rookie mistake`, `what
+ * he calls a land grab`. From `first` (after the cue) to `last`: where the name begins, or -1.
+ * (Not a plain object, `called the police`, `described the scene`.)
+ */
+function namingContent(doc: Doc, c: CueInUnit, first: number, last: number): number {
+  const tokens = doc.tokens;
+  const { cue } = c;
+  if (!NAMING.has(cue.sense.lemma) || cue.participle) return -1;
+  const phrase = (x: number) => x < last && /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[x].pos) && last - x >= 2;
+  // `what he calls ...`: the object is the `what` before the subject.
+  const subjectFirst = c.source && c.source.first < cue.first ? c.source.first : cue.first;
+  if (tokens[subjectFirst - 1]?.lower === 'what' && cue.sense.lemma === 'call' && c.source?.kind === 'pronoun') return phrase(first) ? first : -1;
+  // `describes himself as ...`, `described his attempt to steal a car as ...`.
+  for (let x = first; x < last && x < first + 10; x++) {
+    const t = tokens[x];
+    if (t.quote >= 0 || t.pos === 'PUNCT' || t.pos === 'AUX' || t.pos === 'VERB' && tokens[x - 1]?.lower !== 'to') break;
+    if (t.lower === 'as') return x > first && phrase(x + 1) ? x + 1 : -1;
+  }
+  // `calls it a rookie mistake`: a pronoun object and the name right after it.
+  if (cue.sense.lemma !== 'describe' && OBJECT_PRONOUNS.test(tokens[first].lower) && phrase(first + 1) && /^(DET|ADJ)$/.test(tokens[first + 1].pos)) return first + 1;
+  return -1;
 }
 
 /**
@@ -866,7 +914,16 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   const type = typeOf(doc, first, last, spans);
   if (cue.sense.strength === 'quoted') {
-    if (type === 'indirect') return out;
+    if (type === 'indirect') {
+      const named = namingContent(doc, c, first, last);
+      // (The name ends at a dash or a parenthesis, and has no verb of a clause: `what they call
+      // harassment and abuse have been outlined` names only the subject of a clause.)
+      let end = named;
+      while (end >= 0 && end < last && !/^[-—–(]$/.test(tokens[end].text)) end++;
+      while (end > named && tokens[end - 1].pos === 'PUNCT' && tokens[end - 1].quote < 0) end--;
+      if (named >= 0 && end - named >= 2 && !verbBeforeRelative(doc, named, end)) out.push({ first: named, last: end, type, how: 'clause', naming: true });
+      return out;
+    }
     // `calling him a “communist lunatic”`: the quotation is what was said.
     const q = firstQuoteIn(doc, first, last);
     if (q >= 0 && spans[q].last >= last - 0 && clauseBeforeIsObject(doc, first, spans[q].first)) {
