@@ -601,3 +601,13 @@ test('a relative clause on an inverted source is no report of its own (`“...,�
   assert.deepEqual(quotesWith(r, 'runs the shelter'), [], summary(r));
   expectQuote(quote(r, 'Her first year has been “hard and wonderful,”'), { type: 'mixed', speaker: 'Nora Vance', cue: 'said' });
 });
+
+test('`CLAUSE, a guard on duty that night said.`: a noun phrase with a postmodifier after the clause’s comma is the source, whatever noun ends the postmodifier', () => {
+  let r = run('The gunmen entered the lobby and fired at the guests, a hotel guard present during the raid told Reuters.');
+  expectQuote(quote(r, 'The gunmen entered the lobby and fired at the guests'), { type: 'indirect', mention: 'a hotel guard', cue: 'told' });
+  r = run('The gunmen entered the lobby and fired at the guests, a guard on duty that night said.');
+  expectQuote(quote(r, 'The gunmen entered the lobby and fired at the guests'), { type: 'indirect', mention: 'a guard', cue: 'said' });
+  // (Not after an apposition closed by its comma: the name before it is the subject.)
+  r = run('“We were lucky,” Nora Vance, a guard at the hotel for ten years, said.');
+  expectQuote(quote(r, '“We were lucky,”'), { type: 'direct', mention: 'Nora Vance', cue: 'said' });
+});

@@ -164,7 +164,13 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     return;
   }
   const j = skipBackOverModifiers(tokens, c.cue.first, unit.first);
-  let src = c.cue.participle ? null : phraseBefore(doc, j, unit.first, runs);
+  let src = c.cue.participle ? null : postmodifiedSource(doc, unit, j, c.cue, runs);
+  if (src) {
+    c.sourceFirst = src.first;
+    c.source = src;
+    return;
+  }
+  src = c.cue.participle ? null : phraseBefore(doc, j, unit.first, runs);
   if (src) {
     c.sourceFirst = src.first;
   } else if ((tokens[j - 1]?.text === ',' || titleClosingApposition(doc, spans, j - 1, unit.first)) && !c.cue.participle) {
@@ -259,6 +265,38 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     }
   }
   c.source = src;
+}
+
+/**
+ * `CLAUSE, a security guard present during the attack told Reuters.`, `CLAUSE, a neighbour who
+ * saw the flames said.`: after the clause's comma, a noun phrase with a postmodifier (a relative
+ * clause, an adjective or participle phrase) and then a cue that ends the sentence: the phrase
+ * is the source, whatever noun ends the postmodifier. `j` is where the cue's group begins.
+ */
+function postmodifiedSource(doc: Doc, unit: Range, j: number, cue: Cue, runs: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  // (Not after an apposition closed by a comma: `“...,” Jane Roe, a former adviser to the
+  // minister, said` is `subjectBeforeApposition`'s.)
+  if (cue.according || cue.sense.strength !== 'speech' || tokens[j - 1]?.pos === 'PUNCT' || !endsUnit(doc, personAddressee(doc, cue.last, unit.last, cue), unit)) return null;
+  for (let k = j - 2; k > unit.first + 2 && k > j - 16; k--) {
+    const t = tokens[k];
+    if (t.quote >= 0 || t.pos === 'PUNCT' && t.text !== ',') return null;
+    if (t.text !== ',') continue;
+    // (The phrase is read up to its last modifier or noun, so that its postmodifier is no part
+    // of it: `a guard on duty that night`.)
+    let e = k + 1;
+    if (e < j && (tokens[e].pos === 'DET' || tokens[e].pos === 'PRON')) e++;
+    while (e < j && tokens[e].quote < 0 && (/^(ADJ|NOUN|PROPN|NUM)$/.test(tokens[e].pos) || tokens[e].text === '-' && !tokens[e].space)) e++;
+    const m = phraseAfter(doc, k + 1, e, runs, true);
+    if (!m || m.first !== k + 1 || m.kind === 'pronoun' || m.last >= j) return null;
+    const p = tokens[m.last];
+    const post = /^(who|whom|whose)$/.test(p.lower) || p.pos === 'ADJ' || p.pos === 'ADP' || p.pos === 'VERB' && /(ing|ed|wn)$/.test(p.lower);
+    // (The postmodifier has no finite verb of its own outside a relative clause: not `, the
+    // fire spread fast, officials said`.)
+    if (!post || p.pos !== 'ADJ' && !/^(who|whom|whose)$/.test(p.lower) && mainVerb(doc, m.last, j)) return null;
+    return m;
+  }
+  return null;
 }
 
 /**
