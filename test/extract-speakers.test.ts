@@ -344,3 +344,15 @@ test('`the city` is not a place merely named nearby (an arena, a district), only
   assert.notEqual(q.speaker.name, 'Dunmore Arena', summary(r));
   expectQuote(q, { speaker: 'the city' });
 });
+
+test('a description opening a lede is the person named first in the next sentence, as its subject or as the speaker of its opening quote', () => {
+  const r = run('A former county treasurer says the audit was “rushed and incomplete.”\n\nMarla Quint told reporters on Tuesday that she had warned the council in March.');
+  expectQuote(r.quotes.find((q) => q.text.includes('rushed and incomplete'))!, { speaker: 'Marla Quint', mention: 'A former county treasurer' });
+  const r2 = run('A spokesman for the premier said the budget would not change.\n\n“We made our choices in the spring,” said Devon Akers.');
+  expectQuote(r2.quotes.find((q) => q.text.includes('budget would not change'))!, { speaker: 'Devon Akers' });
+  // Not a description inside its sentence, nor one the named person is described otherwise than.
+  const r3 = run('The mayor will visit the plant on Sunday, according to a campaign aide. Ruth Benning, her opponent, said the visit was “a photo opportunity.”');
+  expectQuote(r3.quotes.find((q) => q.text.includes('will visit the plant'))!, { speaker: 'a campaign aide' });
+  const r4 = run('A newspaper columnist said the senator should resign.\n\n“He has lost the room,” said Paul Ferrante, a party strategist.');
+  expectQuote(r4.quotes.find((q) => q.text.includes('should resign'))!, { speaker: 'A newspaper columnist' });
+});

@@ -5,6 +5,7 @@
  * a pronoun or a description) is resolved to an entity.
  */
 import type { Doc, Token } from './document.js';
+import { sentenceOf } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import { phraseBefore } from './mentions.js';
 import type { Attribution } from './attribution.js';
@@ -213,9 +214,75 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       last.para = a.para;
       last.at = a.source ? a.source.first : a.anchor;
     }  }
+  // 3. `A spokeswoman for the mayor said ...` and, in the next sentence, `Dana Ruiz told
+  // reporters ...`: a lede that introduces a source by a description and names it at once.
+  {
+    const renamed = new Map<Entity, Entity>();
+    for (const k of order) {
+      const a = attributions[k];
+      const ent = speakers[k];
+      const m = a.source;
+      if (!ent || renamed.has(ent) || ent.kind !== 'description' || ent.members || !m || m.kind !== 'description' || !m.indefinite || m.plural) continue;
+      if (WRITINGS.has(m.head) || !PERSON_NOUNS.has(m.head) && !TITLES.has(m.head) && !/(er|or|ist|ian|man|woman|person)$/.test(m.head) || NOT_PERSON_HEADS.has(m.head)) continue;
+      // (Only a description that opens its sentence, as a lede's does: `In one ad, a narrator
+      // says`, `according to a campaign aide` are not followed by their names.)
+      if (sentenceOf(doc, m.first)?.first !== m.first) continue;
+      const named = namedInNextSentence(doc, index, runEntity, m.last - 1);
+      // (`said Kevin Madden, a Republican strategist` after `a newspaper columnist suggested`:
+      // a person described otherwise is someone else.)
+      // (A title alone, `Justice` in `Justice Ann Lee`, does not tell, for a subject.)
+      if (!named) continue;
+      const otherwise = [...named.entity.descriptors.keys()].some((d) => named.quoted || !d.toLowerCase().split(/\s+/).every((w) => TITLES.has(w.replace(/\.$/, ''))));
+      if (!otherwise || named.entity.descriptorWords.has(m.head)) renamed.set(ent, named.entity);
+    }
+    if (renamed.size > 0) {
+      speakers.forEach((e, k) => {
+        const to = e ? renamed.get(e) : undefined;
+        if (!to || !e) return;
+        speakers[k] = to;
+        to.spoke++;
+        addDescriptor(to, e.name);
+      });
+    }
+  }
   let n = 0;
   for (const e of entities) e.id = `p${++n}`;
   return { entities, speakers };
+}
+
+/**
+ * The person named first in the sentence after the one token `at` lies in, when that is the
+ * first time the article names them: as its subject (`Dana Ruiz told reporters`), or as the
+ * speaker of a quotation that opens it (`“...,” said Dana Ruiz`).
+ */
+function namedInNextSentence(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>, at: number): { entity: Entity; quoted: boolean } | null {
+  const tokens = doc.tokens;
+  const s = sentenceOf(doc, at);
+  if (!s) return null;
+  let k = s.last;
+  if (!tokens[k] || tokens[k].para - tokens[at].para > 1) return null;
+  let quoted = false;
+  if (tokens[k].quote >= 0 || tokens[k].pos === 'PUNCT') {
+    const q = tokens[k].quote;
+    const limit = k + 200;
+    while (k < tokens.length && k < limit && (q >= 0 && tokens[k].quote === q || tokens[k].pos === 'PUNCT')) k++;
+    if (q < 0 || tokens[k]?.para !== tokens[s.last].para) return null;
+    quoted = true;
+    if (!/^(said|says|added|told)$/.test(tokens[k]?.lower ?? '')) return null;
+    k++;
+  }
+  // (`Justice Sean Dunphy`, `Sen. Ann Riley`: a title before the name opens the sentence.)
+  const start = k;
+  while (k < start + 3 && tokens[k] && /^\p{Lu}/u.test(tokens[k].text) && TITLES.has(tokens[k].lower.replace(/\.$/, ''))) k++;
+  const r = index.at[k];
+  if (r === undefined || r < 0) return null;
+  const run = index.runs[r];
+  if (run.first !== k && run.first !== start) return null;
+  const e = runEntity[r];
+  if (!e || e.place || !(e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1)) return null;
+  if (e.mentions[0] && e.mentions[0].start < tokens[run.nameFirst].start) return null;
+  if (!quoted && !isSubject(tokens, run.first, run.last, run.personal)) return null;
+  return { entity: e, quoted };
 }
 
 /**
@@ -613,6 +680,9 @@ const ORG_HEADS = new Set(`company firm group agency ministry department union t
  utility authority league institute university hospital airline retailer insurer broadcaster
  newspaper paper regulator province city town municipality district committee coalition campaign
  foundation charity corporation business startup manufacturer automaker chain operator`.split(/\s+/).filter(Boolean));
+
+/** Heads that look like a role (`-er`, `-or`) and are none. */
+const NOT_PERSON_HEADS = new Set(['number', 'order', 'paper', 'letter', 'poster', 'flier', 'flyer', 'error', 'sector', 'factor', 'mirror', 'chapter', 'quarter', 'center', 'centre', 'matter', 'disaster', 'monitor', 'counter', 'computer', 'trailer', 'banner', 'newsletter', 'register']);
 
 /** Heads of descriptions that mean a place's government: `the city said`. */
 const LOCALITY_HEADS = new Set(['city', 'town', 'municipality', 'province', 'district', 'county', 'village']);
