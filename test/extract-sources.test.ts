@@ -611,3 +611,10 @@ test('`CLAUSE, a guard on duty that night said.`: a noun phrase with a postmodif
   r = run('“We were lucky,” Nora Vance, a guard at the hotel for ten years, said.');
   expectQuote(quote(r, '“We were lucky,”'), { type: 'direct', mention: 'Nora Vance', cue: 'said' });
 });
+
+test('`the senator’s claim that ...`: a cue read as a noun after a possessive is its owner’s, not the sentence subject’s', () => {
+  let r = run('Reporters checked Mayor Dana Whitfield’s claim that the city had “cut crime in half in two years” against police records.');
+  expectQuote(quote(r, 'that the city had “cut crime in half in two years” against police records'), { type: 'mixed', speaker: 'Dana Whitfield', mention: 'Dana Whitfield', cue: 'claim' });
+  r = run('Fact-checkers seized on the senator’s claim that the bridge “will never be finished on time.”');
+  expectQuote(quote(r, 'that the bridge “will never be finished on time.”'), { type: 'mixed', mention: 'the senator', cue: 'claim' });
+});

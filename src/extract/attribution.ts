@@ -163,6 +163,16 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     c.source = phraseAfter(doc, c.cue.last, unit.last, runs) ?? accordingSource(doc, c.cue.last, unit.last);
     return;
   }
+  // `Donald Trump’s claim that ...`: a cue read as a noun after a possessive is its owner's.
+  const owns = tokens[c.cue.first - 1];
+  if (owns && /^['’]s$/.test(owns.lower) && owns.pos === 'PART' && owns.quote < 0 && !tokens[c.cue.first].lower.endsWith('ing')) {
+    const owner = phraseBefore(doc, c.cue.first - 1, unit.first, runs, true);
+    if (owner && owner.kind !== 'pronoun') {
+      c.source = owner;
+      c.sourceFirst = owner.first;
+      return;
+    }
+  }
   const j = skipBackOverModifiers(tokens, c.cue.first, unit.first);
   let src = c.cue.participle ? null : postmodifiedSource(doc, unit, j, c.cue, runs);
   if (src) {
