@@ -356,3 +356,13 @@ test('a description opening a lede is the person named first in the next sentenc
   const r4 = run('A newspaper columnist said the senator should resign.\n\n“He has lost the room,” said Paul Ferrante, a party strategist.');
   expectQuote(r4.quotes.find((q) => q.text.includes('should resign'))!, { speaker: 'A newspaper columnist' });
 });
+
+test('an acronym is the institution whose name it abbreviates, named in full, whichever comes first', () => {
+  const r = run('The Provincial Fisheries Board released its report on Monday.\n\nThe PFB said the cod stock “has not recovered since 2009.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('has not recovered'))!, { speaker: 'Provincial Fisheries Board', mention: 'PFB' });
+  const r2 = run('The NHA said rents would rise “by a third within two years.” The Northern Housing Alliance has warned of a shortage before.');
+  expectQuote(r2.quotes.find((q) => q.text.includes('by a third'))!, { speaker: 'Northern Housing Alliance', mention: 'NHA' });
+  // Not a person's initials.
+  const r3 = run('Harold Ray Carter spoke first. The HRC said the ruling was “a step backward.”');
+  expectQuote(r3.quotes.find((q) => q.text.includes('a step backward'))!, { speaker: 'HRC' });
+});

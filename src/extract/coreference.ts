@@ -83,6 +83,23 @@ function isTitleCase(doc: Doc, para: number): boolean {
   return words >= 4 && lower === 0;
 }
 
+const ACRONYM = /^[A-Z]{2,6}$/;
+const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', '&', 'de']);
+
+/**
+ * The initials of a name of capitalised words (`Federal Election Commission` -> `FEC`, minor
+ * words skipped), or '' when a word is neither capitalised nor minor.
+ */
+function initialsOf(words: string[]): string {
+  let out = '';
+  for (const w of words) {
+    if (MINOR_WORDS.has(w)) continue;
+    if (!/^\p{Lu}\p{Ll}/u.test(w)) return '';
+    out += w[0];
+  }
+  return out;
+}
+
 /** `a` is contained in `b` word by word, in order. */
 function containsWords(b: string[], a: string[]): boolean {
   let i = 0;
@@ -98,6 +115,8 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
   // 1. Cluster name runs. Entities are looked up through their words, so a long article with
   // many names stays linear.
   const byWord = new Map<string, Entity[]>();
+  const byInitials = new Map<string, Entity>();
+  const acronyms = new Map<string, Entity>();
   const recent: Array<{ t: number; e: Entity }> = [];
   const headlines = new Map<number, boolean>();
   index.runs.forEach((run, k) => {
@@ -153,6 +172,20 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
         }
       }
     }
+    // `the PBO` after `the Parliamentary Budget Officer` (or before it): an acronym of an
+    // institution's name is that institution, named in full.
+    const acronym = words.length === 1 && ACRONYM.test(words[0]) ? words[0] : null;
+    if (!match && acronym) {
+      const e = byInitials.get(acronym);
+      if (e && e.kind !== 'person' && !e.place && !isPlaceName(words)) match = e;
+    } else if (!match && !headline && !run.personal && words.length >= 2) {
+      const e = acronyms.get(initialsOf(words));
+      if (e && e.kind !== 'person' && !e.place && e.words.length === 1) {
+        match = e;
+        match.words = words;
+        match.name = words.join(' ');
+      }
+    }
     const span = { start: tokens[run.nameFirst].start, end: tokens[run.nameLast - 1].end, text: '' };
     span.text = doc.text.slice(span.start, span.end);
     if (!match) {
@@ -170,6 +203,11 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     } else if (words.length > match.words.length && containsWords(words, match.words) && !headline) {
       match.words = words;
       match.name = words.join(' ');
+    }
+    if (acronym && match.words.length === 1 && !acronyms.has(acronym)) acronyms.set(acronym, match);
+    if (!headline && !run.personal && match.kind !== 'person' && words.length >= 2 && match.words === words) {
+      const initials = initialsOf(words);
+      if (initials.length >= 2 && !byInitials.has(initials)) byInitials.set(initials, match);
     }
     for (const w of words) {
       const list = byWord.get(norm(w)) ?? [];
