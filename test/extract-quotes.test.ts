@@ -218,3 +218,10 @@ test('a document reads the same whatever was read before it (wink forgets the wo
   assert.ok(before.includes('’s'), 'the possessive is its own token');
   assert.equal(JSON.stringify(analyze(probe)), analysed);
 });
+
+test('a label in quotation marks inside the subject right before the cue (`critics of the so-called “backstop” argue`) is no content of its own; a quotation opening the sentence before the cue still is', () => {
+  let r = run('Critics of what is known as the “sunset clause” argue it could tie the province to the deal for years.');
+  assert.ok(!r.quotes.some((q) => q.text.includes('sunset clause')), summary(r));
+  r = run('The new plans “will not solve this,” she said.');
+  assert.ok(r.quotes.some((q) => q.text.includes('will not solve this')), summary(r));
+});

@@ -791,7 +791,13 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // `..., adding` never reports what came before it.
   } else if (before >= unit.first && tokens[before].quote >= 0 && spans[tokens[before].quote].last === before + 1) {
     const span = spans[tokens[before].quote];
-    if (span.first >= unit.first) {
+    // `Critics of what’s known as a “backstop” argue ...`: a label in quotation marks inside a
+    // noun phrase (after a determiner, an adjective or a preposition), with no punctuation of its
+    // own and right before the cue, is part of the cue's subject, not the content before it.
+    const lead = tokens[span.first - 1];
+    const label = before === b - 1 && lead !== undefined && lead.quote < 0 && /^(DET|ADJ|ADP)$/.test(lead.pos)
+      && !/[.,!?…;:—–-]\W*$/u.test(doc.text.slice(span.start, span.end - 1));
+    if (span.first >= unit.first && !label) {
       // `the attackers shot at them “like snipers,” he said`: a fragment that ends a clause of
       // the reporter's words is part of that clause, and the whole clause is the report.
       // (So is a quotation opening in lower case, whatever stands before it: `The new plans
