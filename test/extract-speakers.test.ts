@@ -366,3 +366,11 @@ test('an acronym is the institution whose name it abbreviates, named in full, wh
   const r3 = run('Harold Ray Carter spoke first. The HRC said the ruling was “a step backward.”');
   expectQuote(r3.quotes.find((q) => q.text.includes('a step backward'))!, { speaker: 'HRC' });
 });
+
+test('a sentence-initial word the article also writes in lower case is part of the name after it when the two stand together elsewhere (`Harvest Ontario`)', () => {
+  const text = 'About 300 people came to the harvest fair on Saturday.\n\n'
+    + 'Harvest Ontario, the group that organized the fair, said it had “never seen a crowd like this.”\n\n'
+    + 'Organizers from Harvest Ontario plan a second fair in October.';
+  const r = run(text);
+  expectQuote(r.quotes.find((q) => q.text.includes('never seen a crowd'))!, { speaker: 'Harvest Ontario', mention: 'Harvest Ontario' });
+});

@@ -103,11 +103,31 @@ export function findNameRuns(doc: Doc): NameRun[] {
   const lowercase = lowercaseWords(doc);
   const runs = nameRunsWith(doc, lowercase, undefined);
   const known = personNameWords(doc, runs, lowercase);
-  if (known.size === 0) return runs;
+  if (known.size === 0) return withSentenceInitialWords(doc, runs);
   const covered = new Uint8Array(doc.tokens.length);
   for (const r of runs) covered.fill(1, r.first, r.last);
   const missed = doc.tokens.some((t) => covered[t.i] === 0 && known.has(t.text));
-  return missed ? nameRunsWith(doc, lowercase, known) : runs;
+  return withSentenceInitialWords(doc, missed ? nameRunsWith(doc, lowercase, known) : runs);
+}
+
+/**
+ * `Rally Canada, the group that organized the event, said`: a sentence's first word, left out
+ * of a name because the article also writes it in lower case (`the rally`), belongs to the
+ * name after it when the article writes the two together elsewhere, inside a sentence.
+ */
+function withSentenceInitialWords(doc: Doc, runs: NameRun[]): NameRun[] {
+  const tokens = doc.tokens;
+  const names = new Set<string>();
+  for (const r of runs) if (r.nameLast - r.nameFirst >= 2 && r.first === r.nameFirst && !sentenceInitial(tokens, r.first)) names.add(doc.slice(r.nameFirst, r.nameLast));
+  if (names.size === 0) return runs;
+  return runs.map((r, k) => {
+    const w = r.first - 1;
+    const before = tokens[w];
+    if (!before || r.first !== r.nameFirst || r.common || !sentenceInitial(tokens, w) || !capitalised(before) || before.para !== tokens[r.first].para || before.quote !== tokens[r.first].quote) return r;
+    if (k > 0 && runs[k - 1].last > w) return r;
+    if (!names.has(doc.slice(w, r.nameLast))) return r;
+    return classify(doc, w, r.last);
+  });
 }
 
 /**
