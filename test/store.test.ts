@@ -1047,6 +1047,42 @@ test('[sqlite] a surname-only person joining the full name moves its names in th
   }
 });
 
+test('prepared quotations carry their word count through the workers\' hand-off', () => {
+  const text = 'Ada Okafor spoke. "The harbour plan is a waste," she said. "We will fight it in every court of the land, and we will win."';
+  const analysis = buildAnalysis(text, [{ id: 'p', name: 'Ada Okafor', mentions: ['Ada Okafor'] }], [
+    { quote: '"The harbour plan is a waste," she said. "We will fight it in every court of the land, and we will win."', speaker: 'Ada Okafor', entity: 'p', mention: 'Ada Okafor', cue: 'spoke' },
+  ]);
+  const prepared = prepareArticle({ source: 'w.txt', text }, analysis);
+  // The quoted parts only: the interrupting `she said` is not part of the wording.
+  assert.equal(prepared.quotes[0]!.wordCount, 20);
+  assert.equal(prepared.quotes[0]!.words.split(' ').length, 20);
+  const back = unpackArticle({ article: { source: 'w.txt', text }, extracted: packExtracted(analysis, prepared) });
+  assert.equal(back.prepared!.quotes[0]!.wordCount, 20);
+});
+
+test('[sqlite] a name made only of words of the recorded name gets no row of its own in the names index, and still finds the person', async () => {
+  const { store, done } = tempStore();
+  try {
+    const text = 'José Núñez Speaks\n\nCouncil member José Núñez voted no. "We were not consulted," Núñez said. "Not once," Nunez added. Ms Núñez left.';
+    await store.addArticle(
+      { source: 'n.txt', text },
+      buildAnalysis(text, [{ id: 'p', name: 'José Núñez', mentions: ['José Núñez', 'Núñez', 'Nunez', 'Ms Núñez'] }], [
+        { quote: '"We were not consulted,"', speaker: 'José Núñez', entity: 'p', mention: 'Núñez', cue: 'said' },
+      ]),
+    );
+    const id = (await store.people())[0]!.id;
+    const rows = store.db.prepare('SELECT name FROM people_fts WHERE person_id = ? ORDER BY name').pluck().all(id);
+    // `Núñez` and `Nunez` are words of the name as the index reads them (no case, no accents).
+    assert.deepEqual(rows, ['José Núñez', 'Ms Núñez']);
+    for (const asked of ['Núñez', 'nunez', 'Ms Nunez', 'nunez jose', 'José Núñez']) {
+      assert.equal((await store.person(asked))?.name, 'José Núñez', asked);
+    }
+    assert.deepEqual((await store.person('José Núñez'))?.aliases.map((a) => a.value).sort(), ['José Núñez', 'Ms Núñez', 'Nunez', 'Núñez']);
+  } finally {
+    done();
+  }
+});
+
 test('[sqlite] a group that cannot begin (the record locked by another writer) takes back nothing committed before it: near-identical wordings still group', async () => {
   const { store, file, done } = tempStore();
   const other = new Database(file);

@@ -28,13 +28,6 @@ function slotHash(band: number): number {
   return Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
 }
 
-/** Words in a space-joined run of words. */
-export function wordCount(words: string): number {
-  let n = 1;
-  for (let i = words.indexOf(' '); i >= 0; i = words.indexOf(' ', i + 1)) n++;
-  return n;
-}
-
 export class BandIndex {
   /** Slot table: the band of each used slot, and the newest entry of its chain (-1: empty). */
   private slotBand: Float64Array;

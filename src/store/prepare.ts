@@ -23,6 +23,8 @@ export interface PreparedQuote {
   segmentKeys: string[];
   /** Normalised words, space-separated (stored for near-duplicate checks). */
   words: string;
+  /** How many words `words` holds (0 when empty). */
+  wordCount: number;
   /** LSH bands of the words (empty when too short for near grouping). */
   bands: number[];
   /** Normalised speaker name for a quote with a name but no entity (two tokens or more), else null. */
@@ -144,6 +146,7 @@ export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
     key: quotationKey(words.length ? words : [q.text]),
     segmentKeys: segments.map((w) => quotationKey(w)),
     words: words.join(' '),
+    wordCount: words.length,
     bands: quotationBands(words),
     speakerNorm,
   };

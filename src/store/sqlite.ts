@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
-import { BandIndex, wordCount } from './band-index.js';
+import { BandIndex } from './band-index.js';
 import { RecentWords } from './near-words.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
@@ -813,7 +813,7 @@ export class SqliteStore implements Store {
   private countAlias(person: CachedPerson, alias: string, norm: string, count: number): void {
     if (!this.pending) {
       const total = this.stmt.upsertAlias.get(person.id, alias, norm, count) as number;
-      if (total === count && alias !== person.name) this.stmt.insertPeopleFts.run(person.id, alias);
+      if (total === count && needsNameRow(alias, person.name)) this.stmt.insertPeopleFts.run(person.id, alias);
       return;
     }
     let known = this.knownAliases.get(person.id);
@@ -824,7 +824,7 @@ export class SqliteStore implements Store {
       }
       known.add(alias);
       if (this.stmt.addAlias.run(person.id, alias, norm, count).changes > 0) {
-        if (alias !== person.name) this.stmt.insertPeopleFts.run(person.id, alias);
+        if (needsNameRow(alias, person.name)) this.stmt.insertPeopleFts.run(person.id, alias);
         return; // counted
       }
     }
@@ -928,12 +928,14 @@ export class SqliteStore implements Store {
     const names = new Set<string>([person.name]);
     for (const alias of this.stmt.aliasesOf.all(person.id) as string[]) names.add(alias);
     const phrases: string[] = [];
+    let expected = 0; // rows that must exist (see needsNameRow); a merged-in name may have one more
     for (const name of names) {
       const words = name.match(/[\p{L}\p{N}]+/gu);
       if (words) phrases.push('"' + words.join(' ') + '"');
+      if (name === person.name || needsNameRow(name, person.name)) expected++;
     }
     const rows = phrases.length ? (this.stmt.namesOfPerson.all(phrases.join(' OR '), person.id) as number[]) : [];
-    if (rows.length < names.size) {
+    if (rows.length < expected) {
       this.db.prepare('UPDATE people_fts SET person_id = ? WHERE person_id = ?').run(intoId, person.id);
       return;
     }
@@ -953,7 +955,7 @@ export class SqliteStore implements Store {
     if (quotationId === undefined && pq.bands.length === BANDS_PER_QUOTATION) {
       // The newest few quotations of each band: a band shared by very many quotations (common
       // words) says little, and comparing all of them would make every insert slower as the record grows.
-      const members = this.bands().members(pq.bands, MAX_BAND_MEMBERS, wordCount(pq.words));
+      const members = this.bands().members(pq.bands, MAX_BAND_MEMBERS, pq.wordCount);
       if (members.length) {
         // Compared as hashes first (near-words.ts): a pair is compared as words only when that
         // cannot rule it out, so the decisions are those of comparing words.
@@ -990,7 +992,7 @@ export class SqliteStore implements Store {
     const isNew = quotationId === undefined;
     if (quotationId === undefined) {
       // A new quotation, its first appearance the quote written next.
-      const words = wordCount(pq.words);
+      const words = pq.wordCount;
       const banded = pq.bands.length === BANDS_PER_QUOTATION;
       const b = banded ? pq.bands : NO_BANDS;
       quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published, words, b[0], b[1], b[2], b[3]).lastInsertRowid);
@@ -1380,6 +1382,24 @@ export class SqliteStore implements Store {
   closeSync(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * Whether a name counted for a person needs its own row in the names index. It does not when
+ * every word of it is a word of the person's recorded name (`Hallmor` of `Keith Hallmor`): the
+ * index is searched for rows holding all the words asked for, and the recorded name's row holds
+ * them already. That is most surnames, about a third of the index's rows.
+ */
+function needsNameRow(alias: string, name: string): boolean {
+  if (alias === name) return false;
+  const own = searchWords(name);
+  return !searchWords(alias).every((w) => own.includes(w));
+}
+
+/** A name's words as the full-text index tokenises them: letters and digits, no case or accents. */
+function searchWords(text: string): string[] {
+  const folded = /^[\x00-\x7F]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return folded.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 function likeEscape(s: string): string {

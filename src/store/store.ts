@@ -68,7 +68,7 @@ type WirePerson = [
   id: string, name: string, kind: Person['kind'], gender: Person['gender'] | null, descriptors: string[],
   mentions: WireSpan[], members: string[] | null,
 ];
-type WirePreparedQuote = [key: string, segmentKeys: string[], words: string, bands: number[], speakerNorm: string | null];
+type WirePreparedQuote = [key: string, segmentKeys: string[], words: string, bands: number[], speakerNorm: string | null, wordCount: number];
 type WirePreparedPerson = [name: string, norm: string, surname: string, tokens: number, aliases: [string, string, number][], descriptors: [string, number][]];
 type Wire = [
   id: string | null, textHash: string, quotes: WireQuote[], people: WirePerson[],
@@ -88,7 +88,7 @@ export function packExtracted(analysis: Analysis, prepared: PreparedArticle): Ex
       q.when ? [q.when.start, q.when.end, q.when.resolved] : null,
     ]),
     analysis.people.map((p) => [p.id, p.name, p.kind, p.gender ?? null, p.descriptors, p.mentions.map((m) => [m.start, m.end] as WireSpan), p.members ?? null]),
-    prepared.quotes.map((q) => [q.key, q.segmentKeys, q.words, q.bands, q.speakerNorm]),
+    prepared.quotes.map((q) => [q.key, q.segmentKeys, q.words, q.bands, q.speakerNorm, q.wordCount]),
     prepared.people.map((p) => p && [p.name, p.norm, p.surname, p.tokens, p.aliases, p.descriptors]),
   ];
   return JSON.stringify(wire) as ExtractedJson;
@@ -120,7 +120,7 @@ export function unpackArticle(item: ArticleToStore): { analysis: Analysis; prepa
     analysis,
     prepared: {
       textHash,
-      quotes: preparedQuotes.map(([key, segmentKeys, words, bands, speakerNorm]) => ({ key, segmentKeys, words, bands, speakerNorm })),
+      quotes: preparedQuotes.map(([key, segmentKeys, words, bands, speakerNorm, wordCount]) => ({ key, segmentKeys, words, bands, speakerNorm, wordCount })),
       people: preparedPeople.map((p) => p && { name: p[0], norm: p[1], surname: p[2], tokens: p[3], aliases: p[4], descriptors: p[5] }),
     },
   };
