@@ -208,3 +208,10 @@ test('after a form of `be`, a cue form that is no gerund is a noun (`would be re
   r = run('Reporters checked the mayor’s claim that “crime has fallen by half in two years” against police records.');
   assert.ok(r.quotes.some((q) => q.text.includes('crime has fallen by half in two years')), summary(r));
 });
+
+test('`All those involved say/NOUN the issue is complex`: `say` read as a noun between a subject and the opening of a clause is the verb; after a determiner it stays a noun', () => {
+  let r = run('All those involved say the repairs are overdue and cannot wait another winter.');
+  expectQuote(quote(r, 'the repairs are overdue and cannot wait another winter'), { type: 'indirect', cue: 'say' });
+  r = run('Tenants will have a say in the plan the board adopts next year.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});

@@ -35,7 +35,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (phrasal) return phrasal;
   const sense = cueSense(t.lower);
   if (!sense) return null;
-  if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) && !closesAfterQuote(tokens, i) && !namedSubjectBefore(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
+  if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) && !closesAfterQuote(tokens, i) && !namedSubjectBefore(tokens, i) && !clauseAfterSubject(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
   // `an earlier warning`: a gerund the tagger reads as a noun is not a cue.
   if (t.lower.endsWith('ing') && t.pos !== 'VERB') return null;
   // `to deepen the channel and add two berths`: a bare verb after `and` continues a verb
@@ -191,6 +191,27 @@ function namedSubjectBefore(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   const prev = tokens[i - 1];
   return next !== undefined && prev !== undefined && (next.lower === 'that' || next.text === ':') && prev.pos === 'PROPN' && prev.quote < 0 && /s$/.test(tokens[i].lower);
+}
+
+/**
+ * `All those involved say/NOUN the issue is complex`: a noun-like form of `say` or `tell`
+ * between a subject (a noun, a name, an adjective or a subject pronoun) and the opening of a
+ * clause (`that`, a subject pronoun, or a determiner with a verb a few words on) is the verb.
+ */
+function clauseAfterSubject(tokens: Token[], i: number): boolean {
+  if (!/^(say|says)$/.test(tokens[i].lower)) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !next || prev.quote >= 0 || next.quote >= 0) return false;
+  if (!/^(NOUN|PROPN|ADJ)$/.test(prev.pos) && !/^(they|we|i|you)$/.test(prev.lower)) return false;
+  if (next.lower === 'that' || /^(he|she|they|it|we|i|you)$/.test(next.lower)) return true;
+  if (next.pos !== 'DET') return false;
+  for (let x = i + 2; x < tokens.length && x <= i + 5; x++) {
+    if (tokens[x].quote >= 0) return false;
+    if (tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX') return !tokens[x].lower.endsWith('ing');
+    if (!/^(NOUN|PROPN|ADJ|NUM)$/.test(tokens[x].pos)) return false;
+  }
+  return false;
 }
 
 /**
