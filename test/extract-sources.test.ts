@@ -618,3 +618,11 @@ test('`the senator’s claim that ...`: a cue read as a noun after a possessive 
   r = run('Fact-checkers seized on the senator’s claim that the bridge “will never be finished on time.”');
   expectQuote(quote(r, 'that the bridge “will never be finished on time.”'), { type: 'mixed', mention: 'the senator', cue: 'claim' });
 });
+
+test('`Six people, two of them children, were hurt, said police Chief Ana Ruiz.`: a clause with its own verb before the comma makes the cue inverted, not an apposition on a subject', () => {
+  let r = run('Six people, two children, and a driver were hurt in the crash, said police Chief Ana Ruiz.');
+  expectQuote(quote(r, 'Six people, two children, and a driver were hurt in the crash'), { type: 'indirect', speaker: 'Ana Ruiz', cue: 'said' });
+  // (A bare subject and its apposition before the cue stay one.)
+  r = run('Nora Baxter, the board’s chair, said the vote was fair.');
+  expectQuote(quote(r, 'the vote was fair'), { type: 'indirect', speaker: 'Nora Baxter', cue: 'said' });
+});

@@ -183,7 +183,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
   src = c.cue.participle ? null : phraseBefore(doc, j, unit.first, runs);
   if (src) {
     c.sourceFirst = src.first;
-  } else if ((tokens[j - 1]?.text === ',' || titleClosingApposition(doc, spans, j - 1, unit.first)) && !c.cue.participle) {
+  } else if ((tokens[j - 1]?.text === ',' || titleClosingApposition(doc, spans, j - 1, unit.first)) && !c.cue.participle && !invertedAfterClause(doc, unit, j, c.cue, runs)) {
     // Apposition or relative clause between subject and cue: `Baxter, the board's chair, said`
     // (`Kerry Walsh, star of “Harbor Lights,” said`: its comma inside a title's closing mark).
     const found = subjectBeforeApposition(doc, j - 1, unit.first, runs, spans);
@@ -275,6 +275,18 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     }
   }
   c.source = src;
+}
+
+/**
+ * `Six people, two of them children, were hurt, said police Chief Ana Ruiz.`: a clause with a
+ * verb of its own before the comma and a source after the cue that ends the sentence make an
+ * inverted cue, not a subject and its apposition before the cue.
+ */
+function invertedAfterClause(doc: Doc, unit: Range, j: number, cue: Cue, runs: RunIndex): boolean {
+  const tokens = doc.tokens;
+  if (j !== cue.first || tokens[j - 1]?.text !== ',' || TIME_WORDS.has(tokens[cue.last]?.lower ?? '')) return false;
+  const after = phraseAfter(doc, cue.last, unit.last, runs);
+  return after !== null && after.kind !== 'pronoun' && endsUnit(doc, after.last, unit) && mainVerb(doc, unit.first, j - 1);
 }
 
 /**
