@@ -374,3 +374,10 @@ test('a sentence-initial word the article also writes in lower case is part of t
   const r = run(text);
   expectQuote(r.quotes.find((q) => q.text.includes('never seen a crowd'))!, { speaker: 'Harvest Ontario', mention: 'Harvest Ontario' });
 });
+
+test('`for` after an institution word continues its name, and so does `and` inside such a name (`Council for Rural Health and Development`)', () => {
+  const r = run('A report by the Council for Rural Health and Development said clinics were “closing faster than they open.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('closing faster'))!, { speaker: 'Council for Rural Health and Development' });
+  const r2 = run('The Harlow Center for Water Policy said the dam was “a bad bet from the start.”');
+  expectQuote(r2.quotes.find((q) => q.text.includes('a bad bet'))!, { speaker: 'Harlow Center for Water Policy' });
+});

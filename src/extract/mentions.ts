@@ -186,6 +186,7 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
     }
     const first = i;
     let j = i + 1;
+    let forName = false;
     while (j < tokens.length && tokens[j].para === tokens[first].para) {
       const t = tokens[j];
       const glued = !t.space;
@@ -196,6 +197,13 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
       // after a capitalised title or institution word continues the name.
       if (t.lower === 'of' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para
         && (TITLES.has(tokens[j - 1].lower) || ORG_WORDS.has(tokens[j - 1].lower))) { j += 1; continue; }
+      // `Centers for Disease Control`, `Club for Growth`: `for` after an institution word too;
+      // and in such a name, `and` before a capitalised word that is no given name or place
+      // (`Organization for Economic Cooperation and Development`).
+      if (t.lower === 'for' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para && tokens[j + 1].quote === t.quote
+        && ORG_WORDS.has(tokens[j - 1].lower) && !/^(the|a|an)$/.test(tokens[j + 1].lower)) { forName = true; j += 1; continue; }
+      if (forName && t.lower === 'and' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para && tokens[j + 1].quote === t.quote
+        && !isFirstName(tokens[j + 1].text) && !isPlaceName([tokens[j + 1].lower]) && !NOT_NAMES.has(tokens[j + 1].lower)) { j += 1; continue; }
       // `Procter & Gamble`, `AT&T`.
       if (t.text === '&' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para) { j += 1; continue; }
       // `Securities and Exchange Commission`, `Health and Human Services`: `and` inside an
@@ -255,6 +263,8 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   let nameFirst = first;
   for (let k = first; k < last - 1; k++) {
     // Titles in front of the name are not part of it: `Education Minister Rob Fleming`.
+    // (Not a word that an institution's `for` follows: `Center for Responsive Politics`.)
+    if (tokens[k + 1].lower === 'for') continue;
     if (TITLES.has(tokens[k].lower.replace(/\.$/, '')) || TITLES.has(tokens[k].lower)) nameFirst = k + 1;
   }
   // `State Mike Pompeo` (the tail of `Secretary of State`), `Republican Donald Trump`, a photo
