@@ -225,3 +225,10 @@ test('a label in quotation marks inside the subject right before the cue (`criti
   r = run('The new plans “will not solve this,” she said.');
   assert.ok(r.quotes.some((q) => q.text.includes('will not solve this')), summary(r));
 });
+
+test('a paragraph that lost its full stop but ends `, he says` is a sentence, not a heading; a heading with a named speaker still reports nothing', () => {
+  let r = run('The mayor spoke to reporters after the vote.\n\nThe new budget will be ready in May, she says\n\nCouncil meets again next week.');
+  expectQuote(quote(r, 'The new budget will be ready in May'), { type: 'indirect', cue: 'says' });
+  r = run('Budget will be ready in May, mayor says\n\nCouncil meets again next week.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});

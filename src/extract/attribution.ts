@@ -1442,7 +1442,13 @@ function isHeading(doc: Doc, para: number): boolean {
   if (!p || p.last - p.first > 30) return false;
   let end = p.end;
   while (end > p.start && /\s/.test(doc.text[end - 1])) end--;
-  return end > p.start && !/[.!?:;,"”’'»)\]…]/.test(doc.text[end - 1]);
+  if (!(end > p.start && !/[.!?:;,"”’'»)\]…]/.test(doc.text[end - 1]))) return false;
+  // (`He hasn’t decided yet, he says`: a sentence that lost its full stop; a heading names its
+  // speaker, never by a pronoun.)
+  const t = doc.tokens;
+  let last = p.last - 1;
+  while (last > p.first && t[last].pos === 'PUNCT') last--;
+  return !(last - 2 >= p.first && t[last - 2].text === ',' && /^(he|she|they|we|i)$/.test(t[last - 1].lower) && cueAt(doc, last) !== null);
 }
 
 const BYLINE_DASHES = new Set(['—', '―', '–']);
