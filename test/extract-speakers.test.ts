@@ -381,3 +381,10 @@ test('`for` after an institution word continues its name, and so does `and` insi
   const r2 = run('The Harlow Center for Water Policy said the dam was “a bad bet from the start.”');
   expectQuote(r2.quotes.find((q) => q.text.includes('a bad bet'))!, { speaker: 'Harlow Center for Water Policy' });
 });
+
+test('a surname alone of a person named in full, the subject of a `who` clause after a preposition, takes the topic from the last speaker', () => {
+  const text = 'Marco Velloni opened the bakery in 2004.\n\n'
+    + '“Without Marco, nobody here would have a job,” says Teo Ricci, a neighbour. For Velloni, who still kneads every loaf by hand, the work is simple. “You start at four and you stop when it is sold,” he says.';
+  const r = run(text);
+  expectQuote(quote(r, '“You start at four and you stop when it is sold,”'), { speaker: 'Marco Velloni', mention: 'he' });
+});

@@ -216,7 +216,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     }
     if (tokens[run.first].quote < 0) recent.push({ t: run.first, e: match });
     match.mentions.push(span);
-    if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.first, run.last, run.personal) });
+    if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.first, run.last, run.personal || match.kind === 'person') });
     // A place is never a person, even when its first word is also a first name (`North Korea`).
     if (place) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
     else if (run.personal) match.kind = 'person';
