@@ -1162,6 +1162,14 @@ test('normalisation helpers', () => {
   assert.equal(normalizeUrl('/rel', 'https://example.com/x/'), 'https://example.com/rel');
   assert.equal(normalizeUrl('javascript:alert(1)'), null);
   assert.deepEqual(quotationWords('“It’s done — finally,” '), ['its', 'done', 'finally']);
+  // Every typographic mark between two words separates them, apostrophes join, as in the slow
+  // path a character outside the fast path's set sends the text through (the `é` here).
+  const marks = ['\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2010', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212'];
+  for (const mark of marks) {
+    assert.deepEqual(quotationWords(`Alpha${mark}Beta`), ['alpha', 'beta'], `U+${mark.charCodeAt(0).toString(16)}`);
+    assert.deepEqual(quotationWords(`Alpha${mark}Beta é`), ['alpha', 'beta', 'e']);
+  }
+  for (const apostrophe of ["'", '`', '\u2018', '\u2019', '\u201A', '\u201B']) assert.deepEqual(quotationWords(`Don${apostrophe}t STOP`), ['dont', 'stop']);
   assert.ok(wordSimilarity('a b c d e f g h i j'.split(' '), 'a b c d e f g h i x'.split(' ')) >= 0.9);
   assert.ok(wordSimilarity('a b c d e f'.split(' '), 'u v w x y z'.split(' ')) === 0);
   // nearSimilarity: wordSimilarity's value at or above the threshold, else 0 (stopping early).
