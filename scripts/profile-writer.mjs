@@ -13,11 +13,12 @@
  * reads the .txt files of a directory (bench:store --keep DIR leaves its corpus in DIR/articles).
  *
  * --count writes once, as ingest does (the workers' JSON hand-off, groups of 1,000), with no
- * timers: a run to count instructions. Under valgrind, with V8's compiler and collector on the
- * main thread so that the count repeats to about 0.2% (docs/ingest-budget.md, session 10):
+ * timers: a run to count instructions. Under valgrind, with V8 in its predictable mode (compiler
+ * and collector on the main thread, no timers) so that the count repeats to about 0.02% whatever
+ * else the machine runs (docs/ingest-budget.md, sessions 10 and 11):
  *
  *   valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
- *     node --single-threaded scripts/profile-writer.mjs --dir DIR --count [--no-write]
+ *     node --predictable scripts/profile-writer.mjs --dir DIR --count [--no-write]
  *
  * The count less the same run with --no-write (everything but the writes) is the writer's.
  */
