@@ -14,7 +14,7 @@ import { openStore } from '../src/store/index.js';
 import pg from 'pg';
 import { packExtracted, unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
 import { prepareArticle } from '../src/store/prepare.js';
-import { articleTextHash, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationWords, wordSimilarity } from '../src/store/normalize.js';
+import { articleTextHash, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { analyze } from '../src/index.js';
 import type { Analysis, Quote } from '../src/extract/types.js';
@@ -1047,7 +1047,7 @@ test('[sqlite] a surname-only person joining the full name moves its names in th
   }
 });
 
-test('prepared quotations carry their word count through the workers\' hand-off', () => {
+test('prepared quotations carry their word count, key and bands through the workers\' hand-off', () => {
   const text = 'Ada Okafor spoke. "The harbour plan is a waste," she said. "We will fight it in every court of the land, and we will win."';
   const analysis = buildAnalysis(text, [{ id: 'p', name: 'Ada Okafor', mentions: ['Ada Okafor'] }], [
     { quote: '"The harbour plan is a waste," she said. "We will fight it in every court of the land, and we will win."', speaker: 'Ada Okafor', entity: 'p', mention: 'Ada Okafor', cue: 'spoke' },
@@ -1056,8 +1056,15 @@ test('prepared quotations carry their word count through the workers\' hand-off'
   // The quoted parts only: the interrupting `she said` is not part of the wording.
   assert.equal(prepared.quotes[0]!.wordCount, 20);
   assert.equal(prepared.quotes[0]!.words.split(' ').length, 20);
+  // Its key is the exact key of those words, as anything else computing one gets it.
+  assert.equal(prepared.quotes[0]!.key, quotationKey(prepared.quotes[0]!.words.split(' ')));
+  assert.equal(prepared.quotes[0]!.key, quotationKey(quotationParts(analysis.quotes[0]!.text).words));
   const back = unpackArticle({ article: { source: 'w.txt', text }, extracted: packExtracted(analysis, prepared) });
   assert.equal(back.prepared!.quotes[0]!.wordCount, 20);
+  // Band keys (48-bit integers) travel as two 24-bit halves and come back whole.
+  assert.equal(prepared.quotes[0]!.bands.length, BANDS_PER_QUOTATION);
+  assert.ok(prepared.quotes[0]!.bands.every((b) => b >= 2 ** 24));
+  assert.deepEqual(back.prepared!.quotes[0]!.bands, prepared.quotes[0]!.bands);
 });
 
 test('[sqlite] a name made only of words of the recorded name gets no row of its own in the names index, and still finds the person', async () => {

@@ -13,6 +13,7 @@ import {
   quotationBands,
   quotationKey,
   quotationParts,
+  sha256,
 } from './normalize.js';
 import type { ArticleInput } from './store.js';
 
@@ -142,10 +143,12 @@ export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
     const t = tokensOf(q.speaker.name);
     if (t.length >= 2) speakerNorm = t.join(' ');
   }
+  const joined = words.join(' ');
   return {
-    key: quotationKey(words.length ? words : [q.text]),
+    // The key hashes the words joined as `words` holds them (`quotationKey`), joined here once.
+    key: words.length ? sha256(joined).slice(0, 32) : quotationKey([q.text]),
     segmentKeys: segments.map((w) => quotationKey(w)),
-    words: words.join(' '),
+    words: joined,
     wordCount: words.length,
     bands: quotationBands(words),
     speakerNorm,

@@ -68,6 +68,7 @@ type WirePerson = [
   id: string, name: string, kind: Person['kind'], gender: Person['gender'] | null, descriptors: string[],
   mentions: WireSpan[], members: string[] | null,
 ];
+/** `bands` as two 24-bit halves each (see `bandsToWire`). */
 type WirePreparedQuote = [key: string, segmentKeys: string[], words: string, bands: number[], speakerNorm: string | null, wordCount: number];
 type WirePreparedPerson = [name: string, norm: string, surname: string, tokens: number, aliases: [string, string, number][], descriptors: [string, number][]];
 type Wire = [
@@ -76,6 +77,26 @@ type Wire = [
 ];
 
 const toWire = (span: Span | null): WireSpan | null => (span ? [span.start, span.end] : null);
+
+/**
+ * Band keys are 48-bit integers: as JSON numbers they are written and read through V8's
+ * floating-point paths (shortest digits, then string to double), a few microseconds an
+ * article. Their two 24-bit halves are small integers, which take the integer paths.
+ */
+const HALF = 2 ** 24;
+function bandsToWire(bands: number[]): number[] {
+  const out = new Array<number>(bands.length * 2);
+  for (let i = 0; i < bands.length; i++) {
+    out[2 * i] = Math.floor(bands[i]! / HALF);
+    out[2 * i + 1] = bands[i]! % HALF;
+  }
+  return out;
+}
+function bandsFromWire(halves: number[]): number[] {
+  const out = new Array<number>(halves.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = halves[2 * i]! * HALF + halves[2 * i + 1]!;
+  return out;
+}
 
 export function packExtracted(analysis: Analysis, prepared: PreparedArticle): ExtractedJson {
   const wire: Wire = [
@@ -88,7 +109,7 @@ export function packExtracted(analysis: Analysis, prepared: PreparedArticle): Ex
       q.when ? [q.when.start, q.when.end, q.when.resolved] : null,
     ]),
     analysis.people.map((p) => [p.id, p.name, p.kind, p.gender ?? null, p.descriptors, p.mentions.map((m) => [m.start, m.end] as WireSpan), p.members ?? null]),
-    prepared.quotes.map((q) => [q.key, q.segmentKeys, q.words, q.bands, q.speakerNorm, q.wordCount]),
+    prepared.quotes.map((q) => [q.key, q.segmentKeys, q.words, bandsToWire(q.bands), q.speakerNorm, q.wordCount]),
     prepared.people.map((p) => p && [p.name, p.norm, p.surname, p.tokens, p.aliases, p.descriptors]),
   ];
   return JSON.stringify(wire) as ExtractedJson;
@@ -120,7 +141,7 @@ export function unpackArticle(item: ArticleToStore): { analysis: Analysis; prepa
     analysis,
     prepared: {
       textHash,
-      quotes: preparedQuotes.map(([key, segmentKeys, words, bands, speakerNorm, wordCount]) => ({ key, segmentKeys, words, bands, speakerNorm, wordCount })),
+      quotes: preparedQuotes.map(([key, segmentKeys, words, bands, speakerNorm, wordCount]) => ({ key, segmentKeys, words, bands: bandsFromWire(bands), speakerNorm, wordCount })),
       people: preparedPeople.map((p) => p && { name: p[0], norm: p[1], surname: p[2], tokens: p[3], aliases: p[4], descriptors: p[5] }),
     },
   };
