@@ -86,7 +86,7 @@ const HONORIFICS = new Set([
 ]);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
-function stripDiacritics(text: string): string {
+export function stripDiacritics(text: string): string {
   if (ASCII.test(text)) return text;
   return text.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
@@ -160,7 +160,12 @@ export function quotationParts(text: string): { words: string[]; segments: strin
 
 /** Exact key of a quotation: same words after normalisation, same key. */
 export function quotationKey(words: string[]): string {
-  return sha256(words.join(' ')).slice(0, 32);
+  return joinedWordsKey(words.join(' '));
+}
+
+/** `quotationKey` of words already joined by single spaces. */
+export function joinedWordsKey(joined: string): string {
+  return sha256(joined).slice(0, 32);
 }
 
 // ---------------------------------------------------------------------------------------------

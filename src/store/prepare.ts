@@ -12,8 +12,8 @@ import {
   nameTokens,
   quotationBands,
   quotationKey,
+  joinedWordsKey,
   quotationParts,
-  sha256,
 } from './normalize.js';
 import type { ArticleInput } from './store.js';
 
@@ -145,8 +145,7 @@ export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
   }
   const joined = words.join(' ');
   return {
-    // The key hashes the words joined as `words` holds them (`quotationKey`), joined here once.
-    key: words.length ? sha256(joined).slice(0, 32) : quotationKey([q.text]),
+    key: words.length ? joinedWordsKey(joined) : quotationKey([q.text]),
     segmentKeys: segments.map((w) => quotationKey(w)),
     words: joined,
     wordCount: words.length,

@@ -7,7 +7,7 @@ import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BandIndex } from './band-index.js';
 import { RecentWords } from './near-words.js';
-import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity } from './normalize.js';
+import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, stripDiacritics } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
@@ -1398,8 +1398,7 @@ function needsNameRow(alias: string, name: string): boolean {
 
 /** A name's words as the full-text index tokenises them: letters and digits, no case or accents. */
 function searchWords(text: string): string[] {
-  const folded = /^[\x00-\x7F]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
-  return folded.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return stripDiacritics(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 function likeEscape(s: string): string {
