@@ -388,3 +388,15 @@ test('a surname alone of a person named in full, the subject of a `who` clause a
   const r = run(text);
   expectQuote(quote(r, '“You start at four and you stop when it is sold,”'), { speaker: 'Marco Velloni', mention: 'he' });
 });
+
+test('a description whose last word is a name (`the most recent figures from Statistics Canada`) is no epithet of the person the passage is about', () => {
+  const r = run('Dana Ruiz, who runs the harbour board, said the port would grow. According to the most recent figures from Statistics Canada, the port handled four million tonnes last year.');
+  const q = r.quotes.find((x) => x.text.includes('four million tonnes'))!;
+  assert.notEqual(q.speaker.name, 'Dana Ruiz', summary(r));
+  assert.match(q.speaker.name ?? '', /Statistics Canada/);
+});
+
+test('a title\'s `of` phrase (`CEO of Harbour Trust`) names the institution without the `of`', () => {
+  const r = run('“We will grow,” said Dana Ruiz, CEO of Harbour Trust. Harbour Trust said later that it would hire 40 people.');
+  expectQuote(r.quotes.find((q) => q.text.includes('hire 40 people'))!, { speaker: 'Harbour Trust', mention: 'Harbour Trust' });
+});

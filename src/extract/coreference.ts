@@ -468,9 +468,10 @@ function resolveMention(
       // `it said`, then `the utility said`): the previous speaker, when it is an institution.
       const prev = last.entity;
       if (bare && prev && prev.kind === 'org' && !prev.place && !prev.members && para - last.para <= 2) return prev;
-    } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m))) {
+    } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m)) && index.at[headIndex(tokens, m)] < 0) {
       // `the affable proprietor`, `the 32-year-old labourer`: a described person is the person
-      // the passage is about, not a new source.
+      // the passage is about, not a new source. (Not a phrase whose last word is a name, `the
+      // most recent numbers from Statistics Canada`: the name tells whose it is.)
       const person = salient(entities, at, para, last, (e) => e.kind === 'person');
       if (person) return person;
     }

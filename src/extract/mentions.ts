@@ -277,6 +277,15 @@ function classify(doc: Doc, first: number, last: number): NameRun {
         && !PLACE_PREFIXES.test(tokens[k - 1].lower) && !PARTICLES.has(tokens[k].lower)) { nameFirst = k; break; }
     }
   }
+  // `CEO of Civic Action`: a title's `of` phrase names an institution, and the title is not its
+  // (it belongs to whoever holds it); `of` is no word of the name. (`Secretary of State Kerry`:
+  // an office's department word before a name is the title's.)
+  let ofTitle = false;
+  if (nameFirst < last - 1 && tokens[nameFirst].lower === 'of') {
+    nameFirst++;
+    if (nameFirst < last - 1 && DEPARTMENT_WORDS.has(tokens[nameFirst].lower)) nameFirst++;
+    else ofTitle = true;
+  }
   let org = false;
   let acronym = false;
   for (let k = nameFirst; k < last; k++) {
@@ -289,7 +298,7 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   // A role noun right before the run titles it too: `Foreign Ministry spokesperson Lu Kang`.
   const before = tokens[first - 1];
   const roleBefore = before !== undefined && before.para === tokens[first].para && /^\p{Ll}/u.test(before.text) && TITLES.has(before.lower);
-  const titled = nameFirst > first || roleBefore && last - nameFirst >= 1 && !ORG_WORDS.has(tokens[last - 1].lower);
+  const titled = nameFirst > first && !ofTitle || roleBefore && last - nameFirst >= 1 && !ORG_WORDS.has(tokens[last - 1].lower);
   const personal = titled || isFirstName(tokens[nameFirst].text);
   if (acronym && !personal) org = true;
   // `Twitter said`, `Politico’s Ben Schreckinger`: a single word that names an organisation,
