@@ -256,6 +256,17 @@ test('an embedded post\'s link and hashtags, and the full stop before them, are 
   assert.ok(link.quotes.some((x) => x.text === 'More than 800 field staff will keep working to restore power to every customer'), summary(link));
 });
 
+test('a pull quote (words, then the name alone, no dash) is the named person\'s, if the story names them elsewhere', () => {
+  const text = 'Mayor Dana Pruitt spent Saturday clearing roads with the volunteer crews.\n\nIt is a lot worse than last year for the people who live out on the lake roads. Dana Pruitt, Millbrook mayor\n\nSome of the hardest-hit areas will be without power for several more days. Harbour Power\n\nHarbour Power said crews would work through the night.';
+  const r = run(text);
+  expectQuote(quote(r, 'It is a lot worse than last year for the people who live out on the lake roads'), { type: 'indirect', speaker: 'Dana Pruitt', mention: 'Dana Pruitt', cue: null });
+  expectQuote(quote(r, 'Some of the hardest-hit areas will be without power for several more days'), { speaker: 'Harbour Power', mention: 'Harbour Power', cue: null });
+  // A photo credit has the same shape, but the photographer stands nowhere else in the story;
+  // and a paragraph that names its speaker in its own words is the writer's.
+  const credit = run('The council met on Monday.\n\nA cyclist rides past the shuttered homes of the West End on a cold morning. Ben Nelms\n\nHarbour Power said it was working. Some areas will be without power for several more days. Harbour Power');
+  assert.equal(credit.quotes.filter((q) => q.type === 'indirect' && !q.cue).length, 0, summary(credit));
+});
+
 test('a quotation over three paragraphs is one quote, and paragraphs two and three are quotes of the same speaker', () => {
   const text = '“The process is flawed,” Hinderks said. “Nobody has the information.\n\n“People are guessing with lousy numbers.\n\n“We want people to decide with the right information.”';
   const r = run(text);

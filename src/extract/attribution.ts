@@ -8,7 +8,7 @@
 import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
 import { cueAt, type Cue } from './cues.js';
-import { phraseAfter, phraseBefore, type Mention, type RunIndex } from './mentions.js';
+import { phraseAfter, phraseBefore, type Mention, type NameRun, type RunIndex } from './mentions.js';
 import { PERSON_NOUNS, TAKES_ADDRESSEE, WRITINGS, isPlaceName } from './lexicon.js';
 import type { QuoteType } from './types.js';
 
@@ -94,6 +94,7 @@ export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attrib
     attributeUnit(doc, unit, spans, runs, claimed, out);
   }
   bylines(doc, spans, runs, claimed, out);
+  pullQuotes(doc, spans, runs, claimed, out);
   continuations(doc, units, spans, runs, claimed, out);
   paragraphPieces(doc, spans, out);
   out.sort((a, b) => a.start - b.start);
@@ -1498,6 +1499,67 @@ function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Ar
     if (type !== 'direct') end = start + doc.text.slice(start, end).replace(TRAILING_LINKS, '').length;
     out.push({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] });
   });
+}
+
+/**
+ * A pull quote: a paragraph of the speaker's words, then only their name, without a dash or a
+ * full stop (`It's a lot worse than last year. Dana Pruitt, Millbrook mayor`, `... days. BC
+ * Hydro`). Attributed to the name, no cue. A photo credit has the same shape (`A cyclist rides
+ * by. Ben Nelms`), so the name must also stand in the article's running text: pull quotes
+ * repeat the words of someone the story quotes, a photographer is named nowhere else.
+ */
+function pullQuotes(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
+  const tokens = doc.tokens;
+  const reported = new Set(out.map((a) => a.para));
+  const found: Array<{ pi: number; first: number; stop: number; run: NameRun }> = [];
+  const tails = new Set<number>();
+  doc.paragraphs.forEach((p, pi) => {
+    if (p.last - p.first < 8 || reported.has(pi)) return;
+    // The name: what follows the paragraph's last full stop, opening with a name run.
+    let stop = -1;
+    for (let t = p.last - 1; t > p.first && t > p.last - 16; t--) {
+      if (/^[.!?]$/.test(tokens[t].text) && tokens[t].quote < 0) { stop = t; break; }
+    }
+    if (stop < 0 || stop === p.last - 1) return;
+    const r = runs.at[stop + 1];
+    if (r < 0 || runs.runs[r].first !== stop + 1 || runs.runs[r].common) return;
+    const run = runs.runs[r];
+    // After the name, only a role set off by a comma (`, Lake Cowichan mayor`): no verb, no quotation.
+    let k = run.last;
+    if (k < p.last) {
+      if (tokens[k].text !== ',' || p.last - k > 8) return;
+      for (let x = k + 1; x < p.last; x++) {
+        const t = tokens[x];
+        if (t.quote >= 0 || t.pos === 'PUNCT' || (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON') && !/^\p{Lu}/u.test(t.text)) return;
+      }
+    }
+    // The words: the whole paragraph before the name, sentences with no quotation of their own.
+    let first = p.first;
+    while (first < stop && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
+    if (stop - first < 6) return;
+    // (A paragraph that names its speaker in its own words is the writer's: `Harbour Power said
+    // it was working. ... Harbour Power`.)
+    const last = tokens[run.nameLast - 1].text;
+    for (let t = first; t < stop; t++) if (tokens[t].quote >= 0 && claimed[tokens[t].quote] || tokens[t].text === last) return;
+    for (let t = stop + 1; t < p.last; t++) tails.add(t);
+    found.push({ pi, first, stop, run });
+  });
+  if (found.length === 0) return;
+  // Where else each name's last word stands outside such a tail.
+  const named = new Set<string>();
+  for (const f of found) named.add(tokens[f.run.nameLast - 1].text);
+  const elsewhere = new Set<string>();
+  for (const t of tokens) if (named.has(t.text) && !tails.has(t.i)) elsewhere.add(t.text);
+  for (const { first, stop, run } of found) {
+    if (!elsewhere.has(tokens[run.nameLast - 1].text)) continue;
+    for (let t = first; t < stop; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
+    const source: Mention = { kind: 'name', first: run.first, last: run.last, coreFirst: run.nameFirst, coreLast: run.nameLast, head: tokens[run.nameLast - 1].lower, plural: false, indefinite: false };
+    // (Like an embedded post's, the words end before the full stop that closes them.)
+    const type = typeOf(doc, first, stop, spans);
+    const start = tokens[first].start;
+    const end = tokens[stop - 1].end;
+    out.push({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] });
+  }
 }
 
 /** Links and hashtags ending a post, with the punctuation before them. */
