@@ -400,3 +400,16 @@ test('a title\'s `of` phrase (`CEO of Harbour Trust`) names the institution with
   const r = run('“We will grow,” said Dana Ruiz, CEO of Harbour Trust. Harbour Trust said later that it would hire 40 people.');
   expectQuote(r.quotes.find((q) => q.text.includes('hire 40 people'))!, { speaker: 'Harbour Trust', mention: 'Harbour Trust' });
 });
+
+test('a relative named by the given name alone (`Spindler’s father, Joseph,`) is no other person of that given name, and `his father` means them', () => {
+  const text = 'Police chief Joseph Boinnet said the attack was over. “We have secured the building,” Boinnet said.\n\n'
+    + 'The company confirmed that one of the dead was Jason Spindler, its co-founder.\n\n'
+    + 'Spindler\'s father, Joseph, says his son grew up in Houston. His father said he worked with local firms to build partnerships.';
+  const r = run(text);
+  const says = r.quotes.find((q) => q.text.includes('grew up in Houston'))!;
+  expectQuote(says, { speaker: 'Joseph', mention: 'Joseph' });
+  expectQuote(r.quotes.find((q) => q.text.includes('local firms'))!, { speaker: 'Joseph', mention: 'His father' });
+  // The relative's own full name is the same person.
+  const r2 = run('Chelsea Clinton spoke at the rally on Monday. Clinton\'s daughter, Chelsea, said the campaign was “stronger than ever.”');
+  expectQuote(r2.quotes.find((q) => q.text.includes('stronger than ever'))!, { speaker: 'Chelsea Clinton', mention: 'Chelsea' });
+});

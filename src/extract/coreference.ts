@@ -133,6 +133,9 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     // last word (the surname), then a person over an institution (`Schicketanz` is Mary Ann
     // Schicketanz, not Studio Schicketanz), then the first found.
     const surname = norm(words[words.length - 1]);
+    // `Spindler's father, Joseph, says`: a relative named by the given name alone is no other
+    // person of that given name (`Joseph Boinnet`), unless that one bears the relative's surname.
+    const owner = words.length === 1 ? relativeOwner(doc, run) : null;
     const place = run.nameFirst === run.first && isPlaceName(words);
     let matchScore = -1;
     for (const ent of candidates) {
@@ -140,6 +143,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       // A place and an institution named after it are two things (`U.S.`, `the U.S. State
       // Department`); a place word can still be a surname (`Israel` after `Steve Israel`).
       if (ent.place && !place && run.org || place && ent.kind === 'org' && !ent.place) continue;
+      if (owner !== null && norm(ent.words[ent.words.length - 1]) !== owner) continue;
       if (containsWords(ent.words, words) || containsWords(words, ent.words)) {
         const score = (norm(ent.words[ent.words.length - 1]) === surname ? 2 : 0) + (ent.kind === 'person' && !run.org ? 1 : 0);
         if (score > matchScore) { match = ent; matchScore = score; }
@@ -338,6 +342,25 @@ function nearby(recent: Array<{ t: number; e: Entity }>, at: number, description
   for (let k = lo - 1; k >= 0 && recent[k].t >= at - 3000 && found.size < 64; k--) found.add(recent[k].e);
   for (const e of descriptions.values()) { if (found.size >= 128) break; found.add(e); }
   return [...found];
+}
+
+/** Nouns of kinship: `father` in `Spindler's father, Joseph`. */
+const KIN = new Set(`father mother dad mom wife husband son daughter brother sister uncle aunt cousin niece nephew
+ grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter widow widower
+ fiance fiancee fiancé fiancée girlfriend boyfriend`.split(/\s+/).filter(Boolean));
+
+/**
+ * For a given name alone in apposition to a kinship noun after a named person's possessive
+ * (`Spindler's father, Joseph,`), that person's surname, normalised; otherwise null.
+ */
+function relativeOwner(doc: Doc, run: NameRun): string | null {
+  const tokens = doc.tokens;
+  const f = run.first;
+  if (run.nameFirst !== f || run.nameLast - f !== 1 || tokens[f - 1]?.text !== ',' || !KIN.has(tokens[f - 2]?.lower ?? '')) return null;
+  if (!isFirstName(tokens[f].text) || !POSSESSIVE_S.has(tokens[f - 3]?.lower ?? '')) return null;
+  const name = tokens[f - 4];
+  if (!name || name.para !== tokens[f].para || !/^\p{Lu}/u.test(name.text)) return null;
+  return norm(name.text);
 }
 
 function titleGender(doc: Doc, run: NameRun): 'm' | 'f' | undefined {
@@ -688,6 +711,9 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
     while (b >= 0 && tokens[b].quote < 0 && (tokens[b].pos === 'NOUN' || tokens[b].pos === 'ADJ' || tokens[b].pos === 'PROPN' || POSSESSIVE_S.has(tokens[b].lower))) b--;
     if (b >= 0 && tokens[b].pos === 'DET' && b + 1 < run.first - 1 && tokens[run.first - 2].pos === 'NOUN') {
       addDescriptor(e, doc.text.slice(tokens[b].start, tokens[run.first - 2].end));
+    } else if (relativeOwner(doc, run) !== null) {
+      // `Spindler's father, Joseph,`: the relation is what the article calls them (`his father`).
+      addDescriptor(e, doc.text.slice(tokens[run.first - 2].start, tokens[run.first - 2].end));
     }
   }
   // Titles alone (`President` in `President Trump`) are descriptors too, a run of title words
