@@ -37,7 +37,7 @@ if (!existsSync(dist('store/sqlite.js'))) {
 const { analyze } = await import(dist('index.js'));
 const { prepareArticle } = await import(dist('store/prepare.js'));
 const { openSqliteStore } = await import(dist('store/sqlite.js'));
-const { packExtracted } = await import(dist('store/store.js'));
+const { packExtracted } = await import(dist('store/wire.js'));
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -83,7 +83,7 @@ const items = texts.map((text, i) => {
 console.log(`profile-writer: ${items.length} articles, ${items.reduce((n, it) => n + it.analysis.quotes.length, 0)} quotes`);
 
 if (COUNT) {
-  // As the ingest's writer gets them: the workers' JSON text, parsed on the writer's thread.
+  // As the ingest's writer gets them: the workers' packed hand-off, unpacked on the writer's thread.
   const handed = items.map((it) => ({ article: it.article, extracted: packExtracted(it.analysis, it.prepared) }));
   const work = mkdtempSync(join(tmpdir(), 'onrecord-profile-'));
   try {

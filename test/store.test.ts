@@ -12,7 +12,8 @@ import { MIGRATIONS } from '../src/store/migrations.js';
 import { PG_MIGRATIONS } from '../src/store/pg-migrations.js';
 import { openStore } from '../src/store/index.js';
 import pg from 'pg';
-import { packExtracted, unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
+import { unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
+import { packExtracted } from '../src/store/wire.js';
 import { prepareArticle } from '../src/store/prepare.js';
 import { articleTextHash, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
@@ -332,7 +333,7 @@ test('an article text hash: folded marks, collapsed whitespace and case; the sam
   }
 });
 
-test('the hand-off from the workers: positional JSON, spans as offsets, and back with their text', () => {
+test('the hand-off from the workers: flat numbers and strings, spans as offsets, and back with their text', () => {
   // Every optional part present once: an id, a quote in two quoted parts with neither mention
   // nor cue but an addressee and a time, a gender, a group's members.
   const [q0, q1] = analysisA.quotes as [Quote, Quote];
@@ -348,15 +349,22 @@ test('the hand-off from the workers: positional JSON, spans as offsets, and back
     people: [{ ...analysisA.people[0]!, gender: 'f' }, { ...analysisA.people[1]!, members: ['p1'] }],
   };
   const prepared = prepareArticle(articleA(), analysis);
-  const json = packExtracted(analysis, prepared);
-  // No property names travel, and the quotes and people hold no span text (the keys hold
-  // normalised words and names, as before).
-  assert.doesNotMatch(json, /"(text|start|speaker|mentions|key|words)":/);
-  const [, , quotes, people] = JSON.parse(json) as unknown[];
-  assert.doesNotMatch(JSON.stringify([quotes, people]), /Mayor Jane Doe|this decade/);
-  const back = unpackArticle({ article: articleA(), extracted: json });
+  const packed = packExtracted(analysis, prepared);
+  // No property names travel, and no span's text: quotes, cues and mentions are offsets into
+  // the article, which the writer has (the keys hold normalised words and names).
+  assert.doesNotMatch(packed.strings, /text|start|speaker|mentions/);
+  // (A quotation's normalised words do travel: for an indirect one they can equal its text.)
+  for (const q of analysis.quotes) if (q.type !== 'indirect') assert.ok(!packed.strings.includes(q.text), q.text);
+  assert.ok(!packed.strings.includes('said at city hall'));
+  const back = unpackArticle({ article: articleA(), extracted: packed });
   assert.deepStrictEqual(back.analysis, analysis);
   assert.deepStrictEqual(back.prepared, prepared);
+  // Strings that would need escaping in JSON or could pass for separators come back as they were.
+  const odd = { ...analysis, people: [{ ...analysis.people[0]!, descriptors: ['a "quoted", \\ back\u0000slash', ''] }, analysis.people[1]!] };
+  assert.deepStrictEqual(unpackArticle({ article: articleA(), extracted: packExtracted(odd, prepared) }).analysis, odd);
+  // A hand-off that lost values is refused rather than misread.
+  const cut = { strings: packed.strings, numbers: packed.numbers.subarray(0, packed.numbers.length - 1) };
+  assert.throws(() => unpackArticle({ article: articleA(), extracted: cut }), /malformed hand-off/);
 });
 
 // The behaviour of the record, the same on every backend.
@@ -1061,7 +1069,7 @@ test('prepared quotations carry their word count, key and bands through the work
   assert.equal(prepared.quotes[0]!.key, quotationKey(quotationParts(analysis.quotes[0]!.text).words));
   const back = unpackArticle({ article: { source: 'w.txt', text }, extracted: packExtracted(analysis, prepared) });
   assert.equal(back.prepared!.quotes[0]!.wordCount, 20);
-  // Band keys (48-bit integers) travel as two 24-bit halves and come back whole.
+  // Band keys (48-bit integers) come back whole.
   assert.equal(prepared.quotes[0]!.bands.length, BANDS_PER_QUOTATION);
   assert.ok(prepared.quotes[0]!.bands.every((b) => b >= 2 ** 24));
   assert.deepEqual(back.prepared!.quotes[0]!.bands, prepared.quotes[0]!.bands);

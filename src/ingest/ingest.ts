@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleTextHash } from '../store/normalize.js';
-import type { AddResult, ArticleGroup, ArticleInput, ArticleToStore, ExtractedJson, Store } from '../store/store.js';
+import type { AddResult, ArticleGroup, ArticleInput, ArticleToStore, PackedExtraction, Store } from '../store/store.js';
 import { parseFeed } from './feed.js';
 import { Fetcher } from './fetch.js';
 import type { PageHints } from './html.js';
@@ -481,7 +481,7 @@ class Run {
       this.failArticle(article.source, `store error: ${(err as Error).message}`, true);
       return;
     }
-    let extracted: ExtractedJson;
+    let extracted: PackedExtraction;
     try {
       const task: ExtractForStoreTask = { text: article.text, textHash };
       if (article.externalId) task.id = article.externalId;

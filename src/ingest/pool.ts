@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Analysis } from '../extract/types.js';
 import type { PageResult } from './html.js';
-import type { ExtractedJson } from '../store/store.js';
+import type { PackedExtraction } from '../store/store.js';
 import type { ExtractForStoreTask, ExtractTask, ParseTask } from './worker.js';
 
 export interface WorkPool {
@@ -11,7 +11,7 @@ export interface WorkPool {
   parse(task: ParseTask): Promise<PageResult>;
   extract(task: ExtractTask): Promise<Analysis>;
   /** Extraction and the store's per-article keys (see `prepareArticle`), both on the worker. */
-  extractForStore(task: ExtractForStoreTask): Promise<ExtractedJson>;
+  extractForStore(task: ExtractForStoreTask): Promise<PackedExtraction>;
   close(): Promise<void>;
 }
 
@@ -70,7 +70,7 @@ export function createPool(threads = defaultThreads()): WorkPool {
     threads,
     parse: (t) => pool.run(t, { name: 'parse' }) as Promise<PageResult>,
     extract: (t) => pool.run(t, { name: 'extract' }) as Promise<Analysis>,
-    extractForStore: (t) => pool.run(t, { name: 'extractForStore' }) as Promise<ExtractedJson>,
+    extractForStore: (t) => pool.run(t, { name: 'extractForStore' }) as Promise<PackedExtraction>,
     close: () => pool.destroy(),
   };
 }

@@ -5,7 +5,7 @@
 import { analyze } from '../index.js';
 import type { Analysis } from '../extract/types.js';
 import { prepareArticle, type PreparedArticle } from '../store/prepare.js';
-import { packExtracted, type ExtractedJson } from '../store/store.js';
+import { packExtracted, type PackedExtraction } from '../store/wire.js';
 import { parsePage, type PageHints, type PageResult } from './html.js';
 
 export interface ParseTask {
@@ -39,8 +39,8 @@ export interface ExtractForStoreTask extends ExtractTask {
   textHash?: string;
 }
 
-/** Extraction plus the keys the store derives from it, so the writer thread only writes (as JSON text: see `ExtractedJson`). */
-export function extractForStore(task: ExtractForStoreTask): ExtractedJson {
+/** Extraction plus the keys the store derives from it, so the writer thread only writes (packed: see `wire.ts`). */
+export function extractForStore(task: ExtractForStoreTask): PackedExtraction {
   const analysis = extract(task);
   const prepared: PreparedArticle = prepareArticle({ source: '', text: task.text }, analysis, task.textHash);
   return packExtracted(analysis, prepared);

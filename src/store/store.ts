@@ -6,6 +6,7 @@
  */
 import type { Analysis, Person, Quote, QuoteType, Span } from '../extract/types.js';
 import type { PreparedArticle } from './prepare.js';
+import { unpackExtracted, type PackedExtraction } from './wire.js';
 
 /** An article as ingest hands it to the store, before or after extraction. */
 export interface ArticleInput {
@@ -35,116 +36,20 @@ export interface ArticleKey {
  * One article with its extraction results, as ingest hands it to the store. `prepared` (from
  * `prepareArticle`) is the article's derived keys, computed off the writer's thread when given;
  * a backend computes it itself when it is absent. `extracted` is the other form extraction
- * workers send: the analysis and its keys as JSON text (`ExtractedJson`), parsed only when the
- * article is written.
+ * workers send: the analysis and its keys packed (`wire.ts`), unpacked only when the article is
+ * written (the writer may hold a thousand articles until their commit: two flat values each
+ * rather than hundreds of small objects).
  */
 export type ArticleToStore =
   | { article: ArticleInput; analysis: Analysis; prepared?: PreparedArticle }
-  | { article: ArticleInput; extracted: ExtractedJson };
+  | { article: ArticleInput; extracted: PackedExtraction };
 
-/**
- * `{ analysis, prepared }` of one article as JSON text. Workers send this rather than the
- * objects: one string crosses threads as one copy (cheaper than cloning hundreds of small
- * objects, and, measured, cheaper in garbage collection than moving a buffer), and the writer,
- * which may hold a thousand articles until their commit, holds one string each rather than the
- * objects; it parses each just before writing it.
- */
-export type ExtractedJson = string & { readonly __extractedJson: true };
+export type { PackedExtraction };
 
-/**
- * The JSON is positional, one array per quote, person and key set, in the order of
- * `WireQuote` and the others below: without the property names it is 40% shorter, and both
- * writing it on the worker and parsing it on the writer take a quarter to a third less time.
- * Spans travel as offsets (`[start, end]`): their text is a slice of the article's, which the
- * writer has.
- */
-type WireSpan = [start: number, end: number];
-type WireQuote = [
-  type: Quote['type'], start: number, end: number, speakerName: string | null, speakerEntity: string | null,
-  mention: WireSpan | null, cue: WireSpan | null, confidence: number, segments: WireSpan[] | null,
-  addressee: [name: string, entity: string | null, mention: WireSpan] | null, when: [start: number, end: number, resolved: string | null] | null,
-];
-type WirePerson = [
-  id: string, name: string, kind: Person['kind'], gender: Person['gender'] | null, descriptors: string[],
-  mentions: WireSpan[], members: string[] | null,
-];
-/** `bands` as two 24-bit halves each (see `bandsToWire`). */
-type WirePreparedQuote = [key: string, segmentKeys: string[], words: string, bands: number[], speakerNorm: string | null, wordCount: number];
-type WirePreparedPerson = [name: string, norm: string, surname: string, tokens: number, aliases: [string, string, number][], descriptors: [string, number][]];
-type Wire = [
-  id: string | null, textHash: string, quotes: WireQuote[], people: WirePerson[],
-  preparedQuotes: WirePreparedQuote[], preparedPeople: (WirePreparedPerson | null)[],
-];
-
-const toWire = (span: Span | null): WireSpan | null => (span ? [span.start, span.end] : null);
-
-/**
- * Band keys are 48-bit integers: as JSON numbers they are written and read through V8's
- * floating-point paths (shortest digits, then string to double), a few microseconds an
- * article. Their two 24-bit halves are small integers, which take the integer paths.
- */
-const HALF = 2 ** 24;
-function bandsToWire(bands: number[]): number[] {
-  const out = new Array<number>(bands.length * 2);
-  for (let i = 0; i < bands.length; i++) {
-    out[2 * i] = Math.floor(bands[i]! / HALF);
-    out[2 * i + 1] = bands[i]! % HALF;
-  }
-  return out;
-}
-function bandsFromWire(halves: number[]): number[] {
-  const out = new Array<number>(halves.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = halves[2 * i]! * HALF + halves[2 * i + 1]!;
-  return out;
-}
-
-export function packExtracted(analysis: Analysis, prepared: PreparedArticle): ExtractedJson {
-  const wire: Wire = [
-    analysis.id ?? null,
-    prepared.textHash,
-    analysis.quotes.map((q) => [
-      q.type, q.start, q.end, q.speaker.name, q.speaker.entity, toWire(q.speaker.mention), toWire(q.cue), q.confidence,
-      q.segments ? q.segments.map((s) => [s.start, s.end] as WireSpan) : null,
-      q.addressee ? [q.addressee.name, q.addressee.entity, [q.addressee.mention.start, q.addressee.mention.end]] : null,
-      q.when ? [q.when.start, q.when.end, q.when.resolved] : null,
-    ]),
-    analysis.people.map((p) => [p.id, p.name, p.kind, p.gender ?? null, p.descriptors, p.mentions.map((m) => [m.start, m.end] as WireSpan), p.members ?? null]),
-    prepared.quotes.map((q) => [q.key, q.segmentKeys, q.words, bandsToWire(q.bands), q.speakerNorm, q.wordCount]),
-    prepared.people.map((p) => p && [p.name, p.norm, p.surname, p.tokens, p.aliases, p.descriptors]),
-  ];
-  return JSON.stringify(wire) as ExtractedJson;
-}
-
-/** The analysis and keys of an article to store, parsing them if they came as JSON text. */
+/** The analysis and keys of an article to store, unpacking them if they came from a worker. */
 export function unpackArticle(item: ArticleToStore): { analysis: Analysis; prepared: PreparedArticle | undefined } {
   if (!('extracted' in item)) return { analysis: item.analysis, prepared: item.prepared };
-  const [id, textHash, quotes, people, preparedQuotes, preparedPeople] = JSON.parse(item.extracted) as Wire;
-  const text = item.article.text;
-  const span = (w: WireSpan): Span => ({ start: w[0], end: w[1], text: text.slice(w[0], w[1]) });
-  const analysis: Analysis = {
-    quotes: quotes.map(([type, start, end, name, entity, mention, cue, confidence, segments, addressee, when]) => {
-      const q: Quote = { start, end, text: text.slice(start, end), type, speaker: { name, entity, mention: mention && span(mention) }, cue: cue && span(cue), confidence };
-      if (segments) q.segments = segments.map(span);
-      if (addressee) q.addressee = { name: addressee[0], entity: addressee[1], mention: span(addressee[2]) };
-      if (when) q.when = { ...span([when[0], when[1]]), resolved: when[2] };
-      return q;
-    }),
-    people: people.map(([pid, name, kind, gender, descriptors, mentions, members]) => {
-      const p: Person = { id: pid, name, kind, descriptors, mentions: mentions.map(span) };
-      if (gender) p.gender = gender;
-      if (members) p.members = members;
-      return p;
-    }),
-  };
-  if (id !== null) analysis.id = id;
-  return {
-    analysis,
-    prepared: {
-      textHash,
-      quotes: preparedQuotes.map(([key, segmentKeys, words, bands, speakerNorm, wordCount]) => ({ key, segmentKeys, words, bands: bandsFromWire(bands), speakerNorm, wordCount })),
-      people: preparedPeople.map((p) => p && { name: p[0], norm: p[1], surname: p[2], tokens: p[3], aliases: p[4], descriptors: p[5] }),
-    },
-  };
+  return unpackExtracted(item.extracted, item.article.text);
 }
 
 export interface AddResult {

@@ -1,0 +1,279 @@
+/**
+ * The hand-off between an extraction worker and the store's writer: one article's analysis and
+ * the keys prepared from it (`prepare.ts`), packed as two flat values that cross threads as two
+ * copies, with no JSON to write or parse.
+ *
+ * - `numbers`: every number, length and presence flag in the order the fields are written.
+ * - `strings`: every string, concatenated; its pieces are found again from their lengths
+ *   (in `numbers`), so no character needs escaping.
+ *
+ * Measured against the positional JSON this replaces (session 12, docs/ingest-budget.md):
+ * JSON cost about 0.6 M instructions an article to write and parse, most of it the parser
+ * reading numbers and brackets one character at a time, in its two-byte form whenever a name
+ * was sliced from a text with curly quotes. Spans travel as offsets: their text is a slice of
+ * the article's, which the writer has.
+ *
+ * The writer and reader below are mirror images: a field added to one is added to the other
+ * in the same place.
+ */
+import type { Analysis, Person, Quote, Span } from '../extract/types.js';
+import type { PreparedArticle, PreparedPerson, PreparedQuote } from './prepare.js';
+
+/** One article's analysis and prepared keys, as `packExtracted` writes them. */
+export interface PackedExtraction {
+  readonly strings: string;
+  readonly numbers: Float64Array;
+}
+
+const NONE = -1;
+
+class WireWriter {
+  private readonly parts: string[] = [];
+  private readonly nums: number[] = [];
+
+  num(n: number): void {
+    this.nums.push(n);
+  }
+  str(s: string): void {
+    this.nums.push(s.length);
+    this.parts.push(s);
+  }
+  /** A string or null (null as length -1). */
+  optStr(s: string | null | undefined): void {
+    if (s == null) this.nums.push(NONE);
+    else this.str(s);
+  }
+  span(s: { start: number; end: number }): void {
+    this.nums.push(s.start, s.end);
+  }
+  optSpan(s: { start: number; end: number } | null | undefined): void {
+    if (s == null) this.nums.push(NONE);
+    else this.nums.push(s.start, s.end);
+  }
+  strs(list: readonly string[]): void {
+    this.nums.push(list.length);
+    for (const s of list) this.str(s);
+  }
+  optStrs(list: readonly string[] | null | undefined): void {
+    if (list == null) this.nums.push(NONE);
+    else this.strs(list);
+  }
+  done(): PackedExtraction {
+    return { strings: this.parts.join(''), numbers: Float64Array.from(this.nums) };
+  }
+}
+
+class WireReader {
+  private n = 0;
+  private s = 0;
+  constructor(
+    private readonly strings: string,
+    private readonly numbers: Float64Array,
+    /** The article text spans are sliced from. */
+    private readonly text: string,
+  ) {}
+
+  num(): number {
+    return this.numbers[this.n++]!;
+  }
+  str(): string {
+    const len = this.numbers[this.n++]!;
+    return this.strings.slice(this.s, (this.s += len));
+  }
+  optStr(): string | null {
+    const len = this.numbers[this.n]!;
+    if (len === NONE) {
+      this.n++;
+      return null;
+    }
+    return this.str();
+  }
+  span(): Span {
+    const start = this.numbers[this.n++]!;
+    const end = this.numbers[this.n++]!;
+    return { start, end, text: this.text.slice(start, end) };
+  }
+  optSpan(): Span | null {
+    if (this.numbers[this.n] === NONE) {
+      this.n++;
+      return null;
+    }
+    return this.span();
+  }
+  strs(): string[] {
+    const out = new Array<string>(this.num());
+    for (let i = 0; i < out.length; i++) out[i] = this.str();
+    return out;
+  }
+  optStrs(): string[] | null {
+    if (this.numbers[this.n] === NONE) {
+      this.n++;
+      return null;
+    }
+    return this.strs();
+  }
+  /** Throws unless every value was read: a writer and reader out of step would misread silently. */
+  end(): void {
+    if (this.n !== this.numbers.length || this.s !== this.strings.length) throw new Error('store: malformed hand-off from an extraction worker');
+  }
+}
+
+/** An article's analysis and prepared keys as the hand-off (see the top of this file). */
+export function packExtracted(analysis: Analysis, prepared: PreparedArticle): PackedExtraction {
+  const w = new WireWriter();
+  w.optStr(analysis.id);
+  w.str(prepared.textHash);
+  w.num(analysis.quotes.length);
+  for (const q of analysis.quotes) writeQuote(w, q);
+  w.num(analysis.people.length);
+  for (const p of analysis.people) writePerson(w, p);
+  // One prepared quote per quote, one prepared person (or none) per person, in order.
+  for (const pq of prepared.quotes) writePreparedQuote(w, pq);
+  for (const pp of prepared.people) writePreparedPerson(w, pp);
+  return w.done();
+}
+
+/** The analysis and keys `packExtracted` packed; spans are sliced from `text`, the article's. */
+export function unpackExtracted(packed: PackedExtraction, text: string): { analysis: Analysis; prepared: PreparedArticle } {
+  const r = new WireReader(packed.strings, packed.numbers, text);
+  const id = r.optStr();
+  const textHash = r.str();
+  const quotes = new Array<Quote>(r.num());
+  for (let i = 0; i < quotes.length; i++) quotes[i] = readQuote(r, text);
+  const people = new Array<Person>(r.num());
+  for (let i = 0; i < people.length; i++) people[i] = readPerson(r);
+  const preparedQuotes = new Array<PreparedQuote>(quotes.length);
+  for (let i = 0; i < quotes.length; i++) preparedQuotes[i] = readPreparedQuote(r);
+  const preparedPeople = new Array<PreparedPerson | null>(people.length);
+  for (let i = 0; i < people.length; i++) preparedPeople[i] = readPreparedPerson(r);
+  r.end();
+  const analysis: Analysis = { quotes, people };
+  if (id !== null) analysis.id = id;
+  return { analysis, prepared: { textHash, quotes: preparedQuotes, people: preparedPeople } };
+}
+
+function writeQuote(w: WireWriter, q: Quote): void {
+  w.str(q.type);
+  w.span(q);
+  w.optStr(q.speaker.name);
+  w.optStr(q.speaker.entity);
+  w.optSpan(q.speaker.mention);
+  w.optSpan(q.cue);
+  w.num(q.confidence);
+  if (q.segments) {
+    w.num(q.segments.length);
+    for (const s of q.segments) w.span(s);
+  } else w.num(NONE);
+  if (q.addressee) {
+    w.num(1);
+    w.str(q.addressee.name);
+    w.optStr(q.addressee.entity);
+    w.span(q.addressee.mention);
+  } else w.num(0);
+  if (q.when) {
+    w.num(1);
+    w.span(q.when);
+    w.optStr(q.when.resolved);
+  } else w.num(0);
+}
+
+function readQuote(r: WireReader, text: string): Quote {
+  const type = r.str() as Quote['type'];
+  const { start, end } = r.span();
+  const name = r.optStr();
+  const entity = r.optStr();
+  const mention = r.optSpan();
+  const cue = r.optSpan();
+  const confidence = r.num();
+  const q: Quote = { start, end, text: text.slice(start, end), type, speaker: { name, entity, mention }, cue, confidence };
+  const segments = r.num();
+  if (segments !== NONE) {
+    q.segments = new Array<Span>(segments);
+    for (let i = 0; i < segments; i++) q.segments[i] = r.span();
+  }
+  if (r.num() === 1) q.addressee = { name: r.str(), entity: r.optStr(), mention: r.span() };
+  if (r.num() === 1) q.when = { ...r.span(), resolved: r.optStr() };
+  return q;
+}
+
+function writePerson(w: WireWriter, p: Person): void {
+  w.str(p.id);
+  w.str(p.name);
+  w.str(p.kind);
+  w.optStr(p.gender);
+  w.strs(p.descriptors);
+  w.num(p.mentions.length);
+  for (const m of p.mentions) w.span(m);
+  w.optStrs(p.members);
+}
+
+function readPerson(r: WireReader): Person {
+  const id = r.str();
+  const name = r.str();
+  const kind = r.str() as Person['kind'];
+  const gender = r.optStr() as Person['gender'] | null;
+  const descriptors = r.strs();
+  const mentions = new Array<Span>(r.num());
+  for (let i = 0; i < mentions.length; i++) mentions[i] = r.span();
+  const p: Person = { id, name, kind, descriptors, mentions };
+  if (gender) p.gender = gender;
+  const members = r.optStrs();
+  if (members) p.members = members;
+  return p;
+}
+
+function writePreparedQuote(w: WireWriter, q: PreparedQuote): void {
+  w.str(q.key);
+  w.strs(q.segmentKeys);
+  w.str(q.words);
+  w.num(q.wordCount);
+  w.num(q.bands.length);
+  for (const b of q.bands) w.num(b);
+  w.optStr(q.speakerNorm);
+}
+
+function readPreparedQuote(r: WireReader): PreparedQuote {
+  const key = r.str();
+  const segmentKeys = r.strs();
+  const words = r.str();
+  const wordCount = r.num();
+  const bands = new Array<number>(r.num());
+  for (let i = 0; i < bands.length; i++) bands[i] = r.num();
+  return { key, segmentKeys, words, wordCount, bands, speakerNorm: r.optStr() };
+}
+
+function writePreparedPerson(w: WireWriter, p: PreparedPerson | null): void {
+  if (!p) {
+    w.num(0);
+    return;
+  }
+  w.num(1);
+  w.str(p.name);
+  w.str(p.norm);
+  w.str(p.surname);
+  w.num(p.tokens);
+  w.num(p.aliases.length);
+  for (const [alias, norm, count] of p.aliases) {
+    w.str(alias);
+    w.str(norm);
+    w.num(count);
+  }
+  w.num(p.descriptors.length);
+  for (const [d, count] of p.descriptors) {
+    w.str(d);
+    w.num(count);
+  }
+}
+
+function readPreparedPerson(r: WireReader): PreparedPerson | null {
+  if (r.num() === 0) return null;
+  const name = r.str();
+  const norm = r.str();
+  const surname = r.str();
+  const tokens = r.num();
+  const aliases = new Array<[string, string, number]>(r.num());
+  for (let i = 0; i < aliases.length; i++) aliases[i] = [r.str(), r.str(), r.num()];
+  const descriptors = new Array<[string, number]>(r.num());
+  for (let i = 0; i < descriptors.length; i++) descriptors[i] = [r.str(), r.num()];
+  return { name, norm, surname, tokens, aliases, descriptors };
+}
