@@ -413,3 +413,13 @@ test('a relative named by the given name alone (`Spindler’s father, Joseph,`) 
   const r2 = run('Chelsea Clinton spoke at the rally on Monday. Clinton\'s daughter, Chelsea, said the campaign was “stronger than ever.”');
   expectQuote(r2.quotes.find((q) => q.text.includes('stronger than ever'))!, { speaker: 'Chelsea Clinton', mention: 'Chelsea' });
 });
+
+test('a study speaks for its author, named before it or in a `by` phrase after it (`a study which is being released Monday by X`), and `the study` later is the same author\'s', () => {
+  const r = run('Retail jobs are the best start for young workers, according to a study which is being released Monday by the Harbour Institute. The port hired 2,000 young people in 2017, according to the study.');
+  expectQuote(r.quotes.find((q) => q.text.includes('best start'))!, { speaker: 'Harbour Institute', mention: 'a study' });
+  expectQuote(r.quotes.find((q) => q.text.includes('2,000 young people'))!, { speaker: 'Harbour Institute', mention: 'the study' });
+  const r2 = run('The Republican Party held its meeting in Ohio. A poll of Republican voters released on Friday said that most want lower taxes. A new Harbour Institute survey says the port “needs more young workers.”');
+  // (`of` after a poll names whom it asked, not its author.)
+  expectQuote(r2.quotes.find((q) => q.text.includes('lower taxes'))!, { speaker: 'A poll of Republican voters' });
+  expectQuote(r2.quotes.find((q) => q.text.includes('young workers'))!, { speaker: 'Harbour Institute' });
+});

@@ -344,6 +344,35 @@ function nearby(recent: Array<{ t: number; e: Entity }>, at: number, description
   return [...found];
 }
 
+/** Writings of research, whose findings speak for their authors: `a study by Civic Action found`. */
+const RESEARCH = new Set(['study', 'survey', 'poll', 'analysis', 'audit', 'review']);
+
+/** The author of a writing, remembered for `the study` later on. */
+function authored(descriptions: Map<string, Entity>, m: Mention, author: Entity): Entity {
+  descriptions.set(`author:${m.head}`, author);
+  return author;
+}
+
+/**
+ * The name in a `by` or `from` phrase within a few words after a writing (`a study released
+ * Monday by Civic Action`), before any punctuation, quotation or other clause; or null.
+ */
+function authorAfter(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>, from: number): Entity | null {
+  const tokens = doc.tokens;
+  for (let k = from; k < tokens.length && k < from + 8; k++) {
+    const t = tokens[k];
+    if (t.quote >= 0 || t.pos === 'PUNCT' || t.para !== tokens[from - 1].para || /^(that|and|but|said|says|found|finds|shows|showed)$/.test(t.lower)) return null;
+    if (t.lower !== 'by' && t.lower !== 'from') continue;
+    const n = tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
+    const r = index.at[n] ?? -1;
+    const e = r >= 0 ? runEntity[r] : null;
+    // (`a report from the State Department's inspector general`: the possessor is no author.)
+    if (r >= 0 && POSSESSIVE_S.has(tokens[index.runs[r].last]?.lower ?? '')) return null;
+    return e && !e.place ? e : null;
+  }
+  return null;
+}
+
 /** Nouns of kinship: `father` in `Spindler's father, Joseph`. */
 const KIN = new Set(`father mother dad mom wife husband son daughter brother sister uncle aunt cousin niece nephew
  grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter widow widower
@@ -426,7 +455,7 @@ function resolveMention(
     return null;
   }
   // `her statement read`, `Smith's letter says`: a writing of someone's speaks for its owner.
-  if (WRITINGS.has(m.head) && !m.plural) {
+  if ((WRITINGS.has(m.head) || RESEARCH.has(m.head)) && !m.plural) {
     const owner = tokens[m.first];
     if (owner.lower === 'his' || owner.lower === 'her') {
       const pronoun: Mention = { ...m, kind: 'pronoun', head: owner.lower === 'his' ? 'he' : 'she', coreFirst: m.first, coreLast: m.first + 1 };
@@ -442,10 +471,19 @@ function resolveMention(
       const run = index.at[k];
       if (run < 0 || k === head || !runEntity[run]) continue;
       const author = runEntity[run];
-      if (k < head || /^(from|by|of)$/.test(tokens[k - 1]?.lower ?? '') || tokens[k - 1]?.pos === 'DET' && /^(from|by|of)$/.test(tokens[k - 2]?.lower ?? '')) {
-        if (!author.place || k > head) return author;
+      // (After a study, `of` names what it studied: `a poll of Republican voters`.)
+      const by = RESEARCH.has(m.head) ? /^(from|by)$/ : /^(from|by|of)$/;
+      if (k < head || by.test(tokens[k - 1]?.lower ?? '') || tokens[k - 1]?.pos === 'DET' && by.test(tokens[k - 2]?.lower ?? '')) {
+        if (!author.place || k > head) return authored(descriptions, m, author);
       }
     }
+    // `a study which is being released Monday by Civic Action`: the author named in a `by` or
+    // `from` phrase that follows the writing in its clause.
+    const after = authorAfter(doc, index, runEntity, m.last);
+    if (after) return authored(descriptions, m, after);
+    // `the study` after `a study by Civic Action`: the same writing, by the same author.
+    const earlier = !m.indefinite && /^(the|this|that)$/.test(owner.lower) ? descriptions.get(`author:${m.head}`) : undefined;
+    if (earlier) return earlier;
     // `the union’s Friday release`: an institution described by its kind owns the writing.
     if (owner.lower === 'the' && ORG_HEADS.has(tokens[m.first + 1]?.lower) && POSSESSIVE_S.has(tokens[m.first + 2]?.lower ?? '')) {
       const described: Mention = { kind: 'description', first: m.first, last: m.first + 2, coreFirst: m.first, coreLast: m.first + 2, head: tokens[m.first + 1].lower, plural: false, indefinite: false };
