@@ -465,3 +465,12 @@ test('indirect: without quotation marks a verb of naming reports what it calls i
   r = run('Two former cooks behind a campaign against what they call unfair shifts and low pay at the diner have listed their demands.');
   assert.equal(r.quotes.length, 0, summary(r));
 });
+
+test('a plural the tagger reads as a noun after the clause\'s subject is its verb (`said the new agreement deals with ...`, `the company plans to hire`)', () => {
+  const r = run('Organizer Dana Croteau said the new agreement deals with funding for schools that support the plan. Maya Kessler said the company plans to hire more staff next year.');
+  expectQuote(quote(r, 'the new agreement deals with funding for schools that support the plan'), { type: 'indirect', speaker: 'Dana Croteau', cue: 'said' });
+  expectQuote(quote(r, 'the company plans to hire more staff next year'), { type: 'indirect', speaker: 'Maya Kessler', cue: 'said' });
+  // (Not a relative clause's noun, nor a gerund's object.)
+  const other = run('Some may recall other Ackman investments that soured. He suggested building institutions to house them.');
+  assert.equal(other.quotes.length, 0, summary(other));
+});

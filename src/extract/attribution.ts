@@ -374,11 +374,14 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   const complement = f.how === 'clause' && tokens[f.first].lower === 'that' && /^(DET|PRON)$/.test(tokens[f.first + 1]?.pos ?? '') && f.last - f.first >= 5;
   // (`said no`: an answer alone is a report.)
   const answer = f.how === 'clause' && f.last - f.first === 1 && /^(yes|no)$/.test(tokens[f.first].lower);
-  if (f.type === 'indirect' && !complement && !answer && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && (compound || !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos)))) return false;
+  // (`said the agreement deals/NOUN with ...`, `said the company plans/NOUN to hire`: a plural the
+  // tagger read as a noun is the clause's verb after a speech cue.)
+  const pluralVerb = f.how === 'clause' && c.cue.sense.strength === 'speech' && pluralAsVerb(doc, f.first, f.last);
+  if (f.type === 'indirect' && !complement && !answer && !pluralVerb && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && (compound || !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos)))) return false;
   // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
   // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
   // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
-  if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && (!mainVerb(doc, f.first, f.last) || coordinatedPredicate(doc, f.first, f.last))) return false;
+  if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !pluralVerb && (!mainVerb(doc, f.first, f.last) || coordinatedPredicate(doc, f.first, f.last))) return false;
   return true;
 }
 
@@ -1431,6 +1434,32 @@ function coordinatedPredicate(doc: Doc, first: number, last: number): boolean {
   }
   return true;
 }
+
+/**
+ * A clause opening with a subject whose next word, a plural noun to the tagger, is its verb:
+ * `the new agreement deals with ...`, `the company plans to hire ...`. The subject is a plain
+ * noun phrase after a determiner, ending in a noun, and the verb takes `with`, or `to` and a verb.
+ */
+function pluralAsVerb(doc: Doc, first: number, last: number): boolean {
+  const tokens = doc.tokens;
+  let t = first;
+  if (tokens[t]?.lower === 'that') t++;
+  // (A determiner opens the subject: `building/NOUN institutions to house them` is a gerund's object.)
+  if (!(tokens[t]?.pos === 'DET' || POSSESSIVE_WORDS.has(tokens[t]?.lower ?? ''))) return false;
+  const subject = ++t;
+  while (t < last && t < subject + 5 && tokens[t].quote < 0 && /^(ADJ|NOUN|PROPN|NUM)$/.test(tokens[t].pos)) {
+    const w = tokens[t];
+    if (t > subject && w.pos === 'NOUN' && /^\p{Ll}+[^su]s$/u.test(w.text) && /^(NOUN|PROPN)$/.test(tokens[t - 1].pos)) {
+      const next = tokens[t + 1];
+      if (t + 1 >= last || !next) return false;
+      // (Not before `that`: `investments that soured` is a relative clause's.)
+      return next.lower === 'with' || next.lower === 'to' && t + 2 < last && tokens[t + 2].pos === 'VERB';
+    }
+    t++;
+  }
+  return false;
+}
+const POSSESSIVE_WORDS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 function hasVerb(doc: Doc, first: number, last: number): boolean {
   for (let t = first; t < last; t++) if (doc.tokens[t].pos === 'VERB' || doc.tokens[t].pos === 'AUX') return true;
