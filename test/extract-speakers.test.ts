@@ -423,3 +423,15 @@ test('a study speaks for its author, named before it or in a `by` phrase after i
   expectQuote(r2.quotes.find((q) => q.text.includes('lower taxes'))!, { speaker: 'A poll of Republican voters' });
   expectQuote(r2.quotes.find((q) => q.text.includes('young workers'))!, { speaker: 'Harbour Institute' });
 });
+
+test('a place word alone is no part of a longer name that holds it: `Israel` keeps Steve Israel a person, `Toronto` is not the Toronto Raptors', () => {
+  const r = run('Rep. Steve Israel spoke first. “We will win,” Israel said. The vote was then delayed by an hour. “It will be a long night,” he added.');
+  expectQuote(quote(r, '“It will be a long night,”'), { speaker: 'Steve Israel', mention: 'he' });
+  const r2 = run('The Toronto Raptors traded two players on Thursday. Jonas Vale, who was drafted by Toronto in 2011, was cleared to play. The team posted a photo of him with two words: “I’m back.”');
+  expectQuote(quote(r2, '“I’m back.”'), { speaker: 'Toronto Raptors', mention: 'The team' });
+});
+
+test('a name that opens with a place and has no given name (`the Vermont Elks`) is no man `he` means', () => {
+  const r = run('Tom Ward ran the hall for years.\n\nThe Vermont Elks gave the hall a new roof on Friday. “It was a gift,” he said.');
+  expectQuote(quote(r, '“It was a gift,”'), { speaker: 'Tom Ward', mention: 'he' });
+});

@@ -29,6 +29,8 @@ export interface Entity {
   place?: boolean;
   /** For several people named together as one source: each of them. */
   members?: Entity[];
+  /** Its name opens with a place's and has no given name (`Toronto Raptors`): no person. */
+  placeLed?: boolean;
   /** Its words come from a headline in Title Case, where a name's run swallows the verbs after it. */
   headlineName?: boolean;
 }
@@ -143,6 +145,9 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       // A place and an institution named after it are two things (`U.S.`, `the U.S. State
       // Department`); a place word can still be a surname (`Israel` after `Steve Israel`).
       if (ent.place && !place && run.org || place && ent.kind === 'org' && !ent.place) continue;
+      // (Nor a place and a longer name that holds it, `Toronto` and `Toronto Raptors`, unless
+      // that is a person's, whose surname a place word can be.)
+      if (place && !ent.place && ent.kind !== 'person' && ent.words.length > words.length) continue;
       if (owner !== null && norm(ent.words[ent.words.length - 1]) !== owner) continue;
       if (containsWords(ent.words, words) || containsWords(words, ent.words)) {
         const score = (norm(ent.words[ent.words.length - 1]) === surname ? 2 : 0) + (ent.kind === 'person' && !run.org ? 1 : 0);
@@ -222,7 +227,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     match.mentions.push(span);
     if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.first, run.last, run.personal || match.kind === 'person') });
     // A place is never a person, even when its first word is also a first name (`North Korea`).
-    if (place) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
+    if (place && !(match.kind === 'person' && match.words.length > words.length)) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
     else if (run.personal) match.kind = 'person';
     // (The entity's own first name gives the gender: `Al Hashish` after `Fouzia Al Hashish` is
     // not Al.)
@@ -232,6 +237,13 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     gatherDescriptors(doc, run, match);
     runEntity[k] = match;
   });
+
+  // `New Hampshire Elks`, `Connecticut Democrat`: a name that opens with a place's and has no
+  // given name is a team's, a club's or a description's, never a person `he` or `she` means.
+  for (const e of entities) {
+    if (e.kind !== 'unknown' || e.words.length < 2 || isFirstName(e.words[0])) continue;
+    for (let n = 1; n < e.words.length && n <= 3; n++) if (isPlaceName(e.words.slice(0, n))) { e.placeLed = true; break; }
+  }
 
   // 2. Resolve each attribution's source, in text order so that salience follows the reading.
   const order = attributions.map((a, k) => k).sort((x, y) => attributions[x].start - attributions[y].start || x - y);
@@ -440,7 +452,7 @@ function resolveMention(
       // (A name of two words or more that is neither an organisation nor a place can be a
       // person the pronoun means, even before it speaks: `For Fouzia Al Hashish ...`.)
       const best = salient(entities, at, para, last, (e) =>
-        (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place) && (!e.gender || e.gender === g), g);
+        (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed) && (!e.gender || e.gender === g), g);
       return best ? assignGender(best, g) : null;
     }
     if (info === 'it') return asOrg(salient(entities, at, para, last, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender));
