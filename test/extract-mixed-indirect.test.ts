@@ -474,3 +474,12 @@ test('a plural the tagger reads as a noun after the clause\'s subject is its ver
   const other = run('Some may recall other Ackman investments that soured. He suggested building institutions to house them.');
   assert.equal(other.quotes.length, 0, summary(other));
 });
+
+test('an aside between dashes holding a report of its own ends the reported clause (`says it helps — a “scaffold,” she calls it — but ...`)', () => {
+  const r = run('Jeanine Okafor arrived in May. Okafor says it is helpful to have a structure — a “scaffold,” she calls it — but she is starting afresh.');
+  expectQuote(quote(r, 'it is helpful to have a structure'), { type: 'indirect', speaker: 'Jeanine Okafor', mention: 'Okafor', cue: 'says' });
+  expectQuote(quote(r, '“scaffold,”'), { speaker: 'Jeanine Okafor', mention: 'she', cue: 'calls' });
+  // (An aside with no speaker of its own is part of the clause.)
+  const other = run('Pell said that the senator’s call to “bring the town together” — itself a reply to the mayor’s “Stand Tall” rallying cry — was a weak slogan.');
+  assert.ok(other.quotes.some((q) => q.text.startsWith('that the senator’s call') && q.text.endsWith('was a weak slogan')), summary(other));
+});

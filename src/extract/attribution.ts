@@ -1185,6 +1185,14 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
       if (nextCue && (nextCue.cue.first === j + 1 || nextCue.sourceFirst === j + 1)) { end = j; break; }
       if (n.lower === 'according' || (n.lower === 'adding' || n.lower === 'saying' || n.lower === 'noting')) { end = j; break; }
     }
+    // (`says it helps to have a structure — a “scaffold,” she calls it — but ...`: an aside
+    // between dashes holding a report of its own, its speaker inside it, ends the clause; not
+    // one the clause opens with: `would argue — and Sanders presumably believes — that ...`.)
+    if (t.text === '—' && j > k + 2 && nextCue && nextCue.source !== null && nextCue.source.first > j + 1 && nextCue.cue.first < end) {
+      let close = nextCue.cue.last;
+      while (close < end && tokens[close].text !== '—' && !/^[.;!?]$/.test(tokens[close].text)) close++;
+      if (close < end && tokens[close].text === '—') { end = j; break; }
+    }
   }
   // Drop trailing punctuation that is not a closing quotation mark.
   while (end > k && tokens[end - 1].quote < 0 && (tokens[end - 1].pos === 'PUNCT' || tokens[end - 1].pos === 'CCONJ')) end--;
