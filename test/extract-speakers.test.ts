@@ -435,3 +435,8 @@ test('a name that opens with a place and has no given name (`the Vermont Elks`) 
   const r = run('Tom Ward ran the hall for years.\n\nThe Vermont Elks gave the hall a new roof on Friday. “It was a gift,” he said.');
   expectQuote(quote(r, '“It was a gift,”'), { speaker: 'Tom Ward', mention: 'he' });
 });
+
+test('`the agency` is no plan or strategy named just before it (`Clean Food Strategy`), but the institution whose plan it is', () => {
+  const r = run('Environment Canada released new advice on Monday. In its new Clean Food Strategy, for example, the agency suggests that families “cook at home more often.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('cook at home'))!, { speaker: 'Environment Canada', mention: 'the agency' });
+});

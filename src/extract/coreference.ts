@@ -385,6 +385,9 @@ function authorAfter(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>,
   return null;
 }
 
+/** Last words of the names of plans, laws and programmes, which never speak. */
+const PLANS = new Set(['strategy', 'act', 'plan', 'program', 'programme', 'agreement', 'accord', 'treaty', 'bill', 'initiative', 'policy', 'framework', 'protocol', 'charter', 'amendment', 'budget']);
+
 /** Nouns of kinship: `father` in `Spindler's father, Joseph`. */
 const KIN = new Set(`father mother dad mom wife husband son daughter brother sister uncle aunt cousin niece nephew
  grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter widow widower
@@ -535,7 +538,9 @@ function resolveMention(
       // (`the city`, `the province`: a name merely mentioned nearby is as often a district, an
       // arena or a street as the town itself; only one that has spoken can be its government.)
       const local = LOCALITY_HEADS.has(m.head);
-      const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && (e.spoke > 0 || !local && e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
+      // (Nor a plan, a law or a strategy, `the Federal Sustainable Development Strategy`: no
+      // institution at all.)
+      const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && !PLANS.has(norm(e.words[e.words.length - 1])) && (e.spoke > 0 || !local && e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
       if (org) return asOrg(org);
       // Nor one named a few paragraphs back that has been speaking since (`BC Hydro said`, then
       // `it said`, then `the utility said`): the previous speaker, when it is an institution.
