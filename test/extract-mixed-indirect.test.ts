@@ -483,3 +483,13 @@ test('an aside between dashes holding a report of its own ends the reported clau
   const other = run('Pell said that the senator’s call to “bring the town together” — itself a reply to the mayor’s “Stand Tall” rallying cry — was a weak slogan.');
   assert.ok(other.quotes.some((q) => q.text.startsWith('that the senator’s call') && q.text.endsWith('was a weak slogan')), summary(other));
 });
+
+test('a quoted fragment joined by `and` after the cue goes on with the words before it (`“A,” X wrote in an email, and “B.”`)', () => {
+  const r = run('The surgeon is “smart as hell,” Stella Moss wrote in an email to a colleague, and “full of nonsense.”');
+  const whole = r.quotes.find((q) => q.text === 'The surgeon is “smart as hell,” Stella Moss wrote in an email to a colleague, and “full of nonsense.”');
+  assert.ok(whole, summary(r));
+  assert.equal(whole.speaker.name, 'Stella Moss');
+  expectQuote(quote(r, '“full of nonsense.”'), { speaker: 'Stella Moss', mention: 'Stella Moss', cue: 'wrote' });
+  const said = run('“It reinforced our resolve,” said Senator Ruth Blum, and “trust in our values to see through the bluster.”');
+  expectQuote(quote(said, '“trust in our values to see through the bluster.”'), { speaker: 'Ruth Blum', mention: 'Ruth Blum', cue: 'said' });
+});

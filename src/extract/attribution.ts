@@ -144,8 +144,10 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     // the part after the cue is also a quote of its own. (Commas on both sides of the cue: not
     // `“A.” X posted: “B.”`, two quotations.)
     const [first, second] = [out[before], out[before + 1]];
-    if (out.length - before === 2 && first.how === 'post-quote' && second.how === 'pre-quote' && second.type === 'direct'
-      && /,\s*['"”’»]+$/u.test(doc.text.slice(first.start, first.end)) && /,\s*$/.test(doc.text.slice(Math.max(0, second.start - 3), second.start))) {
+    // (Also a fragment the reporter's words lead into, and one joined by `and`: `The surgeon is
+    // “smart as hell,” X wrote, and “full of it.”`.)
+    if (out.length - before === 2 && (first.how === 'post-quote' || first.how === 'post-clause') && second.how === 'pre-quote' && second.type === 'direct'
+      && /,\s*['"”’»]+$/u.test(doc.text.slice(first.start, first.end)) && /,\s*((and|but)\s+)?$/.test(doc.text.slice(Math.max(0, second.start - 7), second.start))) {
       first.end = second.end;
       first.segments.push([second.start, second.end]);
       second.whole = first;
@@ -866,6 +868,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
     return out;
   }
+  // (`“A,” X wrote in an email, and “B.”`: a quoted fragment joined to the words before the cue
+  // goes on with them, as a quotation the cue interrupts does.)
+  const joined = explicit && out.length === 1 && tokens[k - 1].text === ',' && /^(and|but)$/.test(tokens[k]?.lower ?? '') && tokens[k].quote < 0
+    && tokens[k + 1]?.quote >= 0 && spans[tokens[k + 1].quote].first === k + 1 && /^\p{Ll}/u.test(tokens[k + 2]?.text ?? '');
+  if (joined) k++;
   const startsQuote = k < unit.last && tokens[k] && tokens[k].quote >= 0 && spans[tokens[k].quote].first === k;
   if (startsQuote) {
     const span = spans[tokens[k].quote];
@@ -877,7 +884,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     if (k > cue.last && !explicit && tokens[k - 1].lower !== 'to' && opener && opener.quote === tokens[k].quote && /^\p{Ll}/u.test(opener.text)
       && opener.pos === 'AUX' && opener.lower !== 'be') return out;
     // `Asked about it, Smith said, “...”`: the quotation, not the clause before, is the report.
-    if (out.length === 1 && out[0].how === 'post-clause') out.pop();
+    if (out.length === 1 && out[0].how === 'post-clause' && !joined) out.pop();
     // `said “the wind is at our backs” despite the loss`: a fragment with no punctuation of its
     // own before the closing mark, the clause going on past it, makes the whole clause the report.
     // (Right after the cue, its comma or colon, or `to`: `vowed to “fight for every vote” in
