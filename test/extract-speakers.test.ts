@@ -440,3 +440,9 @@ test('`the agency` is no plan or strategy named just before it (`Clean Food Stra
   const r = run('Environment Canada released new advice on Monday. In its new Clean Food Strategy, for example, the agency suggests that families “cook at home more often.”');
   expectQuote(r.quotes.find((q) => q.text.includes('cook at home'))!, { speaker: 'Environment Canada', mention: 'the agency' });
 });
+
+test('a phrase after a participle that follows a noun is its object, not the speaker (`A lawyer representing the family said`)', () => {
+  const r = run('The council met on Tuesday. A lawyer representing the family said the ruling was wrong. Residents opposing the tower said they would appeal.');
+  expectQuote(r.quotes.find((q) => q.text.includes('ruling was wrong'))!, { speaker: 'A lawyer', mention: 'A lawyer' });
+  expectQuote(r.quotes.find((q) => q.text.includes('would appeal'))!, { mention: 'Residents' });
+});

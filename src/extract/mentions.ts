@@ -436,6 +436,15 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     }
     break;
   }
+  // `The parole board decision allowing his release said`, `a lawyer representing the family
+  // said`: a phrase right after a participle that follows a noun is its object; the subject is
+  // the noun phrase the participle hangs on.
+  const part = tokens[first - 1];
+  if (part && first - 2 >= min && part.pos === 'VERB' && /ing$/.test(part.lower) && part.quote < 0 && tokens[first - 2].quote < 0
+    && (tokens[first - 2].pos === 'NOUN' || tokens[first - 2].pos === 'PROPN')) {
+    const outer = phraseBefore(doc, first - 1, min, runs, slot);
+    if (outer && outer.kind !== 'pronoun') return outer;
+  }
   return coordinated(doc, describe(doc, first, j + 1, runs, slot), min, runs);
 }
 
