@@ -15,7 +15,7 @@ import pg from 'pg';
 import { unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
 import { packExtracted } from '../src/store/wire.js';
 import { prepareArticle } from '../src/store/prepare.js';
-import { articleTextHash, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationWords, wordSimilarity } from '../src/store/normalize.js';
+import { articleTextHash, sha256, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationSignature, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { analyze } from '../src/index.js';
 import type { Analysis, Quote } from '../src/extract/types.js';
@@ -331,6 +331,18 @@ test('an article text hash: folded marks, collapsed whitespace and case; the sam
   for (const gap of [' ', '  ', '\n', ' \n ', '\t\t', '\u00a0', ' \u3000']) {
     assert.equal(normalizeArticleText(`a${gap}b`), 'a b', JSON.stringify(gap));
   }
+  // The hash of most texts is taken in one pass over their bytes: the same as hashing the
+  // normalised text, whatever the text has (a fixed seed: the same strings each run).
+  const alphabet = ['a', 'B', 'Word', '\u2026', '...', ' ', '  ', '\t', '\n', '\r\n', '\v', '\f', '\u00a0', '\u2028', '\u3000', '"', '\u201c', '\u00ab',
+    "'", '`', '\u2019', '-', '\u2014', '\u2011', '\u2212', 'é', 'É', '\x1c', '\u200b', '\ufeff', '\u00bd'];
+  let seed = 3;
+  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  for (let k = 0; k < 20000; k++) {
+    let t = '';
+    for (let i = 1 + Math.floor(rnd() * 30); i > 0; i--) t += alphabet[Math.floor(rnd() * alphabet.length)];
+    assert.equal(articleTextHash(t), sha256(normalizeArticleText(t)), JSON.stringify(t));
+  }
+  assert.equal(articleTextHash('x'.repeat(50000) + '\u2026'), sha256('x'.repeat(50000) + '...'));
 });
 
 test('the hand-off from the workers: flat numbers and strings, spans as offsets, and back with their text', () => {
@@ -1205,6 +1217,36 @@ test('normalisation helpers', () => {
   assert.deepEqual(quotationBands('a b c d e f g'.split(' ')), quotationBands('g f e d c b a a b'.split(' ')));
   assert.equal(quotationBands('a b c d e f g'.split(' ')).length, BANDS_PER_QUOTATION);
   assert.deepEqual(quotationBands('a b c d e'.split(' ')), []); // too short for near grouping
+});
+
+test('a quotation\'s signature in one pass is what its parts, words and bands give, whatever marks, apostrophes and letters it has', () => {
+  const reference = (text: string) => {
+    const { words, segments } = quotationParts(text);
+    return { joined: words.join(' '), wordCount: words.length, bands: quotationBands(words), segments: segments.map((w) => w.join(' ')) };
+  };
+  const cases = [
+    '“We will build the harbour this decade, whatever it costs us,” Doe said.',
+    '“We can’t wait,” she said. “The city has waited since 1990 for this bridge and it will wait no more.”',
+    'that the plan, in O’Brien’s words, was “a costly, needless—and frankly dangerous—gamble”',
+    '«Rock ’n’ roll» and "" empty "" marks, a ``backtick\'\' and ‘single’ quotes',
+    '“Árvíztűrő tükörfúrógép,” said Zoë. “Ça va très bien, merci beaucoup à tous.”', // letters past ASCII: the reference path
+    '"unclosed quotation mark and then words', '', '—', '"a" "b" "c"',
+  ];
+  // And many made of the characters that matter, in every order (a fixed seed: the same each run).
+  const alphabet = ['a', 'B', 'z', '0', '9', ' ', '  ', '"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', "'", '`', '\u2018', '\u2019', '\u201A', '\u201B',
+    '-', '\u2014', '\u2212', '\u2010', '\u2011', 'é', '\u00A0', '\u2033', '\x1c', '\x10', '\n', '.', ',', 'word', 'Quote', "don't"];
+  let seed = 7;
+  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  for (let k = 0; k < 20000; k++) {
+    let t = '';
+    for (let i = 1 + Math.floor(rnd() * 40); i > 0; i--) t += alphabet[Math.floor(rnd() * alphabet.length)];
+    cases.push(t);
+  }
+  for (const text of cases) assert.deepStrictEqual(quotationSignature(text), reference(text), JSON.stringify(text));
+  // A long quotation (scratch room grows) and the words of two quoted parts only.
+  const long = Array.from({ length: 5000 }, (_, i) => 'w' + i).join(' ');
+  assert.equal(quotationSignature(long).wordCount, 5000);
+  assert.equal(quotationSignature('“One two three,” he said. “Four five.”').joined, 'one two three four five');
 });
 
 test('[sqlite] a full-text search ranks quotations as grouping every match would, however many quotes match and however often one repeats', async () => {

@@ -44,15 +44,59 @@ export function normalizeArticleText(text: string): string {
 const WHITESPACE_RUN = / \s+|[^\S ]\s*/g;
 
 // One-shot hashing (Node 20.12 and later) costs a third of a Hash object's; the same digest.
-const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array) => string }).hash;
 
-export function sha256(text: string): string {
-  return oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex');
+export function sha256(data: string | Uint8Array): string {
+  return oneShot ? oneShot('sha256', data) : crypto.createHash('sha256').update(data).digest('hex');
 }
 
 export function articleTextHash(text: string): string {
-  return sha256(normalizeArticleText(text));
+  return sha256(normalizedAsciiBytes(text) ?? normalizeArticleText(text));
 }
+
+/**
+ * `normalizeArticleText` as bytes, in one pass, for text that `fold` leaves as it is apart from
+ * typographic marks (FOLD_SAFE), no-break spaces and ellipses: every character is then ASCII once
+ * folded, and its UTF-8 bytes are its codes. Null for any other text (the reference path hashes it). Ingest hashes every
+ * article it reads on its main thread, where folding, collapsing and lower-casing in three
+ * passes over two-byte text cost as much as a tenth of writing the article (session 12).
+ */
+function normalizedAsciiBytes(text: string): Uint8Array | null {
+  if (textBytes.length < 3 * text.length) textBytes = Buffer.allocUnsafe(4 * text.length);
+  const bytes = textBytes;
+  let len = 0;
+  let gap = false; // whitespace since the last character written
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) {
+      gap = len > 0; // none before the first character, and a run is one space
+      continue;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c === 0x60) c = 0x27;
+    else if (c >= 0x80) {
+      if (c === 0x2026) {
+        // An ellipsis, which NFKC writes as three full stops.
+        if (gap) bytes[len++] = 32;
+        gap = false;
+        bytes[len++] = 0x2e;
+        bytes[len++] = 0x2e;
+        c = 0x2e;
+      } else if (c >= 0x2018 && c <= 0x201b) c = 0x27;
+      else if ((c >= 0x201c && c <= 0x201f) || c === 0xab || c === 0xbb) c = 0x22;
+      else if (c === 0x2010 || (c >= 0x2012 && c <= 0x2015) || c === 0x2212) c = 0x2d;
+      else return null;
+    }
+    if (gap) {
+      bytes[len++] = 32;
+      gap = false;
+    }
+    bytes[len++] = c;
+  }
+  return bytes.subarray(0, len);
+}
+/** Scratch room (grown as needed): an ellipsis takes three bytes, anything else at most one. */
+let textBytes = Buffer.allocUnsafe(16384);
 
 const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|src|smid|share)$/i;
 
@@ -158,6 +202,116 @@ export function quotationParts(text: string): { words: string[]; segments: strin
   return { words: quotationWords(text), segments: [] };
 }
 
+/** What grouping keeps of a quotation's wording (`quotationParts`, `quotationBands`), in one pass. */
+export interface QuotationSignature {
+  /** Its words (the quoted parts' only, for a quote in several), joined by single spaces. */
+  joined: string;
+  wordCount: number;
+  /** `quotationBands` of the words. */
+  bands: number[];
+  /** Each long quoted part's words joined (`quotationParts`' segments). */
+  segments: string[];
+}
+
+/**
+ * `quotationParts`, `quotationBands` and the joins of their words, the same values, in one
+ * pass over the text that writes the words' bytes and hashes as it goes, with no string per
+ * word: this runs for every quote of every article ingested, on the extraction workers, and
+ * folding, splitting, joining and matching the text in separate passes was half of what
+ * preparing an article for the store cost (session 12).
+ *
+ * The pass handles the text `fold` leaves as it is apart from typographic marks (FOLD_SAFE):
+ * ASCII letters and digits make words, lower-cased; apostrophes are not there (as
+ * `quotationWords` removes them) but count as characters between quotation marks; the marks
+ * `fold` makes `"` delimit the quoted parts; anything else separates words. At the first other
+ * character (a letter with a diacritic, a compatibility form) it hands the text to the
+ * reference path.
+ */
+export function quotationSignature(text: string): QuotationSignature {
+  if (wordBytes.length < text.length) {
+    wordBytes = Buffer.allocUnsafe(2 * text.length);
+    wordHashes = new Uint32Array(2 * text.length);
+  }
+  const bytes = wordBytes;
+  const hashes = wordHashes;
+  // Byte offset of each word's start in `bytes`, then of its end.
+  const starts = wordStarts;
+  const ends = wordEnds;
+  let len = 0; // bytes written: the words so far, a space between two
+  let n = 0; // words so far
+  let h = 0;
+  let inWord = false;
+  // Quoted parts as `/"([^"]+)"/g` finds them in the folded text: [first word, end word] each.
+  let parts = 0;
+  const partWords = wordParts;
+  let open = -1;
+  let openWord = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (!inWord) {
+        inWord = true;
+        h = 0x811c9dc5;
+        if (n > 0) bytes[len++] = 32;
+        starts[n] = len;
+      }
+      bytes[len++] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+      continue;
+    }
+    if (c === 0x27 || c === 0x60 || (c >= 0x2018 && c <= 0x201b)) continue; // an apostrophe: as if not there
+    if (c >= 0x80 && !(c === 0xab || c === 0xbb || c === 0x2010 || (c >= 0x2012 && c <= 0x201f) || c === 0x2212)) {
+      const { words, segments } = quotationParts(text);
+      return { joined: words.join(' '), wordCount: words.length, bands: quotationBands(words), segments: segments.map((w) => w.join(' ')) };
+    }
+    if (inWord) {
+      ends[n] = len;
+      hashes[n++] = mix32(h, WORD_SEED);
+      inWord = false;
+    }
+    if (c === 0x22 || (c >= 0x201c && c <= 0x201f) || c === 0xab || c === 0xbb) {
+      if (open >= 0 && i - open > 1) {
+        partWords[2 * parts] = openWord;
+        partWords[2 * parts + 1] = n;
+        parts++;
+        open = -1;
+      } else {
+        open = i;
+        openWord = n;
+      }
+    }
+  }
+  if (inWord) {
+    ends[n] = len;
+    hashes[n++] = mix32(h, WORD_SEED);
+  }
+
+  if (parts < 2) return { joined: bytes.toString('latin1', 0, len), wordCount: n, bands: bandsOfHashes(hashes, 0, n), segments: [] };
+  // Several quoted parts: their words only, in order.
+  const joined: string[] = [];
+  const segments: string[] = [];
+  let count = 0;
+  for (let p = 0; p < parts; p++) {
+    const first = partWords[2 * p]!;
+    const end = partWords[2 * p + 1]!;
+    if (end === first) continue;
+    const part = bytes.toString('latin1', starts[first]!, ends[end - 1]!);
+    joined.push(part);
+    if (end - first >= MIN_SEGMENT_WORDS) segments.push(part);
+    // The parts' hashes, moved together to the front (parts are in order and do not overlap).
+    for (let k = first; k < end; k++) hashes[count++] = hashes[k]!;
+  }
+  return { joined: joined.join(' '), wordCount: count, bands: bandsOfHashes(hashes, 0, count), segments };
+}
+// Scratch room for one quotation (grown as needed): a word takes at least two characters of the
+// text (itself and what ends it), and at most one byte per character.
+let wordBytes = Buffer.allocUnsafe(8192);
+let wordHashes = new Uint32Array(8192);
+const wordStarts: number[] = [];
+const wordEnds: number[] = [];
+const wordParts: number[] = [];
+
 /** Exact key of a quotation: same words after normalisation, same key. */
 export function quotationKey(words: string[]): string {
   return joinedWordsKey(words.join(' '));
@@ -198,8 +352,9 @@ function mix32(h: number, seed: number): number {
 function wordHash(w: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return mix32(h, 0x2f6b1d3);
+  return mix32(h, WORD_SEED);
 }
+const WORD_SEED = 0x2f6b1d3;
 
 /** The seeds of the NUM_HASHES hash functions (each one `mix32(wordHash, seed)`). */
 const SEEDS = Array.from({ length: NUM_HASHES }, (_, i) => mix32(i + 1, 0x9e3779b9));
@@ -207,11 +362,18 @@ const minsScratch = new Uint32Array(NUM_HASHES);
 
 /** LSH band keys of a quotation's word set (empty when it is too short for near grouping). */
 export function quotationBands(words: string[]): number[] {
-  if (words.length < MIN_NEAR_WORDS) return [];
+  if (words.length > wordHashes.length) wordHashes = new Uint32Array(2 * words.length);
+  for (let k = 0; k < words.length; k++) wordHashes[k] = wordHash(words[k]!);
+  return bandsOfHashes(wordHashes, 0, words.length);
+}
+
+/** `quotationBands` of the words whose `wordHash`es are `hashes[from..to)`. */
+function bandsOfHashes(hashes: Uint32Array, from: number, to: number): number[] {
+  if (to - from < MIN_NEAR_WORDS) return [];
   const mins = minsScratch.fill(0xffffffff);
   // A repeated word changes no minimum, so the words need no deduplication.
-  for (let k = 0; k < words.length; k++) {
-    const h = wordHash(words[k]!);
+  for (let k = from; k < to; k++) {
+    const h = hashes[k]!;
     for (let i = 0; i < NUM_HASHES; i++) {
       const v = mix32(h, SEEDS[i]!);
       if (v < mins[i]!) mins[i] = v;

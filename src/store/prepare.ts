@@ -10,10 +10,9 @@ import {
   articleTextHash,
   isNameMention,
   nameTokens,
-  quotationBands,
   quotationKey,
   joinedWordsKey,
-  quotationParts,
+  quotationSignature,
 } from './normalize.js';
 import type { ArticleInput } from './store.js';
 
@@ -137,19 +136,18 @@ function recordName(p: Analysis['people'][number], aliases: [string, string, num
 }
 
 export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
-  const { words, segments } = quotationParts(q.text);
+  const { joined, wordCount, bands, segments } = quotationSignature(q.text);
   let speakerNorm: string | null = null;
   if (q.speaker?.name && !q.speaker.entity) {
     const t = tokensOf(q.speaker.name);
     if (t.length >= 2) speakerNorm = t.join(' ');
   }
-  const joined = words.join(' ');
   return {
-    key: words.length ? joinedWordsKey(joined) : quotationKey([q.text]),
-    segmentKeys: segments.map((w) => quotationKey(w)),
+    key: wordCount ? joinedWordsKey(joined) : quotationKey([q.text]),
+    segmentKeys: segments.map(joinedWordsKey),
     words: joined,
-    wordCount: words.length,
-    bands: quotationBands(words),
+    wordCount,
+    bands,
     speakerNorm,
   };
 }
