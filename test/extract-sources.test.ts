@@ -637,3 +637,9 @@ test('`Six people, two of them children, were hurt, said police Chief Ana Ruiz.`
   r = run('Nora Baxter, the board’s chair, said the vote was fair.');
   expectQuote(quote(r, 'the vote was fair'), { type: 'indirect', speaker: 'Nora Baxter', cue: 'said' });
 });
+
+test('`he was quoted as saying`: the passive frame of a report stands between the speaker and the cue', () => {
+  const r = run('Mayor Doug Pellam spoke out. “When the books were shown to me, I was deeply dismayed,” he was quoted as saying in the release. Pellam was quoted as saying that the debt was untenable.');
+  expectQuote(quote(r, '“When the books were shown to me, I was deeply dismayed,”'), { speaker: 'Doug Pellam', mention: 'he', cue: 'saying' });
+  expectQuote(quote(r, 'that the debt was untenable'), { type: 'indirect', speaker: 'Doug Pellam', mention: 'Pellam', cue: 'saying' });
+});

@@ -446,6 +446,8 @@ function skipBackOverModifiers(tokens: Token[], j: number, min: number): number 
     if (p.text === ',' && j - 2 >= min && tokens[j - 2].pos === 'ADV' && tokens[j - 3]?.text === ',') { j -= 3; continue; }
     // `Sanders himself acknowledged`: an emphatic reflexive after the subject.
     if (REFLEXIVES.has(p.lower) && p.quote < 0) { j--; continue; }
+    // `he was quoted as saying`: the passive frame of a report, its subject the speaker.
+    if (p.lower === 'as' && tokens[j - 2]?.lower === 'quoted' && j - 2 >= min && p.quote < 0) { j -= 2; continue; }
     break;
   }
   return j;
