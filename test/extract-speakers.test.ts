@@ -446,3 +446,12 @@ test('a phrase after a participle that follows a noun is its object, not the spe
   expectQuote(r.quotes.find((q) => q.text.includes('ruling was wrong'))!, { speaker: 'A lawyer', mention: 'A lawyer' });
   expectQuote(r.quotes.find((q) => q.text.includes('would appeal'))!, { mention: 'Residents' });
 });
+
+test('a share of a group (`One of the protesters`) and a person\'s noun before a chain of prepositional phrases (`Two people with knowledge of the talks`, `The owner of the bakery across the street`) are the whole speaker', () => {
+  const r = run('The council met on Tuesday. One of the protesters said the road would reopen. Two people with knowledge of the talks said a deal was close. The owner of the bakery across the street said business had fallen. Most of the Senate Republicans said they would wait.');
+  expectQuote(r.quotes.find((q) => q.text.includes('road would reopen'))!, { speaker: 'One of the protesters', mention: 'One of the protesters' });
+  expectQuote(r.quotes.find((q) => q.text.includes('deal was close'))!, { speaker: 'Two people with knowledge of the talks' });
+  expectQuote(r.quotes.find((q) => q.text.includes('business had fallen'))!, { speaker: 'The owner of the bakery across the street' });
+  // (A named group's share rests on the name.)
+  expectQuote(r.quotes.find((q) => q.text.includes('would wait'))!, { mention: 'Senate Republicans' });
+});

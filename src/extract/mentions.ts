@@ -320,6 +320,9 @@ const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 const QUANTIFIERS = /^(one|some|many|most|several|two|three|four|five|each|all)$/;
 
+/** Prepositions of place that can follow a person's noun: `protesters outside the embassy`. */
+const LOCATIVES = new Set(['across', 'near', 'outside', 'inside', 'behind', 'beside', 'around', 'among']);
+
 /** `the players`, `his colleagues`: the end of a plural noun phrase of people starting at `k`, or -1. */
 function groupOfPeople(doc: Doc, k: number, max: number): number {
   const tokens = doc.tokens;
@@ -374,6 +377,27 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     }
     return -1;
   };
+  /**
+   * The person's noun that heads a chain of up to three prepositional phrases ending with the
+   * preposition at `adp` (`people with knowledge of`, `the owner of the bakery across`), or -1.
+   */
+  const personOverPrepositions = (adp: number): number => {
+    let k = adp;
+    for (let hops = 0; hops < 3; hops++) {
+      if (k - 1 < min || !(NP_ADP.has(tokens[k].lower) || LOCATIVES.has(tokens[k].lower)) || tokens[k].quote >= 0) return -1;
+      const h = k - 1;
+      if (tokens[h].quote >= 0) return -1;
+      // (Not a word that only ends like an agent's, `extent`, `statement`.)
+      if (personNounAt(tokens, h) && (PERSON_NOUNS.has(tokens[h].lower) || !/(ent|ant)s?$/.test(tokens[h].lower))) return h;
+      // Over another noun phrase (`knowledge` in `people with knowledge of the matter`).
+      let q = h;
+      while (q >= min && q > h - 4 && tokens[q].quote < 0 && /^(NOUN|ADJ|NUM)$/.test(tokens[q].pos)) q--;
+      if (q === h || q < min) return -1;
+      if (tokens[q].pos === 'DET' || POSSESSIVE.has(tokens[q].lower)) q--;
+      k = q;
+    }
+    return -1;
+  };
   let j = end - 1;
   // `Rep. Gwen Moore (D-Wis.) said`: a parenthesis between name and cue.
   if (j > min && tokens[j].text === ')') {
@@ -408,6 +432,12 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       first--;
       // `a spokesperson for the ministry`: the determiner after a role noun's preposition.
       if (first - 2 >= min && NP_ADP.has(tokens[first - 1].lower) && personNounAt(tokens, first - 2)) { first--; continue; }
+      // `people with knowledge of the matter`, `the owner of the bakery across the street`: a
+      // person's noun before a chain of prepositional phrases heads them all.
+      const owner = personOverPrepositions(first - 1);
+      if (owner >= 0) { first = owner; continue; }
+      // `One of the protesters`, `some of the residents`: a share of a group.
+      if (first - 2 >= min && tokens[first - 1].lower === 'of' && QUANTIFIERS.test(tokens[first - 2].lower) && tokens[first - 2].quote < 0) { first -= 2; break; }
       // `a person familiar with the negotiations`, `a source close to the talks`.
       if (first - 3 >= min && (NP_ADP.has(tokens[first - 1].lower) || tokens[first - 1].lower === 'to') && (tokens[first - 2].pos === 'ADJ' || tokens[first - 2].pos === 'ADV') && PERSON_NOUNS.has(tokens[first - 3].lower)) { first -= 2; continue; }
       break;
@@ -427,6 +457,10 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       continue;
     }
     if (NP_ADP.has(p.lower) && first - 2 >= min && personNounAt(tokens, first - 2)) { first--; continue; }
+    if (NP_ADP.has(p.lower) || LOCATIVES.has(p.lower)) {
+      const owner = personOverPrepositions(first - 1);
+      if (owner >= 0) { first = owner; continue; }
+    }
     // `the Florida senator and Republican presidential candidate`: two roles of one person.
     if (p.lower === 'and' && first - 2 >= min && isPersonNoun(tokens[first - 2]) && isPersonNoun(tokens[j]) && !/s$/.test(tokens[j].lower)) { first--; continue; }
     // `the bespectacled, 71-year-old diplomat`: coordinate adjectives.
@@ -586,6 +620,8 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
   if (last - first > 3 && tokens[first + 1].lower === 'of' && QUANTIFIERS.test(tokens[first].lower)) {
     const group = describe(doc, first + 2, last, index);
     if (group && group.kind === 'description') return { ...group, first, coreFirst: first, plural: tokens[first].lower !== 'one' && group.plural, indefinite: true };
+    // (`most of the vulnerable Senate Republicans`: a named group's share rests on the name.)
+    if (group && group.kind === 'name') return { ...group, first };
   }
   // Head of the phrase: the last noun before any preposition.
   let headEnd = last;
