@@ -375,7 +375,7 @@ test('the hand-off from the workers: flat numbers and strings, spans as offsets,
   const odd = { ...analysis, people: [{ ...analysis.people[0]!, descriptors: ['a "quoted", \\ back\u0000slash', ''] }, analysis.people[1]!] };
   assert.deepStrictEqual(unpackArticle({ article: articleA(), extracted: packExtracted(odd, prepared) }).analysis, odd);
   // A hand-off that lost values is refused rather than misread.
-  const cut = { strings: packed.strings, numbers: packed.numbers.subarray(0, packed.numbers.length - 1) };
+  const cut = { strings: packed.strings, keys: packed.keys, numbers: packed.numbers.subarray(0, packed.numbers.length - 1) };
   assert.throws(() => unpackArticle({ article: articleA(), extracted: cut }), /malformed hand-off/);
 });
 

@@ -4,8 +4,8 @@
  * copies, with no JSON to write or parse.
  *
  * - `numbers`: every number, length and presence flag in the order the fields are written.
- * - `strings`: every string, concatenated; its pieces are found again from their lengths
- *   (in `numbers`), so no character needs escaping.
+ * - `strings` and `keys`: every string, concatenated; the pieces are found again from their
+ *   lengths (in `numbers`), so no character needs escaping.
  *
  * Measured against the positional JSON this replaces (session 12, docs/ingest-budget.md):
  * JSON cost about 0.6 M instructions an article to write and parse, most of it the parser
@@ -21,14 +21,19 @@ import type { PreparedArticle, PreparedPerson, PreparedQuote } from './prepare.j
 
 /** One article's analysis and prepared keys, as `packExtracted` writes them. */
 export interface PackedExtraction {
+  /** Names, descriptors, ids and the like, concatenated. */
   readonly strings: string;
+  /** Keys, hashes and normalised words, concatenated apart from the rest: see `WireWriter.key`. */
+  readonly keys: string;
   readonly numbers: Float64Array;
 }
 
 const NONE = -1;
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
 class WireWriter {
   private readonly parts: string[] = [];
+  private readonly keyParts: string[] = [];
   private readonly nums: number[] = [];
 
   num(n: number): void {
@@ -37,6 +42,20 @@ class WireWriter {
   str(s: string): void {
     this.nums.push(s.length);
     this.parts.push(s);
+  }
+  /**
+   * A string built in V8's one-byte form (hex digests, normalised words): kept out of `strings`
+   * so that it comes back as a one-byte slice, which the writer binds to SQLite and compares
+   * faster, rather than a slice of a two-byte whole (names are slices of article texts, and
+   * those are two-byte when they have curly quotes).
+   */
+  key(s: string): void {
+    this.nums.push(s.length);
+    this.keyParts.push(s);
+  }
+  keys(list: readonly string[]): void {
+    this.nums.push(list.length);
+    for (const s of list) this.key(s);
   }
   /** A string or null (null as length -1). */
   optStr(s: string | null | undefined): void {
@@ -59,15 +78,21 @@ class WireWriter {
     else this.strs(list);
   }
   done(): PackedExtraction {
-    return { strings: this.parts.join(''), numbers: Float64Array.from(this.nums) };
+    let strings = this.parts.join('');
+    // Names are slices of the article text, two-byte when it has curly quotes: as one-byte copies
+    // (when nothing in them is past Latin-1) the writer binds and compares them faster.
+    if (!BEYOND_LATIN1.test(strings)) strings = Buffer.from(strings, 'latin1').toString('latin1');
+    return { strings, keys: this.keyParts.join(''), numbers: Float64Array.from(this.nums) };
   }
 }
 
 class WireReader {
   private n = 0;
   private s = 0;
+  private k = 0;
   constructor(
     private readonly strings: string,
+    private readonly keyStrings: string,
     private readonly numbers: Float64Array,
     /** The article text spans are sliced from. */
     private readonly text: string,
@@ -79,6 +104,15 @@ class WireReader {
   str(): string {
     const len = this.numbers[this.n++]!;
     return this.strings.slice(this.s, (this.s += len));
+  }
+  key(): string {
+    const len = this.numbers[this.n++]!;
+    return this.keyStrings.slice(this.k, (this.k += len));
+  }
+  keys(): string[] {
+    const out = new Array<string>(this.num());
+    for (let i = 0; i < out.length; i++) out[i] = this.key();
+    return out;
   }
   optStr(): string | null {
     const len = this.numbers[this.n]!;
@@ -114,7 +148,7 @@ class WireReader {
   }
   /** Throws unless every value was read: a writer and reader out of step would misread silently. */
   end(): void {
-    if (this.n !== this.numbers.length || this.s !== this.strings.length) throw new Error('store: malformed hand-off from an extraction worker');
+    if (this.n !== this.numbers.length || this.s !== this.strings.length || this.k !== this.keyStrings.length) throw new Error('store: malformed hand-off from an extraction worker');
   }
 }
 
@@ -122,7 +156,7 @@ class WireReader {
 export function packExtracted(analysis: Analysis, prepared: PreparedArticle): PackedExtraction {
   const w = new WireWriter();
   w.optStr(analysis.id);
-  w.str(prepared.textHash);
+  w.key(prepared.textHash);
   w.num(analysis.quotes.length);
   for (const q of analysis.quotes) writeQuote(w, q);
   w.num(analysis.people.length);
@@ -135,9 +169,9 @@ export function packExtracted(analysis: Analysis, prepared: PreparedArticle): Pa
 
 /** The analysis and keys `packExtracted` packed; spans are sliced from `text`, the article's. */
 export function unpackExtracted(packed: PackedExtraction, text: string): { analysis: Analysis; prepared: PreparedArticle } {
-  const r = new WireReader(packed.strings, packed.numbers, text);
+  const r = new WireReader(packed.strings, packed.keys, packed.numbers, text);
   const id = r.optStr();
-  const textHash = r.str();
+  const textHash = r.key();
   const quotes = new Array<Quote>(r.num());
   for (let i = 0; i < quotes.length; i++) quotes[i] = readQuote(r, text);
   const people = new Array<Person>(r.num());
@@ -223,9 +257,9 @@ function readPerson(r: WireReader): Person {
 }
 
 function writePreparedQuote(w: WireWriter, q: PreparedQuote): void {
-  w.str(q.key);
-  w.strs(q.segmentKeys);
-  w.str(q.words);
+  w.key(q.key);
+  w.keys(q.segmentKeys);
+  w.key(q.words);
   w.num(q.wordCount);
   w.num(q.bands.length);
   for (const b of q.bands) w.num(b);
@@ -233,9 +267,9 @@ function writePreparedQuote(w: WireWriter, q: PreparedQuote): void {
 }
 
 function readPreparedQuote(r: WireReader): PreparedQuote {
-  const key = r.str();
-  const segmentKeys = r.strs();
-  const words = r.str();
+  const key = r.key();
+  const segmentKeys = r.keys();
+  const words = r.key();
   const wordCount = r.num();
   const bands = new Array<number>(r.num());
   for (let i = 0; i < bands.length; i++) bands[i] = r.num();
