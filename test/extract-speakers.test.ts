@@ -455,3 +455,8 @@ test('a share of a group (`One of the protesters`) and a person\'s noun before a
   // (A named group's share rests on the name.)
   expectQuote(r.quotes.find((q) => q.text.includes('would wait'))!, { mention: 'Senate Republicans' });
 });
+
+test('`the Ohio Republican` (a place and a party after `the`) describes the politician just quoted, not a new source', () => {
+  const r = run('House Speaker Tom Reyes says the bill will pass next week. The Ohio Republican said in a statement that the vote “will not be close.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('will not be close'))!, { speaker: 'Tom Reyes', mention: 'Ohio Republican' });
+});

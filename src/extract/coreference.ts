@@ -388,6 +388,9 @@ function authorAfter(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>,
 /** Last words of the names of plans, laws and programmes, which never speak. */
 const PLANS = new Set(['strategy', 'act', 'plan', 'program', 'programme', 'agreement', 'accord', 'treaty', 'bill', 'initiative', 'policy', 'framework', 'protocol', 'charter', 'amendment', 'budget']);
 
+/** Members of a party, as a politician is described: `the Texas Republican`. */
+const PARTY_MEMBERS = /^(Republican|Democrat|Independent|Conservative|Liberal|Tory|Labour|Libertarian)$/;
+
 /** Nouns of kinship: `father` in `Spindler's father, Joseph`. */
 const KIN = new Set(`father mother dad mom wife husband son daughter brother sister uncle aunt cousin niece nephew
  grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter widow widower
@@ -446,7 +449,17 @@ function resolveMention(
   }
   if (m.kind === 'name') {
     const run = index.at[m.coreLast - 1];
-    return run >= 0 ? runEntity[run] : null;
+    const e = run >= 0 ? runEntity[run] : null;
+    // `the Wisconsin Republican`, `the Vermont Democrat`: a place and a party after `the` is how
+    // the news describes a politician it has named, the person the passage is about.
+    if (e && e.placeLed && PARTY_MEMBERS.test(e.words[e.words.length - 1]) && /^the$/i.test(tokens[index.runs[run].first - 1]?.text ?? '')) {
+      // (The speaker just before, else someone described by the place: many are of the party.)
+      if (last.entity && last.entity.kind === 'person' && !last.entity.members && para - last.para <= 1) return last.entity;
+      const places = e.words.slice(0, -1).map((w) => norm(w));
+      const person = salient(entities, at, para, last, (x) => x.kind === 'person' && !x.members && places.every((w) => x.descriptorWords.has(w)));
+      if (person) return person;
+    }
+    return e;
   }
   if (m.kind === 'pronoun') {
     const info = m.head;
