@@ -37,7 +37,7 @@ export interface ArticleKey {
  * `prepareArticle`) is the article's derived keys, computed off the writer's thread when given;
  * a backend computes it itself when it is absent. `extracted` is the other form extraction
  * workers send: the analysis and its keys packed (`wire.ts`), unpacked only when the article is
- * written (the writer may hold a thousand articles until their commit: two flat values each
+ * written (the writer may hold a thousand articles until their commit: three flat values each
  * rather than hundreds of small objects).
  */
 export type ArticleToStore =

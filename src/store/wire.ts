@@ -1,6 +1,6 @@
 /**
  * The hand-off between an extraction worker and the store's writer: one article's analysis and
- * the keys prepared from it (`prepare.ts`), packed as two flat values that cross threads as two
+ * the keys prepared from it (`prepare.ts`), packed as three flat values that cross threads as three
  * copies, with no JSON to write or parse.
  *
  * - `numbers`: every number, length and presence flag in the order the fields are written.
