@@ -493,3 +493,10 @@ test('a quoted fragment joined by `and` after the cue goes on with the words bef
   const said = run('“It reinforced our resolve,” said Senator Ruth Blum, and “trust in our values to see through the bluster.”');
   expectQuote(quote(said, '“trust in our values to see through the bluster.”'), { speaker: 'Ruth Blum', mention: 'Ruth Blum', cue: 'said' });
 });
+
+test('after an opening `According to X`, a relative clause or an aside on the source is no part of the report', () => {
+  const dashes = run('According to the Harbour Council study — which used research from two firms — the retail sector is the biggest source of entry-level jobs.');
+  expectQuote(quote(dashes, 'the retail sector is the biggest source of entry-level jobs'), { type: 'indirect', cue: 'According to' });
+  const commas = run('According to the Harbour Council study, which used research from two firms, the retail sector is the biggest source of entry-level jobs.');
+  expectQuote(quote(commas, 'the retail sector is the biggest source of entry-level jobs'), { type: 'indirect', cue: 'According to' });
+});

@@ -1030,8 +1030,22 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
   const srcEnd = c.source ? c.source.last : c.cue.last;
   if (c.cue.first === unit.first || tokens[c.cue.first - 1]?.pos === 'PUNCT' && c.cue.first - 1 === unit.first) {
     let k = srcEnd;
-    while (k < unit.last && tokens[k].text !== ',') k++;
+    // (`According to the study — which used data from two firms — the sector ...`, `According to
+    // the study, which used ..., the sector ...`: a relative clause or an aside on the source,
+    // set off by dashes or commas, is no part of what it says.)
+    const dash = /^[—–]$/.test(tokens[k]?.text ?? '') ? tokens[k].text : null;
+    if (dash) {
+      let close = k + 1;
+      while (close < unit.last && close < k + 40 && tokens[close].text !== dash) close++;
+      if (close < unit.last && tokens[close].text === dash) k = close - 1;
+    }
+    while (k < unit.last && tokens[k].text !== ',' && !(dash && tokens[k].text === dash && k > srcEnd)) k++;
     k++;
+    if (/^(which|who)$/.test(tokens[k]?.lower ?? '') && tokens[k].quote < 0) {
+      let close = k + 1;
+      while (close < unit.last && close < k + 30 && tokens[close].text !== ',' && tokens[close].quote < 0) close++;
+      if (close < unit.last && tokens[close].text === ',') k = close + 1;
+    }
     // `According to the operator, Northsound Marine, costs rose`: skip the name in apposition.
     const run = runs.at[k];
     if (run >= 0 && tokens[runs.runs[run].last]?.text === ',') k = runs.runs[run].last + 1;
