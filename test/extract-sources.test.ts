@@ -643,3 +643,12 @@ test('`he was quoted as saying`: the passive frame of a report stands between th
   expectQuote(quote(r, '“When the books were shown to me, I was deeply dismayed,”'), { speaker: 'Doug Pellam', mention: 'he', cue: 'saying' });
   expectQuote(quote(r, 'that the debt was untenable'), { type: 'indirect', speaker: 'Doug Pellam', mention: 'Pellam', cue: 'saying' });
 });
+
+test('after a quotation, a source with a participle after it stands before the cue (`“...,” the players dressed for a game say`)', () => {
+  const r = run('“We need to find a donor,” team members dressed for a game say in the video. “It is a long wait,” the ruling released Friday said.');
+  expectQuote(quote(r, '“We need to find a donor,”'), { speaker: 'team members', mention: 'team members', cue: 'say' });
+  expectQuote(quote(r, '“It is a long wait,”'), { speaker: 'the ruling', mention: 'the ruling', cue: 'said' });
+  // (A place or institution leading the source is part of it, not a phrase it hangs on.)
+  const led = run('“There is some gamesmanship going on,” University of the Fraser Valley political scientist Hamish Telford said.');
+  expectQuote(quote(led, '“There is some gamesmanship going on,”'), { speaker: 'Hamish Telford', cue: 'said' });
+});

@@ -305,8 +305,10 @@ function postmodifiedSource(doc: Doc, unit: Range, j: number, cue: Cue, runs: Ru
   if (cue.according || cue.sense.strength !== 'speech' || tokens[j - 1]?.pos === 'PUNCT' || !endsUnit(doc, personAddressee(doc, cue.last, unit.last, cue), unit)) return null;
   for (let k = j - 2; k > unit.first + 2 && k > j - 16; k--) {
     const t = tokens[k];
-    if (t.quote >= 0 || t.pos === 'PUNCT' && t.text !== ',') return null;
-    if (t.text !== ',') continue;
+    // (`“...,” team members dressed for a game say`: a comma inside the closing mark counts.)
+    const closing = t.quote >= 0 && /^[”"’»]$/.test(t.text) && tokens[k - 1]?.text === ',';
+    if (!closing && (t.quote >= 0 || t.pos === 'PUNCT' && t.text !== ',')) return null;
+    if (t.text !== ',' && !closing) continue;
     // (The phrase is read up to its last modifier or noun, so that its postmodifier is no part
     // of it: `a guard on duty that night`.)
     let e = k + 1;
@@ -315,10 +317,15 @@ function postmodifiedSource(doc: Doc, unit: Range, j: number, cue: Cue, runs: Ru
     const m = phraseAfter(doc, k + 1, e, runs, true);
     if (!m || m.first !== k + 1 || m.kind === 'pronoun' || m.last >= j) return null;
     const p = tokens[m.last];
-    const post = /^(who|whom|whose)$/.test(p.lower) || p.pos === 'ADJ' || p.pos === 'ADP' || p.pos === 'VERB' && /(ing|ed|wn)$/.test(p.lower);
+    const participle = p.pos === 'VERB' && /(ing|ed|wn)$/.test(p.lower);
+    // (After a closing mark only a participle: `“...,” University of the Fraser Valley political
+    // scientist Hamish Telford said` is one phrase, read where the source is found after a quote.)
+    const post = participle || !closing && (/^(who|whom|whose)$/.test(p.lower) || p.pos === 'ADJ' || p.pos === 'ADP');
     // (The postmodifier has no finite verb of its own outside a relative clause: not `, the
     // fire spread fast, officials said`.)
-    if (!post || p.pos !== 'ADJ' && !/^(who|whom|whose)$/.test(p.lower) && mainVerb(doc, m.last, j)) return null;
+    // (After a quotation, the participle opening it is none: `“...,” the players dressed for a
+    // game say`; elsewhere an `-ed` verb may be finite: `a woman asked for a photo and X said`.)
+    if (!post || p.pos !== 'ADJ' && !/^(who|whom|whose)$/.test(p.lower) && mainVerb(doc, closing && participle ? m.last + 1 : m.last, j)) return null;
     return m;
   }
   return null;
