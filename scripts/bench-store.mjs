@@ -151,22 +151,24 @@ function vocabulary(texts) {
     for (const w of t.match(/(?<![\p{L}\p{N}'’.-])[a-z]{2,}(?![\p{L}\p{N}'’-])/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const words = [...counts].filter(([w, n]) => n >= 2 && !cueSense(w) && w !== 'according').sort((a, b) => b[1] - a[1]);
-  const cumulative = new Float64Array(words.length);
+  return { words: words.map(([w]) => w), draw: weightedDraw(words) };
+}
+
+/** A function drawing one of `entries` ([word, count] pairs) with probability in proportion to its count. */
+function weightedDraw(entries) {
+  const cumulative = new Float64Array(entries.length);
   let total = 0;
-  words.forEach(([, n], k) => (cumulative[k] = total += n));
-  return {
-    words: words.map(([w]) => w),
-    draw() {
-      const x = rnd() * total;
-      let lo = 0;
-      let hi = words.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid] <= x) lo = mid + 1;
-        else hi = mid;
-      }
-      return words[lo][0];
-    },
+  entries.forEach(([, n], k) => (cumulative[k] = total += n));
+  return () => {
+    const x = rnd() * total;
+    let lo = 0;
+    let hi = entries.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return entries[lo][0];
   };
 }
 const vocab = vocabulary(realTexts);
@@ -234,20 +236,7 @@ function newsLikeArticle() {
   const common = new Set(ranked.slice(0, 300).map(([w]) => w));
   const tail = ranked.filter(([w, n]) => n >= 2 && !common.has(w) && !cueSense(w) && w.length >= 4);
   const swappable = new Set(tail.map(([w]) => w));
-  const cumulative = new Float64Array(tail.length);
-  let total = 0;
-  tail.forEach(([, n], k) => (cumulative[k] = total += n));
-  const draw = () => {
-    const x = rnd() * total;
-    let lo = 0;
-    let hi = tail.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return tail[lo][0];
-  };
+  const draw = weightedDraw(tail);
   return (i) => realTexts[i % realTexts.length].replace(WORD, (w) => (swappable.has(w) && rnd() < 0.5 ? draw() : w));
 }
 
