@@ -67,14 +67,29 @@ function tokensOf(name: string): readonly string[] {
 const TOKENS = new Map<string, readonly string[]>();
 const TOKENS_MAX = 50_000;
 
+/** `tokensOf(name).join(' ')`, remembered as the tokens are. */
+function normOf(name: string): string {
+  let norm = NORMS.get(name);
+  if (norm === undefined) {
+    if (NORMS.size >= TOKENS_MAX) NORMS.clear();
+    NORMS.set(name, (norm = tokensOf(name).join(' ')));
+  }
+  return norm;
+}
+const NORMS = new Map<string, string>();
+
 export function preparePerson(p: Analysis['people'][number]): PreparedPerson | null {
   if (p.kind === 'description') return null;
   // Aliases: each name-like mention counts once; the canonical name counts when never mentioned.
-  const names = (p.mentions ?? []).map((m) => m.text.trim()).filter(isNameMention);
-  if (names.length === 0) names.push(p.name);
+  // (Mentions repeat a few names: each distinct text is tested once.)
   const counts = new Map<string, number>();
-  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  const aliases: [string, string, number][] = [...counts].map(([alias, count]) => [alias, tokensOf(alias).join(' '), count]);
+  for (const m of p.mentions ?? []) {
+    const text = m.text.trim();
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  const aliases: [string, string, number][] = [];
+  for (const [alias, count] of counts) if (isNameMention(alias)) aliases.push([alias, normOf(alias), count]);
+  if (aliases.length === 0) aliases.push([p.name, normOf(p.name), 1]);
   const { name, tokens } = recordName(p, aliases);
   if (tokens.length === 0) return null;
   const dcounts = new Map<string, number>();
