@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hashWords, RecentWords } from '../src/store/near-words.js';
-import { NEAR_THRESHOLD, nearSimilarity } from '../src/store/normalize.js';
+import { NEAR_THRESHOLD, nearSimilarity, wordSimilarity } from '../src/store/normalize.js';
 
 let seed = 12345;
 const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
@@ -54,6 +54,52 @@ test('RecentWords: never rules out a pair that comparing the words accepts, at t
   // The check is worth having: it rules out most of the pairs the words reject.
   assert.ok(accepted > 1000, `accepted ${accepted}`);
   assert.ok(ruledOut > 3000, `ruled out ${ruledOut}`);
+});
+
+/** Full edit distance between word lists, every cell computed: the reference for the banded ones. */
+function editDistance(a: readonly string[], b: readonly string[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+test('the edit distances kept near the diagonal decide as the full ones: nearSimilarity is wordSimilarity at or above the threshold, mayReach is the full distance within what a similarity allows', () => {
+  const recent = new RecentWords();
+  let near = 0;
+  for (let t = 0; t < 4000; t++) {
+    const a = randomWords(1 + Math.floor(rnd() * 40));
+    const b = rnd() < 0.8 ? edited(a, Math.floor(rnd() * 10)) : randomWords(1 + Math.floor(rnd() * 40));
+    const w = wordSimilarity(a, b);
+    assert.equal(nearSimilarity(a, b), w >= NEAR_THRESHOLD ? w : 0, `"${a.join(' ')}" / "${b.join(' ')}"`);
+    if (w >= NEAR_THRESHOLD) near++;
+    const id = t + 1;
+    recent.add(id, b.join(' '));
+    assert.ok(recent.setQuery(a.join(' ')));
+    const longer = Math.max(a.length, b.length);
+    for (const atLeast of [NEAR_THRESHOLD, 0.9, 0.5]) {
+      // Distinct words hash apart here, so over hashes the distance is the words' one.
+      const allowed = Math.floor((1 - atLeast) * longer + 1e-9);
+      assert.equal(recent.mayReach(id, atLeast), editDistance(a, b) <= allowed, `${atLeast}: "${a.join(' ')}" / "${b.join(' ')}"`);
+    }
+  }
+  assert.ok(near > 1000, `near pairs ${near}`);
+});
+
+test('RecentWords: the words of the quotation just compared are remembered from its hashes, as if hashed again', () => {
+  const recent = new RecentWords();
+  const words = 'the council will vote on the ferry budget';
+  recent.setQuery(words);
+  recent.add(3, words);
+  recent.add(4, 'the council will vote on the ferry budget'.split(' ').join(' '));
+  recent.setQuery('the council will vote on a ferry budget');
+  assert.equal(recent.mayReach(3, NEAR_THRESHOLD), recent.mayReach(4, NEAR_THRESHOLD));
+  assert.equal(recent.mayReach(3, NEAR_THRESHOLD), true);
+  recent.setQuery('a mayor said we will not cut it');
+  assert.equal(recent.mayReach(3, NEAR_THRESHOLD), false);
 });
 
 test('RecentWords: words repeated in one wording are matched once each, not against one occurrence in the other', () => {

@@ -54,6 +54,8 @@ export class RecentWords {
   /** The query's words, their multiset as an open-addressing table, and the DP rows. */
   private readonly query = new Int32Array(MAX_WORDS);
   private queryLength = -1;
+  /** The words `query` holds the hashes of. */
+  private queryWords = '';
   private readonly tableKeys = new Int32Array(2 * MAX_WORDS);
   private readonly tableCounts = new Int32Array(2 * MAX_WORDS);
   private readonly tableUsed = new Int32Array(2 * MAX_WORDS);
@@ -69,14 +71,16 @@ export class RecentWords {
 
   /** Remembers a quotation's words (normalised, space-joined). */
   add(id: number, words: string): void {
-    const n = hashWords(words, this.scratch);
+    // A new quotation was usually the query just compared: its words are hashed already.
+    const fromQuery = words === this.queryWords && this.queryLength >= 0;
+    const n = fromQuery ? this.queryLength : hashWords(words, this.scratch);
     if (n < 0) return;
     let at = this.written % RING_WORDS;
     if (at + n > RING_WORDS) {
       this.written += RING_WORDS - at; // a quotation's hashes never wrap around the ring
       at = 0;
     }
-    this.words.set(this.scratch.subarray(0, n), at);
+    this.words.set((fromQuery ? this.query : this.scratch).subarray(0, n), at);
     const slot = id & (RING_QUOTATIONS - 1);
     this.ids[slot] = id;
     this.starts[slot] = this.written;
@@ -94,6 +98,8 @@ export class RecentWords {
   clear(): void {
     this.ids.fill(0);
     this.written = 0;
+    this.queryLength = -1;
+    this.queryWords = '';
   }
 
   /**
@@ -103,6 +109,7 @@ export class RecentWords {
   setQuery(words: string): boolean {
     const n = hashWords(words, this.query);
     this.queryLength = n;
+    this.queryWords = words;
     if (n < 0) return false;
     let size = 8;
     while (size < 2 * n) size *= 2;
@@ -156,17 +163,20 @@ export class RecentWords {
       }
     }
     if (longer - common > allowed) return false;
-    // Edit distance over the hashes, stopping once it must exceed what is allowed.
+    // Edit distance over the hashes, within `allowed` of the diagonal (see `nearSimilarity`).
     const a = this.query;
     const b = this.words;
     let prev = this.prev;
     let cur = this.cur;
-    for (let j = 0; j <= m; j++) prev[j] = j;
+    const far = allowed + 1;
+    for (let j = 0; j <= m; j++) prev[j] = j <= allowed ? j : far;
     for (let i = 1; i <= n; i++) {
-      cur[0] = i;
-      let rowMin = i;
+      const from = i > allowed ? i - allowed : 1;
+      const to = i + allowed < m ? i + allowed : m;
+      cur[from - 1] = from === 1 ? i : far;
+      let rowMin = from === 1 ? i : far;
       const ai = a[i - 1]!;
-      for (let j = 1; j <= m; j++) {
+      for (let j = from; j <= to; j++) {
         let d = prev[j - 1]! + (ai === b[start + j - 1] ? 0 : 1);
         const del = prev[j]! + 1;
         if (del < d) d = del;
@@ -175,6 +185,7 @@ export class RecentWords {
         cur[j] = d;
         if (d < rowMin) rowMin = d;
       }
+      if (to < m) cur[to + 1] = far;
       if (rowMin > allowed) return false;
       const t = prev;
       prev = cur;

@@ -405,14 +405,20 @@ export function nearSimilarity(a: string[], b: string[]): number {
     prevRow = new Int32Array(m + 1);
     curRow = new Int32Array(m + 1);
   }
+  // Only cells within `allowed` of the diagonal: a path leaving that band has made more edits
+  // than allowed already (Ukkonen), so outside it a cell is just "too far" (`far`). The distance
+  // comes out exact whenever it is at most `allowed`, and above `allowed` otherwise.
   let prev = prevRow;
   let cur = curRow;
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  const far = allowed + 1;
+  for (let j = 0; j <= m; j++) prev[j] = j <= allowed ? j : far;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const from = i > allowed ? i - allowed : 1;
+    const to = i + allowed < m ? i + allowed : m;
+    cur[from - 1] = from === 1 ? i : far;
+    let rowMin = from === 1 ? i : far;
     const ai = a[i - 1];
-    for (let j = 1; j <= m; j++) {
+    for (let j = from; j <= to; j++) {
       let d = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
       const del = prev[j]! + 1;
       if (del < d) d = del;
@@ -421,6 +427,7 @@ export function nearSimilarity(a: string[], b: string[]): number {
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
+    if (to < m) cur[to + 1] = far;
     // Every path to the end passes through this row: the distance is at least its minimum.
     if (rowMin > allowed) return 0;
     const t = prev;
