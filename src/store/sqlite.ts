@@ -269,6 +269,8 @@ export class SqliteStore implements Store {
   private readonly knownAliases = new Map<number, Set<string>>();
   /** Surname-only people joined to a full name while the current article was written: lone id to full person. */
   private readonly absorbed = new Map<number, CachedPerson>();
+  /** People created by the article being written, with the quotes their row was written with. */
+  private readonly countedHere = new Map<number, number>();
   /** The record's near-duplicate bands, loaded when this connection first writes. */
   private bandIndex: BandIndex | null = null;
   /**
@@ -334,7 +336,8 @@ export class SqliteStore implements Store {
       personByAlias: db.prepare(
         'SELECT p.* FROM people p WHERE p.id IN (SELECT person_id FROM person_aliases WHERE norm = ?) AND +p.kind = ? LIMIT 3',
       ),
-      insertPerson: db.prepare('INSERT INTO people (name, norm_name, surname, kind) VALUES (?, ?, ?, ?)'),
+      // A new person is written with the counts of the article that names it first: no update follows.
+      insertPerson: db.prepare('INSERT INTO people (name, norm_name, surname, kind, quote_count, article_count) VALUES (?, ?, ?, ?, ?, 1)'),
       bumpPerson: db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ? WHERE id = ?'),
       // The count returned equals the count added only when the alias is new (counts are >= 1).
       upsertAlias: db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, ?)
@@ -747,11 +750,14 @@ export class SqliteStore implements Store {
     if (existing !== null) return { added: false, articleId: existing, quotes: 0 };
     const published = article.published ?? null;
 
-    // People first: link each of the article's entities to one person of the record.
+    // People first: link each of the article's entities to one person of the record. A person
+    // new to the record is written with the quotes its entity has here and this article counted.
     const personOf = new Map<string, CachedPerson | null>();
+    const counted = this.countedHere;
+    counted.clear();
     for (let i = 0; i < analysis.people.length; i++) {
       const p = analysis.people[i]!;
-      personOf.set(p.id, this.resolvePerson(p, prepared.people[i] ?? null));
+      personOf.set(p.id, this.resolvePerson(p, prepared.people[i] ?? null, analysis.quotes));
     }
     // A surname-only person named early in the article may have joined the fuller name it gave
     // later (`Adelson` in a headline, `Sheldon Adelson` in the text): its quotes are the full one's.
@@ -785,8 +791,15 @@ export class SqliteStore implements Store {
     });
     const linked = new Set<number>();
     for (const person of personOf.values()) if (person) linked.add(person.id);
-    for (const id of linked) this.bumpPerson(id, quotesPerPerson.get(id) ?? 0, 1);
-    for (const [id, n] of quotesPerPerson) if (!linked.has(id)) this.bumpPerson(id, n, 0);
+    // What a new person's row has not counted yet (quotes its entity did not give, say): a
+    // difference, so that the totals are the same whichever way they were reached.
+    for (const id of linked) {
+      const quotes = quotesPerPerson.get(id) ?? 0;
+      const already = counted.get(id);
+      if (already === undefined) this.bumpPerson(id, quotes, 1);
+      else if (quotes !== already) this.bumpPerson(id, quotes - already, 0);
+    }
+    for (const [id, n] of quotesPerPerson) if (!linked.has(id)) this.bumpPerson(id, n - (counted.get(id) ?? 0), 0);
     return { added: true, articleId, quotes: analysis.quotes.length };
   }
 
@@ -846,8 +859,12 @@ export class SqliteStore implements Store {
     this.pending = new PendingCounts();
   }
 
-  /** Finds or creates the record's person for one entity of one article, and counts its names. */
-  private resolvePerson(p: Person, pp: PreparedPerson | null): CachedPerson | null {
+  /**
+   * Finds or creates the record's person for one entity of one article, and counts its names.
+   * A person created here is written with the article's quotes of its entity and one article
+   * (noted in `countedHere`).
+   */
+  private resolvePerson(p: Person, pp: PreparedPerson | null, articleQuotes: readonly Quote[]): CachedPerson | null {
     if (!pp) return null;
     let row = this.personByNorm(p.kind, pp.norm);
     if (!row && pp.tokens === 1 && p.kind === 'person') {
@@ -860,9 +877,12 @@ export class SqliteStore implements Store {
       }
     }
     if (!row) {
-      const info = this.stmt.insertPerson.run(pp.name, pp.norm, pp.surname, p.kind);
+      let quotes = 0;
+      for (const q of articleQuotes) if (q.speaker?.entity === p.id) quotes++;
+      const info = this.stmt.insertPerson.run(pp.name, pp.norm, pp.surname, p.kind, quotes);
       this.peopleFilter?.add(personKey(p.kind, pp.norm));
       const id = Number(info.lastInsertRowid);
+      this.countedHere.set(id, quotes);
       this.stmt.insertPeopleFts.run(id, pp.name);
       row = { id, name: pp.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind };
       if (pp.tokens > 1 && p.kind === 'person') this.absorbSurnameOnly(row);
@@ -884,7 +904,15 @@ export class SqliteStore implements Store {
     const others = this.stmt.personBySurname.all(full.surname) as PersonRow[];
     if (others.length !== 1 || others[0]!.id !== full.id) return;
     this.flushPending(); // the counts of the batch so far, so that lone's are all in its row
-    const { quote_count, article_count } = this.stmt.personById.get(lone.id) as PersonRow;
+    let { quote_count, article_count } = this.stmt.personById.get(lone.id) as PersonRow;
+    // Created by this very article: what its row counted is counted again for the full person
+    // when the article's quotes are (its entity's quotes become the full person's).
+    const countedHere = this.countedHere.get(lone.id);
+    if (countedHere !== undefined) {
+      quote_count -= countedHere;
+      article_count -= 1;
+      this.countedHere.delete(lone.id);
+    }
     this.personCache.delete('person\u0000' + lone.norm_name);
     this.knownAliases.delete(lone.id);
     const db = this.db;
