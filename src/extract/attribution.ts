@@ -1644,6 +1644,8 @@ function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): voi
   const attrs = [...out].sort((a, b) => a.start - b.start);
   let next = 0;
   let widest: Attribution | null = null;
+  const continuing = new Map<number, Attribution>();
+  for (const a of out) if (a.how === 'continuation') continuing.set(a.start, a);
   for (const s of spans) {
     if (s.paragraphs < 2) continue;
     while (next < attrs.length && attrs[next].start <= s.start) {
@@ -1671,6 +1673,13 @@ function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): voi
         widest.segments = [[widest.start, widest.end]];
         if (labels[0] && !widest.cue) { widest.source = labels[0]; widest.inherits = null; widest.how = 'post-quote'; }
       }
+    }
+    // `“A,” she said. “B.¶ “C.”`: the quotation before the cue already runs over B and C, so the
+    // continuation that opens at B is B's paragraph only, as each later paragraph is its own.
+    const cont = continuing.get(s.start);
+    if (cont && cont.end === s.end && cont.inherits && cont.inherits.end >= s.end) {
+      cont.end = pieces[0][1];
+      cont.segments = [[cont.start, cont.end]];
     }
     // (A paragraph with no label goes on with the turn before it.)
     let owner = widest.inherits ?? widest;
