@@ -232,3 +232,13 @@ test('a paragraph that lost its full stop but ends `, he says` is a sentence, no
   r = run('Budget will be ready in May, mayor says\n\nCouncil meets again next week.');
   assert.equal(r.quotes.length, 0, summary(r));
 });
+
+test('a quotation opening with a capital after an abbreviation (`D.C.`, `Calif.`) starts a sentence of its own; a nickname after initials does not', async () => {
+  let r = run('The museum reopened last week in Washington, D.C. “We restored every room by hand,” curator Ada Lowe said.');
+  expectQuote(quote(r, '“We restored every room by hand,”'), { type: 'direct', speaker: 'Ada Lowe', cue: 'said' });
+  r = run('Most of the students came from Fresno, Calif. "Nobody here can pay that rent," said student Omar Haddad.');
+  expectQuote(quote(r, '"Nobody here can pay that rent,"'), { type: 'direct', speaker: 'Omar Haddad', cue: 'said' });
+  const { Doc } = await import('../src/extract/document.js');
+  const doc = new Doc('Gov. C.L. "Butch" Otter spoke to the crowd. It cheered.');
+  assert.equal(doc.sentences.length, 2);
+});

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import type Model from 'wink-eng-lite-web-model';
 import { findBodyEnd } from './residue.js';
+import { TITLES } from './lexicon.js';
 
 /**
  * wink with its English model, loaded on first use rather than on import: the model puts about
@@ -236,12 +237,33 @@ export class Doc {
       }
       const last: number = map[b! + 1] ?? tokens.length;
       for (let t = first + 1; t <= last; t++) {
-        if (t === last || tokens[t]!.para !== tokens[t - 1]!.para) {
+        if (t === last || tokens[t]!.para !== tokens[t - 1]!.para || this.quotationAfterAbbreviation(t)) {
           sentences.push({ first, last: t });
           first = t;
         }
       }
     }
+  }
+
+  /**
+   * `... in Washington, D.C. “I love this work,” she says.`: wink reads the period of an
+   * abbreviation as never ending a sentence, but a quotation opening after it with a capital,
+   * a passage of three words or more, starts a new one. (A nickname is not a passage: `Gov.
+   * C.L. "Butch" Otter`; nor does a quotation open a sentence after a title: `Sen. "...`.)
+   */
+  private quotationAfterAbbreviation(t: number): boolean {
+    const tokens = this.tokens;
+    const abbr = tokens[t - 1]!;
+    const mark = tokens[t]!;
+    if (mark.text !== '“' && mark.text !== '"' || !mark.space || abbr.text.length < 3 || !abbr.text.endsWith('.')) return false;
+    if (!/^\p{Lu}/u.test(tokens[t + 1]?.text ?? '') || TITLES.has(abbr.lower)) return false;
+    let words = 0;
+    for (let k = t + 1; k < tokens.length && k < t + 8 && words < 3; k++) {
+      const w = tokens[k]!;
+      if (/^["“”]$/.test(w.text) || w.para !== mark.para) return false;
+      if (w.pos !== 'PUNCT') words++;
+    }
+    return words >= 3;
   }
 
   private closeParagraph(first: number): void {
