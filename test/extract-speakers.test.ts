@@ -34,6 +34,14 @@ test('a quote later in the same paragraph, after a quote with a named speaker, c
   expectQuote(q, { speaker: 'Sara Quist', mention: null, cue: null });
 });
 
+test('a quotation the reporter introduces with a colon after the cue’s sentence is the same speaker’s, but not the first quotation going on', () => {
+  const text = '“We will not sell the farm,” Ivo Brandt said. Then came the real news: “My daughter will run it from next spring.”';
+  const r = run(text);
+  expectQuote(quote(r, '“We will not sell the farm,”'), { type: 'direct', speaker: 'Ivo Brandt', mention: 'Ivo Brandt', cue: 'said' });
+  expectQuote(quote(r, '“My daughter will run it from next spring.”'), { type: 'direct', speaker: 'Ivo Brandt', mention: null, cue: null });
+  assert.equal(r.quotes.length, 2, summary(r));
+});
+
 // ---- item 7: mentions ----------------------------------------------------------------------
 
 test('`he added` resolves to the previous speaker, not the most recently named man', () => {

@@ -1339,6 +1339,9 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     const fromUnit = lastUnit.get(root ?? cont) ?? -9;
     let between = false;
     for (let u = fromUnit + 1; u < here && u >= 0 && !between; u++) between = isOwnSentence(doc, units[u]);
+    // (Nor does a quotation the reporter's own clause introduces with a colon, `“A,” she said.
+    // Then came the news: “B.”`, go on with the one before it, though it takes its speaker.)
+    if (here !== fromUnit && tokens[s.first - 1]?.text === ':' && isOwnSentence(doc, { first: unit.first, last: s.first })) between = true;
     // A quotation inside a sentence with a subject of its own and no reporting verb (`He also
     // played up his strength: “...”`, `Trump issued a statement, “...”`) is that subject's:
     // the sentence's own subject outranks the previous speaker. (In the cue's own sentence,
