@@ -222,6 +222,18 @@ test('indirect without `that`: a noun phrase whose only verb is in a relative or
   }
 });
 
+test('a gerund or participle with no subject to be found reports nobody’s words; one after its subject still reports', () => {
+  for (const text of [
+    'Eating well is not only a matter of reading the labels, crossing our fingers and hoping that the shops will stock fresh food.',
+    'The forecast was cut on the back of new figures showing that factory orders slowed in March.',
+  ]) {
+    const r = run(text);
+    assert.equal(r.quotes.length, 0, `${text}\n${summary(r)}`);
+  }
+  const r = run('Mayor Tom Brennan opened the bridge on Monday, saying that the work had come in under budget.');
+  expectQuote(quote(r, 'that the work had come in under budget'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'saying' });
+});
+
 test('indirect without `that`: the clause keeps its own verb past a relative clause, a prepositional `until`, an answer or a directive', () => {
   let r = run('Premier Alice Okafor said the man who drove the truck was not hurt.');
   expectQuote(quote(r, 'the man who drove the truck was not hurt'), { type: 'indirect', speaker: 'Alice Okafor', cue: 'said' });
