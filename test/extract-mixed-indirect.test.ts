@@ -234,6 +234,19 @@ test('a gerund or participle with no subject to be found reports nobody’s word
   expectQuote(quote(r, 'that the work had come in under budget'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'saying' });
 });
 
+test('what a thing or a finding shows, suggests or estimates is evidence, no report; a person’s finding still is', () => {
+  for (const text of [
+    'Last week’s flood showed that the dikes along the river are too low.',
+    'The study estimated that one in four bridges in the province needs repairs.',
+    'The town’s track record shows that most such projects finish late.',
+  ]) {
+    const r = run(text);
+    assert.equal(r.quotes.length, 0, `${text}\n${summary(r)}`);
+  }
+  const r = run('Engineer Dana Pryce estimated that one in four bridges in the province needs repairs.');
+  expectQuote(quote(r, 'that one in four bridges in the province needs repairs'), { type: 'indirect', speaker: 'Dana Pryce', cue: 'estimated' });
+});
+
 test('indirect without `that`: the clause keeps its own verb past a relative clause, a prepositional `until`, an answer or a directive', () => {
   let r = run('Premier Alice Okafor said the man who drove the truck was not hurt.');
   expectQuote(quote(r, 'the man who drove the truck was not hurt'), { type: 'indirect', speaker: 'Alice Okafor', cue: 'said' });

@@ -391,10 +391,25 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
   // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
   if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !pluralVerb && (!mainVerb(doc, f.first, f.last) || coordinatedPredicate(doc, f.first, f.last))) return false;
+  // (What a thing or a finding shows is evidence, nobody's words: `Tuesday's attack showed that
+  // ...`, `the study estimated that ...`, `it suggests ...`; a person's finding still reports.)
+  if (f.type === 'indirect' && EVIDENCE.has(c.cue.sense.lemma) && c.source && !personalSource(c.source)) return false;
   // (A gerund or participle with no subject to be found reports nobody's words: `crossing our
   // fingers and hoping that ...`, `figures showing that ...`.)
   if (f.type === 'indirect' && !c.source && tokens[c.cue.first].lower.endsWith('ing')) return false;
   return true;
+}
+
+/** Verbs that report evidence as well as speech: their subject may be a thing. */
+const EVIDENCE = new Set(['show', 'reveal', 'indicate', 'suggest', 'conclude', 'estimate']);
+/** Findings and writings that `show` or `estimate` rather than speak. */
+const FINDINGS = new Set(['report', 'reports', 'study', 'studies', 'survey', 'surveys', 'poll', 'polls', 'data', 'document', 'documents', 'filing', 'filings', 'analysis', 'research', 'figures', 'numbers', 'records']);
+
+/** A source that can speak: a name, a personal pronoun, or a person or body (`the ministry`). */
+function personalSource(m: Mention): boolean {
+  if (m.kind === 'name') return true;
+  if (m.kind === 'pronoun') return m.head !== 'it';
+  return PERSON_NOUNS.has(m.head) && !FINDINGS.has(m.head);
 }
 
 /**
