@@ -1422,9 +1422,10 @@ function isPersonMention(m: Mention, runs: RunIndex): boolean {
   return runs.runs[r].personal || runs.runs[r].nameLast - runs.runs[r].nameFirst >= 2;
 }
 
-const SUBORDINATORS = new Set(['which', 'who', 'whom', 'whose', 'where', 'when', 'that', 'as', 'because', 'if', 'while', 'whether', 'how', 'why', 'what', 'since', 'until', 'unless', 'although', 'though', 'after', 'before', 'once']);
+// (`given` as a conjunction: `added a premium, given it has not been built`.)
+const SUBORDINATORS = new Set(['which', 'who', 'whom', 'whose', 'where', 'when', 'that', 'as', 'because', 'if', 'while', 'whether', 'how', 'why', 'what', 'since', 'until', 'unless', 'although', 'though', 'after', 'before', 'once', 'given']);
 
-const PREPOSITIONAL = new Set(['as', 'until', 'since', 'after', 'before', 'once']);
+const PREPOSITIONAL = new Set(['as', 'until', 'since', 'after', 'before', 'once', 'given']);
 
 /** A subject pronoun, or a short noun phrase and a verb, at `k`. */
 function opensClause(tokens: Token[], k: number, last: number): boolean {
