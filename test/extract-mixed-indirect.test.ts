@@ -248,6 +248,12 @@ test('what a thing or a finding shows, suggests or estimates is evidence, no rep
   expectQuote(quote(r, 'that one in four bridges in the province needs repairs'), { type: 'indirect', speaker: 'Dana Pryce', cue: 'estimated' });
 });
 
+test('a report ends where `with` brings in another speaker’s report (`..., with a spokesperson describing it as “...”`)', () => {
+  const r = run('Residents of the camp alleged to reporters that the water was unsafe to drink, with a spokesperson for the group describing the smell as "rotten eggs and worse."');
+  expectQuote(quote(r, 'that the water was unsafe to drink'), { type: 'indirect', cue: 'alleged' });
+  expectQuote(quote(r, '"rotten eggs and worse."'), { type: 'direct', cue: 'describing' });
+});
+
 test('indirect without `that`: the clause keeps its own verb past a relative clause, a prepositional `until`, an answer or a directive', () => {
   let r = run('Premier Alice Okafor said the man who drove the truck was not hurt.');
   expectQuote(quote(r, 'the man who drove the truck was not hurt'), { type: 'indirect', speaker: 'Alice Okafor', cue: 'said' });

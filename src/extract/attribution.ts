@@ -1230,7 +1230,8 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
     if (t.text === ';') { end = j; break; }
     if ((t.text === ',' || t.text === '—') && j + 1 < max) {
       const n = tokens[j + 1];
-      if (nextCue && (nextCue.cue.first === j + 1 || nextCue.sourceFirst === j + 1)) { end = j; break; }
+      // (`..., with a spokesperson describing it as ...`: the next report's subject after `with`.)
+      if (nextCue && (nextCue.cue.first === j + 1 || nextCue.sourceFirst === j + 1 || n.lower === 'with' && nextCue.sourceFirst === j + 2)) { end = j; break; }
       if (n.lower === 'according' || (n.lower === 'adding' || n.lower === 'saying' || n.lower === 'noting')) { end = j; break; }
     }
     // (`says it helps to have a structure — a “scaffold,” she calls it — but ...`: an aside
