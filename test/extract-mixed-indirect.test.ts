@@ -254,6 +254,19 @@ test('a report ends where `with` brings in another speaker’s report (`..., wit
   expectQuote(quote(r, '"rotten eggs and worse."'), { type: 'direct', cue: 'describing' });
 });
 
+test('a cue with only an object in a subordinate clause opening the sentence reports nothing past the clause’s comma', () => {
+  for (const text of [
+    'While the engineers could still write code and test apps during the outage, their ability to ship them was limited.',
+    'If anyone really believed that, there would be a line of buyers outside the door.',
+  ]) {
+    const r = run(text);
+    assert.equal(r.quotes.length, 0, `${text}\n${summary(r)}`);
+  }
+  // (A clause of its own before the comma is still reported.)
+  const r = run('Although the minister told reporters that the plan was sound, critics disagreed.');
+  expectQuote(quote(r, 'that the plan was sound'), { type: 'indirect', cue: 'told' });
+});
+
 test('indirect without `that`: the clause keeps its own verb past a relative clause, a prepositional `until`, an answer or a directive', () => {
   let r = run('Premier Alice Okafor said the man who drove the truck was not hurt.');
   expectQuote(quote(r, 'the man who drove the truck was not hurt'), { type: 'indirect', speaker: 'Alice Okafor', cue: 'said' });

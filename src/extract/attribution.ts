@@ -992,6 +992,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const subordinate = k === first && leadingSubordinateClause(tokens, k, clauseEnd(doc, k, unit.last, nextCue));
   if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb && !afterThat && !subordinate || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
   let last = clauseEnd(doc, k, unit.last, nextCue);
+  // (A cue inside a subordinate clause that opens the sentence, with only an object and no
+  // clause of its own before that clause's comma, reports nothing: the words after the comma
+  // are the main clause's, not its content.)
+  const closing = openingClauseEnd(doc, unit, cue.first);
+  if (closing >= k && closing < last && !mainVerb(doc, k, closing)) return out;
   // `said no when reporters asked if ...`: an answer is the word itself; the clause after it
   // tells when it was given. (`said yes to joining the union` keeps what it says yes to.)
   const answer = k === first && /^(yes|no)$/.test(tokens[k].lower) && k + 1 < last && OPENING_SUBORDINATORS.has(tokens[k + 1].lower);
@@ -1098,6 +1103,26 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
     return last - first >= 3 ? [{ first, last, type: typeOf(doc, first, last, spans), how: 'according' }] : [];
   }
   return [];
+}
+
+/**
+ * `While engineers could still write code, their ability to test it was limited`, `If anyone
+ * believed that, there would be ...`: the comma closing a subordinate clause that opens the
+ * sentence and holds the cue, when the main clause (a subject and its verb) follows it; else -1.
+ * (Not `as`: `As she said, the plan ...` points at the main clause. Nor a comma before `and`,
+ * an adverb or a list: `said it was not, and that ...`.)
+ */
+function openingClauseEnd(doc: Doc, unit: Range, cue: number): number {
+  const tokens = doc.tokens;
+  let k = unit.first;
+  while (k < cue && (tokens[k].pos === 'PUNCT' || tokens[k].pos === 'CCONJ') && tokens[k].quote < 0) k++;
+  if (k >= cue || !OPENING_SUBORDINATORS.has(tokens[k].lower) || tokens[k].lower === 'as' || tokens[k].quote >= 0) return -1;
+  for (let x = cue + 1; x < unit.last; x++) {
+    if (tokens[x].quote >= 0) return -1;
+    if (tokens[x].text === ',') return tokens[x + 1]?.pos !== 'CCONJ' && (opensClause(tokens, x + 1, unit.last) || mainVerb(doc, x + 1, unit.last)) ? x : -1;
+    if (/^[.;:!?—]$/.test(tokens[x].text)) return -1;
+  }
+  return -1;
 }
 
 /**
