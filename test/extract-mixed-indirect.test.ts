@@ -217,6 +217,7 @@ test('indirect without `that`: a noun phrase whose only verb is in a relative or
     'The council will send a letter asking the province to fund the new bridge.',
     'The 30-second spot says much about the brand as it enters a crowded market.',
     'The board added a surcharge for the new wing, given it has not yet been built.',
+    'She wrote her first novel in 1991, then in the late ’90s she became a columnist for a weekly paper.',
   ]) {
     const r = run(text);
     assert.equal(r.quotes.length, 0, `${text}\n${summary(r)}`);

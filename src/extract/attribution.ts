@@ -390,7 +390,7 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
   // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
   // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
-  if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !pluralVerb && (!mainVerb(doc, f.first, f.last) || coordinatedPredicate(doc, f.first, f.last))) return false;
+  if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !pluralVerb && (!mainVerb(doc, f.first, f.last) || coordinatedPredicate(doc, f.first, f.last) || thenClause(doc, f.first, f.last))) return false;
   // (What a thing or a finding shows is evidence, nobody's words: `Tuesday's attack showed that
   // ...`, `the study estimated that ...`, `it suggests ...`; a person's finding still reports.)
   if (f.type === 'indirect' && EVIDENCE.has(c.cue.sense.lemma) && c.source && !personalSource(c.source)) return false;
@@ -398,6 +398,20 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // fingers and hoping that ...`, `figures showing that ...`.)
   if (f.type === 'indirect' && !c.source && tokens[c.cue.first].lower.endsWith('ing')) return false;
   return true;
+}
+
+/**
+ * `wrote her first book in 1991, then in the late ’90s she became a columnist`: the clause's
+ * first finite verb comes after `, then`, with no verb before it; what stands between the cue and
+ * the comma is the cue's object, and the clause after it is the reporter's next event.
+ */
+function thenClause(doc: Doc, first: number, last: number): boolean {
+  const tokens = doc.tokens;
+  const v = mainVerbAt(doc, first, last);
+  for (let x = first + 1; x < v; x++) {
+    if (tokens[x].quote < 0 && tokens[x].text === ',' && tokens[x + 1]?.lower === 'then') return !hasVerb(doc, first, x);
+  }
+  return false;
 }
 
 /** Verbs that report evidence as well as speech: their subject may be a thing. */
