@@ -468,3 +468,18 @@ test('`the Ohio Republican` (a place and a party after `the`) describes the poli
   const r = run('House Speaker Tom Reyes says the bill will pass next week. The Ohio Republican said in a statement that the vote “will not be close.”');
   expectQuote(r.quotes.find((q) => q.text.includes('will not be close'))!, { speaker: 'Tom Reyes', mention: 'Ohio Republican' });
 });
+
+test('`he` after an unnamed source that just spoke (`a witness told Reuters`) means that source, not a man named paragraphs before', () => {
+  const text = 'Governor Paul Ostrander spoke on Monday. “The siege is over,” Ostrander said.\n\n' +
+    'Four gunmen entered the office tower. A witness told Reuters that they left a bag in the lobby.\n\n' +
+    'The gunmen later holed up on the top floor, he said.';
+  const r = run(text);
+  expectQuote(r.quotes.find((q) => q.text.includes('holed up'))!, { speaker: 'A witness', mention: 'he' });
+});
+
+test('`he` after an unnamed source means a man who stood as a subject since (`Gov. Ann Lee (D) tried`), not the source', () => {
+  const text = 'Governor Paul Ostrander spoke on Monday. A witness told Reuters that the gunmen left a bag in the lobby. ' +
+    'Ostrander (R) then visited the tower. The gunmen were gone, he said.';
+  const r = run(text);
+  expectQuote(r.quotes.find((q) => q.text.includes('were gone'))!, { speaker: 'Paul Ostrander', mention: 'he' });
+});

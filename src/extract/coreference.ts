@@ -33,6 +33,8 @@ export interface Entity {
   placeLed?: boolean;
   /** Its words come from a headline in Title Case, where a name's run swallows the verbs after it. */
   headlineName?: boolean;
+  /** An unnamed source that is one person (`a witness`), whom `he` or `she` can mean. */
+  onePerson?: boolean;
 }
 
 export interface Resolution {
@@ -248,7 +250,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
   // 2. Resolve each attribution's source, in text order so that salience follows the reading.
   const order = attributions.map((a, k) => k).sort((x, y) => attributions[x].start - attributions[y].start || x - y);
   const speakers: Array<Entity | null> = attributions.map(() => null);
-  const last: LastSpeaker = { entity: null, para: -10, at: -1 };
+  const last: LastSpeaker = { entity: null, para: -10, at: -1, end: -1 };
   const descriptions = new Map<string, Entity>();
   for (const k of order) {
     const a = attributions[k];
@@ -267,6 +269,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       last.entity = ent;
       last.para = a.para;
       last.at = a.source ? a.source.first : a.anchor;
+      last.end = a.source ? a.source.last : a.anchor;
     }  }
   // 3. `A spokeswoman for the mayor said ...` and, in the next sentence, `Dana Ruiz told
   // reporters ...`: a lede that introduces a source by a description and names it at once.
@@ -467,8 +470,10 @@ function resolveMention(
       const g = info === 'he' ? 'm' : 'f';
       // (A name of two words or more that is neither an organisation nor a place can be a
       // person the pronoun means, even before it speaks: `For Fouzia Al Hashish ...`.)
+      // (`a witness told Reuters` and then `, he said`: an unnamed source can be meant
+      // too, while it is the latest speaker; it has no name mentions to be salient by.)
       const best = salient(entities, at, para, last, (e) =>
-        (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed) && (!e.gender || e.gender === g), g);
+        (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at)) && (!e.gender || e.gender === g), g);
       return best ? assignGender(best, g) : null;
     }
     if (info === 'it') return asOrg(salient(entities, at, para, last, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender));
@@ -575,6 +580,12 @@ function resolveMention(
     // An unnamed source is named by the description that introduced it, as the contract has it.
     const name = text;
     ent = { id: '', words: [name], name, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
+    // (Only one introduced as someone new, `a witness`: `the former senator` is as often a
+    // named person the resolution missed, and `he` then means that person.)
+    if (m.indefinite && !m.plural && isPersonHead(m.head)) {
+      ent.onePerson = true;
+      ent.gender = GENDERED_NOUNS[m.head];
+    }
     descriptions.set(key, ent);
     all.push(ent);
   }
@@ -683,6 +694,8 @@ interface LastSpeaker {
   para: number;
   /** Token of its source mention (or of its sentence when it had none). */
   at: number;
+  /** One past the last token of that mention. */
+  end: number;
 }
 
 /**
@@ -816,6 +829,43 @@ const ORG_HEADS = new Set(`company firm group agency ministry department union t
 
 /** Heads that look like a role (`-er`, `-or`) and are none. */
 const NOT_PERSON_HEADS = new Set(['number', 'order', 'paper', 'letter', 'poster', 'flier', 'flyer', 'error', 'sector', 'factor', 'mirror', 'chapter', 'quarter', 'center', 'centre', 'matter', 'disaster', 'monitor', 'counter', 'computer', 'trailer', 'banner', 'newsletter', 'register']);
+
+/**
+ * A person stands as a clause's subject between tokens `from` and `to`, outside quotations: a
+ * name (`Gov. Ann Lee (D) tried`), a role after `the` or a possessive (`the mayor brought up`),
+ * or a name's possessive opening a sentence (`Lee's tone was defiant`). After that, `he` is as
+ * likely to mean them as an unnamed source that spoke before.
+ */
+function personSubjectBetween(doc: Doc, index: RunIndex, from: number, to: number): boolean {
+  const tokens = doc.tokens;
+  for (let k = Math.max(0, from); k < to; k++) {
+    const t = tokens[k];
+    if (t.quote >= 0) continue;
+    const r = index.at[k];
+    const run = r >= 0 ? index.runs[r] : null;
+    if (run && run.first !== k) continue;
+    if (run && run.org) { k = run.last - 1; continue; }
+    const before = tokens[k - 1];
+    if (!run && !(t.pos === 'NOUN' && isPersonHead(t.lower) && before && (before.pos === 'DET' || before.pos === 'PRON' || POSSESSIVE_S.has(before.lower)))) continue;
+    let next = run ? run.last : k + 1;
+    if (tokens[next]?.text === '(') {
+      while (next < to && next < k + 12 && tokens[next].text !== ')') next++;
+      next++;
+    }
+    const opens = !before || before.para !== t.para || /^[.!?]$/.test(before.text);
+    if (run && opens && POSSESSIVE_S.has(tokens[next]?.lower ?? '')) return true;
+    while (next < to && (tokens[next].pos === 'ADV' || tokens[next].pos === 'PART')) next++;
+    if (next < to && (tokens[next].pos === 'VERB' || tokens[next].pos === 'AUX') && tokens[next].quote < 0) return true;
+    if (run) k = run.last - 1;
+  }
+  return false;
+}
+
+/** A head noun that names a person's role or kind (`witness`, `spokeswoman`), not a writing or an institution. */
+function isPersonHead(head: string): boolean {
+  if (WRITINGS.has(head) || RESEARCH.has(head) || ORG_HEADS.has(head) || NOT_PERSON_HEADS.has(head)) return false;
+  return PERSON_NOUNS.has(head) || TITLES.has(head) || head in GENDERED_NOUNS;
+}
 
 /** Heads of descriptions that mean a place's government: `the city said`. */
 const LOCALITY_HEADS = new Set(['city', 'town', 'municipality', 'province', 'district', 'county', 'village']);
