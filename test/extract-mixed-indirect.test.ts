@@ -546,3 +546,10 @@ test('after an opening `According to X`, a relative clause or an aside on the so
   const commas = run('According to the Harbour Council study, which used research from two firms, the retail sector is the biggest source of entry-level jobs.');
   expectQuote(quote(commas, 'the retail sector is the biggest source of entry-level jobs'), { type: 'indirect', cue: 'According to' });
 });
+
+test('`said he thought that ...`: the thought reported as spoken rests on the outer cue and its subject', () => {
+  const r = run('Mayor Ann Cole visited the site and said she thought that the bridge was "safe for now and for years to come."');
+  const q = r.quotes.find((x) => x.text.includes('safe for now'))!;
+  expectQuote(q, { speaker: 'Ann Cole', mention: 'Ann Cole', cue: 'said' });
+  assert.ok(q.text.startsWith('that the bridge'), q.text);
+});

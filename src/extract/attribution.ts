@@ -133,7 +133,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
     // `Mamdani said he would say: “...”`: what someone says they would say is reported by the
     // outer cue, which the attribution rests on; the outer cue then reports nothing else.
     let c = cues[k];
-    if (found.length > 0 && k > 0 && hypotheticalInner(doc, cues[k - 1], c)) {
+    if (found.length > 0 && k > 0 && (hypotheticalInner(doc, cues[k - 1], c) || thoughtInner(doc, cues[k - 1], c, found))) {
       c = cues[k - 1];
       k--;
     }
@@ -1787,6 +1787,26 @@ function hypotheticalInner(doc: Doc, outer: CueInUnit, inner: CueInUnit): boolea
   if (!inner.source || inner.source.kind !== 'pronoun' || inner.source.first !== outer.cue.last) return false;
   const modal = tokens[inner.cue.first - 1];
   return modal !== undefined && /^(would|will|could|might|'d|’d|should)$/.test(modal.lower) && modal.i === inner.source.last;
+}
+
+/**
+ * `said he thought that ...`, `told reporters she believes ...`: a thought the speaker reports
+ * as they speak is reported by the outer cue, which the attribution rests on; the content stays
+ * the inner `that` clause. (The inner cue's subject is a pronoun right after the outer cue or
+ * its `that`.)
+ */
+function thoughtInner(doc: Doc, outer: CueInUnit, inner: CueInUnit, found: Content[]): boolean {
+  const tokens = doc.tokens;
+  // (Only the inner cue's own `that` clause: a bare quotation after it, `adding that he thinks
+  // “...”`, is the outer cue's content, which holds the thought.)
+  if (found.length !== 1 || found[0].first !== inner.cue.last || tokens[found[0].first]?.lower !== 'that') return false;
+  if (outer.cue.sense.strength !== 'speech' || outer.cue.according || !outer.source || inner.cue.sense.strength !== 'that') return false;
+  if (!inner.source || inner.source.kind !== 'pronoun' || inner.cue.first !== inner.source.last) return false;
+  let k = outer.cue.last;
+  // (`told reporters she believes`: the person told, a word or two, stands between.)
+  if (tokens[k]?.pos === 'PRON' && k !== inner.source.first || tokens[k]?.lower === 'reporters') k++;
+  if (tokens[k]?.lower === 'that') k++;
+  return inner.source.first === k;
 }
 
 /**
