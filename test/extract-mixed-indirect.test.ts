@@ -553,3 +553,8 @@ test('`said he thought that ...`: the thought reported as spoken rests on the ou
   expectQuote(q, { speaker: 'Ann Cole', mention: 'Ann Cole', cue: 'said' });
   assert.ok(q.text.startsWith('that the bridge'), q.text);
 });
+
+test('a participle rests on an indefinite subject that opens its clause after a short adverbial (`In May, several unions sued, saying ...`)', () => {
+  const r = run('In May, several unions sued the province over the new law, saying its rules were "a direct attack on workers."');
+  expectQuote(r.quotes.find((x) => x.text.includes('direct attack'))!, { speaker: 'several unions', mention: 'several unions', cue: 'saying' });
+});

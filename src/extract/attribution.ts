@@ -623,7 +623,9 @@ function mainSubject(doc: Doc, start: number, end: number, runs: RunIndex, spans
     const appositive = tokens[j - 1]?.text === ',' && j === v;
     const m = phraseBefore(doc, j, k, runs) ?? (appositive ? subjectBeforeApposition(doc, j - 1, k, runs, spans)?.mention ?? null : null)
       ?? clauseOpeningPhrase(doc, j, k, runs);
-    return m && (m.kind !== 'description' || !m.indefinite || m.first === k) ? m : null;
+    // (An indefinite phrase is the subject only where the clause opens, past a short opening
+    // adverbial: `In August, several groups granted ..., saying`.)
+    return m && (m.kind !== 'description' || !m.indefinite || m.first === k || openingAdverbial(doc, k, m.first)) ? m : null;
   }
   return null;
 }
