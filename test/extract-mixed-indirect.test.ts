@@ -558,3 +558,8 @@ test('a participle rests on an indefinite subject that opens its clause after a 
   const r = run('In May, several unions sued the province over the new law, saying its rules were "a direct attack on workers."');
   expectQuote(r.quotes.find((x) => x.text.includes('direct attack'))!, { speaker: 'several unions', mention: 'several unions', cue: 'saying' });
 });
+
+test('a participle after a clause reported inside another (`told them that she believes we must ..., saying`) rests on the main clause\'s subject', () => {
+  const r = run('Mayor Ann Cole told the council that she believes we must continue to fund transit, saying that "buses still carry this city" every day.');
+  expectQuote(r.quotes.find((x) => x.text.includes('buses still carry'))!, { speaker: 'Ann Cole', mention: 'Ann Cole', cue: 'saying' });
+});

@@ -254,7 +254,9 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
   const byGerund = tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
   if (!src && (c.cue.participle || byGerund || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
     let earlier: Mention | null = null;
-    for (let e = k - 1; e >= 0 && !earlier; e--) earlier = cues[e].source;
+    // (Not a cue inside an earlier cue's complement, `told them that she believes we must
+    // continue ..., saying`: the participle goes with the main clause.)
+    for (let e = k - 1; e >= 0 && !earlier; e--) if (!c.cue.participle || !complementOf(doc, cues, e)) earlier = cues[e].source;
     // `Smith said A, adding B`, `He said A, and added B`: the later cue rests on the same
     // subject, a mention in its quote's own sentence.
     // (A participle with no cue before it rests on the subject of the sentence's main clause,
@@ -278,6 +280,22 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     }
   }
   c.source = src;
+}
+
+/**
+ * Cue `e` and its source stand inside the complement of an earlier cue of the unit: no comma,
+ * colon, semicolon or quotation mark between that cue and this cue's source.
+ */
+function complementOf(doc: Doc, cues: CueInUnit[], e: number): boolean {
+  const tokens = doc.tokens;
+  const from = cues[e].source ? Math.min(cues[e].source!.first, cues[e].sourceFirst) : cues[e].cue.first;
+  for (let d = e - 1; d >= 0; d--) {
+    if (cues[d].cue.according || cues[d].cue.last > from) continue;
+    let open = true;
+    for (let x = cues[d].cue.last; x < from && open; x++) if (tokens[x].quote >= 0 || /^[,;:—–]$/.test(tokens[x].text)) open = false;
+    if (open) return true;
+  }
+  return false;
 }
 
 /**
