@@ -483,3 +483,9 @@ test('`he` after an unnamed source means a man who stood as a subject since (`Go
   const r = run(text);
   expectQuote(r.quotes.find((q) => q.text.includes('were gone'))!, { speaker: 'Paul Ostrander', mention: 'he' });
 });
+
+test('a month that is also a surname, after a first name, is the surname (`Prime Minister Alice May said`)', () => {
+  const r = run('Prime Minister Alice May said the deal was dead. Later, Ms. May said the vote would be held "as soon as we can."');
+  expectQuote(r.quotes.find((q) => q.text.includes('deal was dead'))!, { speaker: 'Alice May', mention: 'Alice May', cue: 'said' });
+  expectQuote(r.quotes.find((q) => q.text.includes('as soon as'))!, { speaker: 'Alice May' });
+});

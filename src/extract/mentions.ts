@@ -65,6 +65,9 @@ function nameToken(doc: Doc, t: Token, inRun: boolean, known?: Set<string>): boo
   // (`Mr. Hemming`, `Ms. May`).
   const before = doc.tokens[t.i - 1];
   if (inRun && before && HONORIFICS.has(before.lower) && UPPER.test(t.text) && t.pos !== 'PUNCT') return true;
+  // After a known first name, a month that is also a surname is the surname, whatever its tag
+  // (`Theresa May/AUX said`), unless a date's day follows (`Ann May 3`).
+  if (inRun && before && MONTH_SURNAMES.has(t.text) && isFirstName(before.text) && !/^\d/.test(doc.tokens[t.i + 1]?.text ?? '')) return true;
   if (!capitalised(t)) return false;
   if (t.pos === 'PROPN') return true;
   // Acronyms (`BC Hydro`, `RCMP`) are names wherever they stand.
@@ -91,6 +94,8 @@ function nameToken(doc: Doc, t: Token, inRun: boolean, known?: Set<string>): boo
   if (t.pos === 'VERB' && prev?.pos === 'PROPN' && !cueSense(t.lower)) return true;
   return t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'DET' && t.pos !== 'PRON';
 }
+
+const MONTH_SURNAMES = new Set(['May', 'June', 'April', 'August', 'March']);
 
 const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr', 'prof.', 'sen.', 'rep.', 'gov.', 'gen.', 'rev.', 'sgt.', 'lt.', 'capt.', 'col.', 'supt.', 'insp.', 'const.']);
 
