@@ -654,3 +654,14 @@ test('after a quotation, a source with a participle after it stands before the c
   const led = run('“There is some gamesmanship going on,” University of the Fraser Valley political scientist Hamish Telford said.');
   expectQuote(quote(led, '“There is some gamesmanship going on,”'), { speaker: 'Hamish Telford', cue: 'said' });
 });
+
+test('a relative clause without commas between subject and cue (`A woman who lives nearby said`, `Residents who live near the plant say`): the phrase before `who` is the speaker', () => {
+  const r = run('The fire started at noon. A woman who lives nearby said the smoke was thick. Residents who live near the plant say the smell is unbearable.');
+  expectQuote(r.quotes.find((q) => q.text.includes('smoke was thick'))!, { speaker: 'A woman', mention: 'A woman', cue: 'said' });
+  expectQuote(r.quotes.find((q) => q.text.includes('smell is unbearable'))!, { speaker: 'Residents', mention: 'Residents', cue: 'say' });
+});
+
+test('a relative clause whose own clause has a subject pronoun before the cue keeps that pronoun (`the coach who was fired when he shouted`)', () => {
+  const r = run('The latest is Coach Ted Marsh, the coach who was fired in 2009 when he shouted "You cheat!" at the referee.');
+  expectQuote(r.quotes.find((q) => q.text.includes('You cheat'))!, { speaker: 'Ted Marsh', mention: 'he' });
+});

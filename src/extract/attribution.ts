@@ -183,7 +183,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     c.source = src;
     return;
   }
-  src = c.cue.participle ? null : phraseBefore(doc, j, unit.first, runs);
+  src = c.cue.participle ? null : hostOfRelative(doc, unit, j, runs) ?? phraseBefore(doc, j, unit.first, runs);
   if (src) {
     c.sourceFirst = src.first;
   } else if ((tokens[j - 1]?.text === ',' || titleClosingApposition(doc, spans, j - 1, unit.first)) && !c.cue.participle && !invertedAfterClause(doc, unit, j, c.cue, runs)) {
@@ -280,6 +280,42 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     }
   }
   c.source = src;
+}
+
+/**
+ * `A woman who lives nearby said`, `Residents who live near the plant say`: a relative clause
+ * without commas between the subject and its cue. The subject is the phrase before `who`
+ * (`that`, `which`) when it opens the clause; the phrase right before the cue is the relative
+ * clause's own object or place. `j` is where the cue's group begins.
+ */
+function hostOfRelative(doc: Doc, unit: Range, j: number, runs: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  // (Not past a subject pronoun right before the cue, or another clause's opener: `the
+  // congressman who gained attention when he yelled`.)
+  if (/^(he|she|they|we|i)$/.test(tokens[j - 1]?.lower ?? '')) return null;
+  for (let k = j - 1; k > unit.first && k >= j - 14; k--) {
+    const t = tokens[k];
+    if (t.quote >= 0 || t.pos === 'PUNCT' && t.text !== '-' && t.text !== '‑') return null;
+    if (!/^(who|that|which)$/.test(t.lower)) {
+      if (OPENING_SUBORDINATORS.has(t.lower) || RELATIVES.has(t.lower)) return null;
+      continue;
+    }
+    // (`A woman who said`: right before the cue, the relative clause is the cue's own.)
+    if (k === j - 1) return null;
+    const host = phraseBefore(doc, k, unit.first, runs);
+    if (!host || host.kind === 'pronoun' || host.last !== k) return null;
+    // (Nor a description in apposition to a name, `said Ann Lee, a pollster who ... and called`.)
+    const comma = tokens[host.first - 1];
+    if (comma?.text === ',' && runs.at[host.first - 2] >= 0) return null;
+    // (`that` after a verb is a complement's, not a relative's: only a noun phrase that opens
+    // its clause hosts one.)
+    if (!opensClauseAt(tokens, host.first, unit.first) && !openingAdverbial(doc, unit.first, host.first)) return null;
+    // (`Though executives who ... say`: a capitalised subordinator opening the sentence is no
+    // part of the phrase.)
+    if (host.last - host.first > 1 && OPENING_SUBORDINATORS.has(tokens[host.first].lower)) return { ...host, first: host.first + 1, coreFirst: Math.max(host.coreFirst, host.first + 1) };
+    return host;
+  }
+  return null;
 }
 
 /**
