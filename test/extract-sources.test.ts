@@ -665,3 +665,10 @@ test('a relative clause whose own clause has a subject pronoun before the cue ke
   const r = run('The latest is Coach Ted Marsh, the coach who was fired in 2009 when he shouted "You cheat!" at the referee.');
   expectQuote(r.quotes.find((q) => q.text.includes('You cheat'))!, { speaker: 'Ted Marsh', mention: 'he' });
 });
+
+test('a participle\'s object is no speaker even when the phrase the participle hangs on is no person (`The board decision allowing her release said`)', () => {
+  const r = run('The hearing ended on Tuesday. The board decision allowing her release said she was not a danger.');
+  const q = r.quotes.find((x) => x.text.includes('not a danger'))!;
+  assert.ok(q.speaker.mention === null || !/release/.test(q.speaker.mention.text), summary(r));
+  assert.notEqual(q.speaker.name, 'her release', summary(r));
+});

@@ -483,6 +483,9 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     && (tokens[first - 2].pos === 'NOUN' || tokens[first - 2].pos === 'PROPN')) {
     const outer = phraseBefore(doc, first - 1, min, runs, slot);
     if (outer && outer.kind !== 'pronoun') return outer;
+    // (When the phrase it hangs on is none a speaker can be, `The decision allowing his release
+    // said`, the participle's object is no speaker either.)
+    if (!outer) return null;
   }
   return coordinated(doc, describe(doc, first, j + 1, runs, slot), min, runs);
 }
