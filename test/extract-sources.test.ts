@@ -672,3 +672,9 @@ test('a participle\'s object is no speaker even when the phrase the participle h
   assert.ok(q.speaker.mention === null || !/release/.test(q.speaker.mention.text), summary(r));
   assert.notEqual(q.speaker.name, 'her release', summary(r));
 });
+
+test('`those` with its postmodifier opening the clause (`All those involved say`, `Those close to the mayor say`) is the speaker', () => {
+  const r = run('The strike entered its third week. All those involved say the issue is complex. Those close to the mayor say she wants a deal.');
+  expectQuote(r.quotes.find((q) => q.text.includes('issue is complex'))!, { speaker: 'All those involved', mention: 'All those involved', cue: 'say' });
+  expectQuote(r.quotes.find((q) => q.text.includes('wants a deal'))!, { speaker: 'Those close to the mayor', mention: 'Those close to the mayor', cue: 'say' });
+});

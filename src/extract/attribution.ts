@@ -183,7 +183,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     c.source = src;
     return;
   }
-  src = c.cue.participle ? null : hostOfRelative(doc, unit, j, runs) ?? phraseBefore(doc, j, unit.first, runs);
+  src = c.cue.participle ? null : hostOfRelative(doc, unit, j, runs) ?? thoseWho(doc, unit, j) ?? phraseBefore(doc, j, unit.first, runs);
   if (src) {
     c.sourceFirst = src.first;
   } else if ((tokens[j - 1]?.text === ',' || titleClosingApposition(doc, spans, j - 1, unit.first)) && !c.cue.participle && !invertedAfterClause(doc, unit, j, c.cue, runs)) {
@@ -314,6 +314,28 @@ function hostOfRelative(doc: Doc, unit: Range, j: number, runs: RunIndex): Menti
     // part of the phrase.)
     if (host.last - host.first > 1 && OPENING_SUBORDINATORS.has(tokens[host.first].lower)) return { ...host, first: host.first + 1, coreFirst: Math.max(host.coreFirst, host.first + 1) };
     return host;
+  }
+  return null;
+}
+
+/**
+ * `Those close to him say`, `All those involved say`: `those` opening the clause with its
+ * postmodifier (and a quantifier before it) is the subject, a group described by the whole
+ * phrase. `j` is where the cue's group begins.
+ */
+function thoseWho(doc: Doc, unit: Range, j: number): Mention | null {
+  const tokens = doc.tokens;
+  // (`Those who said`: a relative clause right before the cue is the cue's own.)
+  if (/^(who|that|which)$/.test(tokens[j - 1]?.lower ?? '')) return null;
+  for (let k = j - 2; k >= unit.first && k >= j - 10; k--) {
+    const t = tokens[k];
+    if (t.quote >= 0 || t.pos === 'PUNCT' && t.text !== '-' && t.text !== '‑') return null;
+    if (t.lower !== 'those') continue;
+    let first = k;
+    if (k - 1 >= unit.first && /^(all|many|some|most)$/.test(tokens[k - 1].lower)) first = k - 1;
+    else if (k - 2 >= unit.first && tokens[k - 1].lower === 'of' && /^(many|some|most|few|none)$/.test(tokens[k - 2].lower)) first = k - 2;
+    if (!opensClauseAt(tokens, first, unit.first)) return null;
+    return { kind: 'description', first, last: j, coreFirst: first, coreLast: j, head: 'those', plural: true, indefinite: false };
   }
   return null;
 }
