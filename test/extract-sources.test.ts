@@ -678,3 +678,9 @@ test('`those` with its postmodifier opening the clause (`All those involved say`
   expectQuote(r.quotes.find((q) => q.text.includes('issue is complex'))!, { speaker: 'All those involved', mention: 'All those involved', cue: 'say' });
   expectQuote(r.quotes.find((q) => q.text.includes('wants a deal'))!, { speaker: 'Those close to the mayor', mention: 'Those close to the mayor', cue: 'say' });
 });
+
+test('a clause-opening phrase with prepositional phrases after it (`The punching bag in golf said`) is the source, whatever its head', () => {
+  const r = run('The season ended in May. The punching bag in golf said the rules were unfair. The loudest voice in the room at city hall said the vote was rigged.');
+  expectQuote(r.quotes.find((q) => q.text.includes('rules were unfair'))!, { speaker: 'The punching bag in golf', mention: 'The punching bag in golf', cue: 'said' });
+  expectQuote(r.quotes.find((q) => q.text.includes('vote was rigged'))!, { speaker: 'The loudest voice in the room at city hall', cue: 'said' });
+});

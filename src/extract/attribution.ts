@@ -712,8 +712,22 @@ function mainSubject(doc: Doc, start: number, end: number, runs: RunIndex, spans
  * read as a determiner (`and that talks would continue`).
  */
 function clauseOpeningPhrase(doc: Doc, end: number, first: number, runs: RunIndex): Mention | null {
+  const tokens = doc.tokens;
   const m = phraseBefore(doc, end, first, runs, true);
-  return m && doc.tokens[m.first].lower !== 'that' && opensClauseAt(doc.tokens, m.first, first) ? m : null;
+  if (!m || tokens[m.first].lower === 'that') return null;
+  if (opensClauseAt(tokens, m.first, first)) return m;
+  // `The most popular punching bag in golf finally said`: over prepositional phrases (two at
+  // most) to the phrase that opens the clause, which the whole describes.
+  let at = m.first;
+  for (let hops = 0; hops < 2; hops++) {
+    const adp = tokens[at - 1];
+    if (!adp || at - 1 <= first || adp.quote >= 0 || !/^(of|for|at|from|with|in|on)$/.test(adp.lower)) return null;
+    const outer = phraseBefore(doc, at - 1, first, runs, true);
+    if (!outer || outer.kind === 'pronoun' || outer.last !== at - 1 || tokens[outer.first].lower === 'that') return null;
+    if (opensClauseAt(tokens, outer.first, first)) return { ...outer, last: m.last, coreLast: outer.kind === 'description' ? m.last : outer.coreLast };
+    at = outer.first;
+  }
+  return null;
 }
 
 const RELATIVES = new Set(['when', 'where', 'who', 'which', 'whom', 'whose', 'while', 'as']);
