@@ -684,3 +684,8 @@ test('a clause-opening phrase with prepositional phrases after it (`The punching
   expectQuote(r.quotes.find((q) => q.text.includes('rules were unfair'))!, { speaker: 'The punching bag in golf', mention: 'The punching bag in golf', cue: 'said' });
   expectQuote(r.quotes.find((q) => q.text.includes('vote was rigged'))!, { speaker: 'The loudest voice in the room at city hall', cue: 'said' });
 });
+
+test('a degree adverb before an adjective stays in the phrase (`The most popular coach in golf finally said`)', () => {
+  const r = run('The season ended in May. The most popular coach in golf finally said "no more" to the critics.');
+  expectQuote(r.quotes.find((q) => q.text.includes('no more'))!, { speaker: 'The most popular coach in golf', mention: 'The most popular coach in golf', cue: 'said' });
+});

@@ -320,6 +320,7 @@ function classify(doc: Doc, first: number, last: number): NameRun {
 /** Last words of office names that run into the holder's name: `Secretary of State Mike Pompeo`. */
 const DEPARTMENT_WORDS = new Set(['state', 'defense', 'defence', 'health', 'justice', 'finance', 'security', 'affairs', 'treasury', 'education', 'transport', 'transportation', 'energy', 'labor', 'labour', 'interior', 'commerce', 'agriculture', 'environment', 'immigration', 'house', 'staff', 'general']);
 
+const DEGREE_ADVERBS = new Set(['most', 'more', 'least', 'less', 'very', 'highly', 'widely', 'well', 'best', 'so', 'too', 'increasingly']);
 const NP_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -468,6 +469,8 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     }
     // `the Florida senator and Republican presidential candidate`: two roles of one person.
     if (p.lower === 'and' && first - 2 >= min && isPersonNoun(tokens[first - 2]) && isPersonNoun(tokens[j]) && !/s$/.test(tokens[j].lower)) { first--; continue; }
+    // `the most popular coach`, `a very old man`: a degree adverb before an adjective.
+    if (p.pos === 'ADV' && tokens[first].pos === 'ADJ' && DEGREE_ADVERBS.has(p.lower)) { first--; continue; }
     // `the bespectacled, 71-year-old diplomat`: coordinate adjectives.
     if (p.text === ',' && first - 2 >= min && tokens[first - 2].pos === 'ADJ' && tokens[first - 2].quote < 0 && (tokens[first].pos === 'ADJ' || tokens[first].pos === 'NUM')) { first--; continue; }
     if (isNominal(p) && p.pos !== 'ADJ' || p.pos === 'ADJ' || p.pos === 'NUM') {
