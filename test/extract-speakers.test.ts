@@ -489,3 +489,8 @@ test('a month that is also a surname, after a first name, is the surname (`Prime
   expectQuote(r.quotes.find((q) => q.text.includes('deal was dead'))!, { speaker: 'Alice May', mention: 'Alice May', cue: 'said' });
   expectQuote(r.quotes.find((q) => q.text.includes('as soon as'))!, { speaker: 'Alice May' });
 });
+
+test('a quotation that continues one after it in its paragraph takes that one\'s speaker (`“...” Mayor Tom Reyes said ...`)', () => {
+  const r = run('“We held the line,” said Dana Ruiz.\n\n“We are ready for the storm and the floods.” Mayor Tom Reyes said the city had prepared.');
+  expectQuote(quote(r, '“We are ready for the storm and the floods.”'), { speaker: 'Tom Reyes', mention: null, cue: null });
+});

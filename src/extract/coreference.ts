@@ -252,6 +252,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
   const speakers: Array<Entity | null> = attributions.map(() => null);
   const last: LastSpeaker = { entity: null, para: -10, at: -1, end: -1 };
   const descriptions = new Map<string, Entity>();
+  const later: Array<[number, number]> = [];
   for (const k of order) {
     const a = attributions[k];
     let ent: Entity | null = null;
@@ -260,6 +261,8 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     } else if (a.inherits) {
       const j = attributions.indexOf(a.inherits);
       ent = j >= 0 ? speakers[j] : null;
+      // (A quotation that continues one after it in its paragraph waits for that one's speaker.)
+      if (j >= 0 && !ent && attributions[j].start > a.start) { later.push([k, j]); continue; }
     } else if (a.hint) {
       ent = resolveMention(doc, a.hint, index, runEntity, nearby(recent, a.hint.coreFirst, descriptions), entities, descriptions, last, a.para);
     }
@@ -271,6 +274,10 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       last.at = a.source ? a.source.first : a.anchor;
       last.end = a.source ? a.source.last : a.anchor;
     }  }
+  for (const [k, j] of later) {
+    speakers[k] = speakers[j];
+    if (speakers[k]) speakers[k]!.spoke++;
+  }
   // 3. `A spokeswoman for the mayor said ...` and, in the next sentence, `Dana Ruiz told
   // reporters ...`: a lede that introduces a source by a description and names it at once.
   {
