@@ -494,3 +494,10 @@ test('a quotation that continues one after it in its paragraph takes that one\'s
   const r = run('“We held the line,” said Dana Ruiz.\n\n“We are ready for the storm and the floods.” Mayor Tom Reyes said the city had prepared.');
   expectQuote(quote(r, '“We are ready for the storm and the floods.”'), { speaker: 'Tom Reyes', mention: null, cue: null });
 });
+
+test('a quotation standing alone after a reporter\'s sentence whose subject is a pronoun, or a name after an opening adverbial, is that subject\'s', () => {
+  const r = run('“We held the line,” said Dana Ruiz.\n\nOn “Face the Nation,” Sen. Ann Cole (Vt.), who lost the primary, spoke about young voters. “The younger people are sick and tired of discrimination.”');
+  expectQuote(quote(r, '“The younger people are sick and tired of discrimination.”'), { speaker: 'Ann Cole', mention: null, cue: null });
+  const s = run('“We held the line,” said Dana Ruiz.\n\nAnn Cole did not need coaxing. “I am thankful for the invitation.” She also welcomed the dancers.\n\n“They are truly remarkable and very precise.” Dana Ruiz later spoke about the budget.');
+  expectQuote(quote(s, '“They are truly remarkable and very precise.”'), { speaker: 'Ann Cole', mention: null, cue: null });
+});

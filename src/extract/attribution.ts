@@ -528,6 +528,19 @@ function openingAdverbial(doc: Doc, first: number, cue: number): boolean {
   return true;
 }
 
+/**
+ * Tokens `first` to `subject` are an opening adverbial closed by a comma right before the
+ * subject: no verb, at most a dozen tokens (a title in quotation marks among them).
+ */
+function openingPhrase(doc: Doc, first: number, subject: number): boolean {
+  const tokens = doc.tokens;
+  // (The comma may stand inside a title's closing mark: `On “Face the Nation,” Lee said`.)
+  const closed = tokens[subject - 1]?.text === ',' || tokens[subject - 1]?.quote >= 0 && tokens[subject - 2]?.text === ',';
+  if (subject - first < 2 || subject - first > 12 || !closed) return false;
+  for (let x = first; x < subject - 1; x++) if (tokens[x].quote < 0 && (tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX' || /^[.;:!?]$/.test(tokens[x].text))) return false;
+  return true;
+}
+
 /** A word that can stand alone for a speaker: a capitalised word, or `another`, `one`. */
 function loneSpeakerWord(t: Token | undefined): boolean {
   return t !== undefined && t.quote < 0 && t.pos !== 'PRON' && (/^\p{Lu}\p{Ll}+$/u.test(t.text) || /^(another|one)$/.test(t.lower));
@@ -1512,12 +1525,18 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     // `“...,” says House. Durning did not need much coaxing. “I’m thankful ...”`: a quotation
     // standing alone right after a sentence of the reporter's whose subject is a person named
     // there is that person's (no mention in its own sentence, so none is given).
-    if (standalone && from && prev && here - 1 > fromUnit && tokens[prev.first].para === para && isOwnSentence(doc, prev)) {
+    // (Also the last sentence of the paragraph before, when the quotation opens its own.)
+    const adjoining = prev !== undefined && (tokens[prev.first].para === para || tokens[prev.first].para === para - 1 && tokens[unit.first - 1]?.para !== para);
+    if (standalone && from && prev && (here - 1 > fromUnit || fromUnit > here) && adjoining && isOwnSentence(doc, prev)) {
+      // (A title in quotation marks, `On “Face the Nation,” Sen. Ann Lee said`, is no quotation.)
       let quoted = false;
-      for (let t = prev.first; t < prev.last && !quoted; t++) quoted = tokens[t].quote >= 0;
+      for (let t = prev.first; t < prev.last && !quoted; t++) quoted = tokens[t].quote >= 0 && !spans[tokens[t].quote].title;
       const subj = quoted ? null : sentenceSubject(doc, prev.first, prev.last, runs);
       const run = subj && subj.mention.kind === 'name' ? runs.at[subj.mention.coreLast - 1] : -1;
-      if (subj && run >= 0 && subj.mention.first === prev.first && !runs.runs[run].org) {
+      // (The subject opens the sentence, or follows an opening adverbial that a comma closes:
+      // `On “Face the Nation,” Sen. Ann Lee (Vt.) identified ...`.)
+      const opens = subj !== null && (subj.mention.first === prev.first || openingPhrase(doc, prev.first, subj.mention.first));
+      if (subj && opens && (run >= 0 && !runs.runs[run].org || subj.mention.kind === 'pronoun' && /^(he|she)$/.test(subj.mention.head))) {
         const own: Attribution = { ...cont, inherits: null, hint: subj.mention };
         out.push(own);
         conts.push(own);
