@@ -563,3 +563,9 @@ test('a participle after a clause reported inside another (`told them that she b
   const r = run('Mayor Ann Cole told the council that she believes we must continue to fund transit, saying that "buses still carry this city" every day.');
   expectQuote(r.quotes.find((x) => x.text.includes('buses still carry'))!, { speaker: 'Ann Cole', mention: 'Ann Cole', cue: 'saying' });
 });
+
+test('a cue joined by `and` with no subject of its own rests on its clause\'s subject (`Civic Action has a road map ... and suggests`, `..., and a neighbour came in and told`)', () => {
+  const r = run('Civic Action also has an online guide for employers looking to beef up their youth hiring and suggests companies "should hire for skills, not credentials." I came home and my parents were gone, and a neighbour came in and told me they had been taken away.');
+  expectQuote(r.quotes.find((q) => q.text.includes('hire for skills'))!, { speaker: 'Civic Action', mention: 'Civic Action', cue: 'suggests' });
+  expectQuote(r.quotes.find((q) => q.text.includes('taken away'))!, { speaker: 'a neighbour', mention: 'a neighbour', cue: 'told' });
+});

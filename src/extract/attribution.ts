@@ -263,7 +263,10 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     // not on one of a clause inside it: `Bradley apologized after they came out, saying ...`.)
     // (After a relative or temporal clause, the participle goes with it: `when protesters
     // interrupted her speech, shouting ...`, `where 50 protesters had gathered, chanting ...`.)
-    src = earlier ?? ((c.cue.participle || byGerund) && !afterRelative(tokens, unit.first, c.cue.first) ? mainSubject(doc, unit.first, c.cue.first, runs, spans) : null)
+    // (So does a predicate joined by `and` with no subject of its own: `Civic Action has a road
+    // map for employers looking to beef up their hiring and suggests ...`.)
+    const joined = !c.cue.participle && !byGerund && tokens[c.cue.first - 1]?.lower === 'and';
+    src = earlier ?? ((c.cue.participle || byGerund || joined) && !afterRelative(tokens, unit.first, c.cue.first) ? mainSubject(doc, joined ? lastClauseStart(tokens, unit.first, c.cue.first - 1) : unit.first, c.cue.first, runs, spans) : null)
       ?? subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
   }
   if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
@@ -338,6 +341,18 @@ function thoseWho(doc: Doc, unit: Range, j: number): Mention | null {
     return { kind: 'description', first, last: j, coreFirst: first, coreLast: j, head: 'those', plural: true, indefinite: false };
   }
   return null;
+}
+
+/**
+ * Where the last clause joined by `, and` or `;` before token `end` begins (`... were gone, and
+ * a neighbor came in and told`), or `start`.
+ */
+function lastClauseStart(tokens: Token[], start: number, end: number): number {
+  for (let k = end - 1; k > start; k--) {
+    if (tokens[k].quote >= 0) continue;
+    if (tokens[k].text === ';' || tokens[k].text === ',' && /^(and|but)$/.test(tokens[k + 1]?.lower ?? '') && k + 1 < end) return k + 1;
+  }
+  return start;
 }
 
 /**
