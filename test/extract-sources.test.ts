@@ -689,3 +689,8 @@ test('a degree adverb before an adjective stays in the phrase (`The most popular
   const r = run('The season ended in May. The most popular coach in golf finally said "no more" to the critics.');
   expectQuote(r.quotes.find((q) => q.text.includes('no more'))!, { speaker: 'The most popular coach in golf', mention: 'The most popular coach in golf', cue: 'said' });
 });
+
+test('a role with a name and its affiliation in apposition (`Another pollster, Dana Ruiz of Clemson University, said`) rests on the name', () => {
+  const r = run('The first poll showed the mayor losing support. Another pollster, Dana Ruiz of Clemson University, said her survey showed support holding steady.');
+  expectQuote(r.quotes.find((q) => q.text.includes('holding steady'))!, { speaker: 'Dana Ruiz', mention: 'Dana Ruiz', cue: 'said' });
+});

@@ -344,6 +344,20 @@ function thoseWho(doc: Doc, unit: Range, j: number): Mention | null {
 }
 
 /**
+ * A name ending at `k` closes its apposition: a comma follows it, or an affiliation does and
+ * then a comma, before `limit` (`Another pollster, David Woodard of Clemson University, said`).
+ */
+function closedApposition(tokens: Token[], k: number, limit: number): boolean {
+  if (tokens[k]?.text === ',') return true;
+  if (!/^(of|at|with|from)$/.test(tokens[k]?.lower ?? '')) return false;
+  for (let x = k + 1; x < tokens.length && x <= limit && x < k + 8; x++) {
+    if (tokens[x].text === ',') return true;
+    if (tokens[x].quote >= 0 || tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX' || /^[.;:!?]$/.test(tokens[x].text)) return false;
+  }
+  return false;
+}
+
+/**
  * Where the last clause joined by `, and` or `;` before token `end` begins (`... were gone, and
  * a neighbor came in and told`), or `start`.
  */
@@ -671,7 +685,7 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     while (n < comma && n < after + 4 && runs.at[n] < 0 && tokens[n].pos === 'PROPN' && tokens[n].quote < 0) n++;
     // (Also after a name that names no person, `One red-state Democrat, Sen. Jon Tester,`.)
     const role = opening !== null && (opening.kind === 'description' || opening.kind === 'name' && runs.at[opening.coreFirst] >= 0 && !runs.runs[runs.at[opening.coreFirst]].personal && runs.at[n] >= 0 && runs.runs[runs.at[n]].personal);
-    const nameNext = opening !== null && role && runs.at[n] >= 0 && runs.runs[runs.at[n]].first === n && tokens[runs.runs[runs.at[n]].last]?.text === ',';
+    const nameNext = opening !== null && role && runs.at[n] >= 0 && runs.runs[runs.at[n]].first === n && closedApposition(tokens, runs.runs[runs.at[n]].last, comma);
     const named = opening !== null && !nameNext && (isPersonMention(opening, runs) || opening.kind === 'name' && opening.first === min && !runs.runs[runs.at[opening.coreFirst]]?.org);
     if (opening && named && tokens[after]?.text === ',' && after < comma) return { mention: opening, first: opening.first };
   }
