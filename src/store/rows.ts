@@ -68,17 +68,23 @@ export interface ArticlePeopleRow {
 export function articlePeopleJson(people: readonly Person[], recordIds: readonly (number | null)[]): string {
   // An entity id given twice keeps its later entry, as a keyed row would have.
   const last = new Map<string, number>();
-  people.forEach((p, i) => last.set(p.id, i));
-  let json = '[';
-  people.forEach((p, i) => {
-    if (last.get(p.id) !== i) return;
-    json +=
-      (json.length > 1 ? ',' : '') +
-      `{"id":${JSON.stringify(p.id)},"person":${recordIds[i] ?? null},"name":${JSON.stringify(p.name)},"kind":${JSON.stringify(p.kind)},` +
-      `"gender":${p.gender === 'm' || p.gender === 'f' ? `"${p.gender}"` : null},"descriptors":${JSON.stringify(p.descriptors ?? [])},` +
-      `"mentions":${mentionsJson(p.mentions ?? [])}}`;
-  });
-  return json + ']';
+  for (let i = 0; i < people.length; i++) last.set(people[i]!.id, i);
+  // Plain objects in one JSON.stringify: a call per field and the concatenations cost a third more.
+  const rows: object[] = [];
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i]!;
+    if (last.get(p.id) !== i) continue;
+    rows.push({
+      id: p.id,
+      person: recordIds[i] ?? null,
+      name: p.name,
+      kind: p.kind,
+      gender: p.gender === 'm' || p.gender === 'f' ? p.gender : null,
+      descriptors: p.descriptors ?? [],
+      mentions: mentionOffsets(p.mentions ?? []),
+    });
+  }
+  return JSON.stringify(rows);
 }
 
 /** The rows of `articlePeopleJson`, each linked to the person its record's person became if it was merged since. */
@@ -109,9 +115,14 @@ export function articlePeopleRows(json: string, current: (personId: number) => n
  * of the people rows, larger than the quotes.
  */
 export function mentionsJson(mentions: readonly Span[]): string {
-  let json = '[';
-  for (let i = 0; i < mentions.length; i++) json += `${i ? ',' : ''}[${mentions[i]!.start},${mentions[i]!.end}]`;
-  return json + ']';
+  return JSON.stringify(mentionOffsets(mentions));
+}
+
+/** `[[start, end], ...]` of spans (see `mentionsJson`). */
+function mentionOffsets(mentions: readonly Span[]): [number, number][] {
+  const out = new Array<[number, number]>(mentions.length);
+  for (let i = 0; i < mentions.length; i++) out[i] = [mentions[i]!.start, mentions[i]!.end];
+  return out;
 }
 
 export function untilBound(until: string): string {
