@@ -1033,6 +1033,39 @@ test('[sqlite] a large group commit indexes its quotes as it goes: renamed quote
   }
 });
 
+test('[sqlite] people are counted by the entities their quotes are linked to, however the person came to be written: new, known, or the earlier of an entity id given twice', async () => {
+  for (const commitEvery of [1, 10]) {
+    const { store, done } = tempStore();
+    try {
+      const T = 'Bo Lind and Ann Lee spoke. "We will rebuild the pier," Lee said. "It opens in May," she added.';
+      const analysis = buildAnalysis(T, [
+        { id: 'p', name: 'Bo Lind', mentions: ['Bo Lind'] },
+        { id: 'p', name: 'Ann Lee', mentions: ['Ann Lee', 'Lee'] },
+      ], [
+        { quote: '"We will rebuild the pier,"', speaker: 'Ann Lee', entity: 'p', mention: 'Lee' },
+        { quote: '"It opens in May,"', speaker: 'Ann Lee', entity: 'p', mention: 'she' },
+      ]);
+      const second = 'Ann Lee spoke again. "The pier is ours," Lee said.';
+      const items = [
+        { article: { source: 'a.txt', text: T }, analysis },
+        {
+          article: { source: 'b.txt', text: second },
+          analysis: buildAnalysis(second, [{ id: 'q', name: 'Ann Lee', mentions: ['Ann Lee', 'Lee'] }], [
+            { quote: '"The pier is ours,"', speaker: 'Ann Lee', entity: 'q', mention: 'Lee' },
+          ]),
+        },
+      ];
+      // One article a batch (counts written at once) and both in one batch (counts summed).
+      if (commitEvery === 1) for (const item of items) await store.addArticles([item]);
+      else await store.addArticles(items);
+      const people = await store.people({ all: true });
+      assert.deepEqual(people.map((x) => [x.name, x.quotes, x.articles]).sort(), [['Ann Lee', 3, 2], ['Bo Lind', 0, 0]]);
+    } finally {
+      await done();
+    }
+  }
+});
+
 test('[sqlite] a surname-only person joining the full name moves its names in the name index, found by those names', async () => {
   for (const broken of [false, true]) {
     const { store, done } = tempStore();

@@ -816,7 +816,11 @@ export class SqliteStore implements Store {
       if (already === undefined) this.bumpPerson(id, quotes, 1);
       else if (quotes !== already) this.bumpPerson(id, quotes - already, 0);
     }
-    for (const [id, n] of quotesPerPerson) if (!linked.has(id)) this.bumpPerson(id, n - (counted.get(id) ?? 0), 0);
+    for (const [id, n] of quotesPerPerson) {
+      if (!linked.has(id)) this.bumpPerson(id, n - (counted.get(id) ?? 0), counted.has(id) ? -1 : 0);
+    }
+    // (A new person no entity ends up linked to, the earlier of an entity id given twice, counts nothing.)
+    for (const [id, quotes] of counted) if (!linked.has(id) && !quotesPerPerson.has(id)) this.bumpPerson(id, -quotes, -1);
     return { added: true, articleId, quotes: analysis.quotes.length };
   }
 
