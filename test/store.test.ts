@@ -1315,7 +1315,30 @@ test('[sqlite] a full-text search ranks quotations as grouping every match would
       const page = await store.searchPage({ text: 'harbour' }, { limit, offset });
       assert.deepEqual(page.items.map((h) => h.quotationId), grouped(limit, offset), `limit ${limit} offset ${offset}`);
     }
-    // A filter reads every match as before, and agrees.
+    // Filters rank each quotation by its best appearance that passes them, whether they pass
+    // most quotes or one (outlets are `Outlet ${i}`, matched as substrings).
+    const filtered = (filter: string, param: string, limit: number) =>
+      (
+        store.db
+          .prepare(
+            `SELECT q.quotation_id AS id, MIN(m.score) AS score
+             FROM (SELECT rowid, bm25(quotes_fts) AS score FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT -1) m
+             JOIN quotes q ON q.id = m.rowid JOIN articles a ON a.id = q.article_id WHERE ${filter}
+             GROUP BY q.quotation_id ORDER BY score, q.quotation_id LIMIT ?`,
+          )
+          .all(`(${ftsTerms('harbour')})`, param, limit) as { id: number }[]
+      ).map((r) => r.id);
+    const cases: { since?: string; until?: string; outlet?: string; filter: string; param: string }[] = [
+      { since: '2025-06-02', filter: 'q.published >= ?', param: '2025-06-02' },
+      { until: '2025-06-01', filter: 'q.published <= ?', param: '2025-06-01T23:59:59.999Z' },
+      ...['Outlet 5', 'Outlet 60', 'Outlet 7', 'Outlet 6149', 'Outlet 9'].map((outlet) => ({ outlet, filter: 'a.outlet LIKE ?', param: `%${outlet}%` })),
+    ];
+    for (const { filter, param, ...query } of cases) {
+      assert.ok(filtered(filter, param, 1000).length > 0 || query.outlet === 'Outlet 9', JSON.stringify(query));
+      for (const limit of [1, 5, 20, 100, 1000]) {
+        assert.deepEqual((await store.search({ text: 'harbour', ...query, limit })).map((h) => h.quotationId), filtered(filter, param, limit), `${JSON.stringify(query)} limit ${limit}`);
+      }
+    }
     const dated = await store.search({ text: 'harbour', since: '2025-06-02', limit: 5 });
     assert.deepEqual(dated.map((h) => h.text.includes('ferry') || h.text.includes('pier')), [true, true]);
   } finally {
