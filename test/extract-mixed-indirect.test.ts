@@ -100,6 +100,8 @@ test('`according to X` set off by commas after a verbless subject interrupts one
   const q = quote(a, 'Some of the concerns, according to harbour engineers, include the age of the breakwater');
   expectQuote(q, { type: 'indirect', cue: 'according to', mention: 'harbour engineers' });
   assert.deepEqual(q.segments?.map((s) => s.text), ['Some of the concerns', 'include the age of the breakwater']);
+  // (The part after the cue is also a quote of its own, as an interrupted quotation's is.)
+  expectQuote(quote(a, 'include the age of the breakwater'), { type: 'indirect', cue: 'according to', mention: 'harbour engineers' });
   const b = run('According to the ministry, the ferry is on time in 90 per cent of cases but Mayor Ana Ruiz says that is not what residents see.');
   expectQuote(quote(b, 'the ferry is on time in 90 per cent of cases'), { type: 'indirect', cue: 'According to', mention: 'the ministry' });
   expectQuote(quote(b, 'that is not what residents see'), { type: 'indirect', cue: 'says', speaker: 'Ana Ruiz' });
@@ -408,6 +410,8 @@ test('a cue set off by commas after a bare subject interrupts one report, which 
   const q = quote(a, 'The harbour levy, Mayor Ana Ruiz said, “will pay for the new breakwater by spring.”');
   expectQuote(q, { type: 'mixed', speaker: 'Ana Ruiz', cue: 'said' });
   assert.deepEqual(q.segments?.map((s) => s.text), ['The harbour levy', '“will pay for the new breakwater by spring.”']);
+  // (The quotation after the cue is also a quote of its own.)
+  expectQuote(quote(a, '“will pay for the new breakwater by spring.”'), { type: 'direct', speaker: 'Ana Ruiz', mention: 'Ana Ruiz', cue: 'said' });
   // (Also when the subject was first read as a clause of its own before the cue.)
   const b = run('Councillor Dev Okafor, Ruiz said, had voted for "every budget cut in the last decade."');
   expectQuote(quote(b, 'Councillor Dev Okafor, Ruiz said, had voted for "every budget cut in the last decade."'), { type: 'mixed', cue: 'said' });
@@ -425,6 +429,7 @@ test('a cue set off by commas after a subject of any length with no finite verb 
   const q = quote(a, 'The candidate who replaces the councillor on the ballot, party officials said, has already been picked');
   expectQuote(q, { type: 'indirect', mention: 'party officials', cue: 'said' });
   assert.deepEqual(q.segments?.map((s) => s.text), ['The candidate who replaces the councillor on the ballot', 'has already been picked']);
+  expectQuote(quote(a, 'has already been picked'), { type: 'indirect', mention: 'party officials', cue: 'said' });
   const b = run('The real difference this season, Coach Lena Marsh told reporters on Monday, is that the defence finally holds.');
   quote(b, 'The real difference this season, Coach Lena Marsh told reporters on Monday, is that the defence finally holds');
   // (Not a participle set off by commas with no source: `The deal, announced Friday, would ...`.)

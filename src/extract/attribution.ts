@@ -463,10 +463,22 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   const start = tokens[f.first].start;
   const end = tokens[f.last - 1].end;
   const segments: Array<[number, number]> = f.gap ? [[start, tokens[f.gap[0] - 1].end], [tokens[f.gap[1]].start, end]] : [[start, end]];
-  out.push({
+  const whole: Attribution = {
     type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
     para: tokens[f.first].para, anchor: unit.first, segments,
-  });
+  };
+  out.push(whole);
+  // `Schumer, he said, “knows ...”`, `Some concerns, according to experts, include ...`: as for
+  // a quotation its cue interrupts (`attributeUnit`), the part after the cue is also a quote of
+  // its own, with the same cue and source.
+  if (f.gap) {
+    const q = tokens[f.gap[1]].quote;
+    const quoted = q >= 0 && spans[q].first === f.gap[1] && spans[q].last === f.last;
+    out.push({
+      type: quoted ? 'direct' : typeOf(doc, f.gap[1], f.last, spans), start: tokens[f.gap[1]].start, end, cue: c.cue, source: c.source, inherits: null,
+      how: f.how, para: tokens[f.gap[1]].para, anchor: unit.first, segments: [[tokens[f.gap[1]].start, end]], whole,
+    });
+  }
 }
 
 /** Content `f` of cue `c` reports something: it is no title of a work, and a clause when indirect. */
