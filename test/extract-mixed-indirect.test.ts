@@ -403,6 +403,11 @@ test('an adjunct after the cue ends where the reported clause\'s subject begins 
   expectQuote(quote(a, 'the company would appeal the ruling'), { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
   const b = run('Ada Brook claimed in that speech the bridge could be finished by June.');
   expectQuote(quote(b, 'the bridge could be finished by June'), { type: 'indirect', speaker: 'Ada Brook', cue: 'claimed' });
+  // A time word with a possessive after it opens the content's noun phrase; it is no adjunct.
+  const c = run('Ada Brook said Tuesday’s ferry vote was a mistake.');
+  expectQuote(quote(c, 'Tuesday’s ferry vote was a mistake'), { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
+  const d = run('Ada Brook condemned last week’s closure of the pier as “a blow to every fisher in town.”');
+  expectQuote(quote(d, 'last week’s closure of the pier as “a blow to every fisher in town.”'), { type: 'mixed', speaker: 'Ada Brook', cue: 'condemned' });
 });
 
 test('a cue set off by commas after a bare subject interrupts one report, which starts at the subject (`The levy, she said, “will ...”`)', () => {

@@ -1344,7 +1344,10 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   // preposition or a time word, skipped only when a content marker or a subject follows.
   let j = k;
   // (Not `as` after a verb that reports only a `that` clause: `known as the “...”` names a thing.)
-  if (j < max && (tokens[j].pos === 'ADP' && tokens[j].lower !== 'that' && !(tokens[j].lower === 'as' && cue.sense.strength === 'that') || TIME_WORDS.has(tokens[j].lower))) {
+  // (`said Friday’s vote was a mistake`, `condemned last week’s test as ...`: time words with a
+  // possessive after them are the determiner of the noun phrase that opens the content, no adjunct.)
+  const possessiveTime = possessiveTimeAt(tokens, k, max);
+  if (j < max && (tokens[j].pos === 'ADP' && tokens[j].lower !== 'that' && !(tokens[j].lower === 'as' && cue.sense.strength === 'that') || TIME_WORDS.has(tokens[j].lower) && !possessiveTime)) {
     while (j < max && j - k < 8 && tokens[j].quote < 0) {
       const t = tokens[j];
       // (`in his New Year's speech`: a possessive determiner belongs to the adjunct.)
@@ -1373,12 +1376,19 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
     }
   }
   // Bare time words right after the cue (`said Thursday the ...`).
-  while (k < max && (TIME_WORDS.has(tokens[k].lower) || tokens[k].lower === 'on' && TIME_WORDS.has(tokens[k + 1]?.lower ?? ''))) k++;
+  while (k < max && !possessiveTime && (TIME_WORDS.has(tokens[k].lower) || tokens[k].lower === 'on' && TIME_WORDS.has(tokens[k + 1]?.lower ?? ''))) k++;
   // `suggests euphemistically that ...`: adverbs before the content marker.
   let a = k;
   while (a < max && a - k < 3 && tokens[a].pos === 'ADV' && tokens[a].quote < 0) a++;
   if (a > k && tokens[a]?.lower === 'that') k = a;
   return k;
+}
+
+/** From `k`, one or more time words and then a possessive `’s`: `Friday’s`, `last week’s`. */
+function possessiveTimeAt(tokens: Token[], k: number, max: number): boolean {
+  let x = k;
+  while (x < max && x < k + 3 && tokens[x].quote < 0 && TIME_WORDS.has(tokens[x].lower)) x++;
+  return x > k && x < max && /^['’]s$/.test(tokens[x].lower);
 }
 
 /**
