@@ -211,6 +211,15 @@ test('after `called X “...”` a coordinated verb is the subject’s next deed
   assert.ok(!r.quotes.some((q) => q.text.includes('boycotted') || q.text.includes('stopped short')), summary(r));
 });
 
+test('after `called X “...”` a time or an occasion tells when it was said, not part of the report; a phrase on the name stays', () => {
+  const a = run('Councillor Dev Okafor criticized the new parking rules for the harbour as a “cash grab for the city” during a town hall on Tuesday.');
+  expectQuote(quote(a, 'the new parking rules for the harbour as a “cash grab for the city”'), { type: 'mixed', speaker: 'Dev Okafor', cue: 'criticized' });
+  const b = run('Councillor Dev Okafor blasted the mayor as “a friend of the developers” Monday on a local radio show.');
+  expectQuote(quote(b, '“a friend of the developers”'), { type: 'direct', speaker: 'Dev Okafor', cue: 'blasted' });
+  const c = run('Councillor Dev Okafor described the ferry cuts as “a war” on the island’s families.');
+  quote(c, 'the ferry cuts as “a war” on the island’s families');
+});
+
 test('indirect without `that`: a noun phrase whose only verb is in a relative or subordinate clause, a participle or an infinitive reports nothing', () => {
   for (const text of [
     'The carmaker posted a short video on Thursday in which a pickup truck climbs a snowy hill.',

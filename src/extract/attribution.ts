@@ -1172,6 +1172,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
         break;
       }
     }
+    // `criticized the plan as a “crazy system” during a stop in Flint`, `blasted her as a
+    // “disgrace” Wednesday on the radio`: the naming ends with the last quotation; a time or an
+    // occasion after it tells when and where it was said.
+    const lq = lastQuoteIn(doc, k, last);
+    if (lq >= 0 && spans[lq].last < last && OCCASION_OPENERS.test(tokens[spans[lq].last].lower) && tokens[spans[lq].last].quote < 0) last = spans[lq].last;
   }
   if (last - first < 2 && !answer) return out;
   // A clause that is a single quotation is a direct quote: `said “we will win”.`
@@ -1477,6 +1482,14 @@ function typeOf(doc: Doc, first: number, last: number, spans: QuotedSpan[]): Quo
     if (q >= 0 && !spans[q].title) return 'mixed';
   }
   return 'indirect';
+}
+
+/** Words that open a time or an occasion after what was said: `during a visit`, `Monday`, `after she left`. (Not `on`, `at`, `in`, which may be the name's own: `a “war” on coal`.) */
+const OCCASION_OPENERS = new RegExp(`^(${[...TIME_WORDS].join('|')}|during|when|while|after|before|since|until)$`);
+
+function lastQuoteIn(doc: Doc, first: number, last: number): number {
+  for (let t = last - 1; t >= first; t--) if (doc.tokens[t].quote >= 0) return doc.tokens[t].quote;
+  return -1;
 }
 
 function firstQuoteIn(doc: Doc, first: number, last: number): number {
