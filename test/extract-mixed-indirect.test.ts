@@ -211,6 +211,15 @@ test('after `called X “...”` a coordinated verb is the subject’s next deed
   assert.ok(!r.quotes.some((q) => q.text.includes('boycotted') || q.text.includes('stopped short')), summary(r));
 });
 
+test('a name in capitals a naming cue gives its object is a quotation, though it reads as a title; a name right after the cue is a thing’s name', () => {
+  const a = run('Okafor, a veteran of the dock strikes who calls himself “The Harbour Bull,” won the seat again.');
+  quote(a, '“The Harbour Bull,”');
+  const b = run('A local weekly hailed the mayor as “The Comeback Queen” for the jobs she brought to the harbour.');
+  expectQuote(quote(b, 'the mayor as “The Comeback Queen” for the jobs she brought to the harbour'), { type: 'mixed', cue: 'hailed' });
+  const c = run('The ferry company withdrew an app called “Harbour Pass” that tracked its riders.');
+  assert.equal(c.quotes.length, 0, summary(c));
+});
+
 test('after `called X “...”` a time or an occasion tells when it was said, not part of the report; a phrase on the name stays', () => {
   const a = run('Councillor Dev Okafor criticized the new parking rules for the harbour as a “cash grab for the city” during a town hall on Tuesday.');
   expectQuote(quote(a, 'the new parking rules for the harbour as a “cash grab for the city”'), { type: 'mixed', speaker: 'Dev Okafor', cue: 'criticized' });

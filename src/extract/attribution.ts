@@ -1188,6 +1188,17 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   const type = typeOf(doc, first, last, spans);
   if (cue.sense.strength === 'quoted') {
+    // `calls herself “The Lioness,”`, `hailed him as “The Comeback Kid” for ...`: a name in
+    // capitals the subject gives its object is the subject's words, though it reads as a title.
+    // (Not right after the cue: `an app called “Screen Meter”` is the app's name.)
+    const q = firstQuoteIn(doc, first, last);
+    if (type === 'indirect' && q >= 0 && spans[q].title && spans[q].first > first && clauseBeforeIsObject(doc, first, spans[q].first)) {
+      // (A comma or a full stop inside its closing mark ends the naming there: `calls himself
+      // “The Bull,” won again`.)
+      const alone = spans[q].last >= last || /[.,!?]\W*$/u.test(doc.text.slice(spans[q].start, spans[q].end - 1));
+      out.push({ first: alone ? spans[q].first : first, last: alone ? spans[q].last : last, type: alone ? 'direct' : 'mixed', how: alone ? 'pre-quote' : 'clause', naming: true });
+      return out;
+    }
     if (type === 'indirect') {
       const named = namingContent(doc, c, first, last);
       // (The name ends at a dash or a parenthesis, and has no verb of a clause: `what they call
@@ -1199,7 +1210,6 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       return out;
     }
     // `calling him a “communist lunatic”`: the quotation is what was said.
-    const q = firstQuoteIn(doc, first, last);
     if (q >= 0 && spans[q].last >= last - 0 && clauseBeforeIsObject(doc, first, spans[q].first)) {
       out.push({ first: spans[q].first, last: spans[q].last, type: 'direct', how: 'pre-quote' });
       return out;
