@@ -220,6 +220,14 @@ test('a name in capitals a naming cue gives its object is a quotation, though it
   assert.equal(c.quotes.length, 0, summary(c));
 });
 
+test('an adverb in quotation marks between a subject and its cue modifies the cue: it is no quotation the cue reports', () => {
+  const a = run('Mayor Ana Ruiz said in the letter that the poster “plainly and falsely” suggests that the port backs the plan.');
+  assert.equal(a.quotes.length, 1, summary(a));
+  expectQuote(quote(a, 'that the poster “plainly and falsely” suggests that the port backs the plan'), { type: 'mixed', speaker: 'Ana Ruiz', cue: 'said' });
+  const b = run('Councillor Dev Okafor “flatly” denied that he had met the developers.');
+  expectQuote(quote(b, 'that he had met the developers'), { type: 'indirect', speaker: 'Dev Okafor', cue: 'denied' });
+});
+
 test('after `called X “...”` a time or an occasion tells when it was said, not part of the report; a phrase on the name stays', () => {
   const a = run('Councillor Dev Okafor criticized the new parking rules for the harbour as a “cash grab for the city” during a town hall on Tuesday.');
   expectQuote(quote(a, 'the new parking rules for the harbour as a “cash grab for the city”'), { type: 'mixed', speaker: 'Dev Okafor', cue: 'criticized' });

@@ -613,6 +613,13 @@ function skipBackOverModifiers(tokens: Token[], j: number, min: number): number 
     }
     // `Scheer, however, said`: an adverb set off by commas.
     if (p.text === ',' && j - 2 >= min && tokens[j - 2].pos === 'ADV' && tokens[j - 3]?.text === ',') { j -= 3; continue; }
+    // `the ad “unmistakably and wrongfully” suggests`: an adverb in quotation marks, with no
+    // punctuation of its own.
+    if (p.quote >= 0 && /^[”"]$/.test(p.text) && tokens[j - 2]?.quote === p.quote && tokens[j - 2].pos !== 'PUNCT') {
+      let f = j - 1;
+      while (f - 1 >= min && tokens[f - 1].quote === p.quote) f--;
+      if (tokens[f + 1]?.pos === 'ADV' && /^\p{Ll}/u.test(tokens[f + 1].text)) { j = f; continue; }
+    }
     // `Sanders himself acknowledged`: an emphatic reflexive after the subject.
     if (REFLEXIVES.has(p.lower) && p.quote < 0) { j--; continue; }
     // `he was quoted as saying`: the passive frame of a report, its subject the speaker.
@@ -999,8 +1006,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // `Critics of what’s known as a “backstop” argue ...`: a label in quotation marks inside a
     // noun phrase (after a determiner, an adjective or a preposition), with no punctuation of its
     // own and right before the cue, is part of the cue's subject, not the content before it.
+    // (So is an adverb in quotation marks between the subject and the cue: `the ad “unmistakably
+    // and wrongfully” suggests ...`, which modifies the cue.)
     const lead = tokens[span.first - 1];
-    const label = before === b - 1 && lead !== undefined && lead.quote < 0 && /^(DET|ADJ|ADP)$/.test(lead.pos)
+    const adverb = /^(NOUN|PROPN|PRON)$/.test(lead?.pos ?? '') && tokens[span.first + 1]?.pos === 'ADV' && /^\p{Ll}/u.test(tokens[span.first + 1].text);
+    const label = before === b - 1 && lead !== undefined && lead.quote < 0 && (/^(DET|ADJ|ADP)$/.test(lead.pos) || adverb)
       && !/[.,!?…;:—–-]\W*$/u.test(doc.text.slice(span.start, span.end - 1));
     if (span.first >= unit.first && !label) {
       // `the attackers shot at them “like snipers,” he said`: a fragment that ends a clause of
