@@ -182,6 +182,13 @@ test('a directive with quoted words is a mixed quote: `urged voters to make sure
   expectQuote(q, { type: 'mixed', speaker: 'Ines Haddad', cue: 'urged' });
 });
 
+test('a promise or a threat with quoted words is a mixed quote too: `vowed to swiftly punish “...”`; without quoted words it reports nothing', () => {
+  const r = run('Mayor Ines Haddad vowed to swiftly punish “anyone who tampers with a ballot box.”');
+  expectQuote(quote(r, 'to swiftly punish “anyone who tampers with a ballot box.”'), { type: 'mixed', speaker: 'Ines Haddad', cue: 'vowed' });
+  const s = run('Mayor Ines Haddad promised to repeal the harbour levy.');
+  assert.equal(s.quotes.length, 0, summary(s));
+});
+
 test('a reported clause that ends in a report of its own is one report, the outer speaker’s', () => {
   const r = run('Okafor says she was “sitting on the fence” until Brennan said he would back the plan.');
   expectQuote(quote(r, 'she was “sitting on the fence” until Brennan said he would back the plan'), { type: 'mixed', speaker: 'Okafor', mention: 'Okafor', cue: 'says' });

@@ -42,6 +42,8 @@ const SKIP_BEFORE_CUE = new Set(['ADV', 'AUX', 'PART']);
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
 /** Verbs that report an order or a plea to an addressee: `urged voters to ...`. */
 const DIRECTIVES = new Set(['urge', 'tell', 'ask', 'warn', 'advise', 'remind', 'implore', 'encourage', 'beg', 'caution', 'exhort', 'call on']);
+/** Verbs that commit the speaker to a deed: `vowed to ...`, `threatened to ...`. */
+const COMMISSIVES = new Set(['vow', 'promise', 'pledge', 'threaten']);
 const MAX_UNIT = 1000;
 
 /** Units: sentences, merged so that no quoted span crosses a unit boundary. */
@@ -1131,11 +1133,16 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   // `urged his supporters to make sure everything is “on the up and up”`: a directive with
   // the speaker's words quoted in it reports what the addressee was told to do. (Without a
   // quotation, `reporters asking him to attack her` is too often part of another report.)
-  if (DIRECTIVES.has(cue.sense.lemma) && k > cue.last && k < unit.last) {
+  // (So does a promise or a threat of the speaker's own, with no addressee: `vowed to harshly
+  // punish “those who leak.”`.)
+  if ((DIRECTIVES.has(cue.sense.lemma) && k > cue.last || COMMISSIVES.has(cue.sense.lemma)) && k < unit.last) {
     let v = k;
     if (/^(not|never)$/.test(tokens[v].lower)) v++;
-    // (The verb may open the quotation: `urged Republicans to “vote your conscience”`.)
-    const w = tokens[v + 1]?.quote >= 0 && spans[tokens[v + 1].quote].first === v + 1 ? v + 2 : v + 1;
+    // (Past adverbs, `to harshly punish`; the verb may open the quotation: `urged Republicans to
+    // “vote your conscience”`.)
+    let w = v + 1;
+    while (w < unit.last && w < v + 3 && tokens[w].pos === 'ADV' && tokens[w].quote < 0) w++;
+    if (tokens[w]?.quote >= 0 && spans[tokens[w].quote].first === w) w++;
     if (tokens[v]?.lower === 'to' && (tokens[w]?.pos === 'VERB' || tokens[w]?.pos === 'AUX')) {
       const last = clauseEnd(doc, v, unit.last, nextCue);
       const type = typeOf(doc, k, last, spans);
