@@ -215,3 +215,13 @@ test('`All those involved say/NOUN the issue is complex`: `say` read as a noun b
   r = run('Tenants will have a say in the plan the board adopts next year.');
   assert.equal(r.quotes.length, 0, summary(r));
 });
+
+test('verbs of likening and praise report the quoted words they frame: `likened X to “...”`, `lauded X for “...”`', () => {
+  const a = run('Councillor Dev Okafor likened the new parking rules to “a tax on going to the beach.”');
+  expectQuote(quote(a, '“a tax on going to the beach.”'), { type: 'direct', speaker: 'Dev Okafor', cue: 'likened' });
+  const b = run('Mayor Ines Haddad lauded the volunteers for bringing “energy and ideas we never had.”');
+  expectQuote(quote(b, 'the volunteers for bringing “energy and ideas we never had.”'), { type: 'mixed', speaker: 'Ines Haddad', cue: 'lauded' });
+  // (Without a quotation they report nothing.)
+  const c = run('Mayor Ines Haddad lauded the volunteers.');
+  assert.equal(c.quotes.length, 0, summary(c));
+});

@@ -29,7 +29,7 @@ const SPEECH = `say tell add note explain claim argue state insist warn announce
 const THAT_ONLY = `signal indicate believe think feel hope expect fear worry know understand show
  decide deny conclude`;
 const QUOTED_ONLY = `ask call describe condemn label brand dub term criticize criticise praise slam
- dismiss decry denounce blast hail characterize characterise refer express voice read`;
+ dismiss decry denounce blast hail characterize characterise refer express voice read liken laud tout`;
 
 /** Irregular inflections: lemma -> [3sg, past, past participle, gerund]. */
 const IRREGULAR: Record<string, string[]> = {
