@@ -225,3 +225,14 @@ test('verbs of likening and praise report the quoted words they frame: `likened 
   const c = run('Mayor Ines Haddad lauded the volunteers.');
   assert.equal(c.quotes.length, 0, summary(c));
 });
+
+test('an infinitive that a verb goes on to (`went on to say`, `proceeded to add`) is a cue, the verbs before it part of it, their subject its source', () => {
+  let r = run('Ann Ruiz joked that Denver was her pick, but went on to say, “Some towns in this valley have had a very hard decade.”');
+  expectQuote(quote(r, '“Some towns in this valley have had a very hard decade.”'), { speaker: 'Ann Ruiz', mention: 'Ann Ruiz', cue: 'went on to say' });
+  r = run('Senator Eli Marsh said the vote was close, going on to say that the county has spent “decades arguing over the same old map.”');
+  expectQuote(quote(r, 'the vote was close'), { type: 'indirect', cue: 'said' });
+  expectQuote(r.quotes.find((q) => q.text.startsWith('that the county'))!, { speaker: 'Eli Marsh', cue: 'going on to say' });
+  // (Not an infinitive after any other verb: `wants to say` reports nothing yet.)
+  r = run('She wants to say that the city “will not forget this winter.”');
+  assert.equal(r.quotes.length, 0, summary(r));
+});

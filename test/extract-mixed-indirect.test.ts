@@ -541,6 +541,16 @@ test('a cue’s object followed by a second predicate of its subject (`vowed rev
   expectQuote(quote(r, 'the council approved the budget and will vote on the tax rate next week'), { type: 'indirect', cue: 'said' });
 });
 
+test('with a quotation in it too, a cue’s object and a second predicate of its subject are no report: the quotation is the outer cue’s', () => {
+  let r = run('Chief Ola Brandt spoke on Monday. She said rangers will maintain a patrol on the ridge this month and will next month switch to a “far smaller crew, one the town can afford.”');
+  expectQuote(quote(r, 'rangers will maintain a patrol on the ridge this month and will next month switch to a “far smaller crew, one the town can afford.”'), { type: 'mixed', speaker: 'Ola Brandt', mention: 'She', cue: 'said' });
+  // (A verb inside the quotation makes a clause of its own; a verb of naming reports its name.)
+  r = run('The auditors claimed “the mayor overstates” the size of the surplus with a “sloppy reading of the books,” and asked for a review.');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“the mayor overstates”'))!, { type: 'mixed', mention: 'The auditors', cue: 'claimed' });
+  r = run('Lund scolded the new treasurer at the budget hearing, calling him a “hopeless, hopeless bookkeeper,” and then walked out.');
+  expectQuote(r.quotes.find((q) => q.text.includes('hopeless'))!, { speaker: 'Lund', cue: 'calling' });
+});
+
 test('indirect: without quotation marks a verb of naming reports what it calls its object (`described the fire as an accident`, `calls it a costly error`, `what she calls a betrayal`), not a plain object', () => {
   let r = run('Fire officials described the blaze at the mill as an accident caused by faulty wiring.');
   expectQuote(quote(r, 'an accident caused by faulty wiring'), { type: 'indirect', mention: 'Fire officials', cue: 'described' });

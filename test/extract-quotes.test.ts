@@ -65,6 +65,20 @@ test('multi-paragraph curly quote: opening mark at each paragraph start, one clo
   expectQuote(quote(r, '“Today the waiting ends.”'), { speaker: 'Alice Okafor', mention: null, cue: null });
 });
 
+test('multi-paragraph quote with its cue after the last paragraph: that paragraph\'s quote rests on the cue and source in its own sentence, the middle ones on none', () => {
+  const text =
+    'Councillor Rita Hinks spoke after the vote.\n\n' +
+    '“The budget is a mess, and nobody on this council has read all of it.\n\n' +
+    '“What we get is a vote taken in the dark.\n\n' +
+    '“I will not sign it. Nobody should sign it,” Hinks added.\n\n' +
+    'Nobody else spoke.';
+  const r = run(text);
+  assert.equal(r.quotes.length, 3, summary(r));
+  expectQuote(r.quotes[0], { type: 'direct', speaker: 'Rita Hinks', mention: 'Hinks', cue: 'added' });
+  expectQuote(quote(r, '“What we get is a vote taken in the dark.'), { speaker: 'Rita Hinks', mention: null, cue: null });
+  expectQuote(quote(r, '“I will not sign it. Nobody should sign it,”'), { speaker: 'Rita Hinks', mention: 'Hinks', cue: 'added' });
+});
+
 test('a stage direction in a quoted transcript (`"(CROSSTALK.)`) is no quote of its own', () => {
   const text =
     'Governor Alice Okafor spoke to the host. She said: "We have spent ten years waiting for this road, and —.\n\n' +

@@ -694,3 +694,13 @@ test('a role with a name and its affiliation in apposition (`Another pollster, D
   const r = run('The first poll showed the mayor losing support. Another pollster, Dana Ruiz of Clemson University, said her survey showed support holding steady.');
   expectQuote(r.quotes.find((q) => q.text.includes('holding steady'))!, { speaker: 'Dana Ruiz', mention: 'Dana Ruiz', cue: 'said' });
 });
+
+test('every noun of kinship names a person who can speak: `Okafor’s nephew, state Sen. Tomas Reyes, told`', () => {
+  const r = run('“We finally have a library!” Okafor’s nephew, state Sen. Tomas Reyes (R-Dayton), told the crowd.');
+  expectQuote(quote(r, '“We finally have a library!”'), { type: 'direct', mention: 'Okafor’s nephew', cue: 'told' });
+});
+
+test('a plural writing speaks as its singular does: `The studies, drawing on ten years of records, said`', () => {
+  const r = run('The studies, drawing on ten years of hospital records, said the new drug was safe for children.');
+  expectQuote(quote(r, 'the new drug was safe for children'), { type: 'indirect', mention: 'The studies', cue: 'said' });
+});

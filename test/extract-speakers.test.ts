@@ -501,3 +501,27 @@ test('a quotation standing alone after a reporter\'s sentence whose subject is a
   const s = run('“We held the line,” said Dana Ruiz.\n\nAnn Cole did not need coaxing. “I am thankful for the invitation.” She also welcomed the dancers.\n\n“They are truly remarkable and very precise.” Dana Ruiz later spoke about the budget.');
   expectQuote(quote(s, '“They are truly remarkable and very precise.”'), { speaker: 'Ann Cole', mention: null, cue: null });
 });
+
+test('an infinitive has no subject of its own: after `tells her son to climb down ... and says`, the speaker is the one who tells', () => {
+  const r = run('Nora Valdes stood at the gate. She then tells her son to climb down from the roof and loudly says, “Come inside now,” before the storm hits.');
+  expectQuote(quote(r, '“Come inside now,”'), { speaker: 'Nora Valdes', mention: 'She', cue: 'says' });
+});
+
+test('a participle after its own subordinator (`while chanting`) goes with the main clause, past a relative clause that dashes or brackets close', () => {
+  let r = run('Crowds of farmers kept marching around the old mill - where the county fair was held last week - while chanting, “Fair prices for all.”');
+  expectQuote(quote(r, '“Fair prices for all.”'), { mention: 'farmers', cue: 'chanting' });
+  r = run('Crowds of farmers kept marching around the old mill (where the county fair was held last week) while chanting, “Fair prices for all.”');
+  expectQuote(quote(r, '“Fair prices for all.”'), { mention: 'farmers', cue: 'chanting' });
+  // (A relative clause left open still takes the participle.)
+  r = run('The mayor spoke at the park, where 50 farmers had gathered, chanting “Fair prices for all.”');
+  expectQuote(quote(r, '“Fair prices for all.”'), { mention: '50 farmers', cue: 'chanting' });
+});
+
+test('after `?”` a capitalised pronoun opens a new sentence, whose cue does not report the question before it, unless that sentence is only a subject and a cue', () => {
+  let r = run('Councillor Ines Wahl spoke about the vote. “Who could say no to a free park?” She now calls it a costly error.');
+  expectQuote(quote(r, '“Who could say no to a free park?”'), { speaker: 'Ines Wahl', mention: null, cue: null });
+  r = run('Councillor Ines Wahl spoke about the vote. “Who could say no to a free park?” She asked.');
+  expectQuote(quote(r, '“Who could say no to a free park?”'), { speaker: 'Ines Wahl', mention: 'She', cue: 'asked' });
+  r = run('Councillor Ines Wahl spoke about the vote. “Who could say no to a free park?” she asked the crowd at the hall.');
+  expectQuote(quote(r, '“Who could say no to a free park?”'), { speaker: 'Ines Wahl', mention: 'she', cue: 'asked' });
+});

@@ -57,10 +57,13 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     // (Nor with a comma: `Rep. Zoe Lofgren (D-Calif.), who ...` split at the abbreviation.)
     const lower = /^(\p{Ll}|[,;)])/u.test(firstTok.text) && prev !== undefined && doc.tokens[prev.last - 1].para === firstTok.para;
     // `“Why now?” Trump said.`: a question or exclamation mark inside the closing quotation
-    // mark does not end the sentence it belongs to.
+    // mark does not end the sentence it belongs to. (A pronoun going on with it would be in
+    // lower case: after `“Who could say no?” She now calls it an error.` a sentence begins, unless
+    // it is only a subject and a cue, as after a full stop.)
     const closer = prev ? doc.tokens[prev.last - 1] : undefined;
+    const capitalPronoun = firstTok.pos === 'PRON' && /^(He|She|They|We|It)$/.test(firstTok.text);
     const askedBefore = closer !== undefined && closer.quote >= 0 && spans[closer.quote].last === prev!.last && closer.para === firstTok.para
-      && firstTok.quote < 0 && (/^[?!]$/.test(doc.tokens[prev!.last - 2]?.text ?? '') || doc.tokens[prev!.last - 2]?.text === '.' && bareCueSentence(doc, s));
+      && firstTok.quote < 0 && (/^[?!]$/.test(doc.tokens[prev!.last - 2]?.text ?? '') && !capitalPronoun || /^[.?!]$/.test(doc.tokens[prev!.last - 2]?.text ?? '') && bareCueSentence(doc, s));
     if (prev && (inside || lower || askedBefore)) prev.last = s.last;
     else units.push({ first: s.first, last: s.last });
   }
@@ -510,6 +513,12 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
   // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
   if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !pluralVerb && (!mainVerb(doc, f.first, f.last) || coordinatedPredicate(doc, f.first, f.last) || thenClause(doc, f.first, f.last))) return false;
+  // (Nor with a quotation in it: `will maintain a patrol on the ridge and will then switch to a
+  // “smaller crew”` is the cue's object and its subject's second predicate, no report; a
+  // verb inside the quotation before it makes a clause: `claimed “the mayor overstates” the surplus`;
+  // what a verb of naming calls its object is its report: `calling her a “liar” and then ...`.)
+  if (f.type === 'mixed' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !NAMING.has(c.cue.sense.lemma) && !pluralVerb
+    && coordinatedPredicate(doc, f.first, f.last) && !hasVerb(doc, f.first, mainVerbAt(doc, f.first, f.last))) return false;
   // (What a thing or a finding shows is evidence, nobody's words: `Tuesday's attack showed that
   // ...`, `the study estimated that ...`, `it suggests ...`; a person's finding still reports.)
   if (f.type === 'indirect' && EVIDENCE.has(c.cue.sense.lemma) && c.source && !personalSource(c.source)) return false;
@@ -795,10 +804,20 @@ function clauseOpeningPhrase(doc: Doc, end: number, first: number, runs: RunInde
 
 const RELATIVES = new Set(['when', 'where', 'who', 'which', 'whom', 'whose', 'while', 'as']);
 
-/** The nearest subordinator before `end` (back to `start`) opens a relative or temporal clause. */
+/**
+ * The nearest subordinator before `end` (back to `start`) opens a relative or temporal clause.
+ * (Not the participle's own, `while chanting`; nor one inside a parenthesis that dashes or
+ * brackets have closed: `along the river - where the fair was held - while chanting`.)
+ */
 function afterRelative(tokens: Token[], start: number, end: number): boolean {
   for (let k = end - 1; k > start; k--) {
-    if (tokens[k].quote >= 0) continue;
+    if (tokens[k].quote >= 0 || k === end - 1 && OPENING_SUBORDINATORS.has(tokens[k].lower)) continue;
+    if (/^[-—–)]$/.test(tokens[k].text)) {
+      const opening = tokens[k].text === ')' ? '(' : tokens[k].text;
+      let o = k - 1;
+      while (o > start && !(tokens[o].text === opening && tokens[o].quote < 0)) o--;
+      if (o > start) { k = o; continue; }
+    }
     if (RELATIVES.has(tokens[k].lower)) return true;
     if (OPENING_SUBORDINATORS.has(tokens[k].lower) || tokens[k].lower === 'that') return false;
   }
@@ -813,6 +832,9 @@ function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex, s
     if (t.quote >= 0) continue;
     // (A name's word the tagger reads as a verb is no verb: `Sen. Ted/VERB Cruz`.)
     if (t.pos !== 'VERB' && t.pos !== 'AUX' || runs.at[k] >= 0) continue;
+    // (An infinitive has no subject of its own: in `tells her son to climb down and says`, the
+    // phrase before `to` is the object of the verb before it.)
+    if (tokens[k - 1]?.lower === 'to' && tokens[k - 1].quote < 0) continue;
     const j = skipBackOverModifiers(tokens, k, start);
     // (`Jane Harlow, the campaign's vice chair, emailed supporters, telling them ...`: an
     // apposition between the subject and its finite verb, with at most adverbs between the comma
@@ -1947,10 +1969,14 @@ function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): voi
     }
     // (A paragraph with no label goes on with the turn before it.)
     let owner = widest.inherits ?? widest;
+    // (`“A.¶ “B,” Lind added.`: the cue and source after the last paragraph stand in that
+    // paragraph's own sentence, so that paragraph's quote rests on them too.)
+    const sourcePara = widest.source && widest.cue && widest.source.first > s.first ? doc.tokens[widest.source.first].para : -1;
     pieces.forEach(([start, end], k) => {
       if (k === 0 || STAGE_DIRECTION.test(doc.text.slice(start, end))) return;
       const label = labels[k];
       const piece: Attribution = { type: 'direct', start, end, cue: null, source: label, inherits: label ? null : owner, how: label ? 'post-quote' : 'continuation', para: doc.tokens[s.first].para, anchor: s.first, segments: [[start, end]] };
+      if (!label && firstPara + k === sourcePara && owner === widest) Object.assign(piece, { cue: widest.cue, source: widest.source, inherits: null, how: widest.how });
       out.push(piece);
       if (label) owner = piece;
     });

@@ -9,7 +9,7 @@ import { sentenceOf } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import { phraseBefore } from './mentions.js';
 import type { Attribution } from './attribution.js';
-import { GENDERED_NOUNS, GENDERED_TITLES, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
+import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
 
 export interface Entity {
@@ -401,10 +401,6 @@ const PLANS = new Set(['strategy', 'act', 'plan', 'program', 'programme', 'agree
 /** Members of a party, as a politician is described: `the Texas Republican`. */
 const PARTY_MEMBERS = /^(Republican|Democrat|Independent|Conservative|Liberal|Tory|Labour|Libertarian)$/;
 
-/** Nouns of kinship: `father` in `Spindler's father, Joseph`. */
-const KIN = new Set(`father mother dad mom wife husband son daughter brother sister uncle aunt cousin niece nephew
- grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter widow widower
- fiance fiancee fiancé fiancée girlfriend boyfriend`.split(/\s+/).filter(Boolean));
 
 /**
  * For a given name alone in apposition to a kinship noun after a named person's possessive
@@ -413,7 +409,7 @@ const KIN = new Set(`father mother dad mom wife husband son daughter brother sis
 function relativeOwner(doc: Doc, run: NameRun): string | null {
   const tokens = doc.tokens;
   const f = run.first;
-  if (run.nameFirst !== f || run.nameLast - f !== 1 || tokens[f - 1]?.text !== ',' || !KIN.has(tokens[f - 2]?.lower ?? '')) return null;
+  if (run.nameFirst !== f || run.nameLast - f !== 1 || tokens[f - 1]?.text !== ',' || !KIN_NOUNS.has(tokens[f - 2]?.lower ?? '')) return null;
   if (!isFirstName(tokens[f].text) || !POSSESSIVE_S.has(tokens[f - 3]?.lower ?? '')) return null;
   const name = tokens[f - 4];
   if (!name || name.para !== tokens[f].para || !/^\p{Lu}/u.test(name.text)) return null;

@@ -52,6 +52,15 @@ export function cueAt(doc: Doc, i: number): Cue | null {
     if (tokens[j].pos !== 'ADV' && tokens[j].pos !== 'PART') break;
   }
   const prev = previousContentToken(tokens, i);
+  // `went on to say`, `proceeded to add`: an infinitive that a verb goes on to is a report, the
+  // verbs before it part of the cue (so that their subject, `but went on to say`, is its own).
+  const goesOnTo = tokens[i - 1]?.lower === 'to' && (tokens[i - 2]?.lower === 'on' && /^(go|goes|went|going|gone)$/.test(tokens[i - 3]?.lower ?? '') || /^proceed(s|ed|ing)?$/.test(tokens[i - 2]?.lower ?? ''));
+  if (goesOnTo) {
+    const lead = tokens[i - 2].lower === 'on' ? i - 3 : i - 2;
+    const before = tokens[lead - 1];
+    const participle = tokens[lead].lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—');
+    return { first: lead, last: i + 1, sense, according: false, participle };
+  }
   if (prev) {
     // Passive or nominal readings: `was told`, `the said`, `to say`, `a statement`.
     // (After a form of `be`, only a gerund can be the verb: `would be reason enough`. Not after
@@ -70,11 +79,15 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const before = tokens[i - 1];
   // (`“a good start,” adding`: the comma may stand inside the closing quotation mark.)
   const commaInQuote = before !== undefined && before.quote >= 0 && tokens[i - 2]?.text === ',';
-  // (`issued a statement saying ...`: a participle on a writing reports its issuer's words.)
+  // (`issued a statement saying ...`: a participle on a writing reports its issuer's words;
+  // `marched downtown while chanting ...`: so does one after the subordinator of its phrase.)
   const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—' || commaInQuote
-    || WRITINGS.has(before.lower) || sentWriting(tokens, i));
+    || WRITINGS.has(before.lower) || PARTICIPLE_SUBORDINATORS.has(before.lower) || sentWriting(tokens, i));
   return { first: i, last: i + 1, sense, according: false, participle };
 }
+
+/** Subordinators that open an adverbial participle phrase: `while chanting`, `before adding`. */
+const PARTICIPLE_SUBORDINATORS = new Set(['while', 'when', 'before', 'after', 'upon']);
 
 const TIME_AFTER_WRITING = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|on|last|this|early|late)$/;
 

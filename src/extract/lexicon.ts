@@ -157,7 +157,12 @@ export const ORG_WORDS = new Set(`ministry department agency police service serv
  technologies labs laboratories holdings industries energy oil pharmaceuticals commission
  tv radio channel magazine herald tribune gazette globe star sun mail telegraph guardian`.split(/\s+/).filter(Boolean));
 
-/** Nouns that name people by role: heads of descriptions that can speak. */
+/** Nouns of kinship: `father` in `Spindler's father, Joseph`; each names a person. */
+export const KIN_NOUNS = new Set(`father mother dad mom wife husband son daughter brother sister uncle aunt cousin niece nephew
+ grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter widow widower
+ fiance fiancee fiancé fiancée girlfriend boyfriend`.split(/\s+/).filter(Boolean));
+
+/** Nouns that name people by role (and every noun of kinship): heads of descriptions that can speak. */
 export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official officials source sources
  minister president premier mayor governor senator leader chief director officer expert experts
  analyst analysts economist economists researcher researchers scientist scientists professor doctor
@@ -184,13 +189,14 @@ export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official
  democrat democrats republican republicans conservative conservatives liberal liberals progressive progressives
  lawsuit suit complaint ad advertisement column editorial ruling book memo memoir passage article
  petition indictment poll analysis website brief clip tweet dad mom mum
+ reports statements letters lawsuits rulings studies surveys polls
  newspaper newspapers magazine outlet email order town city county province municipality village
  economist strategist pollster pollsters consultant consultants contractor contractors developer
  developers engineer engineers manufacturer manufacturers retailer retailers agency agencies
  administration court courts network newspaper paper police force military army veteran veterans
  survivor survivors passenger passengers driver drivers youth guest guests visitor visitors tourist
  tourists athlete athletes fighter fighters artist artists musician musicians singer singers actor
- actors actress actresses`.split(/\s+/).filter(Boolean));
+ actors actress actresses`.split(/\s+/).filter(Boolean).concat([...KIN_NOUNS]));
 
 const female = new Set((femaleNames() as string[]).map((n) => n.toLowerCase()));
 const male = new Set((maleNames() as string[]).map((n) => n.toLowerCase()));
