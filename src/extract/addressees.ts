@@ -6,9 +6,9 @@
  *   (`said to reporters`, `wrote to supporters`; not `said to be`).
  * - Elsewhere in the attribution's sentence, outside what was said: a message addressed `to`
  *   someone (`in a letter to supporters, she wrote`, `in remarks to reporters`), or what the
- *   speaker would tell someone (`Asked what he would tell Trump, Mamdani said ...`).
+ *   speaker would tell someone (`Asked what he would tell Ferris, Velhorn said ...`).
  * - Inside the quotation: a name of the article's people set off by commas where a sentence of
- *   the quote opens (`“So, Donald Trump, since I know you’re watching, ...”`), in a sentence that
+ *   the quote opens (`“So, Olin Ferris, since I know you’re listening, ...”`), in a sentence that
  *   speaks to `you`.
  *
  * The addressee is the article's entity when the words name one (its canonical name and id),
@@ -56,10 +56,10 @@ function afterCue(doc: Doc, a: Attribution): [number, number] | null {
   const first = k;
   const last = nounPhrase(tokens, k);
   if (last === first) return null;
-  // The source after an inverted cue (`“...,” warned Clinton`) is not spoken to.
+  // The source after an inverted cue (`“...,” warned Ferris`) is not spoken to.
   if (a.source && a.source.first < last && first < a.source.last) return null;
-  // A noun phrase with a verb of its own is the reported clause's subject (`promised her
-  // entire program would be paid for`, `told reporters the line would open` keeps `reporters`).
+  // A noun phrase with a verb of its own is the reported clause's subject (`promised his
+  // whole budget would be balanced`, `told reporters the line would open` keeps `reporters`).
   if (tokens[last]?.pos === 'VERB' || tokens[last]?.pos === 'AUX') return null;
   return [first, last];
 }
@@ -89,7 +89,7 @@ function inSentence(doc: Doc, a: Attribution): [number, number] | null {
     if (said(tok)) continue;
     let k = -1;
     if (MESSAGES.has(tok.lower) && tok.pos === 'NOUN' && tokens[t + 1]!.lower === 'to') k = t + 2;
-    // (`what he would tell Trump`, `what she would say to voters`)
+    // (`what he would tell Ferris`, `what she would say to voters`)
     else if ((tok.lower === 'what' || tok.lower === 'how') && tokens[t + 1]!.pos === 'PRON' && /^(would|will|might|could)$/.test(tokens[t + 2]?.lower ?? '')) {
       const verb = tokens[t + 3]?.lower;
       if (verb === 'tell') k = t + 4;
@@ -102,7 +102,7 @@ function inSentence(doc: Doc, a: Attribution): [number, number] | null {
   return null;
 }
 
-/** End of the noun phrase starting at `k` (k itself when there is none): `the ward's three councillors`, `CNN's Jake Tapper`. */
+/** End of the noun phrase starting at `k` (k itself when there is none): `the ward's three councillors`, `KLXV's Ada Pike`. */
 function nounPhrase(tokens: Token[], k: number): number {
   const outside = (t: Token | undefined): t is Token => t !== undefined && t.quote < 0 && t.lower !== 'that';
   const start = k;
@@ -114,9 +114,9 @@ function nounPhrase(tokens: Token[], k: number): number {
   const nounsFrom = k;
   while (outside(tokens[k]) && k - start < 8) {
     const t = tokens[k]!;
-    if (TIME_WORD.test(t.lower)) break; // (`told Cruz backers Saturday night`)
+    if (TIME_WORD.test(t.lower)) break; // (`told Ferris backers Saturday night`)
     if (t.pos === 'NOUN' || t.pos === 'PROPN') k++;
-    // (`CNN's Jake Tapper`, `Surrey's councillors`, `Smith and Jones`, `House of Commons`.)
+    // (`KLXV's Ada Pike`, `Surrey's councillors`, `Smith and Jones`, `House of Commons`.)
     else if ((t.lower === '’s' || t.lower === "'s") && tokens[k - 1]?.pos === 'PROPN' && /^(PROPN|NOUN|ADJ)$/.test(tokens[k + 1]?.pos ?? '')) k++;
     else if ((t.lower === 'and' || t.lower === '&' || t.lower === 'of') && tokens[k - 1]?.pos === 'PROPN' && tokens[k + 1]?.pos === 'PROPN') k++;
     else break;
@@ -124,7 +124,7 @@ function nounPhrase(tokens: Token[], k: number): number {
   return k > nounsFrom ? k : start;
 }
 
-/** A name addressed where a sentence of the quotation opens: `“So, Donald Trump, since ...`. */
+/** A name addressed where a sentence of the quotation opens: `“So, Olin Ferris, since ...`. */
 function vocative(doc: Doc, a: Attribution, index: RunIndex): [number, number] | null {
   if (a.type === 'indirect') return null;
   const tokens = doc.tokens;

@@ -54,7 +54,7 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     const firstTok = doc.tokens[s.first];
     const inside = firstTok.quote >= 0 && spans[firstTok.quote].first < s.first;
     // `“... built.” he said.`: a sentence cannot open in lower case, so the split was wrong.
-    // (Nor with a comma: `Rep. Zoe Lofgren (D-Calif.), who ...` split at the abbreviation.)
+    // (Nor with a comma: `Rep. Mara Quill (D-Ore.), who ...` split at the abbreviation.)
     const lower = /^(\p{Ll}|[,;)])/u.test(firstTok.text) && prev !== undefined && doc.tokens[prev.last - 1].para === firstTok.para;
     // `“Why now?” Trump said.`: a question or exclamation mark inside the closing quotation
     // mark does not end the sentence it belongs to. (A pronoun going on with it would be in
@@ -130,7 +130,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
   // quotation before the outer one and the outer one then yields.
   // Contents claimed so far: where they begin and end, where their source (or cue) begins, and
   // whether they are a direct quotation of a named source (someone's own words, which no other
-  // report contains: `threatening ... – a threat that Mamdani condemned as “...”`).
+  // report contains: `threatening ... – a threat that Velhorn condemned as “...”`).
   const taken: Array<[number, number, number, boolean]> = [];
   for (let k = cues.length - 1; k >= 0; k--) {
     const found = contentsFor(doc, unit, spans, runs, cues[k], k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
@@ -197,11 +197,11 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     const found = subjectBeforeApposition(doc, j - 1, unit.first, runs, spans);
     if (found) { src = found.mention; c.sourceFirst = found.first; }
   } else if (/^[—–]$/.test(tokens[j - 1]?.text ?? '') && !c.cue.participle) {
-    // `Jason Sims — a teacher from Mount Pleasant — says`: an apposition set off by dashes.
+    // `Owen Pratley — a baker from Elm Crossing — says`: an apposition set off by dashes.
     src = subjectBeforeDashes(doc, j - 1, unit.first, runs);
     if (src) c.sourceFirst = src.first;
   }
-  // `Her economic plan promises to ...`, `In a statement, the business mogul announced that`:
+  // `His housing plan promises to ...`, `In a statement, the shipping heiress announced that`:
   // a noun phrase that opens its clause right before a finite cue is the cue's subject, so
   // it is the source whatever its head. (Not an object: `unleashed a series of tweets saying`.)
   if (!src && !c.cue.participle && !tokens[c.cue.first].lower.endsWith('ing')) {
@@ -222,7 +222,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     const quoteNext = after !== null && opens && quoteAfterName(doc, spans, k, unit.last) >= 0;
     if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext)) {
       src = after;
-      // `says Campbell’s partner, Jason Louth.`: a role with the name in apposition after it
+      // `says Halvor’s partner, Jonas Ruel.`: a role with the name in apposition after it
       // rests on the name.
       const r = runs.at[after.last + 1];
       if (after.kind === 'description' && tokens[after.last]?.text === ',' && r >= 0 && runs.runs[r].first === after.last + 1 && !runs.runs[r].org
@@ -259,8 +259,8 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
   const byGerund = tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
   if (!src && (c.cue.participle || byGerund || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
     let earlier: Mention | null = null;
-    // (Not a cue inside an earlier cue's complement, `told them that she believes we must
-    // continue ..., saying`: the participle goes with the main clause.)
+    // (Not a cue inside an earlier cue's complement, `told them that she thinks we can
+    // still ..., saying`: the participle goes with the main clause.)
     for (let e = k - 1; e >= 0 && !earlier; e--) if (!c.cue.participle || !complementOf(doc, cues, e)) earlier = cues[e].source;
     // `Smith said A, adding B`, `He said A, and added B`: the later cue rests on the same
     // subject, a mention in its quote's own sentence.
@@ -268,14 +268,14 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     // not on one of a clause inside it: `Bradley apologized after they came out, saying ...`.)
     // (After a relative or temporal clause, the participle goes with it: `when protesters
     // interrupted her speech, shouting ...`, `where 50 protesters had gathered, chanting ...`.)
-    // (So does a predicate joined by `and` with no subject of its own: `Civic Action has a road
-    // map for employers looking to beef up their hiring and suggests ...`.)
+    // (So does a predicate joined by `and` with no subject of its own: `Harbor Works has a plan
+    // for landlords hoping to cut their heating bills and suggests ...`.)
     const joined = !c.cue.participle && !byGerund && tokens[c.cue.first - 1]?.lower === 'and';
     src = earlier ?? ((c.cue.participle || byGerund || joined) && !afterRelative(tokens, unit.first, c.cue.first) ? mainSubject(doc, joined ? lastClauseStart(tokens, unit.first, c.cue.first - 1) : unit.first, c.cue.first, runs, spans) : null)
       ?? subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
   }
   if (!src && !c.cue.participle) src = subjectOfClause(doc, unit.first, c.cue.first, runs, spans);
-  // `A release sent to media from UFCW Local 832 said`: a writing from someone speaks for them.
+  // `A notice sent to members from Bakers Local 19 said`: a writing from someone speaks for them.
   if (src && src.kind === 'description' && WRITINGS.has(src.head)) {
     for (let f = src.last; f < c.cue.first - 1; f++) {
       if (tokens[f].lower !== 'from' && tokens[f].lower !== 'by') continue;
@@ -350,7 +350,7 @@ function thoseWho(doc: Doc, unit: Range, j: number): Mention | null {
 
 /**
  * A name ending at `k` closes its apposition: a comma follows it, or an affiliation does and
- * then a comma, before `limit` (`Another pollster, David Woodard of Clemson University, said`).
+ * then a comma, before `limit` (`Another pollster, Ruth Amadon of Lindell College, said`).
  */
 function closedApposition(tokens: Token[], k: number, limit: number): boolean {
   if (tokens[k]?.text === ',') return true;
@@ -363,8 +363,8 @@ function closedApposition(tokens: Token[], k: number, limit: number): boolean {
 }
 
 /**
- * Where the last clause joined by `, and` or `;` before token `end` begins (`... were gone, and
- * a neighbor came in and told`), or `start`.
+ * Where the last clause joined by `, and` or `;` before token `end` begins (`... had left, and
+ * a cousin walked in and told`), or `start`.
  */
 function lastClauseStart(tokens: Token[], start: number, end: number): number {
   for (let k = end - 1; k > start; k--) {
@@ -403,8 +403,8 @@ function invertedAfterClause(doc: Doc, unit: Range, j: number, cue: Cue, runs: R
 }
 
 /**
- * `CLAUSE, a security guard present during the attack told Reuters.`, `CLAUSE, a neighbour who
- * saw the flames said.`: after the clause's comma, a noun phrase with a postmodifier (a relative
+ * `CLAUSE, a porter present during the storm told the Gazette.`, `CLAUSE, a cyclist who
+ * saw the crash said.`: after the clause's comma, a noun phrase with a postmodifier (a relative
  * clause, an adjective or participle phrase) and then a cue that ends the sentence: the phrase
  * is the source, whatever noun ends the postmodifier. `j` is where the cue's group begins.
  */
@@ -415,7 +415,7 @@ function postmodifiedSource(doc: Doc, unit: Range, j: number, cue: Cue, runs: Ru
   if (cue.according || cue.sense.strength !== 'speech' || tokens[j - 1]?.pos === 'PUNCT' || !endsUnit(doc, personAddressee(doc, cue.last, unit.last, cue), unit)) return null;
   for (let k = j - 2; k > unit.first + 2 && k > j - 16; k--) {
     const t = tokens[k];
-    // (`“...,” team members dressed for a game say`: a comma inside the closing mark counts.)
+    // (`“...,” choir members dressed for a concert say`: a comma inside the closing mark counts.)
     const closing = t.quote >= 0 && /^[”"’»]$/.test(t.text) && tokens[k - 1]?.text === ',';
     if (!closing && (t.quote >= 0 || t.pos === 'PUNCT' && t.text !== ',')) return null;
     if (t.text !== ',' && !closing) continue;
@@ -428,13 +428,13 @@ function postmodifiedSource(doc: Doc, unit: Range, j: number, cue: Cue, runs: Ru
     if (!m || m.first !== k + 1 || m.kind === 'pronoun' || m.last >= j) return null;
     const p = tokens[m.last];
     const participle = p.pos === 'VERB' && /(ing|ed|wn)$/.test(p.lower);
-    // (After a closing mark only a participle: `“...,” University of the Fraser Valley political
-    // scientist Hamish Telford said` is one phrase, read where the source is found after a quote.)
+    // (After a closing mark only a participle: `“...,” University of the Northern Plains social
+    // historian Edda Marsh said` is one phrase, read where the source is found after a quote.)
     const post = participle || !closing && (/^(who|whom|whose)$/.test(p.lower) || p.pos === 'ADJ' || p.pos === 'ADP');
     // (The postmodifier has no finite verb of its own outside a relative clause: not `, the
     // fire spread fast, officials said`.)
-    // (After a quotation, the participle opening it is none: `“...,” the players dressed for a
-    // game say`; elsewhere an `-ed` verb may be finite: `a woman asked for a photo and X said`.)
+    // (After a quotation, the participle opening it is none: `“...,” the singers dressed for a
+    // concert say`; elsewhere an `-ed` verb may be finite: `a man asked for a receipt and X said`.)
     if (!post || p.pos !== 'ADJ' && !/^(who|whom|whose)$/.test(p.lower) && mainVerb(doc, closing && participle ? m.last + 1 : m.last, j)) return null;
     return m;
   }
@@ -447,9 +447,9 @@ function postmodifiedSource(doc: Doc, unit: Range, j: number, cue: Cue, runs: Ru
  */
 function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[], taken: Array<[number, number, number, boolean]>, c: CueInUnit, f: Content): void {
   const tokens = doc.tokens;
-  // (`Sims says he was “riding the fence” until Haley said she was backing Rubio`: a reported
+  // (`Pratley says he was “sitting it out” until Marsh said she was backing Dunmore`: a reported
   // clause may end in a report of its own, in a subordinate clause (not one set off by a
-  // comma or a dash: `his “negatives,” he called them, ...`). The clause is then the report,
+  // comma or a dash: `her “blunders,” she called them, ...`). The clause is then the report,
   // and the inner one, unless a direct quotation, is part of it only; a named speaker's own
   // direct quotation is no part of another's report.)
   const inner = taken.filter(([s, e]) => f.first < e && f.last > s);
@@ -522,14 +522,14 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // (What a thing or a finding shows is evidence, nobody's words: `Tuesday's attack showed that
   // ...`, `the study estimated that ...`, `it suggests ...`; a person's finding still reports.)
   if (f.type === 'indirect' && EVIDENCE.has(c.cue.sense.lemma) && c.source && !personalSource(c.source)) return false;
-  // (A gerund or participle with no subject to be found reports nobody's words: `crossing our
-  // fingers and hoping that ...`, `figures showing that ...`.)
+  // (A gerund or participle with no subject to be found reports nobody's words: `keeping our
+  // heads down and hoping that ...`, `figures showing that ...`.)
   if (f.type === 'indirect' && !c.source && tokens[c.cue.first].lower.endsWith('ing')) return false;
   return true;
 }
 
 /**
- * `wrote her first book in 1991, then in the late ’90s she became a columnist`: the clause's
+ * `opened her first shop in 1987, then in the early ’00s she became a councillor`: the clause's
  * first finite verb comes after `, then`, with no verb before it; what stands between the cue and
  * the comma is the cue's object, and the clause after it is the reporter's next event.
  */
@@ -684,7 +684,7 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     const inner = doc.text.slice(tokens[spans[q].first].start, tokens[spans[q].last - 1].end);
     return (spans[q].title || spans[q].words <= 4 && !/[.,!?…]\W*$/u.test(inner)) && tokens[spans[q].first - 1]?.quote < 0;
   };
-  // `“...,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
+  // `“...,” Lena Graff, the treasurer of Wexford County, one of the counties objecting, said`:
   // right after a quotation, the phrase before the first comma is the subject, however many
   // appositions follow it.
   for (let k = comma - 1; k > min && k > comma - 60; k--) {
@@ -697,10 +697,10 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     // (`R-Ky.,`: an abbreviation's period before a comma ends nothing.)
     if (/^[;:!?]$/.test(tokens[k].text) || tokens[k].text === '.' && tokens[k + 1]?.text !== ',') break;
   }
-  // `Tareq Hadad, the co-founder of ..., a company based in Antigonish, N.S., says`: a person
+  // `Imre Solak, the co-founder of ..., a bakery based in Port Ellery, N.S., says`: a person
   // named at the start of the sentence and set off by a comma is its subject.
-  // (`Rep. Zoe Lofgren (D-Calif.), who introduced a bill ..., said`: a parenthesis after the
-  // name; `Hemsley, the co-author of ..., said`: a single name the article uses for a person.)
+  // (`Rep. Mara Quill (D-Ore.), who introduced a bill ..., said`: a parenthesis after the
+  // name; `Tanning, the co-author of ..., said`: a single name the article uses for a person.)
   if (comma - min <= 60) {
     const opening = phraseAfter(doc, min, comma, runs);
     let after = opening ? opening.last : -1;
@@ -708,8 +708,8 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
       const close = tokens.findIndex((t, x) => x > after && x < comma && t.text === ')');
       if (close > 0) after = close + 1;
     }
-    // (`The chief, Paul Manafort, suggested`: a role with the name in apposition leaves the name.)
-    // (`One red-state Democrat, Montana Sen. Jon Tester, said`: a place or a title may stand
+    // (`The chairman, Olin Ferris, suggested`: a role with the name in apposition leaves the name.)
+    // (`One blue-state Republican, Idaho Sen. Abel Crane, said`: a place or a title may stand
     // before the name.)
     let n = after + 1;
     while (n < comma && n < after + 4 && runs.at[n] < 0 && tokens[n].pos === 'PROPN' && tokens[n].quote < 0) n++;
@@ -731,7 +731,7 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
       const m = phraseBefore(doc, k, min, runs);
       const outer = m && (m.kind === 'name' || m.kind === 'description') ? m : null;
       if (inner && inner.kind === 'name' && inner.first === k + 1) return { mention: inner, first: outer ? outer.first : inner.first };
-      // `Donald Tusk, the president of the European Council, which ..., urged`: a description
+      // `Maren Holt, the chair of the Regional Water Board, which ..., urged`: a description
       // in apposition to a person's name leaves the name the subject.
       if (outer && outer.kind === 'description' && tokens[outer.first - 1]?.text === ',') {
         const named = phraseBefore(doc, outer.first - 1, min, runs);
@@ -788,7 +788,7 @@ function clauseOpeningPhrase(doc: Doc, end: number, first: number, runs: RunInde
   const m = phraseBefore(doc, end, first, runs, true);
   if (!m || tokens[m.first].lower === 'that') return null;
   if (opensClauseAt(tokens, m.first, first)) return m;
-  // `The most popular punching bag in golf finally said`: over prepositional phrases (two at
+  // `The most famous latecomer in chess finally said`: over prepositional phrases (two at
   // most) to the phrase that opens the clause, which the whole describes.
   let at = m.first;
   for (let hops = 0; hops < 2; hops++) {
@@ -852,7 +852,7 @@ function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex, s
 }
 
 /**
- * `Bush: “The mission is to destroy ISIS.”`, `From the report: “...”`: a name or a source
+ * `Ferris: “The plan is to rebuild the pier.”`, `From the report: “...”`: a name or a source
  * standing alone before a colon labels the quotation after it, as in a transcript. No cue.
  */
 function speakerLabel(doc: Doc, start: number, end: number, runs: RunIndex): { mention: Mention; cue: Cue | null } | null {
@@ -886,7 +886,7 @@ function sentenceSubject(doc: Doc, start: number, end: number, runs: RunIndex): 
 }
 
 /**
- * `Clinton has since apologized for what happened: “...”`, `Mitch McConnell, R-Ky., delivered a
+ * `Ferris has since apologized for the delay: “...”`, `Abel Crane, R-Idaho, delivered a
  * message: “...”`: a quotation right after the colon that ends a main clause of the reporter's
  * is that clause's subject's, found as a participle's subject is (past an opening subordinate
  * clause, adverbs and an apposition); the cue is the clause's first verb.
@@ -963,7 +963,7 @@ function namingContent(doc: Doc, c: CueInUnit, first: number, last: number): num
 }
 
 /**
- * `Schumer, he said, “knows the minds of his colleagues.”`, `An economic downturn, she said,
+ * `Dunmore, he said, “understands the needs of her neighbours.”`, `A wet summer, she said,
  * could be ...`: a cue set off by commas after a bare subject (a few words, no verb of their
  * own) interrupts one sentence; the subject is part of what was reported, so the content
  * reaches back to it, the cue left out of its segments. (The continuation must open in lower
@@ -1003,7 +1003,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const out: Content[] = [];
 
   if (cue.according) return according(doc, unit, spans, c, runs, nextCue);
-  // `higher than city reports say it is`: a cue in a comparison after `than` reports nothing;
+  // `lower than school records say it is`: a cue in a comparison after `than` reports nothing;
   // what follows is the comparison's elided clause.
   let than = cue.first - 1;
   while (than > unit.first && than > cue.first - 6 && tokens[than].quote < 0 && /^(NOUN|PROPN|DET|ADJ|PRON|NUM)$/.test(tokens[than].pos)) than--;
@@ -1013,11 +1013,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   let b = Math.min(c.sourceFirst, cue.first);
   if (c.source && c.source.first > cue.first) b = cue.first; // inverted: source after cue
   let before = b - 1;
-  // `“...,” University of the Fraser Valley political scientist Hamish Telford said`: an
+  // `“...,” University of the Northern Plains social historian Edda Marsh said`: an
   // institution's name in front of the source phrase still leaves it right after the quote.
   for (let k = before, n = 0; k >= unit.first && n < 8; k--, n++) {
     const t = tokens[k];
-    // (Only after a quotation closed as one is, with its punctuation: `“it gets me mad” every
+    // (Only after a quotation closed as one is, with its punctuation: `“it makes me laugh” every
     // time he thinks` is a clause going on past the quotation, not a quote and its source.)
     if (t.quote >= 0) { if (k < before && /[,.!?…]\W*$/u.test(doc.text.slice(spans[t.quote].start, spans[t.quote].end - 1))) before = k; break; }
     if (t.text === ',' || !(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.lower === 'of' || /^\p{Lu}/u.test(t.text))) break;
@@ -1027,7 +1027,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // `..., adding` never reports what came before it.
   } else if (before >= unit.first && tokens[before].quote >= 0 && spans[tokens[before].quote].last === before + 1) {
     const span = spans[tokens[before].quote];
-    // `Critics of what’s known as a “backstop” argue ...`: a label in quotation marks inside a
+    // `Opponents of what’s called a “rain tax” argue ...`: a label in quotation marks inside a
     // noun phrase (after a determiner, an adjective or a preposition), with no punctuation of its
     // own and right before the cue, is part of the cue's subject, not the content before it.
     // (So is an adverb in quotation marks between the subject and the cue: `the ad “unmistakably
@@ -1037,18 +1037,18 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     const label = before === b - 1 && lead !== undefined && lead.quote < 0 && (/^(DET|ADJ|ADP)$/.test(lead.pos) || adverb)
       && !/[.,!?…;:—–-]\W*$/u.test(doc.text.slice(span.start, span.end - 1));
     if (span.first >= unit.first && !label) {
-      // `the attackers shot at them “like snipers,” he said`: a fragment that ends a clause of
+      // `the geese flew over them “like bombers,” he said`: a fragment that ends a clause of
       // the reporter's words is part of that clause, and the whole clause is the report.
-      // (So is a quotation opening in lower case, whatever stands before it: `The new plans
-      // “will not solve this,” she said`, `Like most campaigns, “the process we go through
-      // is ...,” he said`: the sentence is the speaker's, begun in the reporter's words.)
+      // (So is a quotation opening in lower case, whatever stands before it: `The new rules
+      // “will not fix the potholes,” she said`, `Like most bakeries, “the hours we keep
+      // are ...,” he said`: the sentence is the speaker's, begun in the reporter's words.)
       let first = unit.first;
       while (first < span.first && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
       const lead = tokens[span.first - 1];
       const clauseBefore = () => lead.pos !== 'PUNCT' && hasVerb(doc, first, span.first);
       const fragment = () => /^\p{Ll}/u.test(tokens[span.first + 1]?.text ?? '') && (lead.pos !== 'PUNCT' || lead.text === ',');
       // (Two words are enough for a subject before a quotation opening in lower case: `The
-      // country “has made dramatic changes,” he said`; not a conjunction or an adverb.)
+      // village “has built three new bridges,” he said`; not a conjunction or an adverb.)
       const subject = span.first - first === 2 && !/^(CCONJ|ADV|ADP|SCONJ|PUNCT)$/.test(tokens[first].pos) && fragment();
       if (!prevCue && !span.title && (span.first - first >= 3 || subject) && lead.quote < 0 && (clauseBefore() || fragment())) {
         out.push({ first, last: span.last, type: 'mixed', how: 'post-clause' });
@@ -1097,7 +1097,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const startsQuote = k < unit.last && tokens[k] && tokens[k].quote >= 0 && spans[tokens[k].quote].first === k;
   if (startsQuote) {
     const span = spans[tokens[k].quote];
-    // `anybody who complains about a microphone “is not having a good night.”`: past an adjunct,
+    // `anyone who complains about the weather “is not dressed for the hike.”`: past an adjunct,
     // a quotation opening with a finite auxiliary in lower case is the predicate of the sentence
     // the cue's clause is part of, not what the cue reports. (Not a verb phrase after `to`,
     // `vowed to “be ...”`, nor an order, `urged voters: “be ...”`.)
@@ -1106,13 +1106,13 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       && opener.pos === 'AUX' && opener.lower !== 'be') return out;
     // `Asked about it, Smith said, “...”`: the quotation, not the clause before, is the report.
     if (out.length === 1 && out[0].how === 'post-clause' && !joined) out.pop();
-    // `said “the wind is at our backs” despite the loss`: a fragment with no punctuation of its
+    // `said “the tide is turning our way” despite the loss`: a fragment with no punctuation of its
     // own before the closing mark, the clause going on past it, makes the whole clause the report.
-    // (Right after the cue, its comma or colon, or `to`: `vowed to “fight for every vote” in
+    // (Right after the cue, its comma or colon, or `to`: `vowed to “plant a tree on every street” in
     // ...`; past an adjunct, `joked about her “...” with ...`, the quotation is an object.)
     const adjacent = span.first === cue.last || span.first === cue.last + 1 && /^[,:]$/.test(tokens[cue.last].text) || tokens[span.first - 1].lower === 'to';
     // (Not after a participle, `heard her saying “...” on the radio` is heard on the radio, but
-    // for a quoted verb phrase after `to`: `vowing to “fight for every vote” in ...`.)
+    // for a quoted verb phrase after `to`: `vowing to “plant a tree on every street” in ...`.)
     const participle = (cue.participle || tokens[cue.last - 1].lower.endsWith('ing')) && tokens[span.first - 1].lower !== 'to';
     if (cue.sense.strength !== 'quoted' && adjacent && !participle && clauseGoesOn(doc, span, unit, nextCue)) {
       const last = clauseEnd(doc, span.first, unit.last, nextCue);
@@ -1126,7 +1126,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   // `said, however, ...` / `said, adding ...`: the comma does not open the content.
   if (explicit && tokens[k - 1].text === ',' && tokens[k] && (tokens[k].pos === 'ADV' || cueAt(doc, k))) return out;
-  // `The difference now, he told me, is that ...`, `The person who plays Trump, aides said, has
+  // `The trouble now, she told me, is that ...`, `The actor who plays the mayor, aides said, has
   // been chosen`: a subject with no finite verb of its own before a cue set off by commas, its
   // verb after them, is one sentence the cue interrupts; the report is the whole of it, the
   // cue left out of its segments (as in `subjectBeforeCue`, for subjects of any length).
@@ -1139,7 +1139,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       return out;
     }
   }
-  // `Some hid under desks, he said, but one ran to the roof.`: a cue set off by commas inside
+  // `Some waited in the lobby, he said, but one climbed the stairs.`: a cue set off by commas inside
   // the sentence reports the clause after it too, as a quote of its own.
   if (out.length === 1 && out[0].how === 'post-clause' && explicit && tokens[k - 1].text === ',' && k < unit.last) {
     let v = k;
@@ -1152,11 +1152,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     }
   }
   if (out.length > 0) return out;
-  // `urged his supporters to make sure everything is “on the up and up”`: a directive with
+  // `urged his volunteers to make sure every ballot box is “sealed up tight”`: a directive with
   // the speaker's words quoted in it reports what the addressee was told to do. (Without a
   // quotation, `reporters asking him to attack her` is too often part of another report.)
-  // (So does a promise or a threat of the speaker's own, with no addressee: `vowed to harshly
-  // punish “those who leak.”`.)
+  // (So does a promise or a threat of the speaker's own, with no addressee: `vowed to sternly
+  // fine “anyone who litters.”`.)
   if ((DIRECTIVES.has(cue.sense.lemma) && k > cue.last || COMMISSIVES.has(cue.sense.lemma)) && k < unit.last) {
     let v = k;
     if (/^(not|never)$/.test(tokens[v].lower)) v++;
@@ -1196,12 +1196,12 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   // are the main clause's, not its content.)
   const closing = openingClauseEnd(doc, unit, cue.first);
   if (closing >= k && closing < last && !mainVerb(doc, k, closing)) return out;
-  // `said no when reporters asked if ...`: an answer is the word itself; the clause after it
-  // tells when it was given. (`said yes to joining the union` keeps what it says yes to.)
+  // `said no when the clerk asked if ...`: an answer is the word itself; the clause after it
+  // tells when it was given. (`said yes to joining the choir` keeps what it says yes to.)
   const answer = k === first && /^(yes|no)$/.test(tokens[k].lower) && k + 1 < last && OPENING_SUBORDINATORS.has(tokens[k + 1].lower);
   if (answer) last = k + 1;
   if (cue.sense.strength === 'quoted') {
-    // `called her “third-rate” and boycotted one of the debates`: after what the object was
+    // `called the bridge “second-rate” and skipped one of the hearings`: after what the object was
     // called, a coordinated verb is the subject's next deed, not part of the report.
     const q = firstQuoteIn(doc, k, last);
     for (let j = q >= 0 ? spans[q].last : last; j + 1 < last; j++) {
@@ -1211,8 +1211,8 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
         break;
       }
     }
-    // `criticized the plan as a “crazy system” during a stop in Flint`, `blasted her as a
-    // “disgrace” Wednesday on the radio`: the naming ends with the last quotation; a time or an
+    // `criticized the levy as a “silly scheme” during a stop in Dunmore`, `blasted him as a
+    // “menace” Tuesday on the radio`: the naming ends with the last quotation; a time or an
     // occasion after it tells when and where it was said.
     const lq = lastQuoteIn(doc, k, last);
     if (lq >= 0 && spans[lq].last < last && OCCASION_OPENERS.test(tokens[spans[lq].last].lower) && tokens[spans[lq].last].quote < 0) last = spans[lq].last;
@@ -1293,9 +1293,9 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
     // `According to the operator, Northsound Marine, costs rose`: skip the name in apposition.
     const run = runs.at[k];
     if (run >= 0 && tokens[runs.runs[run].last]?.text === ',') k = runs.runs[run].last + 1;
-    // (`According to X, A but Chapman says B`: a later report of its own ends the clause, when
-    // what comes before it is a clause: not `According to her account, after examining the
-    // leg, she insisted ...`.)
+    // (`According to X, A but Brandt says B`: a later report of its own ends the clause, when
+    // what comes before it is a clause: not `According to his account, after checking the
+    // roof, he insisted ...`.)
     let last = clauseEnd(doc, k, unit.last, nextCue);
     if (nextCue && !mainVerb(doc, k, last)) last = clauseEnd(doc, k, unit.last, null);
     return last - k >= 3 ? [{ first: k, last, type: typeOf(doc, k, last, spans), how: 'according' }] : [];
@@ -1304,7 +1304,7 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
     let first = unit.first;
     const last = c.cue.first - 1;
     while (first < last && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
-    // `Some of those concerns, according to experts, include ...`: a subject with no finite
+    // `Some of those delays, according to engineers, involve ...`: a subject with no finite
     // verb of its own before the cue, its verb right after the cue's closing comma, is one
     // sentence the cue interrupts; the report is the whole of it, the cue left out.
     const k = srcEnd + 1;
@@ -1324,7 +1324,7 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
  * believed that, there would be ...`: the comma closing a subordinate clause that opens the
  * sentence and holds the cue, when the main clause (a subject and its verb) follows it; else -1.
  * (Not `as`: `As she said, the plan ...` points at the main clause. Nor a comma before `and`,
- * an adverb or a list: `said it was not, and that ...`.)
+ * an adverb or a list: `said it was shut, and that ...`.)
  */
 function openingClauseEnd(doc: Doc, unit: Range, cue: number): number {
   const tokens = doc.tokens;
@@ -1366,7 +1366,7 @@ function skipAddressee(doc: Doc, k: number, max: number, cue: Cue): number {
 
 /**
  * Past the addressee after a cue of telling when it names someone (a pronoun, a name, a role
- * such as `reporters`), else `k`: in `Francis told the Biblical story of ...`, `told a joke`,
+ * such as `reporters`), else `k`: in `Marsh told the old Norse legend of ...`, `told a joke`,
  * what follows the verb is what was told, no addressee.
  */
 function personAddressee(doc: Doc, k: number, max: number, cue: Cue): number {
@@ -1407,7 +1407,7 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
       // (`in his New Year's speech`: a possessive determiner belongs to the adjunct.)
       const possessive = /^(his|her|its|their|our|my|your)$/.test(t.lower) && j + 1 < max && (tokens[j + 1].pos === 'NOUN' || tokens[j + 1].pos === 'PROPN' || tokens[j + 1].pos === 'ADJ');
       // The content marker, however the tagger reads it; but after a preposition and before a
-      // noun, a determiner (`claimed in that speech the cost ...`).
+      // noun, a determiner (`claimed in that letter the price ...`).
       if (t.lower === 'that' && !(tokens[j - 1].pos === 'ADP' && j > k && /^(NOUN|ADJ)$/.test(tokens[j + 1]?.pos ?? ''))) break;
       // `said in a statement the company would ...`: a determiner after the adjunct's noun opens
       // the reported clause's subject.
@@ -1415,8 +1415,8 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
       if (TIME_WORDS.has(t.lower) || t.pos === 'ADP' || t.pos === 'DET' || possessive || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.lower === '’s' || t.lower === "'s") { j++; continue; }
       break;
     }
-    // `told customers at a popular Manchester, New Hampshire, breakfast spot that ...`, `said
-    // Thursday during the taping of a town hall in Buffalo, New York, that ...`: a longer adjunct,
+    // `told diners at a busy Millbrook, Ohio, lunch counter that ...`, `said
+    // Friday during the recording of a podcast in Dunmore, Vermont, that ...`: a longer adjunct,
     // or one with a place set off by commas, still ends at a `that` opening a clause.
     if (j < max && (tokens[j].text === ',' || j - k >= 8)) {
       const marker = thatAfterAdjunct(tokens, j, Math.min(max, k + 24));
@@ -1483,9 +1483,9 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
       if (nextCue && (nextCue.cue.first === j + 1 || nextCue.sourceFirst === j + 1 || n.lower === 'with' && nextCue.sourceFirst === j + 2)) { end = j; break; }
       if (n.lower === 'according' || (n.lower === 'adding' || n.lower === 'saying' || n.lower === 'noting')) { end = j; break; }
     }
-    // (`says it helps to have a structure — a “scaffold,” she calls it — but ...`: an aside
+    // (`says it helps to keep a routine — a “ladder,” she calls it — but ...`: an aside
     // between dashes holding a report of its own, its speaker inside it, ends the clause; not
-    // one the clause opens with: `would argue — and Sanders presumably believes — that ...`.)
+    // one the clause opens with: `would argue — and Ferris presumably believes — that ...`.)
     if (t.text === '—' && j > k + 2 && nextCue && nextCue.source !== null && nextCue.source.first > j + 1 && nextCue.cue.first < end) {
       let close = nextCue.cue.last;
       while (close < end && tokens[close].text !== '—' && !/^[.;!?]$/.test(tokens[close].text)) close++;
@@ -1499,7 +1499,7 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
 
 /**
  * The reported clause goes on after the quotation `span` that opens it: the quoted words end
- * with no punctuation of their own (`“the wind is at our backs” despite ...`, not `“We'll see,”
+ * with no punctuation of their own (`“the tide is turning our way” despite ...`, not `“We'll see,”
  * when asked`), and a word of the reporter's, no new attribution, follows the closing mark.
  */
 function clauseGoesOn(doc: Doc, span: QuotedSpan, unit: Range, nextCue: CueInUnit | null): boolean {
@@ -1609,8 +1609,8 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     // A quotation its cue interrupts (`“A,” she said. “B.”`) is one quotation: the attribution
     // spans all of it, and each sentence after the cue is also a quote of its own.
     const here = unitOf[s.first];
-    // Only fragments of the cue's own sentence may stand between the parts (`said Rep. G.K.
-    // Butterfield (D-N.C.), head of the caucus.` splits into several); a sentence of its own
+    // Only fragments of the cue's own sentence may stand between the parts (`said Rep. A.J.
+    // Tolliver (D-Vt.), head of the caucus.` splits into several); a sentence of its own
     // (`He praised the crews.`) ends the quotation.
     const fromUnit = lastUnit.get(root ?? cont) ?? -9;
     let between = false;
@@ -1635,7 +1635,7 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
       lastUnit.set(own, here);
       return;
     }
-    // `“...,” says House. Durning did not need much coaxing. “I’m thankful ...”`: a quotation
+    // `“...,” says Brandt. Okafor did not need much persuading. “I’m grateful ...”`: a quotation
     // standing alone right after a sentence of the reporter's whose subject is a person named
     // there is that person's (no mention in its own sentence, so none is given).
     // (Also the last sentence of the paragraph before, when the quotation opens its own.)
@@ -1722,7 +1722,7 @@ function mainVerbAt(doc: Doc, first: number, last: number): number {
     if (tok.quote >= 0) continue;
     // (`that` only after a noun, as a relative: `too often, that's not happening` is the clause.)
     // (`as`, `until`, `since`, `after`, `before` open a clause only with a subject and a verb
-    // after them: `until just a few years ago, were now` is the clause's own verb.)
+    // after them: `until only a decade ago, were now` is the clause's own verb.)
     if (t > first && SUBORDINATORS.has(tok.lower) && (tok.lower !== 'that' || /^(NOUN|PROPN|NUM)$/.test(tokens[t - 1].pos))
       && (!PREPOSITIONAL.has(tok.lower) || opensClause(tokens, t + 1, last))) { subordinate = true; continue; }
     if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
@@ -1797,7 +1797,7 @@ function isHeading(doc: Doc, para: number): boolean {
   let end = p.end;
   while (end > p.start && /\s/.test(doc.text[end - 1])) end--;
   if (!(end > p.start && !/[.!?:;,"”’'»)\]…]/.test(doc.text[end - 1]))) return false;
-  // (`He hasn’t decided yet, he says`: a sentence that lost its full stop; a heading names its
+  // (`She hasn’t chosen yet, she says`: a sentence that lost its full stop; a heading names its
   // speaker, never by a pronoun.)
   const t = doc.tokens;
   let last = p.last - 1;
@@ -1809,7 +1809,7 @@ const BYLINE_DASHES = new Set(['—', '―', '–']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
 /**
- * `“...” ― Steve Quinlan.` and embedded posts (`... — BC Hydro (@bchydro) December 22, 2018`):
+ * `“...” ― Dana Whitlow.` and embedded posts (`... — Lakeside Power (@lakesidepower) March 3, 2019`):
  * a dash and a name closing the paragraph attribute what stands before the dash, with no cue.
  */
 function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
@@ -2038,7 +2038,7 @@ function thoughtInner(doc: Doc, outer: CueInUnit, inner: CueInUnit, found: Conte
 }
 
 /**
- * `according to the most recent numbers from Statistics Canada,`: when no person or name heads
+ * `according to the latest figures from the Harbour Board,`: when no person or name heads
  * the phrase, the whole phrase up to the comma (or the clause end) is the source.
  */
 function accordingSource(doc: Doc, start: number, max: number): Mention | null {

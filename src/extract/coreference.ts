@@ -137,8 +137,8 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     // last word (the surname), then a person over an institution (`Schicketanz` is Mary Ann
     // Schicketanz, not Studio Schicketanz), then the first found.
     const surname = norm(words[words.length - 1]);
-    // `Spindler's father, Joseph, says`: a relative named by the given name alone is no other
-    // person of that given name (`Joseph Boinnet`), unless that one bears the relative's surname.
+    // `Varga's father, Tobias, says`: a relative named by the given name alone is no other
+    // person of that given name (`Tobias Renk`), unless that one bears the relative's surname.
     const owner = words.length === 1 ? relativeOwner(doc, run) : null;
     const place = run.nameFirst === run.first && isPlaceName(words);
     let matchScore = -1;
@@ -204,7 +204,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       if (headline) match.headlineName = true;
       entities.push(match);
     } else if (match.headlineName && !headline) {
-      // `Elizabeth Warren Hammers Wells Fargo CEO` in the headline, `Warren` in the text: the
+      // `Helena Brandt Grills Lakeside Bank CEO` in the headline, `Brandt` in the text: the
       // name is the text's form, with the first name the headline gave it.
       const at = match.words.findIndex((w) => norm(w) === norm(words[0]));
       const first = at > 0 && words.length === 1 && isFirstName(match.words[at - 1]) ? [match.words[at - 1]] : [];
@@ -231,7 +231,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     // A place is never a person, even when its first word is also a first name (`North Korea`).
     if (place && !(match.kind === 'person' && match.words.length > words.length)) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
     else if (run.personal) match.kind = 'person';
-    // (The entity's own first name gives the gender: `Al Hashish` after `Fouzia Al Hashish` is
+    // (The entity's own first name gives the gender: `Al Hashish` after `Samira Al Tahan` is
     // not Al.)
     const g = place ? undefined : firstNameGender(match.words[0]) ?? titleGender(doc, run);
     if (g && !match.gender && words.length > 1) match.gender = g;
@@ -366,7 +366,7 @@ function nearby(recent: Array<{ t: number; e: Entity }>, at: number, description
   return [...found];
 }
 
-/** Writings of research, whose findings speak for their authors: `a study by Civic Action found`. */
+/** Writings of research, whose findings speak for their authors: `a study by Harbor Works found`. */
 const RESEARCH = new Set(['study', 'survey', 'poll', 'analysis', 'audit', 'review']);
 
 /** The author of a writing, remembered for `the study` later on. */
@@ -377,7 +377,7 @@ function authored(descriptions: Map<string, Entity>, m: Mention, author: Entity)
 
 /**
  * The name in a `by` or `from` phrase within a few words after a writing (`a study released
- * Monday by Civic Action`), before any punctuation, quotation or other clause; or null.
+ * Friday by Harbor Works`), before any punctuation, quotation or other clause; or null.
  */
 function authorAfter(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>, from: number): Entity | null {
   const tokens = doc.tokens;
@@ -388,7 +388,7 @@ function authorAfter(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>,
     const n = tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1;
     const r = index.at[n] ?? -1;
     const e = r >= 0 ? runEntity[r] : null;
-    // (`a report from the State Department's inspector general`: the possessor is no author.)
+    // (`a report from the Transport Ministry's auditor general`: the possessor is no author.)
     if (r >= 0 && POSSESSIVE_S.has(tokens[index.runs[r].last]?.lower ?? '')) return null;
     return e && !e.place ? e : null;
   }
@@ -404,7 +404,7 @@ const PARTY_MEMBERS = /^(Republican|Democrat|Independent|Conservative|Liberal|To
 
 /**
  * For a given name alone in apposition to a kinship noun after a named person's possessive
- * (`Spindler's father, Joseph,`), that person's surname, normalised; otherwise null.
+ * (`Varga's father, Tobias,`), that person's surname, normalised; otherwise null.
  */
 function relativeOwner(doc: Doc, run: NameRun): string | null {
   const tokens = doc.tokens;
@@ -500,7 +500,7 @@ function resolveMention(
     }
     const r = index.at[m.first];
     if (r >= 0 && (tokens[index.runs[r].last]?.lower === '’s' || tokens[index.runs[r].last]?.lower === "'s") && runEntity[r]) return runEntity[r];
-    // `The RCMP statement`, `a statement from the EU`: a name before the head or in a phrase
+    // `The RCMP statement`, `a statement from the NFU`: a name before the head or in a phrase
     // after it is the writing's author.
     const head = headIndex(tokens, m);
     for (let k = m.first; k < m.last; k++) {
@@ -513,11 +513,11 @@ function resolveMention(
         if (!author.place || k > head) return authored(descriptions, m, author);
       }
     }
-    // `a study which is being released Monday by Civic Action`: the author named in a `by` or
+    // `a survey which was put out Friday by Harbor Works`: the author named in a `by` or
     // `from` phrase that follows the writing in its clause.
     const after = authorAfter(doc, index, runEntity, m.last);
     if (after) return authored(descriptions, m, after);
-    // `the study` after `a study by Civic Action`: the same writing, by the same author.
+    // `the study` after `a study by Harbor Works`: the same writing, by the same author.
     const earlier = !m.indefinite && /^(the|this|that)$/.test(owner.lower) ? descriptions.get(`author:${m.head}`) : undefined;
     if (earlier) return earlier;
     // `the union’s Friday release`: an institution described by its kind owns the writing.
@@ -568,9 +568,9 @@ function resolveMention(
       const prev = last.entity;
       if (bare && prev && prev.kind === 'org' && !prev.place && !prev.members && para - last.para <= 2) return prev;
     } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m)) && index.at[headIndex(tokens, m)] < 0) {
-      // `the affable proprietor`, `the 32-year-old labourer`: a described person is the person
+      // `the affable proprietor`, `the 47-year-old welder`: a described person is the person
       // the passage is about, not a new source. (Not a phrase whose last word is a name, `the
-      // most recent numbers from Statistics Canada`: the name tells whose it is.)
+      // latest figures from the Harbour Board`: the name tells whose it is.)
       const person = salient(entities, at, para, last, (e) => e.kind === 'person');
       if (person) return person;
     }
@@ -598,7 +598,7 @@ function resolveMention(
 }
 
 /**
- * `Republican senators are eager to ..., and they say`, `members complained about what they
+ * `Harbour councillors are keen to ..., and they say`, `members grumbled about what they
  * said`: the people `they` means, when no group spoke just before, are the plural subject
  * nearest before it in its own sentence or the one before (a plural noun of people followed by
  * its verb).
@@ -707,7 +707,7 @@ interface LastSpeaker {
  */
 function isSubject(tokens: Token[], first: number, after: number, personal: boolean): boolean {
   let k = after;
-  // (`like Montalban was born`, `in Dallas`: a name after a preposition is its object.)
+  // (`like Okafor was born`, `in Dallas`: a name after a preposition is its object.)
   const before = tokens[first - 1];
   const object = before !== undefined && before.pos === 'ADP' && before.para === tokens[first].para && before.quote < 0;
   // `(talking about) Alfonso Espinos, who moved here in 2004, ...`: a person who is the subject
@@ -764,7 +764,7 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
   }
   if (k + 1 < run.first && hasNoun && isDescriptorHead(tokens, run.first - 1)) first = k + 1;
   if (first < run.nameFirst && hasNoun) addDescriptor(e, doc.text.slice(tokens[first].start, tokens[run.nameFirst - 1].end));
-  // Apposition: `Mamdani, the 34-year-old democratic socialist and former state assemblymember`.
+  // Apposition: `Velhorn, the 41-year-old green candidate and former county commissioner`.
   const after = run.nameLast;
   if (tokens[after]?.text === ',' && tokens[after + 1] && tokens[after + 1].quote < 0) {
     let j = after + 1;
@@ -796,7 +796,7 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
     if (b >= 0 && tokens[b].pos === 'DET' && b + 1 < run.first - 1 && tokens[run.first - 2].pos === 'NOUN') {
       addDescriptor(e, doc.text.slice(tokens[b].start, tokens[run.first - 2].end));
     } else if (relativeOwner(doc, run) !== null) {
-      // `Spindler's father, Joseph,`: the relation is what the article calls them (`his father`).
+      // `Varga's father, Tobias,`: the relation is what the article calls them (`his father`).
       addDescriptor(e, doc.text.slice(tokens[run.first - 2].start, tokens[run.first - 2].end));
     }
   }

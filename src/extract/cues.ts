@@ -197,7 +197,7 @@ function reducedClauseOpener(tokens: Token[], i: number): boolean {
 }
 
 /**
- * `The New York Post reports that ...`, `The Times reports:`: a noun-like form right after a
+ * `The Millbrook Courier reports that ...`, `The Times reports:`: a noun-like form right after a
  * proper name and before `that` or a colon is the name's verb.
  */
 function namedSubjectBefore(tokens: Token[], i: number): boolean {

@@ -246,7 +246,7 @@ export class Doc {
   }
 
   /**
-   * `... in Washington, D.C. “I love this work,” she says.`: wink reads the period of an
+   * `... in Lakeport, N.Y. “I enjoy the night shift,” she says.`: wink reads the period of an
    * abbreviation as never ending a sentence, but a quotation opening after it with a capital,
    * a passage of three words or more, starts a new one. (A nickname is not a passage: `Gov.
    * C.L. "Butch" Otter`; nor does a quotation open a sentence after a title: `Sen. "...`.)

@@ -157,7 +157,7 @@ export const ORG_WORDS = new Set(`ministry department agency police service serv
  technologies labs laboratories holdings industries energy oil pharmaceuticals commission
  tv radio channel magazine herald tribune gazette globe star sun mail telegraph guardian`.split(/\s+/).filter(Boolean));
 
-/** Nouns of kinship: `father` in `Spindler's father, Joseph`; each names a person. */
+/** Nouns of kinship: `father` in `Varga's father, Tobias`; each names a person. */
 export const KIN_NOUNS = new Set(`father mother dad mom wife husband son daughter brother sister uncle aunt cousin niece nephew
  grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter widow widower
  fiance fiancee fiancé fiancée girlfriend boyfriend`.split(/\s+/).filter(Boolean));

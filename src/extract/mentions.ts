@@ -23,7 +23,7 @@ export interface Mention {
   plural: boolean;
   /** Indefinite (`a spokesperson`): introduces a new source, never an earlier one. */
   indefinite: boolean;
-  /** Coordinated names (`Tore Sohlberg and Lehla Abreder said`): the run index of each, in order. */
+  /** Coordinated names (`Ivo Marren and Dela Kosti said`): the run index of each, in order. */
   members?: number[];
   /**
    * `Beck, who said`: the relative pronoun that is the clause's own subject and stands for this
@@ -66,7 +66,7 @@ function nameToken(doc: Doc, t: Token, inRun: boolean, known?: Set<string>): boo
   const before = doc.tokens[t.i - 1];
   if (inRun && before && HONORIFICS.has(before.lower) && UPPER.test(t.text) && t.pos !== 'PUNCT') return true;
   // After a known first name, a month that is also a surname is the surname, whatever its tag
-  // (`Theresa May/AUX said`), unless a date's day follows (`Ann May 3`).
+  // (`Greta May/AUX said`), unless a date's day follows (`Ann May 3`).
   if (inRun && before && MONTH_SURNAMES.has(t.text) && isFirstName(before.text) && !/^\d/.test(doc.tokens[t.i + 1]?.text ?? '')) return true;
   if (!capitalised(t)) return false;
   if (t.pos === 'PROPN') return true;
@@ -116,8 +116,8 @@ export function findNameRuns(doc: Doc): NameRun[] {
 }
 
 /**
- * `Rally Canada, the group that organized the event, said`: a sentence's first word, left out
- * of a name because the article also writes it in lower case (`the rally`), belongs to the
+ * `Walk Lakeside, the group that organized the event, said`: a sentence's first word, left out
+ * of a name because the article also writes it in lower case (`the walk`), belongs to the
  * name after it when the article writes the two together elsewhere, inside a sentence.
  */
 function withSentenceInitialWords(doc: Doc, runs: NameRun[]): NameRun[] {
@@ -277,12 +277,12 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   // the name.
   if (!isFirstName(tokens[nameFirst].text)) {
     for (let k = nameFirst + 1; k < last - 1; k++) {
-      // (Not inside a place's name, `New York Post`, nor a particle, `Fouzia Al Hashish`.)
+      // (Not inside a place's name, `New York Post`, nor a particle, `Samira Al Tahan`.)
       if (isFirstName(tokens[k].text) && (tokens[k].pos === 'PROPN' || DEPARTMENT_WORDS.has(tokens[k - 1].lower)) && !PARTICLES.has(tokens[k - 1].lower)
         && !PLACE_PREFIXES.test(tokens[k - 1].lower) && !PARTICLES.has(tokens[k].lower)) { nameFirst = k; break; }
     }
   }
-  // `CEO of Civic Action`: a title's `of` phrase names an institution, and the title is not its
+  // `CEO of Harbor Works`: a title's `of` phrase names an institution, and the title is not its
   // (it belongs to whoever holds it); `of` is no word of the name. (`Secretary of State Kerry`:
   // an office's department word before a name is the title's.)
   let ofTitle = false;
@@ -405,7 +405,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     return -1;
   };
   let j = end - 1;
-  // `Rep. Gwen Moore (D-Wis.) said`: a parenthesis between name and cue.
+  // `Rep. Ada Fenwick (D-Vt.) said`: a parenthesis between name and cue.
   if (j > min && tokens[j].text === ')') {
     let k = j - 1;
     while (k > min && k > j - 12 && tokens[k].text !== '(') k--;
@@ -430,8 +430,8 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     if (p.quote >= 0) break;
     // Inside one name run every word is part of the name, whatever its tag (`Josh/VERB Earnest`).
     if (runs.at[first - 1] >= 0 && runs.at[first - 1] === runs.at[first]) { first--; continue; }
-    // `Tim Guest with the Nova Scotia Health Authority says`, `Kent Moore at the University
-    // of Toronto says`: a person's name and where they work or come from.
+    // `Ned Farrow with the Lakeside Water Authority says`, `Pia Landry at the University
+    // of Millbrook says`: a person's name and where they work or come from.
     const person = personBeforeAffiliation(first);
     if (person >= 0) { first = person; continue; }
     if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) {
@@ -444,7 +444,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       if (owner >= 0) { first = owner; continue; }
       // `One of the protesters`, `some of the residents`: a share of a group.
       if (first - 2 >= min && tokens[first - 1].lower === 'of' && QUANTIFIERS.test(tokens[first - 2].lower) && tokens[first - 2].quote < 0) { first -= 2; break; }
-      // `a person familiar with the negotiations`, `a source close to the talks`.
+      // `a person familiar with the plans`, `a source close to the bidders`.
       if (first - 3 >= min && (NP_ADP.has(tokens[first - 1].lower) || tokens[first - 1].lower === 'to') && (tokens[first - 2].pos === 'ADJ' || tokens[first - 2].pos === 'ADV') && PERSON_NOUNS.has(tokens[first - 3].lower)) { first -= 2; continue; }
       break;
     }
@@ -467,18 +467,18 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       const owner = personOverPrepositions(first - 1);
       if (owner >= 0) { first = owner; continue; }
     }
-    // `the Florida senator and Republican presidential candidate`: two roles of one person.
+    // `the Oregon senator and Democratic presidential candidate`: two roles of one person.
     if (p.lower === 'and' && first - 2 >= min && isPersonNoun(tokens[first - 2]) && isPersonNoun(tokens[j]) && !/s$/.test(tokens[j].lower)) { first--; continue; }
     // `the most popular coach`, `a very old man`: a degree adverb before an adjective.
     if (p.pos === 'ADV' && tokens[first].pos === 'ADJ' && DEGREE_ADVERBS.has(p.lower)) { first--; continue; }
-    // `the bespectacled, 71-year-old diplomat`: coordinate adjectives.
+    // `the bearded, 58-year-old engineer`: coordinate adjectives.
     if (p.text === ',' && first - 2 >= min && tokens[first - 2].pos === 'ADJ' && tokens[first - 2].quote < 0 && (tokens[first].pos === 'ADJ' || tokens[first].pos === 'NUM')) { first--; continue; }
     if (isNominal(p) && p.pos !== 'ADJ' || p.pos === 'ADJ' || p.pos === 'NUM') {
       if (p.pos === 'PROPN' || p.pos === 'NOUN' || p.pos === 'ADJ' || p.pos === 'NUM' || capitalised(p)) { first--; continue; }
     }
     break;
   }
-  // `The parole board decision allowing his release said`, `a lawyer representing the family
+  // `The zoning board ruling allowing the tower said`, `a lawyer representing the family
   // said`: a phrase right after a participle that follows a noun is its object; the subject is
   // the noun phrase the participle hangs on.
   const part = tokens[first - 1];
@@ -486,7 +486,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     && (tokens[first - 2].pos === 'NOUN' || tokens[first - 2].pos === 'PROPN')) {
     const outer = phraseBefore(doc, first - 1, min, runs, slot);
     if (outer && outer.kind !== 'pronoun') return outer;
-    // (When the phrase it hangs on is none a speaker can be, `The decision allowing his release
+    // (When the phrase it hangs on is none a speaker can be, `The ruling allowing the tower
     // said`, the participle's object is no speaker either.)
     if (!outer) return null;
   }
@@ -523,7 +523,7 @@ function fullNameSurnames(doc: Doc, runs: RunIndex): Set<string> {
 }
 
 /**
- * `Tore Sohlberg and Lehla Abreder said`, `Smith, Jones and Brown said`: a name with other names
+ * `Ivo Marren and Dela Kosti said`, `Smith, Jones and Brown said`: a name with other names
  * coordinated before it (back to `min`) is one source, all of them. (A description or a
  * pronoun before the `and` is no such source: `the mayor and Smith` stays Smith.)
  */
@@ -591,7 +591,7 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
     // `one unaligned/VERB Florida strategist`: a participle between a determiner or modifier
     // and the noun it modifies.
     if (p.pos === 'VERB' && /ed$/.test(p.lower) && !cueSense(p.lower) && last > start && /^(DET|NUM|ADJ)$/.test(tokens[last - 1].pos) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
-    // `oil and gas worker Mike Wipf`: a coordination inside the modifiers of a name.
+    // `farm and dairy worker Lars Obi`: a coordination inside the modifiers of a name.
     if (p.lower === 'and' && last > j && last + 1 < max && isNominal(tokens[last + 1]) && endsInName(last + 1, max)) { last++; continue; }
     // `said Sohlberg and Abreder`: names coordinated.
     if (p.lower === 'and' && last > j && runs.at[last - 1] >= 0 && runs.at[last + 1] >= 0 && runs.runs[runs.at[last + 1]].first === last + 1 && runs.runs[runs.at[last + 1]].last <= max) { last++; continue; }
@@ -631,7 +631,7 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
   if (last - first > 3 && tokens[first + 1].lower === 'of' && QUANTIFIERS.test(tokens[first].lower)) {
     const group = describe(doc, first + 2, last, index);
     if (group && group.kind === 'description') return { ...group, first, coreFirst: first, plural: tokens[first].lower !== 'one' && group.plural, indefinite: true };
-    // (`most of the vulnerable Senate Republicans`: a named group's share rests on the name.)
+    // (`most of the nervous House Democrats`: a named group's share rests on the name.)
     if (group && group.kind === 'name') return { ...group, first };
   }
   // Head of the phrase: the last noun before any preposition.
@@ -673,7 +673,7 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
   // A role (`the spokesperson`) or an institution (`the port authority`) can be a source.
   // (In a speaker's slot any common noun can head one: `the gambling tycoon told Reuters`.)
   if (!isPersonNoun(headTok) && !(ORG_WORDS.has(headTok.lower) && headTok.pos === 'NOUN') && !(slot && headTok.pos === 'NOUN' && /^\p{Ll}/u.test(headTok.text))) return null;
-  // A description with a name inside (`North Korea's state-run KCNA news agency`): rest on
+  // A description with a name inside (`Freedonia's state-run FNA news agency`): rest on
   // the part from the name on.
   let coreFirst = first;
   for (let k = head - 1; k >= first; k--) {

@@ -23,7 +23,7 @@ export interface QuotedSpan {
   unclosed: boolean;
   /** The span runs over more than one paragraph. */
   paragraphs: number;
-  /** Title Case with no sentence punctuation (`“The Kid Who Would Be King”`): a name of a work. */
+  /** Title Case with no sentence punctuation (`“The Boy Who Sold The Moon”`): a name of a work. */
   title: boolean;
 }
 
@@ -108,13 +108,13 @@ function scanParagraph(text: string, para: Paragraph, open: OpenQuote, spans: Qu
       openAt = -1;
     } else if ((ch === "'" || ch === '’') && (text[i + 1] === "'" || text[i + 1] === '’') && !/\p{L}/u.test(text[i + 2] ?? ' ')
       && (SINGLE.has(text[openAt]) || /\S/.test(text[i - 1] ?? ' '))) {
-      // `''The lack of reciprocity is deplorable,''`: doubled single marks close what they
-      // opened, and a double mark typed as two singles (`“... creators,’’ says`) too.
+      // `''The lack of parking is shameful,''`: doubled single marks close what they
+      // opened, and a double mark typed as two singles (`“... bakers,’’ says`) too.
       spans.push(makeSpan(text, openAt, i + 2, false, openParas));
       openAt = -1;
       i++;
     } else if (ch === '“' && text[openAt] === '"' && /\s/.test(text[i - 1]) && text.indexOf('”', i) > i && text.indexOf('”', i) < end) {
-      // `"... read you the question: “As you know ...” Forty-three, yes."`: curly marks
+      // `"... put it to you: “As you recall ...” Sixty-one, yes."`: curly marks
       // inside a straight-quoted passage nest in it; the straight mark still closes it.
       i = text.indexOf('”', i);
     } else if (ch === '“' && i > openAt + 1 && /\s/.test(text[i - 1])) {

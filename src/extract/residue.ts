@@ -14,7 +14,7 @@ const RESIDUE_LINE = new RegExp(
     String.raw`^(about |around )?(\d+|an?|one) (second|minute|hour|day|week|month|year)s? ago$`,
     String.raw`^(share|comments?|reply|advertisement|related|read more|more|tweet|email|print|copy link|save|follow|subscribe|sign up|log in|login)( \w+){0,3}$`,
     String.raw`^(updated|published|posted)\b.{0,40}$`,
-    // a byline's invitation, `Follow Pam Key on Twitter @pamkeyNEN` (inside a transcript's marks too)
+    // a byline's invitation, `Follow Tam Rowe on Twitter @tamroweNEN` (inside a transcript's marks too)
     String.raw`^["“]?follow( [\w.’'-]+){1,4} on (twitter|facebook|instagram)\b[^.!?]{0,40}[.!]?["”]?$`,
     String.raw`^\W*$`,
   ].join('|'),

@@ -1,6 +1,6 @@
 /**
- * When a quotation was said: a time expression in its attribution (`the US president said late
- * on Sunday`, `in an interview with NBC last week, Mamdani said`, `told reporters Tuesday`),
+ * When a quotation was said: a time expression in its attribution (`the French minister said late
+ * on Friday`, `in an interview with KLXV last month, Velhorn said`, `told reporters Tuesday`),
  * resolved against the article's publication date.
  *
  * The attribution is the cue and the source with the words around them in their sentence, up
@@ -75,16 +75,16 @@ function timeOf(doc: Doc, a: Attribution, reference: Date | null): FoundTime | n
     return tok.quote < 0 && said.every(([s, e]) => tok.end <= s || tok.start >= e) && !STOPS.has(tok.text) && tok.pos !== 'CCONJ';
   };
   const verb = (t: number) => tokens[t]!.pos === 'VERB' || tokens[t]!.pos === 'AUX';
-  // Before the source: a fronted adjunct (`in an interview with NBC last week, Mamdani said`),
-  // not a clause of its own (`My father died 22 years ago, which confirmed ...`).
+  // Before the source: a fronted adjunct (`in an interview with KLXV last month, Velhorn said`),
+  // not a clause of its own (`My aunt moved here 30 years ago, which explained ...`).
   let first = lo;
   while (first > sentence.first && lo - first < REACH && outside(first - 1)) first--;
   for (let t = first; t < lo; t++) if (verb(t)) first = lo;
-  // After the cue: up to the next verb (`said late on Sunday, referring to ...`).
+  // After the cue: up to the next verb (`said late on Friday, referring to ...`).
   let last = hi;
   while (last < sentence.last && last - hi < REACH && outside(last) && !verb(last)) last++;
   // Each stretch between the cue and the source is read on its own, so that no expression
-  // runs across them (`Theresa May said this week` is no date in May).
+  // runs across them (`Greta May said this week` is no date in May).
   const isAnchor = (t: number) => anchors.some((x) => x.first <= t && t < x.last);
   const cueAt = tokens[(a.cue ?? a.source)!.first]!.start;
   let best: FoundTime | null = null;
@@ -96,7 +96,7 @@ function timeOf(doc: Doc, a: Attribution, reference: Date | null): FoundTime | n
     const from = tokens[t]!.start;
     const text = doc.text.slice(from, tokens[u - 1]!.end);
     // Between the source and the cue only a few words of their own (`who in 2010 said`), not an
-    // apposition or a clause (`X, ambassador from 2012 until earlier this year, said`).
+    // apposition or a clause (`X, consul from 2009 until last spring, said`).
     const between = t > lo && u < hi;
     const stretch = t;
     t = u;
@@ -113,7 +113,7 @@ function timeOf(doc: Doc, a: Attribution, reference: Date | null): FoundTime | n
     }
   }
   if (!best) return null;
-  // `late on Sunday`, `earlier this month`: the word that places it is part of the time.
+  // `late on Friday`, `earlier this month`: the word that places it is part of the time.
   const before = /\b(late|early|earlier|later)\s+$/i.exec(doc.text.slice(Math.max(0, best.start - 9), best.start));
   if (before) best.start -= before[0].length;
   return best;

@@ -30,9 +30,9 @@ export interface Quote extends Span {
    * span then runs from the first to the last, and each later part is also a quote of its own.
    */
   segments?: Span[];
-  /** To whom it was said, when the text names it (`told reporters`, `“So, Donald Trump, ...”`). */
+  /** To whom it was said, when the text names it (`told reporters`, `“So, Olin Ferris, ...”`). */
   addressee?: Addressee;
-  /** When it was said, when the attribution names it (`said late on Sunday`). */
+  /** When it was said, when the attribution names it (`said late on Friday`). */
   when?: When;
 }
 
