@@ -56,7 +56,7 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     // `“... built.” he said.`: a sentence cannot open in lower case, so the split was wrong.
     // (Nor with a comma: `Rep. Mara Quill (D-Ore.), who ...` split at the abbreviation.)
     const lower = /^(\p{Ll}|[,;)])/u.test(firstTok.text) && prev !== undefined && doc.tokens[prev.last - 1].para === firstTok.para;
-    // `“Why now?” Trump said.`: a question or exclamation mark inside the closing quotation
+    // `“Why now?” Brandt said.`: a question or exclamation mark inside the closing quotation
     // mark does not end the sentence it belongs to. (A pronoun going on with it would be in
     // lower case: after `“Who could say no?” She now calls it an error.` a sentence begins, unless
     // it is only a subject and a cue, as after a full stop.)
@@ -77,7 +77,7 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
 }
 
 /**
- * `“... missing.” Trump said.`: a short sentence that is only a subject and a cue closing it
+ * `“... missing.” Ferris said.`: a short sentence that is only a subject and a cue closing it
  * belongs to the quotation before it, whatever the full stop inside the closing mark says.
  */
 function bareCueSentence(doc: Doc, s: Range): boolean {
@@ -93,7 +93,7 @@ export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attrib
   const out: Attribution[] = [];
   const claimed = new Uint8Array(spans.length);
   for (const unit of units) {
-    // Headings and links to other stories (`READ MORE: X says Y`, `Pelosi says deal is close`)
+    // Headings and links to other stories (`READ MORE: X says Y`, `Brandt says deal is close`)
     // end without a full stop; what they report belongs to another article.
     if (isHeading(doc, doc.tokens[unit.first].para)) continue;
     attributeUnit(doc, unit, spans, runs, claimed, out);
@@ -135,7 +135,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
   for (let k = cues.length - 1; k >= 0; k--) {
     const found = contentsFor(doc, unit, spans, runs, cues[k], k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
     if (k === 0) subjectBeforeCue(doc, unit, cues[k], found);
-    // `Mamdani said he would say: “...”`: what someone says they would say is reported by the
+    // `Velhorn said he would say: “...”`: what someone says they would say is reported by the
     // outer cue, which the attribution rests on; the outer cue then reports nothing else.
     let c = cues[k];
     if (found.length > 0 && k > 0 && (hypotheticalInner(doc, cues[k - 1], c) || thoughtInner(doc, cues[k - 1], c, found))) {
@@ -171,7 +171,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     c.source = phraseAfter(doc, c.cue.last, unit.last, runs) ?? accordingSource(doc, c.cue.last, unit.last);
     return;
   }
-  // `Donald Trump’s claim that ...`: a cue read as a noun after a possessive is its owner's.
+  // `Olin Ferris’s claim that ...`: a cue read as a noun after a possessive is its owner's.
   const owns = tokens[c.cue.first - 1];
   if (owns && /^['’]s$/.test(owns.lower) && owns.pos === 'PART' && owns.quote < 0 && !tokens[c.cue.first].lower.endsWith('ing')) {
     const owner = phraseBefore(doc, c.cue.first - 1, unit.first, runs, true);
@@ -203,7 +203,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
   }
   // `His housing plan promises to ...`, `In a statement, the shipping heiress announced that`:
   // a noun phrase that opens its clause right before a finite cue is the cue's subject, so
-  // it is the source whatever its head. (Not an object: `unleashed a series of tweets saying`.)
+  // it is the source whatever its head. (Not an object: `posted a string of notices saying`.)
   if (!src && !c.cue.participle && !tokens[c.cue.first].lower.endsWith('ing')) {
     src = clauseOpeningPhrase(doc, j, unit.first, runs);
     if (src) c.sourceFirst = src.first;
@@ -232,12 +232,12 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
       }
     }
   }
-  // `“...,” the gambling tycoon told Reuters`, `“...,” said the base chief`: between a closing
+  // `“...,” the shipping tycoon told the Gazette`, `“...,” said the base chief`: between a closing
   // quotation mark and its cue, or right after an inverted cue there, only the speaker can
   // stand, so a noun phrase there is the source whatever its head.
   if (!src && !c.cue.participle) {
     // (The quotation must end there as a quotation does, with its punctuation: not a label,
-    // `“poison pill” measures added by ...`.)
+    // `“sunset” clauses added by ...`.)
     const closingMark = (k: number) => k >= unit.first && tokens[k].quote >= 0 && /^[”"»]$/.test(tokens[k].text) && spans[tokens[k].quote].last === k + 1;
     const closes = (k: number) => k > unit.first && (closingMark(k) && /^[,?!…]$/.test(tokens[k - 1].text)
       || (tokens[k].text === ',' || tokens[k].text === '—') && closingMark(k - 1));
@@ -254,7 +254,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
       c.sourceFirst = src.first;
     }
   }
-  // `Netanyahu rallied supporters by warning that ...`: a gerund after `by` is the means of
+  // `Velhorn rallied volunteers by warning that ...`: a gerund after `by` is the means of
   // the main clause's deed, so its subject is that clause's, as a participle's is.
   const byGerund = tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
   if (!src && (c.cue.participle || byGerund || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
@@ -265,9 +265,9 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     // `Smith said A, adding B`, `He said A, and added B`: the later cue rests on the same
     // subject, a mention in its quote's own sentence.
     // (A participle with no cue before it rests on the subject of the sentence's main clause,
-    // not on one of a clause inside it: `Bradley apologized after they came out, saying ...`.)
-    // (After a relative or temporal clause, the participle goes with it: `when protesters
-    // interrupted her speech, shouting ...`, `where 50 protesters had gathered, chanting ...`.)
+    // not on one of a clause inside it: `Tanning apologized after they came out, saying ...`.)
+    // (After a relative or temporal clause, the participle goes with it: `when hecklers
+    // interrupted her talk, shouting ...`, `where 50 protesters had gathered, chanting ...`.)
     // (So does a predicate joined by `and` with no subject of its own: `Harbor Works has a plan
     // for landlords hoping to cut their heating bills and suggests ...`.)
     const joined = !c.cue.participle && !byGerund && tokens[c.cue.first - 1]?.lower === 'and';
@@ -473,7 +473,7 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
     para: tokens[f.first].para, anchor: unit.first, segments,
   };
   out.push(whole);
-  // `Schumer, he said, “knows ...”`, `Some concerns, according to experts, include ...`: as for
+  // `Dunmore, he said, “understands ...”`, `Some delays, according to engineers, involve ...`: as for
   // a quotation its cue interrupts (`attributeUnit`), the part after the cue is also a quote of
   // its own, with the same cue and source.
   if (f.gap) {
@@ -489,17 +489,17 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
 /** Content `f` of cue `c` reports something: it is no title of a work, and a clause when indirect. */
 function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): boolean {
   const tokens = doc.tokens;
-  // A title of a work is no report, whichever cue stands by it (`Later on ''This Week,''
-  // Sanders questioned ...`, `a shirt that read “Fascist Trump”`).
+  // A title of a work is no report, whichever cue stands by it (`Later on ''Morning Desk,''
+  // Ferris questioned ...`, `a cap that read “Recall Ferris”`).
   const q = tokens[f.first].quote;
   if (f.type === 'direct' && q >= 0 && spans[q].title && spans[q].first === f.first && spans[q].last === f.last) return false;
   // Reported speech is a clause: `claimed responsibility for the attack` reports nothing.
   // (Before `, X said.` the place alone makes a clause of five words or more a report,
-  // whatever the tagger reads: `Sales account/NOUN for 10 per cent of profits, Klisch said.`;
-  // not an adjunct: `During his years in office, Obama said, ...`.)
+  // whatever the tagger reads: `Rentals account/NOUN for 12 per cent of revenue, Tallis said.`;
+  // not an adjunct: `During his years in office, Ferris said, ...`.)
   // (`Out-of-state sales ...`: a word glued to a hyphen opens a compound, not an adjunct.)
   const compound = tokens[f.first + 1]?.text === '-' && !tokens[f.first + 1].space && !tokens[f.first + 2]?.space;
-  // (`argued that the move disadvantaged/ADJ his group`: a `that` before a determiner or a
+  // (`argued that the change disadvantaged/ADJ her club`: a `that` before a determiner or a
   // pronoun is no determiner itself but opens a clause, whatever the tagger reads in it; `said
   // that day`, `questioned that logic` are no clauses.)
   const complement = f.how === 'clause' && tokens[f.first].lower === 'that' && /^(DET|PRON)$/.test(tokens[f.first + 1]?.pos ?? '') && f.last - f.first >= 5;
@@ -511,7 +511,7 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   if (f.type === 'indirect' && !complement && !answer && !pluralVerb && !hasVerb(doc, f.first, f.last) && !(f.how === 'post-clause' && f.last - f.first >= 5 && (compound || !/^(ADP|SCONJ|ADV)$/.test(tokens[f.first].pos)))) return false;
   // (Without a `that`, the clause needs a finite verb of its own, outside any relative or
   // subordinate clause: `posted a video in which a car shows off`, `announced the end of a
-  // siege that echoed ...`, `vowed retribution for sending troops` report nothing.)
+  // strike that lasted ...`, `vowed retribution for sending troops` report nothing.)
   if (f.type === 'indirect' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !pluralVerb && (!mainVerb(doc, f.first, f.last) || coordinatedPredicate(doc, f.first, f.last) || thenClause(doc, f.first, f.last))) return false;
   // (Nor with a quotation in it: `will maintain a patrol on the ridge and will then switch to a
   // “smaller crew”` is the cue's object and its subject's second predicate, no report; a
@@ -622,7 +622,7 @@ function skipBackOverModifiers(tokens: Token[], j: number, min: number): number 
       while (j - 1 >= min && /^(on|last|this|early|late|earlier|in|the|next)$/.test(tokens[j - 1].lower)) j--;
       continue;
     }
-    // `Scheer, however, said`: an adverb set off by commas.
+    // `Tallis, however, said`: an adverb set off by commas.
     if (p.text === ',' && j - 2 >= min && tokens[j - 2].pos === 'ADV' && tokens[j - 3]?.text === ',') { j -= 3; continue; }
     // `the ad “unmistakably and wrongfully” suggests`: an adverb in quotation marks, with no
     // punctuation of its own.
@@ -631,7 +631,7 @@ function skipBackOverModifiers(tokens: Token[], j: number, min: number): number 
       while (f - 1 >= min && tokens[f - 1].quote === p.quote) f--;
       if (tokens[f + 1]?.pos === 'ADV' && /^\p{Ll}/u.test(tokens[f + 1].text)) { j = f; continue; }
     }
-    // `Sanders himself acknowledged`: an emphatic reflexive after the subject.
+    // `Brandt himself acknowledged`: an emphatic reflexive after the subject.
     if (REFLEXIVES.has(p.lower) && p.quote < 0) { j--; continue; }
     // `he was quoted as saying`: the passive frame of a report, its subject the speaker.
     if (p.lower === 'as' && tokens[j - 2]?.lower === 'quoted' && j - 2 >= min && p.quote < 0) { j -= 2; continue; }
@@ -676,7 +676,7 @@ function subjectBeforeDashes(doc: Doc, dash: number, min: number, runs: RunIndex
 /** `Harry Kazianis, director of ..., said`: the subject stands before the first comma. */
 function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: RunIndex, spans: QuotedSpan[]): { mention: Mention; first: number } | null {
   const tokens = doc.tokens;
-  // (`wearing “Ted Cruz” campaign pins`, `star of “Scandal”`: a label in quotation marks inside
+  // (`wearing “Abel Crane” campaign pins`, `star of “Harbor Lights”`: a label in quotation marks inside
   // an apposition is part of it, not the quotation the subject follows.)
   const label = (k: number) => {
     const q = tokens[k].quote;
@@ -713,7 +713,7 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     // before the name.)
     let n = after + 1;
     while (n < comma && n < after + 4 && runs.at[n] < 0 && tokens[n].pos === 'PROPN' && tokens[n].quote < 0) n++;
-    // (Also after a name that names no person, `One red-state Democrat, Sen. Jon Tester,`.)
+    // (Also after a name that names no person, `One blue-state Republican, Sen. Abel Crane,`.)
     const role = opening !== null && (opening.kind === 'description' || opening.kind === 'name' && runs.at[opening.coreFirst] >= 0 && !runs.runs[runs.at[opening.coreFirst]].personal && runs.at[n] >= 0 && runs.runs[runs.at[n]].personal);
     const nameNext = opening !== null && role && runs.at[n] >= 0 && runs.runs[runs.at[n]].first === n && closedApposition(tokens, runs.runs[runs.at[n]].last, comma);
     const named = opening !== null && !nameNext && (isPersonMention(opening, runs) || opening.kind === 'name' && opening.first === min && !runs.runs[runs.at[opening.coreFirst]]?.org);
@@ -725,7 +725,7 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     if (tokens[k].text === ',') {
       // `the transport minister, Elena Marchetti, said`: the name set off by commas is the subject.
       const inner = phraseBefore(doc, comma, k + 1, runs);
-      // `Clinton, during a town hall in Columbus, Ohio, said`: a place after a comma closes an
+      // `Ferris, during a town hall in Millbrook, Ohio, said`: a place after a comma closes an
       // adjunct; the subject stands before it.
       if (inner && inner.kind === 'name' && inner.first === k + 1 && isPlaceRun(doc, runs, inner)) continue;
       const m = phraseBefore(doc, k, min, runs);
@@ -765,7 +765,7 @@ function mainSubject(doc: Doc, start: number, end: number, runs: RunIndex, spans
   for (let v = k; v < end; v++) {
     const t = tokens[v];
     if (t.quote >= 0) return null;
-    // (A name's word the tagger reads as a verb is no verb: `Sen. Ted/VERB Cruz`.)
+    // (A name's word the tagger reads as a verb is no verb: `Sen. Ted/VERB Marlow`.)
     if (t.pos !== 'VERB' && t.pos !== 'AUX' || runs.at[v] >= 0) continue;
     const j = skipBackOverModifiers(tokens, v, k);
     const appositive = tokens[j - 1]?.text === ',' && j === v;
@@ -830,7 +830,7 @@ function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex, s
   for (let k = end - 1; k >= start; k--) {
     const t = tokens[k];
     if (t.quote >= 0) continue;
-    // (A name's word the tagger reads as a verb is no verb: `Sen. Ted/VERB Cruz`.)
+    // (A name's word the tagger reads as a verb is no verb: `Sen. Ted/VERB Marlow`.)
     if (t.pos !== 'VERB' && t.pos !== 'AUX' || runs.at[k] >= 0) continue;
     // (An infinitive has no subject of its own: in `tells her son to climb down and says`, the
     // phrase before `to` is the object of the verb before it.)
@@ -939,7 +939,7 @@ const OBJECT_PRONOUNS = /^(it|him|her|them|us|me|himself|herself|itself|themselv
 
 /**
  * Without quotation marks, a verb of naming reports what it calls its object: `described her as
- * the victim's aunt`, `described the theft as a carjacking`, `calls it a rookie mistake`, `what
+ * the victim's aunt`, `described the theft as a carjacking`, `calls it a costly blunder`, `what
  * he calls a land grab`. From `first` (after the cue) to `last`: where the name begins, or -1.
  * (Not a plain object, `called the police`, `described the scene`.)
  */
@@ -951,13 +951,13 @@ function namingContent(doc: Doc, c: CueInUnit, first: number, last: number): num
   // `what he calls ...`: the object is the `what` before the subject.
   const subjectFirst = c.source && c.source.first < cue.first ? c.source.first : cue.first;
   if (tokens[subjectFirst - 1]?.lower === 'what' && cue.sense.lemma === 'call' && c.source?.kind === 'pronoun') return phrase(first) ? first : -1;
-  // `describes himself as ...`, `described his attempt to steal a car as ...`.
+  // `describes himself as ...`, `described his attempt to fix the roof as ...`.
   for (let x = first; x < last && x < first + 10; x++) {
     const t = tokens[x];
     if (t.quote >= 0 || t.pos === 'PUNCT' || t.pos === 'AUX' || t.pos === 'VERB' && tokens[x - 1]?.lower !== 'to') break;
     if (t.lower === 'as') return x > first && phrase(x + 1) ? x + 1 : -1;
   }
-  // `calls it a rookie mistake`: a pronoun object and the name right after it.
+  // `calls it a costly blunder`: a pronoun object and the name right after it.
   if (cue.sense.lemma !== 'describe' && OBJECT_PRONOUNS.test(tokens[first].lower) && phrase(first + 1) && /^(DET|ADJ)$/.test(tokens[first + 1].pos)) return first + 1;
   return -1;
 }
@@ -983,7 +983,7 @@ function subjectBeforeCue(doc: Doc, unit: Range, c: CueInUnit, found: Content[])
   let first = unit.first;
   while (first < b - 1 && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
   const n = b - 1 - first;
-  // (Not an opening adjunct, `During his years in office, Obama said, ...`, which is the reporter's.)
+  // (Not an opening adjunct, `During his years in office, Ferris said, ...`, which is the reporter's.)
   if (n < 1 || n > 6 || /^(ADP|SCONJ|ADV)$/.test(tokens[first].pos)) return;
   for (let x = first; x < b - 1; x++) {
     const t = tokens[x];
@@ -1145,7 +1145,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     let v = k;
     if (/^(but|yet)$/.test(tokens[v].lower)) v++;
     const last = clauseEnd(doc, v, unit.last, nextCue);
-    // (Not a relative clause on an inverted source: `“...,” said Victor Cha, who served ...`.)
+    // (Not a relative clause on an inverted source: `“...,” said Victor Holm, who served ...`.)
     const opens = tokens[v]?.lower === 'that' || v < last && !/^(who|whom|whose|which)$/.test(tokens[v].lower) && opensClause(tokens, v, last);
     if (opens && last - k >= 4 && tokens[k].quote < 0 && mainVerb(doc, tokens[v].lower === 'that' ? v + 1 : v, last)) {
       out.push({ first: k, last, type: typeOf(doc, k, last, spans), how: 'clause' });
@@ -1154,14 +1154,14 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   if (out.length > 0) return out;
   // `urged his volunteers to make sure every ballot box is “sealed up tight”`: a directive with
   // the speaker's words quoted in it reports what the addressee was told to do. (Without a
-  // quotation, `reporters asking him to attack her` is too often part of another report.)
+  // quotation, `reporters asking him to repaint it` is too often part of another report.)
   // (So does a promise or a threat of the speaker's own, with no addressee: `vowed to sternly
   // fine “anyone who litters.”`.)
   if ((DIRECTIVES.has(cue.sense.lemma) && k > cue.last || COMMISSIVES.has(cue.sense.lemma)) && k < unit.last) {
     let v = k;
     if (/^(not|never)$/.test(tokens[v].lower)) v++;
-    // (Past adverbs, `to harshly punish`; the verb may open the quotation: `urged Republicans to
-    // “vote your conscience”`.)
+    // (Past adverbs, `to harshly punish`; the verb may open the quotation: `urged members to
+    // “vote with your heart”`.)
     let w = v + 1;
     while (w < unit.last && w < v + 3 && tokens[w].pos === 'ADV' && tokens[w].quote < 0) w++;
     if (tokens[w]?.quote >= 0 && spans[tokens[w].quote].first === w) w++;
@@ -1227,7 +1227,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   const type = typeOf(doc, first, last, spans);
   if (cue.sense.strength === 'quoted') {
-    // `calls herself “The Lioness,”`, `hailed him as “The Comeback Kid” for ...`: a name in
+    // `calls herself “The Iron Gardener,”`, `hailed him as “The Quiet Builder” for ...`: a name in
     // capitals the subject gives its object is the subject's words, though it reads as a title.
     // (Not right after the cue: `an app called “Screen Meter”` is the app's name.)
     const q = firstQuoteIn(doc, first, last);
@@ -1248,7 +1248,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       if (named >= 0 && end - named >= 2 && !verbBeforeRelative(doc, named, end)) out.push({ first: named, last: end, type, how: 'clause', naming: true });
       return out;
     }
-    // `calling him a “communist lunatic”`: the quotation is what was said.
+    // `calling him a “reckless dreamer”`: the quotation is what was said.
     if (q >= 0 && spans[q].last >= last - 0 && clauseBeforeIsObject(doc, first, spans[q].first)) {
       out.push({ first: spans[q].first, last: spans[q].last, type: 'direct', how: 'pre-quote' });
       return out;
@@ -1320,7 +1320,7 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
 }
 
 /**
- * `While engineers could still write code, their ability to test it was limited`, `If anyone
+ * `While cooks could still prepare meals, their ability to serve them was limited`, `If anyone
  * believed that, there would be ...`: the comma closing a subordinate clause that opens the
  * sentence and holds the cue, when the main clause (a subject and its verb) follows it; else -1.
  * (Not `as`: `As she said, the plan ...` points at the main clause. Nor a comma before `and`,
@@ -1376,7 +1376,7 @@ function personAddressee(doc: Doc, k: number, max: number, cue: Cue): number {
 }
 
 /**
- * `said as police entered the camp, one person ...`: at `k` a subordinator the tagger reads as a
+ * `said as crews entered the yard, one worker ...`: at `k` a subordinator the tagger reads as a
  * preposition (`as`, `after`, `until`) opens a clause of its own (a subject and its verb), and a
  * main clause follows its comma, so the report opens with the subordinate clause. (Without the
  * main clause, `said as he left the building`, the clause tells when it was said.)
@@ -1619,10 +1619,10 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     // Then came the news: “B.”`, go on with the one before it, though it takes its speaker.)
     if (here !== fromUnit && tokens[s.first - 1]?.text === ':' && isOwnSentence(doc, { first: unit.first, last: s.first })) between = true;
     // A quotation inside a sentence with a subject of its own and no reporting verb (`He also
-    // played up his strength: “...”`, `Trump issued a statement, “...”`) is that subject's:
+    // stressed his record: “...”`, `Ferris issued a statement, “...”`) is that subject's:
     // the sentence's own subject outranks the previous speaker. (In the cue's own sentence,
-    // `“A,” Tester said, turning to the crowd, “B.”`, B continues A instead.)
-    // (A quotation opening the paragraph after one that ends in a colon, `Cruz called them on
+    // `“A,” Crane said, turning to the crowd, “B.”`, B continues A instead.)
+    // (A quotation opening the paragraph after one that ends in a colon, `Crane called them on
     // it:`, is introduced by that clause just the same.)
     const prev = here > 0 ? units[here - 1] : undefined;
     const introducedBefore = standalone && prev !== undefined && tokens[prev.last - 1].text === ':' && tokens[prev.last - 1].para === para - 1;
@@ -1847,7 +1847,7 @@ function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Ar
     const source: Mention = { kind: 'name', first: r.first, last: r.last, coreFirst: r.nameFirst, coreLast: r.nameLast, head: tokens[r.nameLast - 1].lower, plural: false, indefinite: false };
     const start = tokens[first].start;
     let end = tokens[last - 1].end;
-    // (`... the mark. pic.twitter.com/HRlO8 — Alicia Draus`: the post's link and hashtags, and the
+    // (`... the line. pic.twitter.com/Xy7Qa — Nadia Brook`: the post's link and hashtags, and the
     // full stop before them, are no part of what it says.)
     if (type !== 'direct') end = start + doc.text.slice(start, end).replace(TRAILING_LINKS, '').length;
     out.push({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] });
@@ -1856,9 +1856,9 @@ function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Ar
 
 /**
  * A pull quote: a paragraph of the speaker's words, then only their name, without a dash or a
- * full stop (`It's a lot worse than last year. Dana Pruitt, Millbrook mayor`, `... days. BC
- * Hydro`). Attributed to the name, no cue. A photo credit has the same shape (`A cyclist rides
- * by. Ben Nelms`), so the name must also stand in the article's running text: pull quotes
+ * full stop (`It's a lot worse than last year. Dana Pruitt, Millbrook mayor`, `... days. Lakeside
+ * Power`). Attributed to the name, no cue. A photo credit has the same shape (`A jogger runs
+ * by. Ben Tarrow`), so the name must also stand in the article's running text: pull quotes
  * repeat the words of someone the story quotes, a photographer is named nowhere else.
  */
 function pullQuotes(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
@@ -1877,7 +1877,7 @@ function pullQuotes(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint
     const r = runs.at[stop + 1];
     if (r < 0 || runs.runs[r].first !== stop + 1 || runs.runs[r].common) return;
     const run = runs.runs[r];
-    // After the name, only a role set off by a comma (`, Lake Cowichan mayor`): no verb, no quotation.
+    // After the name, only a role set off by a comma (`, Port Ellery mayor`): no verb, no quotation.
     let k = run.last;
     if (k < p.last) {
       if (tokens[k].text !== ',' || p.last - k > 8) return;
@@ -1949,7 +1949,7 @@ function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): voi
       while (end > start && /\s/.test(doc.text[end - 1])) end--;
       if (end > start) pieces.push([start, end]);
     }
-    // `"WALLACE: ...` / `"PENCE: ...`: a transcript's paragraphs, each opening with its
+    // `"MODERATOR: ...` / `"HALVERSON: ...`: a transcript's paragraphs, each opening with its
     // speaker's name in capitals, are each that speaker's; the first is no longer one quote
     // running over the others.
     const labels = pieces.map((_, k) => transcriptLabel(doc, firstPara + k));
@@ -1983,7 +1983,7 @@ function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[]): voi
   }
 }
 
-/** `"PENCE: Well, ...`: a paragraph opening with a name in capitals and a colon, inside its quotation mark. */
+/** `"HALVERSON: Well, ...`: a paragraph opening with a name in capitals and a colon, inside its quotation mark. */
 function transcriptLabel(doc: Doc, para: number): Mention | null {
   const p = doc.paragraphs[para];
   if (!p) return null;

@@ -1,6 +1,6 @@
 /**
  * Coreference: one article, one entity per person. Name mentions cluster by their words
- * (`Mamdani` joins `Zohran Mamdani`; the fullest form is the canonical name), descriptors are
+ * (`Velhorn` joins `Ilse Velhorn`; the fullest form is the canonical name), descriptors are
  * gathered from titles, pre-modifiers and appositions, and every attribution's source (a name,
  * a pronoun or a description) is resolved to an entity.
  */
@@ -145,7 +145,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     for (const ent of candidates) {
       if (ent.kind === 'description') continue;
       // A place and an institution named after it are two things (`U.S.`, `the U.S. State
-      // Department`); a place word can still be a surname (`Israel` after `Steve Israel`).
+      // Department`); a place word can still be a surname (`Jordan` after `Dan Jordan`).
       if (ent.place && !place && run.org || place && ent.kind === 'org' && !ent.place) continue;
       // (Nor a place and a longer name that holds it, `Toronto` and `Toronto Raptors`, unless
       // that is a person's, whose surname a place word can be.)
@@ -240,7 +240,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     runEntity[k] = match;
   });
 
-  // `New Hampshire Elks`, `Connecticut Democrat`: a name that opens with a place's and has no
+  // `New Jersey Otters`, `Connecticut Democrat`: a name that opens with a place's and has no
   // given name is a team's, a club's or a description's, never a person `he` or `she` means.
   for (const e of entities) {
     if (e.kind !== 'unknown' || e.words.length < 2 || isFirstName(e.words[0])) continue;
@@ -292,7 +292,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       // says`, `according to a campaign aide` are not followed by their names.)
       if (sentenceOf(doc, m.first)?.first !== m.first) continue;
       const named = namedInNextSentence(doc, index, runEntity, m.last - 1);
-      // (`said Kevin Madden, a Republican strategist` after `a newspaper columnist suggested`:
+      // (`said Kevin Marlow, a Democratic strategist` after `a newspaper columnist suggested`:
       // a person described otherwise is someone else.)
       // (A title alone, `Justice` in `Justice Ann Lee`, does not tell, for a subject.)
       if (!named) continue;
@@ -335,7 +335,7 @@ function namedInNextSentence(doc: Doc, index: RunIndex, runEntity: Array<Entity 
     if (!/^(said|says|added|told)$/.test(tokens[k]?.lower ?? '')) return null;
     k++;
   }
-  // (`Justice Sean Dunphy`, `Sen. Ann Riley`: a title before the name opens the sentence.)
+  // (`Justice Sean Harrow`, `Sen. Ann Riley`: a title before the name opens the sentence.)
   const start = k;
   while (k < start + 3 && tokens[k] && /^\p{Lu}/u.test(tokens[k].text) && TITLES.has(tokens[k].lower.replace(/\.$/, ''))) k++;
   const r = index.at[k];
@@ -472,7 +472,7 @@ function resolveMention(
     if (info === 'he' || info === 'she') {
       const g = info === 'he' ? 'm' : 'f';
       // (A name of two words or more that is neither an organisation nor a place can be a
-      // person the pronoun means, even before it speaks: `For Fouzia Al Hashish ...`.)
+      // person the pronoun means, even before it speaks: `For Samira Al Tahan ...`.)
       // (`a witness told Reuters` and then `, he said`: an unnamed source can be meant
       // too, while it is the latest speaker; it has no name mentions to be salient by.)
       const best = salient(entities, at, para, last, (e) =>
@@ -563,7 +563,7 @@ function resolveMention(
       // institution at all.)
       const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && !PLANS.has(norm(e.words[e.words.length - 1])) && (e.spoke > 0 || !local && e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
       if (org) return asOrg(org);
-      // Nor one named a few paragraphs back that has been speaking since (`BC Hydro said`, then
+      // Nor one named a few paragraphs back that has been speaking since (`Lakeside Power said`, then
       // `it said`, then `the utility said`): the previous speaker, when it is an institution.
       const prev = last.entity;
       if (bare && prev && prev.kind === 'org' && !prev.place && !prev.members && para - last.para <= 2) return prev;
@@ -703,15 +703,15 @@ interface LastSpeaker {
 
 /**
  * A name followed (after adverbs and auxiliaries, or after an apposition set off by commas:
- * `Mary Nicholson, director of programs, agreed`) by a verb is a clause subject.
+ * `Mary Tolland, director of programs, agreed`) by a verb is a clause subject.
  */
 function isSubject(tokens: Token[], first: number, after: number, personal: boolean): boolean {
   let k = after;
   // (`like Okafor was born`, `in Dallas`: a name after a preposition is its object.)
   const before = tokens[first - 1];
   const object = before !== undefined && before.pos === 'ADP' && before.para === tokens[first].para && before.quote < 0;
-  // `(talking about) Alfonso Espinos, who moved here in 2004, ...`: a person who is the subject
-  // of the relative clause after the name (not `Obama, who he noted was ...`).
+  // `(talking about) Rafael Ostin, who moved here in 2011, ...`: a person who is the subject
+  // of the relative clause after the name (not `Ferris, who he noted was ...`).
   if (tokens[k]?.text === ',' && tokens[k + 1]?.lower === 'who' && (personal || !object) && !/^(PRON|NOUN|PROPN|DET)$/.test(tokens[k + 2]?.pos ?? '')) return true;
   if (object) return false;
   if (tokens[k]?.text === ',') {
@@ -748,9 +748,9 @@ function addDescriptor(e: Entity, text: string): void {
 
 function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
   const tokens = doc.tokens;
-  // Titles inside the run: `President` in `President Trump`, `U.S. Secretary` ...
+  // Titles inside the run: `President` in `President Ferris`, `U.S. Secretary` ...
   let first = run.first;
-  // Pre-modifiers before the run: `New York City’s mayor-elect`, `former New York governor`.
+  // Pre-modifiers before the run: `Salt Lake City’s mayor-elect`, `former Vermont governor`.
   let k = run.first - 1;
   let hasNoun = run.nameFirst > run.first;
   while (k >= 0 && tokens[k].quote === tokens[run.first].quote && tokens[k].para === tokens[run.first].para) {
@@ -800,7 +800,7 @@ function gatherDescriptors(doc: Doc, run: NameRun, e: Entity): void {
       addDescriptor(e, doc.text.slice(tokens[run.first - 2].start, tokens[run.first - 2].end));
     }
   }
-  // Titles alone (`President` in `President Trump`) are descriptors too, a run of title words
+  // Titles alone (`President` in `President Ferris`) are descriptors too, a run of title words
   // as one (`Prime Minister`, not `Prime` and `Minister`).
   for (let t = run.first; t < run.nameFirst; t++) {
     if (!TITLES.has(tokens[t].lower)) continue;

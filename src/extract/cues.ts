@@ -29,7 +29,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
     return { first: i, last: i + 2, sense: { lemma: 'according to', strength: 'speech' }, according: true, participle: false };
   }
-  // A word in capitals is a heading's (`RED STATES OUTNUMBER BLUE STATES`), not a report.
+  // A word in capitals is a heading's (`TOWNS OUTVOTE THE CITY`), not a report.
   if (t.text.length > 1 && /^\p{Lu}+$/u.test(t.text)) return null;
   const phrasal = phrasalCue(doc, i);
   if (phrasal) return phrasal;
@@ -64,17 +64,17 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (prev) {
     // Passive or nominal readings: `was told`, `the said`, `to say`, `a statement`.
     // (After a form of `be`, only a gerund can be the verb: `would be reason enough`. Not after
-    // `’s`, a possessive too: `Trump’s claim that ...`.)
+    // `’s`, a possessive too: `Brandt’s claim that ...`.)
     if (BE.has(prev.lower) && (/(ed|ld|id|en|wn|ght|lt|rd)$/.test(t.lower) || !/^['’]s$/.test(prev.lower) && !t.lower.endsWith('ing'))) return null;
     if (HAVE_GET.has(prev.lower)) return null;
     if (prev.pos === 'DET' || prev.lower === 'to' && !t.lower.endsWith('ing')) return null;
   }
-  // `Asked about the bomb, Clinton said ...`: a participle clause opening the sentence
+  // `Asked about the flood, Ferris said ...`: a participle clause opening the sentence
   // describes the speaker; the cue is the main verb that follows.
   if (reducedClauseOpener(tokens, i)) return null;
   // `Add the broth and stir.`: a bare verb opening its sentence is an imperative, not a report.
   if (sense.lemma === t.lower && opensSentence(tokens, i) && tokens[i + 1]?.quote < 0 && !/^(to|that)$/.test(tokens[i + 1]?.lower ?? '')) return null;
-  // (`Trump’s saying so`: a gerund after a possessive; not after `’s` for `is`: `He’s claiming`.)
+  // (`Brandt’s saying so`: a gerund after a possessive; not after `’s` for `is`: `He’s claiming`.)
   if (t.lower.endsWith('ing') && prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || (prev.lower === '’s' || prev.lower === "'s") && prev.pos !== 'AUX')) return null;
   const before = tokens[i - 1];
   // (`“a good start,” adding`: the comma may stand inside the closing quotation mark.)
@@ -128,7 +128,7 @@ function phrasalCue(doc: Doc, i: number): Cue | null {
   const t = tokens[i];
   const p = PHRASAL.get(t.lower);
   const next = tokens[i + 1];
-  // (In lower case: `Gap Goes On` in a headline is a title.)
+  // (In lower case: `Feud Goes On` in a headline is a title.)
   if (!p || !next || next.text !== p.particle || !/^\p{Ll}/u.test(t.text) && !opensSentenceAfterQuote(tokens, i) || next.quote >= 0 || next.para !== t.para) return null;
   const after = tokens[i + 2];
   const prev = tokens[i - 1];

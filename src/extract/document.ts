@@ -30,7 +30,7 @@ interface English {
 
 /**
  * wink learns each word it has not seen as it reads, and a word it has learned is no longer
- * split: `Trump’s` read once as one token (`different from Trump’s.`) stays one token in every
+ * split: `Brandt’s` read once as one token (`different from Brandt’s.`) stays one token in every
  * later document. So that a document reads the same whatever was read before it (on whichever
  * worker, in whichever order), what decides splitting is forgotten after each document (see
  * `forgetLearned`). wink keeps the slots of forgotten words, so past a bound a new reader is made.
@@ -193,7 +193,7 @@ export class Doc {
       if (paraStart < 0) paraStart = this.tokens.length;
       pendingBreak = false;
       const value = body.slice(start, end);
-      // `the Rev. Al Sharpton`: an abbreviated title wink splits from its period is one token,
+      // `the Rev. Al Brantley`: an abbreviated title wink splits from its period is one token,
       // as `Sen.` is (and the sentence does not end there: splitSentences).
       const prevTok = this.tokens[this.tokens.length - 1];
       if (value === '.' && pre.length === 0 && prevTok !== undefined && prevTok.end === start && SPLIT_TITLES.has(prevTok.lower) && /^\p{Lu}/u.test(prevTok.text)) {
@@ -249,7 +249,7 @@ export class Doc {
    * `... in Lakeport, N.Y. “I enjoy the night shift,” she says.`: wink reads the period of an
    * abbreviation as never ending a sentence, but a quotation opening after it with a capital,
    * a passage of three words or more, starts a new one. (A nickname is not a passage: `Gov.
-   * C.L. "Butch" Otter`; nor does a quotation open a sentence after a title: `Sen. "...`.)
+   * J.R. "Buzz" Harlan`; nor does a quotation open a sentence after a title: `Sen. "...`.)
    */
   private quotationAfterAbbreviation(t: number): boolean {
     const tokens = this.tokens;

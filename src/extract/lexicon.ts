@@ -121,7 +121,7 @@ export const SUBJECT_PRONOUNS: Record<string, { gender?: 'm' | 'f'; plural?: boo
   we: { plural: true }, i: {},
 };
 
-/** Words that open a person's title and are not part of the name: `President Donald Trump`. */
+/** Words that open a person's title and are not part of the name: `President Olin Ferris`. */
 export const TITLES = new Set(`president prime minister premier mayor governor gov senator sen
  representative rep congressman congresswoman secretary chancellor chief leader king queen prince
  princess pope cardinal bishop reverend rev father sister brother judge justice attorney general

@@ -90,7 +90,7 @@ function nameToken(doc: Doc, t: Token, inRun: boolean, known?: Set<string>): boo
   const prev = doc.tokens[t.i - 1];
   if (prev && HONORIFICS.has(prev.lower)) return true;
   // A capitalised word the tagger reads as a verb, right after a proper noun, is the name's
-  // next word (`Jingyi Pan/VERB`), unless it is a reporting verb (`Trump Says`).
+  // next word (`Lian Pan/VERB`), unless it is a reporting verb (`Ferris Says`).
   if (t.pos === 'VERB' && prev?.pos === 'PROPN' && !cueSense(t.lower)) return true;
   return t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'DET' && t.pos !== 'PRON';
 }
@@ -198,7 +198,7 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
       if ((t.text === '-' || t.text === '‑') && glued && j + 1 < tokens.length && !tokens[j + 1].space) { j += 2; continue; }
       if (glued && t.pos !== 'PUNCT' && tokens[j - 1].text !== '’s' && t.lower !== '’s' && t.lower !== "'s" && /^[\p{L}]/u.test(t.text)) { j++; continue; }
       if (PARTICLES.has(t.lower) && j + 1 < tokens.length && capitalised(tokens[j + 1])) { j += 1; continue; }
-      // `Secretary of State Mike Pompeo`, `Ministry of Transport`, `University of Toronto`: `of`
+      // `Secretary of State Ada Brill`, `Ministry of Transport`, `University of Toronto`: `of`
       // after a capitalised title or institution word continues the name.
       if (t.lower === 'of' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para
         && (TITLES.has(tokens[j - 1].lower) || ORG_WORDS.has(tokens[j - 1].lower))) { j += 1; continue; }
@@ -267,13 +267,13 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   const tokens = doc.tokens;
   let nameFirst = first;
   for (let k = first; k < last - 1; k++) {
-    // Titles in front of the name are not part of it: `Education Minister Rob Fleming`.
+    // Titles in front of the name are not part of it: `Education Minister Nell Oduya`.
     // (Not a word that an institution's `for` follows: `Center for Responsive Politics`.)
     if (tokens[k + 1].lower === 'for') continue;
     if (TITLES.has(tokens[k].lower.replace(/\.$/, '')) || TITLES.has(tokens[k].lower)) nameFirst = k + 1;
   }
-  // `State Mike Pompeo` (the tail of `Secretary of State`), `Republican Donald Trump`, a photo
-  // credit's `Getty Images Kevin Vickers`: a first name after other capitalised words starts
+  // `State Ada Brill` (the tail of `Secretary of State`), `Republican Olin Ferris`, a photo
+  // credit's `Getty Images Kevin Tarrow`: a first name after other capitalised words starts
   // the name.
   if (!isFirstName(tokens[nameFirst].text)) {
     for (let k = nameFirst + 1; k < last - 1; k++) {
@@ -283,7 +283,7 @@ function classify(doc: Doc, first: number, last: number): NameRun {
     }
   }
   // `CEO of Harbor Works`: a title's `of` phrase names an institution, and the title is not its
-  // (it belongs to whoever holds it); `of` is no word of the name. (`Secretary of State Kerry`:
+  // (it belongs to whoever holds it); `of` is no word of the name. (`Secretary of State Brill`:
   // an office's department word before a name is the title's.)
   let ofTitle = false;
   if (nameFirst < last - 1 && tokens[nameFirst].lower === 'of') {
@@ -300,7 +300,7 @@ function classify(doc: Doc, first: number, last: number): NameRun {
     // (`TechCrunch`, `TransLink`: a capital inside one word marks a brand, not a person.)
     if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(tokens[k].text) && !/^(Mc|Mac|De|Di|La|Le|Van|Von|O)\p{Lu}/u.test(tokens[k].text)) acronym = true;
   }
-  // A role noun right before the run titles it too: `Foreign Ministry spokesperson Lu Kang`.
+  // A role noun right before the run titles it too: `Foreign Ministry spokesperson Mei Tan`.
   const before = tokens[first - 1];
   const roleBefore = before !== undefined && before.para === tokens[first].para && /^\p{Ll}/u.test(before.text) && TITLES.has(before.lower);
   const titled = nameFirst > first && !ofTitle || roleBefore && last - nameFirst >= 1 && !ORG_WORDS.has(tokens[last - 1].lower);
@@ -317,7 +317,7 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   return { first, last, nameFirst, nameLast: last, org: org && !(titled && !ORG_WORDS.has(tokens[last - 1].lower)), personal };
 }
 
-/** Last words of office names that run into the holder's name: `Secretary of State Mike Pompeo`. */
+/** Last words of office names that run into the holder's name: `Secretary of State Ada Brill`. */
 const DEPARTMENT_WORDS = new Set(['state', 'defense', 'defence', 'health', 'justice', 'finance', 'security', 'affairs', 'treasury', 'education', 'transport', 'transportation', 'energy', 'labor', 'labour', 'interior', 'commerce', 'agriculture', 'environment', 'immigration', 'house', 'staff', 'general']);
 
 const DEGREE_ADVERBS = new Set(['most', 'more', 'least', 'less', 'very', 'highly', 'widely', 'well', 'best', 'so', 'too', 'increasingly']);
@@ -375,7 +375,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       if (!adp || k - 2 < min || !NP_ADP.has(adp.lower) || adp.quote >= 0) return -1;
       const r = runs.at[k - 2];
       if (r >= 0 && !runs.runs[r].org && (runs.runs[r].personal || runs.runs[r].nameLast - runs.runs[r].nameFirst >= 2)) return Math.max(min, runs.runs[r].nameFirst);
-      // Walk back over another nominal phrase (`the University` in `... at the University of Toronto`).
+      // Walk back over another nominal phrase (`the University` in `... at the University of Millbrook`).
       let m = k - 1;
       while (m - 1 >= min && m > k - 7 && tokens[m - 1].quote < 0 && isNominal(tokens[m - 1]) && tokens[m - 1].pos !== 'ADJ') m--;
       if (m === k - 1) return -1;
@@ -452,7 +452,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     // `the state-run/VERB news agency`, `the Toronto-based/VERB firm`: before a role or common
     // noun, a word glued to the hyphen before it ends a compound, whatever its tag; the
     // hyphen's own step below takes the rest. (Before a name the name is the phrase: `A
-    // teary-eyed Bush says`.)
+    // teary-eyed Crane says`.)
     const h = tokens[first - 2];
     if (h && first - 2 > min && runs.at[j] < 0 && (h.text === '-' || h.text === '‑') && !h.space && h.quote < 0 && /^\p{L}/u.test(p.text)
       && /^[\p{L}\d]/u.test(tokens[first - 3].text) && !p.space) { first--; continue; }
@@ -637,7 +637,7 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
   // Head of the phrase: the last noun before any preposition.
   let headEnd = last;
   for (let k = first + 1; k < last; k++) {
-    // (`of` inside a name run, as in `Secretary of State Mike Pompeo`, is part of the name.)
+    // (`of` inside a name run, as in `Secretary of State Ada Brill`, is part of the name.)
     if ((NP_ADP.has(tokens[k].lower) || tokens[k].lower === 'to' && tokens[k - 1].pos === 'ADJ') && runIdx[k] < 0) { headEnd = k; break; }
   }
   let head = headEnd - 1;
@@ -660,7 +660,7 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
     return { kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: headTok.lower, plural: true, indefinite: false };
   }
   // (A phrase that ends in a name's title, before the name proper, names no one: `Sen.` of
-  // `Sen. Ted Cruz`, cut off where the tagger reads `Ted` as a verb.)
+  // `Sen. Ted Marlow`, cut off where the tagger reads `Ted` as a verb.)
   if (run >= 0 && index.runs[run].nameFirst >= headEnd) return null;
   if (run >= 0 && !common && (headTok.pos !== 'NOUN' || capitalisedPhrase && headEnd - first > 1 || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
     // The head is a name: the mention rests on the name proper.
@@ -671,7 +671,7 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
     return { kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: 'child', plural: false, indefinite: /^(a|an)$/.test(tokens[first].lower) };
   }
   // A role (`the spokesperson`) or an institution (`the port authority`) can be a source.
-  // (In a speaker's slot any common noun can head one: `the gambling tycoon told Reuters`.)
+  // (In a speaker's slot any common noun can head one: `the shipping tycoon told the Gazette`.)
   if (!isPersonNoun(headTok) && !(ORG_WORDS.has(headTok.lower) && headTok.pos === 'NOUN') && !(slot && headTok.pos === 'NOUN' && /^\p{Ll}/u.test(headTok.text))) return null;
   // A description with a name inside (`Freedonia's state-run FNA news agency`): rest on
   // the part from the name on.

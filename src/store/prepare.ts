@@ -109,8 +109,8 @@ export function preparePerson(p: Analysis['people'][number]): PreparedPerson | n
 
 /**
  * The name a person is recorded under. The extractor's name sometimes carries words around the
- * name (a party or an epithet before it, a headline's verb after it: `Republican Donald Trump`,
- * `Hillary Clinton Speaks`). When the article itself also names the person by a shorter run of
+ * name (a party or an epithet before it, a headline's verb after it: `Republican Olin Ferris`,
+ * `Helena Brandt Speaks`). When the article itself also names the person by a shorter run of
  * those words that starts with a first name (or the name's own first word) and ends with a word
  * the article uses alone for the person (or the name's own last word), and the article uses that
  * shorter name more, the record uses it: one person across articles rather than one per wording.
