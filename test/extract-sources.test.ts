@@ -21,15 +21,15 @@ test('an abbreviated title the tagger splits from its period ends no sentence (`
   expectQuote(quote(r, 'the fleet would stay in port'), { type: 'indirect', speaker: 'Tom Reyes', mention: 'Tom Reyes', cue: 'said' });
 });
 
-test('a period with no space after it ends no sentence (`Rep. Ana Ruiz (D-N.Y.) reacted, saying`)', () => {
-  const r = run('Rep. Ana Ruiz (D-N.Y.) reacted to the verdict, saying: “The killer should be in prison.” Sen. Cal Ford (R-S.C.) said the jury had “done its job.”');
-  expectQuote(quote(r, '“The killer should be in prison.”'), { speaker: 'Ana Ruiz', mention: 'Ana Ruiz', cue: 'saying' });
-  expectQuote(quote(r, 'the jury had “done its job.”'), { type: 'mixed', speaker: 'Cal Ford', mention: 'Cal Ford', cue: 'said' });
+test('a period with no space after it ends no sentence (`Rep. Ana Ruiz (D-N.Y.) reacted sharply, saying`)', () => {
+  const r = run('Rep. Ana Ruiz (D-N.Y.) reacted sharply to the ruling, saying: “The arsonist belongs behind bars.” Sen. Cal Ford (R-S.C.) said the panel had “earned its pay.”');
+  expectQuote(quote(r, '“The arsonist belongs behind bars.”'), { speaker: 'Ana Ruiz', mention: 'Ana Ruiz', cue: 'saying' });
+  expectQuote(quote(r, 'the panel had “earned its pay.”'), { type: 'mixed', speaker: 'Cal Ford', mention: 'Cal Ford', cue: 'said' });
 });
 
 test('an honorific keeps a name that is also a common word (`Ms. May said`)', () => {
-  const r = run('On Tuesday, Ms. May said a time limit on the backstop could be a solution.');
-  expectQuote(quote(r, 'a time limit on the backstop could be a solution'), { type: 'indirect', mention: 'May', cue: 'said' });
+  const r = run('On Tuesday, Ms. May said a cap on the mooring fees could be a compromise.');
+  expectQuote(quote(r, 'a cap on the mooring fees could be a compromise'), { type: 'indirect', mention: 'May', cue: 'said' });
 });
 
 test('`Secretary of State X` is one name run: the mention is the person, not the title', () => {
@@ -39,10 +39,10 @@ test('`Secretary of State X` is one name run: the mention is the person, not the
 });
 
 test('a surname the article gave in full is a name wherever it stands (`Lynch said`, tagged a verb)', () => {
-  const r = run('As a young lawyer, Marisol T. Lynch said she was asked to brief a client.\n\n'
-    + 'Lynch said her colleague had not read the file. “So you learn that people see you differently,” Lynch said.');
-  expectQuote(quote(r, 'her colleague had not read the file'), { type: 'indirect', speaker: 'Marisol T. Lynch', mention: 'Lynch', cue: 'said' });
-  expectQuote(quote(r, '“So you learn that people see you differently,”'), { speaker: 'Marisol T. Lynch', mention: 'Lynch', cue: 'said' });
+  const r = run('As a young engineer, Marisol T. Lynch said she was told to inspect a dam.\n\n'
+    + 'Lynch said her manager had not signed the report. “So you learn that the rules bend for some,” Lynch said.');
+  expectQuote(quote(r, 'her manager had not signed the report'), { type: 'indirect', speaker: 'Marisol T. Lynch', mention: 'Lynch', cue: 'said' });
+  expectQuote(quote(r, '“So you learn that the rules bend for some,”'), { speaker: 'Marisol T. Lynch', mention: 'Lynch', cue: 'said' });
 });
 
 test('a description with a complement is a source (`a narrator in the ad asks`)', () => {
@@ -52,13 +52,13 @@ test('a description with a complement is a source (`a narrator in the ad asks`)'
 
 test('a quotation in a sentence with its own subject and no reporting verb is the subject’s', () => {
   const r = run('“We will win this state,” Maria Okafor said on Monday.\n\n'
-    + 'Her rival, Tomas Brandt, spoke later. He also played up his strength in the north: “Who gives us the best chance to win? I know that I do.”\n\n'
-    + '“Every time you say that,” Brandt said, turning to the crowd, “you give ammunition to the other side.”');
-  expectQuote(quote(r, '“Who gives us the best chance to win? I know that I do.”'), { speaker: 'Tomas Brandt', mention: 'He', cue: 'played' });
+    + 'Her rival, Tomas Brandt, spoke later. He also played up his record in the valley: “Who can carry the valley for us? I know that I can.”\n\n'
+    + '“Each time you repeat that,” Brandt said, turning to the crowd, “you hand a gift to our opponents.”');
+  expectQuote(quote(r, '“Who can carry the valley for us? I know that I can.”'), { speaker: 'Tomas Brandt', mention: 'He', cue: 'played' });
   // A quotation its cue interrupts is still one quotation, not the subject's second one.
-  const whole = quote(r, '“Every time you say that,” Brandt said, turning to the crowd, “you give ammunition to the other side.”');
+  const whole = quote(r, '“Each time you repeat that,” Brandt said, turning to the crowd, “you hand a gift to our opponents.”');
   expectQuote(whole, { speaker: 'Tomas Brandt', mention: 'Brandt', cue: 'said' });
-  expectQuote(quote(r, '“you give ammunition to the other side.”'), { speaker: 'Tomas Brandt', mention: null, cue: null });
+  expectQuote(quote(r, '“you hand a gift to our opponents.”'), { speaker: 'Tomas Brandt', mention: null, cue: null });
 });
 
 test('the subject of `X, who said ...` is X, and the mention runs from X to `who`, the clause’s own subject', () => {
@@ -70,18 +70,18 @@ test('the subject of `X, who said ...` is X, and the mention runs from X to `who
   expectQuote(quote(r2, '“a long overdue rescue for the fleet.”'), { speaker: 'Ines Varga', mention: 'Ines Varga, who', cue: 'called' });
 });
 
-test('a capitalised word tagged as a verb before a noun is a name (`said Concord resident Whit Symms`)', () => {
-  const r = run('“I can not vote for him,” said Concord resident Whit Symms.');
-  expectQuote(quote(r, '“I can not vote for him,”'), { speaker: 'Whit Symms', cue: 'said' });
+test('a capitalised word tagged as a verb before a noun is a name (`said Reading resident Hal Brody`)', () => {
+  const r = run('“I can not back him again,” said Reading resident Hal Brody.');
+  expectQuote(quote(r, '“I can not back him again,”'), { speaker: 'Hal Brody', cue: 'said' });
 });
 
 test('documents, reflexives and hyphenated modifiers around a source', () => {
   const r = run('The lawsuit contends that the agency “acted with reckless disregard” for the guards.\n\n'
-    + 'Senator Ruth Adeyemi herself acknowledged in a forum “it will be very hard for us to win” this year.\n\n'
-    + '“The energy is going to be substantial,” said one well-connected Democrat familiar with the campaign.');
+    + 'Senator Ruth Adeyemi herself acknowledged in a forum “it is a steep climb for our side” this cycle.\n\n'
+    + '“The turnout is going to be huge,” said one well-connected organizer close to the effort.');
   expectQuote(r.quotes.find((x) => x.text.includes('reckless disregard'))!, { speaker: 'The lawsuit', mention: 'The lawsuit', cue: 'contends' });
-  expectQuote(r.quotes.find((x) => x.text.includes('very hard for us'))!, { speaker: 'Ruth Adeyemi', cue: 'acknowledged' });
-  expectQuote(quote(r, '“The energy is going to be substantial,”'), { speaker: 'one well-connected Democrat', cue: 'said' });
+  expectQuote(r.quotes.find((x) => x.text.includes('steep climb for our side'))!, { speaker: 'Ruth Adeyemi', cue: 'acknowledged' });
+  expectQuote(quote(r, '“The turnout is going to be huge,”'), { speaker: 'one well-connected organizer', cue: 'said' });
 });
 
 test('a compound ending in a word the tagger reads as a verb is part of a description (`the state-run news agency said`), not of a name (`A teary-eyed Ruiz says`)', () => {
@@ -93,27 +93,27 @@ test('a compound ending in a word the tagger reads as a verb is part of a descri
   expectQuote(quote(c, 'she is proud of the campaign she ran'), { speaker: 'Ana Ruiz', mention: 'Ruiz', cue: 'says' });
 });
 
-test('a name in apposition after a role that is a party label is the subject, past a place or title before it (`One red-state Democrat, Montana Sen. X Y, said`)', () => {
-  const r = run('One red-state Democrat, Montana Sen. Ana Ruiz, said Sunday that the ferry levy was a mistake.');
+test('a name in apposition after a role that is a party label is the subject, past a place or title before it (`One swing-state Republican, Nevada Sen. X Y, said`)', () => {
+  const r = run('One swing-state Republican, Nevada Sen. Ana Ruiz, said Sunday that the ferry levy was a mistake.');
   expectQuote(quote(r, 'that the ferry levy was a mistake'), { speaker: 'Ana Ruiz', mention: 'Ana Ruiz', cue: 'said' });
 });
 
-test('inverted sources: `says one of the players`, `says the 39-year-old founder of X`, `A tweet said`', () => {
-  const r = run('“Stephen really needs a kidney,” says one of the players.\n\n'
-    + '“We dedicate ourselves to local creators,” says the 39-year-old founder of Harbour Press.\n\n'
-    + 'A tweet last week said there were no ambulances available in the city.');
-  expectQuote(quote(r, '“Stephen really needs a kidney,”'), { speaker: 'one of the players', mention: 'one of the players', cue: 'says' });
-  expectQuote(quote(r, '“We dedicate ourselves to local creators,”'), { mention: 'the 39-year-old founder of Harbour Press', cue: 'says' });
-  expectQuote(quote(r, 'there were no ambulances available in the city'), { mention: 'A tweet', cue: 'said' });
+test('inverted sources: `says one of the players`, `says the 41-year-old owner of X`, `A tweet said`', () => {
+  const r = run('“Marcus really needs a new keeper,” says one of the players.\n\n'
+    + '“We print only what our neighbours write,” says the 41-year-old owner of Harbour Press.\n\n'
+    + 'A tweet last week said the north bridge would stay shut until spring.');
+  expectQuote(quote(r, '“Marcus really needs a new keeper,”'), { speaker: 'one of the players', mention: 'one of the players', cue: 'says' });
+  expectQuote(quote(r, '“We print only what our neighbours write,”'), { mention: 'the 41-year-old owner of Harbour Press', cue: 'says' });
+  expectQuote(quote(r, 'the north bridge would stay shut until spring'), { mention: 'A tweet', cue: 'said' });
 });
 
 test('a description in apposition to a name leaves the name the subject (`X, the president of Y, which ..., urged`)', () => {
-  const r = run('On Tuesday, Donald Tusk, the president of the European Council, which represents the leaders, urged the government “to clarify its intentions as soon as possible.”');
-  expectQuote(quote(r, '“to clarify its intentions as soon as possible.”'), { speaker: 'Donald Tusk', mention: 'Donald Tusk', cue: 'urged' });
+  const r = run('On Tuesday, Ilse Marten, the chair of the Northern Ports Council, which speaks for the harbour towns, urged the ministry “to publish its dredging timetable without delay.”');
+  expectQuote(quote(r, '“to publish its dredging timetable without delay.”'), { speaker: 'Ilse Marten', mention: 'Ilse Marten', cue: 'urged' });
 });
 
 test('US states written with a compass word and firms with `&` are never people', () => {
-  const r = run('Marta Lindqvist said her department was suing North Carolina over its law. She joined Hogan & Hartson in 1990.');
+  const r = run('Marta Lindqvist said her office would take North Carolina to court over its fishing rule. She joined Brill & Tanaka in 1994.');
   const names = r.people.filter((p) => p.kind === 'person').map((p) => p.name);
   assert.deepEqual(names, ['Marta Lindqvist'], summary(r));
 });
@@ -126,10 +126,10 @@ test('a question mark inside the closing quotation mark does not end the sentenc
 });
 
 test('`Asked about X, Y said, “...”`: the participle clause is neither cue nor content', () => {
-  const text = 'Asked about the explosion, Commissioner Ruth Adeyemi said, “We are not going to speculate.”';
+  const text = 'Asked about the fire, Commissioner Ruth Adeyemi said, “We will not guess at a cause yet.”';
   const r = run(text);
   assert.equal(r.quotes.length, 1, summary(r));
-  expectQuote(quote(r, '“We are not going to speculate.”'), { type: 'direct', speaker: 'Ruth Adeyemi', cue: 'said' });
+  expectQuote(quote(r, '“We will not guess at a cause yet.”'), { type: 'direct', speaker: 'Ruth Adeyemi', cue: 'said' });
 });
 
 test('an inverted cue opening its sentence: `Added Lindqvist: “...”`', () => {
@@ -138,20 +138,20 @@ test('an inverted cue opening its sentence: `Added Lindqvist: “...”`', () =>
 });
 
 test('after a quotation, the name before several appositions is the subject of the cue', () => {
-  const text = '“It is an invasion of our domain,” Carla Munoz, the attorney general of the state, one of those suing the agency, said at an event this month.';
+  const text = '“It is a raid on our budget,” Carla Munoz, the treasurer of the county, one of those who sued the board, said at a forum last week.';
   const r = run(text);
-  expectQuote(quote(r, '“It is an invasion of our domain,”'), { speaker: 'Carla Munoz', mention: 'Carla Munoz', cue: 'said' });
+  expectQuote(quote(r, '“It is a raid on our budget,”'), { speaker: 'Carla Munoz', mention: 'Carla Munoz', cue: 'said' });
 });
 
 test('a state abbreviation in apposition (`X, R-Ky., said`) is not the speaker', () => {
-  const r = run('“The veto will be overridden,” Senate leader Alan Briggs, R-Ky., said Tuesday.');
-  expectQuote(quote(r, '“The veto will be overridden,”'), { speaker: 'Alan Briggs', mention: 'Alan Briggs', cue: 'said' });
+  const r = run('“The tariff bill will pass by June,” House whip Alan Briggs, R-Ky., said Tuesday.');
+  expectQuote(quote(r, '“The tariff bill will pass by June,”'), { speaker: 'Alan Briggs', mention: 'Alan Briggs', cue: 'said' });
 });
 
 test('a person named at the sentence start stays the subject across appositions with places in them', () => {
-  const text = 'Tamsin Orrey, the co-founder of a bakery based in Antigonish, N.S., says the new rules are a burden.';
+  const text = 'Tamsin Orrey, the co-owner of a cidery outside Wolfville, N.S., says the new labels are a headache.';
   const r = run(text);
-  expectQuote(quote(r, 'the new rules are a burden'), { speaker: 'Tamsin Orrey', mention: 'Tamsin Orrey', cue: 'says' });
+  expectQuote(quote(r, 'the new labels are a headache'), { speaker: 'Tamsin Orrey', mention: 'Tamsin Orrey', cue: 'says' });
 });
 
 test('a name with where the person works: `Kent Abara at the University of Manitoba says`', () => {
@@ -159,9 +159,9 @@ test('a name with where the person works: `Kent Abara at the University of Manit
   expectQuote(quote(r, 'the pattern will hold'), { speaker: 'Kent Abara', mention: 'Kent Abara', cue: 'says' });
 });
 
-test('a coordinated modifier before an inverted source: `said oil and gas worker Mike Tavener`', () => {
-  const r = run('“Our allies are laughing at us,” said oil and gas worker Mike Tavener.');
-  expectQuote(quote(r, '“Our allies are laughing at us,”'), { speaker: 'Mike Tavener', mention: 'Mike Tavener', cue: 'said' });
+test('a coordinated modifier before an inverted source: `said timber and paper worker Nils Ovard`', () => {
+  const r = run('“Our rivals are miles ahead of us,” said timber and paper worker Nils Ovard.');
+  expectQuote(quote(r, '“Our rivals are miles ahead of us,”'), { speaker: 'Nils Ovard', mention: 'Nils Ovard', cue: 'said' });
 });
 
 // ---- quotation marks -----------------------------------------------------------------------------
@@ -175,9 +175,9 @@ test('a straight mark left open is not continued by a curly-quoted paragraph', (
 // ---- resolution ----------------------------------------------------------------------------------
 
 test('`he` never means a place, even one whose first word is also a first name (`North Korea`)', () => {
-  const text = 'Foreign Ministry spokesman Chen Wei gave no details about North Korea. But he said more would be released in due course.';
+  const text = 'Foreign Ministry spokesman Chen Wei took few questions on North Korea. Yet he said further figures would follow next week.';
   const r = run(text);
-  const q = quote(r, 'more would be released in due course');
+  const q = quote(r, 'further figures would follow next week');
   assert.equal(q.speaker.name, 'Chen Wei', summary(r));
   assert.ok(!r.people.some((p) => p.name === 'North Korea' && p.kind === 'person'), 'North Korea is not a person');
 });
@@ -190,11 +190,11 @@ test('`the company said` is the company the passage is about', () => {
 });
 
 test('`the official said` is the unnamed official met before, named by the first description', () => {
-  const text = 'A justice official told reporters that most requests succeed.\n\n“It is likely that most of those go through,” the official said.';
+  const text = 'A transport official told reporters that most permits are granted.\n\n“It is likely that nearly all of them get approved,” the official said.';
   const r = run(text);
-  const first = quote(r, 'that most requests succeed');
-  const later = quote(r, '“It is likely that most of those go through,”');
-  assert.equal(later.speaker.name, 'A justice official', summary(r));
+  const first = quote(r, 'that most permits are granted');
+  const later = quote(r, '“It is likely that nearly all of them get approved,”');
+  assert.equal(later.speaker.name, 'A transport official', summary(r));
   assert.equal(speakerOf(r, later).id, speakerOf(r, first).id);
 });
 
@@ -206,7 +206,7 @@ test('an imperative opening a sentence (`Add the broth ...`) is not a cue', () =
 });
 
 test('a long noun-phrase object with no verb reports no clause either', () => {
-  const r = run('Since the account went up in November, dozens of current and former employees posted accounts of harassment, discrimination, bullying and abuse from senior staff at three of the restaurants.');
+  const r = run('Since the page went live in March, scores of current and former workers posted stories of bullying, unpaid overtime, threats and favouritism from managers at four of the warehouses.');
   assert.equal(r.quotes.length, 0, summary(r));
 });
 
@@ -217,7 +217,7 @@ test('a cue with a noun-phrase object (`claimed responsibility for the attack`) 
 });
 
 test('a title of a work in quotation marks, standing alone, is not a quotation', () => {
-  const text = 'The studio released the trailer on Friday.\n\n"The Girl Who Would Be Queen."\n\nTickets go on sale next week.';
+  const text = 'The studio released the trailer on Friday.\n\n"The Baker Who Sailed North."\n\nTickets go on sale next week.';
   const r = run(text);
   assert.equal(r.quotes.length, 0, summary(r));
 });
@@ -257,36 +257,36 @@ test('an embedded post\'s link and hashtags, and the full stop before them, are 
 });
 
 test('a pull quote (words, then the name alone, no dash) is the named person\'s, if the story names them elsewhere', () => {
-  const text = 'Mayor Dana Pruitt spent Saturday clearing roads with the volunteer crews.\n\nIt is a lot worse than last year for the people who live out on the lake roads. Dana Pruitt, Millbrook mayor\n\nSome of the hardest-hit areas will be without power for several more days. Harbour Power\n\nHarbour Power said crews would work through the night.';
+  const text = 'Mayor Dana Pruitt spent Saturday clearing roads with the volunteer crews.\n\nIt is a lot worse than last year for the people who live out on the lake roads. Dana Pruitt, Millbrook mayor\n\nParts of the worst-affected valleys will stay dark for several more days. Harbour Power\n\nHarbour Power said crews would work through the night.';
   const r = run(text);
   expectQuote(quote(r, 'It is a lot worse than last year for the people who live out on the lake roads'), { type: 'indirect', speaker: 'Dana Pruitt', mention: 'Dana Pruitt', cue: null });
-  expectQuote(quote(r, 'Some of the hardest-hit areas will be without power for several more days'), { speaker: 'Harbour Power', mention: 'Harbour Power', cue: null });
+  expectQuote(quote(r, 'Parts of the worst-affected valleys will stay dark for several more days'), { speaker: 'Harbour Power', mention: 'Harbour Power', cue: null });
   // A photo credit has the same shape, but the photographer stands nowhere else in the story;
   // and a paragraph that names its speaker in its own words is the writer's.
-  const credit = run('The council met on Monday.\n\nA cyclist rides past the shuttered homes of the West End on a cold morning. Ben Nelms\n\nHarbour Power said it was working. Some areas will be without power for several more days. Harbour Power');
+  const credit = run('The council met on Monday.\n\nA jogger passes the boarded-up shops of the old harbour on a grey afternoon. Pia Lunde\n\nHarbour Power said it was working. Some valleys will stay dark for several more days. Harbour Power');
   assert.equal(credit.quotes.filter((q) => q.type === 'indirect' && !q.cue).length, 0, summary(credit));
 });
 
 test('a quotation over three paragraphs is one quote, and paragraphs two and three are quotes of the same speaker', () => {
-  const text = '“The process is flawed,” Hinderks said. “Nobody has the information.\n\n“People are guessing with lousy numbers.\n\n“We want people to decide with the right information.”';
+  const text = '“The count is rigged,” Marlowe said. “Nobody has the ledgers.\n\n“Farmers are guessing with bad figures.\n\n“We want farmers to vote with the real figures.”';
   const r = run(text);
-  const whole = r.quotes.find((q) => q.text.startsWith('“The process is flawed,”') && q.text.endsWith('information.”'));
+  const whole = r.quotes.find((q) => q.text.startsWith('“The count is rigged,”') && q.text.endsWith('figures.”'));
   assert.ok(whole, summary(r));
   // The part after the cue is a quote of its own up to its paragraph's end: the whole already
   // runs over the paragraphs after it, and each of them is a quote too.
-  for (const piece of ['“Nobody has the information.', '“People are guessing with lousy numbers.', '“We want people to decide with the right information.”']) {
-    expectQuote(quote(r, piece), { speaker: 'Hinderks', mention: null, cue: null });
+  for (const piece of ['“Nobody has the ledgers.', '“Farmers are guessing with bad figures.', '“We want farmers to vote with the real figures.”']) {
+    expectQuote(quote(r, piece), { speaker: 'Marlowe', mention: null, cue: null });
   }
 });
 
 test('an institution before the source phrase after a quotation (`“...,” University of X political scientist Y said`)', () => {
-  const r = run('“There is a method to it,” University of the Fraser Valley political scientist Hamish Telfer said.');
-  expectQuote(quote(r, '“There is a method to it,”'), { speaker: 'Hamish Telfer', mention: 'Hamish Telfer', cue: 'said' });
+  const r = run('“There is a logic to it,” University of the Northern Plains political scientist Ivo Marsh said.');
+  expectQuote(quote(r, '“There is a logic to it,”'), { speaker: 'Ivo Marsh', mention: 'Ivo Marsh', cue: 'said' });
 });
 
-test('a noun-like cue right after a quotation is a cue (`“...,” notes Espinoza`)', () => {
-  const r = run('“I am a comic book creator myself,” notes Espinoza, who opened the store in 2004.');
-  expectQuote(quote(r, '“I am a comic book creator myself,”'), { speaker: 'Espinoza', mention: 'Espinoza', cue: 'notes' });
+test('a noun-like cue right after a quotation is a cue (`“...,” notes Valcourt`)', () => {
+  const r = run('“I am a board game designer myself,” notes Valcourt, who opened the shop in 2009.');
+  expectQuote(quote(r, '“I am a board game designer myself,”'), { speaker: 'Valcourt', mention: 'Valcourt', cue: 'notes' });
 });
 
 test('a participle rests on its subject, in the quote’s own sentence: `Smith said A, adding B`, `X hit back, saying B`', () => {
@@ -296,8 +296,8 @@ test('a participle rests on its subject, in the quote’s own sentence: `Smith s
 });
 
 test('a participle rests on a subject set off from its verb by an apposition (`Dana Pryce, the fund’s treasurer, rejected it, saying ...`)', () => {
-  const r = run('Dana Pryce, the fund’s lawyer and treasurer, rejected the label on Monday, saying it “costs money to raise money for the cause.”');
-  expectQuote(quote(r, 'it “costs money to raise money for the cause.”'), { type: 'mixed', speaker: 'Dana Pryce', mention: 'Dana Pryce', cue: 'saying' });
+  const r = run('Dana Pryce, the fund’s lawyer and treasurer, rejected the label on Monday, saying it “takes volunteers to find volunteers for the cause.”');
+  expectQuote(quote(r, 'it “takes volunteers to find volunteers for the cause.”'), { type: 'mixed', speaker: 'Dana Pryce', mention: 'Dana Pryce', cue: 'saying' });
   // (A participle's own comma, or a clause's, is no apposition: the subject is the finite verb's.)
   const s = run('Mayor Ruth Okoye hardly settled the matter, treating it as a joke and, when pressed after the vote, insisting, “We never promised a park.”');
   expectQuote(quote(s, '“We never promised a park.”'), { speaker: 'Ruth Okoye', mention: 'Ruth Okoye', cue: 'insisting' });
@@ -316,8 +316,8 @@ test('a described mother is a she (`Hala Nasser, a 23-year-old mother`)', () => 
 });
 
 test('unnamed sources with a post-nominal phrase: `a person familiar with ...`, `a source close to ...`', () => {
-  const r = run('A person familiar with the negotiations says the guards were traded. A source close to the talks said a deal was near.');
-  expectQuote(quote(r, 'the guards were traded'), { speaker: 'A person familiar with the negotiations', cue: 'says' });
+  const r = run('A person familiar with the auction says the paintings were sold. A source close to the talks said a deal was near.');
+  expectQuote(quote(r, 'the paintings were sold'), { speaker: 'A person familiar with the auction', cue: 'says' });
   expectQuote(quote(r, 'a deal was near'), { speaker: 'A source close to the talks', cue: 'said' });
 });
 
@@ -354,15 +354,15 @@ test('common given names beyond the American lists (`Donald`, `Priya`) make a pe
   assert.equal(r.people.find((p) => p.name === 'Priya Natarajan')?.gender, 'f');
 });
 
-test('a zero-width space after a name does not hide it (`Traeger\\u200b said`)', () => {
-  const r = run('Union president Jeff Traeger\u200b said he expects the union to help employees.');
-  expectQuote(quote(r, 'he expects the union to help employees'), { speaker: 'Jeff Traeger', cue: 'said' });
+test('a zero-width space after a name does not hide it (`Baptiste\\u200b said`)', () => {
+  const r = run('Union president Lorne Baptiste\u200b said he hopes the local will back the drivers.');
+  expectQuote(quote(r, 'he hopes the local will back the drivers'), { speaker: 'Lorne Baptiste', cue: 'said' });
 });
 
 test('`He said A, and added B` rests both on `He`; an age used as a noun is a speaker', () => {
-  const r = run('Mayor Rui Costa spoke first. He said the plan was overdue, and added that fares would not rise.\n\n“No, that is the mom,” says my two-year-old.');
+  const r = run('Mayor Rui Costa spoke first. He said the plan was overdue, and added that fares would not rise.\n\n“No, that one is the dog,” says my two-year-old.');
   expectQuote(quote(r, 'that fares would not rise'), { mention: 'He', cue: 'added' });
-  expectQuote(quote(r, '“No, that is the mom,”'), { speaker: 'my two-year-old', cue: 'says' });
+  expectQuote(quote(r, '“No, that one is the dog,”'), { speaker: 'my two-year-old', cue: 'says' });
 });
 
 test('words before a first name in a run are not the name (`Republican Donald Okafor`, a photo credit)', () => {
@@ -372,47 +372,47 @@ test('words before a first name in a run are not the name (`Republican Donald Ok
 });
 
 test('`according to` a phrase with no person or name at its head rests on the whole phrase', () => {
-  const r = run('According to the most recent numbers from the statistics office, youth unemployment is twice the national rate.');
-  expectQuote(quote(r, 'youth unemployment is twice the national rate'), {
-    cue: 'According to', mention: 'the most recent numbers from the statistics office', speaker: 'the most recent numbers from the statistics office',
+  const r = run('According to the latest figures from the statistics office, rents in the city rose by a third.');
+  expectQuote(quote(r, 'rents in the city rose by a third'), {
+    cue: 'According to', mention: 'the latest figures from the statistics office', speaker: 'the latest figures from the statistics office',
   });
 });
 
 test('misprinted opening marks open a quotation: a closing `”` and two single marks `‘’`', () => {
-  const text = 'Senator Dana Ruiz spoke last. ‘’Nobody wins in a shutdown, we all lose,” Ruiz said. Musk replied: ”This guy is landing rockets.”';
+  const text = 'Senator Dana Ruiz spoke last. ‘’Nobody gains from a lockout, we all pay,” Ruiz said. Kerr replied: ”This woman is building bridges.”';
   const r = run(text);
-  expectQuote(quote(r, '‘’Nobody wins in a shutdown, we all lose,”'), { speaker: 'Dana Ruiz', cue: 'said' });
-  assert.ok(r.quotes.some((q) => q.text === '”This guy is landing rockets.”'), summary(r));
+  expectQuote(quote(r, '‘’Nobody gains from a lockout, we all pay,”'), { speaker: 'Dana Ruiz', cue: 'said' });
+  assert.ok(r.quotes.some((q) => q.text === '”This woman is building bridges.”'), summary(r));
 });
 
 test('doubled single marks (`\'\'...\'\'`, an old wire and archive style) open and close a quotation', () => {
-  const text = "''The lack of reciprocity is deplorable,'' said Elena Birova, the director of the service.";
+  const text = "''The silence from the ministry is shameful,'' said Elena Birova, the director of the service.";
   const r = run(text);
-  expectQuote(quote(r, "''The lack of reciprocity is deplorable,''"), { speaker: 'Elena Birova', cue: 'said' });
+  expectQuote(quote(r, "''The silence from the ministry is shameful,''"), { speaker: 'Elena Birova', cue: 'said' });
 });
 
-test('an adjunct with a possessive between cue and clause (`said in his New Year\'s speech he was ready`)', () => {
-  const r = run("Kim Sung-ho said in his New Year's speech he was ready to meet the president at any time.");
-  expectQuote(quote(r, 'he was ready to meet the president at any time'), { type: 'indirect', cue: 'said', mention: 'Kim Sung-ho' });
+test('an adjunct with a possessive between cue and clause (`said in her New Year\'s speech she was prepared`)', () => {
+  const r = run("Mayor Lise Odegaard said in her New Year's speech she was prepared to meet the governor at any time.");
+  expectQuote(quote(r, 'she was prepared to meet the governor at any time'), { type: 'indirect', cue: 'said', mention: 'Lise Odegaard' });
 });
 
-test('`that` ends an adjunct whatever its tag (`quoted as saying by local media that ...`)', () => {
-  const r = run('Police chief Omar Haziq warned the public. He was quoted as saying by local media that police had received several reports.');
-  expectQuote(quote(r, 'that police had received several reports'), { type: 'indirect', cue: 'saying', speaker: 'Omar Haziq' });
+test('`that` ends an adjunct whatever its tag (`quoted as saying by regional papers that ...`)', () => {
+  const r = run('Police chief Omar Haziq warned the public. He was quoted as saying by regional papers that officers had logged a dozen complaints.');
+  expectQuote(quote(r, 'that officers had logged a dozen complaints'), { type: 'indirect', cue: 'saying', speaker: 'Omar Haziq' });
 });
 
 test('descriptions with two roles or coordinate adjectives are one source', () => {
-  const r = run('“I have been warning that the regime is run by a lunatic,” the Florida senator and Republican presidential candidate said in a statement.\n\n'
-    + '“From Day One, I made climate change the top priority,” the bespectacled, 71-year-old diplomat said.');
-  expectQuote(quote(r, '“I have been warning that the regime is run by a lunatic,”'), { speaker: 'the Florida senator and Republican presidential candidate', cue: 'said' });
-  expectQuote(quote(r, '“From Day One, I made climate change the top priority,”'), { speaker: 'the bespectacled, 71-year-old diplomat', mention: 'the bespectacled, 71-year-old diplomat', cue: 'said' });
+  const r = run('“I have long said that the board is run by amateurs,” the Ohio senator and Democratic presidential candidate said in a statement.\n\n'
+    + '“From the first week, I made housing the main goal,” the bearded, 64-year-old envoy said.');
+  expectQuote(quote(r, '“I have long said that the board is run by amateurs,”'), { speaker: 'the Ohio senator and Democratic presidential candidate', cue: 'said' });
+  expectQuote(quote(r, '“From the first week, I made housing the main goal,”'), { speaker: 'the bearded, 64-year-old envoy', mention: 'the bearded, 64-year-old envoy', cue: 'said' });
 });
 
 test('`issued a statement saying ...` is the issuer’s; a place closing an adjunct is not the subject', () => {
-  const r = run('On Saturday, the town released a statement saying the comments “are based on his opinion, not actual facts.”\n\n'
-    + 'Mayor Tomas Brandt, during a town hall meeting in Columbus, Ohio, said he was “going to put a lot of people back to work.”');
-  expectQuote(r.quotes.find((q) => q.text.includes('based on his opinion'))!, { speaker: 'the town', mention: 'the town', cue: 'saying' });
-  expectQuote(r.quotes.find((q) => q.text.includes('back to work'))!, { speaker: 'Tomas Brandt', mention: 'Tomas Brandt', cue: 'said' });
+  const r = run('On Saturday, the town released a statement saying the remarks “rest on rumour, not on the record.”\n\n'
+    + 'Mayor Tomas Brandt, during a public forum in Dayton, Ohio, said he was “going to bring the mills back to life.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('rest on rumour'))!, { speaker: 'the town', mention: 'the town', cue: 'saying' });
+  expectQuote(r.quotes.find((q) => q.text.includes('back to life'))!, { speaker: 'Tomas Brandt', mention: 'Tomas Brandt', cue: 'said' });
 });
 
 test('a participle after a writing and a time, or after the people it was sent to, is the sender’s (`emailed supporters saying`)', () => {
@@ -443,16 +443,16 @@ test('an acronym is never a given name (`ISIS` is no person)', () => {
   assert.ok(!r.people.some((p) => p.name === 'ISIS' && p.kind === 'person'), summary(r));
 });
 
-test('subjects across a relative clause or a coordination: `Hemsley, the co-author of ..., said`, `A spokesman ... declined ... but said`', () => {
-  const r = run('Hemsley, the co-author of a book about viral news, said the days when the nation had “a somewhat unifying story” are gone.\n\n'
-    + 'A spokesman for Platte River declined to address the report but said in a statement that the firm “did not, at any time, treat the server differently.”');
-  expectQuote(r.quotes.find((q) => q.text.includes('unifying story'))!, { speaker: 'Hemsley', mention: 'Hemsley', cue: 'said' });
-  expectQuote(r.quotes.find((q) => q.text.includes('treat the server'))!, { speaker: 'A spokesman for Platte River', cue: 'said' });
+test('subjects across a relative clause or a coordination: `Ardmore, the co-author of ..., said`, `A spokesman ... declined ... but said`', () => {
+  const r = run('Ardmore, the co-author of a book about local radio, said the era when towns shared “one common morning broadcast” was over.\n\n'
+    + 'A spokesman for Granite Ridge declined to discuss the audit but said in a statement that the firm “never, at any point, billed the county twice.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('common morning broadcast'))!, { speaker: 'Ardmore', mention: 'Ardmore', cue: 'said' });
+  expectQuote(r.quotes.find((q) => q.text.includes('billed the county'))!, { speaker: 'A spokesman for Granite Ridge', cue: 'said' });
 });
 
-test('a sentence split at an abbreviation before a comma is mended (`Rep. Zoe Lofgren (D-Calif.), who ..., said`)', () => {
-  const r = run('Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said in a statement that the announcements were “important preliminary steps.”');
-  expectQuote(r.quotes.find((q) => q.text.includes('preliminary steps'))!, { speaker: 'Zoe Lofgren', mention: 'Zoe Lofgren', cue: 'said' });
+test('a sentence split at an abbreviation before a comma is mended (`Rep. Nora Halvik (D-Calif.), who ..., said`)', () => {
+  const r = run('Rep. Nora Halvik (D-Calif.), who filed a bill this spring, said in a statement that the changes were “welcome first moves.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('welcome first moves'))!, { speaker: 'Nora Halvik', mention: 'Nora Halvik', cue: 'said' });
 });
 
 test('a place’s first word keeps its name whole (`New York Post`, not `York Post`)', () => {
@@ -461,8 +461,8 @@ test('a place’s first word keeps its name whole (`New York Post`, not `York Po
 });
 
 test('a writing from someone speaks for them (`A release from the Harbour Workers Union said`)', () => {
-  const r = run('The workers voted.\n\nA release sent to media from the Harbour Workers Union late Friday said a majority of the workers voted to join.');
-  expectQuote(r.quotes.find((q) => q.text.includes('majority of the workers'))!, { speaker: 'Harbour Workers Union', cue: 'said' });
+  const r = run('The workers voted.\n\nA release sent to media from the Harbour Workers Union on Friday evening said most of the dockhands backed the strike.');
+  expectQuote(r.quotes.find((q) => q.text.includes('dockhands backed'))!, { speaker: 'Harbour Workers Union', cue: 'said' });
 });
 
 test('lone group words, titles and brands are not people (`Democrats`, `Senator`, `TechCrunch`)', () => {
@@ -472,20 +472,20 @@ test('lone group words, titles and brands are not people (`Democrats`, `Senator`
   expectQuote(r.quotes.find((q) => q.text.includes('race was close'))!, { speaker: 'nervous Democrats on Capitol Hill' });
 });
 
-test('a name after a noun phrase adjunct is still the subject (`In a Bloomberg interview Trump declared`)', () => {
-  const r = run('In a Bloomberg interview Okafor declared “I think the alliance may be obsolete.”');
-  expectQuote(quote(r, '“I think the alliance may be obsolete.”'), { speaker: 'Okafor', mention: 'Okafor', cue: 'declared' });
+test('a name after a noun phrase adjunct is still the subject (`In a Gazette interview Okafor declared`)', () => {
+  const r = run('In a Gazette interview Okafor declared “I think the league may be finished.”');
+  expectQuote(quote(r, '“I think the league may be finished.”'), { speaker: 'Okafor', mention: 'Okafor', cue: 'declared' });
 });
 
 test('`and` inside an institution’s name keeps it whole; between two people it does not', () => {
-  const r = run('A complaint by the Securities and Exchange Commission said he lied to investors. Tore Sohlberg and Lehla Abreder said they respected the vote.');
+  const r = run('A complaint by the Securities and Exchange Commission said he lied to investors. Ivar Lundgren and Mette Osei said they accepted the result.');
   assert.ok(r.people.some((p) => p.name === 'Securities and Exchange Commission' && p.kind === 'org'), summary(r));
-  assert.ok(r.people.some((p) => p.name === 'Tore Sohlberg') && r.people.some((p) => p.name === 'Lehla Abreder'), summary(r));
+  assert.ok(r.people.some((p) => p.name === 'Ivar Lundgren') && r.people.some((p) => p.name === 'Mette Osei'), summary(r));
 });
 
 test('a second cue after a clause with a cue of its own still reports the quotation after it', () => {
-  const r = run('She said she would leave the post, and when pressed on why the plan leaves out fathers, the 34-year-old mother of three replied, "It is meant to benefit the mother who has given birth."');
-  expectQuote(quote(r, '"It is meant to benefit the mother who has given birth."'), { mention: 'the 34-year-old mother of three', cue: 'replied' });
+  const r = run('He said he would keep the seat, and when asked why the scheme excludes grandparents, the 41-year-old father of two replied, "It is meant to help the parent who stays home."');
+  expectQuote(quote(r, '"It is meant to help the parent who stays home."'), { mention: 'the 41-year-old father of two', cue: 'replied' });
 });
 
 test('between a closing quotation mark and its cue any noun phrase is the speaker (`the gambling tycoon told`)', () => {
@@ -493,11 +493,11 @@ test('between a closing quotation mark and its cue any noun phrase is the speake
   expectQuote(r.quotes.find((q) => q.text.startsWith('“It was very pleasant,”'))!, { speaker: 'the shipping tycoon', mention: 'the shipping tycoon', cue: 'told' });
   expectQuote(quote(r, '“He was charming.”'), { speaker: 'the shipping tycoon', mention: null, cue: null });
   // After an inverted cue too, and a role word the tagger reads as an adjective still heads it.
-  const r2 = run('"There was never any order to wait," said the base chief known as Carl, speaking publicly for the first time.');
-  expectQuote(r2.quotes.find((q) => q.text.startsWith('"There was never'))!, { mention: 'the base chief', cue: 'said' });
+  const r2 = run('"Nobody ever told us to hold back," said the depot chief known as Rolf, speaking openly for the first time.');
+  expectQuote(r2.quotes.find((q) => q.text.startsWith('"Nobody ever told'))!, { mention: 'the depot chief', cue: 'said' });
   // A label in quotation marks is no such quotation: `“poison pill” measures added by ...` has no speaker slot.
-  const r3 = run('Senators blocked the bill because of “poison pill” measures added by the other side.');
-  assert.ok(!r3.quotes.some((q) => q.speaker.mention?.text === 'measures'), summary(r3));
+  const r3 = run('Councillors sank the motion over “poison pill” clauses attached by the other side.');
+  assert.ok(!r3.quotes.some((q) => q.speaker.mention?.text === 'clauses'), summary(r3));
 });
 
 test('a participle between a determiner and its noun stays in the source (`said one unaligned Ohio strategist`)', () => {
@@ -531,9 +531,9 @@ test('single-word organisations that speak are organisations (`Twitter said`, `P
   assert.equal(kind('Fiona Apple'), 'person', summary(r));
 });
 
-test('a label in quotation marks inside an apposition does not hide the subject before it (`wearing “Ted Cruz” pins, said`)', () => {
-  const r = run('“We have had more successful conventions than this one,” Texas delegate Bill Easton, wearing a cowboy hat and “Ted Cruz” campaign pins, said.');
-  expectQuote(r.quotes.find((q) => q.text.startsWith('“We have had'))!, { type: 'direct', speaker: 'Bill Easton', mention: 'Bill Easton', cue: 'said' });
+test('a label in quotation marks inside an apposition does not hide the subject before it (`wearing “Dana Ruiz” pins, said`)', () => {
+  const r = run('“We have seen livelier fairs than this one,” Iowa delegate Bill Easton, wearing a straw hat and “Dana Ruiz” campaign pins, said.');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“We have seen'))!, { type: 'direct', speaker: 'Bill Easton', mention: 'Bill Easton', cue: 'said' });
 });
 
 test('a title closing an apposition, its comma inside the closing mark, does not hide the subject (`Mara Quint, star of “Harbor Lights,” said`)', () => {
@@ -544,39 +544,39 @@ test('a title closing an apposition, its comma inside the closing mark, does not
 });
 
 test('an inverted cue opening its sentence introduces the quotation past an apposition or an opening adverbial (`Said Dora Pyne, who ..., “...”`)', () => {
-  const r = run('The shop reopened on Monday. Said Lena Dorsey, who grew up on the same street, “We were all so proud of her.” '
-    + 'In other words, explained moderator Nina Cordell: “What does that have to do with the budget?” '
+  const r = run('The shop reopened on Monday. Said Lena Dorsey, who grew up on the same street, “We all cheered for her that night.” '
+    + 'In other words, explained moderator Nina Cordell: “How does any of that touch the budget?” '
     + '“The risk,” said Edwin Lamar, an economist at the institute, “is that we lose the jobs.”');
-  expectQuote(quote(r, '“We were all so proud of her.”'), { speaker: 'Lena Dorsey', mention: 'Lena Dorsey', cue: 'Said' });
-  expectQuote(quote(r, '“What does that have to do with the budget?”'), { speaker: 'Nina Cordell', mention: 'Nina Cordell', cue: 'explained' });
+  expectQuote(quote(r, '“We all cheered for her that night.”'), { speaker: 'Lena Dorsey', mention: 'Lena Dorsey', cue: 'Said' });
+  expectQuote(quote(r, '“How does any of that touch the budget?”'), { speaker: 'Nina Cordell', mention: 'Nina Cordell', cue: 'explained' });
   // (With a quotation before the cue, the one after the apposition continues it.)
   const q = r.quotes.find((x) => x.text.startsWith('“The risk,”'))!;
   expectQuote(q, { speaker: 'Edwin Lamar', mention: 'Edwin Lamar', cue: 'said' });
   assert.ok(q.text.endsWith('“is that we lose the jobs.”'), summary(r));
 });
 
-test('an inverted cue’s role with the name in apposition after it rests on the name (`says Campbell’s partner, Jason Lowe.`)', () => {
-  const r = run('“Most places will not print anything less than 1,000 copies,” says Campbell’s partner, Jason Lowe. “It is a waste,” said the company spokesman, who declined to be named.');
-  expectQuote(r.quotes.find((q) => q.text.startsWith('“Most places'))!, { speaker: 'Jason Lowe', mention: 'Jason Lowe', cue: 'says' });
+test('an inverted cue’s role with the name in apposition after it rests on the name (`says Hollis’s partner, Reuben Vale.`)', () => {
+  const r = run('“Most printers will not take a run under 500 copies,” says Hollis’s partner, Reuben Vale. “It is a waste,” said the company spokesman, who declined to be named.');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“Most printers'))!, { speaker: 'Reuben Vale', mention: 'Reuben Vale', cue: 'says' });
   expectQuote(quote(r, '“It is a waste,”'), { speaker: 'the company spokesman', mention: 'the company spokesman', cue: 'said' });
 });
 
 test('a participle with no cue before it rests on the main clause’s subject, not on a subordinate clause’s (`X apologized after they came out, saying ...`)', () => {
-  let r = run('Judge Alice Okafor wrote the columns in college. Okafor apologized for the columns after they came out, saying they were “old and foolish and written by a student.”');
-  expectQuote(quote(r, 'they were “old and foolish and written by a student.”'), { speaker: 'Alice Okafor', mention: 'Okafor', cue: 'saying' });
+  let r = run('Judge Alice Okafor wrote the essays at school. Okafor apologized for the essays after they surfaced, saying they were “clumsy and rash and written by a teenager.”');
+  expectQuote(quote(r, 'they were “clumsy and rash and written by a teenager.”'), { speaker: 'Alice Okafor', mention: 'Okafor', cue: 'saying' });
   r = run('Like the mayor, Senator Tom Brennan also rejected the notion that other senators could walk away from the deal, arguing that there is “room to negotiate on the pension terms” in it.');
   expectQuote(quote(r, 'that there is “room to negotiate on the pension terms” in it'), { speaker: 'Tom Brennan', mention: 'Tom Brennan', cue: 'arguing' });
   // (After a relative or temporal clause, the participle goes with that clause's subject.)
   r = run('Premier Alice Okafor spoke at the college, where about 50 nurses had gathered on Monday, chanting “no contract, no peace, no more delays.”');
   assert.notEqual(quote(r, '“no contract, no peace, no more delays.”').speaker.name, 'Alice Okafor', summary(r));
   // (A sentence opening with `Even before ...,`: the main clause follows the comma.)
-  r = run('Even before Okafor took the stage on Tuesday, her campaign sent a text message to supporters saying: “We just won the north!”');
-  expectQuote(quote(r, '“We just won the north!”'), { mention: 'her campaign', cue: 'saying' });
+  r = run('Even before Okafor took the stage on Tuesday, her team sent a text to volunteers saying: “We just took the coast!”');
+  expectQuote(quote(r, '“We just took the coast!”'), { mention: 'her team', cue: 'saying' });
 });
 
-test('a name’s word the tagger reads as a verb (`Sen. Ted/VERB Cruz`) leaves no empty mention: the subject is the clause’s', () => {
-  const r = run('Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday, and said it is time to have a “real constitutional conservative in the White House.”');
-  expectQuote(quote(r, 'it is time to have a “real constitutional conservative in the White House.”'), { speaker: 'Carly Fiorina', mention: 'Carly Fiorina', cue: 'said' });
+test('a name’s word the tagger reads as a verb (`Sen. Ted/VERB Varnum`) leaves no empty mention: the subject is the clause’s', () => {
+  const r = run('Dora Whelan threw her weight behind Sen. Ted Varnum on Wednesday, and said it is time for a “real fiscal hawk in the governor’s mansion.”');
+  expectQuote(quote(r, 'it is time for a “real fiscal hawk in the governor’s mansion.”'), { speaker: 'Dora Whelan', mention: 'Dora Whelan', cue: 'said' });
 });
 
 test('a noun phrase opening its clause right before a cue is the source whatever its head (`In a statement, the shipping magnate announced ...`), an object is not', () => {
@@ -641,18 +641,18 @@ test('`Six people, two of them children, were hurt, said police Chief Ana Ruiz.`
 });
 
 test('`he was quoted as saying`: the passive frame of a report stands between the speaker and the cue', () => {
-  const r = run('Mayor Doug Pellam spoke out. “When the books were shown to me, I was deeply dismayed,” he was quoted as saying in the release. Pellam was quoted as saying that the debt was untenable.');
-  expectQuote(quote(r, '“When the books were shown to me, I was deeply dismayed,”'), { speaker: 'Doug Pellam', mention: 'he', cue: 'saying' });
-  expectQuote(quote(r, 'that the debt was untenable'), { type: 'indirect', speaker: 'Doug Pellam', mention: 'Pellam', cue: 'saying' });
+  const r = run('Mayor Doug Pellam spoke out. “Once I saw the accounts, I was truly alarmed,” he was quoted as saying in the release. Pellam was quoted as saying that the deficit could not last.');
+  expectQuote(quote(r, '“Once I saw the accounts, I was truly alarmed,”'), { speaker: 'Doug Pellam', mention: 'he', cue: 'saying' });
+  expectQuote(quote(r, 'that the deficit could not last'), { type: 'indirect', speaker: 'Doug Pellam', mention: 'Pellam', cue: 'saying' });
 });
 
 test('after a quotation, a source with a participle after it stands before the cue (`“...,” the players dressed for a game say`)', () => {
-  const r = run('“We need to find a donor,” team members dressed for a game say in the video. “It is a long wait,” the ruling released Friday said.');
-  expectQuote(quote(r, '“We need to find a donor,”'), { speaker: 'team members', mention: 'team members', cue: 'say' });
+  const r = run('“We need a new goalie,” team members dressed for practice say in the clip. “It is a long wait,” the ruling released Friday said.');
+  expectQuote(quote(r, '“We need a new goalie,”'), { speaker: 'team members', mention: 'team members', cue: 'say' });
   expectQuote(quote(r, '“It is a long wait,”'), { speaker: 'the ruling', mention: 'the ruling', cue: 'said' });
   // (A place or institution leading the source is part of it, not a phrase it hangs on.)
-  const led = run('“There is some gamesmanship going on,” University of the Fraser Valley political scientist Hamish Telford said.');
-  expectQuote(quote(led, '“There is some gamesmanship going on,”'), { speaker: 'Hamish Telford', cue: 'said' });
+  const led = run('“There is some bluffing going on,” University of the Northern Plains political scientist Ivo Marsh said.');
+  expectQuote(quote(led, '“There is some bluffing going on,”'), { speaker: 'Ivo Marsh', cue: 'said' });
 });
 
 test('a relative clause without commas between subject and cue (`A woman who lives nearby said`, `Residents who live near the plant say`): the phrase before `who` is the speaker', () => {
@@ -674,8 +674,8 @@ test('a participle\'s object is no speaker even when the phrase the participle h
 });
 
 test('`those` with its postmodifier opening the clause (`All those involved say`, `Those close to the mayor say`) is the speaker', () => {
-  const r = run('The strike entered its third week. All those involved say the issue is complex. Those close to the mayor say she wants a deal.');
-  expectQuote(r.quotes.find((q) => q.text.includes('issue is complex'))!, { speaker: 'All those involved', mention: 'All those involved', cue: 'say' });
+  const r = run('The strike entered its third week. All those involved say the dispute is tangled. Those close to the mayor say she wants a deal.');
+  expectQuote(r.quotes.find((q) => q.text.includes('dispute is tangled'))!, { speaker: 'All those involved', mention: 'All those involved', cue: 'say' });
   expectQuote(r.quotes.find((q) => q.text.includes('wants a deal'))!, { speaker: 'Those close to the mayor', mention: 'Those close to the mayor', cue: 'say' });
 });
 
@@ -690,9 +690,9 @@ test('a degree adverb before an adjective stays in the phrase (`The most popular
   expectQuote(r.quotes.find((q) => q.text.includes('no more'))!, { speaker: 'The most popular coach in golf', mention: 'The most popular coach in golf', cue: 'said' });
 });
 
-test('a role with a name and its affiliation in apposition (`Another pollster, Dana Ruiz of Clemson University, said`) rests on the name', () => {
-  const r = run('The first poll showed the mayor losing support. Another pollster, Dana Ruiz of Clemson University, said her survey showed support holding steady.');
-  expectQuote(r.quotes.find((q) => q.text.includes('holding steady'))!, { speaker: 'Dana Ruiz', mention: 'Dana Ruiz', cue: 'said' });
+test('a role with a name and its affiliation in apposition (`Another pollster, Dana Ruiz of Wexham College, said`) rests on the name', () => {
+  const r = run('The first poll showed the mayor losing support. Another pollster, Dana Ruiz of Wexham College, said her survey showed the lead unchanged.');
+  expectQuote(r.quotes.find((q) => q.text.includes('lead unchanged'))!, { speaker: 'Dana Ruiz', mention: 'Dana Ruiz', cue: 'said' });
 });
 
 test('every noun of kinship names a person who can speak: `Okafor’s nephew, state Sen. Tomas Reyes, told`', () => {
