@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { run, quote, quotesWith, expectQuote, summary } from './helpers/extract.js';
 
 test('mixed: `X said that he ... “fragment”` spans from `that` to the end of the clause', () => {
-  const text = 'Mayor Tom Brennan said that he planned to meet the union “as soon as possible, because this is a relationship that matters.”';
+  const text = 'Mayor Tom Brennan said that he planned to meet the union “as soon as possible, since the two sides need each other.”';
   const r = run(text);
   assert.equal(r.quotes.length, 1, summary(r));
   const q = r.quotes[0];
@@ -24,13 +24,13 @@ test('indirect without `that`: a first word the tagger reads as a verb, before a
 });
 
 test('`CLAUSE, X said.`: a clause of five words or more is a report even when the tagger finds no verb in it; an opening adjunct is none', () => {
-  let r = run('Sales account for about 10 per cent of the profits, Mayor Tom Brennan said.');
-  expectQuote(quote(r, 'Sales account for about 10 per cent of the profits'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
+  let r = run('Ticket sales account for roughly 15 per cent of the profits, Mayor Tom Brennan said.');
+  expectQuote(quote(r, 'Ticket sales account for roughly 15 per cent of the profits'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
   r = run('During his seven years in office, Mayor Tom Brennan said, the city has grown by a third.');
   assert.ok(!r.quotes.some((q) => q.text.startsWith('During')), summary(r));
   // (A hyphenated compound opening the clause is no adjunct, whatever the tagger reads.)
-  r = run('Out-of-town orders account for about a third of the bakery’s annual profits, Ruiz said.');
-  expectQuote(quote(r, 'Out-of-town orders account for about a third of the bakery’s annual profits'), { type: 'indirect', cue: 'said' });
+  r = run('Out-of-town orders account for nearly a third of the bakery’s yearly income, Ruiz said.');
+  expectQuote(quote(r, 'Out-of-town orders account for nearly a third of the bakery’s yearly income'), { type: 'indirect', cue: 'said' });
 });
 
 test('mixed: the clause continues after the quoted fragment to its end', () => {
@@ -102,8 +102,8 @@ test('`according to X` set off by commas after a verbless subject interrupts one
   assert.deepEqual(q.segments?.map((s) => s.text), ['Some of the concerns', 'include the age of the breakwater']);
   // (The part after the cue is also a quote of its own, as an interrupted quotation's is.)
   expectQuote(quote(a, 'include the age of the breakwater'), { type: 'indirect', cue: 'according to', mention: 'harbour engineers' });
-  const b = run('According to the ministry, the ferry is on time in 90 per cent of cases but Mayor Ana Ruiz says that is not what residents see.');
-  expectQuote(quote(b, 'the ferry is on time in 90 per cent of cases'), { type: 'indirect', cue: 'According to', mention: 'the ministry' });
+  const b = run('According to the ministry, the ferry is on time on nine days out of ten but Mayor Ana Ruiz says that is not what residents see.');
+  expectQuote(quote(b, 'the ferry is on time on nine days out of ten'), { type: 'indirect', cue: 'According to', mention: 'the ministry' });
   expectQuote(quote(b, 'that is not what residents see'), { type: 'indirect', cue: 'says', speaker: 'Ana Ruiz' });
 });
 test('indirect: `X told reporters on Monday that ...`', () => {
@@ -152,8 +152,8 @@ test('a surname that is also a common noun (`Park`) is still the speaker\'s name
 });
 
 test('a quoted fragment ending a clause of the reporter’s words makes the whole clause a mixed quote', () => {
-  const r = run('As officers escorted them out, the attackers shot at them “like snipers,” he said, adding that police fired back.');
-  expectQuote(quote(r, 'As officers escorted them out, the attackers shot at them “like snipers,”'), { type: 'mixed', mention: 'he', cue: 'said' });
+  const r = run('As guards led them to the exit, the gunmen fired on them “like hunters,” he said, adding that guards shot back.');
+  expectQuote(quote(r, 'As guards led them to the exit, the gunmen fired on them “like hunters,”'), { type: 'mixed', mention: 'he', cue: 'said' });
 });
 
 test('a two-word subject before a quotation opening in lower case begins the mixed quote (`The harbour “has changed ...,” she said`); a conjunction does not', () => {
@@ -164,19 +164,19 @@ test('a two-word subject before a quotation opening in lower case begins the mix
 });
 
 test('a title in quotation marks ending the clause stays a quote of its own', () => {
-  const r = run('The singer got a huge roar when she closed with the anthem “A Change Is Gonna Come,” she said.');
-  assert.ok(!r.quotes.some((q) => q.type === 'mixed' && q.text.startsWith('The singer')), summary(r));
+  const r = run('The fiddler drew loud cheers when she ended with the ballad “The Tide Is Turning Home,” she said.');
+  assert.ok(!r.quotes.some((q) => q.type === 'mixed' && q.text.startsWith('The fiddler')), summary(r));
 });
 
 test('a clause with a fragment, then its cue, then more quotation: one quote over both parts', () => {
-  const r = run('The answers to veteran suicides are “not meeting the demand,” says Paul Rieckhoff, founder of the group. “We often compare it to the early days of the epidemic.”');
-  const whole = r.quotes.find((q) => q.text.startsWith('The answers') && q.text.endsWith('epidemic.”'));
+  const r = run('The answers to rural hunger are “not keeping pace with the need,” says Noor Hallam, founder of the group. “We often liken it to the first years of the drought.”');
+  const whole = r.quotes.find((q) => q.text.startsWith('The answers') && q.text.endsWith('drought.”'));
   assert.ok(whole, summary(r));
-  expectQuote(whole, { type: 'mixed', speaker: 'Paul Rieckhoff', cue: 'says' });
+  expectQuote(whole, { type: 'mixed', speaker: 'Noor Hallam', cue: 'says' });
 });
 
-test('a directive with quoted words is a mixed quote: `urged voters to make sure it is “on the up and up”`', () => {
-  const r = run('Mayor Ines Haddad urged her supporters to watch the polling stations and make sure everything is “on the up and up.”');
+test('a directive with quoted words is a mixed quote: `urged voters to make sure it stays “fair and square”`', () => {
+  const r = run('Mayor Ines Haddad urged her supporters to watch the polling stations and make sure the count stays “fair and square.”');
   const q = r.quotes.find((x) => x.text.startsWith('to watch the polling stations'));
   assert.ok(q, summary(r));
   expectQuote(q, { type: 'mixed', speaker: 'Ines Haddad', cue: 'urged' });
@@ -198,9 +198,9 @@ test('a reported clause that ends in a report of its own is one report, the oute
   expectQuote(quote(r2, '“I am not worried.”'), { type: 'direct', mention: 'he', cue: 'said' });
 });
 
-test('a that-verb with no `that` coordinated in a reported clause does not end it (`he is proud and expects ...`)', () => {
-  const r = run('Brennan says he is proud of his campaign and expects to leave the state with a “solid share of the delegates.”');
-  expectQuote(quote(r, 'he is proud of his campaign and expects to leave the state with a “solid share of the delegates.”'), { type: 'mixed', speaker: 'Brennan', cue: 'says' });
+test('a that-verb with no `that` coordinated in a reported clause does not end it (`he is pleased and expects ...`)', () => {
+  const r = run('Brennan says he is pleased with his tour and expects to leave the region with a “healthy pile of pledges.”');
+  expectQuote(quote(r, 'he is pleased with his tour and expects to leave the region with a “healthy pile of pledges.”'), { type: 'mixed', speaker: 'Brennan', cue: 'says' });
 });
 
 test('a named speaker’s own direct quotation inside another’s reported clause stays theirs (`– a threat that Okafor condemned as “...”`)', () => {
@@ -212,25 +212,25 @@ test('a named speaker’s own direct quotation inside another’s reported claus
 });
 
 test('after `called X “...”` a coordinated verb is the subject’s next deed, not part of the report', () => {
-  const r = run('Okafor called her “third-rate” and boycotted one of the debates. Brennan described the crash as a “terrible situation,” but stopped short of blaming anyone.');
-  expectQuote(quote(r, '“third-rate”'), { type: 'direct', speaker: 'Okafor', cue: 'called' });
-  expectQuote(quote(r, '“terrible situation,”'), { type: 'direct', speaker: 'Brennan', cue: 'described' });
-  assert.ok(!r.quotes.some((q) => q.text.includes('boycotted') || q.text.includes('stopped short')), summary(r));
+  const r = run('Okafor called him “second-class” and skipped one of the hearings. Brennan described the flood as a “grim setback,” but declined to blame the council.');
+  expectQuote(quote(r, '“second-class”'), { type: 'direct', speaker: 'Okafor', cue: 'called' });
+  expectQuote(quote(r, '“grim setback,”'), { type: 'direct', speaker: 'Brennan', cue: 'described' });
+  assert.ok(!r.quotes.some((q) => q.text.includes('skipped') || q.text.includes('declined to blame')), summary(r));
 });
 
 test('a name in capitals a naming cue gives its object is a quotation, though it reads as a title; a name right after the cue is a thing’s name', () => {
   const a = run('Okafor, a veteran of the dock strikes who calls himself “The Harbour Bull,” won the seat again.');
   quote(a, '“The Harbour Bull,”');
-  const b = run('A local weekly hailed the mayor as “The Comeback Queen” for the jobs she brought to the harbour.');
-  expectQuote(quote(b, 'the mayor as “The Comeback Queen” for the jobs she brought to the harbour'), { type: 'mixed', cue: 'hailed' });
+  const b = run('A local weekly hailed the mayor as “The Dockyard Queen” for the work she brought to the harbour.');
+  expectQuote(quote(b, 'the mayor as “The Dockyard Queen” for the work she brought to the harbour'), { type: 'mixed', cue: 'hailed' });
   const c = run('The ferry company withdrew an app called “Harbour Pass” that tracked its riders.');
   assert.equal(c.quotes.length, 0, summary(c));
 });
 
 test('an adverb in quotation marks between a subject and its cue modifies the cue: it is no quotation the cue reports', () => {
-  const a = run('Mayor Ana Ruiz said in the letter that the poster “plainly and falsely” suggests that the port backs the plan.');
+  const a = run('Mayor Ana Ruiz said in her memo that the flyer “openly and wrongly” suggests that the port supports the scheme.');
   assert.equal(a.quotes.length, 1, summary(a));
-  expectQuote(quote(a, 'that the poster “plainly and falsely” suggests that the port backs the plan'), { type: 'mixed', speaker: 'Ana Ruiz', cue: 'said' });
+  expectQuote(quote(a, 'that the flyer “openly and wrongly” suggests that the port supports the scheme'), { type: 'mixed', speaker: 'Ana Ruiz', cue: 'said' });
   const b = run('Councillor Dev Okafor “flatly” denied that he had met the developers.');
   expectQuote(quote(b, 'that he had met the developers'), { type: 'indirect', speaker: 'Dev Okafor', cue: 'denied' });
 });
@@ -250,9 +250,9 @@ test('indirect without `that`: a noun phrase whose only verb is in a relative or
     'Premier Alice Okafor announced the end of a strike that closed the port for a month.',
     'The rebels have vowed revenge against the army for sending troops to the valley.',
     'The council will send a letter asking the province to fund the new bridge.',
-    'The 30-second spot says much about the brand as it enters a crowded market.',
-    'The board added a surcharge for the new wing, given it has not yet been built.',
-    'She wrote her first novel in 1991, then in the late ’90s she became a columnist for a weekly paper.',
+    'The 60-second clip says much about the bakery as it opens on a busy street.',
+    'The board set a fee for the new pool, given it has not yet opened.',
+    'She painted her first mural in 1987, then in the early ’90s she became a teacher at a night school.',
   ]) {
     const r = run(text);
     assert.equal(r.quotes.length, 0, `${text}\n${summary(r)}`);
@@ -261,7 +261,7 @@ test('indirect without `that`: a noun phrase whose only verb is in a relative or
 
 test('a gerund or participle with no subject to be found reports nobody’s words; one after its subject still reports', () => {
   for (const text of [
-    'Eating well is not only a matter of reading the labels, crossing our fingers and hoping that the shops will stock fresh food.',
+    'Saving money is not only a matter of cutting coupons, keeping our heads down and hoping that the prices will fall.',
     'The forecast was cut on the back of new figures showing that factory orders slowed in March.',
   ]) {
     const r = run(text);
@@ -292,8 +292,8 @@ test('a report ends where `with` brings in another speaker’s report (`..., wit
 
 test('a cue with only an object in a subordinate clause opening the sentence reports nothing past the clause’s comma', () => {
   for (const text of [
-    'While the engineers could still write code and test apps during the outage, their ability to ship them was limited.',
-    'If anyone really believed that, there would be a line of buyers outside the door.',
+    'While the clerks could still write letters and sort forms during the strike, their ability to mail them was limited.',
+    'If anyone seriously believed that, the shop would have a queue by dawn.',
   ]) {
     const r = run(text);
     assert.equal(r.quotes.length, 0, `${text}\n${summary(r)}`);
@@ -306,17 +306,17 @@ test('a cue with only an object in a subordinate clause opening the sentence rep
 test('indirect without `that`: the clause keeps its own verb past a relative clause, a prepositional `until`, an answer or a directive', () => {
   let r = run('Premier Alice Okafor said the man who drove the truck was not hurt.');
   expectQuote(quote(r, 'the man who drove the truck was not hurt'), { type: 'indirect', speaker: 'Alice Okafor', cue: 'said' });
-  r = run('Mayor Tom Brennan said the donors, almost all of them men until a few years ago, were now mostly women.');
-  expectQuote(quote(r, 'the donors, almost all of them men until a few years ago, were now mostly women'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
+  r = run('Mayor Tom Brennan said the volunteers, nearly all of them retirees until last spring, were now mostly students.');
+  expectQuote(quote(r, 'the volunteers, nearly all of them retirees until last spring, were now mostly students'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
   r = run('Police warned drivers on Monday not to use the coastal highway.');
   assert.equal(r.quotes.length, 1, summary(r));
-  r = run('Mayor Tom Brennan shook his head and said no when reporters asked if the bridge would open in May.');
+  r = run('Mayor Tom Brennan smiled and said no when a reporter asked if the bridge would open in May.');
   assert.equal(r.quotes.length, 1, summary(r));
   assert.match(r.quotes[0].text, /^no/);
 });
 
-test('an answer is the word itself: `said no when reporters asked ...` reports `no`', () => {
-  const a = run('Mayor Tom Brennan shook his head and said no when reporters asked if the bridge would open in May.');
+test('an answer is the word itself: `said no when a reporter asked ...` reports `no`', () => {
+  const a = run('Mayor Tom Brennan smiled and said no when a reporter asked if the bridge would open in May.');
   expectQuote(quote(a, 'no'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
 });
 
@@ -358,8 +358,8 @@ test('a quotation with no punctuation before its closing mark, words after it an
   assert.equal(r.quotes.length, 1, summary(r));
   expectQuote(quote(r, '“it makes me angry” every time she thinks about the closed library'), { type: 'mixed', speaker: 'Nora Vance', cue: 'said' });
   // (Closed with its comma, the quotation is still the source's after a name in front of it.)
-  const named = run('“We need more rinks,” University of the Valley political scientist Hamish Telford said.');
-  expectQuote(quote(named, '“We need more rinks,”'), { type: 'direct', speaker: 'Hamish Telford', cue: 'said' });
+  const named = run('“We need more rinks,” University of the Prairies political scientist Ivo Marsh said.');
+  expectQuote(quote(named, '“We need more rinks,”'), { type: 'direct', speaker: 'Ivo Marsh', cue: 'said' });
 });
 
 test('after a participle cue, only a quoted verb phrase after `to` opens a clause that goes on (`vowing to “fight for every ballot” in the recount`)', () => {
@@ -404,7 +404,7 @@ test('words with no verb before a colon only frame the quotation that ends the c
   assert.deepEqual(quotesWith(a, 'a picture'), [], summary(a));
   const b = run('Councillor Nora Vance answered flatly: “The rink stays open.”');
   expectQuote(quote(b, '“The rink stays open.”'), { type: 'direct', speaker: 'Nora Vance', cue: 'answered' });
-  const text = 'Councillor Nora Vance said that she has learned her lesson: “Never trust a budget written in June.”';
+  const text = 'Councillor Nora Vance said that she has taken one rule to heart: “Never trust a budget written in June.”';
   const c = run(text);
   expectQuote(quote(c, text.slice(text.indexOf('that she'))), { type: 'mixed', speaker: 'Nora Vance', cue: 'said' });
 });
@@ -431,7 +431,7 @@ test('adverbs between the cue and `that` are no part of the reported clause (`su
   expectQuote(quote(r2, 'that the rink would stay open'), { type: 'indirect', speaker: 'Nora Vance', cue: 'said' });
 });
 
-test('an adjunct after the cue ends where the reported clause\'s subject begins (`said in a statement the company would ...`, `claimed in that speech the cost ...`)', () => {
+test('an adjunct after the cue ends where the reported clause\'s subject begins (`said in a statement the company would ...`, `claimed in that speech the bridge ...`)', () => {
   const a = run('Ada Brook said in a statement the company would appeal the ruling.');
   expectQuote(quote(a, 'the company would appeal the ruling'), { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
   const b = run('Ada Brook claimed in that speech the bridge could be finished by June.');
@@ -488,8 +488,8 @@ test('a cue inside a relative clause does not take a quotation that opens with t
   expectQuote(quotesWith(b, '“be a voice for every ferry rider”')[0], { speaker: 'Ana Ruiz', cue: 'vowed' });
 });
 
-test('a cue in a comparison after `than` reports nothing (`higher than city reports say it is`)', () => {
-  const a = run('A claim that the harbour debt is higher than city reports say it is could justify the cuts.');
+test('a cue in a comparison after `than` reports nothing (`larger than county audits say it is`)', () => {
+  const a = run('A claim that the harbour debt is larger than county audits say it is could justify the cuts.');
   assert.ok(!a.quotes.some((q) => q.text.startsWith('it is')), summary(a));
   const b = run('The levy raised less money than Mayor Ana Ruiz says it did last spring.');
   assert.equal(b.quotes.length, 0, summary(b));
@@ -522,7 +522,7 @@ test('`CLAUSE, X said.`: a cue in the clause whose only content is no report (a 
 });
 
 test('`known as “...”` names a thing: a verb that reports only a `that` clause does not skip `as` to a quotation', () => {
-  const r = run('The council adopted what has become known as the “harbour rule” after a long debate.');
+  const r = run('The council adopted what is now widely known as the “harbour rule” after a long debate.');
   assert.equal(r.quotes.length, 0, summary(r));
   // (After a verb of naming, `described as “...”`, the quotation is still what was said.)
   const d = run('Mayor Ana Ruiz described the plan as “a reckless gamble.”');
@@ -535,8 +535,8 @@ test('a cue’s object followed by a second predicate of its subject (`vowed rev
   r = run('Negotiators have reported slow progress on the fishing quotas but are confident that a deal will be reached.');
   assert.ok(!r.quotes.some((q) => q.text.startsWith('slow progress')), summary(r));
   // (A plural noun before `to` and a verb is the clause's verb, whatever the tagger reads.)
-  r = run('She said the union plans to meet with the drivers early in the new year to discuss pay, and will then meet with the owners.');
-  expectQuote(quote(r, 'the union plans to meet with the drivers early in the new year to discuss pay, and will then meet with the owners'), { type: 'indirect', cue: 'said' });
+  r = run('She said the guild plans to sit down with the drivers in late March to discuss pay, and will then meet with the owners.');
+  expectQuote(quote(r, 'the guild plans to sit down with the drivers in late March to discuss pay, and will then meet with the owners'), { type: 'indirect', cue: 'said' });
   r = run('He said the council approved the budget and will vote on the tax rate next week.');
   expectQuote(quote(r, 'the council approved the budget and will vote on the tax rate next week'), { type: 'indirect', cue: 'said' });
 });
@@ -570,14 +570,14 @@ test('a plural the tagger reads as a noun after the clause\'s subject is its ver
   expectQuote(quote(r, 'the new agreement deals with funding for schools that support the plan'), { type: 'indirect', speaker: 'Dana Croteau', cue: 'said' });
   expectQuote(quote(r, 'the company plans to hire more staff next year'), { type: 'indirect', speaker: 'Maya Kessler', cue: 'said' });
   // (Not a relative clause's noun, nor a gerund's object.)
-  const other = run('Some may recall other Ackman investments that soured. He suggested building institutions to house them.');
+  const other = run('Some may recall other Vellacott ventures that failed. He suggested buying warehouses to store them.');
   assert.equal(other.quotes.length, 0, summary(other));
 });
 
-test('an aside between dashes holding a report of its own ends the reported clause (`says it helps — a “scaffold,” she calls it — but ...`)', () => {
-  const r = run('Jeanine Okafor arrived in May. Okafor says it is helpful to have a structure — a “scaffold,” she calls it — but she is starting afresh.');
-  expectQuote(quote(r, 'it is helpful to have a structure'), { type: 'indirect', speaker: 'Jeanine Okafor', mention: 'Okafor', cue: 'says' });
-  expectQuote(quote(r, '“scaffold,”'), { speaker: 'Jeanine Okafor', mention: 'she', cue: 'calls' });
+test('an aside between dashes holding a report of its own ends the reported clause (`says it helps — a “railing,” she calls it — but ...`)', () => {
+  const r = run('Jeanine Okafor arrived in May. Okafor says it is useful to have a routine — a “railing,” she calls it — but she is changing course.');
+  expectQuote(quote(r, 'it is useful to have a routine'), { type: 'indirect', speaker: 'Jeanine Okafor', mention: 'Okafor', cue: 'says' });
+  expectQuote(quote(r, '“railing,”'), { speaker: 'Jeanine Okafor', mention: 'she', cue: 'calls' });
   // (An aside with no speaker of its own is part of the clause.)
   const other = run('Pell said that the senator’s call to “bring the town together” — itself a reply to the mayor’s “Stand Tall” rallying cry — was a weak slogan.');
   assert.ok(other.quotes.some((q) => q.text.startsWith('that the senator’s call') && q.text.endsWith('was a weak slogan')), summary(other));
@@ -612,13 +612,13 @@ test('a participle rests on an indefinite subject that opens its clause after a 
   expectQuote(r.quotes.find((x) => x.text.includes('direct attack'))!, { speaker: 'several unions', mention: 'several unions', cue: 'saying' });
 });
 
-test('a participle after a clause reported inside another (`told them that she believes we must ..., saying`) rests on the main clause\'s subject', () => {
-  const r = run('Mayor Ann Cole told the council that she believes we must continue to fund transit, saying that "buses still carry this city" every day.');
-  expectQuote(r.quotes.find((x) => x.text.includes('buses still carry'))!, { speaker: 'Ann Cole', mention: 'Ann Cole', cue: 'saying' });
+test('a participle after a clause reported inside another (`told them that she believes we should ..., saying`) rests on the main clause\'s subject', () => {
+  const r = run('Mayor Ann Cole told the council that she believes we should keep funding libraries, saying that "books still open doors" for children.');
+  expectQuote(r.quotes.find((x) => x.text.includes('books still open'))!, { speaker: 'Ann Cole', mention: 'Ann Cole', cue: 'saying' });
 });
 
-test('a cue joined by `and` with no subject of its own rests on its clause\'s subject (`Civic Action has a road map ... and suggests`, `..., and a neighbour came in and told`)', () => {
-  const r = run('Civic Action also has an online guide for employers looking to beef up their youth hiring and suggests companies "should hire for skills, not credentials." I came home and my parents were gone, and a neighbour came in and told me they had been taken away.');
-  expectQuote(r.quotes.find((q) => q.text.includes('hire for skills'))!, { speaker: 'Civic Action', mention: 'Civic Action', cue: 'suggests' });
-  expectQuote(r.quotes.find((q) => q.text.includes('taken away'))!, { speaker: 'a neighbour', mention: 'a neighbour', cue: 'told' });
+test('a cue joined by `and` with no subject of its own rests on its clause\'s subject (`Northwind Housing has a road map ... and suggests`, `..., and a neighbour came in and told`)', () => {
+  const r = run('Northwind Housing also has a printed handbook for landlords hoping to fix up their older units and suggests owners "should start with the roofs, not the kitchens." I got back and the dog was gone, and a neighbour came in and told me it had been taken to the shelter.');
+  expectQuote(r.quotes.find((q) => q.text.includes('start with the roofs'))!, { speaker: 'Northwind Housing', mention: 'Northwind Housing', cue: 'suggests' });
+  expectQuote(r.quotes.find((q) => q.text.includes('taken to the shelter'))!, { speaker: 'a neighbour', mention: 'a neighbour', cue: 'told' });
 });
