@@ -201,12 +201,12 @@ test('a noun before a name is a descriptor only when it is a role (`In a Bloombe
 });
 
 test('a particle is no first name inside a fuller name, and the pronoun can mean a person before they speak', () => {
-  const r = run('For Fouzia Al Hashish and thousands of other refugees, the time has come.\n\n'
-    + 'The 23-year-old mother has a clear goal: a passport for herself and her husband, Mohammad Al Mnajer.\n\n'
-    + '"I am not a refugee. I am a Canadian, same as you," she said in an interview.\n\nAl Hashish also recalls her first day.');
-  expectQuote(quote(r, '"I am not a refugee. I am a Canadian, same as you,"'), { speaker: 'Fouzia Al Hashish', mention: 'she' });
-  const fouzia = r.people.find((p) => p.name === 'Fouzia Al Hashish');
-  assert.equal(fouzia?.gender, 'f', summary(r));
+  const r = run('For Samira Al Fayadi and hundreds of other newcomers, the wait is over.\n\n'
+    + 'The 31-year-old mother has one aim: a licence for herself and her husband, Karim Al Nouri.\n\n'
+    + '"I am not a visitor. I am a neighbour, just like you," she said in an interview.\n\nAl Fayadi also remembers her first winter.');
+  expectQuote(quote(r, '"I am not a visitor. I am a neighbour, just like you,"'), { speaker: 'Samira Al Fayadi', mention: 'she' });
+  const samira = r.people.find((p) => p.name === 'Samira Al Fayadi');
+  assert.equal(samira?.gender, 'f', summary(r));
   assert.ok(!r.people.some((p) => p.name.startsWith('I')), summary(r));
 });
 
@@ -231,32 +231,32 @@ test('`A and B said` is one source, both of them; `they` then means the pair', (
 });
 
 test('`A, B and C wrote` lists all three; the parts of one institution’s name are no list', () => {
-  const r = run('Anna Berg, Paul Novak and Jim Carter wrote that the law “is broken.” The Centers for Disease Control and Prevention estimates that one in 45 children has it.');
+  const r = run('Anna Berg, Paul Novak and Jim Carter wrote that the law “is broken.” The Bureau of Parks and Recreation estimates that one in 12 benches needs repair.');
   expectQuote(r.quotes.find((q) => q.text.includes('is broken'))!, { speaker: 'Anna Berg, Paul Novak and Jim Carter' });
-  const cdc = r.quotes.find((q) => q.text.includes('one in 45'))!;
+  const cdc = r.quotes.find((q) => q.text.includes('one in 12'))!;
   assert.ok(!/ and /.test(cdc.speaker.name ?? ''), summary(r));
 });
 
 test('an epithet means the person the passage introduces with a relative clause, not a name after a preposition', () => {
-  const text = 'No, I am not talking about Ricardo Montalban, who played a TV host.\n\n' +
-    'I am talking about Alfonso Espinos, who like Montalban was born in Mexico. “We dedicate ourselves to local creators,” says the 39-year-old founder of the shop.';
+  const text = 'No, I am not talking about Bruno Castellane, who played a radio detective.\n\n' +
+    'I am talking about Tomas Ferreira, who like Castellane was born in Portugal. “We print only what our neighbours write,” says the 41-year-old owner of the shop.';
   const r = run(text);
-  expectQuote(r.quotes.find((q) => q.text.includes('local creators'))!, { speaker: 'Alfonso Espinos', mention: 'the 39-year-old founder', cue: 'says' });
+  expectQuote(r.quotes.find((q) => q.text.includes('our neighbours write'))!, { speaker: 'Tomas Ferreira', mention: 'the 41-year-old owner', cue: 'says' });
 });
 
 test('a name after a preposition is no subject, so it does not take `he` (`like Harold Pike had done`)', () => {
-  const text = 'David Rowland runs a small brewery in York Beach. He borrowed money, much like Harold Pike had done years before.\n\n“We were ready,” he said.';
+  const text = 'Owen Tallis runs a small cidery in Pine Hollow. He borrowed money, much like Harold Pike had done years before.\n\n“We were ready,” he said.';
   const r = run(text);
-  expectQuote(quote(r, '“We were ready,”'), { speaker: 'David Rowland', mention: 'he' });
+  expectQuote(quote(r, '“We were ready,”'), { speaker: 'Owen Tallis', mention: 'he' });
 });
 
 test('a quotation standing alone after a sentence about another named person is that person’s (no mention)', () => {
-  const text = '“I always felt it deserved to be longer,” says Christopher Hale. Jeanine Durning did not need much coaxing. “I am thankful for the invitation and this chance to explore.” She also welcomed the dancers.';
+  const text = '“I always thought it should run longer,” says Marcus Webb. Lidia Sorel did not need much persuading. “I am grateful for the call and this chance to try something new.” She also thanked the musicians.';
   const r = run(text);
-  expectQuote(quote(r, '“I am thankful for the invitation and this chance to explore.”'), { speaker: 'Jeanine Durning', mention: null, cue: null });
+  expectQuote(quote(r, '“I am grateful for the call and this chance to try something new.”'), { speaker: 'Lidia Sorel', mention: null, cue: null });
   // Right after the cue's own sentence, it still continues the speaker.
-  const r2 = run('“It deserved to be longer,” says Christopher Hale. “It is fascinating to come back to an idea.”');
-  expectQuote(quote(r2, '“It is fascinating to come back to an idea.”'), { speaker: 'Christopher Hale', mention: null, cue: null });
+  const r2 = run('“It should run longer,” says Marcus Webb. “It is exciting to return to an old sketch.”');
+  expectQuote(quote(r2, '“It is exciting to return to an old sketch.”'), { speaker: 'Marcus Webb', mention: null, cue: null });
 });
 
 test('a headline in Title Case gives no name its words: `Nora Haldane Slams Port Authority` is Nora Haldane', () => {
@@ -274,11 +274,11 @@ test('a quotation after the colon that ends a main clause is its subject’s, pa
 });
 
 test('a place and an institution named after it are two entities, so `the agency` means the institution', () => {
-  const text = 'Several allies, including Japan and the U.S., have already spoken out.\n\n'
-    + 'The U.S. Commerce Department announced new export rules on Friday.\n\n'
-    + '“We will defend the rule of law, and we will defend our partners,” the agency said in a statement.';
+  const text = 'Several neighbours, including Norway and the U.S., have already objected.\n\n'
+    + 'The U.S. Commerce Department announced new fishing rules on Friday.\n\n'
+    + '“We will protect our waters, and we will protect our fleets,” the agency said in a statement.';
   const r = run(text);
-  expectQuote(quote(r, '“We will defend the rule of law, and we will defend our partners,”'), { speaker: 'U.S. Commerce Department', mention: 'the agency', cue: 'said' });
+  expectQuote(quote(r, '“We will protect our waters, and we will protect our fleets,”'), { speaker: 'U.S. Commerce Department', mention: 'the agency', cue: 'said' });
 });
 
 test('`the utility` after the institution has spoken for paragraphs is that institution', () => {
@@ -305,29 +305,29 @@ test('`the institute` is the institute the article named, even several paragraph
 test('a writing speaks for its author: a name before its head or after `from`, an institution by its kind, the latest speaker for a bare statement', () => {
   const r = run('A statement from the Lakeside Tenants Association said rents had risen “far beyond what families can bear.”');
   expectQuote(r.quotes.find((q) => q.text.includes('far beyond'))!, { speaker: 'Lakeside Tenants Association' });
-  const r2 = run('The Harbour Workers Union will represent all cooks and cleaners at both hotels, according to the union’s Friday release.');
-  expectQuote(r2.quotes.find((q) => q.text.includes('cooks and cleaners'))!, { speaker: 'Harbour Workers Union' });
-  const r3 = run('The charity Brightwater Aid said its regional director was among the dead. A statement said the group was “shocked and saddened” by the loss.');
-  expectQuote(r3.quotes.find((q) => q.text.includes('shocked and saddened'))!, { speaker: 'Brightwater Aid', mention: 'A statement' });
+  const r2 = run('The Harbour Workers Union will speak for all porters and drivers at both terminals, according to the union’s Monday release.');
+  expectQuote(r2.quotes.find((q) => q.text.includes('porters and drivers'))!, { speaker: 'Harbour Workers Union' });
+  const r3 = run('The charity Brightwater Aid said its field nurse was among the injured. A statement said the charity was “deeply shaken” by the attack.');
+  expectQuote(r3.quotes.find((q) => q.text.includes('deeply shaken'))!, { speaker: 'Brightwater Aid', mention: 'A statement' });
 });
 
 test('a hyphenated role (`sergeant-at-arms`, `editor-in-chief`) keeps its `of` phrase: the role, not the institution, is the source', () => {
-  const text = 'Kevin Varga, a former sergeant-at-arms, became ambassador to Ireland in 2017.\n\n'
-    + 'The former sergeant-at-arms of the House of Commons said Monday he is considering a run for the leadership.\n\n'
+  const text = 'Kevin Varga, a former sergeant-at-arms, became consul in Lisbon in 2019.\n\n'
+    + 'The former sergeant-at-arms of the Legislative Assembly said Monday he is weighing a bid for the mayoralty.\n\n'
     + 'The editor-in-chief of the Harbour Times said the paper would “keep printing as long as people read it.”';
   const r = run(text);
-  expectQuote(r.quotes.find((q) => q.text.includes('a run for the leadership'))!, { speaker: 'Kevin Varga', mention: 'The former sergeant-at-arms of the House of Commons' });
+  expectQuote(r.quotes.find((q) => q.text.includes('a bid for the mayoralty'))!, { speaker: 'Kevin Varga', mention: 'The former sergeant-at-arms of the Legislative Assembly' });
   expectQuote(r.quotes.find((q) => q.text.includes('keep printing'))!, { speaker: 'The editor-in-chief of the Harbour Times', mention: 'The editor-in-chief of the Harbour Times' });
 });
 
-test('a title word that is the surname of a person named in full is a name on its own (`Howard Dean ... Dean mocked ..., tweeting “...”`)', () => {
+test('a title word that is the surname of a person named in full is a name on its own (`Nora Dean ... Dean mocked ..., tweeting “...”`)', () => {
   const r = run('Nora Dean, the former party chair, spoke in Halifax on Monday.\n\nDean mocked the ferry plan, tweeting, “Notice the empty seats every single time.”');
   expectQuote(quote(r, '“Notice the empty seats every single time.”'), { speaker: 'Nora Dean', mention: 'Dean', cue: 'tweeting' });
 });
 
 test('`they` with no group speaking before means the plural subject of people nearest before it, not a subject inside a `that` clause', () => {
-  const r = run('The shutdown entered its third week. Republican senators are eager to return to confirming judges, and they say they will not “consider any more shutdown bills this month.”');
-  expectQuote(r.quotes.find((q) => q.text.includes('shutdown bills'))!, { speaker: 'Republican senators', mention: 'they' });
+  const r = run('The lockout entered its third week. Liberal councillors are keen to get back to debating zoning, and they say they will not “accept any more delays this season.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('more delays this season'))!, { speaker: 'Liberal councillors', mention: 'they' });
   const r2 = run('Civil rights groups argued that federal prosecutors are the best judges of the cases, but they said the plan “does not go nearly far enough.”');
   const q2 = r2.quotes.find((q) => q.text.includes('nearly far enough'))!;
   assert.notEqual(q2.speaker.name, 'federal prosecutors', summary(r2));
@@ -359,8 +359,8 @@ test('a description opening a lede is the person named first in the next sentenc
   const r2 = run('A spokesman for the premier said the budget would not change.\n\n“We made our choices in the spring,” said Devon Akers.');
   expectQuote(r2.quotes.find((q) => q.text.includes('budget would not change'))!, { speaker: 'Devon Akers' });
   // Not a description inside its sentence, nor one the named person is described otherwise than.
-  const r3 = run('The mayor will visit the plant on Sunday, according to a campaign aide. Ruth Benning, her opponent, said the visit was “a photo opportunity.”');
-  expectQuote(r3.quotes.find((q) => q.text.includes('will visit the plant'))!, { speaker: 'a campaign aide' });
+  const r3 = run('The mayor will tour the mill on Saturday, according to a campaign aide. Ruth Benning, her opponent, said the visit was “a photo opportunity.”');
+  expectQuote(r3.quotes.find((q) => q.text.includes('will tour the mill'))!, { speaker: 'a campaign aide' });
   const r4 = run('A newspaper columnist said the senator should resign.\n\n“He has lost the room,” said Paul Ferrante, a party strategist.');
   expectQuote(r4.quotes.find((q) => q.text.includes('should resign'))!, { speaker: 'A newspaper columnist' });
 });
@@ -397,8 +397,8 @@ test('a surname alone of a person named in full, the subject of a `who` clause a
   expectQuote(quote(r, '“You start at four and you stop when it is sold,”'), { speaker: 'Marco Velloni', mention: 'he' });
 });
 
-test('a description whose last word is a name (`the most recent figures from Statistics Canada`) is no epithet of the person the passage is about', () => {
-  const r = run('Dana Ruiz, who runs the harbour board, said the port would grow. According to the most recent figures from Statistics Canada, the port handled four million tonnes last year.');
+test('a description whose last word is a name (`the latest tally from Statistics Canada`) is no epithet of the person the passage is about', () => {
+  const r = run('Dana Ruiz, who runs the harbour board, said the port would grow. According to the latest tally from Statistics Canada, the port handled four million tonnes last year.');
   const q = r.quotes.find((x) => x.text.includes('four million tonnes'))!;
   assert.notEqual(q.speaker.name, 'Dana Ruiz', summary(r));
   assert.match(q.speaker.name ?? '', /Statistics Canada/);
@@ -409,34 +409,34 @@ test('a title\'s `of` phrase (`CEO of Harbour Trust`) names the institution with
   expectQuote(r.quotes.find((q) => q.text.includes('hire 40 people'))!, { speaker: 'Harbour Trust', mention: 'Harbour Trust' });
 });
 
-test('a relative named by the given name alone (`Spindler’s father, Joseph,`) is no other person of that given name, and `his father` means them', () => {
-  const text = 'Police chief Joseph Boinnet said the attack was over. “We have secured the building,” Boinnet said.\n\n'
-    + 'The company confirmed that one of the dead was Jason Spindler, its co-founder.\n\n'
-    + 'Spindler\'s father, Joseph, says his son grew up in Houston. His father said he worked with local firms to build partnerships.';
+test('a relative named by the given name alone (`Varek’s father, Peter,`) is no other person of that given name, and `his father` means them', () => {
+  const text = 'Fire chief Peter Okwu said the blaze was out. “We have cleared the building,” Okwu said.\n\n'
+    + 'The firm confirmed that one of the injured was Daniel Varek, its co-founder.\n\n'
+    + 'Varek\'s father, Peter, says his son was raised in Halifax. His father said he volunteered for small charities building playgrounds.';
   const r = run(text);
-  const says = r.quotes.find((q) => q.text.includes('grew up in Houston'))!;
-  expectQuote(says, { speaker: 'Joseph', mention: 'Joseph' });
-  expectQuote(r.quotes.find((q) => q.text.includes('local firms'))!, { speaker: 'Joseph', mention: 'His father' });
+  const says = r.quotes.find((q) => q.text.includes('raised in Halifax'))!;
+  expectQuote(says, { speaker: 'Peter', mention: 'Peter' });
+  expectQuote(r.quotes.find((q) => q.text.includes('small charities'))!, { speaker: 'Peter', mention: 'His father' });
   // The relative's own full name is the same person.
-  const r2 = run('Chelsea Clinton spoke at the rally on Monday. Clinton\'s daughter, Chelsea, said the campaign was “stronger than ever.”');
-  expectQuote(r2.quotes.find((q) => q.text.includes('stronger than ever'))!, { speaker: 'Chelsea Clinton', mention: 'Chelsea' });
+  const r2 = run('Maren Holt spoke at the fair on Monday. Holt\'s daughter, Maren, said the stall was “busier than ever.”');
+  expectQuote(r2.quotes.find((q) => q.text.includes('busier than ever'))!, { speaker: 'Maren Holt', mention: 'Maren' });
 });
 
-test('a study speaks for its author, named before it or in a `by` phrase after it (`a study which is being released Monday by X`), and `the study` later is the same author\'s', () => {
-  const r = run('Retail jobs are the best start for young workers, according to a study which is being released Monday by the Harbour Institute. The port hired 2,000 young people in 2017, according to the study.');
-  expectQuote(r.quotes.find((q) => q.text.includes('best start'))!, { speaker: 'Harbour Institute', mention: 'a study' });
-  expectQuote(r.quotes.find((q) => q.text.includes('2,000 young people'))!, { speaker: 'Harbour Institute', mention: 'the study' });
+test('a study speaks for its author, named before it or in a `by` phrase after it (`a study which is being published Thursday by X`), and `the study` later is the same author\'s', () => {
+  const r = run('Apprenticeships are the surest path into the trades, according to a new study which is being published Thursday by the Harbour Institute. The shipyard trained 300 apprentices in 2021, according to the study.');
+  expectQuote(r.quotes.find((q) => q.text.includes('surest path'))!, { speaker: 'Harbour Institute', mention: 'a new study' });
+  expectQuote(r.quotes.find((q) => q.text.includes('300 apprentices'))!, { speaker: 'Harbour Institute', mention: 'the study' });
   const r2 = run('The Republican Party held its meeting in Ohio. A poll of Republican voters released on Friday said that most want lower taxes. A new Harbour Institute survey says the port “needs more young workers.”');
   // (`of` after a poll names whom it asked, not its author.)
   expectQuote(r2.quotes.find((q) => q.text.includes('lower taxes'))!, { speaker: 'A poll of Republican voters' });
   expectQuote(r2.quotes.find((q) => q.text.includes('young workers'))!, { speaker: 'Harbour Institute' });
 });
 
-test('a place word alone is no part of a longer name that holds it: `Israel` keeps Steve Israel a person, `Toronto` is not the Toronto Raptors', () => {
-  const r = run('Rep. Steve Israel spoke first. “We will win,” Israel said. The vote was then delayed by an hour. “It will be a long night,” he added.');
-  expectQuote(quote(r, '“It will be a long night,”'), { speaker: 'Steve Israel', mention: 'he' });
-  const r2 = run('The Toronto Raptors traded two players on Thursday. Jonas Vale, who was drafted by Toronto in 2011, was cleared to play. The team posted a photo of him with two words: “I’m back.”');
-  expectQuote(quote(r2, '“I’m back.”'), { speaker: 'Toronto Raptors', mention: 'The team' });
+test('a place word alone is no part of a longer name that holds it: `Jordan` keeps Paul Jordan a person, `Halifax` is not the Halifax Comets', () => {
+  const r = run('Rep. Paul Jordan spoke first. “We will win,” Jordan said. The vote was then delayed by an hour. “It will be a long night,” he added.');
+  expectQuote(quote(r, '“It will be a long night,”'), { speaker: 'Paul Jordan', mention: 'he' });
+  const r2 = run('The Halifax Comets traded two players on Thursday. Jonas Vale, who was drafted by Halifax in 2014, was cleared to play. The team posted a picture of him with two words: “I’m back.”');
+  expectQuote(quote(r2, '“I’m back.”'), { speaker: 'Halifax Comets', mention: 'The team' });
 });
 
 test('a name that opens with a place and has no given name (`the Vermont Elks`) is no man `he` means', () => {
@@ -445,8 +445,8 @@ test('a name that opens with a place and has no given name (`the Vermont Elks`) 
 });
 
 test('`the agency` is no plan or strategy named just before it (`Clean Food Strategy`), but the institution whose plan it is', () => {
-  const r = run('Environment Canada released new advice on Monday. In its new Clean Food Strategy, for example, the agency suggests that families “cook at home more often.”');
-  expectQuote(r.quotes.find((q) => q.text.includes('cook at home'))!, { speaker: 'Environment Canada', mention: 'the agency' });
+  const r = run('Environment Canada released new advice on Monday. In its new Clean Water Plan, for example, the agency suggests that households “fix leaky taps before summer.”');
+  expectQuote(r.quotes.find((q) => q.text.includes('fix leaky taps'))!, { speaker: 'Environment Canada', mention: 'the agency' });
 });
 
 test('a phrase after a participle that follows a noun is its object, not the speaker (`A lawyer representing the family said`)', () => {
@@ -496,10 +496,10 @@ test('a quotation that continues one after it in its paragraph takes that one\'s
 });
 
 test('a quotation standing alone after a reporter\'s sentence whose subject is a pronoun, or a name after an opening adverbial, is that subject\'s', () => {
-  const r = run('“We held the line,” said Dana Ruiz.\n\nOn “Face the Nation,” Sen. Ann Cole (Vt.), who lost the primary, spoke about young voters. “The younger people are sick and tired of discrimination.”');
-  expectQuote(quote(r, '“The younger people are sick and tired of discrimination.”'), { speaker: 'Ann Cole', mention: null, cue: null });
-  const s = run('“We held the line,” said Dana Ruiz.\n\nAnn Cole did not need coaxing. “I am thankful for the invitation.” She also welcomed the dancers.\n\n“They are truly remarkable and very precise.” Dana Ruiz later spoke about the budget.');
-  expectQuote(quote(s, '“They are truly remarkable and very precise.”'), { speaker: 'Ann Cole', mention: null, cue: null });
+  const r = run('“We held the line,” said Dana Ruiz.\n\nOn “Morning Harbour,” Sen. Ann Cole (Vt.), who lost the primary, spoke about first-time voters. “The younger people are fed up with being ignored.”');
+  expectQuote(quote(r, '“The younger people are fed up with being ignored.”'), { speaker: 'Ann Cole', mention: null, cue: null });
+  const s = run('“We held the line,” said Dana Ruiz.\n\nAnn Cole did not need persuading. “I am grateful for the call.” She also thanked the musicians.\n\n“They are wonderfully sharp and very generous.” Dana Ruiz later spoke about the budget.');
+  expectQuote(quote(s, '“They are wonderfully sharp and very generous.”'), { speaker: 'Ann Cole', mention: null, cue: null });
 });
 
 test('an infinitive has no subject of its own: after `tells her son to climb down ... and says`, the speaker is the one who tells', () => {
