@@ -132,8 +132,8 @@ test('participle cue `adding: “...”` rests on the subject named in the same 
 });
 
 test('`..., when asked if ...` mid-sentence is a passive clause, not a cue', () => {
-  const r = run('Lena Traeger would not comment when asked if other locations are considering holding votes on the union.');
-  assert.ok(!r.quotes.some((q) => q.text.includes('other locations')), summary(r));
+  const r = run('Lena Marsh would not comment when asked if other branches are planning to hold ballots on the merger.');
+  assert.ok(!r.quotes.some((q) => q.text.includes('other branches')), summary(r));
 });
 
 test('a denied report is no cue: `would not comment`, `did not say`, `never told`', () => {
@@ -141,35 +141,35 @@ test('a denied report is no cue: `would not comment`, `did not say`, `never told
   assert.deepEqual(r.quotes.map((q) => q.text), ['the plant would stay open'], summary(r));
 });
 
-test('a noun-like form after a proper name and before `that` or a colon is a cue (`The New York Post reports that`)', () => {
-  const r = run('Small donors matter.\n\nThe Harbour Post reports that her team avoided the hospital to “keep the details of her treatment under wraps.”');
-  const q = r.quotes.find((x) => x.text.startsWith('that her team'));
+test('a noun-like form after a proper name and before `that` or a colon is a cue (`The Harbour Post reports that`)', () => {
+  const r = run('Small donors matter.\n\nThe Harbour Post reports that her staff skipped the clinic to “keep the news of her surgery quiet.”');
+  const q = r.quotes.find((x) => x.text.startsWith('that her staff'));
   assert.ok(q, summary(r));
   expectQuote(q, { speaker: 'Harbour Post', mention: 'Harbour Post', cue: 'reports' });
 });
 
-test('sung words are a quotation of the singer (`“...,” Blige sings to Clinton`)', () => {
-  const r = run('“Promise mama you will keep your hands in sight,” Mary Blige sings to the candidate.');
-  expectQuote(quote(r, '“Promise mama you will keep your hands in sight,”'), { speaker: 'Mary Blige', cue: 'sings' });
+test('sung words are a quotation of the singer (`“...,” Okoro sings to the mayor`)', () => {
+  const r = run('“Hold the lantern high and walk me home,” Adaeze Okoro sings to the mayor.');
+  expectQuote(quote(r, '“Hold the lantern high and walk me home,”'), { speaker: 'Adaeze Okoro', cue: 'sings' });
 });
 
 test('a verb and its particle report together (`points out`, `shot back`, `went on`), only next to a quotation or a that-clause', () => {
-  const r = run('“You are talking about one genre only,” points out the laid-back Cambridge resident. “I am not,” Smith shot back. “We are ready,” Smith went on. Jones pointed out that the bill “is dead.” Later he went on a trip to Lisbon, and Jones hit back at critics.');
-  expectQuote(r.quotes.find((q) => q.text.startsWith('“You are talking'))!, { cue: 'points out', mention: 'Cambridge resident' });
+  const r = run('“You are thinking of one style only,” points out the soft-spoken Oxford resident. “I am not,” Smith shot back. “We are ready,” Smith went on. Jones pointed out that the bill “is dead.” Later he went on a trip to Lisbon, and Jones hit back at critics.');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“You are thinking'))!, { cue: 'points out', mention: 'Oxford resident' });
   expectQuote(quote(r, '“I am not,”'), { speaker: 'Smith', mention: 'Smith', cue: 'shot back' });
   expectQuote(quote(r, '“We are ready,”'), { speaker: 'Smith', mention: 'Smith', cue: 'went on' });
   expectQuote(quote(r, 'that the bill “is dead.”'), { type: 'mixed', speaker: 'Jones', cue: 'pointed out' });
   assert.ok(!r.quotes.some((q) => q.text.includes('Lisbon') || q.text.includes('critics')), summary(r));
-  // A title in capitals is no cue: `The Gap Goes On`.
-  const t = run('The Gap Goes On\n\nThe report was published on Monday.');
+  // A title in capitals is no cue: `The Count Goes On`.
+  const t = run('The Count Goes On\n\nThe report was published on Monday.');
   assert.equal(t.quotes.length, 0, summary(t));
 });
 
 test('words in capitals are a heading’s, not cues, and a name after the heading and a dash labels the quotation', () => {
-  const r = run('RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis finds that 20 states are solidly Republican this year.”');
-  const q = r.quotes.find((x) => x.text.startsWith('“Gallup’s'))!;
-  expectQuote(q, { type: 'direct', speaker: 'Jeffrey M. Jones', mention: 'Jeffrey M. Jones', cue: null });
-  assert.ok(!r.people.some((p) => p.name.includes('STATES')), summary(r));
+  const r = run('COASTAL TOWNS OUTPACE INLAND TOWNS - Marla P. Quist: “Our survey finds that 14 towns grew faster than the province this year.”');
+  const q = r.quotes.find((x) => x.text.startsWith('“Our survey'))!;
+  expectQuote(q, { type: 'direct', speaker: 'Marla P. Quist', mention: 'Marla P. Quist', cue: null });
+  assert.ok(!r.people.some((p) => p.name.includes('TOWNS')), summary(r));
 });
 
 test('a participle after `’s` for `is` is a cue (`He’s claiming that ...`); a gerund after a possessive is none', () => {
@@ -187,8 +187,8 @@ test('a past participle after a contracted `’re` is passive, no cue (`we’re 
 });
 
 test('`called on X to “...”` and `exhorted X to “...”` report what the addressee was asked to do; `called on the reporter` reports nothing', () => {
-  const a = run('The family of Ana Ruiz called on police to release the footage “as a matter of simple transparency” this week.');
-  expectQuote(quote(a, 'to release the footage “as a matter of simple transparency” this week'), { type: 'mixed', cue: 'called on' });
+  const a = run('The family of Ana Ruiz called on the council to publish the report “as a matter of basic fairness” this week.');
+  expectQuote(quote(a, 'to publish the report “as a matter of basic fairness” this week'), { type: 'mixed', cue: 'called on' });
   const b = run('Mayor Ana Ruiz exhorted voters to “turn out for the harbour” and said she was confident.');
   expectQuote(quotesWith(b, '“turn out for the harbour”')[0], { speaker: 'Ana Ruiz', cue: 'exhorted' });
   const c = run('Mayor Ana Ruiz called on the reporter from the Star.');
@@ -203,7 +203,7 @@ test('a cue joined by a hyphen to another word is part of a compound (`salt-adde
 });
 
 test('after a form of `be`, a cue form that is no gerund is a noun (`would be reason enough`); after a possessive `’s` it may still cue (`the mayor’s claim that`)', () => {
-  let r = run('Rising rents alone would be reason enough to revisit the housing plan, but there is more to consider here.');
+  let r = run('Rising rents would surely be reason enough to revisit the housing plan, but there is more to consider here.');
   assert.equal(r.quotes.length, 0, summary(r));
   r = run('Reporters checked the mayor’s claim that “crime has fallen by half in two years” against police records.');
   assert.ok(r.quotes.some((q) => q.text.includes('crime has fallen by half in two years')), summary(r));

@@ -205,17 +205,17 @@ test('a writing of someone’s speaks for its owner (`her statement read`)', () 
 });
 
 test('curly marks inside a straight-quoted passage nest in it', () => {
-  const r = run('Caddell continued: "The health issue is partisan, so I am going to read you the question: “Do you think her health concerns impact her ability to serve?” Forty-three, yes; forty-four, no."');
-  const q = r.quotes.find((x) => x.text.startsWith('"The health issue'));
-  assert.ok(q && q.text.endsWith('forty-four, no."'), summary(r));
-  expectQuote(q, { speaker: 'Caddell', cue: 'continued' });
+  const r = run('Marlow continued: "The ferry issue splits the town, so let me read you the question: “Should the council raise the fares to pay for the new dock?” Fifty-one, yes; thirty-nine, no."');
+  const q = r.quotes.find((x) => x.text.startsWith('"The ferry issue'));
+  assert.ok(q && q.text.endsWith('thirty-nine, no."'), summary(r));
+  expectQuote(q, { speaker: 'Marlow', cue: 'continued' });
 });
 
 test('a quotation ending in an ellipsis or a closing inner mark continues the speaker inside a longer sentence', () => {
-  const text = '“You are talking about one genre only,” says Alma Reyes, who runs the shop. “The vast majority of artists draw other things. There is horror, science fiction, westerns …” Festooned with comics, the store is a tribute to the art.';
+  const text = '“You are thinking of one style only,” says Alma Reyes, who runs the shop. “Most of our makers knit other things. There are scarves, blankets, puppets …” Piled high with yarn, the shop is a tribute to the craft.';
   const r = run(text);
-  expectQuote(r.quotes.find((q) => q.text.startsWith('“The vast majority'))!, { speaker: 'Alma Reyes', mention: null, cue: null });
-  const r2 = run('“They were surprised,” says Alma Reyes, who runs the shop. “They say, ‘Oh my God, you are doing this? Maybe I can too!’ ” Her shop opened in 2017.');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“Most of our makers'))!, { speaker: 'Alma Reyes', mention: null, cue: null });
+  const r2 = run('“They were amazed,” says Alma Reyes, who runs the shop. “They say, ‘Wait, you made all this? Then I could try it!’ ” Her shop opened in 2017.');
   expectQuote(r2.quotes.find((q) => q.text.startsWith('“They say'))!, { speaker: 'Alma Reyes', mention: null, cue: null });
 });
 
@@ -234,10 +234,10 @@ test('a document reads the same whatever was read before it (wink forgets the wo
 });
 
 test('a label in quotation marks inside the subject right before the cue (`critics of the so-called “backstop” argue`) is no content of its own; a quotation opening the sentence before the cue still is', () => {
-  let r = run('Critics of what is known as the “sunset clause” argue it could tie the province to the deal for years.');
+  let r = run('Critics of what is now known as the “sunset clause” argue it could bind the province to the pact for a decade.');
   assert.ok(!r.quotes.some((q) => q.text.includes('sunset clause')), summary(r));
-  r = run('The new plans “will not solve this,” she said.');
-  assert.ok(r.quotes.some((q) => q.text.includes('will not solve this')), summary(r));
+  r = run('The new rules “will not fix the queues,” she said.');
+  assert.ok(r.quotes.some((q) => q.text.includes('will not fix the queues')), summary(r));
 });
 
 test('a paragraph that lost its full stop but ends `, he says` is a sentence, not a heading; a heading with a named speaker still reports nothing', () => {
