@@ -173,8 +173,8 @@ test('words in capitals are a heading’s, not cues, and a name after the headin
 });
 
 test('a participle after `’s` for `is` is a cue (`He’s claiming that ...`); a gerund after a possessive is none', () => {
-  const r = run('Mayor Tom Brennan spoke on Monday. He’s claiming that the ferry is “a big, big problem for this town.”');
-  expectQuote(quote(r, 'that the ferry is “a big, big problem for this town.”'), { type: 'mixed', speaker: 'Tom Brennan', mention: 'He', cue: 'claiming' });
+  const r = run('Mayor Tom Brennan spoke on Monday. He’s claiming that the ferry is “a huge, huge headache for this town.”');
+  expectQuote(quote(r, 'that the ferry is “a huge, huge headache for this town.”'), { type: 'mixed', speaker: 'Tom Brennan', mention: 'He', cue: 'claiming' });
   const g = run('Brennan’s saying that the ferry was safe did not help him.');
   assert.deepEqual(g.quotes.filter((q) => q.cue?.text === 'saying'), [], summary(g));
 });

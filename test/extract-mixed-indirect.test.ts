@@ -204,10 +204,10 @@ test('a that-verb with no `that` coordinated in a reported clause does not end i
 });
 
 test('a named speaker’s own direct quotation inside another’s reported clause stays theirs (`– a threat that Okafor condemned as “...”`)', () => {
-  const r = run('Brennan attacked Okafor all summer, even suggesting the council could strip her of her seat – a threat that Okafor condemned as not just “an insult to the voters but a warning to everyone who speaks up.”');
-  expectQuote(quote(r, '“an insult to the voters but a warning to everyone who speaks up.”'), { type: 'direct', speaker: 'Okafor', mention: 'Okafor', cue: 'condemned' });
+  const r = run('Brennan attacked Okafor all summer, even suggesting the council could strip her of her seat – a threat that Okafor condemned as not just “a slight to the voters but a threat to anyone who objects.”');
+  expectQuote(quote(r, '“a slight to the voters but a threat to anyone who objects.”'), { type: 'direct', speaker: 'Okafor', mention: 'Okafor', cue: 'condemned' });
   // No quote of Brennan's runs over Okafor's words.
-  const words = r.quotes.find((q) => q.text.includes('an insult to the voters'))!;
+  const words = r.quotes.find((q) => q.text.includes('a slight to the voters'))!;
   assert.ok(r.quotes.every((q) => q === words || q.end <= words.start || q.start >= words.end), summary(r));
 });
 
@@ -419,7 +419,7 @@ test('a quotation opening in lower case after the reporter\'s words, then its cu
   expectQuote(quote(c, '“We cannot pay for a second ferry,”'), { type: 'direct', speaker: 'Ada Brook', cue: 'said' });
 });
 
-test('a hyphenated addressee is one phrase before the reported clause (`told Chinese-language media that ...`)', () => {
+test('a hyphenated addressee is one phrase before the reported clause (`told French-language reporters that ...`)', () => {
   const r = run('Ambassador Ada Brook told French-language reporters that the talks would resume in May.');
   expectQuote(quote(r, 'that the talks would resume in May'), { type: 'indirect', speaker: 'Ada Brook', cue: 'told' });
 });
@@ -471,7 +471,7 @@ test('a cue set off by commas after a subject of any length with no finite verb 
   const b = run('The real difference this season, Coach Lena Marsh told reporters on Monday, is that the defence finally holds.');
   quote(b, 'The real difference this season, Coach Lena Marsh told reporters on Monday, is that the defence finally holds');
   // (Not a participle set off by commas with no source: `The deal, announced Friday, would ...`.)
-  const c = run('The tentative contract, announced on Friday, would last four years.');
+  const c = run('The draft agreement, unveiled on Tuesday, would run for three years.');
   assert.equal(c.quotes.length, 0, summary(c));
 });
 
@@ -496,8 +496,8 @@ test('a cue in a comparison after `than` reports nothing (`larger than county au
 });
 
 test('`X argued that DET ...`: a `that` before a determiner or pronoun opens a clause even where the tagger finds no verb; `that logic` is an object', () => {
-  const a = run('Councillor Dev Okafor argued that the closure disadvantaged his group in its appeal.');
-  expectQuote(quote(a, 'that the closure disadvantaged his group in its appeal'), { type: 'indirect', speaker: 'Dev Okafor', cue: 'argued' });
+  const a = run('Councillor Dev Okafor argued that the closure hurt his club in its bid for a grant.');
+  expectQuote(quote(a, 'that the closure hurt his club in its bid for a grant'), { type: 'indirect', speaker: 'Dev Okafor', cue: 'argued' });
   const b = run('Councillor Dev Okafor questioned that logic at the meeting.');
   assert.equal(b.quotes.length, 0, summary(b));
 });
@@ -589,15 +589,15 @@ test('a quoted fragment joined by `and` after the cue goes on with the words bef
   assert.ok(whole, summary(r));
   assert.equal(whole.speaker.name, 'Stella Moss');
   expectQuote(quote(r, '“full of nonsense.”'), { speaker: 'Stella Moss', mention: 'Stella Moss', cue: 'wrote' });
-  const said = run('“It reinforced our resolve,” said Senator Ruth Blum, and “trust in our values to see through the bluster.”');
-  expectQuote(quote(said, '“trust in our values to see through the bluster.”'), { speaker: 'Ruth Blum', mention: 'Ruth Blum', cue: 'said' });
+  const said = run('“It reinforced our resolve,” said Senator Ruth Blum, and “faith in our neighbours to get past the noise.”');
+  expectQuote(quote(said, '“faith in our neighbours to get past the noise.”'), { speaker: 'Ruth Blum', mention: 'Ruth Blum', cue: 'said' });
 });
 
 test('after an opening `According to X`, a relative clause or an aside on the source is no part of the report', () => {
-  const dashes = run('According to the Harbour Council study — which used research from two firms — the retail sector is the biggest source of entry-level jobs.');
-  expectQuote(quote(dashes, 'the retail sector is the biggest source of entry-level jobs'), { type: 'indirect', cue: 'According to' });
-  const commas = run('According to the Harbour Council study, which used research from two firms, the retail sector is the biggest source of entry-level jobs.');
-  expectQuote(quote(commas, 'the retail sector is the biggest source of entry-level jobs'), { type: 'indirect', cue: 'According to' });
+  const dashes = run('According to the Harbour Council survey — which drew on data from two banks — the fishing fleet is the largest employer of young deckhands.');
+  expectQuote(quote(dashes, 'the fishing fleet is the largest employer of young deckhands'), { type: 'indirect', cue: 'According to' });
+  const commas = run('According to the Harbour Council survey, which drew on data from two banks, the fishing fleet is the largest employer of young deckhands.');
+  expectQuote(quote(commas, 'the fishing fleet is the largest employer of young deckhands'), { type: 'indirect', cue: 'According to' });
 });
 
 test('`said he thought that ...`: the thought reported as spoken rests on the outer cue and its subject', () => {

@@ -189,9 +189,9 @@ test('a title of a work next to a cue is no quotation (`Later on “This Week,�
   assert.ok(!r.quotes.some((q) => q.text.includes('This Week')), summary(r));
 });
 
-test('after a quotation and a short subject, a noun-like cue closes the clause (`“...,” Bozell notes.`)', () => {
-  const r = run('“First, in every other clash it was the other candidate picking a fight,” Bozell notes.');
-  expectQuote(quote(r, '“First, in every other clash it was the other candidate picking a fight,”'), { speaker: 'Bozell', mention: 'Bozell', cue: 'notes' });
+test('after a quotation and a short subject, a noun-like cue closes the clause (`“...,” Varley notes.`)', () => {
+  const r = run('“First, in every earlier row it was the other captain starting the trouble,” Varley notes.');
+  expectQuote(quote(r, '“First, in every earlier row it was the other captain starting the trouble,”'), { speaker: 'Varley', mention: 'Varley', cue: 'notes' });
 });
 
 test('a full stop inside the closing mark before a bare `Name said.` still ties them', () => {

@@ -418,7 +418,7 @@ test('`issued a statement saying ...` is the issuer’s; a place closing an adju
 test('a participle after a writing and a time, or after the people it was sent to, is the sender’s (`emailed supporters saying`)', () => {
   const r = run('The mayor’s office released a statement Tuesday saying the plan was “a fraud on the taxpayers.”\n\n'
     + 'The Oregon senator emailed supporters saying: “The fight goes on in every county.”\n\n'
-    + 'Her campaign blasted out an email to donors stating, “We are one week from victory.”\n\n'
+    + 'Her campaign fired off an email to donors stating, “We are one week from victory.”\n\n'
     + 'Listeners heard Mayor Jill Adams saying “we will not close the shelter” on the radio.');
   expectQuote(quote(r, 'the plan was “a fraud on the taxpayers.”'), { type: 'mixed', speaker: 'The mayor’s office', cue: 'saying' });
   expectQuote(quote(r, '“The fight goes on in every county.”'), { speaker: 'The Oregon senator', mention: 'Oregon senator', cue: 'saying' });
@@ -428,9 +428,9 @@ test('a participle after a writing and a time, or after the people it was sent t
 });
 
 test('a name standing before a colon labels the quotation after it, as in a transcript', () => {
-  const r = run('The candidates rejected the term.\n\nOkafor: "Our goal is not to contain the group, but to defeat it." Brandt: "The mission is to destroy it."');
-  expectQuote(quote(r, '"Our goal is not to contain the group, but to defeat it."'), { speaker: 'Okafor', mention: 'Okafor', cue: null });
-  expectQuote(quote(r, '"The mission is to destroy it."'), { speaker: 'Brandt', mention: 'Brandt', cue: null });
+  const r = run('The candidates rejected the term.\n\nOkafor: "Our aim is not to slow the flooding, but to stop it." Brandt: "The job is to end it."');
+  expectQuote(quote(r, '"Our aim is not to slow the flooding, but to stop it."'), { speaker: 'Okafor', mention: 'Okafor', cue: null });
+  expectQuote(quote(r, '"The job is to end it."'), { speaker: 'Brandt', mention: 'Brandt', cue: null });
 });
 
 test('a sentence with its own subject is that subject’s even right after another speaker’s quote', () => {
@@ -466,10 +466,10 @@ test('a writing from someone speaks for them (`A release from the Harbour Worker
 });
 
 test('lone group words, titles and brands are not people (`Democrats`, `Senator`, `TechCrunch`)', () => {
-  const r = run('On Monday, nervous Democrats on Capitol Hill said the race was close. TechCrunch reported that the app paid teens. Mexicans often say the border is near.');
+  const r = run('On Monday, jittery Democrats in the statehouse said the race was close. TechCrunch reported that the app tracked riders. Mexicans often say the border is near.');
   const persons = r.people.filter((p) => p.kind === 'person').map((p) => p.name);
   assert.deepEqual(persons, [], summary(r));
-  expectQuote(r.quotes.find((q) => q.text.includes('race was close'))!, { speaker: 'nervous Democrats on Capitol Hill' });
+  expectQuote(r.quotes.find((q) => q.text.includes('race was close'))!, { speaker: 'jittery Democrats in the statehouse' });
 });
 
 test('a name after a noun phrase adjunct is still the subject (`In a Gazette interview Okafor declared`)', () => {
@@ -495,7 +495,7 @@ test('between a closing quotation mark and its cue any noun phrase is the speake
   // After an inverted cue too, and a role word the tagger reads as an adjective still heads it.
   const r2 = run('"Nobody ever told us to hold back," said the depot chief known as Rolf, speaking openly for the first time.');
   expectQuote(r2.quotes.find((q) => q.text.startsWith('"Nobody ever told'))!, { mention: 'the depot chief', cue: 'said' });
-  // A label in quotation marks is no such quotation: `“poison pill” measures added by ...` has no speaker slot.
+  // A label in quotation marks is no such quotation: `“poison pill” clauses attached by ...` has no speaker slot.
   const r3 = run('Councillors sank the motion over “poison pill” clauses attached by the other side.');
   assert.ok(!r3.quotes.some((q) => q.speaker.mention?.text === 'clauses'), summary(r3));
 });
@@ -567,8 +567,8 @@ test('a participle with no cue before it rests on the main clause’s subject, n
   r = run('Like the mayor, Senator Tom Brennan also rejected the notion that other senators could walk away from the deal, arguing that there is “room to negotiate on the pension terms” in it.');
   expectQuote(quote(r, 'that there is “room to negotiate on the pension terms” in it'), { speaker: 'Tom Brennan', mention: 'Tom Brennan', cue: 'arguing' });
   // (After a relative or temporal clause, the participle goes with that clause's subject.)
-  r = run('Premier Alice Okafor spoke at the college, where about 50 nurses had gathered on Monday, chanting “no contract, no peace, no more delays.”');
-  assert.notEqual(quote(r, '“no contract, no peace, no more delays.”').speaker.name, 'Alice Okafor', summary(r));
+  r = run('Premier Alice Okafor spoke at the college, where about 50 nurses had gathered on Monday, chanting “fair pay, safe wards, no more delays.”');
+  assert.notEqual(quote(r, '“fair pay, safe wards, no more delays.”').speaker.name, 'Alice Okafor', summary(r));
   // (A sentence opening with `Even before ...,`: the main clause follows the comma.)
   r = run('Even before Okafor took the stage on Tuesday, her team sent a text to volunteers saying: “We just took the coast!”');
   expectQuote(quote(r, '“We just took the coast!”'), { mention: 'her team', cue: 'saying' });
@@ -588,8 +588,8 @@ test('a noun phrase opening its clause right before a cue is the source whatever
   expectQuote(quote(r3, 'that “the count was rigged from the start.”'), { speaker: 'Ruth Alder', mention: 'Ruth Alder' });
 });
 
-test('a participle’s subject is the noun phrase opening the main clause whatever its head (`In three interviews, the shipping magnate sounded off ..., saying ...`)', () => {
-  const r = run('The council met on Monday. In three separate interviews, the shipping magnate sounded off on the plan, saying it was "a gift to the developers and nobody else."');
+test('a participle’s subject is the noun phrase opening the main clause whatever its head (`In two interviews, the shipping magnate sounded off ..., saying ...`)', () => {
+  const r = run('The council met on Monday. In two long interviews, the shipping magnate sounded off on the plan, saying it was "a gift to the developers and nobody else."');
   expectQuote(quote(r, 'it was "a gift to the developers and nobody else."'), { type: 'mixed', mention: 'the shipping magnate', cue: 'saying' });
 });
 
@@ -599,8 +599,8 @@ test('right after a closing quotation mark, a lone capitalised word before the c
   expectQuote(quote(r, '“Vote them all out next time,”'), { mention: 'another', cue: 'tweeted' });
 });
 
-test('a gerund cue after `by` rests on the main clause’s subject, not on a subject inside the clause before it (`X quashed rumours he was leaving by tweeting that ...`)', () => {
-  const r = run('The club was quiet all week. Ruth Alder quashed rumours he was leaving by tweeting that "I am staying here for the whole season."');
+test('a gerund cue after `by` rests on the main clause’s subject, not on a subject inside the clause before it (`X quashed rumours he was quitting by tweeting that ...`)', () => {
+  const r = run('The club was quiet all week. Ruth Alder quashed rumours he was quitting by tweeting that "I am staying here for the whole season."');
   expectQuote(quote(r, 'that "I am staying here for the whole season."'), { speaker: 'Ruth Alder', mention: 'Ruth Alder', cue: 'tweeting' });
 });
 
@@ -679,15 +679,15 @@ test('`those` with its postmodifier opening the clause (`All those involved say`
   expectQuote(r.quotes.find((q) => q.text.includes('wants a deal'))!, { speaker: 'Those close to the mayor', mention: 'Those close to the mayor', cue: 'say' });
 });
 
-test('a clause-opening phrase with prepositional phrases after it (`The punching bag in golf said`) is the source, whatever its head', () => {
-  const r = run('The season ended in May. The punching bag in golf said the rules were unfair. The loudest voice in the room at city hall said the vote was rigged.');
-  expectQuote(r.quotes.find((q) => q.text.includes('rules were unfair'))!, { speaker: 'The punching bag in golf', mention: 'The punching bag in golf', cue: 'said' });
+test('a clause-opening phrase with prepositional phrases after it (`The punching bag in tennis said`) is the source, whatever its head', () => {
+  const r = run('The season ended in May. The punching bag in tennis said the rules were unfair. The loudest voice in the room at city hall said the vote was rigged.');
+  expectQuote(r.quotes.find((q) => q.text.includes('rules were unfair'))!, { speaker: 'The punching bag in tennis', mention: 'The punching bag in tennis', cue: 'said' });
   expectQuote(r.quotes.find((q) => q.text.includes('vote was rigged'))!, { speaker: 'The loudest voice in the room at city hall', cue: 'said' });
 });
 
-test('a degree adverb before an adjective stays in the phrase (`The most popular coach in golf finally said`)', () => {
-  const r = run('The season ended in May. The most popular coach in golf finally said "no more" to the critics.');
-  expectQuote(r.quotes.find((q) => q.text.includes('no more'))!, { speaker: 'The most popular coach in golf', mention: 'The most popular coach in golf', cue: 'said' });
+test('a degree adverb before an adjective stays in the phrase (`The most popular coach in tennis finally said`)', () => {
+  const r = run('The season ended in May. The most popular coach in tennis finally said "no more" to the critics.');
+  expectQuote(r.quotes.find((q) => q.text.includes('no more'))!, { speaker: 'The most popular coach in tennis', mention: 'The most popular coach in tennis', cue: 'said' });
 });
 
 test('a role with a name and its affiliation in apposition (`Another pollster, Dana Ruiz of Wexham College, said`) rests on the name', () => {

@@ -435,8 +435,8 @@ test('a study speaks for its author, named before it or in a `by` phrase after i
 test('a place word alone is no part of a longer name that holds it: `Jordan` keeps Paul Jordan a person, `Halifax` is not the Halifax Comets', () => {
   const r = run('Rep. Paul Jordan spoke first. “We will win,” Jordan said. The vote was then delayed by an hour. “It will be a long night,” he added.');
   expectQuote(quote(r, '“It will be a long night,”'), { speaker: 'Paul Jordan', mention: 'he' });
-  const r2 = run('The Halifax Comets traded two players on Thursday. Jonas Vale, who was drafted by Halifax in 2014, was cleared to play. The team posted a picture of him with two words: “I’m back.”');
-  expectQuote(quote(r2, '“I’m back.”'), { speaker: 'Halifax Comets', mention: 'The team' });
+  const r2 = run('The Halifax Comets traded two players on Thursday. Jonas Vale, who was drafted by Halifax in 2014, was cleared to play. The team posted a picture of him with a caption: “I’m home.”');
+  expectQuote(quote(r2, '“I’m home.”'), { speaker: 'Halifax Comets', mention: 'The team' });
 });
 
 test('a name that opens with a place and has no given name (`the Vermont Elks`) is no man `he` means', () => {
