@@ -183,9 +183,9 @@ test('`he` never means a place, even one whose first word is also a first name (
 });
 
 test('`the company said` is the company the passage is about', () => {
-  const text = 'Soap maker Halvorsen & Dyke rallied 6 per cent after its profit beat expectations. The company said its annual sales could be stronger than expected.';
+  const text = 'Paint maker Halvorsen & Dyke climbed 4 per cent after its quarterly results topped forecasts. The company said its yearly revenue could beat its own targets.';
   const r = run(text);
-  const q = quote(r, 'its annual sales could be stronger than expected');
+  const q = quote(r, 'its yearly revenue could beat its own targets');
   assert.equal(q.speaker.name, 'Halvorsen & Dyke', summary(r));
 });
 
@@ -488,10 +488,10 @@ test('a second cue after a clause with a cue of its own still reports the quotat
   expectQuote(quote(r, '"It is meant to help the parent who stays home."'), { mention: 'the 41-year-old father of two', cue: 'replied' });
 });
 
-test('between a closing quotation mark and its cue any noun phrase is the speaker (`the gambling tycoon told`)', () => {
-  const r = run('“It was very pleasant,” the shipping tycoon told reporters in Lisbon. “He was charming.”');
-  expectQuote(r.quotes.find((q) => q.text.startsWith('“It was very pleasant,”'))!, { speaker: 'the shipping tycoon', mention: 'the shipping tycoon', cue: 'told' });
-  expectQuote(quote(r, '“He was charming.”'), { speaker: 'the shipping tycoon', mention: null, cue: null });
+test('between a closing quotation mark and its cue any noun phrase is the speaker (`the shipping tycoon told`)', () => {
+  const r = run('“It was a lively evening,” the shipping tycoon told reporters in Lisbon. “She was gracious.”');
+  expectQuote(r.quotes.find((q) => q.text.startsWith('“It was a lively evening,”'))!, { speaker: 'the shipping tycoon', mention: 'the shipping tycoon', cue: 'told' });
+  expectQuote(quote(r, '“She was gracious.”'), { speaker: 'the shipping tycoon', mention: null, cue: null });
   // After an inverted cue too, and a role word the tagger reads as an adjective still heads it.
   const r2 = run('"Nobody ever told us to hold back," said the depot chief known as Rolf, speaking openly for the first time.');
   expectQuote(r2.quotes.find((q) => q.text.startsWith('"Nobody ever told'))!, { mention: 'the depot chief', cue: 'said' });
@@ -500,16 +500,16 @@ test('between a closing quotation mark and its cue any noun phrase is the speake
   assert.ok(!r3.quotes.some((q) => q.speaker.mention?.text === 'clauses'), summary(r3));
 });
 
-test('a participle between a determiner and its noun stays in the source (`said one unaligned Ohio strategist`)', () => {
-  const r = run('“Nobody has a home-state advantage this year, none at all,” said one unaligned Ohio strategist.');
+test('a participle between a determiner and its noun stays in the source (`said one unaffiliated Dayton strategist`)', () => {
+  const r = run('“Nobody has a hometown edge this year, not one of them,” said one unaffiliated Dayton strategist.');
   const q = r.quotes.find((x) => x.text.startsWith('“Nobody'))!;
   assert.ok(q.speaker.mention && q.speaker.mention.text.endsWith('strategist'), summary(r));
-  assert.equal(q.speaker.name, 'one unaligned Ohio strategist');
+  assert.equal(q.speaker.name, 'one unaffiliated Dayton strategist');
 });
 
 test('a role with the name in apposition rests on the name (`The chief, Paula Mendes, suggested that ...`)', () => {
-  const r = run('The chief, Paula Mendes, suggested that the candidate would soften his tone.');
-  expectQuote(r.quotes.find((q) => q.text.includes('soften his tone'))!, { speaker: 'Paula Mendes', mention: 'Paula Mendes', cue: 'suggested' });
+  const r = run('The chief, Paula Mendes, suggested that the candidate would tone down his attacks.');
+  expectQuote(r.quotes.find((q) => q.text.includes('tone down his attacks'))!, { speaker: 'Paula Mendes', mention: 'Paula Mendes', cue: 'suggested' });
 });
 
 test('a capitalised plural opening a sentence whose singular the article writes in lower case is a description, not a name', () => {
