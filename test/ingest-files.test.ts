@@ -126,6 +126,37 @@ test('text, JSONL and directories; bad inputs reported, the rest ingested; re-in
   }
 });
 
+test('a text file is stored as the text it holds: UTF-8 as read, a byte-order mark dropped, Latin-1 decoded', async () => {
+  const { dir, done } = tempDir();
+  try {
+    const src = join(dir, 'in');
+    mkdirSync(src);
+    const story = storyParagraphs(6).join('\n\n');
+    const utf8 = `Zoë Ångström — café owner — wrote this. 𝄞\n\n${story}`;
+    writeFileSync(join(src, 'a-utf8.txt'), utf8);
+    const withBom = `Renée’s second note.\n\n${storyParagraphs(7).join('\n\n')}`;
+    writeFileSync(join(src, 'b-bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(withBom)]));
+    // (Latin-1 has no curly quotation marks: straight ones.)
+    const latin = `Cl\u00e9ment's third note.\n\n${storyParagraphs(8).join('\n\n').replace(/[“”]/g, '"')}`;
+    writeFileSync(join(src, 'c-latin1.txt'), Buffer.from(latin, 'latin1'));
+    const store = openSqliteStore(join(dir, 'r.db'));
+    const s = await ingest([src], { store, threads: 0 });
+    assert.equal(s.added, 3, JSON.stringify(s.failed));
+    const rows = store.db.prepare('SELECT external_id AS id, text, typeof(text) AS type FROM articles ORDER BY external_id').all() as { id: string; text: string; type: string }[];
+    assert.deepEqual(rows.map((r) => [r.id, r.type]), [['a-utf8', 'text'], ['b-bom', 'text'], ['c-latin1', 'text']]);
+    assert.equal(rows[0]!.text, utf8);
+    assert.equal(rows[1]!.text, withBom);
+    assert.equal(rows[2]!.text, latin);
+    // Searchable and sliceable as any text: quote offsets index the stored text.
+    const quotes = store.db.prepare('SELECT q.start, q."end", q.text, a.text AS article FROM quotes q JOIN articles a ON a.id = q.article_id').all() as { start: number; end: number; text: string; article: string }[];
+    assert.ok(quotes.length >= 3);
+    for (const q of quotes) assert.equal(q.article.slice(q.start, q.end), q.text);
+    store.closeSync();
+  } finally {
+    done();
+  }
+});
+
 test('workers load the task module by import, never through require() of an ES module', { skip: !process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') }, async () => {
   // What piscina tries first, in a worker started with the pool's options: it must fail at once
   // (the require(esm) path once aborted a run), so that piscina imports the module instead.

@@ -288,7 +288,7 @@ class Run {
         await this.schedule(async (slot) => {
           let article: ArticleInput;
           try {
-            article = await readTextArticle(path);
+            article = await readTextArticle(path, true);
           } catch (err) {
             this.failArticle(path, (err as Error).message);
             return;

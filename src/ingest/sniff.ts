@@ -68,6 +68,14 @@ export function kindFromContent(head: string): InputKind | null {
 /** Decodes bytes as text in the given charset (default UTF-8); throws InputError when not text. */
 export function decodeText(buf: Uint8Array, charset?: string | null): string {
   if (looksBinary(buf)) throw new InputError('binary data, not text');
+  return decodeBytes(buf, charset).text;
+}
+
+/**
+ * `decodeText` without the binary check (for a caller that made it), saying whether the text is
+ * the bytes' UTF-8 exactly: decoded as UTF-8 and with no byte-order mark to drop.
+ */
+export function decodeBytes(buf: Uint8Array, charset?: string | null): { text: string; exactUtf8: boolean } {
   let label = (charset ?? 'utf-8').trim().toLowerCase();
   let decoder: TextDecoder;
   try {
@@ -77,10 +85,13 @@ export function decodeText(buf: Uint8Array, charset?: string | null): string {
     decoder = new TextDecoder('utf-8', { fatal: true });
   }
   try {
-    return decoder.decode(buf).replace(/^\uFEFF/, '');
+    const text = decoder.decode(buf);
+    // (TextDecoder drops one leading byte-order mark itself.)
+    const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+    return { text: text.replace(/^\uFEFF/, ''), exactUtf8: decoder.encoding === 'utf-8' && !bom };
   } catch {
     // Not valid UTF-8: Latin-1 pages still exist without a declared charset.
-    return new TextDecoder('windows-1252').decode(buf);
+    return { text: new TextDecoder('windows-1252').decode(buf), exactUtf8: false };
   }
 }
 

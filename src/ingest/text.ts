@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import type { ArticleInput } from '../store/store.js';
 import { normalizeUrl } from '../store/normalize.js';
 import { toIsoDate } from './dates.js';
-import { decodeText, InputError, looksBinary } from './sniff.js';
+import { decodeBytes, InputError, looksBinary } from './sniff.js';
 
 export function fsReason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
@@ -24,8 +24,12 @@ export function fsReason(err: unknown): string {
   }
 }
 
-/** One `.txt` file: one article; the id is the file name without extension. */
-export async function readTextArticle(path: string): Promise<ArticleInput> {
+/**
+ * One `.txt` file: one article; the id is the file name without extension. With `keepBytes`, a
+ * file that is UTF-8 keeps its bytes as `textUtf8` (for a store in this process: they do not
+ * survive JSON).
+ */
+export async function readTextArticle(path: string, keepBytes = false): Promise<ArticleInput> {
   let buf: Buffer;
   try {
     // A synchronous read: an article file is small, and the promise API costs several
@@ -35,9 +39,11 @@ export async function readTextArticle(path: string): Promise<ArticleInput> {
     throw new InputError(fsReason(err));
   }
   if (looksBinary(buf)) throw new InputError('binary file, not text');
-  const text = decodeText(buf);
+  const { text, exactUtf8 } = decodeBytes(buf);
   if (!text.trim()) throw new InputError('empty file');
-  return { source: path, externalId: basename(path).replace(/\.[^.]+$/, ''), text };
+  const article: ArticleInput = { source: path, externalId: basename(path).replace(/\.[^.]+$/, ''), text };
+  if (keepBytes && exactUtf8) article.textUtf8 = buf;
+  return article;
 }
 
 export type JsonlItem = { ok: true; article: ArticleInput } | { ok: false; source: string; reason: string };

@@ -11,6 +11,13 @@
  * then compared by edit distance over hashes, and only a pair that still reaches the threshold is
  * compared as words (`nearSimilarity`), so the decisions are exactly those of comparing words: two
  * equal words have equal hashes, so hashes never find fewer words in common or more edits.
+ *
+ * Before any of that, each quotation's words are kept as a 64-bit sketch (one bit per word, by its
+ * hash): a bit one side has and the other lacks is a word of that side the other lacks, so the
+ * bits either side alone holds bound its unmatched words from below. On invented news text every
+ * candidate is a chance one, and this rules out nearly all of them for the price of a few
+ * operations, where counting common words cost a table of the query's words and a pass over the
+ * candidate's.
  */
 /** Quotations whose word hashes are kept (the newest; slots are by quotation id). */
 const RING_QUOTATIONS = 1 << 16;
@@ -43,17 +50,36 @@ export function hashWords(words: string, out: Int32Array): number {
   return n;
 }
 
+/** The bit of the 64-bit word sketch for a word's hash (high bits of a remix: 0 to 63). */
+function sketchBit(h: number): number {
+  return Math.imul(h, 0x2545f491) >>> 26;
+}
+
+/** Set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
 export class RecentWords {
   /** Quotation id held in each slot (0: none), where its hashes start (a count of all words ever written), and how many. */
   private readonly ids = new Float64Array(RING_QUOTATIONS);
   private readonly starts = new Float64Array(RING_QUOTATIONS);
   private readonly lengths = new Int32Array(RING_QUOTATIONS);
+  /** Each slot's word sketch, low and high 32 bits (see `sketchBit`). */
+  private readonly sketchLow = new Int32Array(RING_QUOTATIONS);
+  private readonly sketchHigh = new Int32Array(RING_QUOTATIONS);
   private readonly words = new Int32Array(RING_WORDS);
   private written = 0;
 
   /** The query's words, their multiset as an open-addressing table, and the DP rows. */
   private readonly query = new Int32Array(MAX_WORDS);
   private queryLength = -1;
+  private queryLow = 0;
+  private queryHigh = 0;
+  /** Whether the multiset table below holds the current query's words (built for the first candidate that needs it). */
+  private tableReady = false;
   /** The words `query` holds the hashes of. */
   private queryWords = '';
   private readonly tableKeys = new Int32Array(2 * MAX_WORDS);
@@ -80,11 +106,26 @@ export class RecentWords {
       this.written += RING_WORDS - at; // a quotation's hashes never wrap around the ring
       at = 0;
     }
-    this.words.set((fromQuery ? this.query : this.scratch).subarray(0, n), at);
+    const hashes = fromQuery ? this.query : this.scratch;
+    this.words.set(hashes.subarray(0, n), at);
     const slot = id & (RING_QUOTATIONS - 1);
     this.ids[slot] = id;
     this.starts[slot] = this.written;
     this.lengths[slot] = n;
+    if (fromQuery) {
+      this.sketchLow[slot] = this.queryLow;
+      this.sketchHigh[slot] = this.queryHigh;
+    } else {
+      let low = 0;
+      let high = 0;
+      for (let k = 0; k < n; k++) {
+        const b = sketchBit(hashes[k]!);
+        if (b < 32) low |= 1 << b;
+        else high |= 1 << (b - 32);
+      }
+      this.sketchLow[slot] = low;
+      this.sketchHigh[slot] = high;
+    }
     this.written += n;
   }
 
@@ -100,6 +141,7 @@ export class RecentWords {
     this.written = 0;
     this.queryLength = -1;
     this.queryWords = '';
+    this.tableReady = false;
   }
 
   /**
@@ -110,7 +152,24 @@ export class RecentWords {
     const n = hashWords(words, this.query);
     this.queryLength = n;
     this.queryWords = words;
+    this.tableReady = false;
     if (n < 0) return false;
+    let low = 0;
+    let high = 0;
+    for (let k = 0; k < n; k++) {
+      const b = sketchBit(this.query[k]!);
+      if (b < 32) low |= 1 << b;
+      else high |= 1 << (b - 32);
+    }
+    this.queryLow = low;
+    this.queryHigh = high;
+    return true;
+  }
+
+  /** The query's words as a multiset (an open-addressing table of hash and count). */
+  private buildTable(): void {
+    this.tableReady = true;
+    const n = this.queryLength;
     let size = 8;
     while (size < 2 * n) size *= 2;
     this.tableMask = size - 1;
@@ -130,7 +189,6 @@ export class RecentWords {
         }
       }
     }
-    return true;
   }
 
   /**
@@ -145,6 +203,14 @@ export class RecentWords {
     const longer = Math.max(n, m);
     if (longer === 0) return true;
     const allowed = Math.floor((1 - atLeast) * longer + 1e-9);
+    // Words one side has and the other lacks, at least as many as the sketch bits only one side has.
+    const ql = this.queryLow;
+    const qh = this.queryHigh;
+    const cl = this.sketchLow[slot]!;
+    const ch = this.sketchHigh[slot]!;
+    if (popcount(ql & ~cl) + popcount(qh & ~ch) > allowed) return false;
+    if (popcount(cl & ~ql) + popcount(ch & ~qh) > allowed) return false;
+    if (!this.tableReady) this.buildTable();
     // Words in common, counted with their repeats: each word of the longer not matched costs an edit.
     const stamp = this.queryStamp;
     const mine = ++this.candidateStamp;

@@ -343,7 +343,7 @@ export class SqliteStore implements Store {
       byHash: db.prepare('SELECT id FROM articles WHERE text_hash = ? AND (canonical_url IS NULL OR ? IS NULL) LIMIT 1'),
       insertArticle: db.prepare(`INSERT INTO articles
         (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text, ingested_at, people)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?)`),
       personByNorm: db.prepare('SELECT * FROM people WHERE kind = ? AND norm_name = ?'),
       personById: db.prepare('SELECT * FROM people WHERE id = ?'),
       personBySurname: db.prepare(
@@ -792,7 +792,7 @@ export class SqliteStore implements Store {
       article.byline ?? null,
       article.outlet ?? null,
       published,
-      article.text,
+      article.textUtf8 ?? article.text, // bytes are cast to text as they are (see ArticleInput)
       new Date().toISOString(),
       articlePeopleJson(analysis.people, analysis.people.map((p) => personOf.get(p.id)?.id ?? null)),
     );
