@@ -236,3 +236,24 @@ test('an infinitive that a verb goes on to (`went on to say`, `proceeded to add`
   r = run('She wants to say that the city “will not forget this winter.”');
   assert.equal(r.quotes.length, 0, summary(r));
 });
+
+test('a verb that frames its object (`dismissed the rumours`) leaves the report to a gerund of means after it: `by posting that “...”`', () => {
+  for (const v of ['posting', 'saying', 'emailing', 'texting']) {
+    const r = run(`Harbourmaster Ilse Varkonyi dismissed the rumours on Friday by ${v} that “the ferry will sail on schedule all winter.”`);
+    assert.equal(r.quotes.length, 1, summary(r));
+    expectQuote(quote(r, 'that “the ferry will sail on schedule all winter.”'), { type: 'mixed', speaker: 'Ilse Varkonyi', cue: v });
+  }
+  // (So with a participle after a subordinator: `while insisting that ...`.)
+  const r = run('Harbourmaster Ilse Varkonyi criticized the plan on Friday while insisting that “the ferry will sail on schedule all winter.”');
+  expectQuote(quote(r, 'that “the ferry will sail on schedule all winter.”'), { type: 'mixed', speaker: 'Ilse Varkonyi', cue: 'insisting' });
+});
+
+test('verbs of a medium and of the manner of speaking report with a `that` only: `texted that`, `laughed that`, not `laughed at`', () => {
+  let r = run('Coach Benno Draxl laughed that the league “has never seen a team this slow.”');
+  expectQuote(quote(r, 'that the league “has never seen a team this slow.”'), { type: 'mixed', speaker: 'Benno Draxl', cue: 'laughed' });
+  r = run('Coach Benno Draxl texted that practice was cancelled. His players laughed at the news.');
+  expectQuote(quote(r, 'that practice was cancelled'), { type: 'indirect', speaker: 'Benno Draxl', cue: 'texted' });
+  assert.equal(r.quotes.length, 1, summary(r));
+  r = run('Coach Benno Draxl sighed and said, “We will run more drills.”');
+  expectQuote(quote(r, '“We will run more drills.”'), { type: 'direct', speaker: 'Benno Draxl', mention: 'Benno Draxl', cue: 'said' });
+});

@@ -128,10 +128,9 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
 
   // Contents, right to left, so that an inner cue (`said he would say: “...”`) claims its
   // quotation before the outer one and the outer one then yields.
-  // Contents claimed so far: where they begin and end, where their source (or cue) begins, and
-  // whether they are a direct quotation of a named source (someone's own words, which no other
-  // report contains: `threatening ... – a threat that Velhorn condemned as “...”`).
-  const taken: Array<[number, number, number, boolean]> = [];
+  // Contents claimed so far (see Taken): a named source's direct quotation is someone's own
+  // words, which no other report contains: `threatening ... – a threat that Velhorn condemned as “...”`.
+  const taken: Taken[] = [];
   for (let k = cues.length - 1; k >= 0; k--) {
     const found = contentsFor(doc, unit, spans, runs, cues[k], k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
     if (k === 0) subjectBeforeCue(doc, unit, cues[k], found);
@@ -445,7 +444,14 @@ function postmodifiedSource(doc: Doc, unit: Range, j: number, cue: Cue, runs: Ru
  * Records content `f` of cue `c` as an attribution, unless it is no report (a title, a clause
  * without a verb of its own) or lies inside content already taken that it does not nest in.
  */
-function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[], taken: Array<[number, number, number, boolean]>, c: CueInUnit, f: Content): void {
+/**
+ * Content claimed in a unit: where it begins and ends, where its source (or cue) begins, whether
+ * it is a named source's direct quotation, and whether its cue is a participle or a gerund of
+ * means (`, saying`, `by tweeting`), whose subject is the main clause's.
+ */
+type Taken = [number, number, number, boolean, boolean];
+
+function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[], taken: Taken[], c: CueInUnit, f: Content): void {
   const tokens = doc.tokens;
   // (`Pratley says he was “sitting it out” until Marsh said she was backing Dunmore`: a reported
   // clause may end in a report of its own, in a subordinate clause (not one set off by a
@@ -453,8 +459,11 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   // and the inner one, unless a direct quotation, is part of it only; a named speaker's own
   // direct quotation is no part of another's report.)
   const inner = taken.filter(([s, e]) => f.first < e && f.last > s);
+  // (Nor a report by a participle or gerund of the speaker's own, `dismissed the rumours by
+  // posting that ...`: that is how the main deed was done, the same speaker's report, and what
+  // the main verb takes is only its object.)
   const nests = inner.length > 0 && f.type !== 'direct' && f.how === 'clause'
-    && inner.every(([s, e, src, named]) => !named && f.first < src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
+    && inner.every(([s, e, src, named, means]) => !named && !means && f.first < src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
   if (inner.length > 0 && !nests) return;
   if (nests) {
     const [a, b] = [tokens[f.first].start, tokens[f.last - 1].end];
@@ -463,7 +472,8 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
     }
   }
   if (!f.naming && !isReport(doc, spans, c, f)) return;
-  taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name']);
+  const means = c.cue.participle || tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
+  taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name', means]);
   for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
   const start = tokens[f.first].start;
   const end = tokens[f.last - 1].end;

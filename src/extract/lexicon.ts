@@ -26,8 +26,12 @@ const SPEECH = `say tell add note explain claim argue state insist warn announce
  advise inform assure remind caution demand charge bark question sing exhort`;
 // Verbs of perception and learning (`heard`, `learned`, `found`) are left out on purpose: their
 // subject is the one who was told, not the speaker.
+// (Verbs of a medium, `emailed`, `texted`, `blogged`, and of the manner of speaking, `laughed`,
+// `sighed`, `bragged`, report only with a `that`: `texted a photo`, `laughed at the joke` report
+// nothing.)
 const THAT_ONLY = `signal indicate believe think feel hope expect fear worry know understand show
- decide deny conclude`;
+ decide deny conclude email text blog retweet
+ laugh chuckle sigh smile grin marvel brag gripe grumble fume gush rant`;
 const QUOTED_ONLY = `ask call describe condemn label brand dub term criticize criticise praise slam
  dismiss decry denounce blast hail characterize characterise refer express voice read liken laud tout`;
 
@@ -110,6 +114,7 @@ export const NOUN_LIKE_CUES = new Set([
   'shown', 'heard', 'understood', 'feeling', 'thinking', 'understanding', 'finding', 'hearing',
   'reporting', 'learning', 'saying', 'expecting', 'hoping', 'showing', 'signaling',
   'charges', 'charge', 'questions', 'question', 'reads', 'reading',
+  'email', 'emails', 'text', 'texts', 'blog', 'blogs', 'retweet', 'retweets',
 ]);
 
 /** Verbs that report content only after an object: `told reporters (that) ...`. */
