@@ -525,3 +525,18 @@ test('after `?”` a capitalised pronoun opens a new sentence, whose cue does no
   r = run('Councillor Ines Wahl spoke about the vote. “Who could say no to a free park?” she asked the crowd at the hall.');
   expectQuote(quote(r, '“Who could say no to a free park?”'), { speaker: 'Ines Wahl', mention: 'she', cue: 'asked' });
 });
+
+test('a gender the first-name lists only guess does not keep a pronoun from the one person it can mean', () => {
+  // (`Hao` is on the lists as a man's name; the pronoun, with no one else about, corrects it.)
+  let r = run('Hao Meilan has sold tea on the pier for nine years. “The rent keeps rising,” she said.');
+  expectQuote(quote(r, '“The rent keeps rising,”'), { speaker: 'Hao Meilan', mention: 'she' });
+  assert.equal(r.people.find((p) => p.name === 'Hao Meilan')?.gender, 'f', summary(r));
+  // (A gendered noun outweighs the guess too.)
+  r = run('Hao Meilan, a mother of three, has sold tea on the pier for nine years. Councillor Piet Brandvold disagreed. “The rent keeps rising,” she said.');
+  expectQuote(quote(r, '“The rent keeps rising,”'), { speaker: 'Hao Meilan', mention: 'she' });
+  // (With someone about whom the pronoun fits, the lists still decide.)
+  r = run('Councillor Ada Voss met Tomas Brill at the pier. “The rent keeps rising,” he said.');
+  expectQuote(quote(r, '“The rent keeps rising,”'), { speaker: 'Tomas Brill', mention: 'he' });
+  r = run('Councillor Ada Voss met Tomas Brill at the pier. “The rent keeps rising,” she said.');
+  expectQuote(quote(r, '“The rent keeps rising,”'), { speaker: 'Ada Voss', mention: 'she' });
+});

@@ -18,6 +18,12 @@ export interface Entity {
   name: string;
   kind: 'person' | 'org' | 'description' | 'unknown';
   gender?: 'm' | 'f';
+  /**
+   * The gender is only what the first-name lists suggest (`Wei`, `Jordan` and many names of the
+   * world are either, or missing): a title, a gendered noun or a pronoun that means no one else
+   * outweighs it.
+   */
+  genderGuessed?: boolean;
   descriptors: Map<string, number>;
   /** Lower-cased words of the descriptors, for matching `the minister`. */
   descriptorWords: Set<string>;
@@ -233,9 +239,11 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     else if (run.personal) match.kind = 'person';
     // (The entity's own first name gives the gender: `Al Hashish` after `Samira Al Tahan` is
     // not Al.)
-    const g = place ? undefined : firstNameGender(match.words[0]) ?? titleGender(doc, run);
-    if (g && !match.gender && words.length > 1) match.gender = g;
-    else if (g && !match.gender && run.nameFirst > run.first) match.gender = g;
+    // (The lists' answer is a guess; a title's, `Mrs.`, is not. A title stays second: `spokesman`
+    // and `chairman` are said of women too.)
+    const listed = place ? undefined : firstNameGender(match.words[0]);
+    const g = listed ?? (place ? undefined : titleGender(doc, run));
+    if (g && !match.gender && (words.length > 1 || run.nameFirst > run.first)) { match.gender = g; match.genderGuessed = listed !== undefined; }
     gatherDescriptors(doc, run, match);
     runEntity[k] = match;
   });
@@ -475,8 +483,12 @@ function resolveMention(
       // person the pronoun means, even before it speaks: `For Samira Al Tahan ...`.)
       // (`a witness told Reuters` and then `, he said`: an unnamed source can be meant
       // too, while it is the latest speaker; it has no name mentions to be salient by.)
-      const best = salient(entities, at, para, last, (e) =>
-        (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at)) && (!e.gender || e.gender === g), g);
+      const person = (e: Entity) => e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at);
+      // (When no one of that gender is about, a person whose gender only the first-name lists
+      // guessed is meant, and the pronoun corrects the guess.)
+      const best = salient(entities, at, para, last, (e) => person(e) && (!e.gender || e.gender === g), g)
+        ?? salient(entities, at, para, last, (e) => person(e) && e.genderGuessed === true, g);
+      if (best && best.gender !== g && best.genderGuessed) best.gender = undefined;
       return best ? assignGender(best, g) : null;
     }
     if (info === 'it') return asOrg(salient(entities, at, para, last, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender));
@@ -636,7 +648,7 @@ function latestMentioned(entities: Entity[], before: number, para: number, paras
 }
 
 function assignGender(e: Entity, g: 'm' | 'f'): Entity {
-  if (!e.gender) e.gender = g;
+  if (!e.gender) { e.gender = g; e.genderGuessed = false; }
   return e;
 }
 
@@ -740,8 +752,12 @@ function addDescriptor(e: Entity, text: string): void {
   // `Al Hashish, a 23-year-old mother`: a gendered head noun tells which pronoun means them.
   const head = d.toLowerCase().split(/\s+of\s+/)[0].split(/[\s-]+/).pop() ?? '';
   const g = GENDERED_NOUNS[head];
-  if (g && !e.gender && e.kind !== 'org') {
+  // (It outweighs the first-name lists' guess, unless a `-man` title, which the news gives
+  // women too: `spokesman Hope Lindqvist`.)
+  const epicene = /man$/.test(head) && !/woman$/.test(head);
+  if (g && (!e.gender || e.genderGuessed && !epicene) && e.kind !== 'org') {
     e.gender = g;
+    e.genderGuessed = false;
     if (e.kind === 'unknown') e.kind = 'person';
   }
 }
