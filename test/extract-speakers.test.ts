@@ -540,3 +540,10 @@ test('a gender the first-name lists only guess does not keep a pronoun from the 
   r = run('Councillor Ada Voss met Tomas Brill at the pier. “The rent keeps rising,” she said.');
   expectQuote(quote(r, '“The rent keeps rising,”'), { speaker: 'Ada Voss', mention: 'she' });
 });
+
+test('a quotation with no cue is the main clause’s subject’s, past a subordinate clause that opens the sentence (but `As X puts it` names the speaker)', () => {
+  let r = run('After Tomas Brill toured the docks on Monday, Mayor Ada Voss waved to the crowd, “Busier than it has been in decades!”');
+  expectQuote(quote(r, '“Busier than it has been in decades!”'), { speaker: 'Ada Voss', mention: 'Ada Voss' });
+  r = run('As the Courier’s Lena Ortmann puts it, the harbour now has “more cranes than sailors on it.”');
+  expectQuote(quote(r, '“more cranes than sailors on it.”'), { speaker: 'Lena Ortmann' });
+});

@@ -757,21 +757,31 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
 const OPENING_SUBORDINATORS = new Set(['when', 'while', 'as', 'after', 'before', 'although', 'though', 'if', 'because', 'since', 'once', 'until', 'whether']);
 
 /**
+ * Where the main clause of the sentence from `start` opens: past punctuation, a conjunction or
+ * adverbs (`And although ...`, `Even before ...`) and a subordinate clause set off by a comma
+ * (`After the ruling came out, ...`); -1 when such a clause has no comma to end it.
+ */
+function pastOpeningClause(tokens: Token[], start: number, end: number): number {
+  let k = start;
+  while (k < end && tokens[k].pos === 'PUNCT' && tokens[k].quote < 0) k++;
+  for (let n = 0; n < 2 && k < end && (tokens[k].pos === 'CCONJ' || tokens[k].pos === 'ADV') && !OPENING_SUBORDINATORS.has(tokens[k].lower); n++) k++;
+  if (k < end && OPENING_SUBORDINATORS.has(tokens[k].lower)) {
+    while (k < end && tokens[k].text !== ',' && tokens[k].quote < 0) k++;
+    if (tokens[k]?.text !== ',') return -1;
+    k++;
+  }
+  return k;
+}
+
+/**
  * The subject of the sentence's main clause, from `start`: the phrase before its first verb,
  * past a subordinate clause that opens the sentence (`After the ruling came out, Smith ...`).
  * Null when the first verb has no subject to read there.
  */
 function mainSubject(doc: Doc, start: number, end: number, runs: RunIndex, spans: QuotedSpan[]): Mention | null {
   const tokens = doc.tokens;
-  let k = start;
-  while (k < end && tokens[k].pos === 'PUNCT' && tokens[k].quote < 0) k++;
-  // (`And although ...`, `Even before ...`.)
-  for (let n = 0; n < 2 && k < end && (tokens[k].pos === 'CCONJ' || tokens[k].pos === 'ADV') && !OPENING_SUBORDINATORS.has(tokens[k].lower); n++) k++;
-  if (k < end && OPENING_SUBORDINATORS.has(tokens[k].lower)) {
-    while (k < end && tokens[k].text !== ',' && tokens[k].quote < 0) k++;
-    if (tokens[k]?.text !== ',') return null;
-    k++;
-  }
+  const k = pastOpeningClause(tokens, start, end);
+  if (k < 0) return null;
   for (let v = k; v < end; v++) {
     const t = tokens[v];
     if (t.quote >= 0) return null;
@@ -884,6 +894,11 @@ function speakerLabel(doc: Doc, start: number, end: number, runs: RunIndex): { m
  */
 function sentenceSubject(doc: Doc, start: number, end: number, runs: RunIndex): { mention: Mention; cue: Cue } | null {
   const tokens = doc.tokens;
+  // (Past a subordinate clause that opens the sentence, whose subject is not the sentence's:
+  // `After Brill toured the docks, Voss was upbeat: “...”`; not `As Marsh puts it, ...`, which
+  // names whose words follow.)
+  const main = pastOpeningClause(tokens, start, end);
+  if (main >= 0 && !/^as$/i.test(tokens[start]?.text ?? '')) start = main;
   for (let k = start; k < end; k++) {
     const t = tokens[k];
     if (t.quote >= 0 || t.pos !== 'VERB') continue;
