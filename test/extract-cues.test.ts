@@ -257,3 +257,25 @@ test('verbs of a medium and of the manner of speaking report with a `that` only:
   r = run('Coach Benno Draxl sighed and said, “We will run more drills.”');
   expectQuote(quote(r, '“We will run more drills.”'), { type: 'direct', speaker: 'Benno Draxl', mention: 'Benno Draxl', cue: 'said' });
 });
+
+test('verbs stressed on the last syllable double their consonant: `admitted`, `admitting`, `referred` are cues', () => {
+  let r = run('Harbour chief Ada Voss admitted that the pier “needs more work than we thought.”');
+  expectQuote(quote(r, 'that the pier “needs more work than we thought.”'), { type: 'mixed', speaker: 'Ada Voss', cue: 'admitted' });
+  r = run('Harbour chief Ada Voss referred to the new crane as “a very expensive seagull perch.”');
+  expectQuote(quote(r, '“a very expensive seagull perch.”'), { speaker: 'Ada Voss', cue: 'referred' });
+});
+
+test('a participle set off by commas between a subject and its verb (`X, despite admitting that ..., voted`) reports for that subject, up to the comma', () => {
+  let r = run('Harbour chief Ada Voss, despite admitting that she had doubts about “ships getting too big for the pier,” voted for the plan.');
+  expectQuote(quote(r, 'that she had doubts about “ships getting too big for the pier,”'), { type: 'mixed', speaker: 'Ada Voss', mention: 'Ada Voss', cue: 'admitting' });
+  r = run('Ada Voss, R-Lakeport, while insisting that the pier was safe, voted to close it.');
+  expectQuote(quote(r, 'that the pier was safe'), { type: 'indirect', speaker: 'Ada Voss', mention: 'Ada Voss', cue: 'insisting' });
+});
+
+test('a naming participle after a cue (`said, referring to X, “B”`) leaves the quotation after its comma to the quotation the cue interrupts; one that asks its object keeps it', () => {
+  let r = run('“Every time you blame the weather,” Voss said, referring to the budget excuse, “you hand the other side a gift.”');
+  expectQuote(quote(r, '“you hand the other side a gift.”'), { speaker: 'Voss' });
+  assert.ok(r.quotes.some((q) => q.text.startsWith('“Every time') && q.text.endsWith('a gift.”')), summary(r));
+  r = run('“Keep the lights on,” Voss told the crew before asking them, “Who has the keys to the tower?”');
+  expectQuote(quote(r, '“Who has the keys to the tower?”'), { speaker: 'Voss', cue: 'asking' });
+});

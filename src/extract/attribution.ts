@@ -7,7 +7,7 @@
  */
 import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
-import { cueAt, type Cue } from './cues.js';
+import { PARTICIPLE_SUBORDINATORS, cueAt, type Cue } from './cues.js';
 import { phraseAfter, phraseBefore, type Mention, type NameRun, type RunIndex } from './mentions.js';
 import { PERSON_NOUNS, TAKES_ADDRESSEE, WRITINGS, isPlaceName } from './lexicon.js';
 import type { QuoteType } from './types.js';
@@ -256,6 +256,14 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
   // `Velhorn rallied volunteers by warning that ...`: a gerund after `by` is the means of
   // the main clause's deed, so its subject is that clause's, as a participle's is.
   const byGerund = tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
+  // `Voss, despite admitting that ..., voted`, `Abel Crane, R-Idaho, while insisting ...`: an
+  // aside participle's subject is the phrase before its comma.
+  if (!src && asideParticiple(tokens, c.cue)) {
+    const comma = c.cue.first - 2;
+    const m = phraseBefore(doc, comma, unit.first, runs);
+    // (Past an apposition: `Abel Crane, R-Idaho, despite ...`.)
+    src = (!m || tokens[m.first - 1]?.text === ',' ? subjectBeforeApposition(doc, comma, unit.first, runs, spans)?.mention : null) ?? m;
+  }
   if (!src && (c.cue.participle || byGerund || /^(and|but|or)$/.test(tokens[c.cue.first - 1]?.lower ?? ''))) {
     let earlier: Mention | null = null;
     // (Not a cue inside an earlier cue's complement, `told them that she thinks we can
@@ -1122,6 +1130,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const startsQuote = k < unit.last && tokens[k] && tokens[k].quote >= 0 && spans[tokens[k].quote].first === k;
   if (startsQuote) {
     const span = spans[tokens[k].quote];
+    // `“A,” Voss said, referring to the budget, “B.”`: a participle that names only with a
+    // quotation (`referring to X as “...”`) does not take one after its object's comma; that
+    // is the rest of the quotation the cue before it interrupts. (Not one that speaks to its
+    // object: `before asking her, “...?”`.)
+    if (cue.sense.strength === 'quoted' && cue.participle && explicit && tokens[k - 1].text === ',' && k > cue.last + 1 && !TAKES_ADDRESSEE.has(cue.sense.lemma)) return out;
     // `anyone who complains about the weather “is not dressed for the hike.”`: past an adjunct,
     // a quotation opening with a finite auxiliary in lower case is the predicate of the sentence
     // the cue's clause is part of, not what the cue reports. (Not a verb phrase after `to`,
@@ -1216,6 +1229,20 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const subordinate = k === first && leadingSubordinateClause(tokens, k, clauseEnd(doc, k, unit.last, nextCue));
   if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb && !afterThat && !subordinate || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
   let last = clauseEnd(doc, k, unit.last, nextCue);
+  // `Voss, despite admitting that ..., voted for it`: a participle phrase set off by commas
+  // between a subject and its verb ends at the comma before that verb.
+  if (asideParticiple(tokens, cue)) {
+    for (let x = k + 1; x < last; x++) {
+      const t = tokens[x];
+      const p = tokens[x - 1];
+      const comma = p.text === ',' || p.quote >= 0 && /^[”"]$/.test(p.text) && tokens[x - 2]?.text === ',';
+      if (t.quote < 0 && comma && (t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Ll}/u.test(t.text) && !t.lower.endsWith('ing')) {
+        last = p.quote >= 0 ? x : x - 1;
+        while (last > k && tokens[last - 1].quote < 0 && tokens[last - 1].pos === 'PUNCT') last--;
+        break;
+      }
+    }
+  }
   // (A cue inside a subordinate clause that opens the sentence, with only an object and no
   // clause of its own before that clause's comma, reports nothing: the words after the comma
   // are the main clause's, not its content.)
@@ -1291,6 +1318,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   out.push({ first, last, type, how: 'clause' });
   return out;
+}
+
+/** `X, while insisting that ..., VERB`: a participle after a subordinator that a comma opens. */
+function asideParticiple(tokens: Token[], cue: Cue): boolean {
+  return cue.participle && PARTICIPLE_SUBORDINATORS.has(tokens[cue.first - 1]?.lower ?? '') && tokens[cue.first - 2]?.text === ',' && tokens[cue.first - 2].quote < 0;
 }
 
 /** `CLAUSE, according to X.` / `According to X, CLAUSE.` */

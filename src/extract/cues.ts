@@ -87,7 +87,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
 }
 
 /** Subordinators that open an adverbial participle phrase: `while chanting`, `before adding`. */
-const PARTICIPLE_SUBORDINATORS = new Set(['while', 'when', 'before', 'after', 'upon']);
+export const PARTICIPLE_SUBORDINATORS = new Set(['while', 'when', 'before', 'after', 'upon', 'despite', 'without']);
 
 const TIME_AFTER_WRITING = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|on|last|this|early|late)$/;
 

@@ -66,6 +66,11 @@ const IRREGULAR: Record<string, string[]> = {
   read: ['reads', 'read', 'read', 'reading'],
   sing: ['sings', 'sang', 'sang', 'singing'], // (not `sung`: `Kim Sung-ho`)
   fear: ['fears', 'feared', 'feared', 'fearing'],
+  // (Stressed on the last syllable, so the consonant doubles, which regularForms does only for
+  // verbs of one syllable.)
+  admit: ['admits', 'admitted', 'admitted', 'admitting'],
+  refer: ['refers', 'referred', 'referred', 'referring'],
+  marvel: ['marvels', 'marveled', 'marvelled', 'marveling', 'marvelling'],
 };
 
 function regularForms(lemma: string): string[] {
