@@ -622,3 +622,13 @@ test('a cue joined by `and` with no subject of its own rests on its clause\'s su
   expectQuote(r.quotes.find((q) => q.text.includes('start with the roofs'))!, { speaker: 'Northwind Housing', mention: 'Northwind Housing', cue: 'suggests' });
   expectQuote(r.quotes.find((q) => q.text.includes('taken to the shelter'))!, { speaker: 'a neighbour', mention: 'a neighbour', cue: 'told' });
 });
+
+test('an adjunct after the cue does not swallow the reported clause’s subject: `says in Lakeport ambulances are ...`', () => {
+  let r = run('The nurses union says in Lakeport ambulances are too often arriving late.');
+  expectQuote(quote(r, 'ambulances are too often arriving late'), { type: 'indirect', speaker: 'The nurses union', cue: 'says' });
+  r = run('The harbour board said on Monday morning ferries will run on time.');
+  expectQuote(quote(r, 'ferries will run on time'), { type: 'indirect', cue: 'said' });
+  // (Not after `whether`, whose clause is no adjunct.)
+  r = run('Councillor Ada Voss questioned whether the Lakeport ferry schedule made sense.');
+  assert.ok(!r.quotes.some((q) => q.text === 'schedule made sense'), summary(r));
+});
