@@ -279,3 +279,10 @@ test('a naming participle after a cue (`said, referring to X, “B”`) leaves t
   r = run('“Keep the lights on,” Voss told the crew before asking them, “Who has the keys to the tower?”');
   expectQuote(quote(r, '“Who has the keys to the tower?”'), { speaker: 'Voss', cue: 'asking' });
 });
+
+test('a noun-like form after a singular noun and before `that` with a clause is the verb: `the website states that ...` (not `member states that signed`)', () => {
+  let r = run('A flyer on the ferry line’s website states that riders would receive “a free pass every winter.”');
+  expectQuote(quote(r, 'that riders would receive “a free pass every winter.”'), { type: 'mixed', cue: 'states' });
+  r = run('Six member states that signed the harbour treaty met on Monday.');
+  assert.equal(r.quotes.length, 0, summary(r));
+});

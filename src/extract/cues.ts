@@ -203,7 +203,13 @@ function reducedClauseOpener(tokens: Token[], i: number): boolean {
 function namedSubjectBefore(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   const prev = tokens[i - 1];
-  return next !== undefined && prev !== undefined && (next.lower === 'that' || next.text === ':') && prev.pos === 'PROPN' && prev.quote < 0 && /s$/.test(tokens[i].lower);
+  if (next === undefined || prev === undefined || prev.quote >= 0 || !/s$/.test(tokens[i].lower)) return false;
+  if ((next.lower === 'that' || next.text === ':') && prev.pos === 'PROPN') return true;
+  // (`The website states that riders ...`: so after a singular noun, when a clause opens after
+  // the `that` with a subject; not a plural and its relative clause, `member states that
+  // signed`.)
+  const opens = /^(DET|PRON|PROPN|NOUN|ADJ|NUM)$/.test(tokens[i + 2]?.pos ?? '') && tokens[i + 2].quote < 0;
+  return next.lower === 'that' && prev.pos === 'NOUN' && !/s$/.test(prev.lower) && /^\p{Ll}/u.test(prev.text) && opens;
 }
 
 /**
