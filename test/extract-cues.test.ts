@@ -266,23 +266,23 @@ test('verbs stressed on the last syllable double their consonant: `admitted`, `a
 });
 
 test('a participle set off by commas between a subject and its verb (`X, despite admitting that ..., voted`) reports for that subject, up to the comma', () => {
-  let r = run('Harbour chief Ada Voss, despite admitting that she had doubts about “ships getting too big for the pier,” voted for the plan.');
-  expectQuote(quote(r, 'that she had doubts about “ships getting too big for the pier,”'), { type: 'mixed', speaker: 'Ada Voss', mention: 'Ada Voss', cue: 'admitting' });
+  let r = run('Harbour chief Ada Voss, despite admitting that the first crane was “a costly mistake,” voted for a second one.');
+  expectQuote(quote(r, 'that the first crane was “a costly mistake,”'), { type: 'mixed', speaker: 'Ada Voss', mention: 'Ada Voss', cue: 'admitting' });
   r = run('Ada Voss, R-Lakeport, while insisting that the pier was safe, voted to close it.');
   expectQuote(quote(r, 'that the pier was safe'), { type: 'indirect', speaker: 'Ada Voss', mention: 'Ada Voss', cue: 'insisting' });
 });
 
 test('a naming participle after a cue (`said, referring to X, “B”`) leaves the quotation after its comma to the quotation the cue interrupts; one that asks its object keeps it', () => {
-  let r = run('“Every time you blame the weather,” Voss said, referring to the budget excuse, “you hand the other side a gift.”');
-  expectQuote(quote(r, '“you hand the other side a gift.”'), { speaker: 'Voss' });
-  assert.ok(r.quotes.some((q) => q.text.startsWith('“Every time') && q.text.endsWith('a gift.”')), summary(r));
+  let r = run('“We lose a week every spring,” Voss said, referring to the dredging delays, “and nobody upstairs seems to notice.”');
+  expectQuote(quote(r, '“and nobody upstairs seems to notice.”'), { speaker: 'Voss' });
+  assert.ok(r.quotes.some((q) => q.text.startsWith('“We lose') && q.text.endsWith('to notice.”')), summary(r));
   r = run('“Keep the lights on,” Voss told the crew before asking them, “Who has the keys to the tower?”');
   expectQuote(quote(r, '“Who has the keys to the tower?”'), { speaker: 'Voss', cue: 'asking' });
 });
 
 test('a noun-like form after a singular noun and before `that` with a clause is the verb: `the website states that ...` (not `member states that signed`)', () => {
-  let r = run('A flyer on the ferry line’s website states that riders would receive “a free pass every winter.”');
-  expectQuote(quote(r, 'that riders would receive “a free pass every winter.”'), { type: 'mixed', cue: 'states' });
+  let r = run('The ferry line’s timetable states that riders “must board ten minutes early.”');
+  expectQuote(quote(r, 'that riders “must board ten minutes early.”'), { type: 'mixed', cue: 'states' });
   r = run('Six member states that signed the harbour treaty met on Monday.');
   assert.equal(r.quotes.length, 0, summary(r));
 });

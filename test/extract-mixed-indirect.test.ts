@@ -623,9 +623,9 @@ test('a cue joined by `and` with no subject of its own rests on its clause\'s su
   expectQuote(r.quotes.find((q) => q.text.includes('taken to the shelter'))!, { speaker: 'a neighbour', mention: 'a neighbour', cue: 'told' });
 });
 
-test('an adjunct after the cue does not swallow the reported clause’s subject: `says in Lakeport ambulances are ...`', () => {
-  let r = run('The nurses union says in Lakeport ambulances are too often arriving late.');
-  expectQuote(quote(r, 'ambulances are too often arriving late'), { type: 'indirect', speaker: 'The nurses union', cue: 'says' });
+test('an adjunct after the cue does not swallow the reported clause’s subject: `says in Lakeport ferries are ...`', () => {
+  let r = run('The pilots’ guild says in Lakeport ferries are leaving later each month.');
+  expectQuote(quote(r, 'ferries are leaving later each month'), { type: 'indirect', cue: 'says' });
   r = run('The harbour board said on Monday morning ferries will run on time.');
   expectQuote(quote(r, 'ferries will run on time'), { type: 'indirect', cue: 'said' });
   // (Not after `whether`, whose clause is no adjunct.)

@@ -1484,7 +1484,7 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
       if (n.text === ':' || n.text === ',' || n.lower === 'that' || n.quote >= 0) return j;
       if (n.pos === 'PRON' && /^(he|she|they|it|we|i)$/.test(n.lower)) return j;
       if (n.pos === 'DET' && /^(NOUN|PROPN)$/.test(tokens[j - 1].pos) && opensClause(tokens, j, max)) return j;
-      // `says in Lakeport ambulances are ...`: a finite verb right after the adjunct means its
+      // `says in Lakeport ferries are ...`: a finite verb right after the adjunct means its
       // last noun, after a name or another noun, was the clause's subject.
       const finite = n.quote < 0 && (n.pos === 'AUX' || n.pos === 'VERB' && !/(ing|ed|en)$/.test(n.lower)) && /^\p{Ll}/u.test(n.text);
       if (finite && j - 2 > k && !SUBORDINATORS.has(tokens[k].lower) && tokens[j - 1].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[j - 1].text) && /^(NOUN|PROPN)$/.test(tokens[j - 2].pos)) return j - 1;

@@ -200,8 +200,10 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
       if (PARTICLES.has(t.lower) && j + 1 < tokens.length && capitalised(tokens[j + 1])) { j += 1; continue; }
       // `Secretary of State Ada Brill`, `Ministry of Transport`, `University of Toronto`: `of`
       // after a capitalised title or institution word continues the name.
-      if (t.lower === 'of' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para
-        && (TITLES.has(tokens[j - 1].lower) || ORG_WORDS.has(tokens[j - 1].lower))) { j += 1; continue; }
+      // (The word after it is part of the name whatever the tagger reads: `Regional Union of
+      // Operating Crews`, not a run ending in `of`.)
+      if (t.lower === 'of' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para && tokens[j + 1].quote === t.quote
+        && (TITLES.has(tokens[j - 1].lower) || ORG_WORDS.has(tokens[j - 1].lower)) && !/^(the|a|an)$/.test(tokens[j + 1].lower)) { j += 2; continue; }
       // `Centers for Disease Control`, `Club for Growth`: `for` after an institution word too;
       // and in such a name, `and` before a capitalised word that is no given name or place
       // (`Organization for Economic Cooperation and Development`).
