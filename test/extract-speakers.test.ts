@@ -549,7 +549,7 @@ test('a quotation with no cue is the main clause’s subject’s, past a subordi
 });
 
 test('`of` inside an institution’s name takes the capitalised word after it whatever the tagger reads: `Union of Operating Crews`', () => {
-  const r = run('Terry Halloran spoke for the Regional Union of Operating Crews, which represents the crews. The Regional Union of Operating Crews said in a statement that the wait was too long.');
+  const r = run('Terry Halloran spoke for the Regional Union of Operating Crews, which represents the crews. The Regional Union of Operating Crews warned on Friday that the wait was too long.');
   assert.ok(r.people.some((p) => p.name === 'Regional Union of Operating Crews'), summary(r));
   assert.ok(!r.people.some((p) => p.name.endsWith(' of')), summary(r));
 });
