@@ -255,7 +255,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
   }
   // `Velhorn rallied volunteers by warning that ...`: a gerund after `by` is the means of
   // the main clause's deed, so its subject is that clause's, as a participle's is.
-  const byGerund = tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
+  const byGerund = isByGerund(tokens, c.cue);
   // `Voss, despite admitting that ..., voted`, `Abel Crane, R-Idaho, while insisting ...`: an
   // aside participle's subject is the phrase before its comma.
   if (!src && asideParticiple(tokens, c.cue)) {
@@ -480,7 +480,7 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
     }
   }
   if (!f.naming && !isReport(doc, spans, c, f)) return;
-  const means = c.cue.participle || tokens[c.cue.first - 1]?.lower === 'by' && tokens[c.cue.first].lower.endsWith('ing');
+  const means = c.cue.participle || isByGerund(tokens, c.cue);
   taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name', means]);
   for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
   const start = tokens[f.first].start;
@@ -1318,6 +1318,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   out.push({ first, last, type, how: 'clause' });
   return out;
+}
+
+/** `by warning that ...`: a gerund of means, whose subject is the main clause's. */
+function isByGerund(tokens: Token[], cue: Cue): boolean {
+  return tokens[cue.first - 1]?.lower === 'by' && tokens[cue.first].lower.endsWith('ing');
 }
 
 /** `X, while insisting that ..., VERB`: a participle after a subordinator that a comma opens. */
