@@ -125,3 +125,108 @@ test('band index: loads a record of many quotations page by page, the newest of 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** The quotations of a record's band blocks, in order: [id, words, ...bands] each, checked to lie within their block. */
+function blockEntries(db: ReturnType<typeof openSqliteStore>['db']): number[][] {
+  const out: number[][] = [];
+  let previous = 0;
+  for (const { last_id, data } of db.prepare('SELECT last_id, data FROM band_blocks ORDER BY last_id').all() as { last_id: number; data: Buffer }[]) {
+    assert.equal(data.length % 48, 0);
+    for (let at = 0; at < data.length; at += 48) {
+      const entry = [0, 1, 2, 3, 4, 5].map((i) => data.readDoubleLE(at + 8 * i));
+      assert.ok(entry[0]! > previous && entry[0]! <= last_id, `quotation ${entry[0]} lies in its block (${previous}, ${last_id}]`);
+      out.push(entry);
+    }
+    previous = last_id;
+  }
+  return out;
+}
+
+function bandRows(db: ReturnType<typeof openSqliteStore>['db']): number[][] {
+  return db.prepare('SELECT id, words, band0, band1, band2, band3 FROM quotations WHERE band0 IS NOT NULL ORDER BY id').raw().all() as number[][];
+}
+
+const SENTENCES = [
+  'The harbour bridge will be finished before the winter storms arrive this year',
+  'Our clinics will stay open through the holidays for every family that needs them',
+  'Nobody on this council voted to close the library on the east side of town',
+  'We have hired forty new teachers and we will hire forty more next spring',
+  'The water in the northern reservoir is safe to drink and we have tested it twice',
+  'I will not sign a budget that cuts the bus routes our night workers depend on',
+];
+
+function article(i: number): { text: string; analysis: ReturnType<typeof buildAnalysis> } {
+  const quote = `"${SENTENCES[i % SENTENCES.length]} ${i}."`;
+  const text = `${quote} Ada Brandt said.`;
+  return { text, analysis: buildAnalysis(text, [{ id: 'p1', name: 'Ada Brandt' }], [{ quote, speaker: 'Ada Brandt', entity: 'p1' }]) };
+}
+
+test('band index: each commit writes a block of its quotations, and a record reopened loads the same index from its blocks', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-bands-'));
+  const file = join(dir, 'r.db');
+  try {
+    const store = openSqliteStore(file);
+    for (let i = 0; i < 3; i++) {
+      const a = article(i);
+      await store.addArticle({ source: `a${i}`, text: a.text }, a.analysis);
+    }
+    const group = store.openGroup();
+    for (let i = 3; i < 6; i++) {
+      const a = article(i);
+      group.add({ article: { source: `a${i}`, text: a.text }, analysis: a.analysis });
+    }
+    group.commit();
+    // Four commits, four blocks, together every quotation with bands, as its row has them.
+    assert.equal(store.db.prepare('SELECT COUNT(*) FROM band_blocks').pluck().get(), 4);
+    assert.equal(bandRows(store.db).length, 6);
+    assert.deepEqual(blockEntries(store.db), bandRows(store.db));
+    store.closeSync();
+
+    const again = openSqliteStore(file);
+    try {
+      const fromBlocks = BandIndex.load(again.db);
+      again.db.exec('DELETE FROM band_blocks');
+      const fromRows = BandIndex.load(again.db);
+      for (const [id, words, ...bands] of bandRows(again.db)) {
+        assert.deepEqual(fromBlocks.members(bands, 4, words!), fromRows.members(bands, 4, words!), `the members of quotation ${id}'s bands`);
+        assert.ok(fromBlocks.members(bands, 4, words!).includes(id!));
+      }
+      // A record without blocks (written before them): the next commit's block covers all of it.
+      const a = article(6);
+      await again.addArticle({ source: 'a6', text: a.text }, a.analysis);
+      assert.equal(again.db.prepare('SELECT COUNT(*) FROM band_blocks').pluck().get(), 1);
+      assert.deepEqual(blockEntries(again.db), bandRows(again.db));
+    } finally {
+      again.closeSync();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('band index: two writers taking turns on one record write blocks that neither overlap nor leave a quotation out', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-bands-'));
+  const file = join(dir, 'r.db');
+  try {
+    const first = openSqliteStore(file);
+    const second = openSqliteStore(file);
+    try {
+      for (let i = 0; i < 6; i++) {
+        const a = article(i);
+        await (i % 2 ? second : first).addArticle({ source: `a${i}`, text: a.text }, a.analysis);
+      }
+      assert.equal(bandRows(first.db).length, 6);
+      assert.deepEqual(blockEntries(first.db), bandRows(first.db));
+      // Each writer's index has the other's quotations too: a near-identical wording groups with either's.
+      const near = `"${SENTENCES[1]!.replace('every', 'each')} 1." Ada Brandt said.`;
+      const added = await first.addArticle({ source: 'near', text: near }, buildAnalysis(near, [{ id: 'p1', name: 'Ada Brandt' }], [{ quote: near.slice(0, near.lastIndexOf('"') + 1), speaker: 'Ada Brandt', entity: 'p1' }]));
+      const quotation = first.db.prepare('SELECT quotation_id FROM quotes WHERE article_id = ?').pluck().get(added.articleId);
+      assert.equal(quotation, first.db.prepare('SELECT q.quotation_id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.source = ?').pluck().get('a1'));
+    } finally {
+      first.closeSync();
+      second.closeSync();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -292,4 +292,19 @@ CREATE TABLE people_merged (
 INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 16);
 `,
   },
+  {
+    version: 10,
+    name: 'near-duplicate bands also kept in blocks, one per commit',
+    sql: `
+-- The bands and word counts of the quotations with ids after the previous block's last_id, up to
+-- this one's, packed (band-index.ts): a writer opening a record reads these few blobs rather than
+-- every quotation row, which cost about 2 µs a quotation (0.3 s for 130,000) at every run.
+-- Quotations past the last block (written before this migration) are still read from their rows,
+-- and the next commit's block covers them.
+CREATE TABLE band_blocks (
+  last_id INTEGER PRIMARY KEY,
+  data    BLOB NOT NULL
+);
+`,
+  },
 ];

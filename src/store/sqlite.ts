@@ -228,8 +228,18 @@ function personKey(kind: string, norm: string): number {
   return (a >>> 0) * 2 ** 20 + ((b >>> 0) & 0xfffff);
 }
 
-/** Batches of at least this many articles use (and if need be build) the key and people filters. */
+/**
+ * Batches of at least this many articles use the key and people filters, and check every so many
+ * articles whether to build them (see `ensureFilters`).
+ */
 const FILTER_MIN_BATCH = 64;
+/**
+ * About what one lookup in the record's index costs, in keys read while building a filter (3.5 µs
+ * against 1 µs, measured in a record of 130,000 quotations). A filter is built once the lookups
+ * made without it have cost as much as building it would, so that a few articles written into a
+ * large record do not read all of its keys first, and a long run still gets its filters early.
+ */
+const LOOKUP_COST_IN_KEYS = 3;
 const KEY_SCAN_PAGE = 100_000;
 
 /** Counts of people, their names and descriptors summed over a batch, written once before it commits. */
@@ -295,10 +305,15 @@ export class SqliteStore implements Store {
    * rewinds it there (-1: loaded inside a write whose fate is unknown, so dropped instead).
    */
   private bandMark = -1;
+  /** Reading the last band block and writing one (prepared on first use: see writeBandBlock). */
+  private blockStmt: { last: Database.Statement; insert: Database.Statement } | null = null;
   /** Quotation keys present in the record (see `filterKey`), for large batches. */
   private keyFilter: KeyFilter | null = null;
   /** People of the record by kind and normalised name (see `personKey`), likewise. */
   private peopleFilter: KeyFilter | null = null;
+  /** Lookups made in the record's indexes for want of a key filter, and of a people filter. */
+  private unfilteredKeyLookups = 0;
+  private unfilteredPeopleLookups = 0;
   /** The write under way (`addArticles` calls run one after the other). */
   private writing: Promise<unknown> = Promise.resolve();
   /** True while `writeBatchInSteps` holds a transaction open across event-loop turns. */
@@ -376,7 +391,7 @@ export class SqliteStore implements Store {
         .prepare('SELECT quotation_id FROM quotation_keys WHERE key = ? UNION ALL SELECT id FROM quotations WHERE norm_key = ? LIMIT 1')
         .pluck(),
       insertQuotationKey: db.prepare('INSERT OR IGNORE INTO quotation_keys (key, quotation_id) VALUES (?, ?)'),
-      peopleCount: db.prepare('SELECT COUNT(*) FROM people').pluck(),
+      lastPersonId: db.prepare('SELECT MAX(id) FROM people').pluck(),
       peopleNames: db.prepare('SELECT kind, norm_name FROM people'),
       keysFrom: db.prepare(`SELECT key FROM quotation_keys WHERE key > ? ORDER BY key LIMIT ${KEY_SCAN_PAGE}`).pluck(),
       normKeysFrom: db.prepare(`SELECT norm_key FROM quotations WHERE norm_key > ? ORDER BY norm_key LIMIT ${KEY_SCAN_PAGE}`).pluck(),
@@ -499,10 +514,10 @@ export class SqliteStore implements Store {
         this.beginImmediate();
         try {
           this.startBatch(safe);
-          if (items.length >= FILTER_MIN_BATCH) this.ensureFilters();
           const results: (AddResult | Error)[] = [];
           for (let i = 0; i < items.length; i += WRITE_CHUNK) {
             if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+            if (items.length >= FILTER_MIN_BATCH) this.ensureFilters();
             for (let k = i; k < Math.min(items.length, i + WRITE_CHUNK); k++) results.push(this.writeOne(items[k]!, safe));
             this.indexAsWritten();
           }
@@ -558,8 +573,8 @@ export class SqliteStore implements Store {
             this.startBatch(false);
             open = true;
           }
-          // The filters pay off from the size of a large batch; their scans see this group's writes.
-          if (items.length === FILTER_MIN_BATCH) this.ensureFilters();
+          // The filters pay off in a large batch; their scans see this group's writes.
+          if (items.length % FILTER_MIN_BATCH === 0) this.ensureFilters();
           try {
             results.push(this.writeOne(item, safe));
             this.indexAsWritten();
@@ -619,8 +634,25 @@ export class SqliteStore implements Store {
    * rollback (even of a transaction that never began) takes back only what comes after.
    */
   private commitWrite(): void {
+    this.writeBandBlock();
     this.stmt.commit.run();
     if (this.bandIndex) this.bandMark = this.bandIndex.mark();
+  }
+
+  /**
+   * The bands of the quotations this transaction added, and of any others past the record's last
+   * block, as one block (see band-index.ts). The index holds every quotation up to its newest:
+   * loaded at the first write, topped up whenever another writer has committed.
+   */
+  private writeBandBlock(): void {
+    if (!this.bandIndex) return;
+    // Prepared on first use: a record opened read-only may predate the table.
+    this.blockStmt ??= {
+      last: this.db.prepare('SELECT MAX(last_id) FROM band_blocks').pluck(),
+      insert: this.db.prepare('INSERT INTO band_blocks (last_id, data) VALUES (?, ?)'),
+    };
+    const block = this.bandIndex.block((this.blockStmt.last.get() as number | null) ?? 0);
+    if (block) this.blockStmt.insert.run(this.bandIndex.newest, block);
   }
 
   /** The band index, loaded from the record when none is held (inside a caller's transaction). */
@@ -632,12 +664,16 @@ export class SqliteStore implements Store {
     return this.bandIndex;
   }
 
-  /** Builds the key and people filters from their tables if there are none or they are full. */
+  /**
+   * Builds the key and people filters from their tables: a full one again, larger, and a missing
+   * one once the lookups made without it have cost what reading the table's keys would
+   * (LOOKUP_COST_IN_KEYS; record sizes by their largest ids, which is cheap to ask).
+   */
   private ensureFilters(): void {
-    const full = (f: KeyFilter | null) => !f || f.size >= f.capacity;
-    if (!full(this.keyFilter) && !full(this.peopleFilter)) return;
+    const full = (f: KeyFilter | null) => f !== null && f.size >= f.capacity;
+    if (this.keyFilter && this.peopleFilter && !full(this.keyFilter) && !full(this.peopleFilter)) return;
     const quotations = (this.stmt.lastQuotationId.get() as number | null) ?? 0;
-    if (full(this.keyFilter)) {
+    if (this.keyFilter ? full(this.keyFilter) : this.unfilteredKeyLookups * LOOKUP_COST_IN_KEYS >= quotations) {
       const filter = new KeyFilter(Math.max(4 * quotations, 2 * (this.keyFilter?.capacity ?? 0)));
       for (const keysFrom of [this.stmt.keysFrom, this.stmt.normKeysFrom]) {
         let last = '';
@@ -650,8 +686,8 @@ export class SqliteStore implements Store {
       }
       this.keyFilter = filter;
     }
-    if (full(this.peopleFilter)) {
-      const people = (this.stmt.peopleCount.get() as number) ?? 0;
+    const people = (this.stmt.lastPersonId.get() as number | null) ?? 0;
+    if (this.peopleFilter ? full(this.peopleFilter) : this.unfilteredPeopleLookups * LOOKUP_COST_IN_KEYS >= people) {
       const filter = new KeyFilter(Math.max(2 * people, 2 * (this.peopleFilter?.capacity ?? 0)));
       for (const r of this.stmt.peopleNames.iterate() as IterableIterator<{ kind: string; norm_name: string }>) filter.add(personKey(r.kind, r.norm_name));
       this.peopleFilter = filter;
@@ -660,7 +696,8 @@ export class SqliteStore implements Store {
 
   /** The quotation with this exact key, if any (no lookup when the key filter has never seen it). */
   private quotationByKey(key: string): number | undefined {
-    if (this.keyFilter && !this.keyFilter.has(filterKey(key))) return undefined;
+    if (!this.keyFilter) this.unfilteredKeyLookups++;
+    else if (!this.keyFilter.has(filterKey(key))) return undefined;
     return this.stmt.quotationByKey.get(key, key) as number | undefined;
   }
 
@@ -679,8 +716,11 @@ export class SqliteStore implements Store {
 
   private writeBatchBody(items: ArticleToStore[], safe: boolean, filter = true): (AddResult | Error)[] {
     this.startBatch(safe);
-    if (filter && items.length >= FILTER_MIN_BATCH) this.ensureFilters();
-    const results = items.map((item) => this.writeOne(item, safe));
+    filter &&= items.length >= FILTER_MIN_BATCH;
+    const results = items.map((item, i) => {
+      if (filter && i % FILTER_MIN_BATCH === 0) this.ensureFilters();
+      return this.writeOne(item, safe);
+    });
     this.finishBatch();
     return results;
   }
@@ -829,7 +869,8 @@ export class SqliteStore implements Store {
     const key = kind + '\u0000' + norm;
     const cached = this.personCache.get(key);
     if (cached) return cached;
-    if (this.peopleFilter && !this.peopleFilter.has(personKey(kind, norm))) return null;
+    if (!this.peopleFilter) this.unfilteredPeopleLookups++;
+    else if (!this.peopleFilter.has(personKey(kind, norm))) return null;
     const row = this.stmt.personByNorm.get(kind, norm) as PersonRow | undefined;
     if (!row) return null; // a miss is not remembered: the person may be created later
     const person: CachedPerson = { id: row.id, name: row.name, norm_name: row.norm_name, surname: row.surname, kind: row.kind };
