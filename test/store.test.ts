@@ -246,6 +246,29 @@ test('[sqlite] mentions are stored as offsets into the article; rows written wit
   }
 });
 
+test('[sqlite] the names of the people a group creates are searchable once it commits; a surname-only one merged in the group is found under the full name', () => {
+  const { store, done } = tempStore();
+  try {
+    const C = '"The vote is a mistake and the ward will remember it," Okafor said.';
+    const D = 'Council member Ada Okafor voted no. "We were not consulted," Okafor said.';
+    const E = '"The ferry will run all winter," said Cora Lind.';
+    const group = store.openGroup();
+    group.add({ article: { source: 'c.txt', text: C }, analysis: buildAnalysis(C, [{ id: 'x', name: 'Okafor' }], [{ quote: '"The vote is a mistake and the ward will remember it,"', speaker: 'Okafor', entity: 'x', mention: 'Okafor' }]) });
+    group.add({ article: { source: 'd.txt', text: D }, analysis: buildAnalysis(D, [{ id: 'p1', name: 'Ada Okafor', mentions: ['Ada Okafor', 'Okafor'] }], [{ quote: '"We were not consulted,"', speaker: 'Ada Okafor', entity: 'p1', mention: 'Okafor' }]) });
+    group.add({ article: { source: 'e.txt', text: E }, analysis: buildAnalysis(E, [{ id: 'p1', name: 'Cora Lind' }], [{ quote: '"The ferry will run all winter,"', speaker: 'Cora Lind', entity: 'p1' }]) });
+    assert.ok(group.commit().every((r) => !(r instanceof Error)));
+    const people = store.db.prepare('SELECT id, name FROM people ORDER BY name').all() as { id: number; name: string }[];
+    assert.deepEqual(people.map((p) => p.name), ['Ada Okafor', 'Cora Lind']);
+    const byName = (q: string) => store.db.prepare('SELECT DISTINCT person_id FROM people_fts WHERE people_fts MATCH ?').pluck().all(q);
+    assert.deepEqual(byName('cora'), [people[1]!.id]);
+    assert.deepEqual(byName('okafor'), [people[0]!.id]);
+    // Every name row belongs to a person of the record: the merged one's went with it.
+    assert.equal(store.db.prepare('SELECT COUNT(*) FROM people_fts WHERE person_id NOT IN (SELECT id FROM people)').pluck().get(), 0);
+  } finally {
+    done();
+  }
+});
+
 test('migrations: version 8 moves an article\'s people rows onto the article, and a person merged before still links', async () => {
   const { store, file } = tempStore();
   try {

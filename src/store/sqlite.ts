@@ -242,10 +242,16 @@ const FILTER_MIN_BATCH = 64;
 const LOOKUP_COST_IN_KEYS = 3;
 const KEY_SCAN_PAGE = 100_000;
 
-/** Counts of people, their names and descriptors summed over a batch, written once before it commits. */
+/**
+ * Counts of people, their names and descriptors summed over a batch, written once before it
+ * commits; and the people it created, whose names are indexed for search then, in one statement
+ * (an FTS5 insert of one row cost about 20k instructions, more than tokenising the name).
+ */
 class PendingCounts {
   /** Person id: [quotes, articles]. */
   readonly bumps = new Map<number, [number, number]>();
+  /** Ids of the people created, their recorded names not yet in `people_fts`. */
+  readonly newPeople: number[] = [];
   readonly aliases = new Map<number, Map<string, number>>();
   readonly descriptors = new Map<number, Map<string, number>>();
   bump(id: number, quotes: number, articles: number): void {
@@ -381,6 +387,7 @@ export class SqliteStore implements Store {
       upsertDescriptor: db.prepare(`INSERT INTO person_descriptors (person_id, descriptor, count) VALUES (?, ?, ?)
         ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`),
       insertPeopleFts: db.prepare('INSERT INTO people_fts (person_id, name) VALUES (?, ?)'),
+      indexPeople: db.prepare('INSERT INTO people_fts (person_id, name) SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))'),
       aliasesOf: db.prepare('SELECT alias FROM person_aliases WHERE person_id = ?').pluck(),
       namesOfPerson: db.prepare('SELECT rowid FROM people_fts WHERE people_fts MATCH ? AND person_id = ?').pluck(),
       repointName: db.prepare('UPDATE people_fts SET person_id = ? WHERE rowid = ?'),
@@ -918,6 +925,7 @@ export class SqliteStore implements Store {
     for (const [id, c] of p.bumps) this.stmt.bumpPerson.run(c[0], c[1], id);
     for (const [id, m] of p.aliases) for (const [alias, n] of m) this.stmt.countAlias.run(n, id, alias);
     for (const [id, m] of p.descriptors) for (const [d, n] of m) this.stmt.upsertDescriptor.run(id, d, n);
+    if (p.newPeople.length) this.stmt.indexPeople.run(JSON.stringify(p.newPeople));
     this.pending = new PendingCounts();
   }
 
@@ -945,7 +953,8 @@ export class SqliteStore implements Store {
       this.peopleFilter?.add(personKey(p.kind, pp.norm));
       const id = Number(info.lastInsertRowid);
       this.countedHere.set(id, quotes);
-      this.stmt.insertPeopleFts.run(id, pp.name);
+      if (this.pending) this.pending.newPeople.push(id);
+      else this.stmt.insertPeopleFts.run(id, pp.name);
       row = { id, name: pp.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind };
       if (pp.tokens > 1 && p.kind === 'person') this.absorbSurnameOnly(row);
     }
@@ -965,7 +974,7 @@ export class SqliteStore implements Store {
     if (!lone) return;
     const others = this.stmt.personBySurname.all(full.surname) as PersonRow[];
     if (others.length !== 1 || others[0]!.id !== full.id) return;
-    this.flushPending(); // the counts of the batch so far, so that lone's are all in its row
+    this.flushPending(); // the batch's counts so far (lone's all in its row) and new names (read by repointNames)
     let { quote_count, article_count } = this.stmt.personById.get(lone.id) as PersonRow;
     // Created by this very article: what its row counted is counted again for the full person
     // when the article's quotes are (its entity's quotes become the full person's).
