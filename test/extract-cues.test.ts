@@ -286,3 +286,28 @@ test('a noun-like form after a singular noun and before `that` with a clause is 
   r = run('Six member states that signed the harbour treaty met on Monday.');
   assert.equal(r.quotes.length, 0, summary(r));
 });
+
+test('a past-tense verb the lexicon lacks reports the quotation it follows, between a subject and the clause end', () => {
+  // (`grumbled`-like verbs of manner are open-ended: the place after a quotation tells.)
+  const text = 'Harbour pilot Ines Larkvold watched the tug drift. “Nobody checks the moorings any more,” Larkvold growled.';
+  const r = run(text);
+  expectQuote(quote(r, '“Nobody checks the moorings any more,”'), { type: 'direct', speaker: 'Ines Larkvold', mention: 'Larkvold', cue: 'growled' });
+});
+
+test('a past-tense verb the lexicon lacks, inverted before its subject after a quotation', () => {
+  const r = run('“The lock gates were painted last spring,” bellowed the lockkeeper, Odo Fennimore.');
+  expectQuote(quote(r, '“The lock gates were painted last spring,”'), { type: 'direct', cue: 'bellowed' });
+  assert.match(speakerOf(r, quote(r, '“The lock gates were painted last spring,”')).name ?? '', /lockkeeper|Fennimore/);
+});
+
+test('a past-tense verb elsewhere is no cue: only the place after quoted speech makes one', () => {
+  const r = run('The “Blue Heron” docked. The ferry crew painted the hull. “We sail at noon,” the skipper announced.');
+  assert.equal(r.quotes.filter((q) => q.cue?.text === 'docked' || q.cue?.text === 'painted').length, 0, summary(r));
+});
+
+test('verbs of confiding and muttering report speech: `confided that ...`, `“...,” she muttered`', () => {
+  const text = 'Councillor Petra Sallow confided that the vote had been close. “We nearly lost it,” Sallow muttered.';
+  const r = run(text);
+  expectQuote(quote(r, 'that the vote had been close'), { type: 'indirect', speaker: 'Petra Sallow', cue: 'confided' });
+  expectQuote(quote(r, '“We nearly lost it,”'), { type: 'direct', speaker: 'Petra Sallow', cue: 'muttered' });
+});

@@ -25,7 +25,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const t = tokens[i];
   if (t.quote >= 0) return null;
   // Most words are no cue of any kind: say so before the checks below (cueAt runs on every word).
-  if (t.lower !== 'according' && !PHRASAL.has(t.lower) && cueSense(t.lower) === undefined) return null;
+  if (t.lower !== 'according' && !PHRASAL.has(t.lower) && cueSense(t.lower) === undefined) return cueByPosition(tokens, i);
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
     return { first: i, last: i + 2, sense: { lemma: 'according to', strength: 'speech' }, according: true, participle: false };
   }
@@ -84,6 +84,45 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—' || commaInQuote
     || WRITINGS.has(before.lower) || PARTICIPLE_SUBORDINATORS.has(before.lower) || sentWriting(tokens, i));
   return { first: i, last: i + 1, sense, according: false, participle };
+}
+
+/**
+ * `“...,” she growled.`, `“...,” interjected the treasurer.`: right after a quotation that ends
+ * as quoted speech does, a past-tense verb that stands between a short subject and the end of
+ * the clause, or first before its subject, can only be the verb that reports it, whether or not
+ * the lexicon lists that verb. The form (`-ed`, read as a verb) and the place are the evidence,
+ * so such a cue has `that` strength: it takes the quotation before it, and a clause after it
+ * only with `that`. (Checked only for words the lexicon does not know, which it returns as
+ * cues of their own.)
+ */
+function cueByPosition(tokens: Token[], i: number): Cue | null {
+  const t = tokens[i];
+  if (t.pos !== 'VERB' || t.quote >= 0 || !/^\p{Ll}{3,}ed$/u.test(t.text)) return null;
+  const next = tokens[i + 1];
+  const ends = next === undefined || next.para !== t.para || /^[.,;!?]$/.test(next.text) && next.quote < 0;
+  const sense: CueSense = { lemma: t.lower, strength: 'that' };
+  // Inverted: `“...,” interjected Tomas Brel.`, `“...,” muttered the driver.`
+  if (closesQuotedSpeech(tokens, i - 1)) {
+    const subject = next !== undefined && next.quote < 0 && (next.pos === 'PROPN' || /^(the|a|an|another|one|his|her|their)$/.test(next.lower));
+    return subject ? { first: i, last: i + 1, sense, according: false, participle: false } : null;
+  }
+  // `“...,” Mara Quill growled.`, `“...,” the engineer confided.`: at most four words of a
+  // subject, with no verb, back to the quotation.
+  let p = i - 1;
+  while (p >= 0 && p >= i - 4 && tokens[p].quote < 0 && /^(PROPN|NOUN|ADJ|DET|PRON)$/.test(tokens[p].pos)) p--;
+  if (p === i - 1 || !ends || !closesQuotedSpeech(tokens, p)) return null;
+  return { first: i, last: i + 1, sense, according: false, participle: false };
+}
+
+/**
+ * Token `k` ends a quotation the way quoted speech ends before its attribution: a closing mark
+ * after a comma, `?` or `!` (`“...,”`, `“...?”`), or a comma after the closing mark.
+ */
+function closesQuotedSpeech(tokens: Token[], k: number): boolean {
+  const closing = (x: number) => x > 0 && tokens[x].quote >= 0 && /^[”"»]$/.test(tokens[x].text) && tokens[x + 1]?.quote !== tokens[x].quote;
+  if (k < 1) return false;
+  if (closing(k)) return /^[,?!…]$/.test(tokens[k - 1].text);
+  return tokens[k].text === ',' && tokens[k].quote < 0 && closing(k - 1);
 }
 
 /** Subordinators that open an adverbial participle phrase: `while chanting`, `before adding`. */

@@ -23,14 +23,15 @@ const SPEECH = `say tell add note explain claim argue state insist warn announce
  repeat reason recommend shout chant testify vow wonder answer tell continue agree disagree
  suggest admit affirm allege announce point complain muse opine retort scoff sneer snap whisper yell
  cry exclaim proclaim acknowledge speculate surmise theorize theorise posit hint insinuate threaten
- advise inform assure remind caution demand charge bark question sing exhort`;
+ advise inform assure remind caution demand charge bark question sing exhort
+ confide confess elaborate concur reassure interject murmur mutter`;
 // Verbs of perception and learning (`heard`, `learned`, `found`) are left out on purpose: their
 // subject is the one who was told, not the speaker.
 // (Verbs of a medium, `emailed`, `texted`, `blogged`, and of the manner of speaking, `laughed`,
 // `sighed`, `bragged`, report only with a `that`: `texted a photo`, `laughed at the joke` report
 // nothing.)
 const THAT_ONLY = `signal indicate believe think feel hope expect fear worry know understand show
- decide deny conclude email text blog retweet
+ decide deny conclude clarify email text blog retweet
  laugh chuckle sigh smile grin marvel brag gripe grumble fume gush rant`;
 const QUOTED_ONLY = `ask call describe condemn label brand dub term criticize criticise praise slam
  dismiss decry denounce blast hail characterize characterise refer express voice read liken laud tout`;
@@ -69,6 +70,7 @@ const IRREGULAR: Record<string, string[]> = {
   // (Stressed on the last syllable, so the consonant doubles, which regularForms does only for
   // verbs of one syllable.)
   admit: ['admits', 'admitted', 'admitted', 'admitting'],
+  concur: ['concurs', 'concurred', 'concurred', 'concurring'],
   refer: ['refers', 'referred', 'referred', 'referring'],
   marvel: ['marvels', 'marveled', 'marvelled', 'marveling', 'marvelling'],
 };
@@ -123,7 +125,7 @@ export const NOUN_LIKE_CUES = new Set([
 ]);
 
 /** Verbs that report content only after an object: `told reporters (that) ...`. */
-export const TAKES_ADDRESSEE = new Set(['tell', 'ask', 'warn', 'remind', 'assure', 'inform', 'advise', 'urge', 'promise', 'exhort', 'call on']);
+export const TAKES_ADDRESSEE = new Set(['tell', 'ask', 'warn', 'remind', 'assure', 'reassure', 'inform', 'advise', 'urge', 'promise', 'exhort', 'call on']);
 
 /** Personal pronouns that can be a speaker, with the gender and number they carry. */
 export const SUBJECT_PRONOUNS: Record<string, { gender?: 'm' | 'f'; plural?: boolean; org?: boolean }> = {
