@@ -553,3 +553,10 @@ test('`of` inside an institution’s name takes the capitalised word after it wh
   assert.ok(r.people.some((p) => p.name === 'Regional Union of Operating Crews'), summary(r));
   assert.ok(!r.people.some((p) => p.name.endsWith(' of')), summary(r));
 });
+
+test('`one of them said`, `said both of them`: a share of a group named by a pronoun is the source', () => {
+  const text = 'Several ferry hands waited by the gate. “The shift was cancelled again,” one of them said.\n\n“Nobody told us why,” said both of them.';
+  const r = run(text);
+  expectQuote(quote(r, '“The shift was cancelled again,”'), { type: 'direct', speaker: 'one of them', mention: 'one of them', cue: 'said' });
+  expectQuote(quote(r, '“Nobody told us why,”'), { type: 'direct', speaker: 'both of them', mention: 'both of them', cue: 'said' });
+});

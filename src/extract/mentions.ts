@@ -417,6 +417,8 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
   const t = tokens[j];
   if (t.quote >= 0) return null;
   if (t.pos === 'PRON' && SUBJECT_PRONOUNS[t.lower]) return pronoun(t);
+  const share = shareOfPronoun(tokens, j - 2, min);
+  if (share) return share;
   // `Beck, who said ...`: the subject of a relative clause set off by a comma is the phrase
   // it hangs on. (Without the comma, `users who agreed to ...` is too often no report.)
   // (One hop only: `, who, who, ...` never recurses further.)
@@ -573,6 +575,8 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
   const t = tokens[j];
   if (t.quote >= 0) return null;
   if (t.pos === 'PRON' && SUBJECT_PRONOUNS[t.lower]) return pronoun(t);
+  const share = shareOfPronoun(tokens, j, start);
+  if (share && share.last <= max) return share;
   if (t.pos === 'DET' || POSSESSIVE.has(t.lower)) j++;
   let last = j;
   while (last < max) {
@@ -607,6 +611,21 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
   if (last === j) return null;
   return coordinated(doc, describe(doc, start, last, runs, slot), start, runs);
 }
+
+/**
+ * `one of them`, `both of us`, `each of those`: from token `k`, a share of a group a pronoun
+ * stands for. It is a source as `one of the workers` is (an unnamed one, named by its own words),
+ * though the pronoun, which is no subject, is no noun phrase's head. (`min`: the first token the
+ * phrase may start at; callers check its end.)
+ */
+function shareOfPronoun(tokens: Token[], k: number, min: number): Mention | null {
+  if (k < min || k < 0 || !SHARES.test(tokens[k].lower) || tokens[k + 1]?.lower !== 'of' || !/^(them|us|those)$/.test(tokens[k + 2]?.lower ?? '')) return null;
+  if (tokens[k].quote >= 0 || tokens[k + 2].quote >= 0) return null;
+  const one = /^(one|each|either|neither)$/.test(tokens[k].lower);
+  return { kind: 'description', first: k, last: k + 3, coreFirst: k, coreLast: k + 3, head: tokens[k + 2].lower, plural: !one, indefinite: true };
+}
+/** Words for a share of a group: `one of`, `both of`, `neither of`. */
+const SHARES = /^(one|some|many|most|several|two|three|four|five|each|all|both|neither|either|none)$/;
 
 function pronoun(t: Token): Mention {
   const info = SUBJECT_PRONOUNS[t.lower];
