@@ -95,6 +95,13 @@ test('indirect: `..., according to X.` takes the clause before it', () => {
 });
 
 
+test('`“...,” according to X.` and `The pier “...,” according to X.`: a comma inside the closing mark still ends the content', () => {
+  const a = run('“The pier will be rebuilt by summer,” according to harbourmaster Ilse Varnum.');
+  expectQuote(quote(a, '“The pier will be rebuilt by summer,”'), { type: 'direct', speaker: 'Ilse Varnum', cue: 'according to' });
+  const b = run('The old pier “will not survive another winter,” according to harbourmaster Ilse Varnum.');
+  expectQuote(quote(b, 'The old pier “will not survive another winter,”'), { type: 'mixed', speaker: 'Ilse Varnum', cue: 'according to' });
+});
+
 test('`according to X` set off by commas after a verbless subject interrupts one report; `According to X, A but Y says B` ends A at the later report', () => {
   const a = run('Some of the concerns, according to harbour engineers, include the age of the breakwater.');
   const q = quote(a, 'Some of the concerns, according to harbour engineers, include the age of the breakwater');

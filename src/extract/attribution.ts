@@ -1362,10 +1362,16 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
     if (nextCue && !mainVerb(doc, k, last)) last = clauseEnd(doc, k, unit.last, null);
     return last - k >= 3 ? [{ first: k, last, type: typeOf(doc, k, last, spans), how: 'according' }] : [];
   }
-  if (tokens[c.cue.first - 1]?.text === ',') {
+  // (`“It will never pay,” according to X`, `The arena “will never pay,” according to X`: the
+  // comma may stand inside the closing quotation mark, which then ends the content.)
+  const before = tokens[c.cue.first - 1];
+  const commaInQuote = before !== undefined && before.quote >= 0 && spans[before.quote].last === c.cue.first && tokens[c.cue.first - 2]?.text === ',';
+  if (before?.text === ',' || commaInQuote) {
     let first = unit.first;
-    const last = c.cue.first - 1;
+    const last = commaInQuote ? c.cue.first : c.cue.first - 1;
     while (first < last && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
+    // (A content that is one quotation, marks and all, is a direct quote.)
+    if (commaInQuote && spans[before.quote].first === first) return [{ first, last, type: 'direct', how: 'according' }];
     // `Some of those delays, according to engineers, involve ...`: a subject with no finite
     // verb of its own before the cue, its verb right after the cue's closing comma, is one
     // sentence the cue interrupts; the report is the whole of it, the cue left out.
