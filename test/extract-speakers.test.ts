@@ -560,3 +560,9 @@ test('`one of them said`, `said both of them`: a share of a group named by a pro
   expectQuote(quote(r, '“The shift was cancelled again,”'), { type: 'direct', speaker: 'one of them', mention: 'one of them', cue: 'said' });
   expectQuote(quote(r, '“Nobody told us why,”'), { type: 'direct', speaker: 'both of them', mention: 'both of them', cue: 'said' });
 });
+
+test('`“...,” the firm’s spokesperson, Nell Ames, said`: after a quotation too, a role with a name in apposition rests on the name', () => {
+  const text = 'Larkin Ferries cancelled the late crossing. “The crew is resting,” the company’s spokesperson, Odile Marchbank, said.';
+  const r = run(text);
+  expectQuote(quote(r, '“The crew is resting,”'), { type: 'direct', speaker: 'Odile Marchbank', mention: 'Odile Marchbank', cue: 'said' });
+});

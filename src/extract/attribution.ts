@@ -709,7 +709,17 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
     if (label(k)) { k = spans[tokens[k].quote].first; continue; }
     if (tokens[k].quote >= 0) {
       const m = phraseAfter(doc, k + 1, comma, runs);
-      if (m && (m.kind === 'name' || m.kind === 'description') && tokens[m.last]?.text === ',' && m.last < comma) return { mention: m, first: m.first };
+      if (m && (m.kind === 'name' || m.kind === 'description') && tokens[m.last]?.text === ',' && m.last < comma) {
+        // (`“...,” the firm’s spokesperson, Nell Ames, said`: a role with a person's name in
+        // apposition rests on the name, as it does opening a sentence.)
+        const r = m.kind === 'description' ? runs.at[m.last + 1] : -1;
+        const run = r >= 0 ? runs.runs[r] : null;
+        if (run && run.first === m.last + 1 && (run.personal || run.nameLast - run.nameFirst >= 2) && !run.org && run.last <= comma && closedApposition(tokens, run.last, comma)) {
+          const named = phraseAfter(doc, m.last + 1, comma, runs);
+          if (named && named.kind === 'name') return { mention: named, first: m.first };
+        }
+        return { mention: m, first: m.first };
+      }
       break;
     }
     // (`R-Ky.,`: an abbreviation's period before a comma ends nothing.)
