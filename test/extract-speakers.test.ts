@@ -566,3 +566,19 @@ test('`“...,” the firm’s spokesperson, Nell Ames, said`: after a quotation
   const r = run(text);
   expectQuote(quote(r, '“The crew is resting,”'), { type: 'direct', speaker: 'Odile Marchbank', mention: 'Odile Marchbank', cue: 'said' });
 });
+
+test('`X was defiant:` ending a paragraph introduces the quotation after it as X’s, with no cue', () => {
+  const text = 'Councillor Abe Lintz faced a recall vote.\n\nLintz was defiant:\n\n“I am not going anywhere.”';
+  const r = run(text);
+  expectQuote(quote(r, '“I am not going anywhere.”'), { type: 'direct', speaker: 'Abe Lintz', cue: null });
+});
+
+test('a short quotation a clause introduces with a colon and that ends the sentence is speech: `Moss was blunt: “...”`', () => {
+  const r = run('Councillor Ada Moss spoke last. Moss was blunt: “We need staff, not beds.”');
+  assert.equal(speakerOf(r, quote(r, '“We need staff, not beds.”')).name, 'Ada Moss');
+});
+
+test('`With X worried about ..., Y is trying a new message: “...”`: the absolute phrase before the comma holds no speaker', () => {
+  const r = run('With Harbour Board members increasingly worried about the delays, Mayor Ona Petrakis is trying a new message: “Trust me on this one, neighbours.”');
+  assert.equal(speakerOf(r, quote(r, '“Trust me on this one, neighbours.”')).name, 'Ona Petrakis');
+});

@@ -787,9 +787,16 @@ function pastOpeningClause(tokens: Token[], start: number, end: number): number 
     while (k < end && tokens[k].text !== ',' && tokens[k].quote < 0) k++;
     if (tokens[k]?.text !== ',') return -1;
     k++;
+  } else if (k < end && ABSOLUTE_OPENERS.has(tokens[k].lower) && tokens[k].quote < 0) {
+    // `With leaders increasingly worried about turnout, Obama ...`: a phrase of `with` and its
+    // own subject and predicate opens the sentence; the main clause follows its comma.
+    let c = k + 1;
+    while (c < end && tokens[c].text !== ',' && tokens[c].quote < 0 && !/^[.;:!?]$/.test(tokens[c].text)) c++;
+    if (tokens[c]?.text === ',' && c + 1 < end) k = c + 1;
   }
   return k;
 }
+const ABSOLUTE_OPENERS = new Set(['with', 'without', 'amid']);
 
 /**
  * The subject of the sentence's main clause, from `start`: the phrase before its first verb,
@@ -934,7 +941,7 @@ function sentenceSubject(doc: Doc, start: number, end: number, runs: RunIndex): 
  * is that clause's subject's, found as a participle's subject is (past an opening subordinate
  * clause, adverbs and an apposition); the cue is the clause's first verb.
  */
-function introducedByMainClause(doc: Doc, start: number, end: number, runs: RunIndex, spans: QuotedSpan[]): { mention: Mention; cue: Cue } | null {
+function introducedByMainClause(doc: Doc, start: number, end: number, runs: RunIndex, spans: QuotedSpan[]): { mention: Mention; cue: Cue | null } | null {
   const tokens = doc.tokens;
   if (tokens[end - 1]?.text !== ':') return null;
   const m = mainSubject(doc, start, end, runs, spans);
@@ -945,7 +952,17 @@ function introducedByMainClause(doc: Doc, start: number, end: number, runs: RunI
     if (t.pos !== 'VERB' || runs.at[k] >= 0) continue;
     return { mention: m, cue: { first: k, last: k + 1, sense: { lemma: t.lower, strength: 'speech' }, according: false, participle: false } };
   }
-  return null;
+  // `Lintz was defiant: “...”`, `Okafor was more cautious:`: a subject and how they were, the
+  // quotation showing it; no verb reports it, so there is no cue.
+  return copulaToColon(tokens, m.last, end - 1) ? { mention: m, cue: null } : null;
+}
+
+/** From `k` to the colon at `colon`: a form of `be`, adverbs, and an adjective last. */
+function copulaToColon(tokens: Token[], k: number, colon: number): boolean {
+  if (k >= colon || !/^(is|was|were|are|remained|remains|sounded|seemed)$/.test(tokens[k].lower)) return false;
+  let x = k + 1;
+  while (x < colon - 1 && tokens[x].pos === 'ADV') x++;
+  return x === colon - 1 && tokens[x].pos === 'ADJ' && tokens[x].quote < 0;
 }
 
 interface Content {
@@ -1669,7 +1686,8 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     if (s.title) return;
     // (Sentence punctuation before the closing mark, an ellipsis or a closing inner quotation
     // mark included: `Westerns …”`, `Maybe I can too!’ ”`.)
-    const speechLike = standalone ? s.words >= 2 : s.words >= 6 && /([.,!?…]|\.\.\.)$/.test(doc.text.slice(Math.max(s.start, s.end - 10), s.end - 1).replace(/[\s’"]+$/u, ''));
+    const speechLike = standalone ? s.words >= 2 : s.words >= 6 && /([.,!?…]|\.\.\.)$/.test(doc.text.slice(Math.max(s.start, s.end - 10), s.end - 1).replace(/[\s’"]+$/u, ''))
+      || introducedShort(doc, unit, s);
     if (!speechLike) return;
     const para = tokens[s.first].para;
     // Nearest attributed quotation: before it in the paragraph, after it in the paragraph,
@@ -1756,6 +1774,17 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     out.push(cont);
     conts.push(cont);
   });
+}
+
+/**
+ * `Moss was blunt: “We need staff.”`: a short quotation that a clause of the reporter's
+ * introduces with a colon and that ends the sentence is speech, as a long one is.
+ */
+function introducedShort(doc: Doc, unit: Range, s: QuotedSpan): boolean {
+  const tokens = doc.tokens;
+  if (s.words < 2 || tokens[s.first - 1]?.text !== ':' || tokens[s.first - 1].quote >= 0 || s.first - 1 <= unit.first) return false;
+  for (let t = s.last; t < unit.last; t++) if (tokens[t].pos !== 'PUNCT' || tokens[t].quote >= 0) return false;
+  return true;
 }
 
 /** A person's name (a known first name or a title before it) or a role (`the party's leader`). */
