@@ -582,3 +582,13 @@ test('`With X worried about ..., Y is trying a new message: “...”`: the abso
   const r = run('With Harbour Board members increasingly worried about the delays, Mayor Ona Petrakis is trying a new message: “Trust me on this one, neighbours.”');
   assert.equal(speakerOf(r, quote(r, '“Trust me on this one, neighbours.”')).name, 'Ona Petrakis');
 });
+
+test('`Mr. Okonjo` and `Harriet Okonjo`: one surname with two genders (a title, a given name) is two people', () => {
+  const text = 'Mr. Okonjo spoke at the gala, where his wife, Harriet Okonjo, also appeared.\n\n“We are winning,” Mr. Okonjo said.\n\n“He is right,” Harriet Okonjo said.';
+  const r = run(text);
+  const him = speakerOf(r, quote(r, '“We are winning,”'));
+  const her = speakerOf(r, quote(r, '“He is right,”'));
+  assert.equal(her.name, 'Harriet Okonjo');
+  assert.notEqual(him.id, her.id, summary(r));
+  assert.equal(him.name, 'Okonjo');
+});

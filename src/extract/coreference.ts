@@ -147,9 +147,17 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     // person of that given name (`Tobias Renk`), unless that one bears the relative's surname.
     const owner = words.length === 1 ? relativeOwner(doc, run) : null;
     const place = run.nameFirst === run.first && isPlaceName(words);
+    const titled = place ? undefined : titleGender(doc, run);
+    const given = place || words.length < 2 ? undefined : firstNameGender(words[0]);
     let matchScore = -1;
     for (const ent of candidates) {
       if (ent.kind === 'description') continue;
+      // `Mr. Okonjo` and `the first lady, Grace Okonjo`: one surname, two people, when a title or
+      // a given name gives each a different gender. (The given name only of a name longer than
+      // the entity's, which it would rename: in `Al Hashish` after `Fouzia Al Hashish`, `Al` is
+      // no given name.)
+      const runGender = words.length > ent.words.length ? given ?? titled : titled;
+      if (ent.kind !== 'org' && !ent.place && ent.gender && runGender && ent.gender !== runGender) continue;
       // A place and an institution named after it are two things (`U.S.`, `the U.S. State
       // Department`); a place word can still be a surname (`Jordan` after `Dan Jordan`).
       if (ent.place && !place && run.org || place && ent.kind === 'org' && !ent.place) continue;
