@@ -189,6 +189,14 @@ test('a directive with quoted words is a mixed quote: `urged voters to make sure
   expectQuote(q, { type: 'mixed', speaker: 'Ines Haddad', cue: 'urged' });
 });
 
+test('a directive without quoted words is an indirect quote after its addressee: `Morrow urged residents to check their alarms`, up to the first comma', () => {
+  const r = run('Fire Chief Ivo Morrow urged residents to check their smoke alarms, and then he thanked the crews.');
+  expectQuote(quote(r, 'to check their smoke alarms'), { type: 'indirect', speaker: 'Ivo Morrow', cue: 'urged' });
+  // (A relative's directive is part of its clause: `relatives, who asked police to ...`.)
+  const s = run('The Tamsin family, who asked police to release the footage, watched it on Thursday.');
+  assert.equal(s.quotes.filter((q) => q.text.startsWith('to release')).length, 0, summary(s));
+});
+
 test('a promise or a threat with quoted words is a mixed quote too: `vowed to swiftly punish “...”`; without quoted words it reports nothing', () => {
   const r = run('Mayor Ines Haddad vowed to swiftly punish “anyone who tampers with a ballot box.”');
   expectQuote(quote(r, 'to swiftly punish “anyone who tampers with a ballot box.”'), { type: 'mixed', speaker: 'Ines Haddad', cue: 'vowed' });

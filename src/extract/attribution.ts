@@ -1231,9 +1231,16 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     while (w < unit.last && w < v + 3 && tokens[w].pos === 'ADV' && tokens[w].quote < 0) w++;
     if (tokens[w]?.quote >= 0 && spans[tokens[w].quote].first === w) w++;
     if (tokens[v]?.lower === 'to' && (tokens[w]?.pos === 'VERB' || tokens[w]?.pos === 'AUX')) {
-      const last = clauseEnd(doc, v, unit.last, nextCue);
+      let last = clauseEnd(doc, v, unit.last, nextCue);
       const type = typeOf(doc, k, last, spans);
-      if (last - k >= 3 && type === 'mixed') {
+      // (Without a quotation too, after an addressee, from a finite cue whose source is a
+      // subject of its own (not a relative's, `relatives, who asked police to ...`): `Morrow
+      // urged residents to check their alarms`. What was asked ends at the first comma: past
+      // it, `..., and criticized the party`, `..., although they say ...` are the reporter's.)
+      const plain = type === 'indirect' && DIRECTIVES.has(cue.sense.lemma) && k > cue.last && c.source !== null && c.source.relative === undefined
+        && !cue.participle && !tokens[cue.first].lower.endsWith('ing');
+      if (plain) last = firstCommaOrEnd(tokens, v, last);
+      if (last - k >= 3 && (type === 'mixed' || plain)) {
         out.push({ first: k, last, type, how: 'clause' });
         return out;
       }
@@ -1345,6 +1352,19 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   out.push({ first, last, type, how: 'clause' });
   return out;
+}
+
+/**
+ * The first comma from `k` before `last`, else `last`; not one that joins a second infinitive
+ * (`never to use it indoors, and never to store fuel there`).
+ */
+function firstCommaOrEnd(tokens: Token[], k: number, last: number): number {
+  for (let x = k; x < last; x++) {
+    if (tokens[x].text !== ',' || tokens[x].quote >= 0) continue;
+    const joined = /^(and|or)$/.test(tokens[x + 1]?.lower ?? '') && (tokens[x + 2]?.lower === 'to' || /^(not|never)$/.test(tokens[x + 2]?.lower ?? '') && tokens[x + 3]?.lower === 'to');
+    if (!joined) return x;
+  }
+  return last;
 }
 
 /** `by warning that ...`: a gerund of means, whose subject is the main clause's. */
