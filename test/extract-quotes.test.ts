@@ -256,3 +256,12 @@ test('a quotation opening with a capital after an abbreviation (`D.C.`, `Calif.`
   const doc = new Doc('Gov. C.L. "Butch" Otter spoke to the crowd. It cheered.');
   assert.equal(doc.sentences.length, 2);
 });
+
+test('a stray paragraph break inside a quotation (the next paragraph going on in lower case) neither ends it nor makes a heading', () => {
+  const text = 'Officials explained the rule.\n\n"Who may attend the sessions is at the discretion of the case manager\n\nbased on the advice of the doctor," said spokesman Olaf Brisk in an email.';
+  const r = run(text);
+  const q = r.quotes.find((x) => x.start === text.indexOf('"Who'));
+  assert.ok(q, summary(r));
+  assert.equal(q.end, text.indexOf(' said'));
+  expectQuote(q, { type: 'direct', speaker: 'Olaf Brisk', cue: 'said' });
+});

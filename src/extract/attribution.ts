@@ -1928,6 +1928,9 @@ function isHeading(doc: Doc, para: number): boolean {
   let end = p.end;
   while (end > p.start && /\s/.test(doc.text[end - 1])) end--;
   if (!(end > p.start && !/[.!?:;,"”’'»)\]…]/.test(doc.text[end - 1]))) return false;
+  // (Nor one whose sentence a stray break cut, the next paragraph going on in lower case.)
+  const next = doc.paragraphs[para + 1];
+  if (next && /\p{Ll}/u.test(doc.text[next.start] ?? '')) return false;
   // (`She hasn’t chosen yet, she says`: a sentence that lost its full stop; a heading names its
   // speaker, never by a pronoun.)
   const t = doc.tokens;

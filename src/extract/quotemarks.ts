@@ -139,7 +139,11 @@ function endParagraphOpen(text: string, paras: Paragraph[], p: number, open: Ope
   // The continuing paragraph opens with a mark of the same style: a straight mark left
   // open is a typo, not the start of a passage that a curly mark continues.
   const nextOpens = next !== undefined && OPENERS.has(text[next.start]) && (text[next.start] === '"') === (text[open.at] === '"');
-  if (nextOpens) {
+  // (`... at the discretion of the decision-maker` / `based on ...," said X.`: a paragraph that
+  // opens in lower case goes on with the sentence a stray break cut, and so does the quotation
+  // open in it.)
+  const cutSentence = next !== undefined && /\p{Ll}/u.test(text[next.start] ?? '') && !/[.!?:;]\s*$/.test(text.slice(Math.max(paras[p]!.start, paras[p]!.end - 3), paras[p]!.end));
+  if (nextOpens || cutSentence) {
     open.paras++;
   } else {
     spans.push(makeSpan(text, open.at, paras[p]!.end, true, open.paras));
