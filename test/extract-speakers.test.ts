@@ -592,3 +592,9 @@ test('`Mr. Okonjo` and `Harriet Okonjo`: one surname with two genders (a title, 
   assert.notEqual(him.id, her.id, summary(r));
   assert.equal(him.name, 'Okonjo');
 });
+
+test('`Ostrova, the climber who calls herself “...”`: a verb of naming right after `who` is the relative clause’s, its subject the phrase the clause hangs on', () => {
+  const text = 'A crowd in Northern Ontario watched another win by Ilka Ostrova, the fearless climber who calls herself "The Mountain Goat." Ostrova also won in May.';
+  const r = run(text);
+  expectQuote(quote(r, '"The Mountain Goat."'), { type: 'direct', speaker: 'Ilka Ostrova', cue: 'calls' });
+});
