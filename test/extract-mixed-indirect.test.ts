@@ -119,6 +119,13 @@ test('indirect: `X told reporters on Monday that ...`', () => {
   expectQuote(quote(r, 'that the deficit would shrink'), { type: 'indirect', speaker: 'Raj Mehta', cue: 'told' });
 });
 
+test('indirect: `X told CBC Radio’s The Current that ...`: a possessive addressee is skipped whole', () => {
+  const r = run('Mayor Ines Haddad told Harbour Radio’s The Morning Desk that the ferry would run all winter.');
+  expectQuote(quote(r, 'that the ferry would run all winter'), { type: 'indirect', speaker: 'Ines Haddad', cue: 'told' });
+  const s = run('Mayor Ines Haddad told the Courier’s editorial board on Friday that the levy was “a mistake.”');
+  expectQuote(quote(s, 'that the levy was “a mistake.”'), { type: 'mixed', speaker: 'Ines Haddad', cue: 'told' });
+});
+
 test('indirect: `X told reporters ...` without `that` keeps the subject of the reported clause',
   () => {
   const r = run('Mayor Tom Brennan told reporters the transit line would open in May.');

@@ -1486,9 +1486,16 @@ function skipAddressee(doc: Doc, k: number, max: number, cue: Cue): number {
       if (tokens[k].pos === 'DET' || tokens[k].pos === 'PRON') k++;
       // (`told Chinese-language media`: a hyphen with no space around it joins one word.)
       const joined = (x: number) => tokens[x].text === '-' && !tokens[x].space && x + 1 < max && !tokens[x + 1].space && tokens[x + 1].quote < 0;
-      while (k < max && k - start < 6 && ok(tokens[k]) && (tokens[k].pos === 'ADJ' || joined(k))) k++;
-      while (k < max && k - start < 6 && ok(tokens[k]) && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN' || joined(k)
-        || /^(and|&)$/.test(tokens[k].lower) && tokens[k + 1]?.pos === 'PROPN' && tokens[k - 1]?.pos === 'PROPN')) k++;
+      // (`told CBC Radio’s The Current`, `told the Herald’s editorial board`: a possessive
+      // goes on with the phrase it owns.)
+      for (let hops = 0; hops < 2; hops++) {
+        while (k < max && k - start < 10 && ok(tokens[k]) && (tokens[k].pos === 'ADJ' || joined(k))) k++;
+        while (k < max && k - start < 10 && ok(tokens[k]) && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN' || joined(k)
+          || /^(and|&)$/.test(tokens[k].lower) && tokens[k + 1]?.pos === 'PROPN' && tokens[k - 1]?.pos === 'PROPN')) k++;
+        if (!(k > start && k + 1 < max && /^['’]s$/.test(tokens[k].lower) && ok(tokens[k + 1]) && /^(NOUN|PROPN|ADJ|DET)$/.test(tokens[k + 1].pos))) break;
+        k++;
+        if (tokens[k].pos === 'DET') k++;
+      }
     }
   }
   return k;
