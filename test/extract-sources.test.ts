@@ -704,3 +704,10 @@ test('a plural writing speaks as its singular does: `The studies, drawing on ten
   const r = run('The studies, drawing on ten years of hospital records, said the new drug was safe for children.');
   expectQuote(quote(r, 'the new drug was safe for children'), { type: 'indirect', mention: 'The studies', cue: 'said' });
 });
+
+test('`"..." -- Anders Holm, on the closure`: a dash typed as two hyphens, and a short description after the name, still close a quotation’s byline', () => {
+  const text = 'The mill closed on Friday.\n\n"We did what we had to do" -- Orla Brennick, on the closure.\n\n"Nobody wanted this" — Orla Brennick, chief executive.';
+  const r = run(text);
+  expectQuote(quote(r, '"We did what we had to do"'), { type: 'direct', speaker: 'Orla Brennick', cue: null });
+  expectQuote(quote(r, '"Nobody wanted this"'), { type: 'direct', speaker: 'Orla Brennick', cue: null });
+});

@@ -1961,7 +1961,8 @@ function isHeading(doc: Doc, para: number): boolean {
   return !(last - 2 >= p.first && t[last - 2].text === ',' && /^(he|she|they|we|i)$/.test(t[last - 1].lower) && cueAt(doc, last) !== null);
 }
 
-const BYLINE_DASHES = new Set(['—', '―', '–']);
+// (`--` too: a dash typed as two hyphens.)
+const BYLINE_DASHES = new Set(['—', '―', '–', '--']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
 /**
@@ -1979,10 +1980,12 @@ function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Ar
     if (dash < 0) return;
     const run = runs.at[dash + 1];
     if (run < 0 || runs.runs[run].first !== dash + 1) return;
-    // Only a handle, a date and punctuation may follow the name.
+    // Only a handle, a date and punctuation may follow the name; after a quotation, also a
+    // short description set off by a comma (`“...” — Anders Holm, on the closure`).
     let k = runs.runs[run].last;
     while (k < p.last && (tokens[k].pos === 'PUNCT' || tokens[k].pos === 'NUM' || tokens[k].text.startsWith('@') || MONTHS.test(tokens[k].lower))) k++;
-    if (k < p.last) return;
+    const quoted = tokens[dash - 1].quote >= 0 && spans[tokens[dash - 1].quote].last === dash;
+    if (k < p.last && !(quoted && tokens[runs.runs[run].last]?.text === ',' && describesAfterComma(tokens, runs.runs[run].last + 1, p.last))) return;
     // The content: the quotation just before the dash, else the paragraph up to the dash.
     const before = tokens[dash - 1];
     let first = p.first;
@@ -2008,6 +2011,18 @@ function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Ar
     if (type !== 'direct') end = start + doc.text.slice(start, end).replace(TRAILING_LINKS, '').length;
     out.push({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] });
   });
+}
+
+/** From `k` to `last`: a few words with no verb and no quotation, then only punctuation. */
+function describesAfterComma(tokens: Token[], k: number, last: number): boolean {
+  let words = 0;
+  for (let x = k; x < last; x++) {
+    const t = tokens[x];
+    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX') return false;
+    if (t.pos !== 'PUNCT') words++;
+    else if (!/^[.,]$/.test(t.text)) return false;
+  }
+  return words >= 1 && words <= 10;
 }
 
 /**
