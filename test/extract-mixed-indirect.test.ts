@@ -126,6 +126,11 @@ test('indirect: `X told CBC Radio’s The Current that ...`: a possessive addres
   expectQuote(quote(s, 'that the levy was “a mistake.”'), { type: 'mixed', speaker: 'Ines Haddad', cue: 'told' });
 });
 
+test('`noted that A, and accused X of ...`: a past-tense verb after `, and` is the reporter’s next predicate, which ends the reported clause', () => {
+  const r = run('Critic Sam Bellweather noted that the deficit had doubled in two years, and accused the premier of hiding the numbers.');
+  expectQuote(quote(r, 'that the deficit had doubled in two years'), { type: 'indirect', speaker: 'Sam Bellweather', cue: 'noted' });
+});
+
 test('indirect: `X told reporters ...` without `that` keeps the subject of the reported clause',
   () => {
   const r = run('Mayor Tom Brennan told reporters the transit line would open in May.');

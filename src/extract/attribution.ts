@@ -1623,6 +1623,11 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
       // (`..., with a spokesperson describing it as ...`: the next report's subject after `with`.)
       if (nextCue && (nextCue.cue.first === j + 1 || nextCue.sourceFirst === j + 1 || n.lower === 'with' && nextCue.sourceFirst === j + 2)) { end = j; break; }
       if (n.lower === 'according' || (n.lower === 'adding' || n.lower === 'saying' || n.lower === 'noting')) { end = j; break; }
+      // (`noted that the deficit had doubled, and accused the premier of ...`: a past-tense verb
+      // right after `, and` has no subject of its own; it is the reporter's next predicate of
+      // the cue's subject, not part of what was reported.)
+      const v = tokens[j + 2];
+      if (t.text === ',' && /^(and|but)$/.test(n.lower) && v !== undefined && j + 2 < end && v.quote < 0 && v.pos === 'VERB' && /^\p{Ll}+ed$/u.test(v.text)) { end = j; break; }
     }
     // (`says it helps to keep a routine — a “ladder,” she calls it — but ...`: an aside
     // between dashes holding a report of its own, its speaker inside it, ends the clause; not
