@@ -598,3 +598,10 @@ test('`Ostrova, the climber who calls herself “...”`: a verb of naming right
   const r = run(text);
   expectQuote(quote(r, '"The Mountain Goat."'), { type: 'direct', speaker: 'Ilka Ostrova', cue: 'calls' });
 });
+
+test('`Some said ...`, `Both said ...`: a quantifier standing alone opening its clause is an unnamed source, not the determiner of `the said`', () => {
+  const text = 'Residents packed the hall on Thursday.\n\nSome said the ring road would bring jobs.\n\nBoth said the plan was rushed.';
+  const r = run(text);
+  expectQuote(quote(r, 'the ring road would bring jobs'), { type: 'indirect', speaker: 'Some', mention: 'Some', cue: 'said' });
+  expectQuote(quote(r, 'the plan was rushed'), { type: 'indirect', speaker: 'Both', mention: 'Both', cue: 'said' });
+});

@@ -5,6 +5,7 @@
  */
 import type { Doc, Token } from './document.js';
 import { NOUN_LIKE_CUES, SENDS_WRITING, WRITINGS, cueSense, type CueSense } from './lexicon.js';
+import { loneQuantifierAt } from './mentions.js';
 
 export interface Cue {
   first: number;
@@ -67,7 +68,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
     // `’s`, a possessive too: `Brandt’s claim that ...`.)
     if (BE.has(prev.lower) && (/(ed|ld|id|en|wn|ght|lt|rd)$/.test(t.lower) || !/^['’]s$/.test(prev.lower) && !t.lower.endsWith('ing'))) return null;
     if (HAVE_GET.has(prev.lower)) return null;
-    if (prev.pos === 'DET' || prev.lower === 'to' && !t.lower.endsWith('ing')) return null;
+    if (prev.pos === 'DET' && !loneQuantifierAt(tokens, prev.i) || prev.lower === 'to' && !t.lower.endsWith('ing')) return null;
   }
   // `Asked about the flood, Ferris said ...`: a participle clause opening the sentence
   // describes the speaker; the cue is the main verb that follows.

@@ -419,6 +419,8 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
   if (t.pos === 'PRON' && SUBJECT_PRONOUNS[t.lower]) return pronoun(t);
   const share = shareOfPronoun(tokens, j - 2, min);
   if (share) return share;
+  // `Some said`, `Most agreed`: a quantifier standing alone for a group is an unnamed source.
+  if (loneQuantifierAt(tokens, j) && j >= min) return { kind: 'description', first: j, last: j + 1, coreFirst: j, coreLast: j + 1, head: t.lower, plural: true, indefinite: true };
   // `Beck, who said ...`: the subject of a relative clause set off by a comma is the phrase
   // it hangs on. (Without the comma, `users who agreed to ...` is too often no report.)
   // (One hop only: `, who, who, ...` never recurses further.)
@@ -626,6 +628,20 @@ function shareOfPronoun(tokens: Token[], k: number, min: number): Mention | null
 }
 /** Words for a share of a group: `one of`, `both of`, `neither of`. */
 const SHARES = /^(one|some|many|most|several|two|three|four|five|each|all|both|neither|either|none)$/;
+
+/** Quantifiers that stand alone for a group of people: `Some said`, `Both agreed`. */
+export const LONE_QUANTIFIERS = /^(some|many|most|several|both|all|few|others|none)$/;
+
+/**
+ * `Some said ...`, `..., and both agreed`: token `k` is a quantifier standing alone as the
+ * subject that opens its clause (not the determiner of `the said`, `some said-to-be`).
+ */
+export function loneQuantifierAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.quote >= 0 || !LONE_QUANTIFIERS.test(t.lower)) return false;
+  const before = tokens[k - 1];
+  return before === undefined || before.para !== t.para || /^[.!?,;:]$/.test(before.text) && before.quote < 0 || /^(and|but)$/.test(before.lower);
+}
 
 function pronoun(t: Token): Mention {
   const info = SUBJECT_PRONOUNS[t.lower];
