@@ -659,3 +659,14 @@ test('an adjunct after the cue does not swallow the reported clause’s subject:
   r = run('Councillor Ada Voss questioned whether the Lakeport ferry schedule made sense.');
   assert.ok(!r.quotes.some((q) => q.text === 'schedule made sense'), summary(r));
 });
+
+test('`..., as X put it.`, `As X put it, ...`, `is, as X put it, “...”`: a cue after `as` points at the clause before or after its comma', () => {
+  const a = run('The new rule is a “recipe for chaos at every crossing,” as one customs officer put it.');
+  expectQuote(quote(a, 'The new rule is a “recipe for chaos at every crossing,”'), { type: 'mixed', speaker: 'one customs officer', cue: 'put it' });
+  const b = run('As Mayor Ines Haddad put it, “Nobody wins a price war.”');
+  expectQuote(quote(b, '“Nobody wins a price war.”'), { type: 'direct', speaker: 'Ines Haddad', cue: 'put it' });
+  const c = run('The levy is, as Mayor Ines Haddad said on Monday, “a burden on every family in town.”');
+  expectQuote(quote(c, '“a burden on every family in town.”'), { type: 'direct', speaker: 'Ines Haddad', cue: 'said' });
+  const d = run('The levy is “a burden on every family in town,” as Mayor Ines Haddad said on Monday.');
+  expectQuote(quote(d, 'The levy is “a burden on every family in town,”'), { type: 'mixed', speaker: 'Ines Haddad', cue: 'said' });
+});

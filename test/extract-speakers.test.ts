@@ -545,7 +545,8 @@ test('a quotation with no cue is the main clause’s subject’s, past a subordi
   let r = run('After Tomas Brill toured the docks on Monday, Mayor Ada Voss waved to the crowd, “Busier than it has been in decades!”');
   expectQuote(quote(r, '“Busier than it has been in decades!”'), { speaker: 'Ada Voss', mention: 'Ada Voss' });
   r = run('As the Courier’s Lena Ortmann puts it, the harbour now has “more cranes than sailors on it.”');
-  expectQuote(quote(r, '“more cranes than sailors on it.”'), { speaker: 'Lena Ortmann' });
+  // (`As X puts it, CLAUSE`: the clause after the comma is X's report, quotation and all.)
+  expectQuote(quote(r, 'the harbour now has “more cranes than sailors on it.”'), { type: 'mixed', speaker: 'Lena Ortmann', cue: 'puts it' });
 });
 
 test('`of` inside an institution’s name takes the capitalised word after it whatever the tagger reads: `Union of Operating Crews`', () => {

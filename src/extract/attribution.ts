@@ -1078,6 +1078,8 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const out: Content[] = [];
 
   if (cue.according) return according(doc, unit, spans, c, runs, nextCue);
+  const asReport = asSource(doc, unit, spans, c, nextCue);
+  if (asReport) return asReport;
   // `lower than school records say it is`: a cue in a comparison after `than` reports nothing;
   // what follows is the comparison's elided clause.
   let than = cue.first - 1;
@@ -1380,6 +1382,55 @@ function firstCommaOrEnd(tokens: Token[], k: number, last: number): number {
     if (!joined) return x;
   }
   return last;
+}
+
+/**
+ * `“...,” as one official put it.`, `The levy is a “burden,” as Haddad said on Monday.`, `As
+ * Haddad put it, “...”`: a cue whose subject follows `as` points at the clause before its comma
+ * when it ends the sentence, or at the clause after its comma when it opens it, as `according
+ * to` does. Null when the cue stands otherwise.
+ */
+function asSource(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, nextCue: CueInUnit | null): Content[] | null {
+  const tokens = doc.tokens;
+  const { cue } = c;
+  if (!c.source || c.source.first > cue.first || cue.sense.strength !== 'speech' && cue.sense.lemma !== 'put it') return null;
+  const a = c.source.first - 1;
+  if (tokens[a]?.lower !== 'as' || tokens[a].quote >= 0 || a < unit.first) return null;
+  let first = unit.first;
+  while (first < a && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
+  const one = (f: number, l: number): Content => {
+    const q = tokens[f].quote;
+    const whole = q >= 0 && spans[q].first === f && spans[q].last === l;
+    return { first: f, last: l, type: whole ? 'direct' : typeOf(doc, f, l, spans), how: whole ? 'post-quote' : 'post-clause' };
+  };
+  // (`Yet, as Bown observed, ...`, `If, as I have said, ...`: only a connective stands before it.)
+  let lead = first;
+  while (lead < a && tokens[lead].quote < 0 && /^(ADV|CCONJ|SCONJ|PUNCT)$/.test(tokens[lead].pos)) lead++;
+  if (lead === a) {
+    // `As Haddad put it, CLAUSE.`
+    let k = cue.last;
+    while (k < unit.last && tokens[k].quote < 0 && tokens[k].text !== ',' && !/^[.;:!?]$/.test(tokens[k].text)) k++;
+    // (`As one veteran commented: “...”`: a colon is the cue's own, the normal way.)
+    if (tokens[k]?.text !== ',') return null;
+    const last = clauseEnd(doc, k + 1, unit.last, nextCue);
+    return last - (k + 1) >= 2 ? [one(k + 1, last)] : [];
+  }
+  // `CLAUSE, as X said.` (the comma may stand inside the closing quotation mark).
+  const before = tokens[a - 1];
+  const commaInQuote = before !== undefined && before.quote >= 0 && spans[before.quote].last === a && tokens[a - 2]?.text === ',';
+  if (before?.text !== ',' && !commaInQuote) return null;
+  // `The tax is, as Haddad put it, “a burden.”`: set off by commas inside the sentence, the cue
+  // reports what follows it.
+  for (let k = cue.last; k + 1 < unit.last && tokens[k].quote < 0 && !/^[.;:!?]$/.test(tokens[k].text); k++) {
+    if (tokens[k].text !== ',' || tokens[k + 1].pos === 'PUNCT' && tokens[k + 1].quote < 0) continue;
+    // (Only the words after it are the source's: what stands before is the reporter's frame.)
+    if (commaInQuote) return [];
+    const last = clauseEnd(doc, k + 1, unit.last, nextCue);
+    return last - (k + 1) >= 2 ? [one(k + 1, last)] : [];
+  }
+  if (!endsUnit(doc, cue.last, unit)) return [];
+  const last = commaInQuote ? a : a - 1;
+  return last - first >= 2 ? [one(first, last)] : [];
 }
 
 /** `by warning that ...`: a gerund of means, whose subject is the main clause's. */

@@ -160,6 +160,7 @@ for (const [forms, particle, lemma] of [
   ['chime chimes chimed chiming', 'in', 'chime in'],
   ['weigh weighs weighed weighing', 'in', 'weigh in'],
   ['go goes went going', 'on', 'go on'],
+  ['put puts', 'it', 'put it'],
   ['call calls called calling', 'on', 'call on'],
 ] as const) for (const f of forms.split(' ')) PHRASAL.set(f, { particle, lemma });
 
@@ -182,11 +183,23 @@ function phrasalCue(doc: Doc, i: number): Cue | null {
   const opens = after !== undefined && (after.text === ':' || after.text === ',' && tokens[i + 3]?.quote >= 0 || after.quote >= 0 || after.lower === 'that' && p.lemma === 'point out'
     || p.lemma === 'call on' && toAfterObject(tokens, i + 2));
   const ends = after === undefined || /^[.!?;]$/.test(after.text) || after.para !== t.para;
-  if (!(opens || afterQuote && (ends || /^(DET|PROPN|PRON)$/.test(after.pos) || /^\p{Lu}/u.test(after.text)))) return null;
+  // (`as one official put it`: `put it` reports only after `as` and its subject.)
+  if (p.lemma === 'put it' && !asSubjectBefore(tokens, i)) return null;
+  if (!(opens || afterQuote && (ends || /^(DET|PROPN|PRON)$/.test(after.pos) || /^\p{Lu}/u.test(after.text)) || p.lemma === 'put it')) return null;
   // (Not passive or after a determiner: `was hit back`, `the point out`.)
   if (prev && (BE.has(prev.lower) || prev.pos === 'DET')) return null;
   const participle = t.lower.endsWith('ing') && prev !== undefined && (prev.text === ',' || prev.lower === 'and');
   return { first: i, last: i + 2, sense: { lemma: p.lemma, strength: 'speech' }, according: false, participle };
+}
+
+/** `as one official put it`: `as` and a short subject (no verb, no quotation) right before token `i`. */
+function asSubjectBefore(tokens: Token[], i: number): boolean {
+  for (let x = i - 1; x >= 0 && x >= i - 7; x--) {
+    const t = tokens[x];
+    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' && t.text !== '.') return false;
+    if (t.lower === 'as') return x < i - 1;
+  }
+  return false;
 }
 
 /**
