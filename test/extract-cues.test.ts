@@ -311,3 +311,8 @@ test('verbs of confiding and muttering report speech: `confided that ...`, `“.
   expectQuote(quote(r, 'that the vote had been close'), { type: 'indirect', speaker: 'Petra Sallow', cue: 'confided' });
   expectQuote(quote(r, '“We nearly lost it,”'), { type: 'direct', speaker: 'Petra Sallow', cue: 'muttered' });
 });
+
+test('`what officials say is ...`, `deaths that police say were ...`: `say` after a relative word and its subject, before a verb, is the cue', () => {
+  const r = run('The ferry was late again on what harbour officials say is the busiest day of the year.');
+  expectQuote(quote(r, 'is the busiest day of the year'), { type: 'indirect', speaker: 'harbour officials', cue: 'say' });
+});

@@ -277,11 +277,25 @@ function clauseAfterSubject(tokens: Token[], i: number): boolean {
   if (!prev || !next || prev.quote >= 0 || next.quote >= 0) return false;
   if (!/^(NOUN|PROPN|ADJ)$/.test(prev.pos) && !/^(they|we|i|you)$/.test(prev.lower)) return false;
   if (next.lower === 'that' || /^(he|she|they|it|we|i|you)$/.test(next.lower)) return true;
+  // (`what officials say is the busiest day`, `deaths that police say were accidents`: in a
+  // relative clause, the verb of the clause the relative word stands in follows at once.)
+  if ((next.pos === 'AUX' || next.pos === 'VERB' && !next.lower.endsWith('ing')) && /^\p{Ll}/u.test(next.text) && relativeBefore(tokens, i)) return true;
   if (next.pos !== 'DET') return false;
   for (let x = i + 2; x < tokens.length && x <= i + 5; x++) {
     if (tokens[x].quote >= 0) return false;
     if (tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX') return !tokens[x].lower.endsWith('ing');
     if (!/^(NOUN|PROPN|ADJ|NUM)$/.test(tokens[x].pos)) return false;
+  }
+  return false;
+}
+
+/** `what officials say`, `that the police say`: a relative word, then a short subject, before token `i`. */
+function relativeBefore(tokens: Token[], i: number): boolean {
+  for (let x = i - 1; x >= 0 && x >= i - 5; x--) {
+    const t = tokens[x];
+    if (t.quote >= 0) return false;
+    if (/^(what|that|which|who)$/.test(t.lower)) return x < i - 1;
+    if (!/^(NOUN|PROPN|ADJ|DET|NUM)$/.test(t.pos)) return false;
   }
   return false;
 }

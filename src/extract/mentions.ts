@@ -440,7 +440,9 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     // of Millbrook says`: a person's name and where they work or come from.
     const person = personBeforeAffiliation(first);
     if (person >= 0) { first = person; continue; }
-    if (p.pos === 'DET' || POSSESSIVE.has(p.lower)) {
+    // (`what officials say is ...`: a wh-word the tagger reads as a determiner is the relative
+    // clause's, not the phrase's.)
+    if ((p.pos === 'DET' || POSSESSIVE.has(p.lower)) && !/^(what|which|whatever)$/.test(p.lower)) {
       first--;
       // `a spokesperson for the ministry`: the determiner after a role noun's preposition.
       if (first - 2 >= min && NP_ADP.has(tokens[first - 1].lower) && personNounAt(tokens, first - 2)) { first--; continue; }
