@@ -3,7 +3,7 @@
  * Benchmark of the quote record (issue 3), not a timed test. Run after `npm run build`:
  *
  *   node scripts/bench-store.mjs [--articles 10000] [--dense-articles 10000] [--threads 2] [--quotes 100000] [--searches 300] [--keep DIR] [--json]
- *                                [--news-like-articles 10000] [--rounds 1] [--real FILE | --no-real] [--real-rounds 3]
+ *                                [--news-like-articles 10000] [--rounds 1] [--real FILE | --no-real] [--real-rounds 3] [--one-pool]
  *
  * 1. Generates N invented articles shaped like news (the issue's measure: 10,000 articles from
  *    local files): about 740 words in 28 paragraphs, 13 quotations each (7 direct, 4
@@ -44,6 +44,11 @@
  *
  * Each ingest also reports the main thread's CPU per article over the first and the last fifth of
  * its articles: whether writing slows as the record grows.
+ *
+ * --one-pool adds, for each corpus, rounds in which raw extraction, ingest and raw extraction
+ * again run on one warmed pool. Each new pool compiles the extractor differently (its raw
+ * extraction CPU per article varied by up to 25% between pools in session 15), which in the
+ * rounds above falls on one side of the ratio only; on one pool it falls on both.
  */
 import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, statSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +85,7 @@ const ROUNDS = Number(opt('rounds', 1));
 const REAL_ROUNDS = Number(opt('real-rounds', 3));
 const REAL_FILE = opt('real', join(root, '..', 'shared', 'data', 'polnear', 'train.jsonl'));
 const REAL = args.includes('--no-real') ? null : REAL_FILE;
+const ONE_POOL = args.includes('--one-pool');
 
 // Deterministic pseudo-random generator so runs compare.
 let seed = 42;
@@ -281,10 +287,10 @@ log(`bench-store: ${N} news-shaped generated articles in ${dir} (vocabulary: ${r
 
 // 2. raw extraction throughput on the same number of threads, measured before and after the
 // ingest (other processes share the CPU; the ratio uses the mean of the two).
-async function rawExtraction(texts) {
+async function rawExtraction(texts, shared = null) {
   const n = texts.length;
-  const pool = createPool(THREADS);
-  await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => pool.extract({ text }))); // warm-up
+  const pool = shared ?? createPool(THREADS);
+  if (!shared) await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => pool.extract({ text }))); // warm-up
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const main0 = mainThreadMs();
@@ -300,7 +306,7 @@ async function rawExtraction(texts) {
   const secs = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const mainMs = mainMsSince(main0, n);
-  await pool.close();
+  if (!shared) await pool.close();
   return { rate: n / secs, secs, quotes, cpuMs: (cpu.user + cpu.system) / 1000 / n, mainMs };
 }
 
@@ -342,7 +348,7 @@ function writerTrend(trace, main0) {
  * Ingest of `dir` on a warmed-up pool into a fresh record at `dbFile`, or into a copy of the
  * record `base`: its rate and CPU time per article.
  */
-async function ingestRun(texts, dir, dbFile, base = null) {
+async function ingestRun(texts, dir, dbFile, base = null, shared = null) {
   const n = texts.length;
   for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) rmSync(f, { force: true });
   if (base) copyFileSync(base, dbFile);
@@ -350,8 +356,8 @@ async function ingestRun(texts, dir, dbFile, base = null) {
   const trace = [];
   traceCommits(store, trace);
   let t0 = performance.now();
-  const pool = createPool(THREADS);
-  await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => pool.extract({ text }))); // warm-up
+  const pool = shared ?? createPool(THREADS);
+  if (!shared) await Promise.all(texts.slice(0, Math.min(200, n)).map((text) => pool.extract({ text }))); // warm-up
   const startSecs = (performance.now() - t0) / 1000;
   t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -360,7 +366,7 @@ async function ingestRun(texts, dir, dbFile, base = null) {
   const secs = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const mainMs = mainMsSince(main0, summary.added);
-  await pool.close();
+  if (!shared) await pool.close();
   return {
     store, summary, secs, startSecs, rate: summary.added / secs, cpuMs: (cpu.user + cpu.system) / 1000 / Math.max(1, summary.added), mainMs,
     trend: writerTrend(trace, main0),
@@ -388,6 +394,33 @@ async function ceilingRun(texts, dir) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/**
+ * --one-pool: `rounds` rounds of raw extraction, ingest into a fresh record (or a copy of `base`)
+ * and raw extraction again, all on one pool per round, warmed up by a raw pass over the texts.
+ */
+async function measureOnePool(label, texts, dir, dbFile, rounds, base = null) {
+  const ratios = [];
+  const cpuRatios = [];
+  for (let r = 0; r < rounds; r++) {
+    const pool = createPool(THREADS);
+    await rawExtraction(texts, pool); // warm-up: every text once
+    const before = await rawExtraction(texts, pool);
+    const run = await ingestRun(texts, dir, dbFile, base, pool);
+    run.store.closeSync();
+    const after = await rawExtraction(texts, pool);
+    await pool.close();
+    const rawRate = (before.rate + after.rate) / 2;
+    const rawCpu = (before.cpuMs + after.cpuMs) / 2;
+    ratios.push(run.rate / rawRate);
+    cpuRatios.push(rawCpu / run.cpuMs);
+    log(`[${label}, one pool] round ${r + 1}: raw extraction ${before.rate.toFixed(1)} then ${after.rate.toFixed(1)} articles/s (${rawCpu.toFixed(2)} ms CPU); ` +
+      `ingest ${run.rate.toFixed(1)} articles/s (${run.cpuMs.toFixed(2)} ms CPU; main thread ${run.mainMs?.toFixed(2)}, raw's ${((before.mainMs + after.mainMs) / 2).toFixed(2)}) = ${(ratios.at(-1) * 100).toFixed(1)}%, by CPU ${(cpuRatios.at(-1) * 100).toFixed(1)}%`);
+  }
+  const pct = (xs) => xs.map((x) => (x * 100).toFixed(1) + '%').join(', ');
+  log(`[${label}, one pool] ingest / raw extraction = ${(median(ratios) * 100).toFixed(1)}% (median of ${pct(ratios)}); by CPU ${(median(cpuRatios) * 100).toFixed(1)}% (${pct(cpuRatios)})`);
+  return { one_pool_ingest_vs_raw: median(ratios), one_pool_ingest_vs_raw_by_cpu: median(cpuRatios), one_pool_rounds: ratios };
+}
 
 /**
  * `rounds` alternating rounds of raw extraction, ingest into a fresh record and the ceiling,
@@ -443,6 +476,12 @@ async function measure(label, texts, dir, dbFile, rounds, base = null) {
   const trends = runs.map((x) => x.run.trend).filter(Boolean);
   const trend = trends.length ? { first: median(trends.map((t) => t.first)), last: median(trends.map((t) => t.last)) } : null;
   if (trend) log(`[${label}] main thread CPU ms per article in ingest, first fifth of the articles ${trend.first.toFixed(2)}, last fifth ${trend.last.toFixed(2)} (whether writing slows as the record grows)`);
+  let onePool = {};
+  if (ONE_POOL) {
+    const file = dbFile + '.one-pool';
+    onePool = await measureOnePool(label, texts, dir, file, rounds, base);
+    for (const f of [file, file + '-wal', file + '-shm']) rmSync(f, { force: true });
+  }
   return {
     store: last.store,
     summary: last.summary,
@@ -453,6 +492,7 @@ async function measure(label, texts, dir, dbFile, rounds, base = null) {
       ceiling_per_s: ceilingRate, ceiling_vs_raw: ceilingRate / rawRate, ceiling_cpu_ms_per_article: ceilingCpuMs,
       main_thread_cpu_ms_per_article: { raw: rawMainMs, ceiling: ceilingMainMs, ingest: ingestMainMs },
       quotes_extracted: last.summary.quotes,
+      ...onePool,
     },
   };
 }
