@@ -14,9 +14,10 @@
  * `block`) and only the quotations past the last block from their rows: reading every row cost
  * about 2 µs a quotation at the start of every run, most of a small run's writing in a large record.
  *
- * Memory: about 230 bytes per quotation (four entries and their share of the slot table; measured
- * 185 to 240 before entries kept their band for `block`), so a record of a million quotations costs the writer some 200 MB. Records far
- * larger belong in the PostgreSQL store, which keeps bands as rows.
+ * Memory: about 230 bytes per quotation (four entries and their share of the slot table; 185 to
+ * 240 measured before entries kept their band for `block`), so a record of a million quotations
+ * costs the writer some 230 MB. Records far larger belong in the PostgreSQL store, which keeps
+ * bands as rows.
  */
 import type Database from 'better-sqlite3';
 import { endianness } from 'node:os';
