@@ -606,3 +606,10 @@ test('`Some said ...`, `Both said ...`: a quantifier standing alone opening its 
   expectQuote(quote(r, 'the ring road would bring jobs'), { type: 'indirect', speaker: 'Some', mention: 'Some', cue: 'said' });
   expectQuote(quote(r, 'the plan was rushed'), { type: 'indirect', speaker: 'Both', mention: 'Both', cue: 'said' });
 });
+
+test('`Lisko and two guards hid in the vault, he said`: a person the reported clause names is not the `he` who reports it', () => {
+  const text = 'Tomas Berg, a night manager at the depot, said he could not reach two of his staff.\n\nAnton Lisko, a driver, said he ran back inside after the first shots. “We saw smoke everywhere,” he told reporters.\n\nLisko and two guards hid in the vault, he said.';
+  const r = run(text);
+  const q = quote(r, 'Lisko and two guards hid in the vault');
+  assert.equal(speakerOf(r, q).name, 'Tomas Berg', summary(r));
+});

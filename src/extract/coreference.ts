@@ -273,7 +273,10 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     const a = attributions[k];
     let ent: Entity | null = null;
     if (a.source) {
-      ent = resolveMention(doc, a.source, index, runEntity, nearby(recent, a.source.coreFirst, descriptions), entities, descriptions, last, a.para);
+      // `Lee hid under a desk, he said`: a person the reported clause names is not the `he`
+      // or `she` who reports it (else it would read `he hid`).
+      const named = a.source.kind === 'pronoun' && a.type !== 'direct' ? namedWithin(doc, index, runEntity, a.start, a.end) : undefined;
+      ent = resolveMention(doc, a.source, index, runEntity, nearby(recent, a.source.coreFirst, descriptions), entities, descriptions, last, a.para, named);
     } else if (a.inherits) {
       const j = attributions.indexOf(a.inherits);
       ent = j >= 0 ? speakers[j] : null;
@@ -365,6 +368,24 @@ function namedInNextSentence(doc: Doc, index: RunIndex, runEntity: Array<Entity 
   return { entity: e, quoted };
 }
 
+/** The entities whose names stand between characters `start` and `end` (or undefined when none). */
+function namedWithin(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>, start: number, end: number): Set<Entity> | undefined {
+  const tokens = doc.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < start) lo = mid + 1; else hi = mid;
+  }
+  let found: Set<Entity> | undefined;
+  for (let k = lo; k < tokens.length && tokens[k].end <= end && k < lo + 400; k++) {
+    const r = index.at[k];
+    const e = r >= 0 ? runEntity[r] : null;
+    if (e && e.kind !== 'description') (found ??= new Set()).add(e);
+  }
+  return found;
+}
+
 /**
  * Entities mentioned in the few thousand tokens before `at` (and descriptions, which have no
  * name mentions): the only candidates a pronoun or description can mean.
@@ -448,7 +469,7 @@ function asOrg(e: Entity | null): Entity | null {
 
 function resolveMention(
   doc: Doc, m: Mention, index: RunIndex, runEntity: Array<Entity | null>, entities: Entity[], all: Entity[],
-  descriptions: Map<string, Entity>, last: LastSpeaker, para: number,
+  descriptions: Map<string, Entity>, last: LastSpeaker, para: number, named?: Set<Entity>,
 ): Entity | null {
   const tokens = doc.tokens;
   const at = m.coreFirst;
@@ -491,7 +512,7 @@ function resolveMention(
       // person the pronoun means, even before it speaks: `For Samira Al Tahan ...`.)
       // (`a witness told Reuters` and then `, he said`: an unnamed source can be meant
       // too, while it is the latest speaker; it has no name mentions to be salient by.)
-      const person = (e: Entity) => e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at);
+      const person = (e: Entity) => !named?.has(e) && (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at));
       // (When no one of that gender is about, a person whose gender only the first-name lists
       // guessed is meant, and the pronoun corrects the guess.)
       const best = salient(entities, at, para, last, (e) => person(e) && (!e.gender || e.gender === g), g)
