@@ -613,3 +613,10 @@ test('`Lisko and two guards hid in the vault, he said`: a person the reported cl
   const q = quote(r, 'Lisko and two guards hid in the vault');
   assert.equal(speakerOf(r, q).name, 'Tomas Berg', summary(r));
 });
+
+test('`a private security professional told Reuters`: a role noun the tagger reads as an adjective still heads the description, and `he` later means that source', () => {
+  const text = 'Mayor Ivo Brandt declared the siege over on Wednesday.\n\nThe gunmen first entered the lobby, a private security professional at the hotel told reporters.\n\nThey then climbed to the roof, he said.';
+  const r = run(text);
+  expectQuote(quote(r, 'The gunmen first entered the lobby'), { speaker: 'a private security professional', mention: 'a private security professional', cue: 'told' });
+  assert.equal(speakerOf(r, quote(r, 'They then climbed to the roof')).name, 'a private security professional', summary(r));
+});
