@@ -620,3 +620,8 @@ test('`a private security professional told Reuters`: a role noun the tagger rea
   expectQuote(quote(r, 'The gunmen first entered the lobby'), { speaker: 'a private security professional', mention: 'a private security professional', cue: 'told' });
   assert.equal(speakerOf(r, quote(r, 'They then climbed to the roof')).name, 'a private security professional', summary(r));
 });
+
+test('`“...,” it further wrote`: `further` between the source and the cue is an adverb, whatever the tagger reads', () => {
+  const r = run('The Harbour Gazette reviewed the ferry budget. “The numbers simply do not add up,” it further wrote.');
+  expectQuote(quote(r, '“The numbers simply do not add up,”'), { type: 'direct', mention: 'it', cue: 'wrote' });
+});

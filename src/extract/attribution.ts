@@ -650,6 +650,8 @@ function skipBackOverModifiers(tokens: Token[], j: number, min: number): number 
   while (j - 1 >= min) {
     const p = tokens[j - 1];
     if (SKIP_BEFORE_CUE.has(p.pos) && p.quote < 0 && !(p.pos === 'PART' && (p.lower === '’s' || p.lower === "'s"))) { j--; continue; }
+    // (`it further wrote`: an adverb the tagger reads as a verb.)
+    if (p.lower === 'further' && p.quote < 0) { j--; continue; }
     if (TIME_WORDS.has(p.lower) && p.quote < 0) {
       j--;
       while (j - 1 >= min && /^(on|last|this|early|late|earlier|in|the|next)$/.test(tokens[j - 1].lower)) j--;
