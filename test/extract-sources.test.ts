@@ -711,3 +711,13 @@ test('`"..." -- Anders Holm, on the closure`: a dash typed as two hyphens, and a
   expectQuote(quote(r, '"We did what we had to do"'), { type: 'direct', speaker: 'Orla Brennick', cue: null });
   expectQuote(quote(r, '"Nobody wanted this"'), { type: 'direct', speaker: 'Orla Brennick', cue: null });
 });
+
+test('`turned to the harbour police which reported “...”`: the cue of a relative clause with no cue before it rests on the clause’s host, not on the main subject', () => {
+  let r = run('To settle the matter, they turned to the harbour police which reported “two hundred thefts” in the first half of the year.');
+  expectQuote(quote(r, '“two hundred thefts” in the first half of the year'), { type: 'mixed', speaker: 'the harbour police', cue: 'reported' });
+  r = run('Mayor Ann Lee met the farmers who said “the dam will ruin us all” at the meeting.');
+  assert.notEqual(speakerOf(r, quote(r, '“the dam will ruin us all” at the meeting')).name, 'Ann Lee', summary(r));
+  // (After another cue, a relative clause is as often part of that cue's report.)
+  r = run('Mayor Ann Lee told a farmer who asked about the dam that “the water will be shared fairly.”');
+  assert.equal(speakerOf(r, quote(r, '“the water will be shared fairly.”')).name, 'Ann Lee', summary(r));
+});

@@ -187,7 +187,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     c.source = src;
     return;
   }
-  src = c.cue.participle ? null : hostOfRelative(doc, unit, j, runs) ?? thoseWho(doc, unit, j) ?? phraseBefore(doc, j, unit.first, runs) ?? whoNames(doc, unit, j, c.cue, runs);
+  src = c.cue.participle ? null : hostOfRelative(doc, unit, j, runs) ?? thoseWho(doc, unit, j) ?? phraseBefore(doc, j, unit.first, runs) ?? whoNames(doc, unit, j, c.cue, runs, !cues.some((o, e) => e !== k && o.cue.first < c.cue.first));
   if (src) {
     c.sourceFirst = src.first;
   } else if ((tokens[j - 1]?.text === ',' || titleClosingApposition(doc, spans, j - 1, unit.first)) && !c.cue.participle && !invertedAfterClause(doc, unit, j, c.cue, runs)) {
@@ -339,10 +339,13 @@ function hostOfRelative(doc: Doc, unit: Range, j: number, runs: RunIndex): Menti
  * is that person's words. (Only naming: `a woman who said ...` inside another's report is as
  * often part of that report.) `j` is where the cue's group begins.
  */
-function whoNames(doc: Doc, unit: Range, j: number, cue: Cue, runs: RunIndex): Mention | null {
+function whoNames(doc: Doc, unit: Range, j: number, cue: Cue, runs: RunIndex, first: boolean): Mention | null {
   const tokens = doc.tokens;
   const who = tokens[j - 1];
-  if (!NAMING.has(cue.sense.lemma) || !who || who.lower !== 'who' || who.quote >= 0 || j - 1 <= unit.first) return null;
+  if (!who || who.quote >= 0 || j - 1 <= unit.first) return null;
+  // (Any cue, when no cue stands before it in the sentence: `turned to the city police, which
+  // reported “...”` is the police's report, not the main clause subject's.)
+  if (!(who.lower === 'who' && NAMING.has(cue.sense.lemma) || /^(who|which)$/.test(who.lower) && first)) return null;
   const host = phraseBefore(doc, j - 1, unit.first, runs);
   if (!host || host.kind === 'pronoun' || host.last !== j - 1) return null;
   return { ...host, relative: j - 1 };
