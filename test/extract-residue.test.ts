@@ -88,3 +88,15 @@ test('a byline’s `Follow X on Twitter @handle` closing the page is residue, in
   const r = run(text);
   assert.ok(!r.quotes.some((q) => q.text.includes('Follow')), summary(r));
 });
+
+test('a photo caption, a paragraph closing with a credit (`(Ann Roe/The Harbour Star)`, `( Dreamstime )`), reports nothing', () => {
+  const story = 'The ferry returned to service on Monday.\n\n';
+  for (const credit of ['(Ann Roe/The Harbour Star)', 'Ann Roe/THE CANADIAN PRESS', '( Dreamstime )']) {
+    const r = run(`${story}Captain Ivo Brandt, left, said the new engines cut fuel use by half. ${credit}\n\n“We are proud of the crew,” Brandt said.`);
+    assert.ok(!r.quotes.some((q) => q.text.includes('the new engines cut fuel use by half')), summary(r));
+    assert.ok(r.quotes.some((q) => q.text === '“We are proud of the crew,”'), summary(r));
+  }
+  // (Without the credit, the same paragraph is the story's.)
+  const r = run(`${story}Captain Ivo Brandt said the new engines cut fuel use by half.`);
+  assert.ok(r.quotes.some((q) => q.text === 'the new engines cut fuel use by half'), summary(r));
+});

@@ -96,6 +96,9 @@ export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attrib
     // Headings and links to other stories (`READ MORE: X says Y`, `Brandt says deal is close`)
     // end without a full stop; what they report belongs to another article.
     if (isHeading(doc, doc.tokens[unit.first].para)) continue;
+    // A photo's caption (`... said the video helps. (Ann Roe/The Canadian Press)`) repeats the
+    // story's words under a picture; the story reports them where they belong.
+    if (isCaption(doc, doc.tokens[unit.first].para)) continue;
     attributeUnit(doc, unit, spans, runs, claimed, out);
   }
   bylines(doc, spans, runs, claimed, out);
@@ -2020,6 +2023,19 @@ function isHeading(doc: Doc, para: number): boolean {
   let last = p.last - 1;
   while (last > p.first && t[last].pos === 'PUNCT') last--;
   return !(last - 2 >= p.first && t[last - 2].text === ',' && /^(he|she|they|we|i)$/.test(t[last - 1].lower) && cueAt(doc, last) !== null);
+}
+
+/**
+ * A photo credit closing a paragraph: a photographer and an agency (`(Ann Roe/The Canadian
+ * Press)`, `Ann Roe/THE CANADIAN PRESS`) or a picture agency alone in parentheses (`(
+ * Dreamstime )`).
+ */
+const PHOTO_CREDIT = /(?:\(\s*\p{Lu}[^()/\n\d]{1,60}\/\s*\p{Lu}[^()\n\d]{1,80}\)|\(\s*(?:Dreamstime|Getty Images|iStock|Shutterstock|AP Photo|File Photo)\s*\)|\/\s*THE CANADIAN PRESS)\s*$/u;
+
+function isCaption(doc: Doc, para: number): boolean {
+  const p = doc.paragraphs[para];
+  if (!p) return false;
+  return PHOTO_CREDIT.test(doc.text.slice(Math.max(p.start, p.end - 160), p.end));
 }
 
 // (`--` too: a dash typed as two hyphens.)
