@@ -625,3 +625,9 @@ test('`“...,” it further wrote`: `further` between the source and the cue is
   const r = run('The Harbour Gazette reviewed the ferry budget. “The numbers simply do not add up,” it further wrote.');
   expectQuote(quote(r, '“The numbers simply do not add up,”'), { type: 'direct', mention: 'it', cue: 'wrote' });
 });
+
+test('`Lu Feng`, `Wang Lin`: a surname that opens an East Asian name gives no guess of gender, so `he` can mean its bearer', () => {
+  const text = 'Prime Minister Tomas Berg will visit the port city next week.\n\nForeign Ministry spokesperson Lu Feng gave no details about the visit. But he said the talks would cover fishing rights.';
+  const r = run(text);
+  assert.equal(speakerOf(r, quote(r, 'the talks would cover fishing rights')).name, 'Lu Feng', summary(r));
+});
