@@ -92,13 +92,17 @@ export function attribute(doc: Doc, spans: QuotedSpan[], runs: RunIndex): Attrib
   const units = buildUnits(doc, spans);
   const out: Attribution[] = [];
   const claimed = new Uint8Array(spans.length);
+  // (Captions by paragraph, read once each: 1 no, 2 yes.)
+  const captions = new Uint8Array(doc.paragraphs.length);
   for (const unit of units) {
     // Headings and links to other stories (`READ MORE: X says Y`, `Brandt says deal is close`)
     // end without a full stop; what they report belongs to another article.
     if (isHeading(doc, doc.tokens[unit.first].para)) continue;
     // A photo's caption (`... said the video helps. (Ann Roe/The Canadian Press)`) repeats the
     // story's words under a picture; the story reports them where they belong.
-    if (isCaption(doc, doc.tokens[unit.first].para)) continue;
+    const para = doc.tokens[unit.first].para;
+    if (captions[para] === 0) captions[para] = isCaption(doc, para) ? 2 : 1;
+    if (captions[para] === 2) continue;
     attributeUnit(doc, unit, spans, runs, claimed, out);
   }
   bylines(doc, spans, runs, claimed, out);
