@@ -316,3 +316,11 @@ test('`what officials say is ...`, `deaths that police say were ...`: `say` afte
   const r = run('The ferry was late again on what harbour officials say is the busiest day of the year.');
   expectQuote(quote(r, 'is the busiest day of the year'), { type: 'indirect', speaker: 'harbour officials', cue: 'say' });
 });
+
+test('`And it is X, he went on, that Y`: `went on` set off by commas with its subject is a cue inside the report, like `said`', () => {
+  const r = run('Ellis Brant spoke on Tuesday.\n\nIt is on the mayor’s watch, Brant said, that the bridge has rusted. And it is on the mayor’s watch, he went on, that the ferries have stopped.');
+  expectQuote(quote(r, 'that the ferries have stopped'), { type: 'indirect', speaker: 'Ellis Brant', mention: 'he', cue: 'went on' });
+  // (Not `went on` as a verb of its own: `the talks went on, and ...`.)
+  const s = run('The talks went on, and the mayor left early.');
+  assert.equal(s.quotes.length, 0, summary(s));
+});

@@ -183,9 +183,11 @@ function phrasalCue(doc: Doc, i: number): Cue | null {
   const opens = after !== undefined && (after.text === ':' || after.text === ',' && tokens[i + 3]?.quote >= 0 || after.quote >= 0 || after.lower === 'that' && p.lemma === 'point out'
     || p.lemma === 'call on' && toAfterObject(tokens, i + 2));
   const ends = after === undefined || /^[.!?;]$/.test(after.text) || after.para !== t.para;
+  // (`It is the cost, he went on, that ...`: set off by commas with its subject, inside the report.)
+  const aside = p.lemma === 'go on' && after?.text === ',' && prev !== undefined && /^(PRON|PROPN)$/.test(prev.pos) && tokens[i - 2]?.text === ',' && tokens[i - 2].quote < 0;
   // (`as one official put it`: `put it` reports only after `as` and its subject.)
   if (p.lemma === 'put it' && !asSubjectBefore(tokens, i)) return null;
-  if (!(opens || afterQuote && (ends || /^(DET|PROPN|PRON)$/.test(after.pos) || /^\p{Lu}/u.test(after.text)) || p.lemma === 'put it')) return null;
+  if (!(opens || aside || afterQuote && (ends || /^(DET|PROPN|PRON)$/.test(after.pos) || /^\p{Lu}/u.test(after.text)) || p.lemma === 'put it')) return null;
   // (Not passive or after a determiner: `was hit back`, `the point out`.)
   if (prev && (BE.has(prev.lower) || prev.pos === 'DET')) return null;
   const participle = t.lower.endsWith('ing') && prev !== undefined && (prev.text === ',' || prev.lower === 'and');
