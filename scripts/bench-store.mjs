@@ -4,6 +4,7 @@
  *
  *   node scripts/bench-store.mjs [--articles 10000] [--dense-articles 10000] [--threads 2] [--quotes 100000] [--searches 300] [--keep DIR] [--json]
  *                                [--news-like-articles 10000] [--rounds 1] [--real FILE | --no-real] [--real-rounds 3] [--one-pool]
+ *                                [--pairs 20 | --no-pairs]
  *
  * 1. Generates N invented articles shaped like news (the issue's measure: 10,000 articles from
  *    local files): about 740 words in 28 paragraphs, 13 quotations each (7 direct, 4
@@ -45,12 +46,22 @@
  * Each ingest also reports the main thread's CPU per article over the first and the last fifth of
  * its articles: whether writing slows as the record grows.
  *
+ * Paired slices (after the rounds, for each corpus; --no-pairs skips them): the corpus cut into
+ * --pairs slices, each extracted raw and ingested back to back on one warmed pool, in alternating
+ * order, into one record that grows slice by slice. A round above takes 10 to 60 s a side, and this
+ * machine's speed drifts by as much as a third within a minute; a pair takes a second or two a
+ * side, so the drift falls on both sides of each pair's ratio, and so does how well the pool's
+ * workers happened to compile the extractor. The ratio is the raw slices' CPU time over the
+ * ingest slices' (each slice of ingest ends with a commit the workers wait for, which a single
+ * run has once; by clock is reported too), and the spread of the pairs' own ratios shows how far
+ * to trust it.
+ *
  * --one-pool adds, for each corpus, rounds in which raw extraction, ingest and raw extraction
  * again run on one warmed pool. Each new pool compiles the extractor differently (its raw
  * extraction CPU per article varied by up to 25% between pools in session 15), which in the
  * rounds above falls on one side of the ratio only; on one pool it falls on both.
  */
-import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, statSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, statSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -86,6 +97,7 @@ const REAL_ROUNDS = Number(opt('real-rounds', 3));
 const REAL_FILE = opt('real', join(root, '..', 'shared', 'data', 'polnear', 'train.jsonl'));
 const REAL = args.includes('--no-real') ? null : REAL_FILE;
 const ONE_POOL = args.includes('--one-pool');
+const PAIRS = args.includes('--no-pairs') ? 0 : Number(opt('pairs', 20));
 
 // Deterministic pseudo-random generator so runs compare.
 let seed = 42;
@@ -423,6 +435,88 @@ async function measureOnePool(label, texts, dir, dbFile, rounds, base = null) {
 }
 
 /**
+ * Paired slices (see the header): `pairs` slices of the corpus in `dir`, each extracted raw and
+ * ingested on one pool warmed by a raw pass over every text, raw first in even pairs and ingest
+ * first in odd ones (so a steady drift in speed favours neither side), into a fresh record at
+ * `dbFile` (or a copy of `base`) kept open from slice to slice.
+ */
+async function measurePaired(label, texts, dir, dbFile, pairs, base = null) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort(); // the order of `texts`
+  if (files.length !== texts.length) throw new Error(`bench-store: ${dir} has ${files.length} files for ${texts.length} texts`);
+  const size = Math.ceil(texts.length / pairs);
+  const slicesDir = `${dir}.slices`;
+  rmSync(slicesDir, { recursive: true, force: true });
+  const slices = [];
+  for (let i = 0; i * size < texts.length; i++) {
+    const sliceDir = join(slicesDir, String(i).padStart(3, '0'));
+    mkdirSync(sliceDir, { recursive: true });
+    for (const f of files.slice(i * size, (i + 1) * size)) linkSync(join(dir, f), join(sliceDir, f));
+    slices.push({ dir: sliceDir, texts: texts.slice(i * size, (i + 1) * size) });
+  }
+  for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) rmSync(f, { force: true });
+  if (base) copyFileSync(base, dbFile);
+  const store = openSqliteStore(dbFile);
+  const pool = createPool(THREADS);
+  await rawExtraction(texts, pool); // warm-up: every text once
+  const ingestSlice = async (slice) => {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const main0 = mainThreadMs();
+    const summary = await ingest([slice.dir], { store, pool });
+    if (summary.added + summary.duplicates !== slice.texts.length) throw new Error(`bench-store: ${slice.dir}: ${summary.failed.length} of ${slice.texts.length} articles failed`);
+    const cpu = process.cpuUsage(cpu0);
+    return { secs: (performance.now() - t0) / 1000, cpuMs: (cpu.user + cpu.system) / 1000, mainMs: mainMsSince(main0, 1) };
+  };
+  const rawSlice = async (slice) => {
+    const r = await rawExtraction(slice.texts, pool);
+    return { secs: r.secs, cpuMs: r.cpuMs * slice.texts.length, mainMs: r.mainMs === null ? null : r.mainMs * slice.texts.length };
+  };
+  const done = [];
+  for (const [i, slice] of slices.entries()) {
+    let raw, run;
+    if (i % 2 === 0) {
+      raw = await rawSlice(slice);
+      run = await ingestSlice(slice);
+    } else {
+      run = await ingestSlice(slice);
+      raw = await rawSlice(slice);
+    }
+    done.push({ n: slice.texts.length, raw, run });
+  }
+  store.closeSync();
+  await pool.close();
+  rmSync(slicesDir, { recursive: true, force: true });
+  for (const f of [dbFile, dbFile + '-wal', dbFile + '-shm']) rmSync(f, { force: true });
+  const sum = (f) => done.reduce((t, d) => t + f(d), 0);
+  const n = sum((d) => d.n);
+  const ratio = sum((d) => d.raw.secs) / sum((d) => d.run.secs);
+  const ratioCpu = sum((d) => d.raw.cpuMs) / sum((d) => d.run.cpuMs);
+  const spread = (f) => {
+    const xs = done.map(f).sort((a, b) => a - b);
+    const q = (p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+    return { min: xs[0], p25: q(0.25), median: q(0.5), p75: q(0.75), max: xs.at(-1) };
+  };
+  const byCpu = spread((d) => d.raw.cpuMs / d.run.cpuMs);
+  const byTime = spread((d) => d.raw.secs / d.run.secs);
+  const hasMain = done.every((d) => d.raw.mainMs !== null && d.run.mainMs !== null);
+  const writerMs = hasMain ? (sum((d) => d.run.mainMs) - sum((d) => d.raw.mainMs)) / n : null;
+  const pct = (x) => (x * 100).toFixed(1) + '%';
+  const spreadLine = (s) => `median ${pct(s.median)}, middle half ${pct(s.p25)} to ${pct(s.p75)}, all ${pct(s.min)} to ${pct(s.max)}`;
+  // By CPU time: each slice of ingest ends with its last group's commit, written while the workers
+  // wait; a run of 10,000 articles waits so once, the slices once each. CPU time counts that
+  // commit's work but not the wait, and it is the ratio on an idle machine when both keep the
+  // cores busy (the rounds above: by CPU time within 1.2 points of by clock on every corpus).
+  log(`[${label}, paired] ${done.length} pairs of ${size} articles: ingest / raw extraction by CPU time ${pct(ratioCpu)} (target >= 80%; raw ${(sum((d) => d.raw.cpuMs) / n).toFixed(2)}, ingest ${(sum((d) => d.run.cpuMs) / n).toFixed(2)} ms per article` +
+    (writerMs === null ? '' : `, the main thread's above raw's ${writerMs.toFixed(2)}`) + `); pairs ${spreadLine(byCpu)}`);
+  log(`[${label}, paired] by clock ${pct(ratio)} (raw extraction ${(n / sum((d) => d.raw.secs)).toFixed(1)}, ingest ${(n / sum((d) => d.run.secs)).toFixed(1)} articles/s, ${done.length} commits waited for); pairs ${spreadLine(byTime)}`);
+  return {
+    paired_ingest_vs_raw_by_cpu: ratioCpu, paired_ingest_vs_raw: ratio, paired_pairs: done.length, paired_slice_articles: size,
+    paired_pair_ratios_by_cpu: byCpu, paired_pair_ratios: byTime,
+    paired_main_thread_above_raw_ms_per_article: writerMs,
+  };
+}
+
+/**
  * `rounds` alternating rounds of raw extraction, ingest into a fresh record and the ceiling,
  * then raw extraction once more. Each round's ratio uses the raw runs on either side of it; the
  * medians are reported (the machine's speed drifts between runs). The last round's record is kept.
@@ -476,6 +570,7 @@ async function measure(label, texts, dir, dbFile, rounds, base = null) {
   const trends = runs.map((x) => x.run.trend).filter(Boolean);
   const trend = trends.length ? { first: median(trends.map((t) => t.first)), last: median(trends.map((t) => t.last)) } : null;
   if (trend) log(`[${label}] main thread CPU ms per article in ingest, first fifth of the articles ${trend.first.toFixed(2)}, last fifth ${trend.last.toFixed(2)} (whether writing slows as the record grows)`);
+  const paired = PAIRS > 0 ? await measurePaired(label, texts, dir, dbFile + '.paired', Math.min(PAIRS, Math.max(1, Math.floor(n / 50))), base) : {};
   let onePool = {};
   if (ONE_POOL) {
     const file = dbFile + '.one-pool';
@@ -492,6 +587,7 @@ async function measure(label, texts, dir, dbFile, rounds, base = null) {
       ceiling_per_s: ceilingRate, ceiling_vs_raw: ceilingRate / rawRate, ceiling_cpu_ms_per_article: ceilingCpuMs,
       main_thread_cpu_ms_per_article: { raw: rawMainMs, ceiling: ceilingMainMs, ingest: ingestMainMs },
       quotes_extracted: last.summary.quotes,
+      ...paired,
       ...onePool,
     },
   };
