@@ -269,6 +269,50 @@ test('[sqlite] the names of the people a group creates are searchable once it co
   }
 });
 
+test('[sqlite] large writes run with foreign keys unchecked, and leave every reference whole: a merged person\'s names and descriptors go with it; checks are back on after a commit or a rollback', async () => {
+  const { store, done } = tempStore();
+  try {
+    const C = '"The vote is a mistake and the ward will remember it," Okafor, a councillor, said.';
+    const D = 'Council member Ada Okafor voted no. "We were not consulted," Okafor said.';
+    // A group is taken to be large when the one before was (64 articles, FILTER_MIN_BATCH).
+    let filler = 0;
+    const fill = (g: ReturnType<SqliteStore['openGroup']>) => {
+      while (g.size < 64) {
+        const text = `Nothing said ${filler++}.`;
+        g.add({ article: { source: `n${filler}.txt`, text }, analysis: buildAnalysis(text, [], []) });
+      }
+    };
+    const first = store.openGroup();
+    fill(first);
+    assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
+    assert.ok(first.commit().every((r) => !(r instanceof Error)));
+    const group = store.openGroup();
+    group.add({ article: { source: 'c.txt', text: C }, analysis: buildAnalysis(C, [{ id: 'x', name: 'Okafor', descriptors: ['a councillor'] }], [{ quote: '"The vote is a mistake and the ward will remember it,"', speaker: 'Okafor', entity: 'x', mention: 'Okafor' }]) });
+    assert.equal(store.db.pragma('foreign_keys', { simple: true }), 0);
+    group.add({ article: { source: 'd.txt', text: D }, analysis: buildAnalysis(D, [{ id: 'p1', name: 'Ada Okafor', mentions: ['Ada Okafor', 'Okafor'] }], [{ quote: '"We were not consulted,"', speaker: 'Ada Okafor', entity: 'p1', mention: 'Okafor' }]) });
+    fill(group);
+    assert.ok(group.commit().every((r) => !(r instanceof Error)));
+    assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
+    assert.deepEqual(store.db.pragma('foreign_key_check'), []);
+    const [okafor] = store.db.prepare('SELECT id FROM people').pluck().all() as number[];
+    assert.deepEqual(store.db.prepare('SELECT DISTINCT person_id FROM person_aliases UNION SELECT person_id FROM person_descriptors').pluck().all(), [okafor]);
+    assert.deepEqual(store.db.prepare('SELECT descriptor, count FROM person_descriptors').all(), [{ descriptor: 'a councillor', count: 1 }]);
+    // A group with an article that fails is rolled back and written again, article by article:
+    // the checks are back on after it too.
+    const failing = store.openGroup();
+    failing.add({ article: { source: 'e.txt', text: D }, analysis: { ...buildAnalysis(D, [], []), quotes: null as unknown as Quote[] } });
+    assert.equal(store.db.pragma('foreign_keys', { simple: true }), 0);
+    const results = failing.commit();
+    assert.ok(results[0] instanceof Error);
+    assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
+    // Small writes keep them on throughout.
+    await store.addArticle({ source: 'f.txt', text: C + ' ' }, buildAnalysis(C + ' ', [{ id: 'x', name: 'Okafor' }], []));
+    assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
+  } finally {
+    done();
+  }
+});
+
 test('migrations: version 8 moves an article\'s people rows onto the article, and a person merged before still links', async () => {
   const { store, file } = tempStore();
   try {
