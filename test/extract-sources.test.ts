@@ -721,3 +721,9 @@ test('`turned to the harbour police which reported “...”`: the cue of a rela
   r = run('Mayor Ann Lee told a farmer who asked about the dam that “the water will be shared fairly.”');
   assert.equal(speakerOf(r, quote(r, '“the water will be shared fairly.”')).name, 'Ann Lee', summary(r));
 });
+
+test('a name and a description coordinated before the cue are one source (`Lena Brant and her deputy said`)', () => {
+  const r = run('“We cannot keep paying for repairs,” Mayor Lena Brant and her deputy said on Monday. Police arrested the man and his lawyer said he was innocent.');
+  expectQuote(quote(r, '“We cannot keep paying for repairs,”'), { mention: 'Mayor Lena Brant and her deputy', cue: 'said' });
+  expectQuote(quote(r, 'he was innocent'), { type: 'indirect', mention: 'his lawyer', cue: 'said' });
+});

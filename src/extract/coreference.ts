@@ -581,7 +581,7 @@ function resolveMention(
     const described = salient(entities, at, para, last, (e) => e.kind === 'person' && e.descriptorWords.has(head));
     if (described) return described;
   }
-  if (m.coreFirst > m.first || index.at[m.coreFirst] >= 0) {
+  if (!m.coordinated && (m.coreFirst > m.first || index.at[m.coreFirst] >= 0)) {
     // `KCNA news agency`: the name inside names the source.
     const run = index.at[m.coreFirst];
     if (run >= 0 && runEntity[run] && m.head !== 'spokesperson' && !PERSON_NOUNS.has(m.head)) return runEntity[run];

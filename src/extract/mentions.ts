@@ -31,6 +31,8 @@ export interface Mention {
    * for the words the attribution rests on.
    */
   relative?: number;
+  /** `Brant and his deputy`: a description coordinated with a phrase before it, one source. */
+  coordinated?: boolean;
 }
 
 export interface NameRun {
@@ -531,11 +533,46 @@ function fullNameSurnames(doc: Doc, runs: RunIndex): Set<string> {
 }
 
 /**
+ * `Brant and his deputy said`, `the mayor and the engineer agreed`: a description after `and`
+ * with a name or another description before it, the two opening their clause, is one source,
+ * described by the whole phrase. (Not an object before the `and`: `police arrested the man and
+ * his lawyer said`.)
+ */
+function coordinatedDescription(doc: Doc, m: Mention, min: number, runs: RunIndex): Mention {
+  const tokens = doc.tokens;
+  const and = tokens[m.first - 1];
+  if (!and || and.text !== 'and' || and.quote >= 0 || m.first - 2 < min || tokens[m.first - 2].quote >= 0) return m;
+  const left = phraseBefore(doc, m.first - 1, min, runs);
+  if (!left || left.kind === 'pronoun' || left.last !== m.first - 1 || left.members) return m;
+  if (left.kind === 'description' && !isPersonNoun(tokens[headOf(tokens, left)])) return m;
+  const before = tokens[left.first - 1];
+  const opens = left.first === min || !before || before.para !== tokens[left.first].para || /^[,:;—–]$/.test(before.text) || before.quote >= 0 && /^[”"]$/.test(before.text) && spokenBefore(tokens, left.first - 1);
+  if (!opens) return m;
+  // (`the former senator and current nominee`: a second role with no determiner of its own is
+  // the same person's.)
+  const one = !m.plural && !/^(DET|PRON)$/.test(tokens[m.first].pos) && !POSSESSIVE.has(tokens[m.first].lower);
+  return { ...m, first: left.first, coreFirst: left.first, plural: !one, indefinite: false, coordinated: true };
+}
+
+/** The quotation closing at `k` has a verb in it, as speech does (not a title: `“The Morning Show,”`). */
+function spokenBefore(tokens: Token[], k: number): boolean {
+  const q = tokens[k].quote;
+  for (let x = k - 1; x >= 0 && x > k - 200 && tokens[x].quote === q; x--) if (tokens[x].pos === 'VERB' || tokens[x].pos === 'AUX') return true;
+  return false;
+}
+
+function headOf(tokens: Token[], m: Mention): number {
+  for (let k = m.last - 1; k >= m.first; k--) if (tokens[k].lower === m.head) return k;
+  return m.last - 1;
+}
+
+/**
  * `Ivo Marren and Dela Kosti said`, `Smith, Jones and Brown said`: a name with other names
  * coordinated before it (back to `min`) is one source, all of them. (A description or a
  * pronoun before the `and` is no such source: `the mayor and Smith` stays Smith.)
  */
 function coordinated(doc: Doc, m: Mention | null, min: number, runs: RunIndex): Mention | null {
+  if (m && m.kind === 'description') return coordinatedDescription(doc, m, min, runs);
   if (!m || m.kind !== 'name') return m;
   const tokens = doc.tokens;
   const last = runs.at[m.coreLast - 1];
