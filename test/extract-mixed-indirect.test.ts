@@ -670,3 +670,10 @@ test('`..., as X put it.`, `As X put it, ...`, `is, as X put it, “...”`: a c
   const d = run('The levy is “a burden on every family in town,” as Mayor Ines Haddad said on Monday.');
   expectQuote(quote(d, 'The levy is “a burden on every family in town,”'), { type: 'mixed', speaker: 'Ines Haddad', cue: 'said' });
 });
+
+test('an inverted cue set off by commas after a short bare subject interrupts one report (`The new bridge, says X, is safe`)', () => {
+  const r = run('The new bridge, says city engineer Tom Vale, is safe for heavy trucks.');
+  const q = quote(r, 'The new bridge, says city engineer Tom Vale, is safe for heavy trucks');
+  expectQuote(q, { type: 'indirect', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'says' });
+  assert.deepEqual(q.segments?.map((s) => s.text), ['The new bridge', 'is safe for heavy trucks']);
+});

@@ -1050,6 +1050,23 @@ function namingContent(doc: Doc, c: CueInUnit, first: number, last: number): num
 }
 
 /**
+ * `The bridge, says Brant, is safe`: a bare subject (a few words with no verb, not an opening
+ * adjunct) before an inverted cue whose source is followed by a comma and a finite verb in
+ * lower case.
+ */
+function invertedInterrupts(doc: Doc, unit: Range, c: CueInUnit, first: number, last: number): boolean {
+  const tokens = doc.tokens;
+  const src = c.source;
+  if (!src || src.first < c.cue.last || tokens[src.last]?.text !== ',' || last - first > 6 || /^(ADP|SCONJ|ADV)$/.test(tokens[first].pos)) return false;
+  for (let x = first; x < last; x++) {
+    const t = tokens[x];
+    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' && t.text !== '-') return false;
+  }
+  const verb = tokens[src.last + 1];
+  return verb !== undefined && src.last + 1 < unit.last && verb.quote < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') && /^\p{Ll}/u.test(verb.text) && !verb.lower.endsWith('ing') && !cueAt(doc, src.last + 1);
+}
+
+/**
  * `Dunmore, he said, “understands the needs of her neighbours.”`, `A wet summer, she said,
  * could be ...`: a cue set off by commas after a bare subject (a few words, no verb of their
  * own) interrupts one sentence; the subject is part of what was reported, so the content
@@ -1154,7 +1171,9 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // (A cue in the clause that reports nothing there is only a verb of it: `The crews will
     // continue to work, the utility said.`)
     const silent = () => prevCue !== null && !contentsFor(doc, unit, spans, runs, prevCue, null, c).some((f) => isReport(doc, spans, prevCue, f));
-    if ((!prevCue || silent()) && b - 1 - first >= 3) out.push({ first, last: b - 1, type: typeOf(doc, first, b - 1, spans), how: 'post-clause' });
+    // (A shorter subject only before an inverted cue that interrupts its sentence, the verb
+    // after the source's comma: `The bridge, says Brant, is safe`, joined below.)
+    if ((!prevCue || silent()) && (b - 1 - first >= 3 || b - 1 > first && invertedInterrupts(doc, unit, c, first, b - 1))) out.push({ first, last: b - 1, type: typeOf(doc, first, b - 1, spans), how: 'post-clause' });
   }
 
   // Content after: `said: “...”`, `said that ...`, `told reporters ...`.
