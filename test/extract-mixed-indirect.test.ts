@@ -677,3 +677,13 @@ test('an inverted cue set off by commas after a short bare subject interrupts on
   expectQuote(q, { type: 'indirect', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'says' });
   assert.deepEqual(q.segments?.map((s) => s.text), ['The new bridge', 'is safe for heavy trucks']);
 });
+
+test('a report inside a relative clause set off by commas ends at the clause’s closing comma, not at a pair set off inside it', () => {
+  const r = run('Tom Vale, who said the bridge was safe, left the meeting early. Ada Brook, who said the bridge, built in 1932, is sound, voted for the repairs.');
+  const a = quote(r, 'the bridge was safe');
+  assert.equal(a.text, 'the bridge was safe', summary(r));
+  expectQuote(a, { type: 'indirect', speaker: 'Tom Vale', cue: 'said' });
+  const b = quote(r, 'the bridge, built in 1932, is sound');
+  assert.equal(b.text, 'the bridge, built in 1932, is sound', summary(r));
+  expectQuote(b, { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
+});

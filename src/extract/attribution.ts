@@ -141,6 +141,7 @@ function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
   for (let k = cues.length - 1; k >= 0; k--) {
     const found = contentsFor(doc, unit, spans, runs, cues[k], k > 0 ? cues[k - 1] : null, k + 1 < cues.length ? cues[k + 1] : null);
     if (k === 0) subjectBeforeCue(doc, unit, cues[k], found);
+    endRelativeClause(doc, spans, cues[k], found);
     // `Velhorn said he would say: “...”`: what someone says they would say is reported by the
     // outer cue, which the attribution rests on; the outer cue then reports nothing else.
     let c = cues[k];
@@ -1097,6 +1098,45 @@ function subjectBeforeCue(doc: Doc, unit: Range, c: CueInUnit, found: Content[])
   if (!opener || !/^\p{Ll}/u.test(opener.text)) return;
   found.length = 0;
   found.push({ first, last: f.last, type: f.type === 'direct' ? 'mixed' : f.type, how: f.how, gap: [b - 1, f.first] });
+}
+
+/**
+ * `Brant, who called the plan “a disaster,” resigned on Tuesday`: a report inside a relative
+ * clause set off by commas ends at the clause's closing comma, when the main clause's verb
+ * follows it; the rest is the reporter's sentence.
+ */
+function endRelativeClause(doc: Doc, spans: QuotedSpan[], c: CueInUnit, found: Content[]): void {
+  const tokens = doc.tokens;
+  const rel = c.source?.relative;
+  if (rel === undefined || tokens[rel - 1]?.text !== ',' || c.source!.first > c.cue.first) return;
+  for (let n = 0; n < found.length; n++) {
+    const f = found[n];
+    if (f.how !== 'clause' || f.first < c.cue.last || f.gap) continue;
+    // (A comma closing a pair set off inside the report closes no clause: `said the bridge,
+    // built in 1932, is safe`.)
+    let commas = 0;
+    for (let x = f.first + 1; x < f.last - 1; x++) {
+      const t = tokens[x];
+      if (t.text !== ',') continue;
+      if (commas++ % 2 === 1) continue;
+      // (The comma may stand inside a quotation's closing mark: `“a disaster,” resigned`.)
+      let end = x;
+      if (t.quote >= 0) {
+        if (spans[t.quote].last !== x + 2) continue;
+        end = x + 1;
+      }
+      let v = end + 1;
+      while (v < f.last && tokens[v].pos === 'ADV' && tokens[v].quote < 0) v++;
+      const verb = tokens[v];
+      if (!verb || v >= f.last || verb.quote >= 0 || !(verb.pos === 'VERB' || verb.pos === 'AUX') || !/^\p{Ll}/u.test(verb.text) || verb.lower.endsWith('ing') || cueAt(doc, v)) continue;
+      const last = t.quote >= 0 ? end + 1 : x;
+      // (Only past a whole report: a clause with its verb, or a quotation closing at the comma;
+      // not `said the bridge, built in 1932, is safe`.)
+      if (last - f.first < 2 || !(t.quote >= 0 || tokens[x - 1].quote >= 0 || mainVerb(doc, f.first, x))) continue;
+      found[n] = { ...f, last, type: typeOf(doc, f.first, last, spans) };
+      break;
+    }
+  }
 }
 
 const CLAUSE_OPENERS = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'ADV', 'SCONJ', 'AUX', 'PUNCT', 'X', 'PART']);
