@@ -727,3 +727,8 @@ test('a name and a description coordinated before the cue are one source (`Lena 
   expectQuote(quote(r, '“We cannot keep paying for repairs,”'), { mention: 'Mayor Lena Brant and her deputy', cue: 'said' });
   expectQuote(quote(r, 'he was innocent'), { type: 'indirect', mention: 'his lawyer', cue: 'said' });
 });
+
+test('a relative clause opened by `whom` between subject and cue is skipped: the source is the noun it hangs on', () => {
+  const r = run('The engineer whom the city hired said the bridge was safe.');
+  expectQuote(quote(r, 'the bridge was safe'), { type: 'indirect', mention: 'The engineer', cue: 'said' });
+});

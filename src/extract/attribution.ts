@@ -319,7 +319,7 @@ function hostOfRelative(doc: Doc, unit: Range, j: number, runs: RunIndex): Menti
   for (let k = j - 1; k > unit.first && k >= j - 14; k--) {
     const t = tokens[k];
     if (t.quote >= 0 || t.pos === 'PUNCT' && t.text !== '-' && t.text !== '‑') return null;
-    if (!/^(who|that|which)$/.test(t.lower)) {
+    if (!/^(who|whom|that|which)$/.test(t.lower)) {
       if (OPENING_SUBORDINATORS.has(t.lower) || RELATIVES.has(t.lower)) return null;
       continue;
     }
