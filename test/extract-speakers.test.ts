@@ -631,3 +631,8 @@ test('`Lu Feng`, `Wang Lin`: a surname that opens an East Asian name gives no gu
   const r = run(text);
   assert.equal(speakerOf(r, quote(r, 'the talks would cover fishing rights')).name, 'Lu Feng', summary(r));
 });
+
+test('a definite description the article says it leaves unnamed is one person `he` or `she` can mean (`The neighbour, who asked not to be named, said`)', () => {
+  const r = run('Mayor Lena Brant opened the meeting. The neighbour, who asked not to be named, said the fire started at night. “It was terrifying,” he said.');
+  expectQuote(quote(r, '“It was terrifying,”'), { speaker: 'The neighbour', mention: 'he', cue: 'said' });
+});

@@ -626,7 +626,9 @@ function resolveMention(
     ent = { id: '', words: [name], name, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
     // (Only one introduced as someone new, `a witness`: `the former senator` is as often a
     // named person the resolution missed, and `he` then means that person.)
-    if (m.indefinite && !m.plural && isPersonHead(m.head)) {
+    // (Nor one the article says it leaves unnamed, `the neighbour, who asked not to be named,`:
+    // no name is missing there.)
+    if (!m.plural && isPersonHead(m.head) && (m.indefinite || definite && unnamedAfter(tokens, m.last))) {
       ent.onePerson = true;
       ent.gender = GENDERED_NOUNS[m.head];
     }
@@ -636,6 +638,18 @@ function resolveMention(
   descriptions.set(`head:${m.head}:${m.plural ? 'p' : 's'}`, ent);
   ent.mentions.push({ start: tokens[m.first].start, end: tokens[m.last - 1].end, text });
   return ent;
+}
+
+/**
+ * `, who asked not to be named,`, `, who spoke on condition of anonymity,`: a relative clause
+ * set off at `k` that says the person is left unnamed.
+ */
+function unnamedAfter(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.text !== ',' || !/^(who|whom)$/.test(tokens[k + 1]?.lower ?? '')) return false;
+  for (let x = k + 2; x < tokens.length && x < k + 14 && tokens[x].quote < 0 && !/^[,.;:!?]$/.test(tokens[x].text); x++) {
+    if (/^(named|identified|anonymity|anonymous)$/.test(tokens[x].lower)) return true;
+  }
+  return false;
 }
 
 /**
