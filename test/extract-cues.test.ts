@@ -324,3 +324,9 @@ test('`And it is X, he went on, that Y`: `went on` set off by commas with its su
   const s = run('The talks went on, and the mayor left early.');
   assert.equal(s.quotes.length, 0, summary(s));
 });
+
+test('a past-tense verb after a quotation that a cue before it already reports is the main clause’s verb, not an inverted cue (`who said “...,” rejected the plan`)', () => {
+  const r = run('Residents, who said “it is too late,” rejected the plan. “We are done,” muttered the driver.');
+  expectQuote(quote(r, '“it is too late,”'), { type: 'direct', cue: 'said' });
+  expectQuote(quote(r, '“We are done,”'), { type: 'direct', speaker: 'the driver', cue: 'muttered' });
+});

@@ -104,6 +104,9 @@ function cueByPosition(tokens: Token[], i: number): Cue | null {
   const sense: CueSense = { lemma: t.lower, strength: 'that' };
   // Inverted: `“...,” interjected Tomas Brel.`, `“...,” muttered the driver.`
   if (closesQuotedSpeech(tokens, i - 1)) {
+    // (Not after a quotation a cue before it already reports: `who said “...,” rejected the
+    // plan`, where the verb is the main clause's.)
+    if (introducedByCue(tokens, i - 1)) return null;
     const subject = next !== undefined && next.quote < 0 && (next.pos === 'PROPN' || /^(the|a|an|another|one|his|her|their)$/.test(next.lower));
     return subject ? { first: i, last: i + 1, sense, according: false, participle: false } : null;
   }
@@ -113,6 +116,17 @@ function cueByPosition(tokens: Token[], i: number): Cue | null {
   while (p >= 0 && p >= i - 4 && tokens[p].quote < 0 && /^(PROPN|NOUN|ADJ|DET|PRON)$/.test(tokens[p].pos)) p--;
   if (p === i - 1 || !ends || !closesQuotedSpeech(tokens, p)) return null;
   return { first: i, last: i + 1, sense, according: false, participle: false };
+}
+
+/** The quotation closing at or just before `k` opens right after a word of the lexicon's cues. */
+function introducedByCue(tokens: Token[], k: number): boolean {
+  if (tokens[k].quote < 0) k--;
+  const q = tokens[k]?.quote ?? -1;
+  if (q < 0) return false;
+  let x = k;
+  while (x > 0 && x > k - 400 && tokens[x - 1].quote === q) x--;
+  const before = tokens[x - 1];
+  return before !== undefined && before.quote < 0 && cueSense(before.lower) !== undefined;
 }
 
 /**
