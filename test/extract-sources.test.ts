@@ -732,3 +732,10 @@ test('a relative clause opened by `whom` between subject and cue is skipped: the
   const r = run('The engineer whom the city hired said the bridge was safe.');
   expectQuote(quote(r, 'the bridge was safe'), { type: 'indirect', mention: 'The engineer', cue: 'said' });
 });
+
+test('`many of whom said` after a comma: the group the clause hangs on is the source, and the report ends at the clause', () => {
+  const r = run('Residents, many of whom said it was too late, rejected the plan.');
+  const q = quote(r, 'it was too late');
+  assert.equal(q.text, 'it was too late', summary(r));
+  expectQuote(q, { type: 'indirect', speaker: 'Residents', cue: 'said' });
+});

@@ -430,6 +430,11 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
     const antecedent = phraseBefore(doc, j - 1, min, runs);
     return antecedent ? { ...antecedent, relative: j } : null;
   }
+  // `Residents, many of whom said ...`: a share of the group the clause hangs on speaks for it.
+  if (t.lower === 'whom' && j - 3 > min && tokens[j - 1].lower === 'of' && (QUANTIFIERS.test(tokens[j - 2].lower) || LONE_QUANTIFIERS.test(tokens[j - 2].lower)) && tokens[j - 3].text === ',' && tokens[j - 2].quote < 0) {
+    const antecedent = phraseBefore(doc, j - 3, min, runs);
+    return antecedent && antecedent.kind !== 'pronoun' ? { ...antecedent, relative: j - 2 } : null;
+  }
   if (!isNominal(t) && runs.at[j] < 0) return null;
   // Walk back over the noun phrase.
   let first = j;
