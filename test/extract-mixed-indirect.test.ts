@@ -687,3 +687,9 @@ test('a report inside a relative clause set off by commas ends at the clause’s
   assert.equal(b.text, 'the bridge, built in 1932, is sound', summary(r));
   expectQuote(b, { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
 });
+
+test('a `that` after a noun of an idea in the adjunct opens the noun’s complement, no report (`pointed to the theory that ...`)', () => {
+  const r = run('Tom Vale pointed to the theory that the fire was set on purpose. Ada Brook said in a statement that the fire was an accident.');
+  assert.deepEqual(quotesWith(r, 'set on purpose'), [], summary(r));
+  expectQuote(quote(r, 'that the fire was an accident'), { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
+});

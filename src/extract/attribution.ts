@@ -1683,6 +1683,9 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
     }
     if (j > k && j < max) {
       const n = tokens[j];
+      // (`pointed to the theory that ...`: a `that` after a noun of an idea opens that noun's
+      // complement, no report; the adjunct is then the cue's object.)
+      if (n.lower === 'that' && IDEA_NOUNS.has(tokens[j - 1].lower)) return k;
       if (n.text === ':' || n.text === ',' || n.lower === 'that' || n.quote >= 0) return j;
       if (n.pos === 'PRON' && /^(he|she|they|it|we|i)$/.test(n.lower)) return j;
       if (n.pos === 'DET' && /^(NOUN|PROPN)$/.test(tokens[j - 1].pos) && opensClause(tokens, j, max)) return j;
@@ -1700,6 +1703,9 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   if (a > k && tokens[a]?.lower === 'that') k = a;
   return k;
 }
+
+/** Nouns of an idea, whose `that` clause is their own complement: `the theory that ...`. */
+const IDEA_NOUNS = new Set(['theory', 'theories', 'idea', 'ideas', 'notion', 'notions', 'hypothesis', 'premise']);
 
 /** From `k`, one or more time words and then a possessive `’s`: `Friday’s`, `last week’s`. */
 function possessiveTimeAt(tokens: Token[], k: number, max: number): boolean {
