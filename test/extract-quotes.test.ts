@@ -265,3 +265,9 @@ test('a stray paragraph break inside a quotation (the next paragraph going on in
   assert.equal(q.end, text.indexOf(' said'));
   expectQuote(q, { type: 'direct', speaker: 'Olaf Brisk', cue: 'said' });
 });
+
+test('a cue read as a noun and described before a colon reports the quotation after the colon (`Brook’s reply was blunt: “...”`)', () => {
+  const r = run('Councillor Ada Brook’s reply was blunt: “We will not back down.”');
+  expectQuote(quote(r, '“We will not back down.”'), { type: 'direct', speaker: 'Ada Brook', cue: 'reply' });
+  assert.deepEqual(quotesWith(r, 'blunt'), [], summary(r));
+});

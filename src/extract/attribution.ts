@@ -1652,6 +1652,13 @@ function leadingSubordinateClause(tokens: Token[], k: number, last: number): boo
 /** Skips an addressee and time or place adjuncts between a cue and its content. */
 function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   const tokens = doc.tokens;
+  // `Brook’s reply was blunt: “...”`: a cue read as a noun, described before a colon, reports
+  // what follows the colon.
+  if (/^(is|was)$/.test(tokens[k]?.lower ?? '') && tokens[k].quote < 0 && /^(['’]s|his|her|their|its|the)$/.test(tokens[cue.first - 1]?.lower ?? '')) {
+    let x = k + 1;
+    while (x < max && x < k + 4 && tokens[x].quote < 0 && /^(ADJ|ADV|VERB)$/.test(tokens[x].pos)) x++;
+    if (x > k + 1 && x + 1 < max && tokens[x].text === ':' && tokens[x + 1].quote >= 0) return x;
+  }
   k = skipAddressee(doc, k, max, cue);
   // `on Sunday`, `in a statement`, `Thursday`, `last week`: an adjunct that opens with a
   // preposition or a time word, skipped only when a content marker or a subject follows.
