@@ -636,3 +636,9 @@ test('a definite description the article says it leaves unnamed is one person `h
   const r = run('Mayor Lena Brant opened the meeting. The neighbour, who asked not to be named, said the fire started at night. “It was terrifying,” he said.');
   expectQuote(quote(r, '“It was terrifying,”'), { speaker: 'The neighbour', mention: 'he', cue: 'said' });
 });
+
+test('a passive of telling with its agent after `by` reports the agent’s words (`“...,” I was told by X`, `was told by X that ...`)', () => {
+  const r = run('“The port will reopen in May,” I was told by harbour master Tom Vale. The crews were told by Ada Brook that the pier would close.');
+  expectQuote(quote(r, '“The port will reopen in May,”'), { type: 'direct', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'told' });
+  expectQuote(quote(r, 'that the pier would close'), { type: 'indirect', speaker: 'Ada Brook', mention: 'Ada Brook', cue: 'told' });
+});

@@ -188,6 +188,11 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
       return;
     }
   }
+  if (c.cue.agent) {
+    c.source = phraseAfter(doc, c.cue.last + 1, unit.last, runs);
+    if (c.source) c.sourceFirst = c.source.first;
+    return;
+  }
   const j = skipBackOverModifiers(tokens, c.cue.first, unit.first);
   let src = c.cue.participle ? null : postmodifiedSource(doc, unit, j, c.cue, runs);
   if (src) {
@@ -1159,6 +1164,8 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   let b = Math.min(c.sourceFirst, cue.first);
   if (c.source && c.source.first > cue.first) b = cue.first; // inverted: source after cue
   let before = b - 1;
+  // `“...,” I was told by the engineer`: the one told and the passive's `be` stand between.
+  if (cue.agent) for (let n = 0; n < 4 && before > unit.first && tokens[before].quote < 0 && tokens[before].pos !== 'PUNCT'; n++) before--;
   // `“...,” University of the Northern Plains social historian Edda Marsh said`: an
   // institution's name in front of the source phrase still leaves it right after the quote.
   for (let k = before, n = 0; k >= unit.first && n < 8; k--, n++) {
@@ -1225,7 +1232,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // (Past an apposition only when nothing came before: `“A,” said X, a director, “B”` is
     // one quotation its cue interrupts.)
     const colon = out.length === 0 ? quoteAfterName(doc, spans, k, unit.last) : -1;
-    if (out.length === 0 && colon < 0) return out;
+    if (out.length === 0 && colon < 0 && !cue.agent) return out;
     if (colon >= 0) k = colon;
   }
   k = skipAfterCue(doc, k, unit.last, cue);

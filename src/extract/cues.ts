@@ -15,6 +15,8 @@ export interface Cue {
   according: boolean;
   /** A participle after a comma (`..., adding`): its subject is the clause's subject. */
   participle: boolean;
+  /** `was told by X`: a passive cue whose source is the agent after `by`. */
+  agent?: boolean;
 }
 
 // (`we’re told`: the contracted forms too.)
@@ -66,7 +68,12 @@ export function cueAt(doc: Doc, i: number): Cue | null {
     // Passive or nominal readings: `was told`, `the said`, `to say`, `a statement`.
     // (After a form of `be`, only a gerund can be the verb: `would be reason enough`. Not after
     // `’s`, a possessive too: `Brandt’s claim that ...`.)
-    if (BE.has(prev.lower) && (/(ed|ld|id|en|wn|ght|lt|rd)$/.test(t.lower) || !/^['’]s$/.test(prev.lower) && !t.lower.endsWith('ing'))) return null;
+    if (BE.has(prev.lower) && (/(ed|ld|id|en|wn|ght|lt|rd)$/.test(t.lower) || !/^['’]s$/.test(prev.lower) && !t.lower.endsWith('ing'))) {
+      // (`I was told by the engineer`: a passive of telling with its agent reports the agent's words.)
+      const by = tokens[i + 1];
+      if (/^(tell|inform|assure)$/.test(sense.lemma) && by?.lower === 'by' && by.quote < 0 && tokens[i + 2]?.quote < 0) return { first: i, last: i + 1, sense, according: false, participle: false, agent: true };
+      return null;
+    }
     if (HAVE_GET.has(prev.lower)) return null;
     if (prev.pos === 'DET' && !loneQuantifierAt(tokens, prev.i) || prev.lower === 'to' && !t.lower.endsWith('ing')) return null;
   }
