@@ -693,3 +693,8 @@ test('a `that` after a noun of an idea in the adjunct opens the noun’s complem
   assert.deepEqual(quotesWith(r, 'set on purpose'), [], summary(r));
   expectQuote(quote(r, 'that the fire was an accident'), { type: 'indirect', speaker: 'Ada Brook', cue: 'said' });
 });
+
+test('an inverted cue set off by commas after an opening adverbial reports the clause after the source’s comma (`Still, says X, the bridge is safe`)', () => {
+  const r = run('Still, says city engineer Tom Vale, the bridge is safe for trucks.');
+  expectQuote(quote(r, 'the bridge is safe for trucks'), { type: 'indirect', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'says' });
+});

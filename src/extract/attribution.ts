@@ -232,7 +232,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     // “...”`: past an apposition, and after a short opening adverbial.)
     const opens = c.cue.first === unit.first || openingAdverbial(doc, unit.first, c.cue.first);
     const quoteNext = after !== null && opens && quoteAfterName(doc, spans, k, unit.last) >= 0;
-    if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext)) {
+    if (after && !c.cue.participle && (afterQuote || clauseBefore || quoteNext || clauseAfterInverted(doc, unit, c.cue, after))) {
       src = after;
       // `says Halvor’s partner, Jonas Ruel.`: a role with the name in apposition after it
       // rests on the name.
@@ -622,6 +622,17 @@ function quoteAfterName(doc: Doc, spans: QuotedSpan[], k: number, max: number): 
 }
 
 /** `In other words, explained ...`: a few words and a comma opening the sentence, with no verb. */
+/**
+ * `In March, says Vale, the works begin`: an inverted cue set off by commas after a short
+ * opening adverbial, a clause with its verb after the source's comma, reports that clause.
+ */
+function clauseAfterInverted(doc: Doc, unit: Range, cue: Cue, src: Mention): boolean {
+  const tokens = doc.tokens;
+  const k = src.last;
+  if (src.first < cue.last || tokens[k]?.text !== ',' || tokens[k].quote >= 0 || !openingAdverbial(doc, unit.first, cue.first)) return false;
+  return opensClause(tokens, k + 1, unit.last) && mainVerb(doc, k + 1, unit.last);
+}
+
 function openingAdverbial(doc: Doc, first: number, cue: number): boolean {
   const tokens = doc.tokens;
   if (cue - first > 5 || cue - first < 2 || tokens[cue - 1].text !== ',') return false;
@@ -1232,7 +1243,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // (Past an apposition only when nothing came before: `“A,” said X, a director, “B”` is
     // one quotation its cue interrupts.)
     const colon = out.length === 0 ? quoteAfterName(doc, spans, k, unit.last) : -1;
-    if (out.length === 0 && colon < 0 && !cue.agent) return out;
+    if (out.length === 0 && colon < 0 && !cue.agent && !clauseAfterInverted(doc, unit, cue, c.source)) return out;
     if (colon >= 0) k = colon;
   }
   k = skipAfterCue(doc, k, unit.last, cue);
