@@ -642,3 +642,8 @@ test('a passive of telling with its agent after `by` reports the agent’s words
   expectQuote(quote(r, '“The port will reopen in May,”'), { type: 'direct', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'told' });
   expectQuote(quote(r, 'that the pier would close'), { type: 'indirect', speaker: 'Ada Brook', mention: 'Ada Brook', cue: 'told' });
 });
+
+test('a noun a name owns, standing alone before a colon, labels the quotation after it as the owner’s (`Brook’s response: “...”`)', () => {
+  const r = run('Councillor Ada Brook’s response: “We will not back down.”');
+  expectQuote(quote(r, '“We will not back down.”'), { type: 'direct', speaker: 'Ada Brook' });
+});

@@ -947,7 +947,9 @@ function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex, s
 function speakerLabel(doc: Doc, start: number, end: number, runs: RunIndex): { mention: Mention; cue: Cue | null } | null {
   const tokens = doc.tokens;
   if (tokens[end - 1]?.text !== ':' || end - 1 <= start) return null;
-  const m = phraseBefore(doc, end - 1, start, runs);
+  // (`Brook’s response:`: a noun a name owns labels the owner's words, whatever its head.)
+  const owned = end - 3 >= start && /^['’]s$/.test(tokens[end - 3].lower) && tokens[end - 3].pos === 'PART' && tokens[end - 2].pos === 'NOUN' && runs.at[end - 4] >= 0;
+  const m = phraseBefore(doc, end - 1, start, runs, owned);
   if (!m || m.kind === 'pronoun' || m.kind === 'description' && m.indefinite) return null;
   let k = start;
   while (k < m.first && /^(from|more|here|here's|here’s|’s|'s|is|and)$/.test(tokens[k].lower)) k++;
