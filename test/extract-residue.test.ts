@@ -91,7 +91,7 @@ test('a byline’s `Follow X on Twitter @handle` closing the page is residue, in
 
 test('a photo caption, a paragraph closing with a credit (`(Ann Roe/The Harbour Star)`, `( Dreamstime )`), reports nothing', () => {
   const story = 'The ferry returned to service on Monday.\n\n';
-  for (const credit of ['(Ann Roe/The Harbour Star)', 'Ann Roe/THE CANADIAN PRESS', '( Dreamstime )']) {
+  for (const credit of ['(Ann Roe/The Harbour Star)', 'Ann Roe/HARBOUR WIRE', 'Ann Roe/THE COASTAL PRESS', '( Dreamstime )']) {
     const r = run(`${story}Captain Ivo Brandt, left, said the new engines cut fuel use by half. ${credit}\n\n“We are proud of the crew,” Brandt said.`);
     assert.ok(!r.quotes.some((q) => q.text.includes('the new engines cut fuel use by half')), summary(r));
     assert.ok(r.quotes.some((q) => q.text === '“We are proud of the crew,”'), summary(r));

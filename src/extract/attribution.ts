@@ -2122,11 +2122,11 @@ function isHeading(doc: Doc, para: number): boolean {
 }
 
 /**
- * A photo credit closing a paragraph: a photographer and an agency (`(Ann Roe/The Canadian
- * Press)`, `Ann Roe/THE CANADIAN PRESS`) or a picture agency alone in parentheses (`(
- * Dreamstime )`).
+ * A photo credit closing a paragraph: a photographer and an agency, in parentheses (`(Ann
+ * Roe/The Harbour Star)`) or with the agency in capitals (`Ann Roe/HARBOUR WIRE`), or a picture
+ * agency alone in parentheses (`( Dreamstime )`).
  */
-const PHOTO_CREDIT = /(?:\(\s*\p{Lu}[^()/\n\d]{1,60}\/\s*\p{Lu}[^()\n\d]{1,80}\)|\(\s*(?:Dreamstime|Getty Images|iStock|Shutterstock|AP Photo|File Photo)\s*\)|\/\s*THE CANADIAN PRESS)\s*$/u;
+const PHOTO_CREDIT = /(?:\(\s*\p{Lu}[^()/\n\d]{1,60}\/\s*\p{Lu}[^()\n\d]{1,80}\)|\(\s*(?:Dreamstime|Getty Images|iStock|Shutterstock|AP Photo|File Photo)\s*\)|\p{Lu}[\p{L}.'’ -]{1,60}\/\s*\p{Lu}[\p{Lu}.&'’ -]{1,40})\s*$/u;
 
 function isCaption(doc: Doc, para: number): boolean {
   const p = doc.paragraphs[para];
