@@ -621,7 +621,6 @@ function quoteAfterName(doc: Doc, spans: QuotedSpan[], k: number, max: number): 
   return -1;
 }
 
-/** `In other words, explained ...`: a few words and a comma opening the sentence, with no verb. */
 /**
  * `In March, says Vale, the works begin`: an inverted cue set off by commas after a short
  * opening adverbial, a clause with its verb after the source's comma, reports that clause.
@@ -633,6 +632,7 @@ function clauseAfterInverted(doc: Doc, unit: Range, cue: Cue, src: Mention): boo
   return opensClause(tokens, k + 1, unit.last) && mainVerb(doc, k + 1, unit.last);
 }
 
+/** `In other words, explained ...`: a few words and a comma opening the sentence, with no verb. */
 function openingAdverbial(doc: Doc, first: number, cue: number): boolean {
   const tokens = doc.tokens;
   if (cue - first > 5 || cue - first < 2 || tokens[cue - 1].text !== ',') return false;

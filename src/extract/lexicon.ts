@@ -231,13 +231,13 @@ for (const n of `kamala ilhan alexandria rashida ayanna priya anjali sunita kavi
  paisley brooklyn malala oprah beyonce beyoncé rihanna greta jacinda theresa aung chrystia
  fatima aisha ayesha leila layla yasmin zainab amina ngozi chimamanda wangari ellen marise`.split(/\s+/).filter(Boolean)) female.add(n);
 
-/** Gender a first name suggests, when the name lists agree. */
 /**
  * Words the lists hold as English given names that open East Asian names as surnames (`Lu Kang`,
  * `Wang Yi`, `Park Geun-hye`), or as given names of either sex (`Wei`): no guess of gender.
  */
 const NO_GENDER_GUESS = new Set(['lu', 'wang', 'chen', 'wei', 'park']);
 
+/** Gender a first name suggests, when the name lists agree. */
 export function firstNameGender(name: string): 'm' | 'f' | undefined {
   const n = name.toLowerCase();
   if (NO_GENDER_GUESS.has(n)) return undefined;
