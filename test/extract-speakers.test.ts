@@ -647,3 +647,12 @@ test('a noun a name owns, standing alone before a colon, labels the quotation af
   const r = run('Councillor Ada Brook’s response: “We will not back down.”');
   expectQuote(quote(r, '“We will not back down.”'), { type: 'direct', speaker: 'Ada Brook' });
 });
+
+test('a role or an institution a definite description names owns the label too (`The mayor’s verdict: “...”`): the label rests on the owner', () => {
+  const r = run('Mayor Pia Okafor toured the flooded pier on Monday. The mayor’s verdict: “It can still be saved.”\n\nA neighbour watched from her porch. The neighbour’s view: “They are wasting money.”');
+  expectQuote(quote(r, '“It can still be saved.”'), { type: 'direct', speaker: 'Pia Okafor', mention: 'The mayor', cue: null });
+  expectQuote(quote(r, '“They are wasting money.”'), { type: 'direct', mention: 'The neighbour', cue: null });
+  // (Not a thing's: `The storm’s toll:` names no one.)
+  const s = run('The storm’s toll: “Four dead and dozens hurt.”');
+  expectQuote(quote(s, '“Four dead and dozens hurt.”'), { speaker: null, mention: null });
+});

@@ -948,8 +948,15 @@ function speakerLabel(doc: Doc, start: number, end: number, runs: RunIndex): { m
   const tokens = doc.tokens;
   if (tokens[end - 1]?.text !== ':' || end - 1 <= start) return null;
   // (`Brook’s response:`: a noun a name owns labels the owner's words, whatever its head.)
-  const owned = end - 3 >= start && /^['’]s$/.test(tokens[end - 3].lower) && tokens[end - 3].pos === 'PART' && tokens[end - 2].pos === 'NOUN' && runs.at[end - 4] >= 0;
-  const m = phraseBefore(doc, end - 1, start, runs, owned);
+  const possessed = end - 3 >= start && /^['’]s$/.test(tokens[end - 3].lower) && tokens[end - 3].pos === 'PART' && tokens[end - 2].pos === 'NOUN';
+  const owned = possessed && runs.at[end - 4] >= 0;
+  let m = phraseBefore(doc, end - 1, start, runs, owned);
+  // (`The mayor’s response:`: a role a definite description names owns them too; the label
+  // rests on the owner.)
+  if (!m && possessed) {
+    const owner = phraseBefore(doc, end - 3, start, runs);
+    if (owner && owner.kind === 'description' && !owner.indefinite && !owner.plural) m = owner;
+  }
   if (!m || m.kind === 'pronoun' || m.kind === 'description' && m.indefinite) return null;
   let k = start;
   while (k < m.first && /^(from|more|here|here's|here’s|’s|'s|is|and)$/.test(tokens[k].lower)) k++;
