@@ -698,3 +698,18 @@ test('an inverted cue set off by commas after an opening adverbial reports the c
   const r = run('Still, says city engineer Tom Vale, the bridge is safe for trucks.');
   expectQuote(quote(r, 'the bridge is safe for trucks'), { type: 'indirect', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'says' });
 });
+
+test('an inverted cue set off by commas reports the clause past its source’s apposition or relative clause (`On Monday, said X, a spokeswoman, the crews left`)', () => {
+  const r = run('On Monday, said Ana Vale, a spokeswoman for the utility, the crews left the depot early. Still, says Tom Brill, who built the pier, the deck is sound.');
+  expectQuote(quote(r, 'the crews left the depot early'), { type: 'indirect', speaker: 'Ana Vale', mention: 'Ana Vale', cue: 'said' });
+  expectQuote(quote(r, 'the deck is sound'), { type: 'indirect', speaker: 'Tom Brill', mention: 'Tom Brill', cue: 'says' });
+  assert.deepEqual(quotesWith(r, 'spokeswoman'), [], summary(r));
+  assert.deepEqual(quotesWith(r, 'who built'), [], summary(r));
+});
+
+test('an inverted cue with an apposition after its source still interrupts one report (`The bridge, says X, the city engineer, is safe`)', () => {
+  const r = run('The new bridge, says Tom Brant, the city engineer, is safe for heavy trucks.');
+  const q = quote(r, 'The new bridge, says Tom Brant, the city engineer, is safe for heavy trucks');
+  expectQuote(q, { type: 'indirect', speaker: 'Tom Brant', mention: 'Tom Brant', cue: 'says' });
+  assert.deepEqual(q.segments?.map((s) => s.text), ['The new bridge', 'is safe for heavy trucks']);
+});

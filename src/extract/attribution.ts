@@ -627,9 +627,29 @@ function quoteAfterName(doc: Doc, spans: QuotedSpan[], k: number, max: number): 
  */
 function clauseAfterInverted(doc: Doc, unit: Range, cue: Cue, src: Mention): boolean {
   const tokens = doc.tokens;
-  const k = src.last;
-  if (src.first < cue.last || tokens[k]?.text !== ',' || tokens[k].quote >= 0 || !openingAdverbial(doc, unit.first, cue.first)) return false;
+  if (src.first < cue.last || tokens[src.last]?.text !== ',' || tokens[src.last].quote >= 0 || !openingAdverbial(doc, unit.first, cue.first)) return false;
+  // (`On Monday, said Vale, a spokeswoman for the utility, the crews left`: past the source's
+  // apposition.)
+  const k = pastApposition(doc.tokens, src.last, unit.last);
   return opensClause(tokens, k + 1, unit.last) && mainVerb(doc, k + 1, unit.last);
+}
+
+/**
+ * At the comma `k` after a name, an apposition set off by commas (`, a spokeswoman for the
+ * utility,`: a determiner or a common noun first, no verb, no quotation, at most a dozen words):
+ * the comma that closes it; else `k`.
+ */
+function pastApposition(tokens: Token[], k: number, max: number): number {
+  const open = tokens[k + 1];
+  // (Or a relative clause, `, who built it,`: any words but a quotation up to its comma.)
+  const relative = open?.lower === 'who';
+  if (tokens[k]?.text !== ',' || !open || open.quote >= 0 || !(relative || open.pos === 'DET' || /^\p{Ll}/u.test(open.text) && /^(NOUN|ADJ|NUM)$/.test(open.pos))) return k;
+  for (let x = k + 2; x < max && x < k + 14; x++) {
+    const t = tokens[x];
+    if (t.text === ',') return x - 1 > k + 1 || open.pos !== 'DET' ? x : k;
+    if (t.quote >= 0 || /^[.;:!?]$/.test(t.text) || !relative && (!/^(DET|NOUN|PROPN|ADJ|NUM|ADP|CCONJ|PART)$/.test(t.pos) || t.lower === 'that')) return k;
+  }
+  return k;
 }
 
 /** `In other words, explained ...`: a few words and a comma opening the sentence, with no verb. */
@@ -1088,8 +1108,10 @@ function invertedInterrupts(doc: Doc, unit: Range, c: CueInUnit, first: number, 
     const t = tokens[x];
     if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' && t.text !== '-') return false;
   }
-  const verb = tokens[src.last + 1];
-  return verb !== undefined && src.last + 1 < unit.last && verb.quote < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') && /^\p{Ll}/u.test(verb.text) && !verb.lower.endsWith('ing') && !cueAt(doc, src.last + 1);
+  // (`The bridge, says Brant, the city engineer, is safe`: past the source's apposition.)
+  const after = pastApposition(tokens, src.last, unit.last) + 1;
+  const verb = tokens[after];
+  return verb !== undefined && after < unit.last && verb.quote < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') && /^\p{Ll}/u.test(verb.text) && !verb.lower.endsWith('ing') && !cueAt(doc, after);
 }
 
 /**
@@ -1252,8 +1274,10 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     // (Past an apposition only when nothing came before: `“A,” said X, a director, “B”` is
     // one quotation its cue interrupts.)
     const colon = out.length === 0 ? quoteAfterName(doc, spans, k, unit.last) : -1;
-    if (out.length === 0 && colon < 0 && !cue.agent && !clauseAfterInverted(doc, unit, cue, c.source)) return out;
+    const inverted = out.length === 0 && colon < 0 && !cue.agent && clauseAfterInverted(doc, unit, cue, c.source);
+    if (out.length === 0 && colon < 0 && !cue.agent && !inverted) return out;
     if (colon >= 0) k = colon;
+    else if (inverted || out.length === 1 && out[0].how === 'post-clause') k = pastApposition(tokens, k, unit.last);
   }
   k = skipAfterCue(doc, k, unit.last, cue);
   let explicit = false;
