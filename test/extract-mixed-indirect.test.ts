@@ -713,3 +713,13 @@ test('an inverted cue with an apposition after its source still interrupts one r
   expectQuote(q, { type: 'indirect', speaker: 'Tom Brant', mention: 'Tom Brant', cue: 'says' });
   assert.deepEqual(q.segments?.map((s) => s.text), ['The new bridge', 'is safe for heavy trucks']);
 });
+
+test('a gerund’s or an infinitive’s phrase after a cue set off by commas finishes the clause the cue interrupts and is reported too (`There is a joy, insists X, in seeing ...`)', () => {
+  const r = run('There is a particular joy, insists 16-year-old Tom Vale, in seeing the job through to the end. It would be wise, Ada Brook said, to wait for the engineers.');
+  expectQuote(quote(r, 'There is a particular joy'), { type: 'indirect', speaker: 'Tom Vale', cue: 'insists' });
+  expectQuote(quote(r, 'in seeing the job through to the end'), { type: 'indirect', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'insists' });
+  expectQuote(quote(r, 'to wait for the engineers'), { type: 'indirect', speaker: 'Ada Brook', mention: 'Ada Brook', cue: 'said' });
+  // (An adjunct of saying after the cue is the reporter's, no report.)
+  const s = run('The crews worked all night, Tom Vale said, in an interview on Monday.');
+  assert.deepEqual(quotesWith(s, 'interview'), [], summary(s));
+});

@@ -510,7 +510,7 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
       if (out[x].start >= a && out[x].end <= b && out[x].type !== 'direct') out.splice(x, 1);
     }
   }
-  if (!f.naming && !isReport(doc, spans, c, f)) return;
+  if (!f.naming && !f.rest && !isReport(doc, spans, c, f)) return;
   const means = c.cue.participle || isByGerund(tokens, c.cue);
   taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name', means]);
   for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
@@ -1047,6 +1047,8 @@ interface Content {
   gap?: [number, number];
   /** What a verb of naming calls its object (`called it a rookie mistake`): a phrase, no clause. */
   naming?: boolean;
+  /** The rest of a clause the cue interrupts (`..., she said, to wait`): a phrase, no clause. */
+  rest?: boolean;
 }
 
 /**
@@ -1353,6 +1355,15 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     const opens = tokens[v]?.lower === 'that' || v < last && !/^(who|whom|whose|which)$/.test(tokens[v].lower) && opensClause(tokens, v, last);
     if (opens && last - k >= 4 && tokens[k].quote < 0 && mainVerb(doc, tokens[v].lower === 'that' ? v + 1 : v, last)) {
       out.push({ first: k, last, type: typeOf(doc, k, last, spans), how: 'clause' });
+    } else if (k + 1 < last && tokens[k].quote < 0 && tokens[k + 1].quote < 0 && c.source && last - k >= 3 && endsUnit(doc, last, unit)
+      && (tokens[k].pos === 'ADP' && /^(in|by|of|from|for|about|with|without)$/.test(tokens[k].lower) && tokens[k + 1].pos === 'VERB' && tokens[k + 1].lower.endsWith('ing')
+        || tokens[k].lower === 'to' && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX') && !tokens[k + 1].lower.endsWith('ing'))
+      && mainVerb(doc, out[0].first, out[0].last)) {
+      // `There is a joy, insists Tom Vale, in seeing a job through`, `It is wise, she said, to
+      // wait`: a gerund's or an infinitive's phrase after the cue's commas, to the end of the
+      // sentence, finishes the clause the cue interrupts (an adjunct of saying, `in an
+      // interview`, does not); it is reported too, as a quote of its own, as a clause there is.
+      out.push({ first: k, last, type: typeOf(doc, k, last, spans), how: 'clause', rest: true });
     }
   }
   if (out.length > 0) return out;
