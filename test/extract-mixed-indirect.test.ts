@@ -723,3 +723,11 @@ test('a gerund’s or an infinitive’s phrase after a cue set off by commas fin
   const s = run('The crews worked all night, Tom Vale said, in an interview on Monday.');
   assert.deepEqual(quotesWith(s, 'interview'), [], summary(s));
 });
+
+test('past a longer adjunct of the cue (eight words or more, a possessive in it), `, and “B.”` still goes on with the quotation before the cue', () => {
+  const r = run('The mayor is “sharp as a tack,” Tom Vale wrote in an email to the Harbour Gazette’s night editor Ada Brook, and “full of surprises.”');
+  const whole = r.quotes.find((q) => q.text.startsWith('The mayor is “sharp as a tack,”') && q.text.endsWith('“full of surprises.”'));
+  assert.ok(whole, summary(r));
+  expectQuote(whole, { type: 'mixed', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'wrote' });
+  expectQuote(quote(r, '“full of surprises.”'), { speaker: 'Tom Vale', cue: 'wrote' });
+});

@@ -1743,6 +1743,13 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
       if (TIME_WORDS.has(t.lower) || t.pos === 'ADP' || t.pos === 'DET' || possessive || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.lower === '’s' || t.lower === "'s") { j++; continue; }
       break;
     }
+    // `“A,” X wrote in an email to the Gazette’s Ada Brook, and “B.”`: past a longer adjunct, a
+    // comma before `and` and a quotation goes on with the quotation before the cue.
+    if (j - k >= 8) {
+      let x = j;
+      while (x < max && x - k < 16 && tokens[x].quote < 0 && (/^(ADP|DET|NOUN|PROPN|ADJ|NUM)$/.test(tokens[x].pos) || /^['’]s$/.test(tokens[x].lower))) x++;
+      if (tokens[x]?.text === ',' && x + 2 < max && /^(and|but)$/.test(tokens[x + 1].lower) && tokens[x + 1].quote < 0 && tokens[x + 2].quote >= 0) return x;
+    }
     // `told diners at a busy Millbrook, Ohio, lunch counter that ...`, `said
     // Friday during the recording of a podcast in Dunmore, Vermont, that ...`: a longer adjunct,
     // or one with a place set off by commas, still ends at a `that` opening a clause.
