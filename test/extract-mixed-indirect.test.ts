@@ -731,3 +731,10 @@ test('past a longer adjunct of the cue (eight words or more, a possessive in it)
   expectQuote(whole, { type: 'mixed', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'wrote' });
   expectQuote(quote(r, '“full of surprises.”'), { speaker: 'Tom Vale', cue: 'wrote' });
 });
+
+test('a link opening in lower case after a full stop starts a sentence of its own: a reported clause ends before an embed’s signature', () => {
+  const r = run('Crews worked all night in the storm. The paramedics union says in Dunmore ambulances are too often late. pic.twitter.com/AbCdEf123 — Ana Vale (@ana_vale) January 15, 2019');
+  const q = quote(r, 'ambulances are too often late');
+  assert.equal(q.text, 'ambulances are too often late', summary(r));
+  expectQuote(q, { type: 'indirect', mention: 'The paramedics union', cue: 'says' });
+});

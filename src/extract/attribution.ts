@@ -46,6 +46,9 @@ const DIRECTIVES = new Set(['urge', 'tell', 'ask', 'warn', 'advise', 'remind', '
 const COMMISSIVES = new Set(['vow', 'promise', 'pledge', 'threaten']);
 const MAX_UNIT = 1000;
 
+/** The start of a link: `pic.twitter.com/...`, `https://...`, `www.`. */
+const LINK = /^(pic\.twitter\.com\/|https?:\/\/|www\.)/;
+
 /** Units: sentences, merged so that no quoted span crosses a unit boundary. */
 export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
   const units: Range[] = [];
@@ -55,7 +58,10 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     const inside = firstTok.quote >= 0 && spans[firstTok.quote].first < s.first;
     // `“... built.” he said.`: a sentence cannot open in lower case, so the split was wrong.
     // (Nor with a comma: `Rep. Mara Quill (D-Ore.), who ...` split at the abbreviation.)
-    const lower = /^(\p{Ll}|[,;)])/u.test(firstTok.text) && prev !== undefined && doc.tokens[prev.last - 1].para === firstTok.para;
+    // (But a link is no word: `... too often late. pic.twitter.com/... — Ana Vale (@ana_vale)`
+    // opens an embed's signature, not the rest of the sentence before it.)
+    const lower = /^(\p{Ll}|[,;)])/u.test(firstTok.text) && prev !== undefined && doc.tokens[prev.last - 1].para === firstTok.para
+      && !LINK.test(doc.text.slice(firstTok.start, firstTok.start + 20));
     // `“Why now?” Brandt said.`: a question or exclamation mark inside the closing quotation
     // mark does not end the sentence it belongs to. (A pronoun going on with it would be in
     // lower case: after `“Who could say no?” She now calls it an error.` a sentence begins, unless
