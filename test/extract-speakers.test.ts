@@ -656,3 +656,12 @@ test('a role or an institution a definite description names owns the label too (
   const s = run('The storm’s toll: “Four dead and dozens hurt.”');
   expectQuote(quote(s, '“Four dead and dozens hurt.”'), { speaker: null, mention: null });
 });
+
+test('a longer name inside quotation marks that adds words after a person’s name is a title’s, no new canonical name (`“Ada Brook Appreciation Day”`)', () => {
+  const r = run('Mayor Ada Brook opened the pier on Monday. “It is a good day,” Brook said.\n\nVolunteers are planning an “Ada Brook Appreciation Day” in June, and Brook said she was touched.');
+  expectQuote(quote(r, '“It is a good day,”'), { speaker: 'Ada Brook', mention: 'Brook', cue: 'said' });
+  expectQuote(quote(r, 'she was touched'), { speaker: 'Ada Brook', cue: 'said' });
+  // (One that keeps the surname still gives the fuller name: `“Thank you, Ada Jane Brook.”`.)
+  const s = run('“We owe a lot to Tom Albert Vale,” the pastor said. Vale said the pier would reopen.');
+  expectQuote(quote(s, 'the pier would reopen'), { speaker: 'Tom Albert Vale', mention: 'Vale' });
+});

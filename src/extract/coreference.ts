@@ -225,7 +225,10 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       match.words = [...first, ...words];
       match.name = match.words.join(' ');
       match.headlineName = false;
-    } else if (words.length > match.words.length && containsWords(words, match.words) && !headline) {
+    } else if (words.length > match.words.length && containsWords(words, match.words) && !headline
+      && (tokens[run.first].quote < 0 || norm(words[words.length - 1]) === norm(match.words[match.words.length - 1]))) {
+      // (Inside quotation marks, only a name that keeps the last word: a longer one there is a
+      // title's as often as not, `“Ada Brook Appreciation Day”`.)
       match.words = words;
       match.name = words.join(' ');
     }
