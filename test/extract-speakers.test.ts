@@ -665,3 +665,9 @@ test('a longer name inside quotation marks that adds words after a person’s na
   const s = run('“We owe a lot to Tom Albert Vale,” the pastor said. Vale said the pier would reopen.');
   expectQuote(quote(s, 'the pier would reopen'), { speaker: 'Tom Albert Vale', mention: 'Vale' });
 });
+
+test('a writing and its author after `by` or `from` right before a colon introduce the author’s words, whoever the sentence’s subject (`how the paper rated this statement by X on June 11: “...”`)', () => {
+  const r = run('The slant shows when you look at how the paper rated this statement by Ada Brook on June 11: “The pier is falling into the sea.”\n\nConsider, too, this post from Tom Vale:\n\n“Nobody has checked the pilings in years.”');
+  expectQuote(quote(r, '“The pier is falling into the sea.”'), { type: 'direct', speaker: 'Ada Brook', mention: 'Ada Brook', cue: null });
+  expectQuote(quote(r, '“Nobody has checked the pilings in years.”'), { type: 'direct', speaker: 'Tom Vale', mention: 'Tom Vale', cue: null });
+});

@@ -967,6 +967,34 @@ function subjectOfClause(doc: Doc, start: number, end: number, runs: RunIndex, s
 }
 
 /**
+ * `how the paper rated this statement by Ada Brook on June 11: “...”`, `a letter from Mayor Ada
+ * Brook: “...”`: a writing and its author named after `by` or `from`, right before the colon
+ * (a time or place adjunct aside, no verb), introduce the author's words, whoever the
+ * sentence's subject is. No cue.
+ */
+function writingByAuthor(doc: Doc, start: number, end: number, runs: RunIndex): { mention: Mention; cue: Cue | null } | null {
+  const tokens = doc.tokens;
+  const colon = end - 1;
+  if (tokens[colon]?.text !== ':' || tokens[colon].quote >= 0) return null;
+  for (let k = colon - 1; k > start && k >= colon - 12; k--) {
+    const t = tokens[k];
+    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || /^[.,;:!?—]$/.test(t.text)) return null;
+    if (!/^(by|from)$/.test(t.lower)) continue;
+    let w = k - 1;
+    while (w > start && w > k - 3 && /^(ADJ|NUM)$/.test(tokens[w].pos)) w--;
+    if (!WRITINGS.has(tokens[w].lower)) return null;
+    const r = runs.at[tokens[k + 1]?.lower === 'the' ? k + 2 : k + 1];
+    if (r === undefined || r < 0) return null;
+    const m = phraseAfter(doc, k + 1, colon, runs);
+    if (!m || m.kind !== 'name' || isPlaceRun(doc, runs, m)) return null;
+    // (After the name only an adjunct of time or place: `on June 11`, `in Dunmore`.)
+    for (let x = m.last; x < colon; x++) if (!/^(ADP|DET|NUM|PROPN|NOUN)$/.test(tokens[x].pos) || tokens[x].quote >= 0) return null;
+    return { mention: m, cue: null };
+  }
+  return null;
+}
+
+/**
  * `Ferris: “The plan is to rebuild the pier.”`, `From the report: “...”`: a name or a source
  * standing alone before a colon labels the quotation after it, as in a transcript. No cue.
  */
@@ -1984,8 +2012,8 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     const prev = here > 0 ? units[here - 1] : undefined;
     const introducedBefore = standalone && prev !== undefined && tokens[prev.last - 1].text === ':' && tokens[prev.last - 1].para === para - 1;
     const subject = here === fromUnit ? null : speakerLabel(doc, unit.first, s.first, runs)
-      ?? (standalone ? (introducedBefore ? introducedByMainClause(doc, prev.first, prev.last, runs, spans) : null)
-        : sentenceSubject(doc, unit.first, s.first, runs) ?? introducedByMainClause(doc, unit.first, s.first, runs, spans));
+      ?? (standalone ? (introducedBefore ? writingByAuthor(doc, prev.first, prev.last, runs) ?? introducedByMainClause(doc, prev.first, prev.last, runs, spans) : null)
+        : writingByAuthor(doc, unit.first, s.first, runs) ?? sentenceSubject(doc, unit.first, s.first, runs) ?? introducedByMainClause(doc, unit.first, s.first, runs, spans));
     if (subject) {
       const own: Attribution = { ...cont, cue: subject.cue, source: subject.mention, inherits: null, how: 'subject' };
       out.push(own);
