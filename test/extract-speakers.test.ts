@@ -671,3 +671,10 @@ test('a writing and its author after `by` or `from` right before a colon introdu
   expectQuote(quote(r, '“The pier is falling into the sea.”'), { type: 'direct', speaker: 'Ada Brook', mention: 'Ada Brook', cue: null });
   expectQuote(quote(r, '“Nobody has checked the pilings in years.”'), { type: 'direct', speaker: 'Tom Vale', mention: 'Tom Vale', cue: null });
 });
+
+test('a description with a nationality’s adjective in it (`the Swiss ambassador`, `Chinese traders`) is its own source, not the adjective', () => {
+  const r = run('The Swiss ambassador wrote that the talks had stalled. Chinese traders at the market say business is poor.');
+  expectQuote(quote(r, 'that the talks had stalled'), { type: 'indirect', speaker: 'The Swiss ambassador', cue: 'wrote' });
+  expectQuote(quote(r, 'business is poor'), { type: 'indirect', cue: 'say' });
+  assert.notEqual(quote(r, 'business is poor').speaker.name, 'Chinese', summary(r));
+});

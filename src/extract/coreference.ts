@@ -9,7 +9,7 @@ import { sentenceOf } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import { phraseBefore } from './mentions.js';
 import type { Attribution } from './attribution.js';
-import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
+import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
 
 export interface Entity {
@@ -587,7 +587,9 @@ function resolveMention(
   if (!m.coordinated && (m.coreFirst > m.first || index.at[m.coreFirst] >= 0)) {
     // `KCNA news agency`: the name inside names the source.
     const run = index.at[m.coreFirst];
-    if (run >= 0 && runEntity[run] && m.head !== 'spokesperson' && !PERSON_NOUNS.has(m.head)) return runEntity[run];
+    // (Not a nationality's adjective, `the Canadian government`: that names no one.)
+    const demonym = run >= 0 && index.runs[run].nameLast - index.runs[run].nameFirst === 1 && isDemonym(tokens[index.runs[run].nameFirst].lower);
+    if (run >= 0 && runEntity[run] && !demonym && m.head !== 'spokesperson' && !PERSON_NOUNS.has(m.head)) return runEntity[run];
   }
   if (definite && !m.plural) {
     // `the company said`, `the agency told`: the institution the article has been talking
