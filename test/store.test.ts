@@ -1334,7 +1334,12 @@ test('a quotation\'s signature in one pass is what its parts, words and bands gi
   ];
   // And many made of the characters that matter, in every order (a fixed seed: the same each run).
   const alphabet = ['a', 'B', 'z', '0', '9', ' ', '  ', '"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', "'", '`', '\u2018', '\u2019', '\u201A', '\u201B',
-    '-', '\u2014', '\u2212', '\u2010', '\u2011', 'é', '\u00A0', '\u2033', '\x1c', '\x10', '\n', '.', ',', 'word', 'Quote', "don't"];
+    '-', '\u2014', '\u2212', '\u2010', '\u2011', 'é', '\u00A0', '\u2033', '\x1c', '\x10', '\n', '.', ',', 'word', 'Quote', "don't",
+    // Past ASCII, read alone (letters with diacritics, ß, ø, ª, ², an ellipsis, spaces, a soft
+    // hyphen, an acute accent and a prime, the euro) or by the reference path (µ, ł, ı, ĳ, ¼, ™, a
+    // combining accent, Greek, a full-width quotation mark).
+    'É', 'ñ', 'ß', 'Ø', 'ª', '²', 'ÿ', 'Ā', '\u2026', '\u2009', '\u200B', '\u00AD', '\u00B4', '\u2032', '€', '×',
+    'µ', 'ł', 'ı', 'ĳ', '¼', '™', '\u0301', 'α', '\uFF02'];
   let seed = 7;
   const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   for (let k = 0; k < 20000; k++) {
