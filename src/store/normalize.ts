@@ -402,7 +402,6 @@ const WORD_SEED = 0x2f6b1d3;
 
 /** The seeds of the NUM_HASHES hash functions (each one `mix32(wordHash, seed)`). */
 const SEEDS = Array.from({ length: NUM_HASHES }, (_, i) => mix32(i + 1, 0x9e3779b9));
-const minsScratch = new Uint32Array(NUM_HASHES);
 
 /** LSH band keys of a quotation's word set (empty when it is too short for near grouping). */
 export function quotationBands(words: string[]): number[] {
@@ -414,23 +413,40 @@ export function quotationBands(words: string[]): number[] {
 /** `quotationBands` of the words whose `wordHash`es are `hashes[from..to)`. */
 function bandsOfHashes(hashes: Uint32Array, from: number, to: number): number[] {
   if (to - from < MIN_NEAR_WORDS) return [];
-  const mins = minsScratch.fill(0xffffffff);
+  // The NUM_HASHES (8) minima in local variables, the seeds' loop written out: in a loop over an
+  // array of minima, loading and storing them cost more than the hashing (this runs for every word
+  // of every quotation ingested).
+  const [s0, s1, s2, s3, s4, s5, s6, s7] = SEEDS as [number, number, number, number, number, number, number, number];
+  let m0 = 0xffffffff, m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0;
   // A repeated word changes no minimum, so the words need no deduplication.
   for (let k = from; k < to; k++) {
     const h = hashes[k]!;
-    for (let i = 0; i < NUM_HASHES; i++) {
-      const v = mix32(h, SEEDS[i]!);
-      if (v < mins[i]!) mins[i] = v;
-    }
+    let v = mix32(h, s0);
+    if (v < m0) m0 = v;
+    v = mix32(h, s1);
+    if (v < m1) m1 = v;
+    v = mix32(h, s2);
+    if (v < m2) m2 = v;
+    v = mix32(h, s3);
+    if (v < m3) m3 = v;
+    v = mix32(h, s4);
+    if (v < m4) m4 = v;
+    v = mix32(h, s5);
+    if (v < m5) m5 = v;
+    v = mix32(h, s6);
+    if (v < m6) m6 = v;
+    v = mix32(h, s7);
+    if (v < m7) m7 = v;
   }
-  const bands = new Array<number>(BANDS_PER_QUOTATION);
-  for (let b = 0, r = 0; b < BANDS_PER_QUOTATION; b++, r += ROWS_PER_BAND) {
-    let h = mix32(mins[r]!, b + 1);
-    for (let j = 1; j < ROWS_PER_BAND; j++) h = mix32(h ^ mins[r + j]!, 0x27d4eb2f);
-    // 48-bit key: the band number in the top 8 bits keeps bands apart, 40 bits of hash below.
-    bands[b] = b * 2 ** 40 + h * 256 + (mix32(h, 0x165667b1) & 0xff);
-  }
-  return bands;
+  return [bandKey(0, m0, m1), bandKey(1, m2, m3), bandKey(2, m4, m5), bandKey(3, m6, m7)];
+}
+if (NUM_HASHES !== 8 || ROWS_PER_BAND !== 2) throw new Error('bandsOfHashes is written for 4 bands of 2 minima');
+
+/** Band `b`'s key from its minima. */
+function bandKey(b: number, first: number, second: number): number {
+  const h = mix32(mix32(first, b + 1) ^ second, 0x27d4eb2f);
+  // 48-bit key: the band number in the top 8 bits keeps bands apart, 40 bits of hash below.
+  return b * 2 ** 40 + h * 256 + (mix32(h, 0x165667b1) & 0xff);
 }
 
 /**
