@@ -15,7 +15,7 @@ import pg from 'pg';
 import { unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
 import { packExtracted } from '../src/store/wire.js';
 import { prepareArticle } from '../src/store/prepare.js';
-import { articleTextHash, sha256, BANDS_PER_QUOTATION, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationSignature, quotationWords, wordSimilarity } from '../src/store/normalize.js';
+import { articleTextHash, sha256, BANDS_PER_QUOTATION, isNameMention, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationSignature, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { analyze } from '../src/index.js';
 import type { Analysis, Quote } from '../src/extract/types.js';
@@ -1352,6 +1352,25 @@ test('a quotation\'s signature in one pass is what its parts, words and bands gi
   const long = Array.from({ length: 5000 }, (_, i) => 'w' + i).join(' ');
   assert.equal(quotationSignature(long).wordCount, 5000);
   assert.equal(quotationSignature('“One two three,” he said. “Four five.”').joined, 'one two three four five');
+});
+
+test('a mention is a name as the first definition of isNameMention decides it, with the tests on its first character first', () => {
+  const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'theirs', 'it', 'its', 'we', 'us',
+    'our', 'i', 'me', 'my', 'you', 'your', 'himself', 'herself', 'themselves', 'itself', 'who', 'whom']);
+  const reference = (text: string) => {
+    const t = text.trim();
+    if (!t || t.length > 80) return false;
+    if (PRONOUNS.has(t.toLowerCase())) return false;
+    if (!/^\p{Lu}/u.test(t)) return false;
+    if (/^(the|a|an|this|that|these|those)\s/i.test(t)) return false;
+    return true;
+  };
+  const firsts = ['A', 'T', 't', 'a', 'H', 'h', 'I', 'Z', 'É', 'é', 'Ł', 'ſ', 'K', 'İ', 'ı', 'Ω', '\u{1D400}', '1', '"', ' ', '\u00A0', ''];
+  const rests = ['', 'he', 'HE', 'e', 'n', 'n ', 'he ', 'HE\u00A0mayor', 'hat man', 'hose', ' man', 'nna Smith', 'x'.repeat(80), 'hemselves', 'T', 'E'];
+  for (const f of firsts) for (const r of rests) for (const pad of ['', ' ']) {
+    const text = pad + f + r + pad;
+    assert.equal(isNameMention(text), reference(text), JSON.stringify(text));
+  }
 });
 
 test('[sqlite] a full-text search ranks quotations as grouping every match would, however many quotes match and however often one repeats', async () => {

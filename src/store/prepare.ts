@@ -52,59 +52,78 @@ export interface PreparedArticle {
   people: (PreparedPerson | null)[];
 }
 
-/**
- * `nameTokens`, remembered: the same names recur across a run's articles (and within one, in
- * every mention), and tokenising a name is most of preparing a person. Callers only read the tokens.
- */
-function tokensOf(name: string): readonly string[] {
-  let tokens = TOKENS.get(name);
-  if (tokens === undefined) {
-    if (TOKENS.size >= TOKENS_MAX) TOKENS.clear();
-    TOKENS.set(name, (tokens = nameTokens(name)));
-  }
-  return tokens;
+/** A name's tokens (`nameTokens`) and their join, as a person's `norm`. */
+interface NameForms {
+  readonly tokens: readonly string[];
+  readonly norm: string;
 }
-const TOKENS = new Map<string, readonly string[]>();
-const TOKENS_MAX = 50_000;
 
-/** `tokensOf(name).join(' ')`, remembered as the tokens are. */
-function normOf(name: string): string {
-  let norm = NORMS.get(name);
-  if (norm === undefined) {
-    if (NORMS.size >= TOKENS_MAX) NORMS.clear();
-    NORMS.set(name, (norm = tokensOf(name).join(' ')));
+/**
+ * `NameForms` of a name, remembered: the same names recur across a run's articles (and within
+ * one, in every mention), and tokenising a name is most of preparing a person. Callers only read
+ * them. (One map for both: most names were looked up in two.)
+ */
+function formsOf(name: string): NameForms {
+  let forms = NAMES.get(name);
+  if (forms === undefined) {
+    if (NAMES.size >= NAMES_MAX) NAMES.clear();
+    const tokens = nameTokens(name);
+    NAMES.set(name, (forms = { tokens, norm: tokens.join(' ') }));
   }
-  return norm;
+  return forms;
 }
-const NORMS = new Map<string, string>();
+const NAMES = new Map<string, NameForms>();
+const NAMES_MAX = 50_000;
 
 export function preparePerson(p: Analysis['people'][number]): PreparedPerson | null {
   if (p.kind === 'description') return null;
-  // Aliases: each name-like mention counts once; the canonical name counts when never mentioned.
-  // (Mentions repeat a few names: each distinct text is tested once.)
-  const counts = new Map<string, number>();
-  for (const m of p.mentions ?? []) {
-    const text = m.text.trim();
-    counts.set(text, (counts.get(text) ?? 0) + 1);
-  }
-  const aliases: [string, string, number][] = [];
-  for (const [alias, count] of counts) if (isNameMention(alias)) aliases.push([alias, normOf(alias), count]);
-  if (aliases.length === 0) aliases.push([p.name, normOf(p.name), 1]);
-  const { name, tokens } = recordName(p, aliases);
+  const aliases = nameAliases(p);
+  const { name, tokens, norm } = recordName(p, aliases);
   if (tokens.length === 0) return null;
-  const dcounts = new Map<string, number>();
-  for (const d of p.descriptors ?? []) {
-    const t = d.trim();
-    if (t) dcounts.set(t, (dcounts.get(t) ?? 0) + 1);
-  }
   return {
     name,
-    norm: tokens.join(' '),
+    norm,
     surname: tokens[tokens.length - 1]!,
     tokens: tokens.length,
     aliases,
-    descriptors: [...dcounts],
+    descriptors: distinctCounts(p.descriptors),
   };
+}
+
+/**
+ * A person's aliases: each name-like mention counts once; the canonical name counts when never
+ * mentioned. (Mentions repeat a few names: each distinct text is tested once.)
+ */
+function nameAliases(p: Analysis['people'][number]): [string, string, number][] {
+  const aliases: [string, string, number][] = [];
+  for (const [alias, count] of distinctCounts((p.mentions ?? []).map((m) => m.text))) {
+    if (isNameMention(alias)) aliases.push([alias, formsOf(alias).norm, count]);
+  }
+  if (aliases.length === 0) aliases.push([p.name, formsOf(p.name).norm, 1]);
+  return aliases;
+}
+
+/**
+ * Each distinct non-empty trimmed string with how many times it occurs, in order of first
+ * occurrence. A list searched from the start rather than a Map: a person of the news-like corpus
+ * has 1.4 distinct mention texts and half a descriptor on average (at most 5 distinct texts, in
+ * both corpora), too few to pay for a Map each.
+ */
+function distinctCounts(list: readonly string[] | undefined): [string, number][] {
+  const out: [string, number][] = [];
+  if (list === undefined) return out;
+  next: for (const s of list) {
+    const t = s.trim();
+    if (!t) continue;
+    for (const seen of out) {
+      if (seen[0] === t) {
+        seen[1]++;
+        continue next;
+      }
+    }
+    out.push([t, 1]);
+  }
+  return out;
 }
 
 /**
@@ -116,9 +135,12 @@ export function preparePerson(p: Analysis['people'][number]): PreparedPerson | n
  * shorter name more, the record uses it: one person across articles rather than one per wording.
  * (A first name is a capitalised word of the extractor's first-name lexicon.)
  */
-function recordName(p: Analysis['people'][number], aliases: [string, string, number][]): { name: string; tokens: readonly string[] } {
-  const tokens = tokensOf(p.name);
-  if (p.kind !== 'person' || tokens.length < 3) return { name: p.name, tokens };
+function recordName(
+  p: Analysis['people'][number],
+  aliases: [string, string, number][],
+): { name: string; tokens: readonly string[]; norm: string } {
+  const { tokens, norm: wholeNorm } = formsOf(p.name);
+  if (p.kind !== 'person' || tokens.length < 3) return { name: p.name, tokens, norm: wholeNorm };
   const byNorm = new Map<string, { text: string; count: number }>();
   for (const [alias, norm, count] of aliases) {
     const seen = byNorm.get(norm);
@@ -127,35 +149,39 @@ function recordName(p: Analysis['people'][number], aliases: [string, string, num
   }
   const uses = (norm: string) => byNorm.get(norm)?.count ?? 0;
   const last = tokens.length - 1;
-  // Words written with a capital in the name (`de` in `Anna de Vries` starts no name of its own).
-  const capitalised = new Set(
-    p.name
-      .split(/\s+/)
-      .filter((w) => /^\p{Lu}/u.test(w))
-      .flatMap((w) => tokensOf(w)),
-  );
-  let best = { name: p.name, tokens, score: uses(tokens.join(' ')) + uses(tokens[last]!) };
+  // Words written with a capital in the name (`de` in `Anna de Vries` starts no name of its own),
+  // worked out only for a shorter name the article uses (most have none).
+  let capitalised: Set<string> | undefined;
+  const isCapitalised = (token: string) =>
+    (capitalised ??= new Set(
+      p.name
+        .split(/\s+/)
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .flatMap((w) => formsOf(w).tokens),
+    )).has(token);
+  let best = { name: p.name, tokens, norm: wholeNorm, score: uses(wholeNorm) + uses(tokens[last]!) };
   for (let i = 0; i < tokens.length; i++) {
     for (let j = i + 1; j <= last; j++) {
       if (i === 0 && j === last) continue; // the whole name
       const sub = tokens.slice(i, j + 1);
-      const mentioned = byNorm.get(sub.join(' '));
+      const norm = sub.join(' ');
+      const mentioned = byNorm.get(norm);
       if (!mentioned) continue;
-      if (i > 0 && !(isFirstName(sub[0]!) && capitalised.has(sub[0]!))) continue;
+      if (i > 0 && !(isFirstName(sub[0]!) && isCapitalised(sub[0]!))) continue;
       if (j < last && uses(sub[sub.length - 1]!) === 0) continue;
       const score = mentioned.count + uses(sub[sub.length - 1]!);
-      if (score > best.score) best = { name: mentioned.text, tokens: sub, score };
+      if (score > best.score) best = { name: mentioned.text, tokens: sub, norm, score };
     }
   }
-  return { name: best.name, tokens: best.tokens };
+  return { name: best.name, tokens: best.tokens, norm: best.norm };
 }
 
 export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
   const { joined, wordCount, bands, segments } = quotationSignature(q.text);
   let speakerNorm: string | null = null;
   if (q.speaker?.name && !q.speaker.entity) {
-    const t = tokensOf(q.speaker.name);
-    if (t.length >= 2) speakerNorm = t.join(' ');
+    const speaker = formsOf(q.speaker.name);
+    if (speaker.tokens.length >= 2) speakerNorm = speaker.norm;
   }
   return {
     key: wordCount ? joinedWordsKey(joined) : quotationKey([q.text]),
