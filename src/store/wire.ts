@@ -34,13 +34,15 @@ const BEYOND_LATIN1 = /[^\x00-\xff]/;
 class WireWriter {
   private readonly parts: string[] = [];
   private readonly keyParts: string[] = [];
-  private readonly nums: number[] = [];
+  /** Numbers written so far, in `numberScratch`. */
+  private n = 0;
 
-  num(n: number): void {
-    this.nums.push(n);
+  num(x: number): void {
+    if (this.n === numberScratch.length) numberScratch = growNumbers(numberScratch);
+    numberScratch[this.n++] = x;
   }
   str(s: string): void {
-    this.nums.push(s.length);
+    this.num(s.length);
     this.parts.push(s);
   }
   /**
@@ -50,41 +52,61 @@ class WireWriter {
    * those are two-byte when they have curly quotes).
    */
   key(s: string): void {
-    this.nums.push(s.length);
+    this.num(s.length);
     this.keyParts.push(s);
   }
   keys(list: readonly string[]): void {
-    this.nums.push(list.length);
+    this.num(list.length);
     for (const s of list) this.key(s);
   }
   /** A string or null (null as length -1). */
   optStr(s: string | null | undefined): void {
-    if (s == null) this.nums.push(NONE);
+    if (s == null) this.num(NONE);
     else this.str(s);
   }
   span(s: { start: number; end: number }): void {
-    this.nums.push(s.start, s.end);
+    this.num(s.start);
+    this.num(s.end);
   }
   optSpan(s: { start: number; end: number } | null | undefined): void {
-    if (s == null) this.nums.push(NONE);
-    else this.nums.push(s.start, s.end);
+    if (s == null) this.num(NONE);
+    else this.span(s);
   }
   strs(list: readonly string[]): void {
-    this.nums.push(list.length);
+    this.num(list.length);
     for (const s of list) this.str(s);
   }
   optStrs(list: readonly string[] | null | undefined): void {
-    if (list == null) this.nums.push(NONE);
+    if (list == null) this.num(NONE);
     else this.strs(list);
   }
   done(): PackedExtraction {
     let strings = this.parts.join('');
     // Names are slices of the article text, two-byte when it has curly quotes: as one-byte copies
     // (when nothing in them is past Latin-1) the writer binds and compares them faster.
-    if (!BEYOND_LATIN1.test(strings)) strings = Buffer.from(strings, 'latin1').toString('latin1');
-    return { strings, keys: this.keyParts.join(''), numbers: Float64Array.from(this.nums) };
+    if (!BEYOND_LATIN1.test(strings)) strings = oneByteCopy(strings);
+    return { strings, keys: this.keyParts.join(''), numbers: numberScratch.slice(0, this.n) };
   }
 }
+
+/**
+ * Room for one article's numbers, reused (a thread packs one article at a time), rather than an
+ * array grown number by number and converted with `Float64Array.from` at the end.
+ */
+let numberScratch = new Float64Array(4096);
+function growNumbers(numbers: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const grown = new Float64Array(2 * numbers.length);
+  grown.set(numbers);
+  return grown;
+}
+
+/** `s` (nothing in it past Latin-1) in V8's one-byte form, copied through a reused buffer. */
+function oneByteCopy(s: string): string {
+  if (latin1Scratch.length < s.length) latin1Scratch = Buffer.allocUnsafe(2 * s.length);
+  const length = latin1Scratch.write(s, 0, 'latin1');
+  return latin1Scratch.toString('latin1', 0, length);
+}
+let latin1Scratch = Buffer.allocUnsafe(8192);
 
 class WireReader {
   private n = 0;
