@@ -21,6 +21,18 @@ import { analyze } from '../src/index.js';
 import type { Analysis, Quote } from '../src/extract/types.js';
 import { backends } from './helpers/backends.js';
 
+/**
+ * A quotation's words as writers before stored them in `norm_text` (the writer now leaves it
+ * empty): for tests that turn a record written now into one an older version left.
+ */
+function storeWordsAsBefore(db: Database.Database): void {
+  const rows = db
+    .prepare("SELECT id, (SELECT text FROM quotes WHERE quotation_id = quotations.id ORDER BY id LIMIT 1) AS text FROM quotations WHERE norm_text = ''")
+    .all() as { id: number; text: string }[];
+  const update = db.prepare('UPDATE quotations SET norm_text = ? WHERE id = ?');
+  for (const r of rows) update.run(quotationSignature(r.text).joined, r.id);
+}
+
 function tempStore(): { store: SqliteStore; file: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'onrecord-store-'));
   const file = join(dir, 'test.db');
@@ -188,6 +200,7 @@ test('migrations: version 5 keeps keys and bands as plain indexes; a quotation i
       ALTER TABLE quotations DROP COLUMN words; ALTER TABLE quotations DROP COLUMN band0; ALTER TABLE quotations DROP COLUMN band1;
       ALTER TABLE quotations DROP COLUMN band2; ALTER TABLE quotations DROP COLUMN band3;
       DELETE FROM schema_migrations WHERE version IN (5, 7);`);
+    storeWordsAsBefore(db);
     const insertBand = db.prepare('INSERT INTO quotation_bands (band, quotation_id) VALUES (?, ?)');
     for (const { id, norm_text } of db.prepare('SELECT id, norm_text FROM quotations').all() as { id: number; norm_text: string }[]) {
       for (const band of quotationBands(norm_text.split(' '))) insertBand.run(band, id);
@@ -808,6 +821,69 @@ function nearArticle(i: number, wording: string, published: string, extra = '') 
   };
 }
 
+test('[sqlite] a quote\'s mention is stored without its text when that is the article\'s text at its offsets, and read back the same; one that is not keeps its text', async () => {
+  const { store, done } = tempStore();
+  try {
+    // An astral character before the quotes: offsets count UTF-16 units, as JavaScript does.
+    const text = `\u{1F4F0} Story. "We will open the new bridge in the spring," Jane Doe said. "It is late," said Tom Reyes.`;
+    const analysis = buildAnalysis(
+      text,
+      [
+        { id: 'p1', name: 'Jane Doe', mentions: ['Jane Doe'], descriptors: [] },
+        { id: 'p2', name: 'Tom Reyes', mentions: ['Tom Reyes'], descriptors: [] },
+      ],
+      [
+        { quote: '"We will open the new bridge in the spring,"', speaker: 'Jane Doe', entity: 'p1', mention: 'Jane Doe', cue: 'said' },
+        { quote: '"It is late,"', speaker: 'Tom Reyes', entity: 'p2', mention: 'Tom Reyes', cue: 'said' },
+      ],
+    );
+    // A caller's mention whose text is not the article's at its offsets.
+    analysis.quotes[1]!.speaker.mention!.text = 'the councillor';
+    const { articleId } = await store.addArticle({ source: 'bridge', text }, analysis);
+    const stored = store.db.prepare('SELECT mention_text FROM quotes WHERE article_id = ? ORDER BY id').pluck().all(articleId);
+    assert.deepEqual(stored, [null, 'the councillor']);
+    const detail = (await store.getArticle(articleId))!;
+    const byStart = (qs: readonly Quote[]) => [...qs].sort((x, y) => x.start - y.start).map((q) => q.speaker.mention);
+    assert.deepEqual(byStart(detail.quotes), byStart(analysis.quotes));
+    assert.equal(detail.quotes.find((q) => q.text.includes('bridge'))!.speaker.mention!.text, 'Jane Doe');
+    const exported: ExportedArticle[] = [];
+    for await (const a of store.exportArticles()) exported.push(a);
+    assert.deepEqual(byStart(exported[0]!.quotes), byStart(analysis.quotes));
+    // A row written before, with its mention's text spelled out, reads as it was.
+    store.db.prepare("UPDATE quotes SET mention_text = 'Doe' WHERE mention_text IS NULL").run();
+    assert.equal((await store.getArticle(articleId))!.quotes.find((q) => q.text.includes('bridge'))!.speaker.mention!.text, 'Doe');
+  } finally {
+    done();
+  }
+});
+
+test('[sqlite] a new quotation\'s words are not stored: a near-duplicate check of a quotation the writer does not hold reads them from its first quote, even after an earlier appearance became its first', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-store-'));
+  const file = join(dir, 'test.db');
+  try {
+    let store = openSqliteStore(file);
+    assert.ok(!((await store.addArticles([nearArticle(1, NEAR[0]!, '2025-02-10')]))[0] instanceof Error));
+    store.closeSync();
+    // A new writer holds no words: the check reads the quotation's.
+    store = openSqliteStore(file);
+    assert.ok(!((await store.addArticles([nearArticle(3, NEAR[2]!, '2025-02-01')]))[0] instanceof Error));
+    store.closeSync();
+    store = openSqliteStore(file);
+    const words = (store as unknown as { quotationWords(id: number): string | undefined }).quotationWords(1);
+    assert.equal(words, quotationSignature(NEAR[0]!).joined);
+    assert.ok(!((await store.addArticles([nearArticle(2, NEAR[1]!, '2025-02-08')]))[0] instanceof Error));
+    assert.deepEqual(store.db.prepare('SELECT id, norm_text, first_quote_id, appearances FROM quotations').all(), [
+      { id: 1, norm_text: '', first_quote_id: 2, appearances: 3 },
+    ]);
+    // A quotation written before keeps its words and is read by them.
+    store.db.prepare("UPDATE quotations SET norm_text = 'older words kept' WHERE id = 1").run();
+    assert.equal((store as unknown as { quotationWords(id: number): string | undefined }).quotationWords(1), 'older words kept');
+    store.closeSync();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 for (const backend of backends) {
   test(`[${backend.name}] near-identical wordings group within one batch and across batches, with the earliest appearance`, { skip: backend.skip }, async () => {
     const { store, done } = await backend.open();
@@ -903,6 +979,7 @@ for (const backend of backends) {
       if (backend.name === 'sqlite') {
         const db = new Database(location);
         for (const q of sql) db.exec(q);
+        storeWordsAsBefore(db);
         db.close();
       } else {
         const client = new pg.Client({ connectionString: location });

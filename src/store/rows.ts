@@ -202,7 +202,7 @@ export function toExportedArticle(a: ExportRow, quotes: readonly QuoteRow[], peo
     outlet: a.outlet,
     published: a.published,
     text: a.text,
-    quotes: quotes.map(toContractQuote),
+    quotes: quotes.map((q) => toContractQuote(q, a.text)),
     people: toContractPeople(people, a.text).map(({ row: _, ...p }) => p),
   };
 }
@@ -224,7 +224,11 @@ export function toContractPerson(p: ArticlePeopleRow, text: string): Person {
   return person;
 }
 
-export function toContractQuote(r: QuoteRow): Quote {
+/**
+ * `articleText` is the quote's article: a mention stored without its text (NULL, see the SQLite
+ * writer) is the article's text between its offsets. Rows that kept their text read as stored.
+ */
+export function toContractQuote(r: QuoteRow, articleText?: string): Quote {
   const quote: Quote = {
     type: r.type,
     start: r.start,
@@ -235,7 +239,7 @@ export function toContractQuote(r: QuoteRow): Quote {
       entity: r.speaker_entity,
       mention:
         r.mention_start !== null && r.mention_end !== null
-          ? { start: r.mention_start, end: r.mention_end, text: r.mention_text ?? '' }
+          ? { start: r.mention_start, end: r.mention_end, text: r.mention_text ?? articleText?.slice(r.mention_start, r.mention_end) ?? '' }
           : null,
     },
     cue: r.cue_start !== null && r.cue_end !== null ? { start: r.cue_start, end: r.cue_end, text: r.cue_text ?? '' } : null,

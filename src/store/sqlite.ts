@@ -7,7 +7,7 @@ import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BandIndex } from './band-index.js';
 import { RecentWords } from './near-words.js';
-import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, stripDiacritics } from './normalize.js';
+import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, quotationSignature, stripDiacritics } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
@@ -210,6 +210,16 @@ class KeyFilter {
     return true;
   }
 }
+/**
+ * A mention's text as a quote row stores it: NULL when it is the article's own text between the
+ * span's offsets (as extraction's always is), read back from the article where quotes are read
+ * with their article (toContractQuote). (Cues are read without it, by search and person pages.)
+ */
+function storedSpanText(span: { start: number; end: number; text: string }, articleText: string): string | null {
+  const text = span.text ?? '';
+  return text === articleText.slice(span.start, span.end) ? null : text;
+}
+
 /** A quotation key (hex digits of a hash) as a number for the key filter: its first 52 bits. */
 function filterKey(key: string): number {
   return parseInt(key.slice(0, 13), 16);
@@ -407,7 +417,13 @@ export class SqliteStore implements Store {
       keysFrom: db.prepare(`SELECT key FROM quotation_keys WHERE key > ? ORDER BY key LIMIT ${KEY_SCAN_PAGE}`).pluck(),
       normKeysFrom: db.prepare(`SELECT norm_key FROM quotations WHERE norm_key > ? ORDER BY norm_key LIMIT ${KEY_SCAN_PAGE}`).pluck(),
       lastQuotationId: db.prepare('SELECT MAX(id) FROM quotations').pluck(),
-      quotationWords: db.prepare('SELECT norm_text FROM quotations WHERE id = ?').pluck(),
+      // A quotation's words: its norm_text, or, when that is empty (the writer no longer stores
+      // them), the words of the text of the quote that created it: its lowest id, as ids only grow.
+      quotationWords: db.prepare(
+        `SELECT norm_text AS words, CASE WHEN norm_text = '' THEN
+           (SELECT text FROM quotes WHERE quotation_id = quotations.id ORDER BY id LIMIT 1) END AS text
+         FROM quotations WHERE id = ?`,
+      ).raw(),
       // A new quotation with its first appearance (the quote inserted next, with this id).
       insertQuotationFirst: db.prepare(
         'INSERT INTO quotations (norm_key, norm_text, first_quote_id, first_published, appearances, words, band0, band1, band2, band3) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)',
@@ -886,7 +902,7 @@ export class SqliteStore implements Store {
       let person = q.speaker?.entity ? personOf.get(q.speaker.entity) ?? null : null;
       if (!person && pq.speakerNorm) person = this.personByNorm('person', pq.speakerNorm);
       if (person) quotesPerPerson.set(person.id, (quotesPerPerson.get(person.id) ?? 0) + 1);
-      this.insertQuote(articleId, published, q, pq, person);
+      this.insertQuote(articleId, published, q, pq, person, article.text);
     });
     const linked = new Set<number>();
     for (const person of personOf.values()) if (person) linked.add(person.id);
@@ -1106,12 +1122,12 @@ export class SqliteStore implements Store {
           // A quotation of the record not written by this connection lately is read once, then held.
           let text: string | undefined;
           if (hashed && !this.recentWords.has(id)) {
-            text = this.stmt.quotationWords.get(id) as string | undefined;
+            text = this.quotationWords(id);
             if (text === undefined) continue;
             this.recentWords.add(id, text);
           }
           if (hashed && this.recentWords.has(id) && !this.recentWords.mayReach(id, best)) continue;
-          text ??= this.stmt.quotationWords.get(id) as string | undefined;
+          text ??= this.quotationWords(id);
           if (text === undefined) continue;
           const sim = nearSimilarity((words ??= pq.words.split(' ')), text.split(' '));
           if (sim >= best) {
@@ -1124,7 +1140,14 @@ export class SqliteStore implements Store {
     return quotationId;
   }
 
-  private insertQuote(articleId: number, published: string | null, q: Quote, pq: PreparedQuote, person: CachedPerson | null): void {
+  /** A quotation's normalised words as a near-duplicate check compares them (see `quotationWords` above). */
+  private quotationWords(id: number): string | undefined {
+    const row = this.stmt.quotationWords.get(id) as [string, string | null] | undefined;
+    if (row === undefined) return undefined;
+    return row[1] === null ? row[0] : quotationSignature(row[1]).joined;
+  }
+
+  private insertQuote(articleId: number, published: string | null, q: Quote, pq: PreparedQuote, person: CachedPerson | null, articleText: string): void {
     const quoteId = this.nextQuoteId;
     let quotationId = this.quotationByKey(pq.key);
     const byOwnKey = quotationId !== undefined;
@@ -1135,7 +1158,7 @@ export class SqliteStore implements Store {
       const words = pq.wordCount;
       const banded = pq.bands.length === BANDS_PER_QUOTATION;
       const b = banded ? pq.bands : NO_BANDS;
-      quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, pq.words, quoteId, published, words, b[0], b[1], b[2], b[3]).lastInsertRowid);
+      quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, '', quoteId, published, words, b[0], b[1], b[2], b[3]).lastInsertRowid);
       if (banded) {
         this.bands().add(quotationId, pq.bands, words);
         this.recentWords.add(quotationId, pq.words);
@@ -1162,7 +1185,7 @@ export class SqliteStore implements Store {
       person?.name ?? q.speaker?.name ?? null,
       mention?.start ?? null,
       mention?.end ?? null,
-      mention?.text ?? null,
+      mention ? storedSpanText(mention, articleText) : null,
       q.cue?.start ?? null,
       q.cue?.end ?? null,
       q.cue?.text ?? null,
@@ -1411,7 +1434,7 @@ export class SqliteStore implements Store {
     if (!row) return null;
     const quotes = (this.db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id').all(id) as QuoteRow[]).map(
       (r): StoredQuote => ({
-        ...toContractQuote(r),
+        ...toContractQuote(r, row.text),
         id: r.id,
         quotationId: r.quotation_id,
         personId: r.person_id,
