@@ -286,6 +286,19 @@ test('indirect without `that`: a noun phrase whose only verb is in a relative or
   }
 });
 
+test('indirect without `that`: a participle right after a noun with its agent after `by` is a reduced relative, not the clause’s verb', () => {
+  for (const text of [
+    'The mayor acknowledges the profits earned quietly by landlords along the river.',
+    'Councillor Ada Brook condemned the glossy flyers printed by the developer last spring.',
+  ]) {
+    const r = run(text);
+    assert.equal(r.quotes.length, 0, `${text}\n${summary(r)}`);
+  }
+  // (The clause's own verb after the relative still makes it a report.)
+  const r = run('Mayor Tom Brennan said the money raised by the bake sale paid for new swings.');
+  expectQuote(quote(r, 'the money raised by the bake sale paid for new swings'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
+});
+
 test('a gerund or participle with no subject to be found reports nobody’s words; one after its subject still reports', () => {
   for (const text of [
     'Saving money is not only a matter of cutting coupons, keeping our heads down and hoping that the prices will fall.',

@@ -2126,11 +2126,18 @@ function mainVerbAt(doc: Doc, first: number, last: number): number {
     // The verb group: auxiliaries, adverbs and `not` with the verb (`have not even been set`).
     while (t + 1 < last && tokens[t + 1].quote < 0 && /^(VERB|AUX|ADV|PART)$/.test(tokens[t + 1].pos) && tokens[t + 1].lower !== 'to') t++;
     if (tokens[group].lower.endsWith('ing') || tokens[group - 1]?.lower === 'to') continue;
+    // (`the profits earned quietly by the fund`: a lone participle right after a noun, its agent
+    // after `by`, is a reduced relative on that noun, not the clause's verb.)
+    if (tok.pos === 'VERB' && PARTICIPLE.test(tok.lower) && group > first && tokens[group - 1].pos === 'NOUN' && tokens[group - 1].quote < 0 && t + 1 < last
+      && tokens[t + 1].lower === 'by' && tokens[t + 1].quote < 0 && tokens.slice(group + 1, t + 1).every((w) => w.pos === 'ADV')) continue;
     if (subordinate) { subordinate = false; continue; }
     return group;
   }
   return -1;
 }
+
+/** A past participle: a regular one, or one of the common irregular ones. */
+const PARTICIPLE = /^(\p{Ll}+ed|made|paid|built|sold|bought|brought|held|kept|sent|spent|taken|given|known|shown|seen|done|written|driven|chosen|drawn|caught|taught|led|won|lost)$/u;
 
 /**
  * `vowed retribution for the raid and has since struck again`, `reported little progress but
