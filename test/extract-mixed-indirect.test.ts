@@ -216,6 +216,15 @@ test('a promise or a threat with quoted words is a mixed quote too: `vowed to sw
   assert.equal(s.quotes.length, 0, summary(s));
 });
 
+test('a promise or a threat whose object is a noun phrase holding quoted words is a mixed quote of that noun phrase; without quoted words it reports nothing', () => {
+  let r = run('Mayor Ines Haddad promised cheaper buses and “a park on every corner,” but her rivals have doubts.');
+  expectQuote(quote(r, 'cheaper buses and “a park on every corner,”'), { type: 'mixed', speaker: 'Ines Haddad', cue: 'promised' });
+  r = run('Mayor Ines Haddad threatened a “swift and costly” reply to the strike.');
+  expectQuote(quote(r, 'a “swift and costly” reply'), { type: 'mixed', speaker: 'Ines Haddad', cue: 'threatened' });
+  const s = run('Mayor Ines Haddad promised cheaper buses for the harbour district.');
+  assert.equal(s.quotes.length, 0, summary(s));
+});
+
 test('a reported clause that ends in a report of its own is one report, the outer speaker’s', () => {
   const r = run('Okafor says she was “sitting on the fence” until Brennan said he would back the plan.');
   expectQuote(quote(r, 'she was “sitting on the fence” until Brennan said he would back the plan'), { type: 'mixed', speaker: 'Okafor', mention: 'Okafor', cue: 'says' });

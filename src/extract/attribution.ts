@@ -1430,6 +1430,35 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       }
     }
   }
+  // `is promising lower taxes and “a brighter future”`: a promise or a threat whose object is a
+  // noun phrase holding the speaker's words quoted is what was promised, a mixed quote; it ends
+  // with the noun phrase (`, but he ...` is the reporter's). Without quoted words, `vowed
+  // revenge` reports nothing.
+  // (Past an addressee, `promised voters a “...”`; but what reads as one before `and`, `promised
+  // lower taxes and “...”`, is part of the object.)
+  const o = c.source && c.source.first >= cue.last || tokens[k]?.pos !== 'CCONJ' ? k : cue.last;
+  if (COMMISSIVES.has(cue.sense.lemma) && o < unit.last && tokens[o].quote < 0 && !/^(to|that|not|never)$/.test(tokens[o].lower)) {
+    const end = clauseEnd(doc, o, unit.last, nextCue);
+    let q = -1;
+    let last = o;
+    for (let x = o; x < end; x++) {
+      const t = tokens[x];
+      if (t.quote >= 0) {
+        if (spans[t.quote].title) break;
+        q = t.quote;
+        x = spans[q].last - 1;
+        last = spans[q].last;
+        continue;
+      }
+      if (!/^(DET|ADJ|NOUN|PROPN|NUM|CCONJ)$/.test(t.pos) && t.text !== ',' && t.text !== '-') break;
+      if (q >= 0 && !/^(NOUN|PROPN|NUM)$/.test(t.pos)) break;
+      if (q >= 0) last = x + 1;
+    }
+    if (q >= 0 && spans[q].first > o) {
+      out.push({ first: o, last, type: 'mixed', how: 'clause' });
+      return out;
+    }
+  }
   // (`called on X` asks someone to do something: it reports only as a directive, above.)
   if (cue.sense.lemma === 'call on') return out;
   if (tokens[k]?.lower === 'as' && cue.sense.strength === 'quoted') k++;
