@@ -330,3 +330,10 @@ test('a past-tense verb after a quotation that a cue before it already reports i
   expectQuote(quote(r, '“it is too late,”'), { type: 'direct', cue: 'said' });
   expectQuote(quote(r, '“We are done,”'), { type: 'direct', speaker: 'the driver', cue: 'muttered' });
 });
+
+test('an `-ing` cue the tagger reads as an adjective after `is` or `are` is a progressive when an object follows (`is promising lower fares and “...”`); `is promising.` is no cue', () => {
+  const r = run('Senator Ada Brook is promising lower fares and “a train every ten minutes,” but critics doubt it.');
+  expectQuote(quote(r, 'lower fares and “a train every ten minutes,”'), { type: 'mixed', speaker: 'Ada Brook', cue: 'promising' });
+  const s = run('The early harvest is promising, the farmer said.');
+  assert.ok(!s.quotes.some((q) => q.cue?.text === 'promising'), summary(s));
+});

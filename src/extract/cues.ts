@@ -40,7 +40,10 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (!sense) return null;
   if (NOUN_LIKE_CUES.has(t.lower) ? t.pos !== 'VERB' && !invertedAfterQuote(tokens, i) && !closesAfterQuote(tokens, i) && !namedSubjectBefore(tokens, i) && !clauseAfterSubject(tokens, i) : t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PUNCT') return null;
   // `an earlier warning`: a gerund the tagger reads as a noun is not a cue.
-  if (t.lower.endsWith('ing') && t.pos !== 'VERB') return null;
+  // (But after a form of `be`, with an object or a clause after it, it is a progressive the
+  // tagger read as an adjective: `is promising lower taxes`, `are warning that ...`; not
+  // `the outlook is promising.`)
+  if (t.lower.endsWith('ing') && t.pos !== 'VERB' && !progressiveWithObject(tokens, i)) return null;
   // `to deepen the channel and add two berths`: a bare verb after `and` continues a verb
   // phrase (often an infinitive); it reports nothing.
   if (sense.lemma === t.lower && /^(and|or)$/.test(tokens[i - 1]?.lower ?? '')) return null;
@@ -347,4 +350,13 @@ function invertedAfterQuote(tokens: Token[], i: number): boolean {
   if (!prev || prev.quote < 0 || tokens[p + 1]?.quote >= 0 || !next || next.quote >= 0) return false;
   if (!/^[”"»]$/.test(prev.text)) return false;
   return next.pos === 'PROPN' || next.pos === 'DET' || /^\p{Lu}/u.test(next.text);
+}
+
+/** `is promising lower taxes`: an `-ing` word right after `is`, `are`, `was` or `were`, an object or a clause after it. */
+function progressiveWithObject(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !next || prev.quote >= 0 || !/^(is|are|was|were)$/.test(prev.lower)) return false;
+  if (next.quote >= 0) return /^[“"]$/.test(next.text);
+  return next.lower === 'that' || /^(DET|NOUN|PROPN|NUM)$/.test(next.pos) || next.pos === 'ADJ' && /^(NOUN|PROPN)$/.test(tokens[i + 2]?.pos ?? '');
 }
