@@ -308,6 +308,19 @@ test('indirect without `that`: a participle right after a noun with its agent af
   expectQuote(quote(r, 'the money raised by the bake sale paid for new swings'), { type: 'indirect', speaker: 'Tom Brennan', cue: 'said' });
 });
 
+test('indirect: a clause opening with a relative pronoun and its verb belongs to the noun before it and reports nothing; a `that` clause further on still does', () => {
+  for (const text of [
+    'The mayor pointed to Dunmore, which lost its ferry service after the vote.',
+    'The senator promised donors who give early a seat at the dinner.',
+    'Brook informed the families who were waiting at the pier.',
+  ]) {
+    const r = run(text);
+    assert.equal(r.quotes.length, 0, `${text}\n${summary(r)}`);
+  }
+  const r = run('Officials told residents who live near the river that the dam was safe.');
+  assert.ok(r.quotes.some((q) => q.text.endsWith('that the dam was safe')), summary(r));
+});
+
 test('a gerund or participle with no subject to be found reports nobody’s words; one after its subject still reports', () => {
   for (const text of [
     'Saving money is not only a matter of cutting coupons, keeping our heads down and hoping that the prices will fall.',

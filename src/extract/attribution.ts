@@ -574,6 +574,12 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // what a verb of naming calls its object is its report: `calling her a “liar” and then ...`.)
   if (f.type === 'mixed' && f.how === 'clause' && tokens[f.first].lower !== 'that' && !DIRECTIVES.has(c.cue.sense.lemma) && !NAMING.has(c.cue.sense.lemma) && !pluralVerb
     && coordinatedPredicate(doc, f.first, f.last) && !hasVerb(doc, f.first, mainVerbAt(doc, f.first, f.last))) return false;
+  // (`promised donors who give ... a seat`, `pointed to the state, which passed ...`: a clause
+  // opening with a relative pronoun and its verb belongs to the noun before it, no report; an
+  // embedded question after `ask` or `wonder`, `asked who was to blame`, still is one; so is a
+  // clause with a `that` further on, `told residents who live there that ...`, left as it was.)
+  if (f.type === 'indirect' && f.how === 'clause' && /^(who|which|whom)$/.test(tokens[f.first].text) && /^(VERB|AUX)$/.test(tokens[f.first + 1]?.pos ?? '')
+    && !QUESTIONS.has(c.cue.sense.lemma) && !tokens.slice(f.first + 2, f.last).some((t) => t.lower === 'that' && t.quote < 0)) return false;
   // (What a thing or a finding shows is evidence, nobody's words: `Tuesday's attack showed that
   // ...`, `the study estimated that ...`, `it suggests ...`; a person's finding still reports.)
   if (f.type === 'indirect' && EVIDENCE.has(c.cue.sense.lemma) && c.source && !personalSource(c.source)) return false;
@@ -596,6 +602,9 @@ function thenClause(doc: Doc, first: number, last: number): boolean {
   }
   return false;
 }
+
+/** Verbs that report a question: a clause after them may open with `who` or `which`. */
+const QUESTIONS = new Set(['ask', 'wonder', 'question', 'inquire', 'enquire']);
 
 /** Verbs that report evidence as well as speech: their subject may be a thing. */
 const EVIDENCE = new Set(['show', 'reveal', 'indicate', 'suggest', 'conclude', 'estimate']);
