@@ -678,3 +678,11 @@ test('a description with a nationality’s adjective in it (`the Swiss ambassado
   expectQuote(quote(r, 'business is poor'), { type: 'indirect', cue: 'say' });
   assert.notEqual(quote(r, 'business is poor').speaker.name, 'Chinese', summary(r));
 });
+
+test('a person set against the subject by `Unlike X, he ...` is not whom that `he` and the next one mean', () => {
+  const r = run('Tom Vale opened a bakery on Main Street two years ago. “Business has been steady,” Vale said.\n\nPedro Okafor, 52, came to Halifax from Lagos in 2017 and opened a shop across the road.\n\nUnlike Vale, he has struggled to find customers.\n\n“Some weeks I sell almost nothing,” he said.');
+  expectQuote(quote(r, '“Some weeks I sell almost nothing,”'), { speaker: 'Pedro Okafor', mention: 'he', cue: 'said' });
+  // (Named again after the contrast, the person can be meant again.)
+  const s = run('Tom Vale opened a bakery on Main Street. Pedro Okafor opened a shop across the road.\n\nUnlike Vale, he has struggled. Vale, for his part, is hiring.\n\n“We need two more bakers,” he said.');
+  expectQuote(quote(s, '“We need two more bakers,”'), { speaker: 'Tom Vale', mention: 'he' });
+});

@@ -390,6 +390,33 @@ function namedWithin(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>,
 }
 
 /**
+ * `Unlike Vale, he has struggled`, `Like Brook, she ...`: the people a `he` or `she` the
+ * reporter sets against them in the few paragraphs before token `at` cannot mean, and so
+ * neither can the same pronoun later on, while they are not named again after it.
+ */
+function contrastedWith(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>, at: number, pronoun: string): Set<Entity> | undefined {
+  const tokens = doc.tokens;
+  const para = tokens[at]?.para ?? 0;
+  let found: Set<Entity> | undefined;
+  for (let k = at - 1; k >= 0 && k > at - 400 && para - tokens[k].para <= 2; k--) {
+    const t = tokens[k];
+    if (t.quote >= 0 || t.lower !== 'unlike' && t.lower !== 'like') continue;
+    const before = tokens[k - 1];
+    // (Opening its sentence or clause: not `looks like Vale, he said`.)
+    if (before && before.para === t.para && !/^[.!?;:—]$/.test(before.text) && before.quote < 0) continue;
+    const r = index.at[k + 1] ?? -1;
+    if (r < 0 || index.runs[r].first !== k + 1) continue;
+    const run = index.runs[r];
+    const e = runEntity[r];
+    if (!e || tokens[run.last]?.text !== ',' || tokens[run.last + 1]?.lower !== pronoun) continue;
+    // (Named again after the contrast, they may be meant once more.)
+    if (e.seen.some((x) => x.t > run.last && x.t < at)) continue;
+    (found ??= new Set()).add(e);
+  }
+  return found;
+}
+
+/**
  * Entities mentioned in the few thousand tokens before `at` (and descriptions, which have no
  * name mentions): the only candidates a pronoun or description can mean.
  */
@@ -515,7 +542,8 @@ function resolveMention(
       // person the pronoun means, even before it speaks: `For Samira Al Tahan ...`.)
       // (`a witness told Reuters` and then `, he said`: an unnamed source can be meant
       // too, while it is the latest speaker; it has no name mentions to be salient by.)
-      const person = (e: Entity) => !named?.has(e) && (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at));
+      const unlike = contrastedWith(doc, index, runEntity, at, info);
+      const person = (e: Entity) => !named?.has(e) && !unlike?.has(e) && (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at));
       // (When no one of that gender is about, a person whose gender only the first-name lists
       // guessed is meant, and the pronoun corrects the guess.)
       const best = salient(entities, at, para, last, (e) => person(e) && (!e.gender || e.gender === g), g)
