@@ -686,3 +686,9 @@ test('a person set against the subject by `Unlike X, he ...` is not whom that `h
   const s = run('Tom Vale opened a bakery on Main Street. Pedro Okafor opened a shop across the road.\n\nUnlike Vale, he has struggled. Vale, for his part, is hiring.\n\n“We need two more bakers,” he said.');
   expectQuote(quote(s, '“We need two more bakers,”'), { speaker: 'Tom Vale', mention: 'he' });
 });
+
+test('`it` never means a nationality’s adjective that stood alone as a name (`Canadian` out of `Canadian officials`)', () => {
+  const r = run('Two Canadian engineers were detained in Veloria last month. Canadian officials have asked for their release.\n\nA group of forty law professors has now signed an open letter on the case.\n\n“We urge the government to act without delay,” it stated.');
+  const q = quote(r, '“We urge the government to act without delay,”');
+  assert.notEqual(q.speaker.name, 'Canadian', summary(r));
+});

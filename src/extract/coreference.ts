@@ -551,7 +551,9 @@ function resolveMention(
       if (best && best.gender !== g && best.genderGuessed) best.gender = undefined;
       return best ? assignGender(best, g) : null;
     }
-    if (info === 'it') return asOrg(salient(entities, at, para, last, (e) => e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender));
+    // (Not a nationality's adjective standing alone, `Canadian` out of `Canadian citizens`: it
+    // names no institution.)
+    if (info === 'it') return asOrg(salient(entities, at, para, last, (e) => (e.kind === 'org' || e.kind === 'unknown' && e.spoke > 0 && !e.gender) && !(e.words.length === 1 && isDemonym(norm(e.words[0])))));
     if (info === 'they' || info === 'we') {
       if (last.entity && para - last.para <= 1 && (last.entity.kind === 'org' || last.entity.kind === 'description')) return last.entity;
       if (info === 'they') {
