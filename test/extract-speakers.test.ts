@@ -692,3 +692,9 @@ test('`it` never means a nationality’s adjective that stood alone as a name (`
   const q = quote(r, '“We urge the government to act without delay,”');
   assert.notEqual(q.speaker.name, 'Canadian', summary(r));
 });
+
+test('a participle phrase opening its sentence after its subordinator (`After saying ..., she was ...`) reports for the main clause’s subject, and ends at the comma before it', () => {
+  const r = run('In her 2004 memoir, Ada Brook described the winter she spent at sea. After saying the cabin was “so cold I could not feel my hands,” she was flown to a hospital in Oslo.\n\nTom Vale ran the harbour for a decade. While insisting that the pier was “perfectly safe for now,” he ordered an inspection.');
+  expectQuote(quote(r, 'the cabin was “so cold I could not feel my hands,”'), { type: 'mixed', speaker: 'Ada Brook', mention: 'she', cue: 'saying' });
+  expectQuote(quote(r, 'that the pier was “perfectly safe for now,”'), { type: 'mixed', speaker: 'Tom Vale', mention: 'he', cue: 'insisting' });
+});

@@ -277,6 +277,10 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
   const byGerund = isByGerund(tokens, c.cue);
   // `Voss, despite admitting that ..., voted`, `Abel Crane, R-Idaho, while insisting ...`: an
   // aside participle's subject is the phrase before its comma.
+  if (!src) {
+    const fronted = frontedParticiple(doc, unit, c.cue, runs);
+    if (fronted) src = fronted.subject;
+  }
   if (!src && asideParticiple(tokens, c.cue)) {
     const comma = c.cue.first - 2;
     const m = phraseBefore(doc, comma, unit.first, runs);
@@ -1246,6 +1250,9 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   let than = cue.first - 1;
   while (than > unit.first && than > cue.first - 6 && tokens[than].quote < 0 && /^(NOUN|PROPN|DET|ADJ|PRON|NUM)$/.test(tokens[than].pos)) than--;
   if (than < cue.first - 1 && tokens[than].lower === 'than' && tokens[than].quote < 0) return [];
+  // (`After saying ..., she was flown home`: the source after the cue is the main clause's
+  // subject, no inverted cue's.)
+  const fronted = frontedParticiple(doc, unit, cue, runs);
 
   // Content before: `“...,” she said` / `..., Howell said.`
   let b = Math.min(c.sourceFirst, cue.first);
@@ -1312,7 +1319,7 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
 
   // Content after: `said: “...”`, `said that ...`, `told reporters ...`.
   let k = cue.last;
-  if (c.source && c.source.first >= cue.last) {
+  if (c.source && c.source.first >= cue.last && !fronted) {
     k = c.source.last;
     // `said Smith` with nothing before is a report only when a quotation follows it:
     // `Added Smith: “...”`.
@@ -1499,6 +1506,13 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       }
     }
   }
+  // (`After saying the cabin was cold, she was flown home`: a participle phrase opening the
+  // sentence ends at the comma before its main clause.)
+  if (fronted && fronted.comma >= k && fronted.comma < last) {
+    last = fronted.comma;
+    if (tokens[last].quote >= 0) while (last < unit.last && tokens[last].quote === tokens[fronted.comma].quote) last++;
+    while (last > k && tokens[last - 1].quote < 0 && tokens[last - 1].pos === 'PUNCT') last--;
+  }
   // (A cue inside a subordinate clause that opens the sentence, with only an object and no
   // clause of its own before that clause's comma, reports nothing: the words after the comma
   // are the main clause's, not its content.)
@@ -1636,6 +1650,39 @@ function asSource(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, next
   if (!endsUnit(doc, cue.last, unit)) return [];
   const last = commaInQuote ? a : a - 1;
   return last - first >= 2 ? [one(first, last)] : [];
+}
+
+/**
+ * `After saying the cabin was “so cold ...,” she was flown home`, `While insisting that ..., he
+ * ordered`: a participle phrase opening its sentence after its subordinator has the main
+ * clause's subject for its own. The comma that closes the phrase (inside a closing quotation
+ * mark or not), where a subject and its verb follow, and that subject; or null.
+ */
+function frontedParticiple(doc: Doc, unit: Range, cue: Cue, runs: RunIndex): { comma: number; subject: Mention } | null {
+  const tokens = doc.tokens;
+  const sub = cue.first - 1;
+  if (!cue.participle || !PARTICIPLE_SUBORDINATORS.has(tokens[sub]?.lower ?? '') || tokens[sub].quote >= 0) return null;
+  let open = unit.first;
+  while (open < sub && tokens[open].pos === 'PUNCT' && tokens[open].quote < 0) open++;
+  if (open !== sub) return null;
+  for (let x = cue.last; x < unit.last - 1; x++) {
+    const t = tokens[x];
+    if (t.quote < 0 && /^[.;:!?—]$/.test(t.text)) return null;
+    if (t.text !== ',') continue;
+    let y = x + 1;
+    if (t.quote >= 0) {
+      // (Only the comma that ends a quotation, before its closing mark.)
+      while (y < unit.last && tokens[y].quote === t.quote && /^[”"’»]$/.test(tokens[y].text)) y++;
+      if (y === x + 1 || tokens[y]?.quote === t.quote) continue;
+    }
+    const m = phraseAfter(doc, y, unit.last, runs);
+    if (!m || m.first !== y) continue;
+    let v = m.last;
+    while (v < unit.last && tokens[v].quote < 0 && tokens[v].pos === 'ADV') v++;
+    const verb = tokens[v];
+    if (verb && verb.quote < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') && !verb.lower.endsWith('ing')) return { comma: x, subject: m };
+  }
+  return null;
 }
 
 /** `by warning that ...`: a gerund of means, whose subject is the main clause's. */
