@@ -698,3 +698,10 @@ test('a participle phrase opening its sentence after its subordinator (`After sa
   expectQuote(quote(r, 'the cabin was “so cold I could not feel my hands,”'), { type: 'mixed', speaker: 'Ada Brook', mention: 'she', cue: 'saying' });
   expectQuote(quote(r, 'that the pier was “perfectly safe for now,”'), { type: 'mixed', speaker: 'Tom Vale', mention: 'he', cue: 'insisting' });
 });
+
+test('`“...,” he said` opening a paragraph means the person the paragraph before ended by introducing (`..., which worries Daniel Okafor, chair of ...`), unless another is that sentence’s subject', () => {
+  const r = run('Tom Vale has led the tenants’ group for six years. “We are not going anywhere,” Vale said.\n\nWhile Vale had dozens of volunteers knocking on doors last fall, that has not happened this year, which is something that worries Daniel Okafor, chair of the Eastside Housing Council.\n\n“Nobody is out there talking to people. We need to start now,” he said.');
+  expectQuote(quote(r, '“Nobody is out there talking to people. We need to start now,”'), { speaker: 'Daniel Okafor', mention: 'he', cue: 'said' });
+  const s = run('Tom Vale has led the tenants’ group for six years. “We are not going anywhere,” Vale said.\n\nOn Monday, Vale criticized Daniel Okafor, chair of the Eastside Housing Council.\n\n“Nobody on that council is out there talking to people,” he said.');
+  expectQuote(quote(s, '“Nobody on that council is out there talking to people,”'), { speaker: 'Tom Vale', mention: 'he' });
+});

@@ -389,6 +389,65 @@ function namedWithin(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>,
   return found;
 }
 
+/** Subordinators that open an adverbial clause: its subject is not the sentence's topic. */
+const SUBORDINATORS = /^(while|whereas|although|though|because|if|when|whenever|after|before|since|as|unless|once|until)$/;
+
+/**
+ * The person introduced at the end of the paragraph before a quotation that opens its own,
+ * when token `at` is the pronoun of that quotation's cue (`“...,” he said`): named there for
+ * the first time, last among the people `ok` accepts, with a description in apposition
+ * (`Henry Crespo, president of the caucus.`), in a sentence where no other such person is the
+ * main clause's subject (`Ferris attacked Crespo, the caucus president.` is Ferris's). The
+ * news introduces a source so, to quote them next. Null otherwise.
+ */
+function introducedBefore(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>, at: number, ok: (e: Entity) => boolean): Entity | null {
+  const tokens = doc.tokens;
+  const para = tokens[at].para;
+  const p = doc.paragraphs[para];
+  if (!p || para === 0 || tokens[p.first].quote < 0) return null;
+  // (Only quotation and punctuation before the pronoun in its paragraph.)
+  for (let k = p.first; k < at; k++) if (tokens[k].quote < 0 && tokens[k].pos !== 'PUNCT') return null;
+  const prev = doc.paragraphs[para - 1];
+  const s = sentenceOf(doc, prev.last - 1);
+  if (!s) return null;
+  const first = Math.max(s.first, prev.first);
+  let found: Entity | null = null;
+  let foundRun: NameRun | null = null;
+  for (let k = prev.last - 1; k >= first; k--) {
+    if (tokens[k].quote >= 0) return null;
+    const r = index.at[k];
+    if (r < 0 || index.runs[r].first !== k) continue;
+    const e = runEntity[r];
+    // (A person's name: not a title's, `the same Dirty Dancing posters`.)
+    if (!e || e.kind !== 'person' && !index.runs[r].personal || e.place || !ok(e)) continue;
+    found = e;
+    foundRun = index.runs[r];
+    break;
+  }
+  if (!found || !foundRun || found.spoke > 0) return null;
+  // (Named there for the first time, and described right after the name.)
+  if (found.seen[0]?.t !== foundRun.first || tokens[foundRun.last]?.text !== ',') return null;
+  const d = tokens[foundRun.last + 1];
+  if (!d || d.quote >= 0 || !(d.pos === 'DET' || d.pos === 'NOUN' || d.pos === 'ADJ' || d.pos === 'NUM' || TITLES.has(d.lower))) return null;
+  // No other person is the sentence's main subject.
+  let sub = false;
+  let clauseOpen = true;
+  for (let k = first; k < foundRun.first; k++) {
+    const t = tokens[k];
+    if (clauseOpen && SUBORDINATORS.test(t.lower)) sub = true;
+    clauseOpen = false;
+    if (t.text === ',' && sub) { sub = false; clauseOpen = true; continue; }
+    const r = index.at[k];
+    if (r < 0 || index.runs[r].first !== k) continue;
+    const e = runEntity[r];
+    const run = index.runs[r];
+    k = run.last - 1;
+    if (!e || e === found || e.kind === 'org' || e.place || !ok(e)) continue;
+    if (!sub && isSubject(tokens, run.first, run.last, run.personal || e.kind === 'person')) return null;
+  }
+  return found;
+}
+
 /**
  * `Unlike Vale, he has struggled`, `Like Brook, she ...`: the people a `he` or `she` the
  * reporter sets against them in the few paragraphs before token `at` cannot mean, and so
@@ -546,6 +605,10 @@ function resolveMention(
       const person = (e: Entity) => !named?.has(e) && !unlike?.has(e) && (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at));
       // (When no one of that gender is about, a person whose gender only the first-name lists
       // guessed is meant, and the pronoun corrects the guess.)
+      // (`... that concerns Henry Crespo, president of the caucus.` and, opening the next
+      // paragraph, `“...,” he said`: the person the paragraph before ended by introducing.)
+      const introduced = introducedBefore(doc, index, runEntity, at, (e) => person(e) && (!e.gender || e.gender === g));
+      if (introduced) return assignGender(introduced, g);
       const best = salient(entities, at, para, last, (e) => person(e) && (!e.gender || e.gender === g), g)
         ?? salient(entities, at, para, last, (e) => person(e) && e.genderGuessed === true, g);
       if (best && best.gender !== g && best.genderGuessed) best.gender = undefined;
