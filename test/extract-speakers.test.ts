@@ -705,3 +705,8 @@ test('`“...,” he said` opening a paragraph means the person the paragraph be
   const s = run('Tom Vale has led the tenants’ group for six years. “We are not going anywhere,” Vale said.\n\nOn Monday, Vale criticized Daniel Okafor, chair of the Eastside Housing Council.\n\n“Nobody on that council is out there talking to people,” he said.');
   expectQuote(quote(s, '“Nobody on that council is out there talking to people,”'), { speaker: 'Tom Vale', mention: 'he' });
 });
+
+test('a lede’s `A ... coach says` is the person named in the next sentence even when a caption above named them already as a coach', () => {
+  const r = run('Volunteer coach Ellen Marsh, left, said the gift was the kindest thing anyone had done for her. Photo by Tom Reed.\n\nA Halifax youth soccer coach says she is “stunned and grateful” after her players raised money for her surgery. Ellen Marsh said the players organized the bake sale themselves.');
+  expectQuote(quote(r, 'she is “stunned and grateful” after her players raised money for her surgery'), { speaker: 'Ellen Marsh', cue: 'says' });
+});

@@ -313,7 +313,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       // (Only a description that opens its sentence, as a lede's does: `In one ad, a narrator
       // says`, `according to a campaign aide` are not followed by their names.)
       if (sentenceOf(doc, m.first)?.first !== m.first) continue;
-      const named = namedInNextSentence(doc, index, runEntity, m.last - 1);
+      const named = namedInNextSentence(doc, index, runEntity, m.last - 1, m.head);
       // (`said Kevin Marlow, a Democratic strategist` after `a newspaper columnist suggested`:
       // a person described otherwise is someone else.)
       // (A title alone, `Justice` in `Justice Ann Lee`, does not tell, for a subject.)
@@ -338,10 +338,10 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
 
 /**
  * The person named first in the sentence after the one token `at` lies in, when that is the
- * first time the article names them: as its subject (`Dana Ruiz told reporters`), or as the
+ * first time the article names them (or `head` is among their descriptors): as its subject (`Dana Ruiz told reporters`), or as the
  * speaker of a quotation that opens it (`“...,” said Dana Ruiz`).
  */
-function namedInNextSentence(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>, at: number): { entity: Entity; quoted: boolean } | null {
+function namedInNextSentence(doc: Doc, index: RunIndex, runEntity: Array<Entity | null>, at: number, head?: string): { entity: Entity; quoted: boolean } | null {
   const tokens = doc.tokens;
   const s = sentenceOf(doc, at);
   if (!s) return null;
@@ -366,7 +366,9 @@ function namedInNextSentence(doc: Doc, index: RunIndex, runEntity: Array<Entity 
   if (run.first !== k && run.first !== start) return null;
   const e = runEntity[r];
   if (!e || e.place || !(e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1)) return null;
-  if (e.mentions[0] && e.mentions[0].start < tokens[run.nameFirst].start) return null;
+  // (Named before only as what the description calls them: `Coach Ellen Marsh, left,` in a
+  // caption above `A Halifax soccer coach says ...`.)
+  if (e.mentions[0] && e.mentions[0].start < tokens[run.nameFirst].start && !(head && e.descriptorWords.has(head))) return null;
   if (!quoted && !isSubject(tokens, run.first, run.last, run.personal)) return null;
   return { entity: e, quoted };
 }
