@@ -710,3 +710,8 @@ test('a lede’s `A ... coach says` is the person named in the next sentence eve
   const r = run('Volunteer coach Ellen Marsh, left, said the gift was the kindest thing anyone had done for her. Photo by Tom Reed.\n\nA Halifax youth soccer coach says she is “stunned and grateful” after her players raised money for her surgery. Ellen Marsh said the players organized the bake sale themselves.');
   expectQuote(quote(r, 'she is “stunned and grateful” after her players raised money for her surgery'), { speaker: 'Ellen Marsh', cue: 'says' });
 });
+
+test('a quotation standing alone right after one that ran over several paragraphs goes on with its speaker (its distance counted from where it ended)', () => {
+  const r = run('The consultation period was also extended to March 1.\n\n“The process is broken,” Hendry said Monday. “Most people do not have enough information to judge the plan.\n\n“So, what you have is people trying to reach conclusions with poor information. That never works.\n\n“We don’t want that. We want people to make good decisions with the right information,” Hendry added.\n\n“Cancelling the town halls did two things: it shut people out and it painted rural residents as troublemakers.”');
+  expectQuote(quote(r, '“Cancelling the town halls did two things: it shut people out and it painted rural residents as troublemakers.”'), { speaker: 'Hendry', mention: null, cue: null });
+});

@@ -2025,6 +2025,18 @@ function clauseBeforeIsObject(doc: Doc, first: number, quoteFirst: number): bool
   return true;
 }
 
+/** The paragraph character `offset` lies in. */
+function paraOfOffset(doc: Doc, offset: number): number {
+  const paras = doc.paragraphs;
+  let lo = 0;
+  let hi = paras.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paras[mid].start <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Quotations with no cue of their own. A quotation that stands alone (the whole unit) or is a
  * long embedded passage is speech; it takes the speaker of the nearest attributed quotation in
@@ -2069,7 +2081,9 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     let from: Attribution | null = null;
     if (before && before.para === para) from = before;
     else if (after && after.para === para) from = after;
-    else if (before && para - before.para <= 2) from = before;
+    // (Counted from the paragraph where it ends: a quotation running over several paragraphs
+    // ends in the last of them.)
+    else if (before && para - paraOfOffset(doc, before.end - 1) <= 2) from = before;
     // (`“A,” he said, “B.” “C.”`: C continues the whole quotation, not its part after the cue.)
     const root = from?.inherits ?? from?.whole ?? from;
     const cont: Attribution = {
