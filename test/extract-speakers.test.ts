@@ -715,3 +715,12 @@ test('a quotation standing alone right after one that ran over several paragraph
   const r = run('The consultation period was also extended to March 1.\n\n“The process is broken,” Hendry said Monday. “Most people do not have enough information to judge the plan.\n\n“So, what you have is people trying to reach conclusions with poor information. That never works.\n\n“We don’t want that. We want people to make good decisions with the right information,” Hendry added.\n\n“Cancelling the town halls did two things: it shut people out and it painted rural residents as troublemakers.”');
   expectQuote(quote(r, '“Cancelling the town halls did two things: it shut people out and it painted rural residents as troublemakers.”'), { speaker: 'Hendry', mention: null, cue: null });
 });
+
+test('a definite role description names the person an abbreviated title (`Sen.`), a former one (`the ex-governor`) or a role before a name not yet known as a person’s described so, the one its place word fits first', () => {
+  const r = run('Sen. Elizabeth Warren questioned the bank’s chief executive for two hours. The senator said the bank had “cheated its customers.”\n\nFormer Ohio governor John Kasich spoke in Dayton. The ex-governor told supporters that the party had “lost its way.”\n\nRepublican presidential nominee Mitt Romney campaigned in Iowa. The GOP nominee said the economy was “in trouble.”');
+  expectQuote(quote(r, 'the bank had “cheated its customers.”'), { speaker: 'Elizabeth Warren', mention: 'The senator' });
+  expectQuote(quote(r, 'that the party had “lost its way.”'), { speaker: 'John Kasich' });
+  expectQuote(quote(r, 'the economy was “in trouble.”'), { speaker: 'Mitt Romney' });
+  const s = run('Florida Sen. Tom Vale and Ohio Sen. Ann Brook toured the plant. “We need these jobs,” Brook said.\n\nThe Florida senator said the state would “match every dollar.”');
+  expectQuote(quote(s, 'the state would “match every dollar.”'), { speaker: 'Tom Vale' });
+});

@@ -675,8 +675,19 @@ function resolveMention(
   const text = doc.text.slice(tokens[m.first].start, tokens[m.last - 1].end);
   const definite = !m.indefinite && /^(the|this|that)$/.test(tokens[m.first].lower);
   if (!m.indefinite && !m.plural) {
-    const head = m.head;
-    const described = salient(entities, at, para, last, (e) => e.kind === 'person' && e.descriptorWords.has(head));
+    // (`the ex-governor` is a governor once: a former one is described by the same noun.)
+    const head = m.head.replace(/^ex-(?=\p{L})/u, '');
+    // (A name of two words or more that is no institution's nor a place's, which a role noun
+    // described before it, is a person's too: `Republican nominee Ed Marlow`.)
+    // (Not after a possessive, `his childhood friend`: someone of theirs, not anyone so described.)
+    const the = /^(the|this|that)$/.test(tokens[m.first].lower);
+    // (`the Florida senator`: one whom a capitalised word before the head, a place's or a
+    // party's, describes too comes first.)
+    const marks: string[] = [];
+    for (let k = m.first + 1; k < headIndex(tokens, m); k++) if (/^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos !== 'PUNCT') marks.push(norm(tokens[k].text));
+    const fits = (e: Entity) => (e.kind === 'person' || the && e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed) && e.descriptorWords.has(head);
+    const described = (marks.length > 0 ? salient(entities, at, para, last, (e) => fits(e) && marks.every((w) => e.descriptorWords.has(w))) : null)
+      ?? salient(entities, at, para, last, fits);
     if (described) return described;
   }
   if (!m.coordinated && (m.coreFirst > m.first || index.at[m.coreFirst] >= 0)) {
@@ -891,7 +902,12 @@ function addDescriptor(e: Entity, text: string): void {
   if (d.length < 2 || d.length > 80) return;
   e.descriptors.set(d, (e.descriptors.get(d) ?? 0) + 1);
   const words = d.toLowerCase().split(/[\s-]+/).map((w) => w.replace(/[.’']/g, ''));
-  for (const w of words) e.descriptorWords.add(w);
+  for (const w of words) {
+    e.descriptorWords.add(w);
+    // (`Sen.` makes a senator, `Gov.` a governor: `the senator said` after `Sen. Ann Lee`.)
+    const full = TITLE_ABBREVIATIONS[w];
+    if (full) for (const f of full.split(' ')) e.descriptorWords.add(f);
+  }
   // `Al Hashish, a 23-year-old mother`: a gendered head noun tells which pronoun means them.
   const head = d.toLowerCase().split(/\s+of\s+/)[0].split(/[\s-]+/).pop() ?? '';
   const g = GENDERED_NOUNS[head];
@@ -1028,6 +1044,15 @@ function isPersonHead(head: string): boolean {
   if (WRITINGS.has(head) || RESEARCH.has(head) || ORG_HEADS.has(head) || NOT_PERSON_HEADS.has(head)) return false;
   return PERSON_NOUNS.has(head) || TITLES.has(head) || head in GENDERED_NOUNS;
 }
+
+/** Abbreviated titles and the nouns they stand for (`the senator` is `Sen. Ann Lee`). */
+const TITLE_ABBREVIATIONS: Record<string, string> = {
+  sen: 'senator', rep: 'representative', gov: 'governor', lt: 'lieutenant', gen: 'general', sgt: 'sergeant',
+  cpl: 'corporal', det: 'detective', const: 'constable', prof: 'professor', dr: 'doctor', rev: 'reverend',
+  supt: 'superintendent', insp: 'inspector', capt: 'captain', col: 'colonel', maj: 'major', cmdr: 'commander',
+  adm: 'admiral', amb: 'ambassador', atty: 'attorney', pres: 'president', coun: 'councillor councilor', cllr: 'councillor',
+  ald: 'alderman',
+};
 
 /** Heads of descriptions that mean a place's government: `the city said`. */
 const LOCALITY_HEADS = new Set(['city', 'town', 'municipality', 'province', 'district', 'county', 'village']);
