@@ -724,3 +724,8 @@ test('a definite role description names the person an abbreviated title (`Sen.`)
   const s = run('Florida Sen. Tom Vale and Ohio Sen. Ann Brook toured the plant. “We need these jobs,” Brook said.\n\nThe Florida senator said the state would “match every dollar.”');
   expectQuote(quote(s, 'the state would “match every dollar.”'), { speaker: 'Tom Vale' });
 });
+
+test('a source phrase that ends in a person’s name after lower-case role words (`according to police chief Dan Reyes`) is that person', () => {
+  const r = run('According to police chief Dan Reyes, the suspect fled on foot. Reyes said more officers were on the way.');
+  expectQuote(quote(r, 'the suspect fled on foot'), { speaker: 'Dan Reyes', cue: 'According to' });
+});

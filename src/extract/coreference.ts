@@ -671,6 +671,20 @@ function resolveMention(
     const bare = (m.head === 'statement' || m.head === 'release') && m.last - m.first <= 2 && !index.at.slice(m.first, m.last).some((x) => x >= 0);
     if (bare && last.entity && last.entity.kind !== 'description' && para - last.para <= 1) return last.entity;
   }
+  // `according to police chief Dan Reyes`: a description that ends in a person's name, with
+  // only its modifiers before the name, is that person.
+  {
+    const r = index.at[m.last - 1] ?? -1;
+    const run = r >= 0 ? index.runs[r] : null;
+    const e = r >= 0 ? runEntity[r] : null;
+    if (run && e && run.last === m.last && run.first > m.first && !run.org && !e.place && e.kind !== 'org' && (run.personal || e.kind === 'person')) {
+      let modifiers = true;
+      // (Whatever the tagger reads a role's words as, `police/VERB chief/ADJ`: no preposition,
+      // clause word or punctuation between.)
+      for (let k = m.first; k < run.first && modifiers; k++) modifiers = tokens[k].quote < 0 && (!/^(ADP|PUNCT|PRON|CCONJ|SCONJ|AUX|PART)$/.test(tokens[k].pos) || tokens[k].text === '-' || POSSESSIVE_S.has(tokens[k].lower));
+      if (modifiers) return e;
+    }
+  }
   // A description: a definite one names someone the article has described that way.
   const text = doc.text.slice(tokens[m.first].start, tokens[m.last - 1].end);
   const definite = !m.indefinite && /^(the|this|that)$/.test(tokens[m.first].lower);
