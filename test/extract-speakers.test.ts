@@ -729,3 +729,9 @@ test('a source phrase that ends in a person’s name after lower-case role words
   const r = run('According to police chief Dan Reyes, the suspect fled on foot. Reyes said more officers were on the way.');
   expectQuote(quote(r, 'the suspect fled on foot'), { speaker: 'Dan Reyes', cue: 'According to' });
 });
+
+test('a noun for a kind of role (`the German leader`, `the lawmaker`) names the person described by a role of that kind that its words fit', () => {
+  const r = run('Veloran Chancellor Ida Marsh met Ostrian President Tom Vale in the capital. The Veloran leader said the region must “stand together.”\n\nSen. Ann Brook toured the flooded town on Monday. The lawmaker said the aid was “far too slow.”');
+  expectQuote(quote(r, 'the region must “stand together.”'), { speaker: 'Ida Marsh' });
+  expectQuote(quote(r, 'the aid was “far too slow.”'), { speaker: 'Ann Brook' });
+});

@@ -703,6 +703,15 @@ function resolveMention(
     const described = (marks.length > 0 ? salient(entities, at, para, last, (e) => fits(e) && marks.every((w) => e.descriptorWords.has(w))) : null)
       ?? salient(entities, at, para, last, fits);
     if (described) return described;
+    // (A kind of role, `the German leader`, `the lawmaker`: one described by a role of that kind,
+    // whom its capitalised words describe too, or who was named in this paragraph or the one before.)
+    const kinds = the ? ROLE_KINDS[head] : undefined;
+    if (kinds) {
+      const near = (e: Entity) => { const seen = latestBefore(e, at); return seen !== undefined && para - seen.para <= 1; };
+      const kind = salient(entities, at, para, last, (e) => e.kind === 'person' && kinds.some((w) => e.descriptorWords.has(w))
+        && (marks.length > 0 ? marks.every((w) => e.descriptorWords.has(w)) : near(e)));
+      if (kind) return kind;
+    }
   }
   if (!m.coordinated && (m.coreFirst > m.first || index.at[m.coreFirst] >= 0)) {
     // `KCNA news agency`: the name inside names the source.
@@ -1065,7 +1074,21 @@ const TITLE_ABBREVIATIONS: Record<string, string> = {
   cpl: 'corporal', det: 'detective', const: 'constable', prof: 'professor', dr: 'doctor', rev: 'reverend',
   supt: 'superintendent', insp: 'inspector', capt: 'captain', col: 'colonel', maj: 'major', cmdr: 'commander',
   adm: 'admiral', amb: 'ambassador', atty: 'attorney', pres: 'president', coun: 'councillor councilor', cllr: 'councillor',
-  ald: 'alderman',
+  ald: 'alderman', ceo: 'chief executive officer', cfo: 'chief financial officer', coo: 'chief operating officer',
+};
+
+/**
+ * Nouns that name a kind of role, and the roles of that kind: `the German leader` is the one
+ * described as `German Chancellor`, `the lawmaker` one described as a senator.
+ */
+const ROLE_KINDS: Record<string, string[]> = {
+  leader: ['president', 'premier', 'chancellor', 'prime', 'king', 'queen', 'emir', 'leader'],
+  lawmaker: ['senator', 'representative', 'congressman', 'congresswoman', 'mp', 'mla', 'mpp', 'mep', 'legislator', 'assemblyman', 'assemblywoman'],
+  legislator: ['senator', 'representative', 'congressman', 'congresswoman', 'mp', 'mla', 'mpp', 'mep', 'lawmaker', 'assemblyman', 'assemblywoman'],
+  politician: ['senator', 'representative', 'congressman', 'congresswoman', 'mp', 'mla', 'mpp', 'mep', 'governor', 'mayor', 'minister', 'premier', 'president', 'councillor', 'councilor'],
+  executive: ['ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'president', 'director'],
+  candidate: ['nominee', 'candidate'],
+  nominee: ['candidate', 'nominee'],
 };
 
 /** Heads of descriptions that mean a place's government: `the city said`. */
