@@ -735,3 +735,9 @@ test('a noun for a kind of role (`the German leader`, `the lawmaker`) names the 
   expectQuote(quote(r, 'the region must “stand together.”'), { speaker: 'Ida Marsh' });
   expectQuote(quote(r, 'the aid was “far too slow.”'), { speaker: 'Ann Brook' });
 });
+
+test('a military or police rank the tagger reads as an adjective still heads a source (`The general said`), and names the person it titled', () => {
+  const r = run('Gen. Wayne Eyre took command on Friday. The general said the army was “ready for anything.”\n\nThe sheriff said the roads were “too icy to drive.”');
+  expectQuote(quote(r, 'the army was “ready for anything.”'), { speaker: 'Wayne Eyre', mention: 'The general', cue: 'said' });
+  expectQuote(quote(r, 'the roads were “too icy to drive.”'), { mention: 'The sheriff', cue: 'said' });
+});

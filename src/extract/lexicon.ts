@@ -201,6 +201,8 @@ export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official
  democrat democrats republican republicans conservative conservatives liberal liberals progressive progressives
  lawsuit suit complaint ad advertisement column editorial ruling book memo memoir passage article
  petition indictment poll analysis website brief clip tweet dad mom mum
+ general generals colonel colonels admiral admirals captain captains sheriff sheriffs detective detectives
+ constable constables envoy envoys principal
  reports statements letters lawsuits rulings studies surveys polls
  newspaper newspapers magazine outlet email order town city county province municipality village
  economist strategist pollster pollsters consultant consultants contractor contractors developer
