@@ -741,3 +741,10 @@ test('a military or police rank the tagger reads as an adjective still heads a s
   expectQuote(quote(r, 'the army was “ready for anything.”'), { speaker: 'Wayne Eyre', mention: 'The general', cue: 'said' });
   expectQuote(quote(r, 'the roads were “too icy to drive.”'), { mention: 'The sheriff', cue: 'said' });
 });
+
+test('a name in apposition to the description that opens its sentence (`The judge, Sarah Kent, rejected ...`) is that sentence’s subject, whom `she` then means; not one inside an object (`run by his father’s friend, X, gave`)', () => {
+  const r = run('Lisa Chan lost her home in the fire. “We have nothing left,” she said.\n\nThe judge, Sarah Kent, rejected the motion filed by lawyer Dan Reyes. “This argument has no merit,” she wrote.');
+  expectQuote(quote(r, '“This argument has no merit,”'), { speaker: 'Sarah Kent', mention: 'she', cue: 'wrote' });
+  const s = run('Tom Vale said he wants to carry on the work of his father.\n\nHe said the bakery, along with a mill run by his father’s friend, Ed Marlow, gave the town a boost.\n\n“They brought a lot of jobs,” he said.');
+  expectQuote(quote(s, '“They brought a lot of jobs,”'), { speaker: 'Tom Vale', mention: 'he' });
+});

@@ -903,6 +903,15 @@ function isSubject(tokens: Token[], first: number, after: number, personal: bool
   // of the relative clause after the name (not `Ferris, who he noted was ...`).
   if (tokens[k]?.text === ',' && tokens[k + 1]?.lower === 'who' && (personal || !object) && !/^(PRON|NOUN|PROPN|DET)$/.test(tokens[k + 2]?.pos ?? '')) return true;
   if (object) return false;
+  // (`The judge, Sarah Kent, rejected ...`: a name in apposition to the subject, a verb right
+  // after its closing comma.)
+  // (Only after a phrase that opens its sentence: not `a credit union run by his father's
+  // friend, Martin Legere, gave ...`.)
+  if (tokens[k]?.text === ',' && tokens[first - 1]?.text === ',' && tokens[k + 1]?.quote < 0 && (tokens[k + 1]?.pos === 'VERB' || tokens[k + 1]?.pos === 'AUX') && !tokens[k + 1].lower.endsWith('ing')) {
+    let b = first - 2;
+    while (b >= 0 && b > first - 10 && tokens[b].quote < 0 && tokens[b].para === tokens[first].para && (/^(DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[b].pos) || /^(['’]s|his|her|their|its|our)$/.test(tokens[b].lower))) b--;
+    if (b < first - 2 && (b < 0 || tokens[b].para !== tokens[first].para || /^[.!?]$/.test(tokens[b].text))) return true;
+  }
   if (tokens[k]?.text === ',') {
     let j = k + 1;
     while (j < tokens.length && j < k + 16 && tokens[j].text !== ',' && tokens[j].quote < 0 && !/^[.;:!?]$/.test(tokens[j].text)) j++;
