@@ -748,3 +748,8 @@ test('a name in apposition to the description that opens its sentence (`The judg
   const s = run('Tom Vale said he wants to carry on the work of his father.\n\nHe said the bakery, along with a mill run by his father’s friend, Ed Marlow, gave the town a boost.\n\n“They brought a lot of jobs,” he said.');
   expectQuote(quote(s, '“They brought a lot of jobs,”'), { speaker: 'Tom Vale', mention: 'he' });
 });
+
+test('`he` or `she` never means a name that ends as an institution’s or a place’s and opens with no given name (`Hillcrest Baptist Church`)', () => {
+  const r = run('Members of Hillcrest Baptist Church gathered on Sunday. Hillcrest Baptist Church has stood on the corner for a century.\n\n“We pray for them every night,” she said.');
+  assert.notEqual(quote(r, '“We pray for them every night,”').speaker.name, 'Hillcrest Baptist Church', summary(r));
+});

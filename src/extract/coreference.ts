@@ -9,7 +9,7 @@ import { sentenceOf } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import { phraseBefore } from './mentions.js';
 import type { Attribution } from './attribution.js';
-import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
+import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
 
 export interface Entity {
@@ -604,7 +604,7 @@ function resolveMention(
       // (`a witness told Reuters` and then `, he said`: an unnamed source can be meant
       // too, while it is the latest speaker; it has no name mentions to be salient by.)
       const unlike = contrastedWith(doc, index, runEntity, at, info);
-      const person = (e: Entity) => !named?.has(e) && !unlike?.has(e) && (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at));
+      const person = (e: Entity) => !named?.has(e) && !unlike?.has(e) && (e.kind === 'person' || e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed && !institutionLike(e) || e.onePerson === true && e === last.entity && !personSubjectBetween(doc, index, last.end, at));
       // (When no one of that gender is about, a person whose gender only the first-name lists
       // guessed is meant, and the pronoun corrects the guess.)
       // (`... that concerns Henry Crespo, president of the caucus.` and, opening the next
@@ -1099,6 +1099,20 @@ const ROLE_KINDS: Record<string, string[]> = {
   candidate: ['nominee', 'candidate'],
   nominee: ['candidate', 'nominee'],
 };
+
+/** Last words of the names of places, buildings and things that no one is named by. */
+const THING_LAST_WORDS = new Set(['county', 'state', 'states', 'amendment', 'program', 'programme', 'command', 'church', 'cathedral', 'mosque',
+  'temple', 'synagogue', 'street', 'avenue', 'road', 'park', 'river', 'lake', 'island', 'valley', 'district', 'city', 'town', 'village', 'train']);
+
+/**
+ * A name of two words or more that ends as an institution's or a place's (`Midway Baptist
+ * Church`, `Lee County`, `Eastside Housing Council`), which `he` or `she` never means, unless
+ * a given name opens it.
+ */
+function institutionLike(e: Entity): boolean {
+  const lastWord = norm(e.words[e.words.length - 1]);
+  return (ORG_WORDS.has(lastWord) || THING_LAST_WORDS.has(lastWord)) && !isFirstName(e.words[0]);
+}
 
 /** Heads of descriptions that mean a place's government: `the city said`. */
 const LOCALITY_HEADS = new Set(['city', 'town', 'municipality', 'province', 'district', 'county', 'village']);
