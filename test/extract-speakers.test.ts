@@ -753,3 +753,8 @@ test('`he` or `she` never means a name that ends as an institution’s or a plac
   const r = run('Members of Hillcrest Baptist Church gathered on Sunday. Hillcrest Baptist Church has stood on the corner for a century.\n\n“We pray for them every night,” she said.');
   assert.notEqual(quote(r, '“We pray for them every night,”').speaker.name, 'Hillcrest Baptist Church', summary(r));
 });
+
+test('`she` with no woman about does not turn a man named a paragraph back (`John Pell`) into a woman; only the speaker just before or one named in its paragraph can be so corrected', () => {
+  const r = run('The campaign chairman, John Pell, said the report was “old news.”\n\nOkafor, speaking beside Ostrow at the summit, said he was “confident.” She said her country would “do its part.”');
+  assert.notEqual(quote(r, 'her country would “do its part.”').speaker.name, 'John Pell', summary(r));
+});

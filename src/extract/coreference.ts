@@ -612,7 +612,10 @@ function resolveMention(
       const introduced = introducedBefore(doc, index, runEntity, at, (e) => person(e) && (!e.gender || e.gender === g));
       if (introduced) return assignGender(introduced, g);
       const best = salient(entities, at, para, last, (e) => person(e) && (!e.gender || e.gender === g), g)
-        ?? salient(entities, at, para, last, (e) => person(e) && e.genderGuessed === true, g);
+        // (Only one the passage is about: the speaker just before, or one named in this
+        // paragraph; not a `John` further back, whom the lists rarely get wrong.)
+        ?? salient(entities, at, para, last, (e) => person(e) && e.genderGuessed === true
+          && (e === last.entity && para - last.para <= 1 || latestBefore(e, at)?.para === para), g);
       if (best && best.gender !== g && best.genderGuessed) best.gender = undefined;
       return best ? assignGender(best, g) : null;
     }
