@@ -758,3 +758,8 @@ test('`she` with no woman about does not turn a man named a paragraph back (`Joh
   const r = run('The campaign chairman, John Pell, said the report was “old news.”\n\nOkafor, speaking beside Ostrow at the summit, said he was “confident.” She said her country would “do its part.”');
   assert.notEqual(quote(r, 'her country would “do its part.”').speaker.name, 'John Pell', summary(r));
 });
+
+test('a writing with its author after `by` (`the report by the Harbour Institute said`) is a source, the author’s', () => {
+  const r = run('“The seawall will not last another decade,” the report by the Harbour Institute said.');
+  expectQuote(quote(r, '“The seawall will not last another decade,”'), { type: 'direct', speaker: 'Harbour Institute', cue: 'said' });
+});

@@ -5,7 +5,7 @@
  * for every name in the article.
  */
 import type { Doc, Token } from './document.js';
-import { INSTITUTION_POSSESSIONS, NOT_NAMES, ONE_WORD_ORGS, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, cueSense, isDemonym, isFirstName, isPlaceName } from './lexicon.js';
+import { INSTITUTION_POSSESSIONS, NOT_NAMES, ONE_WORD_ORGS, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, WRITINGS, cueSense, isDemonym, isFirstName, isPlaceName } from './lexicon.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -453,6 +453,8 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       first--;
       // `a spokesperson for the ministry`: the determiner after a role noun's preposition.
       if (first - 2 >= min && NP_ADP.has(tokens[first - 1].lower) && personNounAt(tokens, first - 2)) { first--; continue; }
+      // `the report by the Harbour Institute said`: a writing and its author after `by`.
+      if (first - 2 >= min && tokens[first - 1].lower === 'by' && tokens[first - 1].quote < 0 && WRITINGS.has(tokens[first - 2].lower) && tokens[first - 2].quote < 0) { first--; continue; }
       // `people with knowledge of the matter`, `the owner of the bakery across the street`: a
       // person's noun before a chain of prepositional phrases heads them all.
       const owner = personOverPrepositions(first - 1);
@@ -478,6 +480,8 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       continue;
     }
     if (NP_ADP.has(p.lower) && first - 2 >= min && personNounAt(tokens, first - 2)) { first--; continue; }
+    // `the report by the Harbour Institute said`: a writing and its author after `by`.
+    if (p.lower === 'by' && p.quote < 0 && first - 2 >= min && WRITINGS.has(tokens[first - 2].lower) && tokens[first - 2].quote < 0) { first--; continue; }
     if (NP_ADP.has(p.lower) || LOCATIVES.has(p.lower)) {
       const owner = personOverPrepositions(first - 1);
       if (owner >= 0) { first = owner; continue; }
