@@ -166,6 +166,25 @@ for (const backend of backends) {
   });
 }
 
+test('export -o to a file that cannot be written names it with the reason, exit status 1', () => {
+  const { dir, done } = tempDir();
+  try {
+    const db = join(dir, 'r.db');
+    const src = join(dir, 'a.jsonl');
+    writeFileSync(src, JSON.stringify({ id: 'a1', text: storyParagraphs(3).join('\n\n') }) + '\n');
+    assert.equal(run(['ingest', '--db', db, '--threads', '0', src]).status, 0);
+    const missing = join(dir, 'no', 'such', 'dir', 'out.jsonl');
+    const r = run(['export', '--db', db, '-o', missing]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stderr, `onrecord: cannot write ${missing}: no such directory\n`);
+    const isDir = run(['export', '--db', db, '--format', 'csv', '-o', dir]);
+    assert.equal(isDir.status, 1, isDir.stderr);
+    assert.match(isDir.stderr, /cannot write .*: is a directory/);
+  } finally {
+    done();
+  }
+});
+
 test('a reader that stops early (export | head) ends the command quietly, exit status 0', () => {
   const { dir, done } = tempDir();
   try {

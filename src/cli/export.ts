@@ -40,8 +40,23 @@ export function registerExport(program: Command): void {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (opts: { db: string; format: string; output?: string }) => {
       const store = openOrExit(opts.db, true);
-      const stream = opts.output ? createWriteStream(opts.output) : process.stdout;
+      let stream: NodeJS.WritableStream = process.stdout;
+      let failed: Error | undefined;
+      if (opts.output) {
+        // An output file that cannot be written (no such directory, a directory, no permission,
+        // a full disk) is one line on stderr and exit status 1, not a silent stop.
+        const file = createWriteStream(opts.output);
+        file.on('error', (e) => (failed ??= e));
+        try {
+          await once(file, 'open');
+        } catch {
+          await store.close();
+          return cannotWrite(opts.output, failed);
+        }
+        stream = file;
+      }
       const write = async (s: string) => {
+        if (failed) throw failed;
         if (s && !stream.write(s)) await once(stream, 'drain');
       };
       try {
@@ -53,12 +68,27 @@ export function registerExport(program: Command): void {
             await write(JSON.stringify({ id, url, canonical_url, title, outlet, published, text, quotes, people }) + '\n');
           }
         }
+      } catch (err) {
+        if (!opts.output || err !== failed) throw err;
       } finally {
         await store.close();
-        if (opts.output) {
-          (stream as ReturnType<typeof createWriteStream>).end();
-          await once(stream, 'finish');
+        if (opts.output && !failed) {
+          stream.end();
+          await once(stream, 'finish').catch(() => undefined);
         }
       }
+      if (opts.output && failed) cannotWrite(opts.output, failed);
     });
+}
+
+function cannotWrite(path: string, err: Error | undefined): void {
+  const e = err as NodeJS.ErrnoException | undefined;
+  const reason =
+    e?.code === 'ENOENT' ? 'no such directory'
+    : e?.code === 'EISDIR' ? 'is a directory'
+    : e?.code === 'EACCES' || e?.code === 'EPERM' ? 'permission denied'
+    : e?.code === 'ENOSPC' ? 'no space left on device'
+    : (e?.message ?? 'unknown error');
+  process.stderr.write(`onrecord: cannot write ${path}: ${reason}\n`);
+  process.exitCode = 1;
 }
