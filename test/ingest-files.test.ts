@@ -126,6 +126,21 @@ test('text, JSONL and directories; bad inputs reported, the rest ingested; re-in
   }
 });
 
+test('an input named like a URL of a scheme other than http(s) is reported as that, not as a missing file', async () => {
+  const { dir, done } = tempDir();
+  try {
+    const store = openSqliteStore(join(dir, 'r.db'));
+    const s = await ingest(['ftp://files.example/a.txt', 'File:///tmp/a.txt', join(dir, 'missing.txt')], { store, threads: 0 });
+    const byInput = Object.fromEntries(s.failed.map((f) => [f.input.replace(dir + '/', ''), f.reason]));
+    assert.equal(byInput['ftp://files.example/a.txt'], 'unsupported URL scheme ftp: (http and https only)');
+    assert.equal(byInput['File:///tmp/a.txt'], 'unsupported URL scheme file: (http and https only)');
+    assert.equal(byInput['missing.txt'], 'no such file or directory');
+    store.closeSync();
+  } finally {
+    done();
+  }
+});
+
 test('a text file is stored as the text it holds: UTF-8 as read, a byte-order mark dropped, Latin-1 decoded', async () => {
   const { dir, done } = tempDir();
   try {

@@ -17,7 +17,7 @@ import type { PageHints } from './html.js';
 import { createPool, TASKS_PER_WORKER, type WorkPool } from './pool.js';
 import { silentProgress, type Progress, type ProgressState } from './progress.js';
 import { charsetOf, decodeText, InputError, kindFromContent, kindFromName, looksBinary, type InputKind } from './sniff.js';
-import { fsReason, readJsonl, readTextArticle } from './text.js';
+import { fsReason, inputReason, readJsonl, readTextArticle } from './text.js';
 import { readWarc } from './warc.js';
 import type { ExtractForStoreTask } from './worker.js';
 
@@ -223,7 +223,7 @@ class Run {
     try {
       info = statSync(path); // synchronous: one cheap call instead of a thread-pool round trip per file
     } catch (err) {
-      this.failInput(path, fsReason(err));
+      this.failInput(path, inputReason(path, err));
       return;
     }
     if (info.isDirectory()) {

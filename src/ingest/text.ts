@@ -25,6 +25,16 @@ export function fsReason(err: unknown): string {
 }
 
 /**
+ * Why an input named on the command line cannot be read: `fsReason`, except that a missing
+ * file named like a URL of another scheme (`ftp://...`) is that URL, which is not fetched.
+ */
+export function inputReason(path: string, err: unknown): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(path);
+  if (scheme && (err as NodeJS.ErrnoException)?.code === 'ENOENT') return `unsupported URL scheme ${scheme[1]!.toLowerCase()}: (http and https only)`;
+  return fsReason(err);
+}
+
+/**
  * One `.txt` file: one article; the id is the file name without extension. With `keepBytes`, a
  * file that is UTF-8 keeps its bytes as `textUtf8` (for a store in this process: they do not
  * survive JSON).

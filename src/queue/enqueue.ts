@@ -14,7 +14,7 @@ import type { ArticleInput, Store } from '../store/store.js';
 import { parseFeed } from '../ingest/feed.js';
 import type { Failure } from '../ingest/ingest.js';
 import { charsetOf, decodeText, InputError, kindFromContent, kindFromName, looksBinary, type InputKind } from '../ingest/sniff.js';
-import { fsReason, readJsonl, readTextArticle } from '../ingest/text.js';
+import { fsReason, inputReason, readJsonl, readTextArticle } from '../ingest/text.js';
 import { readWarc } from '../ingest/warc.js';
 import type { IngestQueue } from './connection.js';
 import type { JobData, PagesJob } from './jobs.js';
@@ -190,7 +190,7 @@ export async function enqueue(inputs: string[], options: EnqueueOptions): Promis
     try {
       info = await stat(p);
     } catch (err) {
-      fail(p, fsReason(err));
+      fail(p, inputReason(p, err));
       return;
     }
     if (info.isDirectory()) {
