@@ -248,9 +248,17 @@ describe(`[${backend.name}] web API`, { skip: backend.skip }, () => {
       } finally {
         await tricked.close();
       }
-      const bad = await app.inject({ method: 'POST', url: '/api/analyze', payload: { url: 'file:///etc/passwd' } });
-      assert.equal(bad.statusCode, 502);
-      assert.match(bad.json().error.message, /unsupported URL scheme file:/);
+      // A URL that no network could fetch is the client's mistake: 400 naming `url`, not a failed fetch (502).
+      for (const [url, message] of [
+        ['file:///etc/passwd', 'only http and https URLs are fetched, not file:'],
+        ['ftp://files.example/a', 'only http and https URLs are fetched, not ftp:'],
+        ['not a url', 'not a URL: "not a url"'],
+        ['http://user:pw@news.example/', 'URLs with credentials are not fetched'],
+      ]) {
+        const bad = await app.inject({ method: 'POST', url: '/api/analyze', payload: { url } });
+        assert.equal(bad.statusCode, 400, url);
+        assert.deepEqual(bad.json().error, { status: 400, message: `invalid request body: url: ${message}`, issues: [{ path: 'url', message }] }, url);
+      }
 
       const open = await buildServer({ store: rec.store, allowPrivate: true, adminToken: null });
       try {

@@ -331,3 +331,14 @@ test('analyze page: a URL to a private address is refused with the reason', asyn
   assert.match(document.querySelector('.error').textContent, /refused: 169\.254\.169\.254, a link-local address/);
   assert.equal(document.querySelector('#a-url').getAttribute('value'), 'http://169.254.169.254/latest/meta-data/', 'the form keeps what was typed');
 });
+
+test('analyze page: an address that is not an http(s) URL is a 400 naming the field, the form kept', async () => {
+  const res = await app.inject({
+    method: 'POST', url: '/analyze', payload: new URLSearchParams({ url: 'ftp://files.example/story.txt' }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(res.statusCode, 400);
+  const document = parseHTML(res.body).document as any;
+  assert.match(document.querySelector('.error').textContent, /url: only http and https URLs are fetched, not ftp:/);
+  assert.equal(document.querySelector('#a-url').getAttribute('value'), 'ftp://files.example/story.txt');
+});

@@ -76,11 +76,32 @@ export const personQuery = z.strictObject({
   by: z.preprocess(blankToUndefined, z.enum(['day', 'week', 'month']).optional()),
 });
 
+/**
+ * What makes a URL one analyze cannot fetch whatever the network says: not a URL, a scheme
+ * other than http(s), credentials in it. A client error (400), not a failed fetch (502).
+ */
+function urlProblem(v: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(v.trim());
+  } catch {
+    return `not a URL: ${JSON.stringify(v)}`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http and https URLs are fetched, not ${url.protocol}`;
+  if (url.username || url.password) return 'URLs with credentials are not fetched';
+  return null;
+}
+
+const checkUrl = (v: string | undefined, ctx: z.RefinementCtx) => {
+  const problem = v === undefined ? null : urlProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
 /** The API's analyze request (JSON). */
 export const analyzeBody = z
   .strictObject({
     text: z.string().min(1, 'must not be empty').optional(),
-    url: z.string().min(1, 'must not be empty').max(2048, 'at most 2048 characters').optional(),
+    url: z.string().min(1, 'must not be empty').max(2048, 'at most 2048 characters').superRefine(checkUrl).optional(),
     title: z.string().max(500, 'at most 500 characters').optional(),
     outlet: z.string().max(200, 'at most 200 characters').optional(),
     published: isoDate,
@@ -91,7 +112,7 @@ export const analyzeBody = z
 /** The analyze page's form (urlencoded strings; a checkbox is "on" when ticked). */
 export const analyzeForm = z.object({
   text: text(2_000_000),
-  url: text(2048),
+  url: text(2048).superRefine(checkUrl),
   title: text(500),
   published: isoDate,
   store: z.preprocess(blankToUndefined, z.literal('on').optional()),
