@@ -192,6 +192,14 @@ for (const backend of backends) {
       const bySpeaker = await store.searchPage({ speaker: 'Doe', outlet: 'Coastal' });
       assert.equal(bySpeaker.items.length, 2);
       assert.ok(bySpeaker.items.every((h) => h.speaker === 'Jane Doe' && h.first.outlet === 'Coastal Daily'));
+      // A speaker without words is a filter: newest first, as without it, undated last.
+      const doe = await store.searchPage({ speaker: 'Doe' });
+      assert.deepEqual(doe.items.map((h) => h.first.published?.slice(0, 10)), ['2024-03-06', '2024-03-06', '2024-03-04']);
+      assert.deepEqual(doe.items.map((h) => h.quotationId), everything.filter((h) => h.speaker === 'Jane Doe').map((h) => h.quotationId));
+      const reyes = await store.searchPage({ speaker: 'Tom Reyes' }, { limit: 1 });
+      assert.equal(reyes.items[0]!.first.published?.slice(0, 10), '2024-03-04');
+      const undated = await store.searchPage({ speaker: 'Tom Reyes' }, { limit: 1, offset: 1 });
+      assert.deepEqual([undated.items[0]!.first.published, undated.next], [null, null]);
     });
   });
 }

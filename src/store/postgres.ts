@@ -339,7 +339,8 @@ export class PostgresStore implements Store {
     const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
     const filterParams = [...params];
     let ids: number[];
-    if (tsq) {
+    // Only words rank: a speaker alone filters, and the hits stay newest first.
+    if (text) {
       const t = p(tsq);
       const sql = `SELECT q.quotation_id AS id, MAX(ts_rank(q.search, tq)) AS score
         FROM quotes q ${join}, to_tsquery('simple', onrecord_fold(${t})) AS tq
@@ -347,7 +348,8 @@ export class PostgresStore implements Store {
         GROUP BY q.quotation_id ORDER BY score DESC, q.quotation_id LIMIT ${p(limit)} OFFSET ${p(offset)}`;
       ids = (await this.query<{ id: number }>(sql, params)).map((r) => r.id);
     } else {
-      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE true${where}
+      const bySpeaker = speaker ? ` AND q.search @@ to_tsquery('simple', onrecord_fold(${p(tsq)}))` : '';
+      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE true${where}${bySpeaker}
         GROUP BY q.quotation_id ORDER BY MAX(COALESCE(q.published, '')) DESC, MAX(q.id) DESC LIMIT ${p(limit)} OFFSET ${p(offset)}`;
       ids = (await this.query<{ id: number }>(sql, params)).map((r) => r.id);
     }

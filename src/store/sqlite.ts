@@ -1292,9 +1292,11 @@ export class SqliteStore implements Store {
     const join = needArticle ? 'JOIN articles a ON a.id = q.article_id' : '';
     const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
     let ids: number[];
-    const ranked = match ? this.bestRanked(match, offset + limit, join, where, params) : null;
+    // Only words rank: a speaker alone filters, and the hits stay newest first (ranking by
+    // the speaker's name alone put the shortest quotes first, in no order a reader could see).
+    const ranked = text ? this.bestRanked(match, offset + limit, join, where, params) : null;
     if (ranked) ids = ranked.slice(offset, offset + limit);
-    else if (match) {
+    else if (text) {
       // bm25() called in a subquery ranks the same as the `rank` column but costs about a third
       // less per match (measured on 100k quotes); LIMIT -1 keeps SQLite from flattening the
       // subquery into the aggregate, where auxiliary functions are not allowed.
@@ -1308,13 +1310,14 @@ export class SqliteStore implements Store {
       // Newest first by each quotation's latest appearance (publication date, undated last,
       // then ingest order): walking the published index and stopping once the page is full
       // reads a few rows instead of grouping the whole record.
-      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE 1${where}
+      const bySpeaker = match ? ' AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)' : '';
+      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE 1${where}${bySpeaker}
         ORDER BY q.published DESC, q.id DESC`;
       // (SQLite sorts NULL lowest, so undated quotes come last without an IS NULL term, which
       // would stop the index from giving the order.)
       const seen = new Set<number>();
       ids = [];
-      for (const row of this.db.prepare(sql).iterate(...params) as IterableIterator<{ id: number }>) {
+      for (const row of this.db.prepare(sql).iterate(...params, ...(match ? [match] : [])) as IterableIterator<{ id: number }>) {
         if (seen.has(row.id)) continue;
         seen.add(row.id);
         if (seen.size > offset) ids.push(row.id);
