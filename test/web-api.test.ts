@@ -69,6 +69,14 @@ describe(`[${backend.name}] web API`, { skip: backend.skip }, () => {
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.issues[0].path, 'id');
     assert.match(bad.body.error.message, /id: must be a positive whole number/);
+    // Beyond the safe integers two checks fail with the same words: said once.
+    const huge = await getJson('/api/articles/99999999999999999999');
+    assert.equal(huge.status, 400);
+    assert.deepEqual(huge.body.error, {
+      status: 400,
+      message: 'invalid article id: id: must be a positive whole number',
+      issues: [{ path: 'id', message: 'must be a positive whole number' }],
+    });
   });
 
   test('GET /api/quotes: full text, speaker, outlet, dates, pages; bad input names the field', async () => {

@@ -130,7 +130,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
     else if (i.code === 'invalid_type' && /received undefined/.test(i.message)) message = 'required';
     else if (i.code === 'invalid_type' && /^Invalid input/.test(i.message)) message = `expected ${i.expected}`;
     return { path, message };
-  });
+  }).filter((issue, i, all) => all.findIndex((o) => o.path === issue.path && o.message === issue.message) === i); // one check failing twice is one issue
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
   throw new HttpError(400, `invalid ${what}: ${summary}`, issues);
 }
