@@ -11,6 +11,8 @@ import { renderMarkedText, speakerColours, type ArticleView } from '../src/web/a
 import { bucketCounts, defaultBucket } from '../src/web/chart.js';
 import { escapeHtml, html } from '../src/web/html.js';
 import { nonPublicRange } from '../src/web/safe-fetch.js';
+import { personItem, personPage } from '../src/web/templates.js';
+import { personText } from '../src/cli/person.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { HARBOUR_TEXT, webRecord, type WebRecord } from './helpers/web-record.js';
 
@@ -341,4 +343,13 @@ test('analyze page: an address that is not an http(s) URL is a 400 naming the fi
   const document = parseHTML(res.body).document as any;
   assert.match(document.querySelector('.error').textContent, /url: only http and https URLs are fetched, not ftp:/);
   assert.equal(document.querySelector('#a-url').getAttribute('value'), 'ftp://files.example/story.txt');
+});
+
+test('a person named in more articles than quoted in: the count of articles says "named in", on the pages and in `person`', () => {
+  // `articles` counts every article that names the person; "2 quotes in 5 articles" read as if they were quoted in five.
+  const p = { id: 7, name: 'Ann Lee', kind: 'person', quotes: 2, articles: 5, firstQuoted: '2024-03-04', lastQuoted: '2024-03-05', aliases: [], descriptors: [], outlets: [] };
+  const pageText = parseHTML(personPage(p, html``, 'day', [], 1, false)).document.querySelector('.person-meta')!.textContent;
+  assert.equal(pageText, '2 quotes, named in 5 articles, first quoted 2024-03-04, last 2024-03-05');
+  assert.equal(parseHTML(`<ul>${personItem(p)}</ul>`).document.querySelector('.meta')!.textContent, '2 quotes, named in 5 articles');
+  assert.match(personText(p), /^ {2}quotes: {7}2, named in 5 articles$/m);
 });

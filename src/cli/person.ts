@@ -9,7 +9,8 @@ const counted = (xs: { value: string; count: number }[], max = 12) =>
 export function personText(p: PersonDetail): string {
   return [
     `${p.name}${p.kind !== 'person' ? ` [${p.kind}]` : ''}`,
-    `  quotes:       ${p.quotes} in ${p.articles} article${p.articles === 1 ? '' : 's'}`,
+    // `articles` counts the articles that name them, quoted there or not.
+    `  quotes:       ${p.quotes}, named in ${p.articles} article${p.articles === 1 ? '' : 's'}`,
     `  first quoted: ${day(p.firstQuoted) || '-'}`,
     `  last quoted:  ${day(p.lastQuoted) || '-'}`,
     `  named as:     ${counted(p.aliases)}`,

@@ -57,7 +57,7 @@ export function articleItem(a: ArticleSummary): SafeHtml {
 
 export function personItem(p: PersonSummary): SafeHtml {
   return html`<li class="person-summary"><a href="/people/${p.id}">${p.name}</a>${p.kind !== 'person' ? html` <span class="kind">(${p.kind})</span>` : ''}
-  <span class="meta">${plural(p.quotes, 'quote')} in ${plural(p.articles, 'article')}</span></li>`;
+  <span class="meta">${plural(p.quotes, 'quote')}, named in ${plural(p.articles, 'article')}</span></li>`;
 }
 
 export function homePage(latest: ArticleSummary[], people: PersonSummary[]): string {
@@ -171,7 +171,7 @@ export function personPage(p: PersonDetail, chart: SafeHtml, by: string, quotes:
     { title: p.name, nav: 'people' },
     html`<article class="person" aria-labelledby="person-name">
 <h1 id="person-name">${p.name}${p.kind !== 'person' ? html` <span class="kind">(${p.kind})</span>` : ''}</h1>
-<p class="person-meta">${plural(p.quotes, 'quote')} in ${plural(p.articles, 'article')}${p.firstQuoted ? html`, first quoted ${day(p.firstQuoted)}, last ${day(p.lastQuoted)}` : ''}</p>
+<p class="person-meta">${plural(p.quotes, 'quote')}, named in ${plural(p.articles, 'article')}${p.firstQuoted ? html`, first quoted ${day(p.firstQuoted)}, last ${day(p.lastQuoted)}` : ''}</p>
 <dl class="person-facts">
   <dt>Named as</dt><dd class="aliases">${counted(p.aliases)}</dd>
   <dt>Described as</dt><dd class="descriptors">${counted(p.descriptors)}</dd>
