@@ -166,6 +166,19 @@ for (const backend of backends) {
   });
 }
 
+test('search --since/--until with a bad date: one line naming the option and the expected form, exit status 1', () => {
+  const { dir, done } = tempDir();
+  try {
+    for (const option of ['--since', '--until']) {
+      const r = run(['search', '--db', join(dir, 'none.db'), option, 'soon', 'x']);
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, new RegExp(`^error: option '${option} <date>' argument 'soon' is invalid\\. not a date \\(use YYYY-MM-DD\\)\\.$`, 'm'));
+    }
+  } finally {
+    done();
+  }
+});
+
 test('export -o to a file that cannot be written names it with the reason, exit status 1', () => {
   const { dir, done } = tempDir();
   try {

@@ -4,10 +4,11 @@ import { toIsoDate } from '../ingest/dates.js';
 import type { SearchHit } from '../store/store.js';
 import { day, dbOption, formatOption, openOrExit, out, table, truncate } from './record-output.js';
 
-function dateArg(name: string) {
+function dateArg() {
   return (v: string) => {
     const iso = toIsoDate(v);
-    if (!iso) throw new InvalidArgumentError(`${name}: not a date: ${v}`);
+    // (commander names the option and the value before this message)
+    if (!iso) throw new InvalidArgumentError('not a date (use YYYY-MM-DD).');
     return iso;
   };
 }
@@ -35,8 +36,8 @@ export function registerSearch(program: Command): void {
     .addOption(dbOption())
     .option('--speaker <name>', 'only quotations by this speaker')
     .option('--outlet <outlet>', 'only appearances in this outlet')
-    .option('--since <date>', 'only appearances published on or after this date', dateArg('--since'))
-    .option('--until <date>', 'only appearances published on or before this date', dateArg('--until'))
+    .option('--since <date>', 'only appearances published on or after this date', dateArg())
+    .option('--until <date>', 'only appearances published on or before this date', dateArg())
     .option('--limit <n>', 'most quotations shown', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('--limit must be a positive integer');
