@@ -353,3 +353,11 @@ test('a person named in more articles than quoted in: the count of articles says
   assert.equal(parseHTML(`<ul>${personItem(p)}</ul>`).document.querySelector('.meta')!.textContent, '2 quotes, named in 5 articles');
   assert.match(personText(p), /^ {2}quotes: {7}2, named in 5 articles$/m);
 });
+
+test('people page past the end of the list says so, not "Nobody quoted yet"', async () => {
+  const { document } = await page('/people?page=50');
+  const main = document.querySelector('main').textContent;
+  assert.match(main, /Nobody more: this page is past the end of the list\./);
+  assert.doesNotMatch(main, /Nobody quoted yet/);
+  assert.equal(document.querySelector('a[rel="prev"]').getAttribute('href'), '/people?page=49');
+});

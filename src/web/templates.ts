@@ -108,7 +108,7 @@ export function peoplePage(items: PersonSummary[], page: number, hasNext: boolea
   return layout(
     { title: 'People', nav: 'people' },
     html`<h1>People, most quoted first</h1>
-${items.length ? html`<ol class="people-ranking" start="${offset + 1}">${items.map(personItem)}</ol>` : html`<p>Nobody quoted yet.</p>`}
+${items.length ? html`<ol class="people-ranking" start="${offset + 1}">${items.map(personItem)}</ol>` : page > 1 ? html`<p>Nobody more: this page is past the end of the list.</p>` : html`<p>Nobody quoted yet.</p>`}
 ${pager(page, hasNext, (p) => `/people?page=${p}`)}`,
   );
 }
