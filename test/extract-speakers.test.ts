@@ -763,3 +763,33 @@ test('a writing with its author after `by` (`the report by the Harbour Institute
   const r = run('“The seawall will not last another decade,” the report by the Harbour Institute said.');
   expectQuote(quote(r, '“The seawall will not last another decade,”'), { type: 'direct', speaker: 'Harbour Institute', cue: 'said' });
 });
+
+test('an institution named after a person (`the Ada Brook Foundation`) is not that person, in either order', () => {
+  const text = 'The Ada Brook Foundation said in a statement on Monday that it would fund new classrooms. “We are proud to help,” the foundation said.\n\n'
+    + 'Ada Brook, who started the charity in 2009, spoke at the opening. “This is a good day for the town,” Brook said.';
+  const r = run(text);
+  const foundation = person(r, 'Ada Brook Foundation');
+  const brook = person(r, 'Ada Brook');
+  assert.equal(foundation.kind, 'org', summary(r));
+  assert.equal(brook.kind, 'person', summary(r));
+  assert.deepEqual(brook.mentions.map((m) => m.text), ['Ada Brook', 'Brook']);
+  assert.equal(quote(r, 'that it would fund new classrooms').speaker.entity, foundation.id);
+  assert.equal(quote(r, '“We are proud to help,”').speaker.entity, foundation.id);
+  expectQuote(quote(r, '“This is a good day for the town,”'), { speaker: 'Ada Brook', mention: 'Brook' });
+
+  // The person first, then a school and a firm that bear a person's name.
+  const later = run('Lena Ortiz retired in June. “I loved every class,” Ortiz said.\n\n'
+    + 'Lena Ortiz Elementary School said in a letter that the gym would close. John Marsh & Sons, a local builder, said it would rebuild it.\n\n'
+    + '“It was her school,” said John Marsh, the firm’s owner.');
+  assert.equal(person(later, 'Lena Ortiz').kind, 'person', summary(later));
+  assert.deepEqual(person(later, 'Lena Ortiz').mentions.map((m) => m.text), ['Lena Ortiz', 'Ortiz']);
+  assert.equal(person(later, 'Lena Ortiz Elementary School').kind, 'org', summary(later));
+  assert.equal(person(later, 'John Marsh & Sons').kind, 'org', summary(later));
+  assert.equal(person(later, 'John Marsh').kind, 'person', summary(later));
+  expectQuote(quote(later, '“It was her school,”'), { speaker: 'John Marsh' });
+
+  // An institution that holds only the surname stays apart too, and the surname alone is the person's.
+  const center = run('The Vale Center for Policy said in a report on Tuesday that rents had doubled. Mark Vale, who founded the center, spoke at its launch. “Rents are rising fast,” Vale said.');
+  assert.equal(quote(center, 'that rents had doubled').speaker.name, 'Vale Center for Policy', summary(center));
+  expectQuote(quote(center, '“Rents are rising fast,”'), { speaker: 'Mark Vale', mention: 'Vale' });
+});

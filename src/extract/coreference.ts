@@ -9,7 +9,7 @@ import { sentenceOf } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import { phraseBefore } from './mentions.js';
 import type { Attribution } from './attribution.js';
-import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, ORG_WORDS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
+import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, NAMESAKE_ORG_WORDS, ORG_WORDS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
 
 export interface Entity {
@@ -110,6 +110,17 @@ function initialsOf(words: string[]): string {
   return out;
 }
 
+/**
+ * The name of an institution named after a person: a given name, at least one more word, then a
+ * word that ends institutions' names (`Ada Brook Foundation`, `Lena Ortiz Elementary School`,
+ * `John Marsh & Sons`).
+ */
+function namedAfterPerson(words: string[]): boolean {
+  if (words.length < 3 || !isFirstName(words[0])) return false;
+  for (let i = 2; i < words.length; i++) if (words[i] === '&' || NAMESAKE_ORG_WORDS.has(norm(words[i]))) return true;
+  return false;
+}
+
 /** `a` is contained in `b` word by word, in order. */
 function containsWords(b: string[], a: string[]): boolean {
   let i = 0;
@@ -149,6 +160,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     const place = run.nameFirst === run.first && isPlaceName(words);
     const titled = place ? undefined : titleGender(doc, run);
     const given = place || words.length < 2 ? undefined : firstNameGender(words[0]);
+    const namesake = run.org && namedAfterPerson(words);
     let matchScore = -1;
     for (const ent of candidates) {
       if (ent.kind === 'description') continue;
@@ -165,6 +177,11 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       // that is a person's, whose surname a place word can be.)
       if (place && !ent.place && ent.kind !== 'person' && ent.words.length > words.length) continue;
       if (owner !== null && norm(ent.words[ent.words.length - 1]) !== owner) continue;
+      // `the Ada Brook Foundation` and `Ada Brook`, in either order: an institution named after
+      // a person is not that person. (A surname alone, `Brook`, can mean either: the surname's
+      // score below prefers the person when both are named.)
+      if (namesake && ent.kind !== 'org' && !namedAfterPerson(ent.words)
+        || run.personal && !run.org && (words.length > 1 || run.nameFirst > run.first) && ent.kind === 'org' && namedAfterPerson(ent.words)) continue;
       if (containsWords(ent.words, words) || containsWords(words, ent.words)) {
         const score = (norm(ent.words[ent.words.length - 1]) === surname ? 2 : 0) + (ent.kind === 'person' && !run.org ? 1 : 0);
         if (score > matchScore) { match = ent; matchScore = score; }

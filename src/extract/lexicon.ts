@@ -169,6 +169,16 @@ export const ORG_WORDS = new Set(`ministry department agency police service serv
  technologies labs laboratories holdings industries energy oil pharmaceuticals commission
  tv radio channel magazine herald tribune gazette globe star sun mail telegraph guardian`.split(/\s+/).filter(Boolean));
 
+/**
+ * Words that end the name of an institution named after a person (`the Ada Brook Foundation`,
+ * `Lena Ortiz Elementary School`, `Marsh Brothers`): the institution words that are not also
+ * surnames (`Fox`, `Post`, `Star`, `House` can end a person's name).
+ */
+export const NAMESAKE_ORG_WORDS = new Set(`foundation institute institution center centre school academy college
+ university hospital clinic library museum fund trust society association company co co. corp corp.
+ corporation inc inc. ltd ltd. llc group partners associates sons brothers bros bros. holdings industries
+ enterprises laboratories labs charity`.split(/\s+/).filter(Boolean));
+
 /** Nouns of kinship: `father` in `Varga's father, Tobias`; each names a person. */
 export const KIN_NOUNS = new Set(`father mother dad mom wife husband son daughter brother sister uncle aunt cousin niece nephew
  grandfather grandmother grandson granddaughter stepfather stepmother stepson stepdaughter widow widower
