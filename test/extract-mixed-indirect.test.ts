@@ -773,3 +773,19 @@ test('a link opening in lower case after a full stop starts a sentence of its ow
   assert.equal(q.text, 'ambulances are too often late', summary(r));
   expectQuote(q, { type: 'indirect', mention: 'The paramedics union', cue: 'says' });
 });
+
+test('a cue inside a clause or phrase that opens the sentence reports only up to the comma before the main clause (`After she said ..., the crowd ...`, `Despite insisting that ..., the captain ...`)', () => {
+  const r = run('After Ada Vale said the ferry was late, the crowd left the pier. Despite insisting that the hull was “perfectly sound,” Tom Brill kept the boat in port. After saying the bridge was “too old to save,” the engineer voted to tear it down.');
+  expectQuote(quote(r, 'the ferry was late'), { type: 'indirect', mention: 'Ada Vale', cue: 'said' });
+  expectQuote(quote(r, 'that the hull was “perfectly sound,”'), { type: 'mixed', cue: 'insisting' });
+  expectQuote(quote(r, 'the bridge was “too old to save,”'), { type: 'mixed', cue: 'saying' });
+  assert.deepEqual(quotesWith(r, 'pier'), [], summary(r));
+  assert.deepEqual(quotesWith(r, 'port'), [], summary(r));
+  assert.deepEqual(quotesWith(r, 'tear it down'), [], summary(r));
+  // (The closing mark may be two apostrophes.)
+  const t = run("Contrary to his claim that the levy would ''pay for itself,'' the deficit grew by a third.");
+  expectQuote(quote(t, "that the levy would ''pay for itself,''"), { type: 'mixed', cue: 'claim' });
+  // (A cue in the main clause after the opening clause's comma is no part of it.)
+  const s = run('When the lead slipped, aides insisted it was a short dip, one that would pass by spring.');
+  expectQuote(quote(s, 'it was a short dip, one that would pass by spring'), { type: 'indirect', cue: 'insisted' });
+});

@@ -1516,8 +1516,15 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   // (A cue inside a subordinate clause that opens the sentence, with only an object and no
   // clause of its own before that clause's comma, reports nothing: the words after the comma
   // are the main clause's, not its content.)
+  // (With a clause of its own there, the report ends at that comma: `After she said the ferry was
+  // late, the crowd left`, `Despite insisting that the pier was “perfectly safe,” the captain
+  // ...` report the ferry and the pier, not the crowd or the captain.)
   const closing = openingClauseEnd(doc, unit, cue.first);
-  if (closing >= k && closing < last && !mainVerb(doc, k, closing)) return out;
+  if (closing >= k && closing < last) {
+    // (A quotation there is what was said, clause or not: `When she said “never again,” the ...`.)
+    if (!mainVerb(doc, k, closing) && typeOf(doc, k, closing, spans) === 'indirect') return out;
+    last = closing;
+  }
   // `said no when the clerk asked if ...`: an answer is the word itself; the clause after it
   // tells when it was given. (`said yes to joining the choir` keeps what it says yes to.)
   const answer = k === first && /^(yes|no)$/.test(tokens[k].lower) && k + 1 < last && OPENING_SUBORDINATORS.has(tokens[k + 1].lower);
@@ -1754,8 +1761,12 @@ function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, run
 
 /**
  * `While cooks could still prepare meals, their ability to serve them was limited`, `If anyone
- * believed that, there would be ...`: the comma closing a subordinate clause that opens the
- * sentence and holds the cue, when the main clause (a subject and its verb) follows it; else -1.
+ * believed that, there would be ...`: where the subordinate clause that opens the sentence and
+ * holds the cue ends (its comma, or just past a closing quotation mark with the comma inside it:
+ * `After saying it was “too old to save,” she ...`), when the main clause (a subject and its
+ * verb) follows it; else -1. The opener may be a preposition before a gerund or a noun of saying
+ * too: `Despite insisting that ..., the captain ...`, `Contrary to his claim that ..., the
+ * deficit ...`.
  * (Not `as`: `As she said, the plan ...` points at the main clause. Nor a comma before `and`,
  * an adverb or a list: `said it was shut, and that ...`.)
  */
@@ -1763,14 +1774,37 @@ function openingClauseEnd(doc: Doc, unit: Range, cue: number): number {
   const tokens = doc.tokens;
   let k = unit.first;
   while (k < cue && (tokens[k].pos === 'PUNCT' || tokens[k].pos === 'CCONJ') && tokens[k].quote < 0) k++;
-  if (k >= cue || !OPENING_SUBORDINATORS.has(tokens[k].lower) || tokens[k].lower === 'as' || tokens[k].quote >= 0) return -1;
+  if (k >= cue || tokens[k].quote >= 0) return -1;
+  const opener = tokens[k].lower;
+  const prepositional = OPENING_PREPOSITIONS.has(opener) || opener === 'contrary' && tokens[k + 1]?.lower === 'to';
+  if (!(OPENING_SUBORDINATORS.has(opener) || prepositional) || opener === 'as') return -1;
+  // (The cue must stand inside that clause: in `When the lead slipped, aides insisted it was a
+  // dip, reflecting ...` it is the main clause's.)
+  for (let x = k + 1; x < cue; x++) if (tokens[x].text === ',' && tokens[x].quote < 0) return -1;
+  const main = (x: number) => tokens[x]?.pos !== 'CCONJ' && (opensClause(tokens, x, unit.last) || mainVerb(doc, x, unit.last));
   for (let x = cue + 1; x < unit.last; x++) {
-    if (tokens[x].quote >= 0) return -1;
-    if (tokens[x].text === ',') return tokens[x + 1]?.pos !== 'CCONJ' && (opensClause(tokens, x + 1, unit.last) || mainVerb(doc, x + 1, unit.last)) ? x : -1;
-    if (/^[.;:!?—]$/.test(tokens[x].text)) return -1;
+    const t = tokens[x];
+    if (t.quote >= 0) {
+      // (Inside a quotation only its closing mark, right after a comma, can end the clause.)
+      // (The mark may be two tokens: `nothing,''`.)
+      let y = x;
+      while (y > cue && tokens[y].quote === t.quote && /^[”"'’]+$/.test(tokens[y].text)) y--;
+      const closes = tokens[x + 1]?.quote !== t.quote && y < x && tokens[y].text === ',' && tokens[y].quote === t.quote;
+      if (closes) return main(x + 1) ? x + 1 : -1;
+      continue;
+    }
+    // (`in Dunmore, Vt., others argue`: a place's state set off by commas goes on with it.)
+    if (t.text === ',' && tokens[x + 1]?.pos === 'PROPN' && tokens[x + 2]?.text === ',' && tokens[x + 1].quote < 0) { x++; continue; }
+    // (Nor does a relative clause on the clause's last noun: `..., whose support held, the ...`.)
+    if (t.text === ',' && /^(who|whom|whose|which|where)$/.test(tokens[x + 1]?.lower ?? '')) continue;
+    if (t.text === ',') return main(x + 1) ? x : -1;
+    if (/^[.;:!?—]$/.test(t.text)) return -1;
   }
   return -1;
 }
+
+/** Prepositions that open a sentence with a phrase of saying in it: `Despite insisting that ...,`. */
+const OPENING_PREPOSITIONS = new Set(['despite', 'after', 'before', 'upon', 'without']);
 
 /**
  * Skips the addressee right after a cue of telling, from token `k`: `told reporters`, `told
