@@ -789,3 +789,11 @@ test('a cue inside a clause or phrase that opens the sentence reports only up to
   const s = run('When the lead slipped, aides insisted it was a short dip, one that would pass by spring.');
   expectQuote(quote(s, 'it was a short dip, one that would pass by spring'), { type: 'indirect', cue: 'insisted' });
 });
+
+test('an addressee that is a programme in quotation marks owned by a broadcaster (`told CNN’s “Early Start” on Friday that ...`) is skipped whole; the report opens after it', () => {
+  const r = run('Vale tells CNN’s “Early Start” on Friday that the ferry will not sail again. Brill told the Gazette’s “Morning Desk” that the pier was “falling apart.”');
+  expectQuote(quote(r, 'that the ferry will not sail again'), { type: 'indirect', mention: 'Vale', cue: 'tells' });
+  expectQuote(quote(r, 'that the pier was “falling apart.”'), { type: 'mixed', mention: 'Brill', cue: 'told' });
+  assert.deepEqual(quotesWith(r, 'Early Start'), [], summary(r));
+  assert.deepEqual(quotesWith(r, 'Morning Desk'), [], summary(r));
+});

@@ -1829,6 +1829,16 @@ function skipAddressee(doc: Doc, k: number, max: number, cue: Cue): number {
         while (k < max && k - start < 10 && ok(tokens[k]) && (tokens[k].pos === 'ADJ' || joined(k))) k++;
         while (k < max && k - start < 10 && ok(tokens[k]) && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN' || joined(k)
           || /^(and|&)$/.test(tokens[k].lower) && tokens[k + 1]?.pos === 'PROPN' && tokens[k - 1]?.pos === 'PROPN')) k++;
+        // (`told CNN’s “Early Start”`: the programme it owns may be a name in quotation marks,
+        // in capitals.)
+        const show = k > start && k + 2 < max && /^['’]s$/.test(tokens[k].lower) && tokens[k + 1].quote >= 0
+          && tokens[k + 2].quote === tokens[k + 1].quote && /^\p{Lu}/u.test(tokens[k + 2].text);
+        if (show) {
+          const q = tokens[k + 1].quote;
+          let e = k + 1;
+          while (e < max && tokens[e].quote === q) e++;
+          if (e - k <= 8) { k = e; break; }
+        }
         if (!(k > start && k + 1 < max && /^['’]s$/.test(tokens[k].lower) && ok(tokens[k + 1]) && /^(NOUN|PROPN|ADJ|DET)$/.test(tokens[k + 1].pos))) break;
         k++;
         if (tokens[k].pos === 'DET') k++;
