@@ -797,3 +797,11 @@ test('an addressee that is a programme in quotation marks owned by a broadcaster
   assert.deepEqual(quotesWith(r, 'Early Start'), [], summary(r));
   assert.deepEqual(quotesWith(r, 'Morning Desk'), [], summary(r));
 });
+
+test('a contrast opened by `while`, `though`, `although` or `whereas` after a comma, another report after it, ends the report before (`agreed that A, while Vale said B`)', () => {
+  const r = run('Most residents agreed that the ferry is “too slow to be useful,” while Tom Vale said the bus was slower. Ada Brill said the pier was safe, though she noted that the railings were rusty.');
+  expectQuote(quote(r, 'that the ferry is “too slow to be useful,”'), { type: 'mixed', cue: 'agreed' });
+  expectQuote(quote(r, 'the bus was slower'), { type: 'indirect', mention: 'Tom Vale', cue: 'said' });
+  expectQuote(quote(r, 'the pier was safe'), { type: 'indirect', mention: 'Ada Brill', cue: 'said' });
+  expectQuote(quote(r, 'that the railings were rusty'), { type: 'indirect', mention: 'she', cue: 'noted' });
+});

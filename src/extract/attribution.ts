@@ -1980,6 +1980,15 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
     // (Not a that-verb with no `that`, which reports nothing: `he is proud and expects to win`.)
     const reports = nextCue.cue.sense.strength === 'speech' || /^(that|:|,)$/.test(tokens[nextCue.cue.last]?.lower ?? '') || tokens[nextCue.cue.last]?.quote >= 0;
     if (at > k && before && reports && (comma || /^(and|but|or)$/.test(before.lower) || before.text === '—' || before.text === ';' || before.text === ':')) end = at;
+    // (`agreed that A, while a third said B`, `said A, though she noted B`: a contrast opened by
+    // a subordinator after a comma, the next report's subject after it, ends this one too.)
+    // (The subject may be no mention: `while a third said`.)
+    let w = at - 1;
+    while (w > k && w > at - 7 && tokens[w].quote < 0 && tokens[w].pos !== 'PUNCT' && !/^(while|though|although|whereas)$/.test(tokens[w].lower)) w--;
+    const sub = tokens[w - 1];
+    const contrast = w > k && reports && tokens[w].quote < 0 && /^(while|though|although|whereas)$/.test(tokens[w].lower)
+      && sub !== undefined && (sub.text === ',' && sub.quote < 0 || sub.quote >= 0 && tokens[w - 2]?.text === ',');
+    if (contrast && w < end) end = w;
   }
   for (let j = k; j < end; j++) {
     const t = tokens[j];
