@@ -805,3 +805,10 @@ test('a contrast opened by `while`, `though`, `although` or `whereas` after a co
   expectQuote(quote(r, 'the pier was safe'), { type: 'indirect', mention: 'Ada Brill', cue: 'said' });
   expectQuote(quote(r, 'that the railings were rusty'), { type: 'indirect', mention: 'she', cue: 'noted' });
 });
+
+test('an adjunct of time opening with `late` or `early` after the cue is skipped (`said late Wednesday that ...`, `told reporters early Friday the ...`)', () => {
+  const r = run('Vale said late Wednesday that the ferry would sail again. Brill told reporters early Friday the pier was closed. Ross said late on Monday that the bridge was shut.');
+  expectQuote(quote(r, 'that the ferry would sail again'), { type: 'indirect', mention: 'Vale', cue: 'said' });
+  expectQuote(quote(r, 'the pier was closed'), { type: 'indirect', mention: 'Brill', cue: 'told' });
+  expectQuote(quote(r, 'that the bridge was shut'), { type: 'indirect', mention: 'Ross', cue: 'said' });
+});

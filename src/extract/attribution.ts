@@ -1885,6 +1885,10 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
     if (x > k + 1 && x + 1 < max && tokens[x].text === ':' && tokens[x + 1].quote >= 0) return x;
   }
   k = skipAddressee(doc, k, max, cue);
+  // (`said late Wednesday that ...`, `told reporters early Friday the ...`, `late on Monday`: an
+  // adjunct of time may open with `late` or `early`.)
+  if (k + 1 < max && /^(late|early)$/.test(tokens[k].lower) && tokens[k].quote < 0 && tokens[k + 1].quote < 0
+    && (TIME_WORDS.has(tokens[k + 1].lower) && tokens[k + 1].lower !== 'this' || /^(on|in)$/.test(tokens[k + 1].lower) && TIME_WORDS.has(tokens[k + 2]?.lower ?? ''))) k++;
   // `on Sunday`, `in a statement`, `Thursday`, `last week`: an adjunct that opens with a
   // preposition or a time word, skipped only when a content marker or a subject follows.
   let j = k;
