@@ -271,3 +271,12 @@ test('a cue read as a noun and described before a colon reports the quotation af
   expectQuote(quote(r, '“We will not back down.”'), { type: 'direct', speaker: 'Ada Brook', cue: 'reply' });
   assert.deepEqual(quotesWith(r, 'blunt'), [], summary(r));
 });
+
+test('a quotation after a clause of the reporter’s in the same sentence does not extend the direct quote before it (`described as a “fix” were designed “to ...”`)', () => {
+  const r = run('What the harbour board described as a “package of fixes and relief” were designed “to address the flaws in the pier plan.” The new board is to meet monthly.');
+  for (const q of r.quotes) if (q.type === 'direct') assert.ok(!q.text.includes('were designed'), summary(r));
+  expectQuote(quote(r, '“package of fixes and relief”'), { type: 'direct', cue: 'described' });
+  // (Quotations joined by `and` still go on with each other, as a cue interrupting them does.)
+  const s = run('Vale told the crowd, “We will rebuild the pier,” and, “Nobody will be left behind on the island.”');
+  assert.ok(s.quotes.some((q) => q.text.startsWith('“We will rebuild the pier,”') && q.text.endsWith('behind on the island.”')), summary(s));
+});

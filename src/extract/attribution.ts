@@ -2206,7 +2206,18 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
         if (attrs[x].type !== 'indirect') { host = attrs[x]; break; }
       }
     }
-    if (host && host.type !== 'indirect' && host.para === para && !between && host.start < s.start && here - fromUnit <= 3
+    // (In the host's own sentence, a clause of the reporter's between the two, with no cue that
+    // interrupts the quotation, parts them: in `What the board described as a “fix” were
+    // designed “to ...”`, the second quotation is no part of the first; `“A,” and “B.”` is.)
+    let reporters = false;
+    if (host && here === fromUnit && host.end <= s.start) {
+      let a = s.first;
+      while (a > unit.first && tokens[a - 1].end > host.end) a--;
+      const cueBetween = host.cue !== null && host.cue.first >= a && host.cue.first < s.first;
+      // (Not a relative clause on the first quotation: `“owners of land” who are “...”`.)
+      reporters = !cueBetween && !/^(who|which|that)$/.test(tokens[a]?.lower ?? '') && mainVerb(doc, a, s.first);
+    }
+    if (host && host.type !== 'indirect' && host.para === para && !between && host.start < s.start && here - fromUnit <= 3 && !reporters
       && !out.some((a) => a !== host && a.how !== 'continuation' && a.anchor !== host.anchor && a.start > host.start && a.start < s.start)) {
       host.end = s.end;
       host.segments.push([s.start, s.end]);
