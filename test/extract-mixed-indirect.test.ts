@@ -812,3 +812,12 @@ test('an adjunct of time opening with `late` or `early` after the cue is skipped
   expectQuote(quote(r, 'the pier was closed'), { type: 'indirect', mention: 'Brill', cue: 'told' });
   expectQuote(quote(r, 'that the bridge was shut'), { type: 'indirect', mention: 'Ross', cue: 'said' });
 });
+
+test('a finite verb right after the comma that closes a clause holding the cue is the main clause’s, no report (`the claims, such as what he said about X, do not ...`)', () => {
+  const r = run('But other times, the claims, such as what he said about the ferry, do not seem to serve any agenda.');
+  assert.deepEqual(quotesWith(r, 'do not seem'), [], summary(r));
+  // (A cue set off by commas inside the clause it reports still reports it.)
+  const s = run('The goal, he said, is to reopen the pier by spring. Vale said, should the council refuse, the crews would strike.');
+  expectQuote(quote(s, 'The goal, he said, is to reopen the pier by spring'), { type: 'indirect', mention: 'he', cue: 'said' });
+  assert.ok(s.quotes.some((q) => q.text.endsWith('the crews would strike') && q.cue?.text === 'said'), summary(s));
+});

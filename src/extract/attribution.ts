@@ -1382,6 +1382,15 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   // `said, however, ...` / `said, adding ...`: the comma does not open the content.
   if (explicit && tokens[k - 1].text === ',' && tokens[k] && (tokens[k].pos === 'ADV' || cueAt(doc, k))) return out;
+  // `the claims, such as what he said about the ferry, do not ...`: a finite verb in lower case
+  // right after the comma, with nothing reported before the cue, has no subject of its own; the
+  // comma closes the clause that holds the cue, and the verb is the main clause's. (Not when the
+  // cue and its source are set off by commas themselves, `The goal, he said, is ...`: that cue
+  // interrupts the clause it reports, see `subjectBeforeCue`.)
+  const verb = tokens[k];
+  const setOff = tokens[Math.min(c.sourceFirst, cue.first) - 1]?.text === ',' || tokens[Math.min(c.sourceFirst, cue.first) - 1]?.quote >= 0;
+  if (out.length === 0 && explicit && !setOff && tokens[k - 1].text === ',' && verb && verb.quote < 0 && (verb.pos === 'AUX' || verb.pos === 'VERB')
+    && /^\p{Ll}/u.test(verb.text) && !/(ing|ed|en)$/.test(verb.lower) && !(verb.pos === 'AUX' && /^(PRON|DET|PROPN)$/.test(tokens[k + 1]?.pos ?? ''))) return out;
   // `The trouble now, she told me, is that ...`, `The actor who plays the mayor, aides said, has
   // been chosen`: a subject with no finite verb of its own before a cue set off by commas, its
   // verb after them, is one sentence the cue interrupts; the report is the whole of it, the
