@@ -821,3 +821,13 @@ test('a finite verb right after the comma that closes a clause holding the cue i
   expectQuote(quote(s, 'The goal, he said, is to reopen the pier by spring'), { type: 'indirect', mention: 'he', cue: 'said' });
   assert.ok(s.quotes.some((q) => q.text.endsWith('the crews would strike') && q.cue?.text === 'said'), summary(s));
 });
+
+test('a `that` with a verb right after it, past an adjunct ending in a noun, is a relative pronoun on that noun (`said in a statement that was released Monday that ...`, `in a way that could ...`)', () => {
+  const r = run('Vale said in a statement that was released Monday that the pier would close. Brill pursued food writing in a way that only could have worked in decades past.');
+  expectQuote(quote(r, 'that the pier would close'), { type: 'indirect', mention: 'Vale', cue: 'said' });
+  assert.deepEqual(quotesWith(r, 'was released'), [], summary(r));
+  assert.deepEqual(quotesWith(r, 'could have worked'), [], summary(r));
+  // (A gerund after `that` is the reported clause's subject.)
+  const s = run('Vale noted in a statement that drafting the plan “is an open process.”');
+  expectQuote(quote(s, 'that drafting the plan “is an open process.”'), { type: 'mixed', cue: 'noted' });
+});

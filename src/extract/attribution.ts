@@ -1938,6 +1938,19 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
       // (`pointed to the theory that ...`: a `that` after a noun of an idea opens that noun's
       // complement, no report; the adjunct is then the cue's object.)
       if (n.lower === 'that' && IDEA_NOUNS.has(tokens[j - 1].lower)) return k;
+      // (`said in a statement that was released Monday that ...`, `in a way that only could
+      // have worked`: a `that` with a verb right after it, past adverbs, is a relative pronoun
+      // on the adjunct's noun (not a gerund, `that drafting it is ...`, a subject); the report opens at a `that` after the relative clause, else
+      // there is none.)
+      let v = j + 1;
+      while (v < max && v < j + 3 && tokens[v].pos === 'ADV' && tokens[v].quote < 0) v++;
+      if (n.lower === 'that' && tokens[j - 1].pos === 'NOUN' && v < max && tokens[v].quote < 0 && (tokens[v].pos === 'VERB' || tokens[v].pos === 'AUX')
+        && !tokens[v].lower.endsWith('ing')) {
+        for (let x = v + 1; x < max && x < v + 16 && tokens[x].quote < 0 && !/^[.;:!?—]$/.test(tokens[x].text); x++) {
+          if (tokens[x].lower === 'that' && x + 1 < max && (tokens[x + 1].quote >= 0 || opensClause(tokens, x + 1, max))) return x;
+        }
+        return k;
+      }
       if (n.text === ':' || n.text === ',' || n.lower === 'that' || n.quote >= 0) return j;
       if (n.pos === 'PRON' && /^(he|she|they|it|we|i)$/.test(n.lower)) return j;
       if (n.pos === 'DET' && /^(NOUN|PROPN)$/.test(tokens[j - 1].pos) && opensClause(tokens, j, max)) return j;
