@@ -831,3 +831,9 @@ test('a `that` with a verb right after it, past an adjunct ending in a noun, is 
   const s = run('Vale noted in a statement that drafting the plan “is an open process.”');
   expectQuote(quote(s, 'that drafting the plan “is an open process.”'), { type: 'mixed', cue: 'noted' });
 });
+
+test('a cue inside a relative clause set off by commas reports only up to the comma before the main clause’s verb (`The pier, which Vale said was unsafe, closed`)', () => {
+  const r = run('The pier, which Ada Vale said was unsafe, closed on Monday.');
+  expectQuote(quote(r, 'was unsafe'), { type: 'indirect', mention: 'Ada Vale', cue: 'said' });
+  assert.deepEqual(quotesWith(r, 'closed on Monday'), [], summary(r));
+});

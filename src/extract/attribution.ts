@@ -1502,8 +1502,13 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb && !afterThat && !subordinate || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
   let last = clauseEnd(doc, k, unit.last, nextCue);
   // `Voss, despite admitting that ..., voted for it`: a participle phrase set off by commas
-  // between a subject and its verb ends at the comma before that verb.
-  if (asideParticiple(tokens, cue)) {
+  // between a subject and its verb ends at the comma before that verb. (So does a relative
+  // clause the cue stands in, its pronoun before the source: `The pier, which Vale said was
+  // unsafe, closed on Monday`.)
+  const lead = Math.min(c.sourceFirst, cue.first);
+  const relativeAside = c.source !== null && c.source.first < cue.first && /^(which|who|whom)$/.test(tokens[lead - 1]?.lower ?? '')
+    && tokens[lead - 2]?.text === ',' && tokens[lead - 2].quote < 0;
+  if (asideParticiple(tokens, cue) || relativeAside) {
     for (let x = k + 1; x < last; x++) {
       const t = tokens[x];
       const p = tokens[x - 1];
