@@ -837,3 +837,10 @@ test('a cue inside a relative clause set off by commas reports only up to the co
   expectQuote(quote(r, 'was unsafe'), { type: 'indirect', mention: 'Ada Vale', cue: 'said' });
   assert.deepEqual(quotesWith(r, 'closed on Monday'), [], summary(r));
 });
+
+test('`said the same thing` or `the same of X` stands for words reported before; it is no report of its own', () => {
+  const r = run('Several mayors have said the same thing, including Tom Vale -- “It is wrong to close the pier to the fishing fleet” -- and Ada Brill. Most residents said the pier was safe, while a few said the same of the bridge. Vale said the same rules apply to ferries.');
+  assert.deepEqual(quotesWith(r, 'the same thing'), [], summary(r));
+  assert.deepEqual(quotesWith(r, 'the same of'), [], summary(r));
+  expectQuote(quote(r, 'the same rules apply to ferries'), { type: 'indirect', mention: 'Vale', cue: 'said' });
+});

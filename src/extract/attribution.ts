@@ -584,6 +584,10 @@ function isReport(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f: Content): bool
   // clause with a `that` further on, `told residents who live there that ...`, left as it was.)
   if (f.type === 'indirect' && f.how === 'clause' && /^(who|which|whom)$/.test(tokens[f.first].text) && /^(VERB|AUX)$/.test(tokens[f.first + 1]?.pos ?? '')
     && !QUESTIONS.has(c.cue.sense.lemma) && !tokens.slice(f.first + 2, f.last).some((t) => t.lower === 'that' && t.quote < 0)) return false;
+  // (`said the same thing, including ...`, `said the same of the mayor`: what stands for words
+  // reported before is no report of its own, whatever quotation follows it.)
+  if (f.how === 'clause' && tokens[f.first].lower === 'the' && tokens[f.first + 1]?.lower === 'same' && tokens[f.first].quote < 0
+    && (f.last === f.first + 2 || /^(thing|things|,|of|about|for|to)$/.test(tokens[f.first + 2]?.lower ?? ''))) return false;
   // (What a thing or a finding shows is evidence, nobody's words: `Tuesday's attack showed that
   // ...`, `the study estimated that ...`, `it suggests ...`; a person's finding still reports.)
   if (f.type === 'indirect' && EVIDENCE.has(c.cue.sense.lemma) && c.source && !personalSource(c.source)) return false;
