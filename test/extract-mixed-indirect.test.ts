@@ -844,3 +844,9 @@ test('`said the same thing` or `the same of X` stands for words reported before;
   assert.deepEqual(quotesWith(r, 'the same of'), [], summary(r));
   expectQuote(quote(r, 'the same rules apply to ferries'), { type: 'indirect', mention: 'Vale', cue: 'said' });
 });
+
+test('a participle after a comma and an adverb in -ly is the reporter’s comment; the report ends before it (`..., implicitly putting ...`)', () => {
+  const r = run('The mayor told residents he would consider it a “personal insult” if they skipped the vote, implicitly putting his name on the ballot.');
+  expectQuote(quote(r, 'he would consider it a “personal insult” if they skipped the vote'), { type: 'mixed', cue: 'told' });
+  assert.deepEqual(quotesWith(r, 'implicitly'), [], summary(r));
+});

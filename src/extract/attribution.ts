@@ -2034,6 +2034,9 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
       // (`..., with a spokesperson describing it as ...`: the next report's subject after `with`.)
       if (nextCue && (nextCue.cue.first === j + 1 || nextCue.sourceFirst === j + 1 || n.lower === 'with' && nextCue.sourceFirst === j + 2)) { end = j; break; }
       if (n.lower === 'according' || (n.lower === 'adding' || n.lower === 'saying' || n.lower === 'noting')) { end = j; break; }
+      // (`..., implicitly putting his name on the line`: a participle after an adverb in -ly
+      // is the reporter's comment on the report, not part of it.)
+      if (t.text === ',' && n.quote < 0 && n.pos === 'ADV' && /^\p{Ll}+ly$/u.test(n.text) && tokens[j + 2]?.quote < 0 && tokens[j + 2]?.pos === 'VERB' && /ing$/.test(tokens[j + 2].lower)) { end = j; break; }
       // (`noted that the deficit had doubled, and accused the premier of ...`: a past-tense verb
       // right after `, and` has no subject of its own; it is the reporter's next predicate of
       // the cue's subject, not part of what was reported.)
