@@ -850,3 +850,10 @@ test('a participle after a comma and an adverb in -ly is the reporter’s commen
   expectQuote(quote(r, 'he would consider it a “personal insult” if they skipped the vote'), { type: 'mixed', cue: 'told' });
   assert.deepEqual(quotesWith(r, 'implicitly'), [], summary(r));
 });
+
+test('`in` or `by` before a gerund opening the sentence is an opening phrase too: its report ends at the comma before the main clause (`By insisting ..., Vale delayed ...`)', () => {
+  const r = run('By insisting the pier was “perfectly sound,” Vale delayed the repairs. In conducting what it called a “thorough and open search,” the board hired Ada Brill.');
+  expectQuote(quote(r, 'the pier was “perfectly sound,”'), { type: 'mixed', cue: 'insisting' });
+  assert.deepEqual(quotesWith(r, 'delayed the repairs'), [], summary(r));
+  assert.deepEqual(quotesWith(r, 'hired Ada Brill'), [], summary(r));
+});

@@ -1794,7 +1794,9 @@ function openingClauseEnd(doc: Doc, unit: Range, cue: number): number {
   while (k < cue && (tokens[k].pos === 'PUNCT' || tokens[k].pos === 'CCONJ') && tokens[k].quote < 0) k++;
   if (k >= cue || tokens[k].quote >= 0) return -1;
   const opener = tokens[k].lower;
-  const prepositional = OPENING_PREPOSITIONS.has(opener) || opener === 'contrary' && tokens[k + 1]?.lower === 'to';
+  // (`In announcing that ...,`, `By insisting that ...,`: `in` and `by` only before a gerund.)
+  const gerund = /^(in|by)$/.test(opener) && tokens[k + 1]?.pos === 'VERB' && tokens[k + 1].lower.endsWith('ing');
+  const prepositional = OPENING_PREPOSITIONS.has(opener) || gerund || opener === 'contrary' && tokens[k + 1]?.lower === 'to';
   if (!(OPENING_SUBORDINATORS.has(opener) || prepositional) || opener === 'as') return -1;
   // (The cue must stand inside that clause: in `When the lead slipped, aides insisted it was a
   // dip, reflecting ...` it is the main clause's.)
