@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ingest } from '../src/ingest/ingest.js';
+import { InputWalker } from '../src/ingest/inputs.js';
 import { createPool, WORKER_EXEC_ARGV, type WorkPool } from '../src/ingest/pool.js';
 import { parsePage } from '../src/ingest/html.js';
 import { toIsoDate } from '../src/ingest/dates.js';
@@ -232,6 +233,36 @@ test('articles are written in the order they were read, whatever order their ext
     assert.deepEqual(summary.failed.map((f) => f.reason), ['extractor failed: no model today']);
     const order = store.db.prepare('SELECT external_id FROM articles ORDER BY id').pluck().all();
     assert.deepEqual(order, lines.map((l) => l.id).filter((id) => id !== 'copy-of-a03' && id !== 'breaks'));
+    store.closeSync();
+  } finally {
+    done();
+  }
+});
+
+test('a directory with nothing to ingest in it is a failed input; one named twice is walked once', async () => {
+  const { dir, done } = tempDir();
+  try {
+    const empty = join(dir, 'empty');
+    mkdirSync(join(empty, 'deeper'), { recursive: true });
+    writeFileSync(join(empty, 'deeper', 'notes.md'), 'not an article\n');
+    const full = join(dir, 'full');
+    mkdirSync(full);
+    writeFileSync(join(full, 'one.txt'), storyParagraphs(1).join('\n\n'));
+
+    const walker = new InputWalker();
+    const seen = [];
+    for (const p of [empty, full, full, join(full, '..', 'full')]) for await (const e of walker.walk(p)) seen.push(e);
+    assert.deepEqual(
+      seen.map((e) => [e.type, e.path.replace(dir + '/', '')]),
+      [['ignored', 'empty/deeper/notes.md'], ['failed', 'empty'], ['file', 'full/one.txt']],
+    );
+    const failed = seen.find((e) => e.type === 'failed');
+    assert.match(failed?.type === 'failed' ? failed.reason : '', /^directory with no files to ingest/);
+
+    const store = openSqliteStore(join(dir, 'record.db'));
+    const s = await ingest([empty, full, full], { store, threads: 0 });
+    assert.deepEqual(s.failed.map((f) => f.input.replace(dir + '/', '')), ['empty']);
+    assert.equal(s.added, 1);
     store.closeSync();
   } finally {
     done();

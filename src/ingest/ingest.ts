@@ -6,9 +6,7 @@
  * before extraction, so re-running a command only does the work that was not committed.
  * Bad inputs never stop the batch: each is recorded with its reason for the closing summary.
  */
-import { statSync } from 'node:fs';
-import { readdir, readFile, realpath } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { articleTextHash } from '../store/normalize.js';
 import type { AddResult, ArticleGroup, ArticleInput, ArticleToStore, PackedExtraction, Store } from '../store/store.js';
 import { parseFeed } from './feed.js';
@@ -16,8 +14,9 @@ import { Fetcher } from './fetch.js';
 import type { PageHints } from './html.js';
 import { createPool, TASKS_PER_WORKER, type WorkPool } from './pool.js';
 import { silentProgress, type Progress, type ProgressState } from './progress.js';
-import { charsetOf, decodeText, InputError, kindFromContent, kindFromName, looksBinary, type InputKind } from './sniff.js';
-import { fsReason, inputReason, readJsonl, readTextArticle } from './text.js';
+import { InputWalker } from './inputs.js';
+import { charsetOf, decodeText, InputError, kindFromContent, looksBinary, type InputKind } from './sniff.js';
+import { fsReason, readJsonl, readTextArticle } from './text.js';
 import { readWarc } from './warc.js';
 import type { ExtractForStoreTask } from './worker.js';
 
@@ -110,7 +109,7 @@ class Run {
   private total = 0;
   private readonly limiter: Limiter;
   private readonly highWater: number;
-  private readonly seenDirs = new Set<string>();
+  private readonly inputs = new InputWalker();
   private fetcherInstance: Fetcher | undefined;
   private pendingWrites: { item: ArticleToStore; done: (r: AddResult | Error) => void }[] = [];
   /** The group commit being written, when the store writes groups as they fill. */
@@ -212,74 +211,16 @@ class Run {
   async run(inputs: string[]): Promise<void> {
     for (const input of inputs) {
       if (isUrl(input)) await this.schedule((slot) => this.url(input, input, {}, 0, slot));
-      else await this.path(input, false);
+      else {
+        for await (const e of this.inputs.walk(input)) {
+          if (e.type === 'file') await this.file(e.path, e.kind);
+          else if (e.type === 'failed') this.failInput(e.path, e.reason);
+          else this.summary.ignored.push(e.path);
+        }
+      }
     }
     await this.limiter.idle();
     await this.drain();
-  }
-
-  private async path(path: string, inDirectory: boolean): Promise<void> {
-    let info;
-    try {
-      info = statSync(path); // synchronous: one cheap call instead of a thread-pool round trip per file
-    } catch (err) {
-      this.failInput(path, inputReason(path, err));
-      return;
-    }
-    if (info.isDirectory()) {
-      let real: string;
-      try {
-        real = await realpath(path);
-      } catch (err) {
-        this.failInput(path, fsReason(err));
-        return;
-      }
-      if (this.seenDirs.has(real)) return;
-      this.seenDirs.add(real);
-      let entries: string[];
-      try {
-        entries = (await readdir(path)).filter((e) => !e.startsWith('.')).sort();
-      } catch (err) {
-        this.failInput(path, fsReason(err));
-        return;
-      }
-      for (const e of entries) await this.path(join(path, e), true);
-      return;
-    }
-    if (!info.isFile()) {
-      if (!inDirectory) this.failInput(path, 'not a regular file');
-      return;
-    }
-    let kind = kindFromName(path);
-    if (!kind) {
-      if (inDirectory) {
-        this.summary.ignored.push(path);
-        return;
-      }
-      kind = await this.sniffFile(path);
-      if (!kind) return;
-    }
-    await this.file(path, kind);
-  }
-
-  /** The kind of an explicitly named file whose extension says nothing. */
-  private async sniffFile(path: string): Promise<InputKind | null> {
-    let head: Buffer;
-    try {
-      head = (await readFile(path)).subarray(0, 4096);
-    } catch (err) {
-      this.failInput(path, fsReason(err));
-      return null;
-    }
-    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
-      this.failInput(path, 'gzip-compressed file that is not a .warc.gz');
-      return null;
-    }
-    if (looksBinary(head)) {
-      this.failInput(path, 'binary file, not a supported input');
-      return null;
-    }
-    return kindFromContent(head.toString('utf8')) ?? 'text';
   }
 
   private async file(path: string, kind: InputKind): Promise<void> {

@@ -6,15 +6,15 @@
  * turned into item jobs by the worker). Inputs that are bad as a whole (unreadable, binary, a
  * malformed feed or JSONL line) are reported here, as `ingest` reports them.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { JobsOptions } from 'bullmq';
 import { articleTextHash } from '../store/normalize.js';
 import type { ArticleInput, Store } from '../store/store.js';
 import { parseFeed } from '../ingest/feed.js';
 import type { Failure } from '../ingest/ingest.js';
-import { charsetOf, decodeText, InputError, kindFromContent, kindFromName, looksBinary, type InputKind } from '../ingest/sniff.js';
-import { fsReason, inputReason, readJsonl, readTextArticle } from '../ingest/text.js';
+import { InputWalker } from '../ingest/inputs.js';
+import { charsetOf, decodeText, InputError, looksBinary, type InputKind } from '../ingest/sniff.js';
+import { fsReason, readJsonl, readTextArticle } from '../ingest/text.js';
 import { readWarc } from '../ingest/warc.js';
 import type { IngestQueue } from './connection.js';
 import type { JobData, PagesJob } from './jobs.js';
@@ -60,7 +60,7 @@ export async function enqueue(inputs: string[], options: EnqueueOptions): Promis
   const started = Date.now();
   const summary: EnqueueSummary = { jobs: 0, items: 0, duplicates: 0, failed: [], ignored: [], seconds: 0 };
   const opts = jobOptions(options.attempts, options.backoffMs);
-  const seenDirs = new Set<string>();
+  const walker = new InputWalker();
   let pending: JobData[] = [];
 
   const flush = async () => {
@@ -185,62 +185,15 @@ export async function enqueue(inputs: string[], options: EnqueueOptions): Promis
     }
   };
 
-  const path = async (p: string, inDirectory: boolean): Promise<void> => {
-    let info;
-    try {
-      info = await stat(p);
-    } catch (err) {
-      fail(p, inputReason(p, err));
-      return;
-    }
-    if (info.isDirectory()) {
-      let real: string;
-      let entries: string[];
-      try {
-        real = await realpath(p);
-        if (seenDirs.has(real)) return;
-        seenDirs.add(real);
-        entries = (await readdir(p)).filter((e) => !e.startsWith('.')).sort();
-      } catch (err) {
-        fail(p, fsReason(err));
-        return;
-      }
-      for (const e of entries) await path(join(p, e), true);
-      return;
-    }
-    if (!info.isFile()) {
-      if (!inDirectory) fail(p, 'not a regular file');
-      return;
-    }
-    let kind = kindFromName(p);
-    if (!kind) {
-      if (inDirectory) {
-        summary.ignored.push(p);
-        return;
-      }
-      let head: Buffer;
-      try {
-        head = (await readFile(p)).subarray(0, 4096);
-      } catch (err) {
-        fail(p, fsReason(err));
-        return;
-      }
-      if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
-        fail(p, 'gzip-compressed file that is not a .warc.gz');
-        return;
-      }
-      if (looksBinary(head)) {
-        fail(p, 'binary file, not a supported input');
-        return;
-      }
-      kind = kindFromContent(head.toString('utf8')) ?? 'text';
-    }
-    await file(p, kind);
-  };
-
   for (const input of inputs) {
     if (isUrl(input)) await push({ kind: 'url', input, url: input, source: input, hints: {}, depth: 0 }, 1);
-    else await path(input, false);
+    else {
+      for await (const e of walker.walk(input)) {
+        if (e.type === 'file') await file(e.path, e.kind);
+        else if (e.type === 'failed') fail(e.path, e.reason);
+        else summary.ignored.push(e.path);
+      }
+    }
   }
   await flush();
   summary.seconds = (Date.now() - started) / 1000;
