@@ -4,7 +4,7 @@ import type { Page } from '../store/store.js';
 import { analyzeRequest } from './analyze.js';
 import { tokenMatches, type WebContext } from './context.js';
 import { openApiDocument } from './openapi.js';
-import { analyzeBody, articlesQuery, HttpError, idParams, parseInput, peopleQuery, personQuery, quotesQuery } from './schemas.js';
+import { analyzeBody, articlesQuery, HttpError, idParams, parseInput, peopleQuery, personQuery, quotesQuery, searchOf } from './schemas.js';
 
 /** The address of the next page: this request's path and query with `page` moved on. */
 export function nextPageUrl(req: FastifyRequest, page: number, hasNext: boolean): string | null {
@@ -39,13 +39,7 @@ export function registerApi(app: FastifyInstance, ctx: WebContext): void {
   app.get('/api/quotes', async (req) => {
     const q = parseInput(quotesQuery, req.query, 'query');
     const result = await store.searchPage(
-      {
-        ...(q.q ? { text: q.q } : {}),
-        ...(q.speaker ? { speaker: q.speaker } : {}),
-        ...(q.outlet ? { outlet: q.outlet } : {}),
-        ...(q.since ? { since: q.since } : {}),
-        ...(q.until ? { until: q.until } : {}),
-      },
+      searchOf(q),
       { limit: q.limit, offset: (q.page - 1) * q.limit },
     );
     return listAnswer(req, q.page, result);

@@ -5,7 +5,7 @@ import { renderArticle, viewFromAnalysis, viewFromStored } from './article-view.
 import { bucketCounts, defaultBucket, renderChart } from './chart.js';
 import { tokenMatches, type WebContext } from './context.js';
 import { html } from './html.js';
-import { analyzeForm, articlesQuery, HttpError, idParams, parseInput, peopleQuery, personQuery, quotesQuery } from './schemas.js';
+import { analyzeForm, articlesQuery, HttpError, idParams, parseInput, peopleQuery, personQuery, quotesQuery, searchOf } from './schemas.js';
 import { analyzePage, articlesPage, homePage, layout, peoplePage, personPage, searchPage, type SearchForm } from './templates.js';
 
 const PAGE_SIZE = 20;
@@ -73,13 +73,7 @@ export function registerPages(app: FastifyInstance, ctx: WebContext): void {
       throw err;
     }
     const result = await store.searchPage(
-      {
-        ...(q.q ? { text: q.q } : {}),
-        ...(q.speaker ? { speaker: q.speaker } : {}),
-        ...(q.outlet ? { outlet: q.outlet } : {}),
-        ...(q.since ? { since: q.since } : {}),
-        ...(q.until ? { until: q.until } : {}),
-      },
+      searchOf(q),
       { limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE },
     );
     return send(reply, searchPage(form, result.items, q.page, result.next !== null));

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { toIsoDate } from '../ingest/dates.js';
+import type { SearchQuery } from '../store/store.js';
 
 /** An error meant for the client: its status and a message naming what was wrong. */
 export class HttpError extends Error {
@@ -69,6 +70,17 @@ export const quotesQuery = z.strictObject({
   page: pageNumber,
   limit,
 });
+
+/** The store's search for a parsed `quotesQuery`: blank fields are no filter. */
+export function searchOf(q: z.infer<typeof quotesQuery>): SearchQuery {
+  return {
+    ...(q.q ? { text: q.q } : {}),
+    ...(q.speaker ? { speaker: q.speaker } : {}),
+    ...(q.outlet ? { outlet: q.outlet } : {}),
+    ...(q.since ? { since: q.since } : {}),
+    ...(q.until ? { until: q.until } : {}),
+  };
+}
 
 export const personQuery = z.strictObject({
   page: pageNumber,
