@@ -793,3 +793,14 @@ test('an institution named after a person (`the Ada Brook Foundation`) is not th
   assert.equal(quote(center, 'that rents had doubled').speaker.name, 'Vale Center for Policy', summary(center));
   expectQuote(quote(center, '“Rents are rising fast,”'), { speaker: 'Mark Vale', mention: 'Vale' });
 });
+
+test('a surname alone is a person when the article names only a foundation after someone of that name, but a firm’s surname may be the firm', () => {
+  const r = run('The Harold Brandt Foundation gave $2 million to the hospital on Monday. “It will save lives,” Brandt said.');
+  const q = quote(r, '“It will save lives,”');
+  expectQuote(q, { speaker: 'Brandt', mention: 'Brandt', cue: 'said' });
+  assert.equal(r.people.find((p) => p.id === q.speaker.entity)?.kind, 'person', summary(r));
+
+  // (A firm goes by its founder's surname: `Harlan` after `Nina Harlan & Co.` is the firm.)
+  const firm = run('Nina Harlan & Co. posted its first loss in a decade. “Demand fell sharply,” Harlan said in a statement.');
+  expectQuote(quote(firm, '“Demand fell sharply,”'), { speaker: 'Nina Harlan & Co.', mention: 'Harlan' });
+});

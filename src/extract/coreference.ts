@@ -121,6 +121,17 @@ function namedAfterPerson(words: string[]): boolean {
   return false;
 }
 
+/**
+ * Words of a namesake institution's name that make it a firm (`Marsh & Sons`, `Harlan Co.`), which
+ * the news calls by its founder's surname alone; a foundation, school or hospital it calls `the
+ * foundation`, so the surname alone there is a person's.
+ */
+const FIRM_WORDS = new Set(['&', 'company', 'co', 'corp', 'corporation', 'inc', 'ltd', 'llc', 'group', 'partners', 'associates', 'sons', 'brothers', 'bros', 'holdings', 'industries', 'enterprises', 'laboratories', 'labs']);
+
+function namesakeFirm(words: string[]): boolean {
+  return words.some((w) => FIRM_WORDS.has(norm(w)));
+}
+
 /** `a` is contained in `b` word by word, in order. */
 function containsWords(b: string[], a: string[]): boolean {
   let i = 0;
@@ -182,6 +193,9 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       // score below prefers the person when both are named.)
       if (namesake && ent.kind !== 'org' && !namedAfterPerson(ent.words)
         || run.personal && !run.org && (words.length > 1 || run.nameFirst > run.first) && ent.kind === 'org' && namedAfterPerson(ent.words)) continue;
+      // (A surname alone after only `the Harold Brandt Foundation` is a Brandt, not the
+      // foundation; after a firm, `Harlan & Co.`, it can be the firm.)
+      if (words.length === 1 && !run.org && ent.kind === 'org' && namedAfterPerson(ent.words) && !namesakeFirm(ent.words)) continue;
       if (containsWords(ent.words, words) || containsWords(words, ent.words)) {
         const score = (norm(ent.words[ent.words.length - 1]) === surname ? 2 : 0) + (ent.kind === 'person' && !run.org ? 1 : 0);
         if (score > matchScore) { match = ent; matchScore = score; }
