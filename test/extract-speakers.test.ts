@@ -804,3 +804,17 @@ test('a surname alone is a person when the article names only a foundation after
   const firm = run('Nina Harlan & Co. posted its first loss in a decade. “Demand fell sharply,” Harlan said in a statement.');
   expectQuote(quote(firm, '“Demand fell sharply,”'), { speaker: 'Nina Harlan & Co.', mention: 'Harlan' });
 });
+
+test('a quotation right after a report with no content of its own (`X wrote on Facebook on Sunday.`) is that report’s', () => {
+  const text = 'Mayor Lena Ruiz wrote on Facebook on Sunday night.\n\n“We will rebuild the library, and we will do it this year.”';
+  expectQuote(quote(run(text), '“We will rebuild the library, and we will do it this year.”'), { type: 'direct', speaker: 'Lena Ruiz', mention: 'Lena Ruiz', cue: 'wrote' });
+  // (In its own paragraph too, and after someone else's quotation.)
+  const after = run('“The roof leaks,” Tom Hale said.\n\nThe mayor, Lena Ruiz, responded in a statement on Monday. “We will rebuild the library.”');
+  expectQuote(quote(after, '“We will rebuild the library.”'), { speaker: 'Lena Ruiz', cue: 'responded' });
+  // (A report with a clause of its own has its content: the quotation after it goes on with it.)
+  const clause = run('Ruiz said the library would reopen.\n\n“We will rebuild it this year.”');
+  expectQuote(quote(clause, '“We will rebuild it this year.”'), { speaker: 'Ruiz', mention: null, cue: null });
+  // (Nor does one denied: `respond` reports nothing there.)
+  const silent = run('“The roof leaks,” Tom Hale said.\n\nRuiz did not respond to a request for comment.\n\n“We have waited for years.”');
+  assert.equal(quote(silent, '“We have waited for years.”').cue, null, summary(silent));
+});

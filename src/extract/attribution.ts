@@ -1081,6 +1081,28 @@ function introducedByMainClause(doc: Doc, start: number, end: number, runs: RunI
   return copulaToColon(tokens, m.last, end - 1) ? { mention: m, cue: null } : null;
 }
 
+/**
+ * `Mayor Lena Ruiz wrote on Facebook on Sunday night.`: a sentence of the reporter's that is a
+ * subject, a verb of speech and only adjuncts (`on Facebook`, `in a statement`, `to reporters`),
+ * no quotation and no clause: a report whose content is the quotation that follows it. Its
+ * subject and cue, or null.
+ */
+function reportWithoutContent(doc: Doc, start: number, end: number, runs: RunIndex, spans: QuotedSpan[]): { mention: Mention; cue: Cue } | null {
+  const tokens = doc.tokens;
+  if (tokens[end - 1]?.text !== '.' || end - start > 25) return null;
+  // (Nor a report denied, `Ruiz did not respond to a request for comment.`)
+  for (let k = start; k < end; k++) if (tokens[k].quote >= 0 || /^(not|n't|n’t|never)$/.test(tokens[k].lower)) return null;
+  const m = mainSubject(doc, start, end, runs, spans);
+  if (!m || m.kind === 'description' && m.indefinite) return null;
+  // (Its first verb past the subject and any apposition: `Lena Ruiz, the mayor, wrote`.)
+  let k = m.last;
+  while (k < end && (tokens[k].pos !== 'VERB' || runs.at[k] >= 0)) k++;
+  const cue = k < end ? cueAt(doc, k) : null;
+  if (!cue || cue.according || cue.participle || cue.agent || cue.sense.strength !== 'speech') return null;
+  for (let x = cue.last; x < end - 1; x++) if (!/^(ADP|DET|NUM|PROPN|NOUN|ADJ|ADV)$/.test(tokens[x].pos) || tokens[x].lower === 'that') return null;
+  return { mention: m, cue };
+}
+
 /** From `k` to the colon at `colon`: a form of `be`, adverbs, and an adjective last. */
 function copulaToColon(tokens: Token[], k: number, colon: number): boolean {
   if (k >= colon || !/^(is|was|were|are|remained|remains|sounded|seemed)$/.test(tokens[k].lower)) return false;
@@ -2203,8 +2225,12 @@ function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], runs: RunI
     // it:`, is introduced by that clause just the same.)
     const prev = here > 0 ? units[here - 1] : undefined;
     const introducedBefore = standalone && prev !== undefined && tokens[prev.last - 1].text === ':' && tokens[prev.last - 1].para === para - 1;
+    // (So is one right after a report that has no content of its own, `Ruiz wrote on Facebook
+    // on Sunday.`, in its paragraph or opening the next.)
+    const reportBefore = standalone && prev !== undefined && !introducedBefore && tokens[prev.last - 1].para >= para - 1;
     const subject = here === fromUnit ? null : speakerLabel(doc, unit.first, s.first, runs)
-      ?? (standalone ? (introducedBefore ? writingByAuthor(doc, prev.first, prev.last, runs) ?? introducedByMainClause(doc, prev.first, prev.last, runs, spans) : null)
+      ?? (standalone ? (introducedBefore ? writingByAuthor(doc, prev.first, prev.last, runs) ?? introducedByMainClause(doc, prev.first, prev.last, runs, spans)
+        : reportBefore ? reportWithoutContent(doc, prev.first, prev.last, runs, spans) : null)
         : writingByAuthor(doc, unit.first, s.first, runs) ?? sentenceSubject(doc, unit.first, s.first, runs) ?? introducedByMainClause(doc, unit.first, s.first, runs, spans));
     if (subject) {
       const own: Attribution = { ...cont, cue: subject.cue, source: subject.mention, inherits: null, how: 'subject' };
