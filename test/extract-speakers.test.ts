@@ -818,3 +818,13 @@ test('a quotation right after a report with no content of its own (`X wrote on F
   const silent = run('“The roof leaks,” Tom Hale said.\n\nRuiz did not respond to a request for comment.\n\n“We have waited for years.”');
   assert.equal(quote(silent, '“We have waited for years.”').cue, null, summary(silent));
 });
+
+test('`the father` is a father named in this paragraph or the one before, not one of another family further back', () => {
+  const text = 'The crash killed Mira Olsen, a nurse. Olsen’s father, Henrik, says she loved the night shift.\n\n'
+    + 'The ferry company said it would review its safety rules.\n\nInspectors arrived on Tuesday.\n\n'
+    + 'At the hospital, the family of a young driver waited for news. “We just want him home,” the father said.';
+  expectQuote(quote(run(text), '“We just want him home,”'), { speaker: 'the father', mention: 'the father' });
+  // (Right after he is named, the father is he.)
+  const near = run('Olsen’s father, Henrik, arrived at noon. “She loved the night shift,” the father said.');
+  expectQuote(quote(near, '“She loved the night shift,”'), { speaker: 'Henrik', mention: 'the father' });
+});

@@ -733,7 +733,11 @@ function resolveMention(
     // party's, describes too comes first.)
     const marks: string[] = [];
     for (let k = m.first + 1; k < headIndex(tokens, m); k++) if (/^\p{Lu}/u.test(tokens[k].text) && tokens[k].pos !== 'PUNCT') marks.push(norm(tokens[k].text));
-    const fits = (e: Entity) => (e.kind === 'person' || the && e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed) && e.descriptorWords.has(head);
+    // (A kinship noun says whose relative only where it was said: `the father` is one named
+    // as someone's father in this paragraph or the one before, not a father further back.)
+    const kin = KIN_NOUNS.has(head);
+    const fits = (e: Entity) => (e.kind === 'person' || the && e.kind === 'unknown' && e.words.length > 1 && !e.place && !e.placeLed) && e.descriptorWords.has(head)
+      && (!kin || para - (latestBefore(e, at)?.para ?? -9) <= 1);
     const described = (marks.length > 0 ? salient(entities, at, para, last, (e) => fits(e) && marks.every((w) => e.descriptorWords.has(w))) : null)
       ?? salient(entities, at, para, last, fits);
     if (described) return described;
