@@ -674,6 +674,11 @@ test('a participle rests on an indefinite subject that opens its clause after a 
   expectQuote(r.quotes.find((x) => x.text.includes('direct attack'))!, { speaker: 'several unions', mention: 'several unions', cue: 'saying' });
 });
 
+test('`said she recalls ...`: a memory reported as spoken rests on the outer cue and its subject, whatever follows the memory verb', () => {
+  const r = run('Judge Nora Vail said she recalls the lawyer being “rather rude to everyone in the room.”');
+  expectQuote(quote(r, 'the lawyer being “rather rude to everyone in the room.”'), { type: 'mixed', speaker: 'Nora Vail', mention: 'Nora Vail', cue: 'said' });
+});
+
 test('a participle after a clause reported inside another (`told them that she believes we should ..., saying`) rests on the main clause\'s subject', () => {
   const r = run('Mayor Ann Cole told the council that she believes we should keep funding libraries, saying that "books still open doors" for children.');
   expectQuote(r.quotes.find((x) => x.text.includes('books still open'))!, { speaker: 'Ann Cole', mention: 'Ann Cole', cue: 'saying' });

@@ -2680,6 +2680,9 @@ function hypotheticalInner(doc: Doc, outer: CueInUnit, inner: CueInUnit): boolea
   return modal !== undefined && /^(would|will|could|might|'d|’d|should)$/.test(modal.lower) && modal.i === inner.source.last;
 }
 
+/** Verbs of remembering, which report a memory rather than a saying. */
+const MEMORY = new Set(['recall', 'remember']);
+
 /**
  * `said he thought that ...`, `told reporters she believes ...`: a thought the speaker reports
  * as they speak is reported by the outer cue, which the attribution rests on; the content stays
@@ -2688,10 +2691,13 @@ function hypotheticalInner(doc: Doc, outer: CueInUnit, inner: CueInUnit): boolea
  */
 function thoughtInner(doc: Doc, outer: CueInUnit, inner: CueInUnit, found: Content[]): boolean {
   const tokens = doc.tokens;
+  // (`said she recalls the colleague being “confused”`: a memory is a thought too, whatever
+  // follows the verb.)
+  const memory = MEMORY.has(inner.cue.sense.lemma);
   // (Only the inner cue's own `that` clause: a bare quotation after it, `adding that he thinks
   // “...”`, is the outer cue's content, which holds the thought.)
-  if (found.length !== 1 || found[0].first !== inner.cue.last || tokens[found[0].first]?.lower !== 'that') return false;
-  if (outer.cue.sense.strength !== 'speech' || outer.cue.according || !outer.source || inner.cue.sense.strength !== 'that') return false;
+  if (found.length !== 1 || found[0].first !== inner.cue.last || !memory && tokens[found[0].first]?.lower !== 'that') return false;
+  if (outer.cue.sense.strength !== 'speech' || outer.cue.according || !outer.source || !memory && inner.cue.sense.strength !== 'that') return false;
   if (!inner.source || inner.source.kind !== 'pronoun' || inner.cue.first !== inner.source.last) return false;
   let k = outer.cue.last;
   // (`told reporters she believes`: the person told, a word or two, stands between.)
