@@ -739,3 +739,11 @@ test('`many of whom said` after a comma: the group the clause hangs on is the so
   assert.equal(q.text, 'it was too late', summary(r));
   expectQuote(q, { type: 'indirect', speaker: 'Residents', cue: 'said' });
 });
+
+test('a possessive description (`its partners`) leaves the description in apposition that names who they are (`members of the Farmers League`)', () => {
+  const r = run('The government does not hold a majority, but its partners, members of the Farmers League, have said they will back the budget.');
+  expectQuote(quote(r, 'they will back the budget'), { speaker: 'members of the Farmers League', mention: 'members of the Farmers League', cue: 'said' });
+  // (An apposition that names no one says no more: the possessive description stays.)
+  const plain = run('The firm lost money. Its owners, two brothers from town, said the plan would work.');
+  expectQuote(quote(plain, 'the plan would work'), { speaker: 'Its owners', mention: 'Its owners' });
+});

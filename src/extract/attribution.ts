@@ -846,6 +846,14 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
       const m = phraseBefore(doc, k, min, runs);
       const outer = m && (m.kind === 'name' || m.kind === 'description') ? m : null;
       if (inner && inner.kind === 'name' && inner.first === k + 1) return { mention: inner, first: outer ? outer.first : inner.first };
+      // `its partners, members of the Farmers League, said`: a description that names someone
+      // only by whose they are leaves the one in apposition, which says who they are.
+      // (One that holds a name: `their friends, people in town,` says no more.)
+      if (outer && outer.kind === 'description' && POSSESSIVE_WORDS.has(tokens[outer.first].lower) && inner && inner.kind === 'description' && inner.first === k + 1) {
+        let named = false;
+        for (let x = inner.first; x < inner.last && !named; x++) named = runs.at[x] >= 0;
+        if (named) return { mention: inner, first: outer.first };
+      }
       // `Maren Holt, the chair of the Regional Water Board, which ..., urged`: a description
       // in apposition to a person's name leaves the name the subject.
       if (outer && outer.kind === 'description' && tokens[outer.first - 1]?.text === ',') {
