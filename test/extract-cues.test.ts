@@ -337,3 +337,10 @@ test('an `-ing` cue the tagger reads as an adjective after `is` or `are` is a pr
   const s = run('The early harvest is promising, the farmer said.');
   assert.ok(!s.quotes.some((q) => q.cue?.text === 'promising'), summary(s));
 });
+
+test('an addressee whose name the tagger reads in part as a verb (`told the Daily Herald that ...`); not in a headline in capitals', () => {
+  const r = run('Paul Okafor runs the ferries. Okafor told the Daily Herald that the authority would “live with whatever the council decides.”');
+  expectQuote(quote(r, 'that the authority would “live with whatever the council decides.”'), { type: 'mixed', speaker: 'Paul Okafor', mention: 'Okafor', cue: 'told' });
+  const h = run('Adviser: I Never Told Mayor Private Ferry Contract Was a Bad Deal.\n\nThe adviser spoke on Monday.');
+  assert.ok(!h.quotes.some((q) => q.text.includes('Bad Deal')), summary(h));
+});

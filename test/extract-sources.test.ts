@@ -747,3 +747,9 @@ test('a possessive description (`its partners`) leaves the description in apposi
   const plain = run('The firm lost money. Its owners, two brothers from town, said the plan would work.');
   expectQuote(quote(plain, 'the plan would work'), { speaker: 'Its owners', mention: 'Its owners' });
 });
+
+test('a role in lower case before the name in apposition (`His colleague, climatologist Sara Kim, said`) leaves the name the subject', () => {
+  const r = run('Ben Adeyemi is a hydrologist. His colleague, climatologist Sara Kim, said the data left little room for hope. One critic, former mayor Tom Reed, said the plan would fail.');
+  expectQuote(quote(r, 'the data left little room for hope'), { type: 'indirect', speaker: 'Sara Kim', mention: 'Sara Kim', cue: 'said' });
+  expectQuote(quote(r, 'the plan would fail'), { type: 'indirect', speaker: 'Tom Reed', mention: 'Tom Reed', cue: 'said' });
+});

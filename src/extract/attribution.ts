@@ -71,7 +71,7 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     const askedBefore = closer !== undefined && closer.quote >= 0 && spans[closer.quote].last === prev!.last && closer.para === firstTok.para
       && firstTok.quote < 0 && (/^[?!]$/.test(doc.tokens[prev!.last - 2]?.text ?? '') && !capitalPronoun || /^[.?!]$/.test(doc.tokens[prev!.last - 2]?.text ?? '') && bareCueSentence(doc, s));
     if (prev && (inside || lower || askedBefore)) prev.last = s.last;
-    else units.push({ first: s.first, last: s.last });
+    else units.push({ first: datelineEnd(doc, s), last: s.last });
   }
   // No real sentence runs past a few hundred tokens; cutting pathological ones (a megabyte of
   // unclosed quotation marks) keeps every per-unit step bounded and the whole pass linear.
@@ -80,6 +80,33 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
     for (let f = u.first; f < u.last; f += MAX_UNIT) bounded.push({ first: f, last: Math.min(u.last, f + MAX_UNIT) });
   }
   return bounded;
+}
+
+const DATELINE_DASHES = new Set(['—', '–', '-', '--', '―']);
+
+/**
+ * `WASHINGTON (AP) — The ...`, `MIRAMICHI, N.B. — The ...`: a dateline (a place in capitals,
+ * perhaps a province, and an agency in parentheses) that opens a paragraph heads the story and
+ * is no part of what its first sentence reports, so the sentence's unit starts after its dash.
+ */
+function datelineEnd(doc: Doc, s: Range): number {
+  const tokens = doc.tokens;
+  if (doc.paragraphs[tokens[s.first].para]?.first !== s.first) return s.first;
+  const capitals = (x: number) => tokens[x].quote < 0 && tokens[x].text.length > 1 && /^\p{Lu}[\p{Lu}.’'&]*$/u.test(tokens[x].text);
+  let k = s.first;
+  let words = 0;
+  while (k < s.last && k - s.first < 10) {
+    if (capitals(k)) words++;
+    else if (tokens[k].text === '(' && words > 0) {
+      // (An agency: `(AP)`, `(Reuters)`.)
+      let close = k + 1;
+      while (close < s.last && close < k + 5 && tokens[close].text !== ')' && /^\p{Lu}/u.test(tokens[close].text)) close++;
+      if (tokens[close]?.text !== ')' || close === k + 1) return s.first;
+      k = close;
+    } else if (tokens[k].text !== ',' || words === 0) break;
+    k++;
+  }
+  return words > 0 && k + 1 < s.last && DATELINE_DASHES.has(tokens[k].text) && tokens[k].quote < 0 ? k + 1 : s.first;
 }
 
 /**
@@ -824,10 +851,11 @@ function subjectBeforeApposition(doc: Doc, comma: number, min: number, runs: Run
       if (close > 0) after = close + 1;
     }
     // (`The chairman, Olin Ferris, suggested`: a role with the name in apposition leaves the name.)
-    // (`One blue-state Republican, Idaho Sen. Abel Crane, said`: a place or a title may stand
-    // before the name.)
+    // (`One blue-state Republican, Idaho Sen. Abel Crane, said`, `His colleague, climatologist
+    // Sara Kim, said`: a place, a title or a role in lower case may stand before the name.)
     let n = after + 1;
-    while (n < comma && n < after + 4 && runs.at[n] < 0 && tokens[n].pos === 'PROPN' && tokens[n].quote < 0) n++;
+    while (n < comma && n < after + 4 && runs.at[n] < 0 && tokens[n].quote < 0
+      && (tokens[n].pos === 'PROPN' || /^(NOUN|ADJ)$/.test(tokens[n].pos) && /^\p{Ll}/u.test(tokens[n].text))) n++;
     // (Also after a name that names no person, `One blue-state Republican, Sen. Abel Crane,`.)
     const role = opening !== null && (opening.kind === 'description' || opening.kind === 'name' && runs.at[opening.coreFirst] >= 0 && !runs.runs[runs.at[opening.coreFirst]].personal && runs.at[n] >= 0 && runs.runs[runs.at[n]].personal);
     const nameNext = opening !== null && role && runs.at[n] >= 0 && runs.runs[runs.at[n]].first === n && closedApposition(tokens, runs.runs[runs.at[n]].last, comma);
@@ -1873,11 +1901,15 @@ function skipAddressee(doc: Doc, k: number, max: number, cue: Cue): number {
       if (tokens[k].pos === 'DET' || tokens[k].pos === 'PRON') k++;
       // (`told Chinese-language media`: a hyphen with no space around it joins one word.)
       const joined = (x: number) => tokens[x].text === '-' && !tokens[x].space && x + 1 < max && !tokens[x + 1].space && tokens[x + 1].quote < 0;
+      // (`told the Daily Herald`, `told the Associated Press`: the tagger may read a word of a
+      // name as a verb; in capitals after a cue in lower case (no headline's) it is the name's.)
+      const runningText = /^\p{Ll}/u.test(tokens[cue.first].text);
+      const capitalVerb = (x: number) => runningText && tokens[x].pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(tokens[x].text);
       // (`told CBC Radio’s The Current`, `told the Herald’s editorial board`: a possessive
       // goes on with the phrase it owns.)
       for (let hops = 0; hops < 2; hops++) {
         while (k < max && k - start < 10 && ok(tokens[k]) && (tokens[k].pos === 'ADJ' || joined(k))) k++;
-        while (k < max && k - start < 10 && ok(tokens[k]) && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN' || joined(k)
+        while (k < max && k - start < 10 && ok(tokens[k]) && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'PROPN' || joined(k) || capitalVerb(k)
           || /^(and|&)$/.test(tokens[k].lower) && tokens[k + 1]?.pos === 'PROPN' && tokens[k - 1]?.pos === 'PROPN')) k++;
         // (`told CNN’s “Early Start”`: the programme it owns may be a name in quotation marks,
         // in capitals.)
