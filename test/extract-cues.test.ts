@@ -344,3 +344,12 @@ test('an addressee whose name the tagger reads in part as a verb (`told the Dail
   const h = run('Adviser: I Never Told Mayor Private Ferry Contract Was a Bad Deal.\n\nThe adviser spoke on Monday.');
   assert.ok(!h.quotes.some((q) => q.text.includes('Bad Deal')), summary(h));
 });
+
+test('a participle on the noun of an opening phrase (`In a statement posted on its website, X ... said`) is no cue; `As the paper noted` and `After aides insisted` still are', () => {
+  const r = run('In a statement posted on the club’s website, chairman Arthur Lane thanked the coach but said the board had “no choice but to act.”');
+  expectQuote(quote(r, 'the board had “no choice but to act.”'), { type: 'mixed', speaker: 'Arthur Lane', cue: 'said' });
+  assert.ok(!r.quotes.some((q) => q.cue?.text === 'posted'), summary(r));
+  const s = run('The council met on Monday. As the paper noted, the vote is rare. After club officials insisted that the coach would stay, he left.');
+  expectQuote(quote(s, 'the vote is rare'), { type: 'indirect', speaker: 'the paper', cue: 'noted' });
+  expectQuote(quote(s, 'that the coach would stay'), { type: 'indirect', speaker: 'club officials', cue: 'insisted' });
+});

@@ -82,7 +82,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   }
   // `Asked about the flood, Ferris said ...`: a participle clause opening the sentence
   // describes the speaker; the cue is the main verb that follows.
-  if (reducedClauseOpener(tokens, i)) return null;
+  if (reducedClauseOpener(tokens, i) || participleOnAdjunct(tokens, i)) return null;
   // `Add the broth and stir.`: a bare verb opening its sentence is an imperative, not a report.
   if (sense.lemma === t.lower && opensSentence(tokens, i) && tokens[i + 1]?.quote < 0 && !/^(to|that)$/.test(tokens[i + 1]?.lower ?? '')) return null;
   // (`Brandt’s saying so`: a gerund after a possessive; not after `’s` for `is`: `He’s claiming`.)
@@ -273,6 +273,24 @@ function reducedClauseOpener(tokens: Token[], i: number): boolean {
   if (!atStart) return false;
   const next = tokens[i + 1];
   return next !== undefined && (next.pos === 'ADP' || next.pos === 'SCONJ' || next.lower === 'to' || /^(what|whether|how|why|who|when|where|which|if)$/.test(next.lower));
+}
+
+const PLAIN_PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'from', 'via', 'during', 'through', 'by', 'amid', 'under', 'within', 'across']);
+
+/**
+ * `In a statement posted on its website, ...`, `..., in remarks released by his office, ...`: a
+ * past participle right after the noun of a prepositional phrase that opens the sentence or
+ * follows a comma describes that noun (a writing, remarks); the phrase has no subject to report,
+ * and the cue is the main clause's verb. (Not after a word that may open a clause with a subject,
+ * `After campaign aides insisted ...`, `As the paper noted, ...`.)
+ */
+function participleOnAdjunct(tokens: Token[], i: number): boolean {
+  if (!/\p{Ll}(ed|en|wn)$/u.test(tokens[i].text) || tokens[i - 1]?.pos !== 'NOUN' || tokens[i - 1].quote >= 0) return false;
+  let k = i - 1;
+  while (k > 0 && k > i - 6 && tokens[k - 1].quote < 0 && (/^(NOUN|ADJ|DET|NUM)$/.test(tokens[k - 1].pos) || /^(his|her|its|their|our|['’]s)$/.test(tokens[k - 1].lower))) k--;
+  const adp = tokens[k - 1];
+  if (adp === undefined || !PLAIN_PREPOSITIONS.has(adp.lower) || adp.quote >= 0) return false;
+  return opensSentence(tokens, k - 1) || tokens[k - 2]?.text === ',';
 }
 
 /**
