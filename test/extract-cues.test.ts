@@ -353,3 +353,9 @@ test('a participle on the noun of an opening phrase (`In a statement posted on i
   expectQuote(quote(s, 'the vote is rare'), { type: 'indirect', speaker: 'the paper', cue: 'noted' });
   expectQuote(quote(s, 'that the coach would stay'), { type: 'indirect', speaker: 'club officials', cue: 'insisted' });
 });
+
+test('a participle set off by commas before the clause’s verb (`the cost, estimated at 120 million euros, was manageable`) is no cue', () => {
+  const r = run('Analysts said the cost of the recall, estimated at 120 million euros, was manageable.');
+  expectQuote(quote(r, 'the cost of the recall, estimated at 120 million euros, was manageable'), { type: 'indirect', speaker: 'Analysts', cue: 'said' });
+  assert.equal(r.quotes.length, 1, summary(r));
+});

@@ -82,7 +82,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   }
   // `Asked about the flood, Ferris said ...`: a participle clause opening the sentence
   // describes the speaker; the cue is the main verb that follows.
-  if (reducedClauseOpener(tokens, i) || participleOnAdjunct(tokens, i)) return null;
+  if (reducedClauseOpener(tokens, i) || participleOnAdjunct(tokens, i) || parentheticalParticiple(tokens, i)) return null;
   // `Add the broth and stir.`: a bare verb opening its sentence is an imperative, not a report.
   if (sense.lemma === t.lower && opensSentence(tokens, i) && tokens[i + 1]?.quote < 0 && !/^(to|that)$/.test(tokens[i + 1]?.lower ?? '')) return null;
   // (`Brandt’s saying so`: a gerund after a possessive; not after `’s` for `is`: `He’s claiming`.)
@@ -273,6 +273,24 @@ function reducedClauseOpener(tokens: Token[], i: number): boolean {
   if (!atStart) return false;
   const next = tokens[i + 1];
   return next !== undefined && (next.pos === 'ADP' || next.pos === 'SCONJ' || next.lower === 'to' || /^(what|whether|how|why|who|when|where|which|if)$/.test(next.lower));
+}
+
+/**
+ * `the cost of the recall, estimated at 120 million euros, was manageable`: a past participle
+ * and its phrase set off by commas, with a finite verb right after them, describe the noun before
+ * them; the verb after the commas is the clause's.
+ */
+function parentheticalParticiple(tokens: Token[], i: number): boolean {
+  if (!/\p{Ll}(ed|en|wn)$/u.test(tokens[i].text) || tokens[i - 1]?.text !== ',' || tokens[i - 2]?.pos !== 'NOUN') return false;
+  for (let k = i + 1; k < tokens.length && k < i + 12; k++) {
+    const t = tokens[k];
+    if (t.quote >= 0 || t.para !== tokens[i].para || t.lower === 'that' || /^[.;:!?]$/.test(t.text)) return false;
+    if (t.text === ',') {
+      const next = tokens[k + 1];
+      return k > i + 1 && next !== undefined && next.quote < 0 && (next.pos === 'AUX' || next.pos === 'VERB' && !next.lower.endsWith('ing'));
+    }
+  }
+  return false;
 }
 
 const PLAIN_PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'from', 'via', 'during', 'through', 'by', 'amid', 'under', 'within', 'across']);
