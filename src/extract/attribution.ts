@@ -9,7 +9,7 @@ import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
 import { PARTICIPLE_SUBORDINATORS, cueAt, type Cue } from './cues.js';
 import { phraseAfter, phraseBefore, type Mention, type NameRun, type RunIndex } from './mentions.js';
-import { PERSON_NOUNS, TAKES_ADDRESSEE, WRITINGS, isPlaceName } from './lexicon.js';
+import { OBJECT_FIRST, PERSON_NOUNS, TAKES_ADDRESSEE, WRITINGS, isPlaceName } from './lexicon.js';
 import type { QuoteType } from './types.js';
 
 export interface Attribution {
@@ -1332,8 +1332,9 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
     if (t.text === ',' || !(t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.lower === 'of' || /^\p{Lu}/u.test(t.text))) break;
   }
   while (before >= unit.first && (tokens[before].text === ',' || tokens[before].text === '—')) before--;
-  if (cue.participle) {
-    // `..., adding` never reports what came before it.
+  if (cue.participle || OBJECT_FIRST.has(cue.sense.lemma)) {
+    // `..., adding` never reports what came before it; nor does `accused X of “...”`, whose
+    // quotation follows its object.
   } else if (before >= unit.first && tokens[before].quote >= 0 && spans[tokens[before].quote].last === before + 1) {
     const span = spans[tokens[before].quote];
     // `Opponents of what’s called a “rain tax” argue ...`: a label in quotation marks inside a
@@ -1653,8 +1654,10 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
       if (named >= 0 && end - named >= 2 && !verbBeforeRelative(doc, named, end)) out.push({ first: named, last: end, type, how: 'clause', naming: true });
       return out;
     }
-    // `calling him a “reckless dreamer”`: the quotation is what was said.
-    if (q >= 0 && spans[q].last >= last - 0 && clauseBeforeIsObject(doc, first, spans[q].first)) {
+    // `calling him a “reckless dreamer”`: the quotation is what was said. (So after `of` in
+    // `accused the council, its chair among them, of “...”`: the charge.)
+    const charge = q >= 0 && OBJECT_FIRST.has(cue.sense.lemma) && tokens[spans[q].first - 1]?.lower === 'of';
+    if (q >= 0 && spans[q].last >= last - 0 && (charge || clauseBeforeIsObject(doc, first, spans[q].first))) {
       out.push({ first: spans[q].first, last: spans[q].last, type: 'direct', how: 'pre-quote' });
       return out;
     }

@@ -34,7 +34,10 @@ const THAT_ONLY = `signal indicate believe think feel hope expect fear worry kno
  decide deny conclude clarify email text blog retweet
  laugh chuckle sigh smile grin marvel brag gripe grumble fume gush rant`;
 const QUOTED_ONLY = `ask call describe condemn label brand dub term criticize criticise praise slam
- dismiss decry denounce blast hail characterize characterise refer express voice read liken laud tout`;
+ dismiss decry denounce blast hail characterize characterise refer express voice read liken laud tout
+ accuse blame defend`;
+/** Verbs whose quotation follows their object (`accused the council of “...”`), never before. */
+export const OBJECT_FIRST = new Set(['accuse', 'blame', 'defend']);
 
 /** Irregular inflections: lemma -> [3sg, past, past participle, gerund]. */
 const IRREGULAR: Record<string, string[]> = {
