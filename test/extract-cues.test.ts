@@ -360,7 +360,7 @@ test('a participle set off by commas before the clause’s verb (`the cost, esti
   assert.equal(r.quotes.length, 1, summary(r));
 });
 
-test('`accused X of “...”`, `blamed X on “...”`, `defended X as “...”` report the quotation after their object, never one before', () => {
+test('`accused X of “...”` and `blamed X on “...”` report the quotation after their object, never one before', () => {
   const r = run('At one point Voss accused the union, its leaders among them, of “putting politics before patients.” Ruiz blamed the delays on “a culture of silence” at the top.');
   expectQuote(quote(r, '“putting politics before patients.”'), { type: 'direct', speaker: 'Voss', cue: 'accused' });
   assert.ok(r.quotes.some((q) => q.cue?.text === 'blamed' && q.text.includes('“a culture of silence”')), summary(r));
