@@ -753,3 +753,11 @@ test('a role in lower case before the name in apposition (`His colleague, climat
   expectQuote(quote(r, 'the data left little room for hope'), { type: 'indirect', speaker: 'Sara Kim', mention: 'Sara Kim', cue: 'said' });
   expectQuote(quote(r, 'the plan would fail'), { type: 'indirect', speaker: 'Tom Reed', mention: 'Tom Reed', cue: 'said' });
 });
+
+test('a surname the tagger reads as a verb is a name inside running text (`told a radio station that Dole was wrong`), not in a headline in capitals', () => {
+  const r = run('Greg Hanley runs Westbury. Hanley told a radio station that Dole was wrong. Later he told the Harbour Herald that Dole “never met a fee he did not like.”');
+  expectQuote(quote(r, 'that Dole was wrong'), { type: 'indirect', speaker: 'Greg Hanley', mention: 'Hanley', cue: 'told' });
+  expectQuote(quote(r, 'that Dole “never met a fee he did not like.”'), { type: 'mixed', speaker: 'Greg Hanley', mention: 'he', cue: 'told' });
+  const h = run('Mike Pence Calls for a Special Prosecutor.\n\nThe governor spoke on Monday.');
+  assert.ok(!h.people.some((p) => p.name === 'Mike Pence Calls'), summary(h));
+});

@@ -214,6 +214,37 @@ export class Doc {
     const spans: number[][] = [];
     wdoc.sentences().each((s: any) => { spans.push(s.out(its.span) as number[]); });
     this.splitSentences(spans, map);
+    this.retagNamesReadAsVerbs();
+  }
+
+  /**
+   * `that Dole was wrong`, `told the Harbour Herald that`, `the Associated Press`: a capitalised
+   * word inside a sentence of running text is a name's, though the tagger reads it as a verb (a
+   * surname that is also a verb). Running text: the word before it is in lower case, or is a name
+   * with a lower-case word or punctuation after the capitalised one (not a headline in capitals).
+   */
+  private retagNamesReadAsVerbs(): void {
+    const tokens = this.tokens;
+    for (const s of this.sentences) {
+      // (A headline in capitals, `Mike Pence Calls for ...`, is left as the tagger read it.)
+      let words = 0;
+      let capitals = 0;
+      for (let k = s.first; k < s.last; k++) {
+        if (!/^\p{L}/u.test(tokens[k]!.text)) continue;
+        words++;
+        if (/^\p{Lu}/u.test(tokens[k]!.text)) capitals++;
+      }
+      if (capitals * 2 > words) continue;
+      for (let k = s.first + 1; k < s.last; k++) {
+        const t = tokens[k]!;
+        if (t.pos !== 'VERB' || !/^\p{Lu}\p{Ll}/u.test(t.text)) continue;
+        const prev = tokens[k - 1]!;
+        const next = tokens[k + 1];
+        const lowerBefore = /^\p{Ll}/u.test(prev.text);
+        const nameBefore = prev.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && next !== undefined && next.para === t.para && (/^\p{Ll}/u.test(next.text) || next.pos === 'PUNCT');
+        if (lowerBefore || nameBefore) t.pos = 'PROPN';
+      }
+    }
   }
 
   /**
