@@ -307,4 +307,23 @@ CREATE TABLE band_blocks (
 );
 `,
   },
+  {
+    version: 11,
+    name: "the genders a person's articles gave",
+    sql: `
+-- Articles whose entity for the person had a gender (pronouns, honorifics, gendered nouns, a
+-- listed first name): what tells a surname-only "Mr. Doe" from Jane Doe (identity.ts). Filled
+-- for the record so far from its articles' people.
+ALTER TABLE people ADD COLUMN male INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN female INTEGER NOT NULL DEFAULT 0;
+CREATE TEMP TABLE person_genders AS
+  SELECT json_extract(e.value, '$.person') AS id,
+         SUM(json_extract(e.value, '$.gender') = 'm') AS male, SUM(json_extract(e.value, '$.gender') = 'f') AS female
+  FROM articles, json_each(articles.people) e
+  WHERE json_extract(e.value, '$.gender') IS NOT NULL AND json_extract(e.value, '$.person') IS NOT NULL
+  GROUP BY 1;
+UPDATE people SET male = g.male, female = g.female FROM person_genders g WHERE g.id = people.id;
+DROP TABLE person_genders;
+`,
+  },
 ];

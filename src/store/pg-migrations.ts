@@ -8,6 +8,7 @@
 import type pg from 'pg';
 import { MIGRATION_PAGE, type Migration } from './migrations.js';
 import { quotationBands } from './normalize.js';
+import { DOMINANCE, DOMINANT_MIN_QUOTES, HONORIFIC_WORDS, MAX_SURNAME_CANDIDATES, TITLE_WORDS } from './identity.js';
 
 /**
  * Latin letters with diacritics and their plain lower-case letter, for `onrecord_fold()`: the
@@ -471,5 +472,396 @@ $fn$;
 -- written by the same transaction as the article, after onrecord_add().
 ALTER TABLE quotes ADD COLUMN addressee text, ADD COLUMN said_when text;
 `,
+  },
+  {
+    version: 5,
+    name: 'one person across articles: surname-only people and name variants by their evidence',
+    sql: `
+-- As SQLite migration 11: the articles that gave each person a gender.
+ALTER TABLE people ADD COLUMN male integer NOT NULL DEFAULT 0, ADD COLUMN female integer NOT NULL DEFAULT 0;
+UPDATE people SET male = g.male, female = g.female
+  FROM (SELECT person_id, count(*) FILTER (WHERE gender = 'm') AS male, count(*) FILTER (WHERE gender = 'f') AS female
+        FROM article_people WHERE person_id IS NOT NULL AND gender IS NOT NULL GROUP BY person_id) g
+  WHERE g.person_id = people.id;
+
+-- The words of descriptors that are titles (identity.ts TITLE_WORDS, filled by this migration)
+-- and honorifics (title NULL).
+CREATE TABLE title_words (word text PRIMARY KEY, title text);
+
+-- The rules of identity.ts, server-side: see there for what each decides.
+CREATE FUNCTION onrecord_titles(p_descriptors text[]) RETURNS text[] LANGUAGE sql STABLE AS $fn$
+  SELECT coalesce(array_agg(DISTINCT t.title) FILTER (WHERE t.title IS NOT NULL), '{}')
+  FROM unnest(p_descriptors) AS d, regexp_split_to_table(lower(d), '[^a-z]+') AS w JOIN title_words t ON t.word = w
+$fn$;
+
+CREATE FUNCTION onrecord_named(p_descriptors text[]) RETURNS boolean LANGUAGE sql STABLE AS $fn$
+  SELECT EXISTS (SELECT 1 FROM unnest(p_descriptors) AS d, regexp_split_to_table(lower(d), '[^a-z]+') AS w
+                 JOIN title_words t ON t.word = w)
+$fn$;
+
+CREATE FUNCTION onrecord_gender(p_male int, p_female int) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+  SELECT CASE WHEN p_male > 2 * p_female THEN 'm' WHEN p_female > 2 * p_male THEN 'f' END
+$fn$;
+
+CREATE FUNCTION onrecord_dominant(p_ids bigint[], p_quotes int[]) RETURNS bigint LANGUAGE plpgsql IMMUTABLE AS $fn$
+DECLARE
+  n int := coalesce(cardinality(p_ids), 0);
+  top int := 1;
+  nxt int := 0;
+BEGIN
+  IF n = 0 THEN RETURN NULL; END IF;
+  FOR i IN 2..n LOOP
+    IF p_quotes[i] > p_quotes[top] OR (p_quotes[i] = p_quotes[top] AND p_ids[i] < p_ids[top]) THEN top := i; END IF;
+  END LOOP;
+  FOR i IN 1..n LOOP
+    IF i <> top AND p_quotes[i] > nxt THEN nxt := p_quotes[i]; END IF;
+  END LOOP;
+  IF p_quotes[top] >= ${DOMINANT_MIN_QUOTES} AND p_quotes[top] >= ${DOMINANCE} * nxt THEN RETURN p_ids[top]; END IF;
+  RETURN NULL;
+END
+$fn$;
+
+-- pickFullName(): the fuller-named person of a surname the evidence fits, or NULL. p_self (a
+-- person this article created) is counted with this article's genders and quotes.
+CREATE FUNCTION onrecord_pick_full(p_surname text, p_male int, p_female int, p_titles text[], p_named boolean,
+                                   p_self bigint, p_self_male int, p_self_female int, p_self_quotes int)
+RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  g text := onrecord_gender(p_male, p_female);
+  has_titles boolean := cardinality(p_titles) > 0;
+  all_ids bigint[] := '{}';
+  all_quotes int[] := '{}';
+  ok_ids bigint[] := '{}';
+  ok_quotes int[] := '{}';
+  fit_ids bigint[] := '{}';
+  fit_quotes int[] := '{}';
+  ids bigint[];
+  quotes int[];
+  r record;
+  v_pick bigint;
+  v_overall bigint;
+BEGIN
+  IF g IS NULL AND p_male > 0 AND p_female > 0 THEN RETURN NULL; END IF;
+  FOR r IN SELECT c.id, c.quote_count + CASE WHEN c.id = p_self THEN p_self_quotes ELSE 0 END AS quotes,
+                  onrecord_gender(c.male + CASE WHEN c.id = p_self THEN p_self_male ELSE 0 END,
+                                  c.female + CASE WHEN c.id = p_self THEN p_self_female ELSE 0 END) AS gender,
+                  CASE WHEN has_titles THEN onrecord_titles(ARRAY(SELECT d.descriptor FROM person_descriptors d WHERE d.person_id = c.id))
+                       ELSE '{}'::text[] END AS titles
+           FROM (SELECT * FROM people WHERE kind = 'person' AND surname = p_surname AND norm_name <> surname
+                 ORDER BY quote_count DESC LIMIT ${MAX_SURNAME_CANDIDATES}) c LOOP
+    all_ids := all_ids || r.id;
+    all_quotes := all_quotes || r.quotes;
+    CONTINUE WHEN g IS NOT NULL AND r.gender IS NOT NULL AND r.gender <> g;
+    CONTINUE WHEN has_titles AND cardinality(r.titles) > 0 AND NOT r.titles && p_titles;
+    ok_ids := ok_ids || r.id;
+    ok_quotes := ok_quotes || r.quotes;
+    IF has_titles AND r.titles @> p_titles THEN
+      fit_ids := fit_ids || r.id;
+      fit_quotes := fit_quotes || r.quotes;
+    END IF;
+  END LOOP;
+  IF cardinality(fit_ids) > 0 THEN
+    ids := fit_ids;
+    quotes := fit_quotes;
+  ELSE
+    ids := ok_ids;
+    quotes := ok_quotes;
+  END IF;
+  v_pick := CASE WHEN cardinality(ids) = 1 THEN ids[1] ELSE onrecord_dominant(ids, quotes) END;
+  IF v_pick IS NULL OR p_named THEN RETURN v_pick; END IF;
+  v_overall := onrecord_dominant(all_ids, all_quotes);
+  RETURN CASE WHEN v_overall IS NULL OR v_overall = v_pick THEN v_pick END;
+END
+$fn$;
+
+-- nameVariants(): the same first and last word, middle words absent from one or matching.
+CREATE FUNCTION onrecord_name_variants(a text[], b text[]) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $fn$
+DECLARE
+  na int := coalesce(cardinality(a), 0);
+  nb int := coalesce(cardinality(b), 0);
+  differ boolean := false;
+BEGIN
+  IF na < 2 OR nb < 2 OR a[1] <> b[1] OR a[na] <> b[nb] THEN RETURN false; END IF;
+  IF na = 2 OR nb = 2 THEN RETURN na + nb > 4; END IF;
+  IF na <> nb THEN RETURN false; END IF;
+  FOR i IN 2..na - 1 LOOP
+    CONTINUE WHEN a[i] = b[i];
+    IF NOT ((length(a[i]) = 1 AND starts_with(b[i], a[i])) OR (length(b[i]) = 1 AND starts_with(a[i], b[i]))) THEN
+      RETURN false;
+    END IF;
+    differ := true;
+  END LOOP;
+  RETURN differ;
+END
+$fn$;
+
+-- pickVariant(): the one person a new full name is a variant of, unless of the other gender.
+CREATE FUNCTION onrecord_pick_variant(p_norm text, p_surname text, p_gender text) RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  t text[] := string_to_array(p_norm, ' ');
+  v_found bigint;
+  r record;
+BEGIN
+  FOR r IN SELECT id, norm_name, male, female FROM people WHERE kind = 'person' AND surname = p_surname AND norm_name <> surname
+           ORDER BY quote_count DESC LIMIT ${MAX_SURNAME_CANDIDATES} LOOP
+    CONTINUE WHEN NOT onrecord_name_variants(t, string_to_array(r.norm_name, ' '));
+    CONTINUE WHEN p_gender IS NOT NULL AND onrecord_gender(r.male, r.female) IS NOT NULL AND onrecord_gender(r.male, r.female) <> p_gender;
+    IF v_found IS NOT NULL THEN RETURN NULL; END IF;
+    v_found := r.id;
+  END LOOP;
+  RETURN v_found;
+END
+$fn$;
+
+-- A surname-only person joins a full one: its quotes, names, descriptors and counts become the full one's.
+CREATE FUNCTION onrecord_join_person(p_lone bigint, p_full bigint) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_lone people%ROWTYPE;
+  v_name text;
+BEGIN
+  SELECT * INTO v_lone FROM people WHERE id = p_lone;
+  SELECT name INTO v_name FROM people WHERE id = p_full;
+  UPDATE quotes SET person_id = p_full, speaker_label = v_name WHERE person_id = p_lone;
+  UPDATE article_people SET person_id = p_full WHERE person_id = p_lone;
+  INSERT INTO person_aliases (person_id, alias, norm, count)
+    SELECT p_full, alias, norm, count FROM person_aliases WHERE person_id = p_lone
+    ON CONFLICT (person_id, alias) DO UPDATE SET count = person_aliases.count + excluded.count;
+  INSERT INTO person_descriptors (person_id, descriptor, count)
+    SELECT p_full, descriptor, count FROM person_descriptors WHERE person_id = p_lone
+    ON CONFLICT (person_id, descriptor) DO UPDATE SET count = person_descriptors.count + excluded.count;
+  INSERT INTO person_names (person_id, name) SELECT p_full, name FROM person_names WHERE person_id = p_lone
+    ON CONFLICT DO NOTHING;
+  UPDATE people SET quote_count = quote_count + v_lone.quote_count, article_count = article_count + v_lone.article_count,
+                    male = male + v_lone.male, female = female + v_lone.female
+    WHERE id = p_full;
+  DELETE FROM people WHERE id = p_lone;
+END
+$fn$;
+
+-- onrecord_add() of migration 2 with these rules for its people (the rest unchanged).
+CREATE OR REPLACE FUNCTION onrecord_add(p jsonb) RETURNS jsonb LANGUAGE plpgsql SET jit = off AS $fn$
+DECLARE
+  a jsonb := p->'article';
+  v_canonical text := a->>'canonical_url';
+  v_pub text := a->>'published';
+  v_article bigint;
+  per jsonb;
+  v_row people%ROWTYPE;
+  v_lone people%ROWTYPE;
+  v_n int;
+  v_id bigint;
+  v_pick bigint;
+  v_created boolean;
+  v_descs text[];
+  person_of jsonb := '{}';
+  merged jsonb := '{}';
+  final_of jsonb := '{}';
+  kv record;
+  q jsonb;
+  v_keys text[];
+  v_bands bigint[];
+  v_cands bigint[];
+  v_best float8;
+  v_sim float8;
+  cand record;
+  qids bigint[] := '{}';
+  created bigint[] := '{}';
+BEGIN
+  PERFORM pg_advisory_xact_lock(k::bigint) FROM jsonb_array_elements_text(p->'locks') AS k;
+  SELECT id INTO v_article FROM (
+    (SELECT id FROM articles WHERE v_canonical IS NOT NULL AND canonical_url = v_canonical LIMIT 1)
+    UNION ALL
+    (SELECT id FROM articles WHERE text_hash = a->>'text_hash' AND (canonical_url IS NULL OR v_canonical IS NULL) LIMIT 1)
+  ) s LIMIT 1;
+  IF v_article IS NOT NULL THEN
+    RETURN jsonb_build_object('existing', v_article);
+  END IF;
+
+  INSERT INTO articles (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text)
+  VALUES (a->>'external_id', a->>'source', a->>'url', v_canonical, a->>'text_hash', a->>'title', a->>'byline',
+          a->>'outlet', v_pub, a->>'text')
+  RETURNING id INTO v_article;
+
+  -- People: each entity of the article joins (or becomes) one person of the record.
+  FOR per IN SELECT x FROM jsonb_array_elements(p->'people') AS x LOOP
+    v_row := NULL;
+    SELECT * INTO v_row FROM people WHERE kind = per->>'kind' AND norm_name = per->>'norm';
+    IF per->>'kind' = 'person' AND (per->>'tokens')::int = 1 THEN
+      IF NOT EXISTS (SELECT 1 FROM people WHERE kind = 'person' AND surname = per->>'surname' AND norm_name <> surname) THEN
+        IF v_row.id IS NULL THEN
+          -- A surname-only person and no fuller name of its surname: a person who has it as an alias.
+          SELECT count(DISTINCT al.person_id) INTO v_n FROM person_aliases al JOIN people x ON x.id = al.person_id
+            WHERE al.norm = per->>'norm' AND x.kind = per->>'kind';
+          IF v_n = 1 THEN
+            SELECT x.* INTO v_row FROM person_aliases al JOIN people x ON x.id = al.person_id
+              WHERE al.norm = per->>'norm' AND x.kind = per->>'kind' LIMIT 1;
+          END IF;
+        END IF;
+      ELSE
+        -- A surname-only person: the fuller-named person its article's evidence fits (identity.ts).
+        v_pick := onrecord_pick_full(per->>'surname', (per->>'male')::int, (per->>'female')::int,
+                                     ARRAY(SELECT jsonb_array_elements_text(per->'titles')), (per->>'named')::boolean, NULL, 0, 0, 0);
+        IF v_pick IS NOT NULL THEN
+          -- The surname-only record found by name joins it when its own evidence fits it too.
+          IF v_row.id IS NOT NULL THEN
+            v_descs := ARRAY(SELECT descriptor FROM person_descriptors WHERE person_id = v_row.id);
+            IF onrecord_pick_full(v_row.surname, v_row.male, v_row.female, onrecord_titles(v_descs), onrecord_named(v_descs), NULL, 0, 0, 0) = v_pick THEN
+              PERFORM onrecord_join_person(v_row.id, v_pick);
+              merged := merged || jsonb_build_object(v_row.id::text, v_pick);
+            END IF;
+          END IF;
+          SELECT * INTO v_row FROM people WHERE id = v_pick;
+        END IF;
+      END IF;
+    ELSIF v_row.id IS NULL AND per->>'kind' = 'person' THEN
+      -- A full name new to the record: the one person it is a variant of (a middle name more or less).
+      v_pick := onrecord_pick_variant(per->>'norm', per->>'surname', per->>'gender');
+      IF v_pick IS NOT NULL THEN
+        SELECT * INTO v_row FROM people WHERE id = v_pick;
+      END IF;
+    END IF;
+    v_created := false;
+    IF v_row.id IS NULL THEN
+      INSERT INTO people (name, norm_name, surname, kind) VALUES (per->>'name', per->>'norm', per->>'surname', per->>'kind')
+        ON CONFLICT (kind, norm_name) DO NOTHING RETURNING * INTO v_row;
+      IF v_row.id IS NULL THEN
+        -- Another transaction made this person since our lookup (the surname lock prevents it).
+        RAISE EXCEPTION 'person % created concurrently', per->>'norm' USING ERRCODE = '40001';
+      END IF;
+      v_created := true;
+    END IF;
+    -- Names (each name-like mention once) and descriptors, counted; every name searchable.
+    INSERT INTO person_aliases (person_id, alias, norm, count)
+      SELECT v_row.id, x->>0, x->>1, (x->>2)::int FROM jsonb_array_elements(per->'aliases') AS x
+      ON CONFLICT (person_id, alias) DO UPDATE SET count = person_aliases.count + excluded.count;
+    INSERT INTO person_names (person_id, name)
+      SELECT v_row.id, x->>0 FROM jsonb_array_elements(per->'aliases') AS x UNION SELECT v_row.id, v_row.name
+      ON CONFLICT DO NOTHING;
+    INSERT INTO person_descriptors (person_id, descriptor, count)
+      SELECT v_row.id, x->>0, (x->>1)::int FROM jsonb_array_elements(per->'descriptors') AS x
+      ON CONFLICT (person_id, descriptor) DO UPDATE SET count = person_descriptors.count + excluded.count;
+    IF v_created AND (per->>'tokens')::int > 1 AND per->>'kind' = 'person' THEN
+      -- A full name whose surname was known only on its own: that record joins this one when,
+      -- of the full names sharing the surname, its evidence picks this one (this article's
+      -- quotes and gender counted for it, as they are at the article's end).
+      v_lone := NULL;
+      SELECT * INTO v_lone FROM people WHERE kind = 'person' AND norm_name = v_row.surname;
+      IF v_lone.id IS NOT NULL THEN
+        v_descs := ARRAY(SELECT descriptor FROM person_descriptors WHERE person_id = v_lone.id);
+        IF onrecord_pick_full(v_row.surname, v_lone.male, v_lone.female, onrecord_titles(v_descs), onrecord_named(v_descs),
+                              v_row.id, (per->>'male')::int, (per->>'female')::int, (per->>'quotes')::int) = v_row.id THEN
+          PERFORM onrecord_join_person(v_lone.id, v_row.id);
+          merged := merged || jsonb_build_object(v_lone.id::text, v_row.id);
+        END IF;
+      END IF;
+    END IF;
+    person_of := person_of || jsonb_build_object(per->>'local_id', v_row.id);
+  END LOOP;
+  -- A person of this article merged into a later one counts as the later one.
+  FOR kv IN SELECT key, value::bigint AS id FROM jsonb_each_text(person_of) LOOP
+    v_id := kv.id;
+    WHILE merged ? v_id::text LOOP
+      v_id := (merged->>v_id::text)::bigint;
+    END LOOP;
+    final_of := final_of || jsonb_build_object(kv.key, v_id);
+  END LOOP;
+
+  INSERT INTO article_people (article_id, local_id, person_id, name, kind, gender, descriptors, mentions)
+    SELECT v_article, x->>'local_id', (final_of->>(x->>'local_id'))::bigint, x->>'name', x->>'kind', x->>'gender',
+           x->>'descriptors', x->>'mentions'
+    FROM jsonb_array_elements(p->'article_people') AS x;
+
+  -- Quotations, quote by quote (a later quote may join one an earlier quote created): an exact
+  -- key already known, else the most similar near-identical wording among the quotations
+  -- sharing an LSH band (at most 50), else a new quotation with its bands.
+  FOR q IN SELECT x FROM jsonb_array_elements(p->'quotes') AS x LOOP
+    v_id := NULL;
+    -- Arrays, not subqueries over the JSON: the planner then always probes the indexes.
+    v_keys := ARRAY(SELECT jsonb_array_elements_text(q->'keys'));
+    v_bands := ARRAY(SELECT x::bigint FROM jsonb_array_elements_text(q->'bands') AS x);
+    SELECT k.quotation_id INTO v_id FROM quotation_keys k WHERE k.key = ANY(v_keys)
+      ORDER BY array_position(v_keys, k.key) LIMIT 1;
+    IF v_id IS NULL AND cardinality(v_bands) > 0 THEN
+      -- The caller chose among the candidates it read before the locks. A quotation another
+      -- writer has added to those bands since is compared here (rarely more than one or two).
+      IF q->>'near' IS NOT NULL THEN
+        v_id := (q->>'near')::bigint;
+      ELSIF q->>'near_quote' IS NOT NULL THEN
+        v_id := qids[(q->>'near_quote')::int + 1];
+      END IF;
+      v_best := coalesce((q->>'best')::float8, 0.8::float8);
+      v_cands := ARRAY(SELECT x::bigint FROM jsonb_array_elements_text(q->'cands') AS x);
+      FOR cand IN SELECT c.id, c.norm_text
+                  FROM (SELECT DISTINCT quotation_id FROM quotation_bands WHERE band = ANY(v_bands)
+                        AND NOT quotation_id = ANY(created) ORDER BY quotation_id LIMIT 50) b,
+                       LATERAL (SELECT id, norm_text FROM quotations WHERE id = b.quotation_id) c
+                  WHERE NOT c.id = ANY(v_cands) LOOP
+        v_sim := onrecord_word_similarity(string_to_array(q->>'norm_text', ' '), string_to_array(cand.norm_text, ' '));
+        IF v_sim >= v_best THEN
+          v_best := v_sim;
+          v_id := cand.id;
+        END IF;
+      END LOOP;
+    END IF;
+    IF v_id IS NULL THEN
+      INSERT INTO quotations (norm_key, norm_text) VALUES (q->>'key', q->>'norm_text') RETURNING id INTO v_id;
+      created := created || v_id;
+      INSERT INTO quotation_bands (band, quotation_id) SELECT x, v_id FROM unnest(v_bands) AS x ON CONFLICT DO NOTHING;
+    END IF;
+    INSERT INTO quotation_keys (key, quotation_id) SELECT x, v_id FROM unnest(v_keys) AS x ON CONFLICT DO NOTHING;
+    qids := qids || v_id;
+  END LOOP;
+
+  WITH n AS (
+    SELECT t.ord, t.x,
+           qids[t.ord] AS quotation_id,
+           CASE WHEN t.x->>'entity' IS NOT NULL THEN (final_of->>(t.x->>'entity'))::bigint
+                WHEN t.x->>'speaker_norm' IS NOT NULL THEN
+                  (SELECT id FROM people WHERE kind = 'person' AND norm_name = t.x->>'speaker_norm')
+           END AS person_id
+    FROM jsonb_array_elements(p->'quotes') WITH ORDINALITY AS t(x, ord)
+  )
+  INSERT INTO quotes (article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity,
+      speaker_label, mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published)
+    SELECT v_article, n.quotation_id, n.person_id, (n.x->>'start')::int, (n.x->>'end')::int, n.x->>'text', n.x->>'type',
+      n.x->>'speaker_name', n.x->>'entity', COALESCE((SELECT pp.name FROM people pp WHERE pp.id = n.person_id), n.x->>'speaker_name'),
+      (n.x->>'mention_start')::int, (n.x->>'mention_end')::int, n.x->>'mention_text',
+      (n.x->>'cue_start')::int, (n.x->>'cue_end')::int, n.x->>'cue_text', (n.x->>'confidence')::float8, v_pub
+    FROM n
+    ORDER BY n.ord;
+
+  -- Appearances and earliest appearance of each quotation; then the people's counts (quotes,
+  -- and one article for every person the article links). Row by row on the primary keys, so
+  -- that no plan can turn them into scans of tables that only grow.
+  FOR kv IN SELECT quotation_id AS id, MIN(id) AS qid, COUNT(*) AS n FROM quotes WHERE article_id = v_article GROUP BY 1 LOOP
+    UPDATE quotations q SET
+      appearances = q.appearances + kv.n,
+      first_quote_id = CASE WHEN q.first_quote_id IS NULL OR (v_pub IS NOT NULL AND (q.first_published IS NULL OR v_pub < q.first_published))
+                            THEN kv.qid ELSE q.first_quote_id END,
+      first_published = CASE WHEN q.first_quote_id IS NULL OR (v_pub IS NOT NULL AND (q.first_published IS NULL OR v_pub < q.first_published))
+                             THEN v_pub ELSE q.first_published END
+    WHERE q.id = kv.id;
+  END LOOP;
+  FOR kv IN SELECT person_id AS id, COUNT(*) AS n FROM quotes WHERE article_id = v_article AND person_id IS NOT NULL GROUP BY 1 LOOP
+    UPDATE people SET quote_count = quote_count + kv.n WHERE id = kv.id;
+  END LOOP;
+  -- (With the genders the article's entities for each gave.)
+  FOR kv IN SELECT e.value::bigint AS id, bool_or(x->>'gender' = 'm') AS male, bool_or(x->>'gender' = 'f') AS female
+            FROM jsonb_each_text(final_of) e LEFT JOIN jsonb_array_elements(p->'people') x ON x->>'local_id' = e.key
+            GROUP BY 1 LOOP
+    UPDATE people SET article_count = article_count + 1,
+                      male = male + CASE WHEN kv.male THEN 1 ELSE 0 END, female = female + CASE WHEN kv.female THEN 1 ELSE 0 END
+      WHERE id = kv.id;
+  END LOOP;
+  RETURN jsonb_build_object('id', v_article);
+END
+$fn$;
+`,
+    run: async (client) => {
+      await client.query(
+        'INSERT INTO title_words (word, title) SELECT * FROM unnest($1::text[], $2::text[])',
+        [[...Object.keys(TITLE_WORDS), ...HONORIFIC_WORDS], [...Object.values(TITLE_WORDS), ...HONORIFIC_WORDS.map(() => null)]],
+      );
+    },
   },
 ];

@@ -20,6 +20,7 @@ import type { Analysis, Person, Quote } from '../extract/types.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
+import { titlesOf } from './identity.js';
 import {
   nameTokens,
   NEAR_THRESHOLD,
@@ -663,16 +664,27 @@ function addPayload(article: ArticleInput, analysis: Analysis, prepared: Prepare
       published: article.published ?? null,
       text: article.text,
     },
-    people: people.map(({ person, pp }) => ({
-      local_id: person.id,
-      name: pp.name,
-      kind: person.kind,
-      norm: pp.norm,
-      surname: pp.surname,
-      tokens: pp.tokens,
-      aliases: pp.aliases,
-      descriptors: pp.descriptors,
-    })),
+    people: people.map(({ person, pp }) => {
+      // What the article says of the person, for onrecord_add()'s identity rules (identity.ts).
+      const honorifics = { found: false };
+      const titles = titlesOf(pp.descriptors.map((d) => d[0]), honorifics);
+      return {
+        local_id: person.id,
+        name: pp.name,
+        kind: person.kind,
+        norm: pp.norm,
+        surname: pp.surname,
+        tokens: pp.tokens,
+        aliases: pp.aliases,
+        descriptors: pp.descriptors,
+        gender: person.gender === 'm' || person.gender === 'f' ? person.gender : null,
+        male: person.gender === 'm' ? 1 : 0,
+        female: person.gender === 'f' ? 1 : 0,
+        titles: [...titles],
+        named: titles.size > 0 || honorifics.found,
+        quotes: analysis.quotes.reduce((n, q) => n + (q.speaker?.entity === person.id ? 1 : 0), 0),
+      };
+    }),
     article_people: [...local.values()].map((p) => ({
       local_id: p.id,
       name: p.name,

@@ -75,13 +75,17 @@ function formsOf(name: string): NameForms {
 const NAMES = new Map<string, NameForms>();
 const NAMES_MAX = 50_000;
 
+/** A possessive ending (`Doe's`, `Doe’s`). */
+const POSSESSIVE = /['\u2018\u2019`]s$/;
+
 export function preparePerson(p: Analysis['people'][number]): PreparedPerson | null {
   if (p.kind === 'description') return null;
   const aliases = nameAliases(p);
   const { name, tokens, norm } = recordName(p, aliases);
   if (tokens.length === 0) return null;
   return {
-    name,
+    // A possessive is no part of a person's name (its normalised form already drops it).
+    name: p.kind === 'person' ? name.replace(POSSESSIVE, '') : name,
     norm,
     surname: tokens[tokens.length - 1]!,
     tokens: tokens.length,

@@ -9,6 +9,7 @@ import { BandIndex } from './band-index.js';
 import { RecentWords } from './near-words.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, quotationSignature, stripDiacritics } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
+import { MAX_SURNAME_CANDIDATES, pickFullName, pickVariant, titlesOf, type Candidate, type Evidence } from './identity.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -82,6 +83,8 @@ interface PersonRow {
   kind: string;
   quote_count: number;
   article_count: number;
+  male: number;
+  female: number;
 }
 
 /** Turns user search words into a safe FTS5 expression (every term quoted, implicit AND). */
@@ -161,6 +164,25 @@ const TOP_QUOTES_MAX = 50_000;
 const NO_BANDS = [null, null, null, null] as const;
 /** People (and their known names) remembered between articles; forgotten at once when full. */
 const PERSON_CACHE_MAX = 100_000;
+
+/** Candidate lists whose titles have been read (see `withTitles`). */
+const TITLES_READ = new WeakSet<readonly Candidate[]>();
+
+/** What one article says of an entity: the gender it gave, the titles among its descriptors. */
+function entityEvidence(p: Person, pp: PreparedPerson): Evidence {
+  const honorifics = { found: false };
+  const titles = titlesOf(pp.descriptors.map((d) => d[0]), honorifics);
+  return { male: p.gender === 'm' ? 1 : 0, female: p.gender === 'f' ? 1 : 0, titles, named: titles.size > 0 || honorifics.found };
+}
+
+function genderOfEntity(p: Person): 'm' | 'f' | null {
+  return p.gender === 'm' || p.gender === 'f' ? p.gender : null;
+}
+
+/** An entity's gender as bits: 1 male, 2 female. */
+function genderBits(gender: string | undefined): number {
+  return gender === 'm' ? 1 : gender === 'f' ? 2 : 0;
+}
 
 /** What the writer remembers of a person of the record (the counts are not: they change). */
 type CachedPerson = Pick<PersonRow, 'id' | 'name' | 'norm_name' | 'surname' | 'kind'>;
@@ -258,18 +280,20 @@ const KEY_SCAN_PAGE = 100_000;
  * (an FTS5 insert of one row cost about 20k instructions, more than tokenising the name).
  */
 class PendingCounts {
-  /** Person id: [quotes, articles]. */
-  readonly bumps = new Map<number, [number, number]>();
+  /** Person id: [quotes, articles, articles giving it as male, as female]. */
+  readonly bumps = new Map<number, [number, number, number, number]>();
   /** Ids of the people created, their recorded names not yet in `people_fts`. */
   readonly newPeople: number[] = [];
   readonly aliases = new Map<number, Map<string, number>>();
   readonly descriptors = new Map<number, Map<string, number>>();
-  bump(id: number, quotes: number, articles: number): void {
+  bump(id: number, quotes: number, articles: number, male: number, female: number): void {
     const c = this.bumps.get(id);
     if (c) {
       c[0] += quotes;
       c[1] += articles;
-    } else this.bumps.set(id, [quotes, articles]);
+      c[2] += male;
+      c[3] += female;
+    } else this.bumps.set(id, [quotes, articles, male, female]);
   }
   alias(id: number, alias: string, n: number): void {
     add(this.aliases, id, alias, n);
@@ -310,6 +334,8 @@ export class SqliteStore implements Store {
   /** The record's people by kind and normalised name, and the names known to be counted for each. */
   private readonly personCache = new Map<string, CachedPerson>();
   private readonly knownAliases = new Map<number, Set<string>>();
+  /** Surnames the record has no fuller-named person of (a surname-only person found by name stays itself). */
+  private readonly noFullNames = new Set<string>();
   /** Surname-only people joined to a full name while the current article was written: lone id to full person. */
   private readonly absorbed = new Map<number, CachedPerson>();
   /** People created by the article being written, with the quotes their row was written with. */
@@ -381,16 +407,18 @@ export class SqliteStore implements Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?)`),
       personByNorm: db.prepare('SELECT * FROM people WHERE kind = ? AND norm_name = ?'),
       personById: db.prepare('SELECT * FROM people WHERE id = ?'),
+      // The fuller-named people a surname-only one may be (the most quoted, should there be very many).
       personBySurname: db.prepare(
-        "SELECT * FROM people WHERE kind = 'person' AND surname = ? AND norm_name <> surname ORDER BY quote_count DESC LIMIT 3",
+        `SELECT * FROM people WHERE kind = 'person' AND surname = ? AND norm_name <> surname ORDER BY quote_count DESC LIMIT ${MAX_SURNAME_CANDIDATES}`,
       ),
+      descriptorsOf: db.prepare('SELECT person_id, descriptor FROM person_descriptors WHERE person_id IN (SELECT value FROM json_each(?))').raw(),
       // People through the alias index (`+p.kind`: on the kind index SQLite walked every person of the kind).
       personByAlias: db.prepare(
         'SELECT p.* FROM people p WHERE p.id IN (SELECT person_id FROM person_aliases WHERE norm = ?) AND +p.kind = ? LIMIT 3',
       ),
       // A new person is written with the counts of the article that names it first: no update follows.
       insertPerson: db.prepare('INSERT INTO people (name, norm_name, surname, kind, quote_count, article_count) VALUES (?, ?, ?, ?, ?, 1)'),
-      bumpPerson: db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ? WHERE id = ?'),
+      bumpPerson: db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ?, male = male + ?, female = female + ? WHERE id = ?'),
       // The count returned equals the count added only when the alias is new (counts are >= 1).
       upsertAlias: db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, ?)
         ON CONFLICT(person_id, alias) DO UPDATE SET count = count + excluded.count RETURNING count`).pluck(),
@@ -812,6 +840,7 @@ export class SqliteStore implements Store {
     this.forgetWords();
     this.personCache.clear();
     this.knownAliases.clear();
+    this.noFullNames.clear();
     this.absorbed.clear();
     this.pending = null;
   }
@@ -904,15 +933,21 @@ export class SqliteStore implements Store {
       if (person) quotesPerPerson.set(person.id, (quotesPerPerson.get(person.id) ?? 0) + 1);
       this.insertQuote(articleId, published, q, pq, person, article.text);
     });
-    const linked = new Set<number>();
-    for (const person of personOf.values()) if (person) linked.add(person.id);
+    // The people the article links, each with the genders its entities for them had (bit 1: male, 2: female).
+    const linked = new Map<number, number>();
+    for (const p of analysis.people) {
+      const person = personOf.get(p.id);
+      if (person) linked.set(person.id, (linked.get(person.id) ?? 0) | genderBits(p.gender));
+    }
     // What a new person's row has not counted yet (quotes its entity did not give, say): a
     // difference, so that the totals are the same whichever way they were reached.
-    for (const id of linked) {
+    for (const [id, genders] of linked) {
       const quotes = quotesPerPerson.get(id) ?? 0;
       const already = counted.get(id);
-      if (already === undefined) this.bumpPerson(id, quotes, 1);
-      else if (quotes !== already) this.bumpPerson(id, quotes - already, 0);
+      const male = genders & 1;
+      const female = genders >> 1;
+      if (already === undefined) this.bumpPerson(id, quotes, 1, male, female);
+      else if (quotes !== already || genders) this.bumpPerson(id, quotes - already, 0, male, female);
     }
     for (const [id, n] of quotesPerPerson) {
       if (!linked.has(id)) this.bumpPerson(id, n - (counted.get(id) ?? 0), counted.has(id) ? -1 : 0);
@@ -937,9 +972,9 @@ export class SqliteStore implements Store {
     return person;
   }
 
-  private bumpPerson(id: number, quotes: number, articles: number): void {
-    if (this.pending) this.pending.bump(id, quotes, articles);
-    else this.stmt.bumpPerson.run(quotes, articles, id);
+  private bumpPerson(id: number, quotes: number, articles: number, male = 0, female = 0): void {
+    if (this.pending) this.pending.bump(id, quotes, articles, male, female);
+    else this.stmt.bumpPerson.run(quotes, articles, male, female, id);
   }
 
   /** Counts one of a person's names; a name new to the person becomes searchable. */
@@ -973,7 +1008,7 @@ export class SqliteStore implements Store {
   private flushPending(): void {
     const p = this.pending;
     if (!p) return;
-    for (const [id, c] of p.bumps) this.stmt.bumpPerson.run(c[0], c[1], id);
+    for (const [id, c] of p.bumps) this.stmt.bumpPerson.run(c[0], c[1], c[2], c[3], id);
     for (const [id, m] of p.aliases) for (const [alias, n] of m) this.stmt.countAlias.run(n, id, alias);
     for (const [id, m] of p.descriptors) for (const [d, n] of m) this.stmt.upsertDescriptor.run(id, d, n);
     if (p.newPeople.length) this.stmt.indexPeople.run(JSON.stringify(p.newPeople));
@@ -983,20 +1018,46 @@ export class SqliteStore implements Store {
   /**
    * Finds or creates the record's person for one entity of one article, and counts its names.
    * A person created here is written with the article's quotes of its entity and one article
-   * (noted in `countedHere`).
+   * (noted in `countedHere`). A surname-only person is the fuller-named one of that surname its
+   * article's evidence fits, and a full name new to the record the one person it is a variant
+   * of (identity.ts); a new full name takes in the surname-only record of its surname that fits it.
    */
   private resolvePerson(p: Person, pp: PreparedPerson | null, articleQuotes: readonly Quote[]): CachedPerson | null {
     if (!pp) return null;
     let row = this.personByNorm(p.kind, pp.norm);
-    if (!row && pp.tokens === 1 && p.kind === 'person') {
-      // A surname-only person: join the one fuller-named person it can only be.
-      const bySurname = this.stmt.personBySurname.all(pp.surname) as PersonRow[];
-      if (bySurname.length === 1) row = bySurname[0]!;
-      else if (bySurname.length === 0) {
-        const byAlias = this.stmt.personByAlias.all(pp.norm, p.kind) as PersonRow[];
-        if (byAlias.length === 1) row = byAlias[0]!;
+    const isPerson = p.kind === 'person';
+    if (isPerson && pp.tokens === 1 && (row === null || !this.noFullNames.has(pp.surname))) {
+      const candidates = this.fullNamesOf(pp.surname);
+      if (candidates.length === 0) {
+        if (row) {
+          if (this.noFullNames.size >= PERSON_CACHE_MAX) this.noFullNames.clear();
+          this.noFullNames.add(pp.surname);
+        }
+        else {
+          const byAlias = this.stmt.personByAlias.all(pp.norm, p.kind) as PersonRow[];
+          if (byAlias.length === 1) row = byAlias[0]!;
+        }
+      } else {
+        const pick = pickFullName(this.withTitles(entityEvidence(p, pp), candidates), candidates);
+        if (pick) {
+          const full = this.cachedPerson(pick.id)!;
+          // The surname-only record found by name joins the full one when its own evidence,
+          // gathered over its articles, fits it too.
+          if (row && pickFullName(this.withTitles(this.recordEvidence(row.id), candidates), candidates)?.id === full.id) {
+            this.joinSurnameOnly(row, full);
+          }
+          row = full;
+        }
+      }
+    } else if (!row && isPerson && pp.tokens > 1) {
+      const candidates = this.fullNamesOf(pp.surname);
+      const variant = candidates.length ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates) : null;
+      if (variant) {
+        row = this.cachedPerson(variant.id)!;
+        this.rememberPerson(p.kind, pp.norm, row);
       }
     }
+    let created = false;
     if (!row) {
       let quotes = 0;
       for (const q of articleQuotes) if (q.speaker?.entity === p.id) quotes++;
@@ -1007,26 +1068,107 @@ export class SqliteStore implements Store {
       if (this.pending) this.pending.newPeople.push(id);
       else this.stmt.insertPeopleFts.run(id, pp.name);
       row = { id, name: pp.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind };
-      if (pp.tokens > 1 && p.kind === 'person') this.absorbSurnameOnly(row);
+      created = true;
+      if (pp.tokens > 1) this.noFullNames.delete(pp.surname);
     }
     for (const [alias, norm, count] of pp.aliases) this.countAlias(row, alias, norm, count);
     for (const [d, count] of pp.descriptors) this.countDescriptor(row, d, count);
+    // (After its descriptors are counted: they are part of what the surname-only record must fit.)
+    if (created && pp.tokens > 1 && isPerson) this.absorbSurnameOnly(row, genderBits(p.gender));
     return row;
   }
 
   /**
-   * When a full name arrives whose surname was so far known only on its own (articles that
-   * named the person by surname alone), the surname-only record joins the full one, provided
-   * no other full name shares that surname.
+   * The fuller-named people of a surname, with what the record knows of them: counts written
+   * and those of the batch still pending (their titles are read only when needed: withTitles).
    */
-  private absorbSurnameOnly(full: CachedPerson): void {
+  private fullNamesOf(surname: string): (Candidate & { tokens: string[] })[] {
+    const rows = this.stmt.personBySurname.all(surname) as PersonRow[];
+    return rows.map((r) => {
+      const c = this.pending?.bumps.get(r.id);
+      return {
+        id: r.id,
+        quotes: r.quote_count + (c?.[0] ?? 0),
+        male: r.male + (c?.[2] ?? 0),
+        female: r.female + (c?.[3] ?? 0),
+        titles: new Set<string>(),
+        tokens: r.norm_name.split(' '),
+      };
+    });
+  }
+
+  /**
+   * The evidence, with the candidates' titles filled in when it has titles to compare (the
+   * descriptors of a candidate are read then: most surname-only mentions come without a title).
+   */
+  private withTitles(e: Evidence, candidates: Candidate[]): Evidence {
+    if (e.titles.size === 0 || candidates.length === 0 || TITLES_READ.has(candidates)) return e;
+    TITLES_READ.add(candidates);
+    const descriptors = new Map<number, string[]>();
+    for (const [id, d] of this.stmt.descriptorsOf.all(JSON.stringify(candidates.map((c) => c.id))) as [number, string][]) {
+      let list = descriptors.get(id);
+      if (!list) descriptors.set(id, (list = []));
+      list.push(d);
+    }
+    for (const c of candidates) {
+      const list = descriptors.get(c.id) ?? [];
+      const pending = this.pending?.descriptors.get(c.id);
+      if (pending) list.push(...pending.keys());
+      const titles = c.titles as Set<string>;
+      for (const t of titlesOf(list)) titles.add(t);
+    }
+    return e;
+  }
+
+  /** What the record knows of a person (a surname-only one): genders and titles, pending counts included. */
+  private recordEvidence(id: number): Evidence {
+    const r = this.stmt.personById.get(id) as PersonRow;
+    const c = this.pending?.bumps.get(id);
+    const descriptors = (this.stmt.descriptorsOf.all(JSON.stringify([id])) as [number, string][]).map((x) => x[1]);
+    const pending = this.pending?.descriptors.get(id);
+    if (pending) descriptors.push(...pending.keys());
+    const honorifics = { found: false };
+    const titles = titlesOf(descriptors, honorifics);
+    return { male: r.male + (c?.[2] ?? 0), female: r.female + (c?.[3] ?? 0), titles, named: titles.size > 0 || honorifics.found };
+  }
+
+  /** The record's person by id, as the writer holds people. */
+  private cachedPerson(id: number): CachedPerson | null {
+    const row = this.stmt.personById.get(id) as PersonRow | undefined;
+    if (!row) return null;
+    const person: CachedPerson = { id: row.id, name: row.name, norm_name: row.norm_name, surname: row.surname, kind: row.kind };
+    this.rememberPerson(row.kind, row.norm_name, person);
+    return person;
+  }
+
+  private rememberPerson(kind: string, norm: string, person: CachedPerson): void {
+    if (this.personCache.size >= PERSON_CACHE_MAX) this.personCache.clear();
+    this.personCache.set(kind + '\u0000' + norm, person);
+  }
+
+  /**
+   * When a full name arrives whose surname was so far known only on its own (articles that
+   * named the person by surname alone), the surname-only record joins the full one if, of the
+   * full names sharing the surname, its evidence picks this one (identity.ts). `genders`: what
+   * the new person's entity gave (not counted on its row until the article's end).
+   */
+  private absorbSurnameOnly(full: CachedPerson, genders: number): void {
     if (this.peopleFilter && !this.peopleFilter.has(personKey('person', full.surname))) return;
     const lone = this.stmt.personByNorm.get('person', full.surname) as PersonRow | undefined;
     if (!lone) return;
-    const others = this.stmt.personBySurname.all(full.surname) as PersonRow[];
-    if (others.length !== 1 || others[0]!.id !== full.id) return;
+    const candidates = this.fullNamesOf(full.surname);
+    const self = candidates.find((c) => c.id === full.id);
+    if (!self) return;
+    self.male += genders & 1;
+    self.female += genders >> 1;
+    if (pickFullName(this.withTitles(this.recordEvidence(lone.id), candidates), candidates)?.id !== full.id) return;
+    this.joinSurnameOnly(lone, full);
+  }
+
+  /** A surname-only person joins a full one: its quotes, names, descriptors and counts become the full one's. */
+  private joinSurnameOnly(lone: CachedPerson, full: CachedPerson): void {
     this.flushPending(); // the batch's counts so far (lone's all in its row) and new names (read by repointNames)
-    let { quote_count, article_count } = this.stmt.personById.get(lone.id) as PersonRow;
+    let { quote_count, article_count, male, female } = this.stmt.personById.get(lone.id) as PersonRow;
     // Created by this very article: what its row counted is counted again for the full person
     // when the article's quotes are (its entity's quotes become the full person's).
     const countedHere = this.countedHere.get(lone.id);
@@ -1056,11 +1198,7 @@ export class SqliteStore implements Store {
       SELECT ?, descriptor, count FROM person_descriptors WHERE person_id = ? AND true
       ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`).run(full.id, lone.id);
     this.repointNames(lone, full.id);
-    db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ? WHERE id = ?').run(
-      quote_count,
-      article_count,
-      full.id,
-    );
+    this.stmt.bumpPerson.run(quote_count, article_count, male, female, full.id);
     // Its names and descriptors, now the full person's, go with it (without relying on the
     // cascade: a large write runs with foreign keys unchecked).
     db.prepare('DELETE FROM person_aliases WHERE person_id = ?').run(lone.id);
@@ -1078,7 +1216,7 @@ export class SqliteStore implements Store {
    * statement by person alone read every row, 5 ms a time in a record of 18,000 people.
    * Should the index give fewer rows than that (a name without words to search by), it does so.
    */
-  private repointNames(person: PersonRow, intoId: number): void {
+  private repointNames(person: CachedPerson, intoId: number): void {
     const names = new Set<string>([person.name]);
     for (const alias of this.stmt.aliasesOf.all(person.id) as string[]) names.add(alias);
     const phrases: string[] = [];

@@ -31,6 +31,7 @@ export interface PersonSpec {
   kind?: Person['kind'];
   mentions?: string[];
   descriptors?: string[];
+  gender?: 'm' | 'f';
 }
 
 /** An Analysis of `text` with the given quotes and people, offsets computed from the text. */
@@ -43,7 +44,7 @@ export function buildAnalysis(text: string, people: PersonSpec[], quotes: QuoteS
       mentions.push(s);
       from = s.end;
     }
-    return { id: p.id, name: p.name, kind: p.kind ?? 'person', descriptors: p.descriptors ?? [], mentions };
+    return { id: p.id, name: p.name, kind: p.kind ?? 'person', ...(p.gender ? { gender: p.gender } : {}), descriptors: p.descriptors ?? [], mentions };
   });
   const qs: Quote[] = quotes.map((q) => {
     const s = span(text, q.quote);
