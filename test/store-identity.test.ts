@@ -53,7 +53,9 @@ for (const backend of backends) {
       await said(store, 'a2', { name: 'Rafael Vidal', descriptors: ['Gov.'], gender: 'm' }, 'We will sign the bill on Monday');
       await said(store, 'a3', { name: 'Vidal', descriptors: ['Sen.'] }, 'Nobody asked the towns first');
       await said(store, 'a4', { name: 'Vidal', gender: 'm' }, 'The veto stands as written');
-      assert.deepEqual(await peopleOf(store), [['Ana Vidal', 2, 2], ['Rafael Vidal', 2, 2]]);
+      // A title neither has: someone else named Vidal.
+      await said(store, 'a5', { name: 'Vidal', descriptors: ['Dean'] }, 'Tuition will not rise this year');
+      assert.deepEqual(await peopleOf(store), [['Ana Vidal', 2, 2], ['Rafael Vidal', 2, 2], ['Vidal', 1, 1]]);
       const ana = await counted(store, 'Ana Vidal');
       assert.deepEqual(ana.descriptors, { 'Sen.': 2 });
       assert.deepEqual(ana.aliases, { 'Ana Vidal': 2, Vidal: 2 });
@@ -203,6 +205,9 @@ test('identity rules: titles, gender, dominance and name variants', () => {
   assert.equal(pickFullName(none, [c(1, 30, 0, 0), c(2, 3, 0, 0)])?.id, 1);
   assert.equal(pickFullName(none, [c(1, 29, 0, 0), c(2, 3, 0, 0)]), null);
   assert.equal(pickFullName(none, [c(1, 2, 0, 0), c(2, 0, 0, 0)]), null);
+  // A title none of several candidates has is someone else; a sole candidate without titles is still it.
+  assert.equal(pickFullName({ ...none, titles: new Set(['dean']) }, [c(1, 90, 0, 0), c(2, 1, 0, 0, ['governor'])]), null);
+  assert.equal(pickFullName({ ...none, titles: new Set(['dean']) }, [c(1, 90, 0, 0)])?.id, 1);
   assert.equal(nameVariants(['john', 'f', 'kennedy'], ['john', 'fitzgerald', 'kennedy']), true);
   assert.equal(nameVariants(['john', 'kennedy'], ['john', 'fitzgerald', 'kennedy']), true);
   assert.equal(nameVariants(['george', 'w', 'bush'], ['george', 'h', 'w', 'bush']), false);

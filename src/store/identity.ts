@@ -80,14 +80,15 @@ export const DOMINANT_MIN_QUOTES = 3;
 /**
  * The fuller-named person a surname-only person is, among those sharing its surname, or null.
  * A candidate is out when its gender is the other one, or when both have titles and share none
- * (`Sen. Doe` is not `Gov. Jane Doe`). Those whose titles include all of its titles are preferred.
+ * (`Sen. Doe` is not `Gov. Jane Doe`). Those whose titles include all of its titles are preferred;
+ * when none of several candidates has them, it is none of them.
  * Of what remains, one alone is it; else the one with far more quotes than the next
  * (DOMINANCE). Evidence of both genders (a surname-only record gathered from articles about
  * different people) joins no one; and evidence no title or honorific was written with (only a
  * gender from coreference, which can be wrong) never picks someone other than a person who
  * dominates all the others.
  */
-export function pickFullName(e: Evidence, candidates: readonly Candidate[]): Candidate | null {
+export function pickFullName<C extends Candidate>(e: Evidence, candidates: readonly C[]): C | null {
   const gender = genderOf(e.male, e.female);
   if (gender === null && e.male > 0 && e.female > 0) return null;
   let pool = candidates.filter((c) => {
@@ -98,6 +99,8 @@ export function pickFullName(e: Evidence, candidates: readonly Candidate[]): Can
   });
   if (e.titles.size > 0) {
     const fitting = pool.filter((c) => [...e.titles].every((t) => c.titles.has(t)));
+    // Titles none of several candidates has: someone else of the surname.
+    if (fitting.length === 0 && candidates.length > 1) return null;
     if (fitting.length > 0) pool = fitting;
   }
   const pick = pool.length === 1 ? pool[0]! : dominant(pool);
@@ -107,7 +110,7 @@ export function pickFullName(e: Evidence, candidates: readonly Candidate[]): Can
 }
 
 /** The candidate with far more quotes than any other (DOMINANCE), if any. */
-function dominant(pool: readonly Candidate[]): Candidate | null {
+function dominant<C extends Candidate>(pool: readonly C[]): C | null {
   if (pool.length === 0) return null;
   let top = pool[0]!;
   for (const c of pool) if (c.quotes > top.quotes || (c.quotes === top.quotes && c.id < top.id)) top = c;
@@ -143,8 +146,8 @@ export function nameVariants(a: readonly string[], b: readonly string[]): boolea
  * The one person of the record a new full name is a variant of (see nameVariants), unless its
  * gender is the other one; null when none or several are.
  */
-export function pickVariant(tokens: readonly string[], gender: 'm' | 'f' | null, candidates: readonly (Candidate & { tokens: readonly string[] })[]): Candidate | null {
-  let found: Candidate | null = null;
+export function pickVariant<C extends Candidate & { tokens: readonly string[] }>(tokens: readonly string[], gender: 'm' | 'f' | null, candidates: readonly C[]): C | null {
+  let found: C | null = null;
   for (const c of candidates) {
     if (!nameVariants(tokens, c.tokens)) continue;
     const g = genderOf(c.male, c.female);

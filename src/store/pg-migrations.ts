@@ -560,6 +560,7 @@ BEGIN
       fit_quotes := fit_quotes || r.quotes;
     END IF;
   END LOOP;
+  IF has_titles AND cardinality(fit_ids) = 0 AND cardinality(all_ids) > 1 THEN RETURN NULL; END IF;
   IF cardinality(fit_ids) > 0 THEN
     ids := fit_ids;
     quotes := fit_quotes;

@@ -165,6 +165,14 @@ const NO_BANDS = [null, null, null, null] as const;
 /** People (and their known names) remembered between articles; forgotten at once when full. */
 const PERSON_CACHE_MAX = 100_000;
 
+/** The people filter's kind for a full name's first and last name (see `mayHaveVariant`). */
+const VARIANT = 'variant';
+
+/** A normalised name's first and last word. */
+function shortName(norm: string): string {
+  return norm.slice(0, norm.indexOf(' ')) + norm.slice(norm.lastIndexOf(' '));
+}
+
 /** Candidate lists whose titles have been read (see `withTitles`). */
 const TITLES_READ = new WeakSet<readonly Candidate[]>();
 
@@ -417,7 +425,7 @@ export class SqliteStore implements Store {
         'SELECT p.* FROM people p WHERE p.id IN (SELECT person_id FROM person_aliases WHERE norm = ?) AND +p.kind = ? LIMIT 3',
       ),
       // A new person is written with the counts of the article that names it first: no update follows.
-      insertPerson: db.prepare('INSERT INTO people (name, norm_name, surname, kind, quote_count, article_count) VALUES (?, ?, ?, ?, ?, 1)'),
+      insertPerson: db.prepare('INSERT INTO people (name, norm_name, surname, kind, quote_count, article_count, male, female) VALUES (?, ?, ?, ?, ?, 1, ?, ?)'),
       bumpPerson: db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ?, male = male + ?, female = female + ? WHERE id = ?'),
       // The count returned equals the count added only when the alias is new (counts are >= 1).
       upsertAlias: db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, ?)
@@ -774,7 +782,11 @@ export class SqliteStore implements Store {
     const people = (this.stmt.lastPersonId.get() as number | null) ?? 0;
     if (this.peopleFilter ? full(this.peopleFilter) : this.unfilteredPeopleLookups * LOOKUP_COST_IN_KEYS >= people) {
       const filter = new KeyFilter(Math.max(2 * people, 2 * (this.peopleFilter?.capacity ?? 0)));
-      for (const r of this.stmt.peopleNames.iterate() as IterableIterator<{ kind: string; norm_name: string }>) filter.add(personKey(r.kind, r.norm_name));
+      for (const r of this.stmt.peopleNames.iterate() as IterableIterator<{ kind: string; norm_name: string }>) {
+        filter.add(personKey(r.kind, r.norm_name));
+        // A name with middle names also under its first and last name: a variant may be looked for (resolvePerson).
+        if (r.kind === 'person' && r.norm_name.indexOf(' ') !== r.norm_name.lastIndexOf(' ')) filter.add(personKey(VARIANT, shortName(r.norm_name)));
+      }
       this.peopleFilter = filter;
     }
   }
@@ -947,7 +959,7 @@ export class SqliteStore implements Store {
       const male = genders & 1;
       const female = genders >> 1;
       if (already === undefined) this.bumpPerson(id, quotes, 1, male, female);
-      else if (quotes !== already || genders) this.bumpPerson(id, quotes - already, 0, male, female);
+      else if (quotes !== already) this.bumpPerson(id, quotes - already, 0); // (its gender counted when created)
     }
     for (const [id, n] of quotesPerPerson) {
       if (!linked.has(id)) this.bumpPerson(id, n - (counted.get(id) ?? 0), counted.has(id) ? -1 : 0);
@@ -1040,7 +1052,7 @@ export class SqliteStore implements Store {
       } else {
         const pick = pickFullName(this.withTitles(entityEvidence(p, pp), candidates), candidates);
         if (pick) {
-          const full = this.cachedPerson(pick.id)!;
+          const full = this.personByNorm('person', pick.tokens.join(' '))!;
           // The surname-only record found by name joins the full one when its own evidence,
           // gathered over its articles, fits it too.
           if (row && pickFullName(this.withTitles(this.recordEvidence(row.id), candidates), candidates)?.id === full.id) {
@@ -1049,11 +1061,11 @@ export class SqliteStore implements Store {
           row = full;
         }
       }
-    } else if (!row && isPerson && pp.tokens > 1) {
+    } else if (!row && isPerson && pp.tokens > 1 && this.mayHaveVariant(pp)) {
       const candidates = this.fullNamesOf(pp.surname);
       const variant = candidates.length ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates) : null;
       if (variant) {
-        row = this.cachedPerson(variant.id)!;
+        row = this.personByNorm('person', variant.tokens.join(' '))!;
         this.rememberPerson(p.kind, pp.norm, row);
       }
     }
@@ -1061,8 +1073,10 @@ export class SqliteStore implements Store {
     if (!row) {
       let quotes = 0;
       for (const q of articleQuotes) if (q.speaker?.entity === p.id) quotes++;
-      const info = this.stmt.insertPerson.run(pp.name, pp.norm, pp.surname, p.kind, quotes);
+      const genders = genderBits(p.gender);
+      const info = this.stmt.insertPerson.run(pp.name, pp.norm, pp.surname, p.kind, quotes, genders & 1, genders >> 1);
       this.peopleFilter?.add(personKey(p.kind, pp.norm));
+      if (isPerson && pp.tokens > 2) this.peopleFilter?.add(personKey(VARIANT, shortName(pp.norm)));
       const id = Number(info.lastInsertRowid);
       this.countedHere.set(id, quotes);
       if (this.pending) this.pending.newPeople.push(id);
@@ -1074,8 +1088,21 @@ export class SqliteStore implements Store {
     for (const [alias, norm, count] of pp.aliases) this.countAlias(row, alias, norm, count);
     for (const [d, count] of pp.descriptors) this.countDescriptor(row, d, count);
     // (After its descriptors are counted: they are part of what the surname-only record must fit.)
-    if (created && pp.tokens > 1 && isPerson) this.absorbSurnameOnly(row, genderBits(p.gender));
+    if (created && pp.tokens > 1 && isPerson) this.absorbSurnameOnly(row);
     return row;
+  }
+
+  /**
+   * False when the people filter tells that the record has no other form of this full name
+   * (the same first and last name, with or without middle names): no lookup then.
+   */
+  private mayHaveVariant(pp: PreparedPerson): boolean {
+    if (!this.peopleFilter) {
+      this.unfilteredPeopleLookups++;
+      return true;
+    }
+    const short = shortName(pp.norm);
+    return this.peopleFilter.has(personKey(VARIANT, short)) || (pp.tokens > 2 && this.peopleFilter.has(personKey('person', short)));
   }
 
   /**
@@ -1132,15 +1159,6 @@ export class SqliteStore implements Store {
     return { male: r.male + (c?.[2] ?? 0), female: r.female + (c?.[3] ?? 0), titles, named: titles.size > 0 || honorifics.found };
   }
 
-  /** The record's person by id, as the writer holds people. */
-  private cachedPerson(id: number): CachedPerson | null {
-    const row = this.stmt.personById.get(id) as PersonRow | undefined;
-    if (!row) return null;
-    const person: CachedPerson = { id: row.id, name: row.name, norm_name: row.norm_name, surname: row.surname, kind: row.kind };
-    this.rememberPerson(row.kind, row.norm_name, person);
-    return person;
-  }
-
   private rememberPerson(kind: string, norm: string, person: CachedPerson): void {
     if (this.personCache.size >= PERSON_CACHE_MAX) this.personCache.clear();
     this.personCache.set(kind + '\u0000' + norm, person);
@@ -1149,18 +1167,13 @@ export class SqliteStore implements Store {
   /**
    * When a full name arrives whose surname was so far known only on its own (articles that
    * named the person by surname alone), the surname-only record joins the full one if, of the
-   * full names sharing the surname, its evidence picks this one (identity.ts). `genders`: what
-   * the new person's entity gave (not counted on its row until the article's end).
+   * full names sharing the surname, its evidence picks this one (identity.ts).
    */
-  private absorbSurnameOnly(full: CachedPerson, genders: number): void {
+  private absorbSurnameOnly(full: CachedPerson): void {
     if (this.peopleFilter && !this.peopleFilter.has(personKey('person', full.surname))) return;
     const lone = this.stmt.personByNorm.get('person', full.surname) as PersonRow | undefined;
     if (!lone) return;
     const candidates = this.fullNamesOf(full.surname);
-    const self = candidates.find((c) => c.id === full.id);
-    if (!self) return;
-    self.male += genders & 1;
-    self.female += genders >> 1;
     if (pickFullName(this.withTitles(this.recordEvidence(lone.id), candidates), candidates)?.id !== full.id) return;
     this.joinSurnameOnly(lone, full);
   }
@@ -1175,6 +1188,11 @@ export class SqliteStore implements Store {
     if (countedHere !== undefined) {
       quote_count -= countedHere;
       article_count -= 1;
+      // Its gender too: counted again for the full person unless the full person was created here as well.
+      if (!this.countedHere.has(full.id)) {
+        male = 0;
+        female = 0;
+      }
       this.countedHere.delete(lone.id);
     }
     this.personCache.delete('person\u0000' + lone.norm_name);
