@@ -55,12 +55,14 @@ for (const backend of backends) {
       await said(store, 'a4', { name: 'Vidal', gender: 'm' }, 'The veto stands as written');
       // A title neither has: someone else named Vidal.
       await said(store, 'a5', { name: 'Vidal', descriptors: ['Dean'] }, 'Tuition will not rise this year');
-      assert.deepEqual(await peopleOf(store), [['Ana Vidal', 2, 2], ['Rafael Vidal', 2, 2], ['Vidal', 1, 1]]);
+      // A title one of them has, and one neither has: the one sharing a title.
+      await said(store, 'a6', { name: 'Vidal', descriptors: ['Sen.', 'Dean'] }, 'The campus bill is dead');
+      assert.deepEqual(await peopleOf(store), [['Ana Vidal', 3, 3], ['Rafael Vidal', 2, 2], ['Vidal', 1, 1]]);
       const ana = await counted(store, 'Ana Vidal');
-      assert.deepEqual(ana.descriptors, { 'Sen.': 2 });
-      assert.deepEqual(ana.aliases, { 'Ana Vidal': 2, Vidal: 2 });
+      assert.deepEqual(ana.descriptors, { 'Sen.': 3, Dean: 1 });
+      assert.deepEqual(ana.aliases, { 'Ana Vidal': 2, Vidal: 4 });
       assert.deepEqual((await counted(store, 'Rafael Vidal')).aliases, { 'Rafael Vidal': 2, Vidal: 2 });
-      assert.equal((await store.search({ speaker: 'Ana Vidal' })).length, 2);
+      assert.equal((await store.search({ speaker: 'Ana Vidal' })).length, 3);
     } finally {
       await done();
     }
@@ -208,6 +210,9 @@ test('identity rules: titles, gender, dominance and name variants', () => {
   // A title none of several candidates has is someone else; a sole candidate without titles is still it.
   assert.equal(pickFullName({ ...none, titles: new Set(['dean']) }, [c(1, 90, 0, 0), c(2, 1, 0, 0, ['governor'])]), null);
   assert.equal(pickFullName({ ...none, titles: new Set(['dean']) }, [c(1, 90, 0, 0)])?.id, 1);
+  // Of those sharing a title, the ones sharing the most.
+  assert.equal(pickFullName({ ...none, titles: new Set(['president', 'minister']), named: true }, [c(1, 2, 0, 0, ['president']), c(2, 40, 0, 0, ['governor'])])?.id, 1);
+  assert.equal(pickFullName({ ...none, titles: new Set(['president', 'dean']), named: true }, [c(1, 2, 0, 0, ['president']), c(2, 2, 0, 0, ['president', 'dean'])])?.id, 2);
   assert.equal(nameVariants(['john', 'f', 'kennedy'], ['john', 'fitzgerald', 'kennedy']), true);
   assert.equal(nameVariants(['john', 'kennedy'], ['john', 'fitzgerald', 'kennedy']), true);
   assert.equal(nameVariants(['george', 'w', 'bush'], ['george', 'h', 'w', 'bush']), false);

@@ -80,8 +80,8 @@ export const DOMINANT_MIN_QUOTES = 3;
 /**
  * The fuller-named person a surname-only person is, among those sharing its surname, or null.
  * A candidate is out when its gender is the other one, or when both have titles and share none
- * (`Sen. Doe` is not `Gov. Jane Doe`). Those whose titles include all of its titles are preferred;
- * when none of several candidates has them, it is none of them.
+ * (`Sen. Doe` is not `Gov. Jane Doe`). Those sharing the most of its titles are preferred;
+ * when none of several candidates shares one, it is none of them.
  * Of what remains, one alone is it; else the one with far more quotes than the next
  * (DOMINANCE). Evidence of both genders (a surname-only record gathered from articles about
  * different people) joins no one; and evidence no title or honorific was written with (only a
@@ -98,15 +98,24 @@ export function pickFullName<C extends Candidate>(e: Evidence, candidates: reado
     return true;
   });
   if (e.titles.size > 0) {
-    const fitting = pool.filter((c) => [...e.titles].every((t) => c.titles.has(t)));
+    // Those sharing the most of its titles (a descriptor the extraction took from a neighbour
+    // may add one no candidate has).
+    let most = 0;
+    for (const c of pool) most = Math.max(most, shared(e.titles, c.titles));
     // Titles none of several candidates has: someone else of the surname.
-    if (fitting.length === 0 && candidates.length > 1) return null;
-    if (fitting.length > 0) pool = fitting;
+    if (most === 0 && candidates.length > 1) return null;
+    if (most > 0) pool = pool.filter((c) => shared(e.titles, c.titles) === most);
   }
   const pick = pool.length === 1 ? pool[0]! : dominant(pool);
   if (pick === null || e.named) return pick;
   const overall = dominant(candidates);
   return overall === null || overall === pick ? pick : null;
+}
+
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const t of a) if (b.has(t)) n++;
+  return n;
 }
 
 /** The candidate with far more quotes than any other (DOMINANCE), if any. */

@@ -535,6 +535,8 @@ DECLARE
   ok_quotes int[] := '{}';
   fit_ids bigint[] := '{}';
   fit_quotes int[] := '{}';
+  most int := 0;
+  v_shared int;
   ids bigint[];
   quotes int[];
   r record;
@@ -555,12 +557,18 @@ BEGIN
     CONTINUE WHEN has_titles AND cardinality(r.titles) > 0 AND NOT r.titles && p_titles;
     ok_ids := ok_ids || r.id;
     ok_quotes := ok_quotes || r.quotes;
-    IF has_titles AND r.titles @> p_titles THEN
+    v_shared := cardinality(ARRAY(SELECT unnest(r.titles) INTERSECT SELECT unnest(p_titles)));
+    IF has_titles AND v_shared > 0 AND v_shared >= most THEN
+      IF v_shared > most THEN
+        fit_ids := '{}';
+        fit_quotes := '{}';
+        most := v_shared;
+      END IF;
       fit_ids := fit_ids || r.id;
       fit_quotes := fit_quotes || r.quotes;
     END IF;
   END LOOP;
-  IF has_titles AND cardinality(fit_ids) = 0 AND cardinality(all_ids) > 1 THEN RETURN NULL; END IF;
+  IF has_titles AND most = 0 AND cardinality(all_ids) > 1 THEN RETURN NULL; END IF;
   IF cardinality(fit_ids) > 0 THEN
     ids := fit_ids;
     quotes := fit_quotes;
