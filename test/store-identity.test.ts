@@ -173,10 +173,16 @@ for (const backend of backends) {
       await said(store, 'g1', { name: 'George W. Tolley' }, 'The dam is safe');
       await said(store, 'g2', { name: 'George H. W. Tolley' }, 'The dam was built well');
       await said(store, 'g3', { name: 'George Tolley' }, 'Inspections continue');
+      // Short name first: the first variant joins it, the other is someone else.
+      await said(store, 'f1', { name: 'Frank Ainsley' }, 'The ferry runs twice a day');
+      await said(store, 'f2', { name: 'Frank T. Ainsley' }, 'The ferry needs a new engine');
+      await said(store, 'f3', { name: 'Frank R. T. Ainsley' }, 'The ferry was my father\'s');
       await said(store, 'x1', { name: 'Sam J. Ortiz', gender: 'm' }, 'The team plays at home');
       await said(store, 'x2', { name: 'Sam Ortiz', gender: 'f' }, 'The team trains at dawn');
       await said(store, 'o1', { name: "Omar Haddad's" }, 'The shop opens on Sunday');
       assert.deepEqual(await peopleOf(store), [
+        ['Frank Ainsley', 2, 2],
+        ['Frank R. T. Ainsley', 1, 1],
         ['George H. W. Tolley', 1, 1],
         ['George Tolley', 1, 1],
         ['George W. Tolley', 1, 1],

@@ -153,16 +153,31 @@ export function nameVariants(a: readonly string[], b: readonly string[]): boolea
 
 /**
  * The one person of the record a new full name is a variant of (see nameVariants), unless its
- * gender is the other one; null when none or several are.
+ * gender is the other one; null when none or several are. A person is a variant only if every
+ * full name it is known by (`formsOf`: its aliases, normalised) with the same first and last
+ * word is one too: `george h w bush` is not the `george bush` who is also `george w bush`.
  */
-export function pickVariant<C extends Candidate & { tokens: readonly string[] }>(tokens: readonly string[], gender: 'm' | 'f' | null, candidates: readonly C[]): C | null {
+export function pickVariant<C extends Candidate & { tokens: readonly string[] }>(
+  tokens: readonly string[],
+  gender: 'm' | 'f' | null,
+  candidates: readonly C[],
+  formsOf: (c: C) => readonly string[],
+): C | null {
   let found: C | null = null;
+  const norm = tokens.join(' ');
   for (const c of candidates) {
     if (!nameVariants(tokens, c.tokens)) continue;
     const g = genderOf(c.male, c.female);
     if (gender !== null && g !== null && g !== gender) continue;
+    if (!formsOf(c).every((form) => form === norm || variantOrOther(tokens, form.split(' ')))) continue;
     if (found) return null;
     found = c;
   }
   return found;
+}
+
+/** True when a name is a variant of another, or has another first or last word (another name of the person). */
+function variantOrOther(a: readonly string[], b: readonly string[]): boolean {
+  const sameEnds = b.length >= 2 && a[0] === b[0] && a[a.length - 1] === b[b.length - 1];
+  return !sameEnds || nameVariants(a, b);
 }

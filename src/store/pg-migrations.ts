@@ -615,6 +615,11 @@ BEGIN
            ORDER BY quote_count DESC LIMIT ${MAX_SURNAME_CANDIDATES} LOOP
     CONTINUE WHEN NOT onrecord_name_variants(t, string_to_array(r.norm_name, ' '));
     CONTINUE WHEN p_gender IS NOT NULL AND onrecord_gender(r.male, r.female) IS NOT NULL AND onrecord_gender(r.male, r.female) <> p_gender;
+    -- Every full name it is known by with the same first and last word must be a variant too.
+    CONTINUE WHEN EXISTS (SELECT 1 FROM person_aliases a, LATERAL string_to_array(a.norm, ' ') AS x(w)
+                          WHERE a.person_id = r.id AND a.norm <> p_norm AND cardinality(x.w) >= 2
+                            AND x.w[1] = t[1] AND x.w[cardinality(x.w)] = t[cardinality(t)]
+                            AND NOT onrecord_name_variants(t, x.w));
     IF v_found IS NOT NULL THEN RETURN NULL; END IF;
     v_found := r.id;
   END LOOP;

@@ -439,6 +439,7 @@ export class SqliteStore implements Store {
       insertPeopleFts: db.prepare('INSERT INTO people_fts (person_id, name) VALUES (?, ?)'),
       indexPeople: db.prepare('INSERT INTO people_fts (person_id, name) SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))'),
       aliasesOf: db.prepare('SELECT alias FROM person_aliases WHERE person_id = ?').pluck(),
+      aliasNormsOf: db.prepare('SELECT DISTINCT norm FROM person_aliases WHERE person_id = ?').pluck(),
       namesOfPerson: db.prepare('SELECT rowid FROM people_fts WHERE people_fts MATCH ? AND person_id = ?').pluck(),
       repointName: db.prepare('UPDATE people_fts SET person_id = ? WHERE rowid = ?'),
       mergedInto: db.prepare('SELECT into_id FROM people_merged WHERE id = ?').pluck(),
@@ -1063,7 +1064,9 @@ export class SqliteStore implements Store {
       }
     } else if (!row && isPerson && pp.tokens > 1 && this.mayHaveVariant(pp)) {
       const candidates = this.fullNamesOf(pp.surname);
-      const variant = candidates.length ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates) : null;
+      const variant = candidates.length
+        ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates, (c) => this.stmt.aliasNormsOf.all(c.id) as string[])
+        : null;
       if (variant) {
         row = this.personByNorm('person', variant.tokens.join(' '))!;
         this.rememberPerson(p.kind, pp.norm, row);
