@@ -289,9 +289,9 @@ test('a noun-like cue right after a quotation is a cue (`“...,” notes Valcou
   expectQuote(quote(r, '“I am a board game designer myself,”'), { speaker: 'Valcourt', mention: 'Valcourt', cue: 'notes' });
 });
 
-test('a participle rests on its subject, in the quote’s own sentence: `Smith said A, adding B`, `X hit back, saying B`', () => {
+test('a participle rests on its subject (`X hit back, saying B`), but an indirect report going on with one before it (`Smith said A, adding that B`) has no mention of its own', () => {
   const r = run('Mayor Lena Fisk said the budget was balanced, adding that taxes would not rise. Councillor Omar Haddad hit back on Friday, saying the numbers did not add up.');
-  expectQuote(quote(r, 'that taxes would not rise'), { speaker: 'Lena Fisk', mention: 'Lena Fisk', cue: 'adding' });
+  expectQuote(quote(r, 'that taxes would not rise'), { speaker: 'Lena Fisk', mention: null, cue: 'adding' });
   expectQuote(quote(r, 'the numbers did not add up'), { speaker: 'Omar Haddad', mention: 'Omar Haddad', cue: 'saying' });
 });
 

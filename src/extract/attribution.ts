@@ -33,6 +33,11 @@ export interface Attribution {
   segments: Array<[number, number]>;
   /** Token where the attribution's sentence starts (for ordering and salience). */
   anchor: number;
+  /**
+   * An indirect report in a participle that goes on with the report before it (`Ruiz said A,
+   * adding that B`): its source is that report's mention, so it has none of its own.
+   */
+  continuesReport?: boolean;
 }
 
 const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday sunday today yesterday
@@ -154,6 +159,33 @@ interface CueInUnit {
 }
 
 function attributeUnit(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
+  const from = out.length;
+  attributeCues(doc, unit, spans, runs, claimed, out);
+  markContinuedReports(out, from);
+}
+
+/**
+ * `Lohmar said A, adding that B`, `Ruiz announced A, saying B`: an indirect report in a
+ * participle takes its subject from the report before it, whose mention that is; it goes on
+ * with that report rather than resting on a mention of its own (as the annotations of reported
+ * speech have it: the mention belongs to the first report). A verb joined by `and` has a
+ * predicate of its own, `He said A and added B`, and keeps the mention.
+ */
+function markContinuedReports(out: Attribution[], from: number): void {
+  for (let i = from; i < out.length; i++) {
+    const a = out[i];
+    if (a.type !== 'indirect' || !a.cue || !a.source) continue;
+    if (!a.cue.participle) continue;
+    const src = a.source;
+    if (src.first >= a.cue.first) continue;
+    for (let j = from; j < out.length; j++) {
+      const b = out[j];
+      if (b !== a && b.cue && b.source && b.cue.first < a.cue.first && b.source.coreFirst === src.coreFirst && b.source.coreLast === src.coreLast) { a.continuesReport = true; break; }
+    }
+  }
+}
+
+function attributeCues(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, claimed: Uint8Array, out: Attribution[]): void {
   const cues: CueInUnit[] = [];
   for (let i = unit.first; i < unit.last; i++) {
     const cue = cueAt(doc, i);
