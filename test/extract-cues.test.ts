@@ -367,3 +367,12 @@ test('`accused X of “...”` and `blamed X on “...”` report the quotation 
   const s = run('Bemoaning the “phony system,” Lee accused the panel of bias.');
   assert.ok(!s.quotes.some((q) => q.cue?.text === 'accused'), summary(s));
 });
+
+test('a passive of naming right before a quotation (`was described as “...”`, `was dubbed “...”`) reports someone’s words about its subject; the subject is not the speaker', () => {
+  const r = run('The county has been silent about the levy, which was described as “a quiet cash grab” in the local paper. The new pier was dubbed “the plank to nowhere” by Mayor Ines Falk.');
+  expectQuote(quote(r, '“a quiet cash grab”'), { type: 'direct', mention: null, cue: 'described' });
+  expectQuote(quote(r, '“the plank to nowhere”'), { type: 'direct', speaker: 'Ines Falk', cue: 'dubbed' });
+  // (Without the marks it is the reporter's account; a title in marks is a name, no report.)
+  const s = run('The old mill was described as sturdy. The ferry is described as “Harbour Queen” on the tickets.');
+  assert.equal(s.quotes.length, 0, summary(s));
+});

@@ -253,6 +253,14 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
       return;
     }
   }
+  if (c.cue.passiveNaming) {
+    // `was described as “...” by critics`: who named it is the agent after the quotation, if any.
+    const q = tokens[c.cue.last]?.quote >= 0 ? tokens[c.cue.last].quote : tokens[c.cue.last + 1].quote;
+    const by = tokens[spans[q].last];
+    c.source = by?.lower === 'by' && by.quote < 0 ? phraseAfter(doc, spans[q].last + 1, unit.last, runs) : null;
+    if (c.source) c.sourceFirst = c.source.first;
+    return;
+  }
   if (c.cue.agent) {
     c.source = phraseAfter(doc, c.cue.last + 1, unit.last, runs);
     if (c.source) c.sourceFirst = c.source.first;
@@ -1337,6 +1345,11 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   const out: Content[] = [];
 
   if (cue.according) return according(doc, unit, spans, c, runs, nextCue);
+  if (cue.passiveNaming) {
+    // (See `namedInQuotes`: the quotation after the passive, and nothing before it.)
+    const span = spans[tokens[cue.last].quote >= 0 ? tokens[cue.last].quote : tokens[cue.last + 1].quote];
+    return [{ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' }];
+  }
   const asReport = asSource(doc, unit, spans, c, nextCue);
   if (asReport) return asReport;
   // `lower than school records say it is`: a cue in a comparison after `than` reports nothing;

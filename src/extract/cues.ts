@@ -17,6 +17,8 @@ export interface Cue {
   participle: boolean;
   /** `was told by X`: a passive cue whose source is the agent after `by`. */
   agent?: boolean;
+  /** `was described as “...”`: a passive of naming; what follows is someone's words about the subject, not the subject's. */
+  passiveNaming?: boolean;
 }
 
 // (`we’re told`: the contracted forms too.)
@@ -75,6 +77,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
       // (`I was told by the engineer`: a passive of telling with its agent reports the agent's words.)
       const by = tokens[i + 1];
       if (/^(tell|inform|assure)$/.test(sense.lemma) && by?.lower === 'by' && by.quote < 0 && tokens[i + 2]?.quote < 0) return { first: i, last: i + 1, sense, according: false, participle: false, agent: true };
+      if (namedInQuotes(tokens, i, sense)) return { first: i, last: i + 1, sense, according: false, participle: false, passiveNaming: true };
       return null;
     }
     if (HAVE_GET.has(prev.lower)) return null;
@@ -95,6 +98,29 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—' || commaInQuote
     || WRITINGS.has(before.lower) || PARTICIPLE_SUBORDINATORS.has(before.lower) || sentWriting(tokens, i));
   return { first: i, last: i + 1, sense, according: false, participle };
+}
+
+/** Verbs of naming whose passive takes the name after `as` (`was described as`); the others take it at once (`was dubbed`). */
+const NAMING_AS = new Set(['describe', 'characterize', 'characterise', 'label', 'brand']);
+const NAMING_BARE = new Set(['dub', 'term']);
+
+/**
+ * `which was described as “basically a land grab”`, `He was dubbed “the bulldozer”`: a passive
+ * of naming right before a quotation of two words or more (after `as` where the verb takes it)
+ * reports someone's words about its subject. Without the marks, `was described as stable`, it
+ * is the reporter's account; and the subject is what was named, not who named it.
+ */
+function namedInQuotes(tokens: Token[], i: number, sense: CueSense): boolean {
+  let k = i + 1;
+  if (NAMING_AS.has(sense.lemma)) {
+    if (tokens[k]?.lower !== 'as' || tokens[k].quote >= 0) return false;
+    k++;
+  } else if (!NAMING_BARE.has(sense.lemma)) return false;
+  const open = tokens[k];
+  if (open === undefined || open.quote < 0 || tokens[k - 1].quote === open.quote) return false;
+  let words = 0;
+  for (let x = k; x < tokens.length && tokens[x].quote === open.quote && words < 2; x++) if (/\p{L}/u.test(tokens[x].text)) words++;
+  return words >= 2;
 }
 
 /**
