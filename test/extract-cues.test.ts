@@ -376,3 +376,13 @@ test('a passive of naming right before a quotation (`was described as “...”`
   const s = run('The old mill was described as sturdy. The ferry is described as “Harbour Queen” on the tickets.');
   assert.equal(s.quotes.length, 0, summary(s));
 });
+
+test('`“...,” came the reply from X`, `“...!” was the response of X`: a noun naming an answer after `came` or `was` and a quotation reports it, its source after `from` or `of`', () => {
+  const r = run('“We will not pay a cent,” came the reply from Mayor Ines Falk. “Not now!” was the response of one angry resident. “Never,” came the answer.');
+  expectQuote(quote(r, '“We will not pay a cent,”'), { type: 'direct', speaker: 'Ines Falk', cue: 'reply' });
+  expectQuote(quote(r, '“Not now!”'), { type: 'direct', mention: 'one angry resident', cue: 'response' });
+  expectQuote(quote(r, '“Never,”'), { type: 'direct', mention: null, cue: 'answer' });
+  // (The noun elsewhere reports nothing.)
+  const s = run('The response of the city was slow, and the reply came late.');
+  assert.equal(s.quotes.length, 0, summary(s));
+});

@@ -262,7 +262,7 @@ function findSource(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex, 
     return;
   }
   if (c.cue.agent) {
-    c.source = phraseAfter(doc, c.cue.last + 1, unit.last, runs);
+    c.source = /^(by|from|of)$/.test(tokens[c.cue.last]?.lower ?? '') ? phraseAfter(doc, c.cue.last + 1, unit.last, runs) : null;
     if (c.source) c.sourceFirst = c.source.first;
     return;
   }

@@ -15,7 +15,7 @@ export interface Cue {
   according: boolean;
   /** A participle after a comma (`..., adding`): its subject is the clause's subject. */
   participle: boolean;
-  /** `was told by X`: a passive cue whose source is the agent after `by`. */
+  /** `was told by X`, `came the reply from X`: a cue whose source is the agent after `by` (`from`, `of`), if any. */
   agent?: boolean;
   /** `was described as “...”`: a passive of naming; what follows is someone's words about the subject, not the subject's. */
   passiveNaming?: boolean;
@@ -29,6 +29,10 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   const tokens = doc.tokens;
   const t = tokens[i];
   if (t.quote >= 0) return null;
+  if (REPLY_NOUNS.has(t.lower)) {
+    const reply = replyAfterQuote(tokens, i);
+    if (reply) return reply;
+  }
   // Most words are no cue of any kind: say so before the checks below (cueAt runs on every word).
   if (t.lower !== 'according' && !PHRASAL.has(t.lower) && cueSense(t.lower) === undefined) return cueByPosition(tokens, i);
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
@@ -121,6 +125,26 @@ function namedInQuotes(tokens: Token[], i: number, sense: CueSense): boolean {
   let words = 0;
   for (let x = k; x < tokens.length && tokens[x].quote === open.quote && words < 2; x++) if (/\p{L}/u.test(tokens[x].text)) words++;
   return words >= 2;
+}
+
+/** Nouns that name an answer: `came the reply`, `was the response of ...`. */
+const REPLY_NOUNS = new Set(['reply', 'response', 'answer', 'retort', 'rejoinder', 'riposte', 'verdict', 'reaction']);
+
+/**
+ * `“...,” came the reply from the mayor.`, `“...!” was the response of one viewer.`: right after
+ * a quotation that closes as quoted speech does, `came` or `was`, a determiner and a noun naming an
+ * answer report the quotation, their source the phrase after `from` or `of` (if any).
+ */
+function replyAfterQuote(tokens: Token[], i: number): Cue | null {
+  const det = tokens[i - 1];
+  const verb = tokens[i - 2];
+  if (!det || !verb || det.quote >= 0 || !/^(the|a|an|his|her|their|its|one)$/.test(det.lower) || !/^(came|comes|was|is)$/.test(verb.lower) || verb.quote >= 0) return null;
+  if (!closesQuotedSpeech(tokens, i - 3)) return null;
+  const from = tokens[i + 1];
+  const agent = from !== undefined && from.quote < 0 && /^(from|of)$/.test(from.lower);
+  // (Nothing more than its source may follow: `was the reply to critics who ...` is the reporter's sentence.)
+  if (!agent && from !== undefined && from.para === tokens[i].para && !/^[.,;!?]$/.test(from.text)) return null;
+  return { first: i, last: i + 1, sense: { lemma: 'reply', strength: 'quoted' }, according: false, participle: false, agent: true };
 }
 
 /**
