@@ -870,3 +870,11 @@ test('a dateline opening a paragraph (`OTTAWA —`, `WASHINGTON (AP) —`, `MIRA
   expectQuote(quote(r, 'The mill will close in May'), { type: 'indirect', speaker: 'its owner', cue: 'said' });
   assert.ok(!r.quotes.some((q) => /OTTAWA|WASHINGTON|MIRAMICHI/.test(q.text)), summary(r));
 });
+
+test('a cue ending an opening subordinate clause reports nothing after its comma: `If you watch what he said, he ...`, `The longer the strike continues, the bigger ...`', () => {
+  const r = run('The longer the strike continues, the bigger the backlog the clerks will face. If you heard what the mayor said, you know the pier is closed.');
+  assert.equal(r.quotes.length, 0, summary(r));
+  // (A plain report whose clause goes on past a comma keeps it.)
+  const s = run('The older residents say the pier is unsafe, and the ferry is late.');
+  expectQuote(quote(s, 'the pier is unsafe, and the ferry is late'), { type: 'indirect', cue: 'say' });
+});

@@ -1490,6 +1490,9 @@ function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunIndex,
   }
   // `said, however, ...` / `said, adding ...`: the comma does not open the content.
   if (explicit && tokens[k - 1].text === ',' && tokens[k] && (tokens[k].pos === 'ADV' || cueAt(doc, k))) return out;
+  // (Nor the comma that closes an opening subordinate clause the cue ends: `When the mayor
+  // spoke, the crowd left`, `The longer the strike continues, the bigger the backlog`.)
+  if (explicit && tokens[k - 1].text === ',' && out.length === 0 && openingClauseEnd(doc, unit, cue.first) === k - 1) return out;
   // `the claims, such as what he said about the ferry, do not ...`: a finite verb in lower case
   // right after the comma, with nothing reported before the cue, has no subject of its own; the
   // comma closes the clause that holds the cue, and the verb is the main clause's. (Not when the
@@ -1903,7 +1906,11 @@ function openingClauseEnd(doc: Doc, unit: Range, cue: number): number {
   // (`In announcing that ...,`, `By insisting that ...,`: `in` and `by` only before a gerund.)
   const gerund = /^(in|by)$/.test(opener) && tokens[k + 1]?.pos === 'VERB' && tokens[k + 1].lower.endsWith('ing');
   const prepositional = OPENING_PREPOSITIONS.has(opener) || gerund || opener === 'contrary' && tokens[k + 1]?.lower === 'to';
-  if (!(OPENING_SUBORDINATORS.has(opener) || prepositional) || opener === 'as') return -1;
+  // (`The longer the strike goes on, the bigger the backlog`: the first half of a correlative
+  // comparison is a subordinate clause; the second, after its comma, the main one.)
+  const comparative = (x: number) => tokens[x]?.lower === 'the' && /^(more|less|fewer|\p{Ll}{2,}er)$/u.test(tokens[x + 1]?.lower ?? '') && /^(ADJ|ADV)$/.test(tokens[x + 1].pos);
+  const correlative = comparative(k) && tokens.slice(k + 2, cue).every((t) => t.text !== ',');
+  if (!(OPENING_SUBORDINATORS.has(opener) || prepositional || correlative) || opener === 'as') return -1;
   // (The cue must stand inside that clause: in `When the lead slipped, aides insisted it was a
   // dip, reflecting ...` it is the main clause's.)
   for (let x = k + 1; x < cue; x++) if (tokens[x].text === ',' && tokens[x].quote < 0) return -1;
@@ -1923,7 +1930,7 @@ function openingClauseEnd(doc: Doc, unit: Range, cue: number): number {
     if (t.text === ',' && tokens[x + 1]?.pos === 'PROPN' && tokens[x + 2]?.text === ',' && tokens[x + 1].quote < 0) { x++; continue; }
     // (Nor does a relative clause on the clause's last noun: `..., whose support held, the ...`.)
     if (t.text === ',' && /^(who|whom|whose|which|where)$/.test(tokens[x + 1]?.lower ?? '')) continue;
-    if (t.text === ',') return main(x + 1) ? x : -1;
+    if (t.text === ',') return main(x + 1) && (!correlative || comparative(x + 1)) ? x : -1;
     if (/^[.;:!?—]$/.test(t.text)) return -1;
   }
   return -1;
