@@ -878,3 +878,11 @@ test('a cue ending an opening subordinate clause reports nothing after its comma
   const s = run('The older residents say the pier is unsafe, and the ferry is late.');
   expectQuote(quote(s, 'the pier is unsafe, and the ferry is late'), { type: 'indirect', cue: 'say' });
 });
+
+test('an apposition after a report that names it as an act (`, a charge the council denies`, `— a metaphor for ...`) is the reporter’s comment: the report ends before it', () => {
+  const r = run('Mayor Ines Falk said the ferry was “a rolling disaster,” a claim the operator rejects. Falk also said the toll had doubled — a charge the council denies. Falk said the ferry was late, a sore point with commuters.');
+  expectQuote(quote(r, 'the ferry was “a rolling disaster,”'), { type: 'mixed', cue: 'said' });
+  expectQuote(quote(r, 'the toll had doubled'), { type: 'indirect', cue: 'said' });
+  // (Any other apposition may be part of what was said.)
+  expectQuote(quote(r, 'the ferry was late, a sore point with commuters'), { type: 'indirect', cue: 'said' });
+});

@@ -9,7 +9,7 @@ import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
 import { PARTICIPLE_SUBORDINATORS, cueAt, type Cue } from './cues.js';
 import { phraseAfter, phraseBefore, type Mention, type NameRun, type RunIndex } from './mentions.js';
-import { OBJECT_FIRST, PERSON_NOUNS, TAKES_ADDRESSEE, WRITINGS, isPlaceName } from './lexicon.js';
+import { OBJECT_FIRST, PERSON_NOUNS, REMARK_NOUNS, TAKES_ADDRESSEE, WRITINGS, isPlaceName } from './lexicon.js';
 import type { QuoteType } from './types.js';
 
 export interface Attribution {
@@ -2146,7 +2146,12 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
   }
   for (let j = k; j < end; j++) {
     const t = tokens[j];
-    if (t.quote >= 0) continue;
+    if (t.quote >= 0) {
+      // (The comma before such an apposition may stand inside the closing mark: `was “a
+      // disaster,” a claim the operator rejects`.)
+      if (tokens[j + 1]?.quote !== t.quote && tokens[j - 1]?.text === ',' && tokens[j - 1].quote === t.quote && remarkApposition(tokens, j + 1, end)) { end = j + 1; break; }
+      continue;
+    }
     if (t.text === ';') { end = j; break; }
     if ((t.text === ',' || t.text === '—') && j + 1 < max) {
       const n = tokens[j + 1];
@@ -2162,6 +2167,10 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
       const v = tokens[j + 2];
       if (t.text === ',' && /^(and|but)$/.test(n.lower) && v !== undefined && j + 2 < end && v.quote < 0 && v.pos === 'VERB' && /^\p{Ll}+ed$/u.test(v.text)) { end = j; break; }
     }
+    // (`likened the levy to “a tax on breathing” — a charge the council denies`: an apposition
+    // that names the report as an act, a charge, a remark, a metaphor, is the reporter's
+    // comment on it, not part of it.)
+    if (/^(,|—|–|--|-)$/.test(t.text) && (t.text !== '-' || t.space && tokens[j + 1]?.space) && j > k && remarkApposition(tokens, j + 1, end)) { end = j; break; }
     // (`says it helps to keep a routine — a “ladder,” she calls it — but ...`: an aside
     // between dashes holding a report of its own, its speaker inside it, ends the clause; not
     // one the clause opens with: `would argue — and Ferris presumably believes — that ...`.)
@@ -2174,6 +2183,16 @@ function clauseEnd(doc: Doc, k: number, max: number, nextCue: CueInUnit | null):
   // Drop trailing punctuation that is not a closing quotation mark.
   while (end > k && tokens[end - 1].quote < 0 && (tokens[end - 1].pos === 'PUNCT' || tokens[end - 1].pos === 'CCONJ')) end--;
   return end;
+}
+
+/** `a charge`, `an apt metaphor`, `one more swipe` at token `k`: an article, up to two modifiers, and a noun naming a remark. */
+function remarkApposition(tokens: Token[], k: number, end: number): boolean {
+  if (k >= end || tokens[k].quote >= 0 || !/^(a|an|one)$/.test(tokens[k].lower)) return false;
+  for (let x = k + 1; x < end && x <= k + 3 && tokens[x].quote < 0; x++) {
+    if (REMARK_NOUNS.has(tokens[x].lower)) return /^(NOUN|PROPN)$/.test(tokens[x].pos) || tokens[x].pos === 'VERB' && x > k + 1;
+    if (!/^(ADJ|ADV)$/.test(tokens[x].pos) && tokens[x].lower !== 'more') return false;
+  }
+  return false;
 }
 
 /**

@@ -419,3 +419,14 @@ export function sameGivenName(a: string, b: string): boolean {
   if (FAMILIAR_PAIRS.has(`${long} ${short}`)) return true;
   return short.length >= 3 && long.length > short.length + 1 && long.startsWith(short) && isFirstName(long) && isFirstName(short);
 }
+
+/**
+ * Nouns that name a remark as a kind of act (`a charge`, `a metaphor`, `a swipe`): an apposition
+ * after a report that opens with one (`..., a charge the council denies`) is the reporter's
+ * comment on the report, not part of it.
+ */
+export const REMARK_NOUNS = new Set(`remark remarks comment comments claim claims charge charges accusation
+ accusations allegation allegations assertion assertions statement statements metaphor reference allusion
+ jab dig swipe barb quip nod rebuke retort warning warnings criticism complaint characterization
+ characterisation comparison analogy prediction admission concession boast pledge promise threat
+ sentiment refrain`.split(/\s+/));
