@@ -886,3 +886,9 @@ test('an apposition after a report that names it as an act (`, a charge the coun
   // (Any other apposition may be part of what was said.)
   expectQuote(quote(r, 'the ferry was late, a sore point with commuters'), { type: 'indirect', cue: 'said' });
 });
+
+test('a reported clause that is itself a report of its subject (`noted it had said it would ...`) is one quote of the outer cue, the inner report part of it', () => {
+  const r = run('The harbour council noted it had previously said it would “act swiftly” if the pier failed.');
+  expectQuote(quote(r, 'it had previously said it would “act swiftly” if the pier failed'), { type: 'mixed', cue: 'noted', mention: 'The harbour council' });
+  assert.equal(r.quotes.length, 1, summary(r));
+});

@@ -571,15 +571,16 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   const tokens = doc.tokens;
   // (`Pratley says he was “sitting it out” until Marsh said she was backing Dunmore`: a reported
   // clause may end in a report of its own, in a subordinate clause (not one set off by a
-  // comma or a dash: `her “blunders,” she called them, ...`). The clause is then the report,
-  // and the inner one, unless a direct quotation, is part of it only; a named speaker's own
-  // direct quotation is no part of another's report.)
+  // comma or a dash: `her “blunders,” she called them, ...`), or be one from its first word
+  // (`noted it had said it would ...`). The clause is then the report, and the inner one, unless
+  // a direct quotation, is part of it only; a named speaker's own direct quotation is no part of
+  // another's report.)
   const inner = taken.filter(([s, e]) => f.first < e && f.last > s);
   // (Nor a report by a participle or gerund of the speaker's own, `dismissed the rumours by
   // posting that ...`: that is how the main deed was done, the same speaker's report, and what
   // the main verb takes is only its object.)
   const nests = inner.length > 0 && f.type !== 'direct' && f.how === 'clause'
-    && inner.every(([s, e, src, named, means]) => !named && !means && f.first < src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
+    && inner.every(([s, e, src, named, means]) => !named && !means && f.first <= src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
   if (inner.length > 0 && !nests) return;
   if (nests) {
     const [a, b] = [tokens[f.first].start, tokens[f.last - 1].end];
