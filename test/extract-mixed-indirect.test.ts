@@ -863,12 +863,13 @@ test('`in` or `by` before a gerund opening the sentence is an opening phrase too
   assert.deepEqual(quotesWith(r, 'hired Ada Brill'), [], summary(r));
 });
 
-test('a dateline opening a paragraph (`OTTAWA —`, `WASHINGTON (AP) —`, `MIRAMICHI, N.B. —`) is no part of the report', () => {
-  const r = run('OTTAWA — Canada will join the ferry pact, the transport minister said Tuesday.\n\nWASHINGTON (AP) — The harbour bill will be vetoed, aides said.\n\nMIRAMICHI, N.B. — The mill will close in May, its owner said.');
+test('a dateline opening a paragraph (`OTTAWA —`, `WASHINGTON (AP) —`, `MIRAMICHI, N.B. —`, `HALIFAX, June 10 (CP) —`) is no part of the report', () => {
+  const r = run('OTTAWA — Canada will join the ferry pact, the transport minister said Tuesday.\n\nWASHINGTON (AP) — The harbour bill will be vetoed, aides said.\n\nMIRAMICHI, N.B. — The mill will close in May, its owner said.\n\nHALIFAX, June 10 (CP) — The port will reopen, officials said.');
+  expectQuote(quote(r, 'The port will reopen'), { type: 'indirect', speaker: 'officials', cue: 'said' });
   expectQuote(quote(r, 'Canada will join the ferry pact'), { type: 'indirect', speaker: 'the transport minister', cue: 'said' });
   expectQuote(quote(r, 'The harbour bill will be vetoed'), { type: 'indirect', speaker: 'aides', cue: 'said' });
   expectQuote(quote(r, 'The mill will close in May'), { type: 'indirect', speaker: 'its owner', cue: 'said' });
-  assert.ok(!r.quotes.some((q) => /OTTAWA|WASHINGTON|MIRAMICHI/.test(q.text)), summary(r));
+  assert.ok(!r.quotes.some((q) => /OTTAWA|WASHINGTON|MIRAMICHI|HALIFAX/.test(q.text)), summary(r));
 });
 
 test('a cue ending an opening subordinate clause reports nothing after its comma: `If you watch what he said, he ...`, `The longer the strike continues, the bigger ...`', () => {

@@ -88,6 +88,7 @@ export function buildUnits(doc: Doc, spans: QuotedSpan[]): Range[] {
 }
 
 const DATELINE_DASHES = new Set(['—', '–', '-', '--', '―']);
+const DATELINE_MONTH = /^(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?$/;
 
 /**
  * `WASHINGTON (AP) — The ...`, `MIRAMICHI, N.B. — The ...`: a dateline (a place in capitals,
@@ -102,6 +103,8 @@ function datelineEnd(doc: Doc, s: Range): number {
   let words = 0;
   while (k < s.last && k - s.first < 10) {
     if (capitals(k)) words++;
+    // (`WASHINGTON, June 10 (UPI) —`: a date after the place.)
+    else if (words > 0 && DATELINE_MONTH.test(tokens[k].text) && /^\d{1,2}$/.test(tokens[k + 1]?.text ?? '')) k++;
     else if (tokens[k].text === '(' && words > 0) {
       // (An agency: `(AP)`, `(Reuters)`.)
       let close = k + 1;
