@@ -22,6 +22,23 @@ test('hasLongRun agrees with /\\S{256,}/ at the length bound and around every ki
   for (const text of cases) assert.equal(hasLongRun(text), LONG_RUN.test(text), `code units ${text.length}, around ${text.charCodeAt(200).toString(16)}`);
 });
 
+test('hasLongRun agrees with /\\S{256,}/ wherever runs start and end (it reads only some positions)', () => {
+  // Runs of lengths around the bound at every offset, between spaces of several kinds, so that
+  // a skip past a run's start or end would show.
+  let seed = 45;
+  const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const spaces = [' ', '\n', '\u00a0', '\u2009', '\t'];
+  for (let trial = 0; trial < 3000; trial++) {
+    let text = '';
+    const parts = 1 + random(6);
+    for (let p = 0; p < parts; p++) {
+      const length = random(3) === 0 ? 250 + random(12) : random(300);
+      text += 'x'.repeat(length) + (p < parts - 1 || random(2) ? spaces[random(spaces.length)]!.repeat(1 + random(3)) : '');
+    }
+    assert.equal(hasLongRun(text), LONG_RUN.test(text), JSON.stringify(text.replace(/x+/g, (r) => `x${r.length}`)));
+  }
+});
+
 test('a word of 300 letters keeps its offsets, and a quote after it is found', () => {
   const text = 'w'.repeat(300) + ' was typed by a cat.\n\n“We will fix the ferry by June,” Ines Varga said on Monday.';
   const r = analyze(text, { published: '2025-03-05' });

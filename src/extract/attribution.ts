@@ -2568,7 +2568,10 @@ const PHOTO_CREDIT = /(?:\(\s*\p{Lu}[^()/\n\d]{1,60}\/\s*\p{Lu}[^()\n\d]{1,80}\)
 function isCaption(doc: Doc, para: number): boolean {
   const p = doc.paragraphs[para];
   if (!p) return false;
-  return PHOTO_CREDIT.test(doc.text.slice(Math.max(p.start, p.end - 160), p.end));
+  const tail = doc.text.slice(Math.max(p.start, p.end - 160), p.end);
+  // Every credit has a slash or a closing parenthesis: without one the regex, which tries every
+  // position of the tail, need not run (it cost 2% of extraction time).
+  return (tail.includes('/') || tail.includes(')')) && PHOTO_CREDIT.test(tail);
 }
 
 // (`--` too: a dash typed as two hyphens.)

@@ -71,13 +71,18 @@ const LONG_RUN_LENGTH = 256;
 
 /**
  * `text` has a LONG_RUN. Articles almost never do, and scanning for one with the regex tried every
- * position inside every word again (2% of all extraction time): one pass over the character codes.
+ * position inside every word again (2% of all extraction time). A run of LONG_RUN_LENGTH code
+ * units covers some position that many after the last space seen, so only those ends are tried:
+ * from each, walk back to the nearest space; the next end a run could have lies a run's length
+ * past that space. Ordinary prose is read a few characters in every LONG_RUN_LENGTH.
  */
 export function hasLongRun(text: string): boolean {
-  let run = 0;
-  for (let k = 0; k < text.length; k++) {
-    if (isRegExpSpace(text.charCodeAt(k))) run = 0;
-    else if (++run >= LONG_RUN_LENGTH) return true;
+  let end = LONG_RUN_LENGTH - 1;
+  while (end < text.length) {
+    let k = end;
+    while (k > end - LONG_RUN_LENGTH && !isRegExpSpace(text.charCodeAt(k))) k--;
+    if (k === end - LONG_RUN_LENGTH) return true;
+    end = k + LONG_RUN_LENGTH;
   }
   return false;
 }
@@ -87,6 +92,12 @@ function isRegExpSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `value` is empty or all spaces (as `value.trim() === ''`, without making the trimmed copy). */
+function isBlank(value: string): boolean {
+  for (let k = 0; k < value.length; k++) if (!isRegExpSpace(value.charCodeAt(k))) return false;
+  return true;
 }
 
 /** `part` stands in `text` at `at` (as `text.startsWith(part, at)`, which was the Doc loop's slowest line). */
@@ -169,19 +180,26 @@ export class Doc {
     let para = 0;
     let paraStart = -1;
     let pendingBreak = false;
+    // Where the copy wink read is the text itself, a token whose value stands at its offsets takes
+    // wink's string for its text rather than a new slice: wink's strings are shared by every
+    // occurrence of a word and keep their hash, which the later stages' many set and map lookups
+    // of token texts then need not compute again.
+    const readsText = readable === body;
     for (let w = 0; w < values.length; w++) {
       const pre = spaces[w];
       let start = offset + pre.length;
       // wink reproduces the text exactly; if it ever does not (odd Unicode), resynchronise.
-      if (!occursAt(readable, values[w], start)) {
+      let inText = occursAt(readable, values[w], start);
+      if (!inText) {
         const found = readable.indexOf(values[w], offset);
-        start = found >= 0 ? found : start;
+        inText = found >= 0;
+        start = inText ? found : start;
       }
       const end = start + values[w].length;
       offset = end;
       map[w] = this.tokens.length;
       if (pre.includes('\n')) pendingBreak = true;
-      if (tags[w] === 'SPACE' || values[w].trim() === '') {
+      if (tags[w] === 'SPACE' || isBlank(values[w])) {
         if (values[w].includes('\n')) pendingBreak = true;
         continue;
       }
@@ -192,7 +210,7 @@ export class Doc {
       }
       if (paraStart < 0) paraStart = this.tokens.length;
       pendingBreak = false;
-      const value = body.slice(start, end);
+      const value = readsText && inText ? values[w] : body.slice(start, end);
       // `the Rev. Al Brantley`: an abbreviated title wink splits from its period is one token,
       // as `Sen.` is (and the sentence does not end there: splitSentences).
       const prevTok = this.tokens[this.tokens.length - 1];
