@@ -115,3 +115,15 @@ test('a name called in the second part of an interrupted quotation is that part\
   assert.equal(second!.addressee?.name, 'Dev Okafor', summary(r));
   assert.equal(whole!.addressee, undefined);
 });
+
+test('two attributions with the same words around their cues each get their time, at their own offsets', () => {
+  // (The stretch `on Tuesday.` is read once for the article: its offsets are the stretch's own.)
+  const text = '“The ferry will run again,” Ines Varga said on Tuesday.\n\n“The engines are not ready,” Piet Sorensen said on Tuesday.';
+  const r = run(text, { published: PUBLISHED });
+  const whens = r.quotes.map((q) => q.when && { text: q.when.text, start: q.when.start, resolved: q.when.resolved });
+  const second = text.lastIndexOf('on Tuesday');
+  assert.deepEqual(whens, [
+    { text: 'on Tuesday', start: text.indexOf('on Tuesday'), resolved: '2025-03-11' },
+    { text: 'on Tuesday', start: second, resolved: '2025-03-11' },
+  ]);
+});

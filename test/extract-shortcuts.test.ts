@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { hasLongRun } from '../src/extract/document.js';
-import { isFirstName } from '../src/extract/lexicon.js';
+import { firstNameGender, isFirstName, isPlaceName } from '../src/extract/lexicon.js';
 import { analyze } from '../src/index.js';
 
 const LONG_RUN = /\S{256,}/;
@@ -63,4 +63,20 @@ test('isFirstName answers the same when asked again, for names, acronyms and hyp
   for (const [name, expected] of [['Ruth', true], ['RUTH', false], ['Jean-Yves', true], ['Ferry', false], ['Ruth', true], ['RUTH', false]] as const) {
     assert.equal(isFirstName(name), expected, name);
   }
+});
+
+test('firstNameGender answers the same when asked again, for each sex, either, none and an East Asian surname', () => {
+  for (const [name, expected] of [['Ruth', 'f'], ['Piet', undefined], ['Tomas', 'm'], ['Jordan', undefined], ['Wang', undefined], ['ruth', 'f'], ['Ruth', 'f'], ['Tomas', 'm'], ['Jordan', undefined]] as const) {
+    assert.equal(firstNameGender(name), expected, name);
+  }
+});
+
+test('isPlaceName: places, qualified places, demonyms, possessives and longer names', () => {
+  const cases: Array<[string[], boolean]> = [
+    [['Canada'], true], [['North', 'Korea'], true], [['North', 'Korean'], true], [['Canadian'], true],
+    [['Canada’s'], true], [["Ottawa's"], true], [['New', 'Brunswick'], true],
+    [['Republic', 'of', 'Ireland'], true], [['United', 'Kingdom'], false], [['North'], false], [['Ines', 'Varga'], false],
+    [['Bank', 'of', 'Canada'], false], [['The', 'United', 'States', 'Navy'], false], [[], false], [['Korea', 'Ines'], false],
+  ];
+  for (const [words, expected] of cases) assert.equal(isPlaceName(words), expected, words.join(' '));
 });

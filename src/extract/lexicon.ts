@@ -252,8 +252,22 @@ for (const n of `kamala ilhan alexandria rashida ayanna priya anjali sunita kavi
  */
 const NO_GENDER_GUESS = new Set(['lu', 'wang', 'chen', 'wei', 'park']);
 
+/** firstNameGender's answers, '' for none (asked for every name run and every entity it may join). */
+const genderAnswers = new Map<string, 'm' | 'f' | ''>();
+
 /** Gender a first name suggests, when the name lists agree. */
 export function firstNameGender(name: string): 'm' | 'f' | undefined {
+  let answer = genderAnswers.get(name);
+  if (answer === undefined) {
+    answer = listedGender(name) ?? '';
+    // Bounded, so that a long run of documents cannot grow it without end.
+    if (genderAnswers.size > 50_000) genderAnswers.clear();
+    genderAnswers.set(name, answer);
+  }
+  return answer === '' ? undefined : answer;
+}
+
+function listedGender(name: string): 'm' | 'f' | undefined {
   const n = name.toLowerCase();
   if (NO_GENDER_GUESS.has(n)) return undefined;
   const f = female.has(n);
@@ -322,14 +336,27 @@ export const PLACES = new Set(`afghanistan albania algeria argentina armenia aus
 
 /** `North Korea`, `South Sudan`, `New Brunswick`: a compass or `new` word before a place. */
 export function isPlaceName(words: string[]): boolean {
-  const w = words.map((x) => x.toLowerCase().replace(/[’']s$/, ''));
-  if (w.length === 0 || w.length > 3) return false;
+  // (Asked about every name run, often twice: sets rather than regexes, and no copy of the words
+  // for a run too long to be a place.)
+  if (words.length === 0 || words.length > 3) return false;
+  const w = words.map(placeWord);
   // Demonyms stand for their places: `North Korean`, `Canadian`, `Chinese`, `Israeli`.
   if (DEMONYMS.has(w[w.length - 1])) w[w.length - 1] = PLACES.values().next().value as string;
-  const rest = /^(north|south|east|west|northern|southern|eastern|western|new|central|united|saudi|great)$/.test(w[0]) && w.length > 1 ? w.slice(1) : w;
+  const rest = PLACE_QUALIFIERS.has(w[0]) && w.length > 1 ? w.slice(1) : w;
   if (rest.length === 1) return PLACES.has(rest[0]);
-  return rest.every((x) => PLACES.has(x) || /^(states|kingdom|arabia|republic|of|the|and|island|islands|british|nova|prince|edward|scotia|territories)$/.test(x)) && rest.some((x) => PLACES.has(x));
+  return rest.every((x) => PLACES.has(x) || PLACE_NAME_WORDS.has(x)) && rest.some((x) => PLACES.has(x));
 }
+
+/** A word of a place name as PLACES holds it: lower case, without a possessive `’s` or `'s`. */
+function placeWord(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.endsWith('’s') || lower.endsWith("'s") ? lower.slice(0, -2) : lower;
+}
+
+/** Words before a place that keep it a place: `North Korea`, `New Brunswick`, `Saudi Arabia`. */
+const PLACE_QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'new', 'central', 'united', 'saudi', 'great']);
+/** Words that complete a place's name without being places: `United States`, `Republic of X`. */
+const PLACE_NAME_WORDS = new Set(['states', 'kingdom', 'arabia', 'republic', 'of', 'the', 'and', 'island', 'islands', 'british', 'nova', 'prince', 'edward', 'scotia', 'territories']);
 
 /** Adjectives of nationality, derived from PLACES by the usual endings, plus irregular ones. */
 const DEMONYMS = new Set(`british english french dutch swiss greek turkish polish irish scottish welsh

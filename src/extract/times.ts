@@ -49,7 +49,22 @@ const WEEKDAY_OR_MONTH = /^((mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar
 /** The time of each attribution, in order (null when its attribution names none). */
 export function findTimes(doc: Doc, attributions: Attribution[], published: string | Date | undefined): Array<FoundTime | null> {
   const reference = referenceDate(published);
-  return attributions.map((a) => timeOf(doc, a, reference));
+  // Attributions that share a cue or a source read the same stretches of text: each stretch is
+  // given to chrono (slow to ask) once an article.
+  const read = new Map<string, Expression[]>();
+  const expressionsOf = (text: string, hinted: boolean): Expression[] => {
+    let found = read.get(text);
+    if (found === undefined) read.set(text, (found = expressions(text, reference, hinted)));
+    return found;
+  };
+  return attributions.map((a) => timeOf(doc, a, expressionsOf));
+}
+
+/** A time expression found in a stretch of text, at `index` in it. */
+interface Expression {
+  index: number;
+  length: number;
+  resolved: string | null;
 }
 
 function referenceDate(published: string | Date | undefined): Date | null {
@@ -58,7 +73,7 @@ function referenceDate(published: string | Date | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-function timeOf(doc: Doc, a: Attribution, reference: Date | null): FoundTime | null {
+function timeOf(doc: Doc, a: Attribution, expressionsOf: (text: string, hinted: boolean) => Expression[]): FoundTime | null {
   const tokens = doc.tokens;
   const anchors: { first: number; last: number }[] = [];
   if (a.cue) anchors.push(a.cue);
@@ -103,7 +118,7 @@ function timeOf(doc: Doc, a: Attribution, reference: Date | null): FoundTime | n
     const hinted = TIME_HINT.test(text);
     if (!hinted && !/\b(19|20)\d\d\b/.test(text)) continue;
     if (between && (u - stretch > 4 || tokens.slice(stretch, u).some((tok) => tok.text === ',' || tok.pos === 'VERB' || tok.pos === 'AUX'))) continue;
-    for (const found of expressions(text, reference, hinted)) {
+    for (const found of expressionsOf(text, hinted)) {
       const start = from + found.index;
       const distance = Math.abs(start - cueAt);
       if (distance < bestDistance) {
@@ -122,8 +137,8 @@ function timeOf(doc: Doc, a: Attribution, reference: Date | null): FoundTime | n
 const STOPS = new Set([';', '—', '–', '(', ')']);
 
 /** The time expressions of a stretch of the attribution that resolve to a date (or could, given one). */
-function expressions(text: string, reference: Date | null, hinted: boolean): Array<{ index: number; length: number; resolved: string | null }> {
-  const out: Array<{ index: number; length: number; resolved: string | null }> = [];
+function expressions(text: string, reference: Date | null, hinted: boolean): Expression[] {
+  const out: Expression[] = [];
   for (const r of !hinted ? [] : chrono.parse(text, { instant: reference ?? new Date(), timezone: 'UTC' })) {
     const words = r.text.replace(/[\s,.;:]+$/, '');
     const c = r.start;
