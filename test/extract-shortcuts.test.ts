@@ -80,3 +80,11 @@ test('isPlaceName: places, qualified places, demonyms, possessives and longer na
   ];
   for (const [words, expected] of cases) assert.equal(isPlaceName(words), expected, words.join(' '));
 });
+
+test('quotation marks of every style are still paired after the scan passes over other characters by their code', () => {
+  const said = (open: string, close: string) => `${open}We will rebuild the pier,${close} Ines Varga said.`;
+  for (const [open, close] of [['«', '»'], ['‘’', '’’'], ["''", "''"], ['"', '"'], ['“', '”']]) {
+    const r = analyze(said(open, close));
+    assert.deepEqual(r.quotes.map((q) => [q.text, q.speaker.name]), [[`${open}We will rebuild the pier,${close}`, 'Ines Varga']], open);
+  }
+});

@@ -81,6 +81,11 @@ function pairMarks(text: string, paras: Paragraph[]): QuotedSpan[] {
   return spans;
 }
 
+/** `"`, `'`, `«`, `»` and the curly marks `‘’‚‛“”„`: a superset of the marks scanParagraph reads. */
+function mayBeQuoteMark(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0xab || c === 0xbb || c >= 0x2018 && c <= 0x201e;
+}
+
 /** Pairs the marks of one paragraph, from the state the paragraphs before it left. */
 function scanParagraph(text: string, para: Paragraph, open: OpenQuote, spans: QuotedSpan[]): void {
   const { start, end } = para;
@@ -93,6 +98,9 @@ function scanParagraph(text: string, para: Paragraph, open: OpenQuote, spans: Qu
     if (OPENERS.has(text[i])) i++;
   }
   for (; i < end; i++) {
+    // (Every branch below is about a quotation mark: the other characters, nearly all of them,
+    // are passed over by their code without making a string of each.)
+    if (!mayBeQuoteMark(text.charCodeAt(i))) continue;
     const ch = text[i];
     if (openAt < 0) {
       // Straight and misprinted marks open where a quotation can start: `"`, a closing `”`
