@@ -88,3 +88,10 @@ test('quotation marks of every style are still paired after the scan passes over
     assert.deepEqual(r.quotes.map((q) => [q.text, q.speaker.name]), [[`${open}We will rebuild the pier,${close}`, 'Ines Varga']], open);
   }
 });
+
+test('a name opening with a capital outside ASCII (À to Þ) is still a name once capitals are read by their code', () => {
+  for (const name of ['Øystein Lund', 'Émile Rocher', 'Ólafur Brandt', 'Ines Varga']) {
+    const r = analyze(`“The pier will open in June,” ${name} said.`);
+    assert.deepEqual(r.quotes.map((q) => q.speaker.name), [name]);
+  }
+});

@@ -50,12 +50,17 @@ export interface NameRun {
 }
 
 const UPPER = /^[A-ZÀ-ÖØ-Þ]/;
+/** `UPPER.test(text)` read from the first code unit (capitalised asks it of every token). */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 0x41 && c <= 0x5a || c >= 0xc0 && c <= 0xd6 || c >= 0xd8 && c <= 0xde;
+}
 /** First words of place names: `New York`, `North Carolina`, `San Jose`. */
 const PLACE_PREFIXES = /^(new|north|south|east|west|united|great|saudi|san|los|las|santa|fort)$/;
 const PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'st.']);
 
 function capitalised(t: Token): boolean {
-  return UPPER.test(t.text) && t.pos !== 'PUNCT' && !NOT_NAMES.has(t.lower) && !/^i['’]/.test(t.lower) && !/^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/.test(t.lower);
+  return startsUpper(t.text) && t.pos !== 'PUNCT' && !NOT_NAMES.has(t.lower) && !/^i['’]/.test(t.lower) && !/^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/.test(t.lower);
 }
 
 /** A token that can start or continue a proper name. */
