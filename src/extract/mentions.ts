@@ -204,6 +204,9 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
       const glued = !t.space;
       if ((t.text === '-' || t.text === '‑') && glued && j + 1 < tokens.length && !tokens[j + 1].space) { j += 2; continue; }
       if (glued && t.pos !== 'PUNCT' && tokens[j - 1].text !== '’s' && t.lower !== '’s' && t.lower !== "'s" && /^[\p{L}]/u.test(t.text)) { j++; continue; }
+      // (A combining mark opens no word: it belongs to the one before, space or not, as in the
+      // mojibake `SÃ©golÃ ̈ne`.)
+      if (glued && mojibakeTail(tokens[j - 1].text, t.text) || /^\p{M}/u.test(t.text)) { j++; continue; }
       if (PARTICLES.has(t.lower) && j + 1 < tokens.length && capitalised(tokens[j + 1])) { j += 1; continue; }
       // `Secretary of State Ada Brill`, `Ministry of Transport`, `University of Toronto`: `of`
       // after a capitalised title or institution word continues the name.
@@ -235,6 +238,22 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
   }
   return runs;
 }
+
+/**
+ * `FranÃ§ois`, `PeÃ±a`: an accented letter whose UTF-8 bytes were read as Latin-1 or Windows-1252
+ * is a lead character (`Ã`, `Â`) and a continuation character the tokenizer splits off as a
+ * symbol (`§`, `±`, `©`, `‰`); the word goes on through it.
+ */
+function mojibakeTail(before: string, text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (!(c >= 0x80 && c <= 0xbf || CP1252_CONTINUATIONS.includes(text[0]))) return false;
+  // (The lead may stand decomposed, `A` and a combining tilde, as a text normalised to NFD has it.)
+  const composed = before.normalize('NFC');
+  const lead = composed.charCodeAt(composed.length - 1);
+  return lead >= 0xc2 && lead <= 0xdf;
+}
+/** Windows-1252's characters for the bytes 0x80-0x9f, which continue a mis-read UTF-8 letter. */
+const CP1252_CONTINUATIONS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
 
 /** After `and` at token `and`, capitalised words up to an institution word, and no first name before. */
 function institutionContinues(tokens: Token[], first: number, and: number): boolean {
