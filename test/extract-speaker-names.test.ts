@@ -19,3 +19,18 @@ test('a name whose accented letter arrived as mojibake (`Ã©`) is still one nam
   const r3 = run(`“The port reopens in May,” Mayor ${name} said on Friday.`);
   expectQuote(quote(r3, '“The port reopens in May,”'), { speaker: name, mention: name });
 });
+
+test('`they` after two people named together as a clause’s subject (`Ivo Marren and Dela Kosti have run ...`) is the two of them', () => {
+  const r = run('Ivo Marren and Dela Kosti have run the bakery on Dock Street since 1998. “We never close on Sundays,” they said.');
+  expectQuote(quote(r, '“We never close on Sundays,”'), { speaker: 'Ivo Marren and Dela Kosti', mention: 'they' });
+});
+
+test('`they` after an institution that is a clause’s subject (`The Harbour Workers Union wants ...`, `the union started ...`) is that institution', () => {
+  const r = run('The Harbour Workers Union wants a raise for its members. They said the talks with the port had failed.');
+  expectQuote(quote(r, 'the talks with the port had failed'), { speaker: 'Harbour Workers Union', mention: 'They' });
+  const r2 = run('In May, paramedics in Halvik went on strike. The union started a campaign called Red Line last year. On Monday, they wrote that only one ambulance was free in the county.');
+  expectQuote(quote(r2, 'that only one ambulance was free in the county'), { speaker: 'The union', mention: 'they' });
+  // (`The union` itself is no place the passage names, `Halvik County`.)
+  const r3 = run('In May, paramedics in Halvik County went on strike. The union said the talks had failed.');
+  expectQuote(quote(r3, 'the talks had failed'), { speaker: 'The union', mention: 'The union' });
+});

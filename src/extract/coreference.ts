@@ -774,7 +774,11 @@ function resolveMention(
       const local = LOCALITY_HEADS.has(m.head);
       // (Nor a plan, a law or a strategy, `the Federal Sustainable Development Strategy`: no
       // institution at all.)
-      const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && !PLANS.has(norm(e.words[e.words.length - 1])) && (e.spoke > 0 || !local && e.seen.some((x) => x.t < at && (x.para === para || x.subject && para - x.para <= 1))));
+      // (Nor a place, `Halvik County`, or a name that is no known institution where it stands
+      // as a place does, `in Halvik`: no `union` is meant by it.)
+      const org = !bare ? null : latestMentioned(entities, at, para, 1, (e) => !e.place && (e.kind === 'org' || e.kind === 'unknown' && !e.gender) && !PLANS.has(norm(e.words[e.words.length - 1]))
+        && (local || !THING_LAST_WORDS.has(norm(e.words[e.words.length - 1])))
+        && (e.spoke > 0 || !local && e.seen.some((x) => x.t < at && (x.para === para && (e.kind === 'org' || x.subject || !LOCATIVE_BEFORE.has(tokens[x.t - 1]?.lower ?? '')) || x.subject && para - x.para <= 1))));
       if (org) return asOrg(org);
       // Nor one named a few paragraphs back that has been speaking since (`Lakeside Power said`, then
       // `it said`, then `the utility said`): the previous speaker, when it is an institution.
@@ -826,9 +830,9 @@ function unnamedAfter(tokens: Token[], k: number): boolean {
 
 /**
  * `Harbour councillors are keen to ..., and they say`, `members grumbled about what they
- * said`: the people `they` means, when no group spoke just before, are the plural subject
- * nearest before it in its own sentence or the one before (a plural noun of people followed by
- * its verb).
+ * said`: the people `they` means, when no group spoke just before, are the subject nearest
+ * before it in its own sentence or the one before that can be a group (groupEndingAt) and is
+ * followed by its verb.
  */
 function pluralSubjectBefore(doc: Doc, at: number, index: RunIndex): Mention | null {
   const tokens = doc.tokens;
@@ -838,16 +842,42 @@ function pluralSubjectBefore(doc: Doc, at: number, index: RunIndex): Mention | n
     if (t.quote >= 0) continue;
     if (/^[.!?]$/.test(t.text) && ++stops > 1) break;
     const next = tokens[k + 1];
-    if (t.pos !== 'NOUN' || !/s$/.test(t.lower) || !next || next.quote >= 0 || !(next.pos === 'VERB' || next.pos === 'AUX')) continue;
-    if (!PERSON_NOUNS.has(t.lower) && !/(or|ist|ian|ant)s$/.test(t.lower)) continue;
-    const m = phraseBefore(doc, k + 1, Math.max(0, k - 8), index);
-    if (!m || m.kind !== 'description' || !m.plural || m.indefinite || m.last !== k + 1) continue;
+    if (!next || next.quote >= 0 || !(next.pos === 'VERB' || next.pos === 'AUX')) continue;
+    const m = groupEndingAt(doc, k, index);
+    if (!m) continue;
     // The subject of a main clause: at the start of the sentence, or after a comma or a
     // conjunction (not `that federal courts are`, `help candidates identify`).
     const before = tokens[m.first - 1];
     if (!before || before.para !== t.para || /^[.!?,;:]$/.test(before.text) || before.pos === 'CCONJ') return m;
   }
   return null;
+}
+
+/**
+ * The phrase ending at token `k` that `they` can mean: a definite plural noun of people (`the
+ * councillors`), two people or more named together (`Ivo Marren and Dela Kosti`), or an
+ * institution, named (`the Harbour Workers Union`) or described (`the union`), which the news
+ * calls `they` as often as `it`.
+ */
+function groupEndingAt(doc: Doc, k: number, index: RunIndex): Mention | null {
+  const tokens = doc.tokens;
+  const t = tokens[k];
+  const r = index.at[k];
+  if (r >= 0) {
+    const run = index.runs[r];
+    if (run.last !== k + 1 || run.common) return null;
+    const m = phraseBefore(doc, k + 1, Math.max(0, k - 12), index);
+    if (!m || m.kind !== 'name' || m.last !== k + 1) return null;
+    return m.members || run.org && !isPlaceName([tokens[run.nameLast - 1].lower]) ? m : null;
+  }
+  if (t.pos !== 'NOUN') return null;
+  if (ORG_HEADS.has(t.lower)) {
+    const m = phraseBefore(doc, k + 1, Math.max(0, k - 8), index);
+    return m && m.kind === 'description' && !m.plural && !m.indefinite && m.last === k + 1 && tokens[m.first].lower === 'the' ? m : null;
+  }
+  if (!/s$/.test(t.lower) || !PERSON_NOUNS.has(t.lower) && !/(or|ist|ian|ant)s$/.test(t.lower)) return null;
+  const m = phraseBefore(doc, k + 1, Math.max(0, k - 8), index);
+  return m && m.kind === 'description' && m.plural && !m.indefinite && m.last === k + 1 ? m : null;
 }
 
 /** The entity mentioned last before token `before`, at most `paras` paragraphs back. */
@@ -1151,6 +1181,9 @@ function institutionLike(e: Entity): boolean {
   const lastWord = norm(e.words[e.words.length - 1]);
   return (ORG_WORDS.has(lastWord) || THING_LAST_WORDS.has(lastWord)) && !isFirstName(e.words[0]);
 }
+
+/** Prepositions that put the name after them in the place of a place: `in Halvik`, `near Lund`. */
+const LOCATIVE_BEFORE = new Set(['in', 'at', 'near', 'across', 'outside', 'inside', 'throughout', 'around', 'to', 'into']);
 
 /** Heads of descriptions that mean a place's government: `the city said`. */
 const LOCALITY_HEADS = new Set(['city', 'town', 'municipality', 'province', 'district', 'county', 'village']);
