@@ -34,3 +34,15 @@ test('`they` after an institution that is a clause’s subject (`The Harbour Wor
   const r3 = run('In May, paramedics in Halvik County went on strike. The union said the talks had failed.');
   expectQuote(quote(r3, 'the talks had failed'), { speaker: 'The union', mention: 'The union' });
 });
+
+test('a courtesy title before a place or a pageant’s word (`Miss Universe`, `Miss Canada`) is part of the name, not a person `Universe`', () => {
+  const r = run('“I never expected to win,” said Miss Universe, who spoke after the ceremony.');
+  expectQuote(quote(r, '“I never expected to win,”'), { speaker: 'Miss Universe', mention: 'Miss Universe' });
+  const r2 = run('The crown went to Miss Canada on Saturday. “It belongs to my whole town,” Miss Canada told reporters.');
+  expectQuote(quote(r2, '“It belongs to my whole town,”'), { speaker: 'Miss Canada' });
+  // (A title before a surname stays a title: `Miss Hale` is Hale, as ever, and so is `Mr. English`.)
+  const r4 = run('“We will knock on every door,” said Tom English, the campaign’s director. “They know us,” Mr. English said.');
+  expectQuote(quote(r4, '“They know us,”'), { speaker: 'Tom English', mention: 'English' });
+  const r3 = run('“We open at nine,” said Miss Ada Hale. “Nobody waits,” Miss Hale added.');
+  expectQuote(quote(r3, '“Nobody waits,”'), { speaker: 'Ada Hale', mention: 'Hale' });
+});

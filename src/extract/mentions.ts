@@ -5,7 +5,7 @@
  * for every name in the article.
  */
 import type { Doc, Token } from './document.js';
-import { INSTITUTION_POSSESSIONS, NOT_NAMES, ONE_WORD_ORGS, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, WRITINGS, cueSense, isDemonym, isFirstName, isPlaceName } from './lexicon.js';
+import { INSTITUTION_POSSESSIONS, NOT_NAMES, ONE_WORD_ORGS, ORG_WORDS, PERSON_NOUNS, SUBJECT_PRONOUNS, TITLES, WRITINGS, PLACES, cueSense, isDemonym, isFirstName, isPlaceName } from './lexicon.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
@@ -310,6 +310,11 @@ function classify(doc: Doc, first: number, last: number): NameRun {
         && !PLACE_PREFIXES.test(tokens[k - 1].lower) && !PARTICLES.has(tokens[k].lower)) { nameFirst = k; break; }
     }
   }
+  // `Miss Universe`, `Mr. Olympia`, `Miss Canada`: a courtesy title before one word that is a
+  // pageant's, or `Miss` before a country's, is the name's own first word, not a title before a
+  // surname (`Mr. English`, `Mr. Jordan` are surnames).
+  if (nameFirst === last - 1 && nameFirst > first && COURTESY_TITLES.has(tokens[nameFirst - 1].lower)
+    && (PAGEANT_WORDS.has(tokens[nameFirst].lower) || tokens[nameFirst - 1].lower === 'miss' && PLACES.has(tokens[nameFirst].lower))) nameFirst--;
   // `CEO of Harbor Works`: a title's `of` phrase names an institution, and the title is not its
   // (it belongs to whoever holds it); `of` is no word of the name. (`Secretary of State Brill`:
   // an office's department word before a name is the title's.)
@@ -344,6 +349,10 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   if (personal && !org) org = false;
   return { first, last, nameFirst, nameLast: last, org: org && !(titled && !ORG_WORDS.has(tokens[last - 1].lower)), personal };
 }
+
+const COURTESY_TITLES = new Set(['miss', 'mr', 'mr.', 'mister', 'mrs', 'mrs.', 'ms', 'ms.']);
+/** Words that follow a courtesy title in the names of pageants' and contests' titles. */
+const PAGEANT_WORDS = new Set(['universe', 'world', 'earth', 'international', 'olympia', 'teen', 'supranational', 'grand']);
 
 /** Last words of office names that run into the holder's name: `Secretary of State Ada Brill`. */
 const DEPARTMENT_WORDS = new Set(['state', 'defense', 'defence', 'health', 'justice', 'finance', 'security', 'affairs', 'treasury', 'education', 'transport', 'transportation', 'energy', 'labor', 'labour', 'interior', 'commerce', 'agriculture', 'environment', 'immigration', 'house', 'staff', 'general']);
