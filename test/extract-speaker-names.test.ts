@@ -46,3 +46,8 @@ test('a courtesy title before a place or a pageant’s word (`Miss Universe`, `M
   const r3 = run('“We open at nine,” said Miss Ada Hale. “Nobody waits,” Miss Hale added.');
   expectQuote(quote(r3, '“Nobody waits,”'), { speaker: 'Ada Hale', mention: 'Hale' });
 });
+
+test('`Walter` is a man’s given name: `he` can mean a Walter named by his given name alone', () => {
+  const r = run('Walter, a retired welder, spoke first at the meeting. “We lost the barn,” he said.');
+  expectQuote(quote(r, '“We lost the barn,”'), { speaker: 'Walter', mention: 'he' });
+});

@@ -239,7 +239,7 @@ for (const n of `donald barack elon narendra jagmeet rishi olaf recep volodymyr 
  javier alejandro gustavo mauricio evo lula jair justin chrystia wab auston kanye lebron
  shaquille aiden jaden jayden brayden kayden malik jamal darnell deshawn tyrone kwame kofi
  olusegun muhammadu cyril jacob uhuru raila yoweri paul-henri mateusz jakub piotr tomasz lech
- andrzej viktor zoltan pedro sebastian sebastián`.split(/\s+/).filter(Boolean)) male.add(n);
+ andrzej viktor zoltan pedro sebastian sebastián walter`.split(/\s+/).filter(Boolean)) male.add(n);
 for (const n of `kamala ilhan alexandria rashida ayanna priya anjali sunita kavita lakshmi indira
  sonia yuki yuko akiko keiko mei ling xiu yulia svetlana natalia natalya olga tatiana irina
  chiara francesca giorgia annalena ursula angela ségolène segolene anne-marie mélanie melanie
