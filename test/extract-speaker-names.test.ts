@@ -51,3 +51,16 @@ test('`Walter` is a man’s given name: `he` can mean a Walter named by his give
   const r = run('Walter, a retired welder, spoke first at the meeting. “We lost the barn,” he said.');
   expectQuote(quote(r, '“We lost the barn,”'), { speaker: 'Walter', mention: 'he' });
 });
+
+test('a dateline’s place (`WASHINGTON —`, `HALVIK, N.D. —`) heads the story and is no one `it` can mean', () => {
+  for (const dateline of ['WASHINGTON —', 'HALVIK, N.D. (AP) —']) {
+    const r = run(`${dateline} A letter from the staff association went out to the board on Monday. “We have waited long enough,” it said.`);
+    const q = quote(r, '“We have waited long enough,”');
+    assert.ok(!/WASHINGTON|HALVIK|N\.D\./.test(q.speaker.name ?? ''), summary(r));
+  }
+  // (The place named again in the story is still one: `Washington said it ...`.)
+  const r2 = run('OTTAWA — Talks resumed on Monday. Ottawa has rejected the offer. “The terms are unchanged,” it said in a statement.');
+  const q2 = quote(r2, '“The terms are unchanged,”');
+  expectQuote(q2, { mention: 'it' });
+  assert.equal(q2.speaker.name?.toLowerCase(), 'ottawa', summary(r2));
+});

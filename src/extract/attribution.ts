@@ -94,7 +94,7 @@ const DATELINE_MONTH = /^(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)
  * perhaps a province, and an agency in parentheses) that opens a paragraph heads the story and
  * is no part of what its first sentence reports, so the sentence's unit starts after its dash.
  */
-function datelineEnd(doc: Doc, s: Range): number {
+export function datelineEnd(doc: Doc, s: Range): number {
   const tokens = doc.tokens;
   if (doc.paragraphs[tokens[s.first].para]?.first !== s.first) return s.first;
   const capitals = (x: number) => tokens[x].quote < 0 && tokens[x].text.length > 1 && /^\p{Lu}[\p{Lu}.’'&]*$/u.test(tokens[x].text);

@@ -8,7 +8,7 @@ import type { Doc, Token } from './document.js';
 import { sentenceOf } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import { phraseBefore } from './mentions.js';
-import type { Attribution } from './attribution.js';
+import { type Attribution, datelineEnd } from './attribution.js';
 import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, NAMESAKE_ORG_WORDS, ORG_WORDS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
 
@@ -273,9 +273,11 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       if (list[list.length - 1] !== match) list.push(match);
       byWord.set(norm(w), list);
     }
-    if (tokens[run.first].quote < 0) recent.push({ t: run.first, e: match });
+    // (A dateline's place, `WASHINGTON —`, heads the story: no one a pronoun or description can mean.)
+    const heading = inDateline(doc, run.first);
+    if (tokens[run.first].quote < 0 && !heading) recent.push({ t: run.first, e: match });
     match.mentions.push(span);
-    if (tokens[run.first].quote < 0) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.first, run.last, run.personal || match.kind === 'person') });
+    if (tokens[run.first].quote < 0 && !heading) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.first, run.last, run.personal || match.kind === 'person') });
     // A place is never a person, even when its first word is also a first name (`North Korea`).
     if (place && !(match.kind === 'person' && match.words.length > words.length)) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
     else if (run.personal) match.kind = 'person';
@@ -365,6 +367,14 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
   let n = 0;
   for (const e of entities) e.id = `p${++n}`;
   return { entities, speakers };
+}
+
+/** Token `k` lies in the dateline that opens its paragraph (`WASHINGTON (AP) —`, `HALVIK, N.D. —`). */
+function inDateline(doc: Doc, k: number): boolean {
+  const p = doc.paragraphs[doc.tokens[k].para];
+  if (!p || k - p.first > 10) return false;
+  const s = sentenceOf(doc, p.first);
+  return s !== undefined && s.first === p.first && k < datelineEnd(doc, s);
 }
 
 /**
