@@ -64,3 +64,10 @@ test('a dateline’s place (`WASHINGTON —`, `HALVIK, N.D. —`) heads the stor
   expectQuote(q2, { mention: 'it' });
   assert.equal(q2.speaker.name?.toLowerCase(), 'ottawa', summary(r2));
 });
+
+test('a plural of an occupation opening a sentence (`Paramedics in Halvik ...`, `Firefighters ...`) is a group of people, no institution that `the union` could mean', () => {
+  for (const group of ['Paramedics', 'Firefighters', 'Miners']) {
+    const r = run(`${group} in Halvik went on strike in May. The union said the talks had failed.`);
+    expectQuote(quote(r, 'the talks had failed'), { speaker: 'The union', mention: 'The union' });
+  }
+});

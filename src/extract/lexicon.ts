@@ -223,7 +223,9 @@ export const PERSON_NOUNS = new Set(`spokesperson spokesman spokeswoman official
  administration court courts network newspaper paper police force military army veteran veterans
  survivor survivors passenger passengers driver drivers youth guest guests visitor visitors tourist
  tourists athlete athletes fighter fighters artist artists musician musicians singer singers actor
- actors actress actresses professional professionals individual individuals`.split(/\s+/).filter(Boolean).concat([...KIN_NOUNS]));
+ actors actress actresses professional professionals individual individuals paramedic paramedics
+ firefighter firefighters soldier soldiers volunteer volunteers coaches miner miners trucker truckers
+ pilot pilots`.split(/\s+/).filter(Boolean).concat([...KIN_NOUNS]));
 
 const female = new Set((femaleNames() as string[]).map((n) => n.toLowerCase()));
 const male = new Set((maleNames() as string[]).map((n) => n.toLowerCase()));
