@@ -71,3 +71,12 @@ test('a plural of an occupation opening a sentence (`Paramedics in Halvik ...`, 
     expectQuote(quote(r, 'the talks had failed'), { speaker: 'The union', mention: 'The union' });
   }
 });
+
+test('people named together after a preposition before a colon (`More from Blum and Cohn: “...”`) are the label of the quotation, both of them', () => {
+  const r = run('Pollsters Mark Blum and Jon Cohn looked at the caucus data. More from Blum and Cohn: “Data collected by our firm helps confirm that both issues were in play.”');
+  expectQuote(quote(r, '“Data collected by our firm helps confirm that both issues were in play.”'), { speaker: 'Mark Blum and Jon Cohn', mention: 'Blum and Cohn' });
+  // (Not names of institutions after a preposition: `a report by Harbor Works and Lakeside Power`
+  // stays the writing's, whose author is the one name next to it.)
+  const r2 = run('The outbreak spread to three states. A report by Harbor Works and Lakeside Power said the risk was low.');
+  assert.ok(!r2.quotes.some((q) => q.speaker.name === 'Harbor Works and Lakeside Power'), summary(r2));
+});

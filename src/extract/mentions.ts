@@ -545,6 +545,12 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
   return coordinated(doc, describe(doc, first, j + 1, runs, slot), min, runs);
 }
 
+/** A person's name run: titled or opening with a given name, or a surname alone that the article gives someone in full. */
+function personRun(doc: Doc, runs: RunIndex, r: number): boolean {
+  const run = runs.runs[r];
+  return !run.org && (run.personal || run.nameLast - run.nameFirst === 1 && fullNameSurnames(doc, runs).has(doc.tokens[run.nameFirst].text));
+}
+
 /**
  * A name run that can be one of several speakers named together: a person's name (a first name
  * or a title, two words or more, or a surname the article gives someone in full elsewhere) or
@@ -634,8 +640,10 @@ function coordinated(doc: Doc, m: Mention | null, min: number, runs: RunIndex): 
   const first = runs.runs[members[0]];
   // (`Centers for Disease Control and Prevention`, `Homeland Security’s Science and Technology
   // Directorate`: the parts of one institution's name.)
+  // (After a preposition only people, whom no institution's name holds: `More from Blum and
+  // Cohn:` after `Mark Blum and Jon Cohn`.)
   const before = tokens[first.first - 1];
-  if (before && (before.pos === 'ADP' || before.lower === '’s' || before.lower === "'s")) return m;
+  if (before && (before.lower === '’s' || before.lower === "'s" || before.pos === 'ADP' && !members.every((r) => personRun(doc, runs, r)))) return m;
   return { ...m, first: Math.min(m.first, first.first), coreFirst: first.nameFirst, plural: true, members };
 }
 
