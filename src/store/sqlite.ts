@@ -7,6 +7,7 @@ import type { Analysis, Person, Quote } from '../extract/types.js';
 import { MIGRATIONS } from './migrations.js';
 import { BandIndex } from './band-index.js';
 import { RecentWords } from './near-words.js';
+import { FullNames, type FullName } from './full-names.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, quotationSignature, stripDiacritics } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { MAX_SURNAME_CANDIDATES, pickFullName, pickVariant, titlesOf, type Candidate, type Evidence } from './identity.js';
@@ -344,6 +345,8 @@ export class SqliteStore implements Store {
   private readonly knownAliases = new Map<number, Set<string>>();
   /** Surnames the record has no fuller-named person of (a surname-only person found by name stays itself). */
   private readonly noFullNames = new Set<string>();
+  /** The fuller-named people of surnames read so far, kept in step with the writes (see fullNamesOf). */
+  private readonly fullNames = new FullNames(MAX_SURNAME_CANDIDATES, PERSON_CACHE_MAX);
   /** Surname-only people joined to a full name while the current article was written: lone id to full person. */
   private readonly absorbed = new Map<number, CachedPerson>();
   /** People created by the article being written, with the quotes their row was written with. */
@@ -419,6 +422,10 @@ export class SqliteStore implements Store {
       personBySurname: db.prepare(
         `SELECT * FROM people WHERE kind = 'person' AND surname = ? AND norm_name <> surname ORDER BY quote_count DESC LIMIT ${MAX_SURNAME_CANDIDATES}`,
       ),
+      // All of them when there are no more than that: a list the writer can keep (FullNames).
+      allBySurname: db
+        .prepare(`SELECT id, norm_name, quote_count, male, female FROM people WHERE kind = 'person' AND surname = ? AND norm_name <> surname LIMIT ${MAX_SURNAME_CANDIDATES + 1}`)
+        .raw(),
       descriptorsOf: db.prepare('SELECT person_id, descriptor FROM person_descriptors WHERE person_id IN (SELECT value FROM json_each(?))').raw(),
       // People through the alias index (`+p.kind`: on the kind index SQLite walked every person of the kind).
       personByAlias: db.prepare(
@@ -854,6 +861,7 @@ export class SqliteStore implements Store {
     this.personCache.clear();
     this.knownAliases.clear();
     this.noFullNames.clear();
+    this.fullNames.clear();
     this.absorbed.clear();
     this.pending = null;
   }
@@ -891,6 +899,7 @@ export class SqliteStore implements Store {
       this.forgetWords();
       this.personCache.clear();
       this.knownAliases.clear();
+      this.fullNames.clear();
       // Another process stored the same article between our check and our insert.
       if (err instanceof Error && /UNIQUE constraint failed: articles\./.test(err.message)) {
         const id = this.findArticleSync({ canonicalUrl: item.article.canonicalUrl ?? null, textHash: prepared.textHash });
@@ -987,7 +996,13 @@ export class SqliteStore implements Store {
 
   private bumpPerson(id: number, quotes: number, articles: number, male = 0, female = 0): void {
     if (this.pending) this.pending.bump(id, quotes, articles, male, female);
-    else this.stmt.bumpPerson.run(quotes, articles, male, female, id);
+    else this.writeCounts(id, quotes, articles, male, female);
+  }
+
+  /** Adds to a person's counts in its row (and in the full names held: see fullNamesOf). */
+  private writeCounts(id: number, quotes: number, articles: number, male: number, female: number): void {
+    this.stmt.bumpPerson.run(quotes, articles, male, female, id);
+    this.fullNames.counted(id, quotes, male, female);
   }
 
   /** Counts one of a person's names; a name new to the person becomes searchable. */
@@ -1021,7 +1036,7 @@ export class SqliteStore implements Store {
   private flushPending(): void {
     const p = this.pending;
     if (!p) return;
-    for (const [id, c] of p.bumps) this.stmt.bumpPerson.run(c[0], c[1], c[2], c[3], id);
+    for (const [id, c] of p.bumps) this.writeCounts(id, c[0], c[1], c[2], c[3]);
     for (const [id, m] of p.aliases) for (const [alias, n] of m) this.stmt.countAlias.run(n, id, alias);
     for (const [id, m] of p.descriptors) for (const [d, n] of m) this.stmt.upsertDescriptor.run(id, d, n);
     if (p.newPeople.length) this.stmt.indexPeople.run(JSON.stringify(p.newPeople));
@@ -1086,6 +1101,9 @@ export class SqliteStore implements Store {
       else this.stmt.insertPeopleFts.run(id, pp.name);
       row = { id, name: pp.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind };
       created = true;
+      if (isPerson && pp.norm !== pp.surname) {
+        this.fullNames.created(pp.surname, { id, quotes, male: genders & 1, female: genders >> 1, tokens: pp.norm.split(' ') });
+      }
       if (pp.tokens > 1) this.noFullNames.delete(pp.surname);
     }
     for (const [alias, norm, count] of pp.aliases) this.countAlias(row, alias, norm, count);
@@ -1111,18 +1129,30 @@ export class SqliteStore implements Store {
   /**
    * The fuller-named people of a surname, with what the record knows of them: counts written
    * and those of the batch still pending (their titles are read only when needed: withTitles).
+   * A surname's people are read once and then kept as the writer changes them (`fullNames`:
+   * people created, counts written, a person deleted; all forgotten on a rollback).
    */
-  private fullNamesOf(surname: string): (Candidate & { tokens: string[] })[] {
-    const rows = this.stmt.personBySurname.all(surname) as PersonRow[];
-    return rows.map((r) => {
+  private fullNamesOf(surname: string): (Candidate & { tokens: readonly string[] })[] {
+    let people = this.fullNames.get(surname);
+    if (people === undefined) {
+      const rows = this.stmt.allBySurname.all(surname) as [number, string, number, number, number][];
+      const read = rows.map(([id, norm, quotes, male, female]): FullName => ({ id, quotes, male, female, tokens: norm.split(' ') }));
+      this.fullNames.read(surname, read);
+      people = read.length <= this.fullNames.limit ? read : null;
+    }
+    // More than the candidates taken: the most quoted, as the record orders them.
+    people ??= (this.stmt.personBySurname.all(surname) as PersonRow[]).map(
+      (r): FullName => ({ id: r.id, quotes: r.quote_count, male: r.male, female: r.female, tokens: r.norm_name.split(' ') }),
+    );
+    return people.map((r) => {
       const c = this.pending?.bumps.get(r.id);
       return {
         id: r.id,
-        quotes: r.quote_count + (c?.[0] ?? 0),
+        quotes: r.quotes + (c?.[0] ?? 0),
         male: r.male + (c?.[2] ?? 0),
         female: r.female + (c?.[3] ?? 0),
         titles: new Set<string>(),
-        tokens: r.norm_name.split(' '),
+        tokens: r.tokens,
       };
     });
   }
@@ -1219,12 +1249,13 @@ export class SqliteStore implements Store {
       SELECT ?, descriptor, count FROM person_descriptors WHERE person_id = ? AND true
       ON CONFLICT(person_id, descriptor) DO UPDATE SET count = count + excluded.count`).run(full.id, lone.id);
     this.repointNames(lone, full.id);
-    this.stmt.bumpPerson.run(quote_count, article_count, male, female, full.id);
+    this.writeCounts(full.id, quote_count, article_count, male, female);
     // Its names and descriptors, now the full person's, go with it (without relying on the
     // cascade: a large write runs with foreign keys unchecked).
     db.prepare('DELETE FROM person_aliases WHERE person_id = ?').run(lone.id);
     db.prepare('DELETE FROM person_descriptors WHERE person_id = ?').run(lone.id);
     db.prepare('DELETE FROM people WHERE id = ?').run(lone.id);
+    this.fullNames.removed(lone.surname);
     // Names of the full person that came from the lone one are in its rows now.
     this.knownAliases.delete(full.id);
     this.absorbed.set(lone.id, full);
