@@ -1100,6 +1100,9 @@ export class SqliteStore implements Store {
       if (this.pending) this.pending.newPeople.push(id);
       else this.stmt.insertPeopleFts.run(id, pp.name);
       row = { id, name: pp.name, norm_name: pp.norm, surname: pp.surname, kind: p.kind };
+      // Remembered as a person found is: the next article naming it needs no lookup (about one
+      // an article on news-shaped text, where new people keep coming back).
+      this.rememberPerson(p.kind, pp.norm, row);
       created = true;
       if (isPerson && pp.norm !== pp.surname) {
         this.fullNames.created(pp.surname, { id, quotes, male: genders & 1, female: genders >> 1, tokens: pp.norm.split(' ') });
