@@ -893,3 +893,13 @@ test('a reported clause that is itself a report of its subject (`noted it had sa
   expectQuote(quote(r, 'it had previously said it would “act swiftly” if the pier failed'), { type: 'mixed', cue: 'noted', mention: 'The harbour council' });
   assert.equal(r.quotes.length, 1, summary(r));
 });
+
+test('an adjunct set off by commas between the cue and its `that` (`said, in a statement, that ...`, `told reporters, however, that ...`) is the reporter’s aside: the report opens at `that`', () => {
+  const r = run('Mayor Ines Falk said, in a statement, that the levy would rise. The harbour board told reporters, however, that the pier would stay open. Falk wrote, in a letter to the council on Monday, that the ferry was “a rolling disaster.”');
+  expectQuote(quote(r, 'that the levy would rise'), { type: 'indirect', speaker: 'Ines Falk', mention: 'Ines Falk', cue: 'said' });
+  expectQuote(quote(r, 'that the pier would stay open'), { type: 'indirect', mention: 'The harbour board', cue: 'told' });
+  expectQuote(quote(r, 'that the ferry was “a rolling disaster.”'), { type: 'mixed', speaker: 'Ines Falk', cue: 'wrote' });
+  // (A comma after the cue that opens no such aside still reports nothing: `said, adding ...`.)
+  const s = run('Falk said, in the end, the vote was close.');
+  assert.ok(!s.quotes.some((q) => q.text.startsWith('in the end')), summary(s));
+});

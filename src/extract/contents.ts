@@ -401,6 +401,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
     else if (inverted || out.length === 1 && out[0].how === 'post-clause') k = pastApposition(tokens, k, unit.last);
   }
   k = skipAfterCue(doc, k, unit.last, cue);
+  k = pastAside(tokens, k, unit.last);
   let explicit = false;
   if (tokens[k]?.text === ':' || tokens[k]?.text === ',') { k++; explicit = true; }
   // `The Times reports:` ending its paragraph introduces the quotation that follows it.
@@ -1055,6 +1056,25 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   let a = k;
   while (a < max && a - k < 3 && tokens[a].pos === 'ADV' && tokens[a].quote < 0) a++;
   if (a > k && tokens[a]?.lower === 'that') k = a;
+  return k;
+}
+
+/**
+ * `said, in a statement, that ...`, `told reporters, however, that ...`: an adjunct set off by
+ * commas between the cue and a `that` (a preposition's phrase, time words or an adverb, no verb
+ * and no quotation) is the reporter's aside; the report opens at the `that` after it, so `k`
+ * moves there. Else `k`.
+ */
+function pastAside(tokens: Token[], k: number, max: number): number {
+  const open = tokens[k + 1];
+  if (tokens[k]?.text !== ',' || tokens[k].quote >= 0 || !open || open.quote >= 0) return k;
+  if (!(open.pos === 'ADP' && open.lower !== 'that' || open.pos === 'ADV' || TIME_WORDS.has(open.lower))) return k;
+  for (let x = k + 2; x < max && x < k + 14; x++) {
+    const t = tokens[x];
+    if (t.quote >= 0) return k;
+    if (t.text === ',') return tokens[x + 1]?.lower === 'that' && tokens[x + 1].quote < 0 && x + 2 < max ? x + 1 : k;
+    if (!(/^(ADP|DET|ADJ|NOUN|PROPN|NUM|ADV)$/.test(t.pos) || /^['’]s$/.test(t.lower))) return k;
+  }
   return k;
 }
 
