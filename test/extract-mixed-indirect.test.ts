@@ -903,3 +903,23 @@ test('an adjunct set off by commas between the cue and its `that` (`said, in a s
   const s = run('Falk said, in the end, the vote was close.');
   assert.ok(!s.quotes.some((q) => q.text.startsWith('in the end')), summary(s));
 });
+
+test('an embedded question after a verb of asking (`wondered whether ...`, `asked the council if ...`, `asked why ...`) is an indirect report, also past an adverb (`wondered aloud whether`)', () => {
+  const r = run('The mayor wondered aloud whether the bridge would ever open. Ines Falk asked the council if the levy would rise. Falk later asked why the ferry had been cancelled. Tomas Vale questioned whether the plan was legal.');
+  expectQuote(quote(r, 'whether the bridge would ever open'), { type: 'indirect', mention: 'The mayor', cue: 'wondered' });
+  expectQuote(quote(r, 'if the levy would rise'), { type: 'indirect', speaker: 'Ines Falk', cue: 'asked' });
+  expectQuote(quote(r, 'why the ferry had been cancelled'), { type: 'indirect', speaker: 'Ines Falk', cue: 'asked' });
+  expectQuote(quote(r, 'whether the plan was legal'), { type: 'indirect', speaker: 'Tomas Vale', cue: 'questioned' });
+  // (A question that opens the sentence with no asker is the occasion of the answer, no report.)
+  const s = run('Asked whether the pier was safe, Falk said it was.');
+  assert.ok(!s.quotes.some((q) => q.text.startsWith('whether')), summary(s));
+});
+
+test('a question in the reporter’s words is followed by its answer: a quotation with no cue after it does not go on with the asker', () => {
+  const r = run('“We will build the sea wall this year,” Mayor Ed Marlow said on the radio show.\n\nCallers asked how high the wall would be. “Forty feet or more, and it will hold.”');
+  expectQuote(quote(r, 'how high the wall would be'), { type: 'indirect', mention: 'Callers', cue: 'asked' });
+  expectQuote(quote(r, '“Forty feet or more, and it will hold.”'), { type: 'direct', speaker: 'Ed Marlow' });
+  // (Nor with a named asker.)
+  const s = run('“We will build the sea wall this year,” Mayor Ed Marlow said on the radio show.\n\nHost Tom Vale asked how high the wall would be. “Forty feet or more, and it will hold.”');
+  expectQuote(quote(s, '“Forty feet or more, and it will hold.”'), { type: 'direct', speaker: 'Ed Marlow' });
+});

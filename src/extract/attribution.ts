@@ -20,6 +20,7 @@ import { according, type Content, contentsFor, endRelativeClause, isByGerund, is
 import { continuations } from './continuations.js';
 import { bylines, isCaption, isHeading, paragraphPieces, pullQuotes } from './layout.js';
 import { findSource } from './sources.js';
+import { QUESTIONS } from './lexicon.js';
 
 export interface Attribution {
   type: QuoteType;
@@ -49,6 +50,15 @@ export interface Attribution {
   continuesReport?: boolean;
 }
 const MAX_UNIT = 1000;
+
+/**
+ * `Vale asked how high the wall would be`: a question reported in the reporter's words. What
+ * follows it is as a rule its answer, someone else's words: no quotation goes on with it, and
+ * its asker is not the `he` of the next quote.
+ */
+export function asksQuestion(a: Attribution): boolean {
+  return a.type === 'indirect' && a.cue !== null && QUESTIONS.has(a.cue.sense.lemma);
+}
 
 /** The start of a link: `pic.twitter.com/...`, `https://...`, `www.`. */
 const LINK = /^(pic\.twitter\.com\/|https?:\/\/|www\.)/;

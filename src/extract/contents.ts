@@ -8,7 +8,7 @@ import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
 import { type Cue, cueAt, PARTICIPLE_SUBORDINATORS } from './cues.js';
 import { type Mention, phraseAfter, type RunIndex } from './mentions.js';
-import { OBJECT_FIRST, PERSON_NOUNS, REMARK_NOUNS, TAKES_ADDRESSEE } from './lexicon.js';
+import { OBJECT_FIRST, PERSON_NOUNS, QUESTIONS, REMARK_NOUNS, TAKES_ADDRESSEE } from './lexicon.js';
 import type { QuoteType } from './types.js';
 import type { Attribution, CueInUnit } from './attribution.js';
 import { coordinatedPredicate, endsUnit, hasVerb, mainVerb, mainVerbAt, OPENING_SUBORDINATORS, openingAdverbial, opensClause, pluralAsVerb, PREPOSITIONAL, SUBORDINATORS, TIME_WORDS, typeOf } from './clauses.js';
@@ -84,8 +84,13 @@ function thenClause(doc: Doc, first: number, last: number): boolean {
   return false;
 }
 
-/** Verbs that report a question: a clause after them may open with `who` or `which`. */
-const QUESTIONS = new Set(['ask', 'wonder', 'question', 'inquire', 'enquire']);
+/** Words that open an embedded question: `asked whether ...`, `wondered why ...`. */
+const QUESTION_OPENERS = /^(whether|if|why|how|what|who|when|where|which)$/;
+
+/** At `k` after a verb of asking, the word that opens the question it reports (`whether`, `why`). */
+function embeddedQuestion(tokens: Token[], cue: Cue, k: number): boolean {
+  return QUESTIONS.has(cue.sense.lemma) && tokens[k] !== undefined && tokens[k].quote < 0 && QUESTION_OPENERS.test(tokens[k].lower);
+}
 
 /** Verbs that report evidence as well as speech: their subject may be a thing. */
 const EVIDENCE = new Set(['show', 'reveal', 'indicate', 'suggest', 'conclude', 'estimate']);
@@ -560,6 +565,13 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
   // (`called on X` asks someone to do something: it reports only as a directive, above.)
   if (cue.sense.lemma === 'call on') return out;
   if (tokens[k]?.lower === 'as' && cue.sense.strength === 'quoted') k++;
+  // `wondered whether the bridge would open`, `asked the council if ...`, `asked why ...`: after a
+  // verb of asking, a clause opening with `whether`, `if` or a question word is the question
+  // asked, whatever the verb takes otherwise. (Not in a clause of time, `said no when a reporter
+  // asked if ...`: that question is the occasion of another's answer, which is the report.)
+  const occasion = OPENING_SUBORDINATORS.has(tokens[Math.min(c.sourceFirst, cue.first) - 1]?.lower ?? '');
+  // (Nor with no asker: `Asked what should be done, voters were divided`.)
+  const question = !occasion && c.source !== null && embeddedQuestion(tokens, cue, k);
   let first = k;
   if (tokens[k]?.lower === 'that') k++;
   else if (cue.sense.strength === 'that') return out;
@@ -572,7 +584,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
   // relative's verb: `a profile that included ...`.)
   const afterThat = k > first && (tokens[k].pos === 'ADP' || tokens[k].pos === 'VERB' && /(ing|^given)$/.test(tokens[k].lower));
   const subordinate = k === first && leadingSubordinateClause(tokens, k, clauseEnd(doc, k, unit.last, nextCue));
-  if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb && !afterThat && !subordinate || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
+  if (k >= unit.last || !CLAUSE_OPENERS.has(tokens[k].pos) && !openerVerb && !afterThat && !subordinate && !question || tokens[k].text === '.' || tokens[k].lower === 'to') return out;
   let last = clauseEnd(doc, k, unit.last, nextCue);
   // `Voss, despite admitting that ..., voted for it`: a participle phrase set off by commas
   // between a subject and its verb ends at the comma before that verb. (So does a relative
@@ -616,7 +628,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
   // tells when it was given. (`said yes to joining the choir` keeps what it says yes to.)
   const answer = k === first && /^(yes|no)$/.test(tokens[k].lower) && k + 1 < last && OPENING_SUBORDINATORS.has(tokens[k + 1].lower);
   if (answer) last = k + 1;
-  if (cue.sense.strength === 'quoted') {
+  if (cue.sense.strength === 'quoted' && !question) {
     // `called the bridge “second-rate” and skipped one of the hearings`: after what the object was
     // called, a coordinated verb is the subject's next deed, not part of the report.
     const q = firstQuoteIn(doc, k, last);
@@ -642,7 +654,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
     return out;
   }
   const type = typeOf(doc, first, last, spans);
-  if (cue.sense.strength === 'quoted') {
+  if (cue.sense.strength === 'quoted' && !question) {
     // `calls herself “The Iron Gardener,”`, `hailed him as “The Quiet Builder” for ...`: a name in
     // capitals the subject gives its object is the subject's words, though it reads as a title.
     // (Not right after the cue: `an app called “Screen Meter”` is the app's name.)
@@ -1052,10 +1064,11 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   }
   // Bare time words right after the cue (`said Thursday the ...`).
   while (k < max && !possessiveTime && (TIME_WORDS.has(tokens[k].lower) || tokens[k].lower === 'on' && TIME_WORDS.has(tokens[k + 1]?.lower ?? ''))) k++;
-  // `suggests euphemistically that ...`: adverbs before the content marker.
+  // `suggests euphemistically that ...`: adverbs before the content marker, or before the question
+  // a verb of asking reports (`wondered aloud whether`).
   let a = k;
   while (a < max && a - k < 3 && tokens[a].pos === 'ADV' && tokens[a].quote < 0) a++;
-  if (a > k && tokens[a]?.lower === 'that') k = a;
+  if (a > k && (tokens[a]?.lower === 'that' || embeddedQuestion(tokens, cue, a))) k = a;
   return k;
 }
 

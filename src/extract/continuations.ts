@@ -8,7 +8,7 @@ import type { QuotedSpan } from './quotemarks.js';
 import { type Cue, cueAt } from './cues.js';
 import { type Mention, phraseAfter, phraseBefore, type RunIndex } from './mentions.js';
 import { WRITINGS } from './lexicon.js';
-import type { Attribution } from './attribution.js';
+import { type Attribution, asksQuestion } from './attribution.js';
 import { mainVerb } from './clauses.js';
 import { according } from './contents.js';
 import { isPlaceRun, mainSubject, openingPhrase, pastOpeningClause, skipBackOverModifiers } from './sources.js';
@@ -190,10 +190,15 @@ export function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], run
     const para = tokens[s.first].para;
     // Nearest attributed quotation: before it in the paragraph, after it in the paragraph,
     // then before it within the last two paragraphs.
-    const prevAttr = next > 0 ? attrs[next - 1] : undefined;
+    // (Not a question in the reporter's words, which its answer follows: see asksQuestion.)
+    let p = next - 1;
+    while (p >= 0 && asksQuestion(attrs[p])) p--;
+    const prevAttr = p >= 0 ? attrs[p] : undefined;
     const prevCont = conts.length ? conts[conts.length - 1] : undefined;
     const before = !prevAttr ? prevCont : !prevCont ? prevAttr : prevAttr.start > prevCont.start ? prevAttr : prevCont;
-    const after = next < attrs.length ? attrs[next] : undefined;
+    let n = next;
+    while (n < attrs.length && asksQuestion(attrs[n])) n++;
+    const after = n < attrs.length ? attrs[n] : undefined;
     let from: Attribution | null = null;
     if (before && before.para === para) from = before;
     else if (after && after.para === para) from = after;
@@ -244,7 +249,9 @@ export function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], run
     // there is that person's (no mention in its own sentence, so none is given).
     // (Also the last sentence of the paragraph before, when the quotation opens its own.)
     const adjoining = prev !== undefined && (tokens[prev.first].para === para || tokens[prev.first].para === para - 1 && tokens[unit.first - 1]?.para !== para);
-    if (standalone && from && prev && (here - 1 > fromUnit || fromUnit > here) && adjoining && isOwnSentence(doc, prev)) {
+    // (Not after a question the sentence reports, `Tom Vale asked how high it was.`: see asksQuestion.)
+    const asked = prev !== undefined && out.some((a) => a.anchor === prev.first && asksQuestion(a));
+    if (standalone && from && prev && (here - 1 > fromUnit || fromUnit > here) && adjoining && isOwnSentence(doc, prev) && !asked) {
       // (A title in quotation marks, `On “Face the Nation,” Sen. Ann Lee said`, is no quotation.)
       let quoted = false;
       for (let t = prev.first; t < prev.last && !quoted; t++) quoted = tokens[t].quote >= 0 && !spans[tokens[t].quote].title;

@@ -8,7 +8,7 @@ import type { Doc, Token } from './document.js';
 import { sentenceOf } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import { phraseBefore } from './mentions.js';
-import { type Attribution, datelineEnd } from './attribution.js';
+import { type Attribution, asksQuestion, datelineEnd } from './attribution.js';
 import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, NAMESAKE_ORG_WORDS, ORG_WORDS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
 
@@ -322,7 +322,8 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       ent = resolveMention(doc, a.hint, index, runEntity, nearby(recent, a.hint.coreFirst, descriptions), entities, descriptions, last, a.para);
     }
     speakers[k] = ent;
-    if (ent) {
+    // (The asker of a question is not the `he` of the answer after it: see asksQuestion.)
+    if (ent && !asksQuestion(a)) {
       ent.spoke++;
       last.entity = ent;
       last.para = a.para;

@@ -36,6 +36,8 @@ const THAT_ONLY = `signal indicate believe think feel hope expect fear worry kno
 const QUOTED_ONLY = `ask call describe condemn label brand dub term criticize criticise praise slam
  dismiss decry denounce blast hail characterize characterise refer express voice read liken laud tout
  accuse blame defend`;
+/** Verbs that report a question: a clause after them may open with `who`, `whether` or `why`. */
+export const QUESTIONS = new Set(['ask', 'wonder', 'question', 'inquire', 'enquire']);
 /** Verbs whose quotation follows their object (`accused the council of “...”`), never before. */
 export const OBJECT_FIRST = new Set(['accuse', 'blame', 'defend']);
 
