@@ -923,3 +923,12 @@ test('a question in the reporter’s words is followed by its answer: a quotatio
   const s = run('“We will build the sea wall this year,” Mayor Ed Marlow said on the radio show.\n\nHost Tom Vale asked how high the wall would be. “Forty feet or more, and it will hold.”');
   expectQuote(quote(s, '“Forty feet or more, and it will hold.”'), { type: 'direct', speaker: 'Ed Marlow' });
 });
+
+test('adverbs of manner between the cue and a clause with no `that` (`said publicly the ...`, `has said repeatedly they ...`) are no part of the report', () => {
+  const r = run('The harbour master said publicly the pier would stay open. The owners have said repeatedly they will not sell.');
+  expectQuote(quote(r, 'the pier would stay open'), { type: 'indirect', mention: 'The harbour master', cue: 'said' });
+  expectQuote(quote(r, 'they will not sell'), { type: 'indirect', mention: 'The owners', cue: 'said' });
+  // (An adverb that is the clause's own, `said there would be`, stays.)
+  const s = run('The harbour master said there would be no ferry on Sunday.');
+  expectQuote(quote(s, 'there would be no ferry on Sunday'), { type: 'indirect', cue: 'said' });
+});

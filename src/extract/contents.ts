@@ -1065,10 +1065,12 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   // Bare time words right after the cue (`said Thursday the ...`).
   while (k < max && !possessiveTime && (TIME_WORDS.has(tokens[k].lower) || tokens[k].lower === 'on' && TIME_WORDS.has(tokens[k + 1]?.lower ?? ''))) k++;
   // `suggests euphemistically that ...`: adverbs before the content marker, or before the question
-  // a verb of asking reports (`wondered aloud whether`).
+  // a verb of asking reports (`wondered aloud whether`); adverbs of manner before a clause's
+  // subject too (`said publicly the pier ...`; not `said there would be`, whose adverb is the subject).
   let a = k;
   while (a < max && a - k < 3 && tokens[a].pos === 'ADV' && tokens[a].quote < 0) a++;
-  if (a > k && (tokens[a]?.lower === 'that' || embeddedQuestion(tokens, cue, a))) k = a;
+  const manner = a > k && tokens.slice(k, a).every((t) => MANNER.test(t.lower)) && !QUESTION_OPENERS.test(tokens[a]?.lower ?? '') && /^(DET|PRON|PROPN|NOUN)$/.test(tokens[a]?.pos ?? '') && opensClause(tokens, a, max);
+  if (a > k && (tokens[a]?.lower === 'that' || embeddedQuestion(tokens, cue, a) || manner)) k = a;
   return k;
 }
 
@@ -1090,6 +1092,9 @@ function pastAside(tokens: Token[], k: number, max: number): number {
   }
   return k;
 }
+
+/** Adverbs of how or when something was said: `publicly`, `aloud`, `again`. */
+const MANNER = /^(\p{Ll}+ly|aloud|again|afterwards?|once|twice)$/u;
 
 /** Nouns of an idea, whose `that` clause is their own complement: `the theory that ...`. */
 const IDEA_NOUNS = new Set(['theory', 'theories', 'idea', 'ideas', 'notion', 'notions', 'hypothesis', 'premise']);
