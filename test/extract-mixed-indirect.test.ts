@@ -932,3 +932,13 @@ test('adverbs of manner between the cue and a clause with no `that` (`said publi
   const s = run('The harbour master said there would be no ferry on Sunday.');
   expectQuote(quote(s, 'there would be no ferry on Sunday'), { type: 'indirect', cue: 'said' });
 });
+
+test('a trailing `, according to X` after a report its source and cue open reports the whole clause, and the report inside it stays its speaker’s, with its cue', () => {
+  const r = run('Mayor Ines Falk said Tuesday that the levy would rise, according to a statement. Falk told the council the ferry was “a rolling disaster,” according to a transcript.');
+  expectQuote(quote(r, 'that the levy would rise'), { type: 'indirect', speaker: 'Ines Falk', cue: 'said' });
+  expectQuote(quote(r, 'the ferry was “a rolling disaster,”'), { type: 'mixed', speaker: 'Ines Falk', cue: 'told' });
+  expectQuote(quote(r, 'Mayor Ines Falk said Tuesday that the levy would rise'), { type: 'indirect', mention: 'a statement', cue: 'according to' });
+  // (With no report before it, the tail is the report's cue.)
+  const s = run('The levy will rise by a third next year, according to a statement from the council.');
+  expectQuote(quote(s, 'The levy will rise by a third next year'), { type: 'indirect', cue: 'according to' });
+});

@@ -250,10 +250,11 @@ function attributeCues(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
  */
 /**
  * Content claimed in a unit: where it begins and ends, where its source (or cue) begins, whether
- * it is a named source's direct quotation, and whether its cue is a participle or a gerund of
- * means (`, saying`, `by tweeting`), whose subject is the main clause's.
+ * it is a named source's direct quotation, whether its cue is a participle or a gerund of
+ * means (`, saying`, `by tweeting`), whose subject is the main clause's, and whether it is what a
+ * trailing `according to` reports (`CLAUSE, according to X`).
  */
-type Taken = [number, number, number, boolean, boolean];
+type Taken = [number, number, number, boolean, boolean, boolean];
 
 function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[], taken: Taken[], c: CueInUnit, f: Content): void {
   const tokens = doc.tokens;
@@ -269,7 +270,13 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   // the main verb takes is only its object.)
   const nests = inner.length > 0 && f.type !== 'direct' && f.how === 'clause'
     && inner.every(([s, e, src, named, means]) => !named && !means && f.first <= src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
-  if (inner.length > 0 && !nests) return;
+  // (`Falk said Tuesday that the levy would rise, according to a statement`: a report whose source
+  // and cue open what a trailing `according to` reports, its content after them, is a report of
+  // its own too; the tail tells where it was found and keeps it as its content, but does not take
+  // the speaker's words from the speaker. A quotation before its cue, `“...,” Falk said, according
+  // to a transcript`, stays the tail's: the quotations after it go on with the tail's report.)
+  const inTail = inner.length > 0 && f.first > c.cue.first && inner.every(([s, e, , , , tail]) => tail && s === Math.min(c.sourceFirst, c.cue.first) && f.last <= e);
+  if (inner.length > 0 && !nests && !inTail) return;
   if (nests) {
     const [a, b] = [tokens[f.first].start, tokens[f.last - 1].end];
     for (let x = out.length - 1; x >= 0 && out[x].anchor === unit.first; x--) {
@@ -278,7 +285,8 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   }
   if (!f.naming && !f.rest && !isReport(doc, spans, c, f)) return;
   const means = c.cue.participle || isByGerund(tokens, c.cue);
-  taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name', means]);
+  const tail = c.cue.according && f.how === 'according' && f.last <= c.cue.first;
+  taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name', means, tail]);
   for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
   const start = tokens[f.first].start;
   const end = tokens[f.last - 1].end;
