@@ -386,3 +386,10 @@ test('`“...,” came the reply from X`, `“...!” was the response of X`: a 
   const s = run('The response of the city was slow, and the reply came late.');
   assert.equal(s.quotes.length, 0, summary(s));
 });
+
+test('`All told,` opening a sentence is the idiom for `in all`, no report', () => {
+  const r = run('All told, the harbour council spent four million on the new ferry pier.');
+  assert.equal(r.quotes.length, 0, summary(r));
+  const s = run('All told, the harbour workers told me the pier was unsafe.');
+  expectQuote(quote(s, 'the pier was unsafe'), { type: 'indirect', cue: 'told' });
+});

@@ -38,6 +38,8 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
     return { first: i, last: i + 2, sense: { lemma: 'according to', strength: 'speech' }, according: true, participle: false };
   }
+  // `All told, the council spent ...`: the idiom for `in all` opening a sentence reports nothing.
+  if (t.lower === 'told' && tokens[i - 1]?.lower === 'all' && tokens[i + 1]?.text === ',' && opensSentence(tokens, i - 1)) return null;
   // A word in capitals is a heading's (`TOWNS OUTVOTE THE CITY`), not a report.
   if (t.text.length > 1 && /^\p{Lu}+$/u.test(t.text)) return null;
   const phrasal = phrasalCue(doc, i);
