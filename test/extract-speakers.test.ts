@@ -828,3 +828,14 @@ test('`the father` is a father named in this paragraph or the one before, not on
   const near = run('Olsen’s father, Henrik, arrived at noon. “She loved the night shift,” the father said.');
   expectQuote(quote(near, '“She loved the night shift,”'), { speaker: 'Henrik', mention: 'the father' });
 });
+
+test('`the defender`, `the goaltender`: a player’s position no named person is described by is an epithet for the player the passage is about', () => {
+  const r = run('The captain, Ana Ruiz, scored twice in the second half. “We were lucky,” the defender said.');
+  expectQuote(quote(r, '“We were lucky,”'), { speaker: 'Ana Ruiz', mention: 'the defender', cue: 'said' });
+  // (One the article describes so is that one: `defender Lia Moss`.)
+  const s = run('Ana Ruiz scored twice, and defender Lia Moss blocked a late shot. “We were lucky,” the defender said.');
+  expectQuote(quote(s, '“We were lucky,”'), { speaker: 'Lia Moss', mention: 'the defender' });
+  // (An office is no epithet: `the official` is an unnamed source.)
+  const t = run('The captain, Ana Ruiz, scored twice in the second half. “The match will be reviewed,” the official said.');
+  expectQuote(quote(t, '“The match will be reviewed,”'), { speaker: 'the official' });
+});

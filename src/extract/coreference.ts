@@ -795,10 +795,11 @@ function resolveMention(
       // `it said`, then `the utility said`): the previous speaker, when it is an institution.
       const prev = last.entity;
       if (bare && prev && prev.kind === 'org' && !prev.place && !prev.members && para - last.para <= 2) return prev;
-    } else if (m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m)) && index.at[headIndex(tokens, m)] < 0) {
-      // `the affable proprietor`, `the 47-year-old welder`: a described person is the person
-      // the passage is about, not a new source. (Not a phrase whose last word is a name, `the
-      // latest figures from the Harbour Board`: the name tells whose it is.)
+    } else if ((m.last - m.first > 2 && hasEpithet(tokens, m.first + 1, headIndex(tokens, m)) || epithetNoun(tokens, m) && !descriptions.has(`head:${m.head}:s`))
+      && index.at[headIndex(tokens, m)] < 0) {
+      // `the affable proprietor`, `the 47-year-old welder`, `the defender`: a described person is
+      // the person the passage is about, not a new source. (Not a phrase whose last word is a
+      // name, `the latest figures from the Harbour Board`: the name tells whose it is.)
       const person = salient(entities, at, para, last, (e) => e.kind === 'person');
       if (person) return person;
     }
@@ -1203,6 +1204,19 @@ function headIndex(tokens: Token[], m: Mention): number {
   for (let k = m.last - 1; k >= m.first; k--) if (tokens[k].lower === m.head) return k;
   return m.last - 1;
 }
+
+/**
+ * `the defender`, `the goaltender`, `the striker`: `the` and a player's position, when no one
+ * the article names is described by it, is an epithet for the player the passage is about (a
+ * sports story names its players), not a new unnamed source as `the official` is.
+ */
+function epithetNoun(tokens: Token[], m: Mention): boolean {
+  return m.last - m.first === 2 && tokens[m.first].lower === 'the' && !m.plural && POSITIONS.has(m.head);
+}
+
+/** A player's position in a team sport. */
+const POSITIONS = new Set(`forward defenceman defenseman defender goaltender goalie netminder goalkeeper keeper winger striker
+ midfielder playmaker quarterback linebacker pitcher shortstop outfielder infielder`.split(/\s+/));
 
 /** An adjective, an age or a hyphenated compound before the head: `affable`, `32-year-old`, `bow-tied`. */
 function hasEpithet(tokens: Token[], from: number, head: number): boolean {
