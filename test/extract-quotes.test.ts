@@ -280,3 +280,13 @@ test('a quotation after a clause of the reporter’s in the same sentence does n
   const s = run('Vale told the crowd, “We will rebuild the pier,” and, “Nobody will be left behind on the island.”');
   assert.ok(s.quotes.some((q) => q.text.startsWith('“We will rebuild the pier,”') && q.text.endsWith('behind on the island.”')), summary(s));
 });
+
+test('a sentence ending in `in.` or `no.` (which the tokenizer reads as abbreviations) ends there: the full stop is no part of the report, and the next sentence is one of its own', () => {
+  const r = run('Mayor Ines Falk said the province had to step in. “They never came in.” Not one engineer, Falk said, came in. The treasurer said the answer was no.');
+  expectQuote(quote(r, 'the province had to step in'), { type: 'indirect', speaker: 'Ines Falk', cue: 'said' });
+  expectQuote(quote(r, 'the answer was no'), { type: 'indirect', cue: 'said', mention: 'The treasurer' });
+  assert.ok(!r.quotes.some((q) => q.text.includes('in.') && q.type === 'indirect'), summary(r));
+  // (An abbreviation inside a sentence stays one: `5 in. long`.)
+  const s = run('The harbour master said the pipes were 5 in. long and rusted.');
+  expectQuote(quote(s, 'the pipes were 5 in. long and rusted'), { type: 'indirect', cue: 'said' });
+});

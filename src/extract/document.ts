@@ -110,6 +110,14 @@ function occursAt(text: string, part: string, at: number): boolean {
 /** Abbreviated titles wink does not keep whole (`Rev.`, `Adm.`, `Atty.`): their period is theirs. */
 const SPLIT_TITLES = new Set(['rev', 'adm', 'atty', 'msgr']);
 
+/**
+ * `had to step in.`, `the answer was no.`: words wink reads with their full stop as one
+ * abbreviation (`in.` for inches, `no.` for number) when the period ends a sentence: a closing
+ * mark, a capital or the end of the paragraph follows.
+ */
+const WORD_STOP = /^(in|no)\.$/;
+const SENTENCE_GOES_ON = /^[”"’'»)\]]*(\s*$|[ \t]*\n|\s+[“"‘'(]?\p{Lu})/u;
+
 export interface Token {
   /** Index in `Doc.tokens`. */
   i: number;
@@ -147,6 +155,8 @@ export class Doc {
   /** wink's sentences, split again at paragraph breaks. */
   readonly sentences: Range[] = [];
   readonly paragraphs: Paragraph[] = [];
+  /** Full stops split from a word wink read as an abbreviation (`in.`): see WORD_STOP. */
+  private readonly wordStops = new Set<number>();
   /** Where the article ends and page residue (timestamps, counters, share links) begins. */
   readonly bodyEnd: number;
 
@@ -221,9 +231,18 @@ export class Doc {
         map[w] = this.tokens.length - 1;
         continue;
       }
+      const space = pre.length > 0 || (w > 0 && tags[w - 1] === 'SPACE');
+      if (WORD_STOP.test(value) && SENTENCE_GOES_ON.test(body.slice(end, end + 8))) {
+        // (The word and its full stop, which ends the sentence: see splitSentences.)
+        const word = value.slice(0, -1);
+        this.tokens.push({ i: this.tokens.length, start, end: end - 1, text: word, lower: word, pos: word === 'in' ? 'ADP' : 'DET', space, para, quote: -1 });
+        this.wordStops.add(this.tokens.length);
+        this.tokens.push({ i: this.tokens.length, start: end - 1, end, text: '.', lower: '.', pos: 'PUNCT', space: false, para, quote: -1 });
+        continue;
+      }
       this.tokens.push({
         i: this.tokens.length, start, end, text: value, lower: value.toLowerCase(), pos: tags[w],
-        space: pre.length > 0 || (w > 0 && tags[w - 1] === 'SPACE'), para, quote: -1,
+        space, para, quote: -1,
       });
     }
     map[values.length] = this.tokens.length;
@@ -286,7 +305,7 @@ export class Doc {
       }
       const last: number = map[b! + 1] ?? tokens.length;
       for (let t = first + 1; t <= last; t++) {
-        if (t === last || tokens[t]!.para !== tokens[t - 1]!.para || this.quotationAfterAbbreviation(t)) {
+        if (t === last || tokens[t]!.para !== tokens[t - 1]!.para || this.quotationAfterAbbreviation(t) || this.afterWordStop(t)) {
           sentences.push({ first, last: t });
           first = t;
         }
@@ -313,6 +332,16 @@ export class Doc {
       if (w.pos !== 'PUNCT') words++;
     }
     return words >= 3;
+  }
+
+  /** `“They came in.” Not a vote`: a capital after a full stop split from its word (past closing marks) opens a sentence. */
+  private afterWordStop(t: number): boolean {
+    if (this.wordStops.size === 0) return false;
+    const open = /^[“"‘']$/.test(this.tokens[t]!.text) ? this.tokens[t + 1] : this.tokens[t];
+    if (!open || !/^\p{Lu}/u.test(open.text)) return false;
+    let k = t - 1;
+    while (k > 0 && /^[”"’'»)\]]$/.test(this.tokens[k]!.text)) k--;
+    return this.wordStops.has(k);
   }
 
   private closeParagraph(first: number): void {
