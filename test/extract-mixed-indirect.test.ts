@@ -942,3 +942,9 @@ test('a trailing `, according to X` after a report its source and cue open repor
   const s = run('The levy will rise by a third next year, according to a statement from the council.');
   expectQuote(quote(s, 'The levy will rise by a third next year'), { type: 'indirect', cue: 'according to' });
 });
+
+test('time words right after the cue (`said Thursday one of the plans ... could save money`) are an adjunct only as far as a preposition’s phrase goes: the words after them open the report', () => {
+  const r = run('Transit chief Kevin Dorr said Thursday one of the council’s ideas, to dig where the line could not be raised, could save money. Dorr said Friday in a statement that the line would open in May.');
+  expectQuote(quote(r, 'one of the council’s ideas, to dig where the line could not be raised, could save money'), { type: 'indirect', speaker: 'Kevin Dorr', cue: 'said' });
+  expectQuote(quote(r, 'that the line would open in May'), { type: 'indirect', speaker: 'Kevin Dorr', cue: 'said' });
+});

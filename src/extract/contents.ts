@@ -1008,8 +1008,15 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   // possessive after them are the determiner of the noun phrase that opens the content, no adjunct.)
   const possessiveTime = possessiveTimeAt(tokens, k, max);
   if (j < max && (tokens[j].pos === 'ADP' && tokens[j].lower !== 'that' && !(tokens[j].lower === 'as' && cue.sense.strength === 'that') || TIME_WORDS.has(tokens[j].lower) && !possessiveTime)) {
+    // (An adjunct that opens with time words, `Thursday`, `last week`, goes on only in a phrase
+    // a preposition opens, `Thursday in a statement`: in `said Thursday one of the plans, ...,
+    // could save money` the words after the time are the reported clause's subject.)
+    let prepositional = false;
     while (j < max && j - k < 8 && tokens[j].quote < 0) {
       const t = tokens[j];
+      if (t.pos === 'ADP') prepositional = true;
+      // (`last quarter`, `this fall`: the noun a time word determines is part of the time.)
+      else if (!prepositional && !TIME_WORDS.has(t.lower) && !/^(last|this|next)$/.test(tokens[j - 1].lower) && t.lower !== 'that' && !/^['’]s$/.test(t.lower)) break;
       // (`in his New Year's speech`: a possessive determiner belongs to the adjunct.)
       const possessive = /^(his|her|its|their|our|my|your)$/.test(t.lower) && j + 1 < max && (tokens[j + 1].pos === 'NOUN' || tokens[j + 1].pos === 'PROPN' || tokens[j + 1].pos === 'ADJ');
       // The content marker, however the tagger reads it; but after a preposition and before a
