@@ -245,17 +245,24 @@ function attributeCues(doc: Doc, unit: Range, spans: QuotedSpan[], runs: RunInde
 }
 
 /**
- * Records content `f` of cue `c` as an attribution, unless it is no report (a title, a clause
- * without a verb of its own) or lies inside content already taken that it does not nest in.
- */
-/**
  * Content claimed in a unit: where it begins and ends, where its source (or cue) begins, whether
  * it is a named source's direct quotation, whether its cue is a participle or a gerund of
  * means (`, saying`, `by tweeting`), whose subject is the main clause's, and whether it is what a
  * trailing `according to` reports (`CLAUSE, according to X`).
  */
-type Taken = [number, number, number, boolean, boolean, boolean];
+interface Taken {
+  first: number;
+  last: number;
+  sourceFirst: number;
+  named: boolean;
+  means: boolean;
+  tail: boolean;
+}
 
+/**
+ * Records content `f` of cue `c` as an attribution, unless it is no report (a title, a clause
+ * without a verb of its own) or lies inside content already taken that it does not nest in.
+ */
 function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8Array, out: Attribution[], taken: Taken[], c: CueInUnit, f: Content): void {
   const tokens = doc.tokens;
   // (`Pratley says he was “sitting it out” until Marsh said she was backing Dunmore`: a reported
@@ -264,18 +271,18 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   // (`noted it had said it would ...`). The clause is then the report, and the inner one, unless
   // a direct quotation, is part of it only; a named speaker's own direct quotation is no part of
   // another's report.)
-  const inner = taken.filter(([s, e]) => f.first < e && f.last > s);
+  const inner = taken.filter((t) => f.first < t.last && f.last > t.first);
   // (Nor a report by a participle or gerund of the speaker's own, `dismissed the rumours by
   // posting that ...`: that is how the main deed was done, the same speaker's report, and what
   // the main verb takes is only its object.)
   const nests = inner.length > 0 && f.type !== 'direct' && f.how === 'clause'
-    && inner.every(([s, e, src, named, means]) => !named && !means && f.first <= src && e === f.last && !/^[,—–-]$/.test(tokens[src - 1].text) && tokens[src - 1].quote < 0);
+    && inner.every((t) => !t.named && !t.means && f.first <= t.sourceFirst && t.last === f.last && !/^[,—–-]$/.test(tokens[t.sourceFirst - 1].text) && tokens[t.sourceFirst - 1].quote < 0);
   // (`Falk said Tuesday that the levy would rise, according to a statement`: a report whose source
   // and cue open what a trailing `according to` reports, its content after them, is a report of
   // its own too; the tail tells where it was found and keeps it as its content, but does not take
   // the speaker's words from the speaker. A quotation before its cue, `“...,” Falk said, according
   // to a transcript`, stays the tail's: the quotations after it go on with the tail's report.)
-  const inTail = inner.length > 0 && f.first > c.cue.first && inner.every(([s, e, , , , tail]) => tail && s === Math.min(c.sourceFirst, c.cue.first) && f.last <= e);
+  const inTail = inner.length > 0 && f.first > c.cue.first && inner.every((t) => t.tail && t.first === Math.min(c.sourceFirst, c.cue.first) && f.last <= t.last);
   if (inner.length > 0 && !nests && !inTail) return;
   if (nests) {
     const [a, b] = [tokens[f.first].start, tokens[f.last - 1].end];
@@ -286,7 +293,7 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   if (!f.naming && !f.rest && !isReport(doc, spans, c, f)) return;
   const means = c.cue.participle || isByGerund(tokens, c.cue);
   const tail = c.cue.according && f.how === 'according' && f.last <= c.cue.first;
-  taken.push([f.first, f.last, Math.min(c.sourceFirst, c.cue.first), f.type === 'direct' && c.source?.kind === 'name', means, tail]);
+  taken.push({ first: f.first, last: f.last, sourceFirst: Math.min(c.sourceFirst, c.cue.first), named: f.type === 'direct' && c.source?.kind === 'name', means, tail });
   for (let t = f.first; t < f.last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
   const start = tokens[f.first].start;
   const end = tokens[f.last - 1].end;

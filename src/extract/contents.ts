@@ -1076,7 +1076,9 @@ function skipAfterCue(doc: Doc, k: number, max: number, cue: Cue): number {
   // subject too (`said publicly the pier ...`; not `said there would be`, whose adverb is the subject).
   let a = k;
   while (a < max && a - k < 3 && tokens[a].pos === 'ADV' && tokens[a].quote < 0) a++;
-  const manner = a > k && tokens.slice(k, a).every((t) => MANNER.test(t.lower)) && !QUESTION_OPENERS.test(tokens[a]?.lower ?? '') && /^(DET|PRON|PROPN|NOUN)$/.test(tokens[a]?.pos ?? '') && opensClause(tokens, a, max);
+  let adverbsOfManner = a > k;
+  for (let x = k; x < a && adverbsOfManner; x++) adverbsOfManner = MANNER.test(tokens[x].lower);
+  const manner = adverbsOfManner && !QUESTION_OPENERS.test(tokens[a]?.lower ?? '') && /^(DET|PRON|PROPN|NOUN)$/.test(tokens[a]?.pos ?? '') && opensClause(tokens, a, max);
   if (a > k && (tokens[a]?.lower === 'that' || embeddedQuestion(tokens, cue, a) || manner)) k = a;
   return k;
 }
