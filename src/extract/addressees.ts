@@ -74,8 +74,9 @@ const MESSAGES = new Set(['letter', 'message', 'email', 'e-mail', 'memo', 'note'
 
 /** `in a letter to X`, `what he would tell X`, in the attribution's sentence outside what was said. */
 function inSentence(doc: Doc, a: Attribution): [number, number] | null {
-  const anchor = a.cue ?? a.source;
-  if (!anchor) return null;
+  // (The cue, else the source: read apart, each a kind of object of its own.)
+  if (!a.cue && !a.source) return null;
+  const anchor = a.cue ? { first: a.cue.first, last: a.cue.last } : { first: a.source!.first, last: a.source!.last };
   const tokens = doc.tokens;
   const sentence = sentenceOf(doc, anchor.first);
   if (!sentence) return null;

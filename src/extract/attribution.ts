@@ -22,6 +22,7 @@ import { bylines, isCaption, isHeading, paragraphPieces, pullQuotes } from './la
 import { findSource } from './sources.js';
 import { QUESTIONS } from './lexicon.js';
 
+/** Every attribution is made by `newAttribution` (or spread from one), with every field present in one order: one shape keeps V8's compiled readers of attributions on one map. */
 export interface Attribution {
   type: QuoteType;
   /** Character span of the content. */
@@ -33,9 +34,9 @@ export interface Attribution {
   /** For quotes with no source of their own: the attribution whose speaker they take. */
   inherits: Attribution | null;
   /** For a quote with no source of its own: a mention outside its sentence naming its speaker. */
-  hint?: Mention;
+  hint: Mention | null;
   /** For the part after a cue that interrupts its quotation mid-sentence: the whole quotation's attribution. */
-  whole?: Attribution;
+  whole: Attribution | null;
   /** How the content was found, for confidence. */
   how: 'post-quote' | 'pre-quote' | 'clause' | 'post-clause' | 'according' | 'subject' | 'continuation';
   para: number;
@@ -47,7 +48,18 @@ export interface Attribution {
    * An indirect report in a participle that goes on with the report before it (`Ruiz said A,
    * adding that B`): its source is that report's mention, so it has none of its own.
    */
-  continuesReport?: boolean;
+  continuesReport: boolean;
+}
+
+/** What every stage gives an attribution; `newAttribution` adds the rest. */
+export type AttributionCore = Pick<Attribution, 'type' | 'start' | 'end' | 'cue' | 'source' | 'inherits' | 'how' | 'para' | 'segments' | 'anchor'>;
+
+/** An attribution with no hint, no whole quotation and no report it continues. */
+export function newAttribution(c: AttributionCore): Attribution {
+  return {
+    type: c.type, start: c.start, end: c.end, cue: c.cue, source: c.source, inherits: c.inherits, hint: null, whole: null,
+    how: c.how, para: c.para, segments: c.segments, anchor: c.anchor, continuesReport: false,
+  };
 }
 const MAX_UNIT = 1000;
 
@@ -298,10 +310,10 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   const start = tokens[f.first].start;
   const end = tokens[f.last - 1].end;
   const segments: Array<[number, number]> = f.gap ? [[start, tokens[f.gap[0] - 1].end], [tokens[f.gap[1]].start, end]] : [[start, end]];
-  const whole: Attribution = {
+  const whole = newAttribution({
     type: f.type, start, end, cue: c.cue, source: c.source, inherits: null, how: f.how,
     para: tokens[f.first].para, anchor: unit.first, segments,
-  };
+  });
   out.push(whole);
   // `Dunmore, he said, “understands ...”`, `Some delays, according to engineers, involve ...`: as for
   // a quotation its cue interrupts (`attributeUnit`), the part after the cue is also a quote of
@@ -309,10 +321,12 @@ function claimContent(doc: Doc, unit: Range, spans: QuotedSpan[], claimed: Uint8
   if (f.gap) {
     const q = tokens[f.gap[1]].quote;
     const quoted = q >= 0 && spans[q].first === f.gap[1] && spans[q].last === f.last;
-    out.push({
+    const part = newAttribution({
       type: quoted ? 'direct' : typeOf(doc, f.gap[1], f.last, spans), start: tokens[f.gap[1]].start, end, cue: c.cue, source: c.source, inherits: null,
-      how: f.how, para: tokens[f.gap[1]].para, anchor: unit.first, segments: [[tokens[f.gap[1]].start, end]], whole,
+      how: f.how, para: tokens[f.gap[1]].para, anchor: unit.first, segments: [[tokens[f.gap[1]].start, end]],
     });
+    part.whole = whole;
+    out.push(part);
   }
 }
 

@@ -271,8 +271,8 @@ export function subjectBeforeCue(doc: Doc, unit: Range, c: CueInUnit, found: Con
  */
 export function endRelativeClause(doc: Doc, spans: QuotedSpan[], c: CueInUnit, found: Content[]): void {
   const tokens = doc.tokens;
-  const rel = c.source?.relative;
-  if (rel === undefined || tokens[rel - 1]?.text !== ',' || c.source!.first > c.cue.first) return;
+  const rel = c.source ? c.source.relative : -1;
+  if (rel < 0 || tokens[rel - 1]?.text !== ',' || c.source!.first > c.cue.first) return;
   for (let n = 0; n < found.length; n++) {
     const f = found[n];
     if (f.how !== 'clause' || f.first < c.cue.last || f.gap) continue;
@@ -524,7 +524,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
       // subject of its own (not a relative's, `relatives, who asked police to ...`): `Morrow
       // urged residents to check their alarms`. What was asked ends at the first comma: past
       // it, `..., and criticized the party`, `..., although they say ...` are the reporter's.)
-      const plain = type === 'indirect' && DIRECTIVES.has(cue.sense.lemma) && k > cue.last && c.source !== null && c.source.relative === undefined
+      const plain = type === 'indirect' && DIRECTIVES.has(cue.sense.lemma) && k > cue.last && c.source !== null && c.source.relative < 0
         && !cue.participle && !tokens[cue.first].lower.endsWith('ing');
       if (plain) last = firstCommaOrEnd(tokens, v, last);
       if (last - k >= 3 && (type === 'mixed' || plain)) {

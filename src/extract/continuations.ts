@@ -5,10 +5,10 @@
  */
 import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
-import { type Cue, cueAt } from './cues.js';
+import { type Cue, cueAt, newCue } from './cues.js';
 import { type Mention, phraseAfter, phraseBefore, type RunIndex } from './mentions.js';
 import { WRITINGS } from './lexicon.js';
-import { type Attribution, asksQuestion } from './attribution.js';
+import { type Attribution, asksQuestion, newAttribution } from './attribution.js';
 import { mainVerb } from './clauses.js';
 import { according } from './contents.js';
 import { isPlaceRun, mainSubject, openingPhrase, pastOpeningClause, skipBackOverModifiers } from './sources.js';
@@ -84,7 +84,7 @@ function sentenceSubject(doc: Doc, start: number, end: number, runs: RunIndex): 
     const j = skipBackOverModifiers(tokens, k, start);
     const m = phraseBefore(doc, j, start, runs);
     if (!m || m.kind === 'description' && m.indefinite) continue;
-    return { mention: m, cue: { first: k, last: k + 1, sense: { lemma: t.lower, strength: 'speech' }, according: false, participle: false } };
+    return { mention: m, cue: newCue(k, k + 1, { lemma: t.lower, strength: 'speech' }, false) };
   }
   return null;
 }
@@ -104,7 +104,7 @@ function introducedByMainClause(doc: Doc, start: number, end: number, runs: RunI
     const t = tokens[k];
     if (t.quote >= 0) return null;
     if (t.pos !== 'VERB' || runs.at[k] >= 0) continue;
-    return { mention: m, cue: { first: k, last: k + 1, sense: { lemma: t.lower, strength: 'speech' }, according: false, participle: false } };
+    return { mention: m, cue: newCue(k, k + 1, { lemma: t.lower, strength: 'speech' }, false) };
   }
   // `Lintz was defiant: “...”`, `Okafor was more cautious:`: a subject and how they were, the
   // quotation showing it; no verb reports it, so there is no cue.
@@ -207,10 +207,10 @@ export function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], run
     else if (before && para - paraOfOffset(doc, before.end - 1) <= 2) from = before;
     // (`“A,” he said, “B.” “C.”`: C continues the whole quotation, not its part after the cue.)
     const root = from?.inherits ?? from?.whole ?? from;
-    const cont: Attribution = {
+    const cont = newAttribution({
       type: 'direct', start: s.start, end: s.end, cue: null, source: null, inherits: root, how: 'continuation',
       para, anchor: unit.first, segments: [[s.start, s.end]],
-    };
+    });
     // A quotation its cue interrupts (`“A,” she said. “B.”`) is one quotation: the attribution
     // spans all of it, and each sentence after the cue is also a quote of its own.
     const here = unitOf[s.first];
@@ -239,7 +239,7 @@ export function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], run
         : reportBefore ? reportWithoutContent(doc, prev.first, prev.last, runs, spans) : null)
         : writingByAuthor(doc, unit.first, s.first, runs) ?? sentenceSubject(doc, unit.first, s.first, runs) ?? introducedByMainClause(doc, unit.first, s.first, runs, spans));
     if (subject) {
-      const own: Attribution = { ...cont, cue: subject.cue, source: subject.mention, inherits: null, how: 'subject' };
+      const own = newAttribution({ ...cont, cue: subject.cue, source: subject.mention, inherits: null, how: 'subject' });
       out.push(own);
       lastUnit.set(own, here);
       return;
@@ -261,7 +261,8 @@ export function continuations(doc: Doc, units: Range[], spans: QuotedSpan[], run
       // `On “Face the Nation,” Sen. Ann Lee (Vt.) identified ...`.)
       const opens = subj !== null && (subj.mention.first === prev.first || openingPhrase(doc, prev.first, subj.mention.first));
       if (subj && opens && (run >= 0 && !runs.runs[run].org || subj.mention.kind === 'pronoun' && /^(he|she)$/.test(subj.mention.head))) {
-        const own: Attribution = { ...cont, inherits: null, hint: subj.mention };
+        const own = newAttribution({ ...cont, inherits: null });
+        own.hint = subj.mention;
         out.push(own);
         conts.push(own);
         lastUnit.set(own, here);

@@ -7,7 +7,7 @@
 import type { Doc, Token } from './document.js';
 import { sentenceOf } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
-import { phraseBefore } from './mentions.js';
+import { changedMention, newMention, phraseBefore } from './mentions.js';
 import { type Attribution, asksQuestion, datelineEnd } from './attribution.js';
 import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, NAMESAKE_ORG_WORDS, ORG_WORDS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
@@ -678,7 +678,7 @@ function resolveMention(
   if ((WRITINGS.has(m.head) || RESEARCH.has(m.head)) && !m.plural) {
     const owner = tokens[m.first];
     if (owner.lower === 'his' || owner.lower === 'her') {
-      const pronoun: Mention = { ...m, kind: 'pronoun', head: owner.lower === 'his' ? 'he' : 'she', coreFirst: m.first, coreLast: m.first + 1 };
+      const pronoun = changedMention(m, { kind: 'pronoun', head: owner.lower === 'his' ? 'he' : 'she', coreFirst: m.first, coreLast: m.first + 1 });
       const ent = resolveMention(doc, pronoun, index, runEntity, entities, all, descriptions, last, para);
       if (ent) return ent;
     }
@@ -706,7 +706,7 @@ function resolveMention(
     if (earlier) return earlier;
     // `the union’s Friday release`: an institution described by its kind owns the writing.
     if (owner.lower === 'the' && ORG_HEADS.has(tokens[m.first + 1]?.lower) && POSSESSIVE_S.has(tokens[m.first + 2]?.lower ?? '')) {
-      const described: Mention = { kind: 'description', first: m.first, last: m.first + 2, coreFirst: m.first, coreLast: m.first + 2, head: tokens[m.first + 1].lower, plural: false, indefinite: false };
+      const described = newMention({ kind: 'description', first: m.first, last: m.first + 2, coreFirst: m.first, coreLast: m.first + 2, head: tokens[m.first + 1].lower, plural: false, indefinite: false });
       const ent = resolveMention(doc, described, index, runEntity, entities, all, descriptions, last, para);
       if (ent && ent.kind !== 'description') return ent;
     }

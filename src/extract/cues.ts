@@ -7,6 +7,7 @@ import type { Doc, Token } from './document.js';
 import { NOUN_LIKE_CUES, SENDS_WRITING, WRITINGS, cueSense, type CueSense } from './lexicon.js';
 import { loneQuantifierAt } from './mentions.js';
 
+/** Every cue is made by `newCue`, with every field present in one order: one shape keeps V8's compiled readers of cues on one map. */
 export interface Cue {
   first: number;
   last: number;
@@ -16,9 +17,14 @@ export interface Cue {
   /** A participle after a comma (`..., adding`): its subject is the clause's subject. */
   participle: boolean;
   /** `was told by X`, `came the reply from X`: a cue whose source is the agent after `by` (`from`, `of`), if any. */
-  agent?: boolean;
+  agent: boolean;
   /** `was described as “...”`: a passive of naming; what follows is someone's words about the subject, not the subject's. */
-  passiveNaming?: boolean;
+  passiveNaming: boolean;
+}
+
+/** A cue of `sense` over tokens [first, last), neither `according to`, with an agent, nor a passive of naming (set those on the result). */
+export function newCue(first: number, last: number, sense: CueSense, participle: boolean): Cue {
+  return { first, last, sense, according: false, participle, agent: false, passiveNaming: false };
 }
 
 // (`we’re told`: the contracted forms too.)
@@ -36,7 +42,9 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   // Most words are no cue of any kind: say so before the checks below (cueAt runs on every word).
   if (t.lower !== 'according' && !PHRASAL.has(t.lower) && cueSense(t.lower) === undefined) return cueByPosition(tokens, i);
   if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
-    return { first: i, last: i + 2, sense: { lemma: 'according to', strength: 'speech' }, according: true, participle: false };
+    const cue = newCue(i, i + 2, { lemma: 'according to', strength: 'speech' }, false);
+    cue.according = true;
+    return cue;
   }
   // `All told, the council spent ...`: the idiom for `in all` opening a sentence reports nothing.
   if (t.lower === 'told' && tokens[i - 1]?.lower === 'all' && tokens[i + 1]?.text === ',' && opensSentence(tokens, i - 1)) return null;
@@ -73,7 +81,7 @@ export function cueAt(doc: Doc, i: number): Cue | null {
     const lead = tokens[i - 2].lower === 'on' ? i - 3 : i - 2;
     const before = tokens[lead - 1];
     const participle = tokens[lead].lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—');
-    return { first: lead, last: i + 1, sense, according: false, participle };
+    return newCue(lead, i + 1, sense, participle);
   }
   if (prev) {
     // Passive or nominal readings: `was told`, `the said`, `to say`, `a statement`.
@@ -82,8 +90,12 @@ export function cueAt(doc: Doc, i: number): Cue | null {
     if (BE.has(prev.lower) && (/(ed|ld|id|en|wn|ght|lt|rd)$/.test(t.lower) || !/^['’]s$/.test(prev.lower) && !t.lower.endsWith('ing'))) {
       // (`I was told by the engineer`: a passive of telling with its agent reports the agent's words.)
       const by = tokens[i + 1];
-      if (/^(tell|inform|assure)$/.test(sense.lemma) && by?.lower === 'by' && by.quote < 0 && tokens[i + 2]?.quote < 0) return { first: i, last: i + 1, sense, according: false, participle: false, agent: true };
-      if (namedInQuotes(tokens, i, sense)) return { first: i, last: i + 1, sense, according: false, participle: false, passiveNaming: true };
+      if (/^(tell|inform|assure)$/.test(sense.lemma) && by?.lower === 'by' && by.quote < 0 && tokens[i + 2]?.quote < 0) return agentCue(i, sense);
+      if (namedInQuotes(tokens, i, sense)) {
+        const cue = newCue(i, i + 1, sense, false);
+        cue.passiveNaming = true;
+        return cue;
+      }
       return null;
     }
     if (HAVE_GET.has(prev.lower)) return null;
@@ -103,7 +115,14 @@ export function cueAt(doc: Doc, i: number): Cue | null {
   // `marched downtown while chanting ...`: so does one after the subordinator of its phrase.)
   const participle = t.lower.endsWith('ing') && before !== undefined && (before.text === ',' || before.lower === 'and' || before.text === '—' || commaInQuote
     || WRITINGS.has(before.lower) || PARTICIPLE_SUBORDINATORS.has(before.lower) || sentWriting(tokens, i));
-  return { first: i, last: i + 1, sense, according: false, participle };
+  return newCue(i, i + 1, sense, participle);
+}
+
+/** A cue whose source is the agent after it (`was told by X`, `came the reply from X`). */
+function agentCue(i: number, sense: CueSense): Cue {
+  const cue = newCue(i, i + 1, sense, false);
+  cue.agent = true;
+  return cue;
 }
 
 /** Verbs of naming whose passive takes the name after `as` (`was described as`); the others take it at once (`was dubbed`). */
@@ -146,7 +165,7 @@ function replyAfterQuote(tokens: Token[], i: number): Cue | null {
   const agent = from !== undefined && from.quote < 0 && /^(from|of)$/.test(from.lower);
   // (Nothing more than its source may follow: `was the reply to critics who ...` is the reporter's sentence.)
   if (!agent && from !== undefined && from.para === tokens[i].para && !/^[.,;!?]$/.test(from.text)) return null;
-  return { first: i, last: i + 1, sense: { lemma: 'reply', strength: 'quoted' }, according: false, participle: false, agent: true };
+  return agentCue(i, { lemma: 'reply', strength: 'quoted' });
 }
 
 /**
@@ -170,14 +189,14 @@ function cueByPosition(tokens: Token[], i: number): Cue | null {
     // plan`, where the verb is the main clause's.)
     if (introducedByCue(tokens, i - 1)) return null;
     const subject = next !== undefined && next.quote < 0 && (next.pos === 'PROPN' || /^(the|a|an|another|one|his|her|their)$/.test(next.lower));
-    return subject ? { first: i, last: i + 1, sense, according: false, participle: false } : null;
+    return subject ? newCue(i, i + 1, sense, false) : null;
   }
   // `“...,” Mara Quill growled.`, `“...,” the engineer confided.`: at most four words of a
   // subject, with no verb, back to the quotation.
   let p = i - 1;
   while (p >= 0 && p >= i - 4 && tokens[p].quote < 0 && /^(PROPN|NOUN|ADJ|DET|PRON)$/.test(tokens[p].pos)) p--;
   if (p === i - 1 || !ends || !closesQuotedSpeech(tokens, p)) return null;
-  return { first: i, last: i + 1, sense, according: false, participle: false };
+  return newCue(i, i + 1, sense, false);
 }
 
 /** The quotation closing at or just before `k` opens right after a word of the lexicon's cues. */
@@ -267,7 +286,7 @@ function phrasalCue(doc: Doc, i: number): Cue | null {
   // (Not passive or after a determiner: `was hit back`, `the point out`.)
   if (prev && (BE.has(prev.lower) || prev.pos === 'DET')) return null;
   const participle = t.lower.endsWith('ing') && prev !== undefined && (prev.text === ',' || prev.lower === 'and');
-  return { first: i, last: i + 2, sense: { lemma: p.lemma, strength: 'speech' }, according: false, participle };
+  return newCue(i, i + 2, { lemma: p.lemma, strength: 'speech' }, participle);
 }
 
 /** `as one official put it`: `as` and a short subject (no verb, no quotation) right before token `i`. */

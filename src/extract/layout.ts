@@ -6,9 +6,9 @@
 import type { Doc, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
 import { cueAt } from './cues.js';
-import type { Mention, NameRun, RunIndex } from './mentions.js';
+import { type Mention, type NameRun, newMention, type RunIndex } from './mentions.js';
 import type { QuoteType } from './types.js';
-import type { Attribution } from './attribution.js';
+import { type Attribution, newAttribution } from './attribution.js';
 import { typeOf } from './clauses.js';
 
 /** A paragraph of a few words with no closing punctuation: a heading or a link. */
@@ -87,13 +87,13 @@ export function bylines(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claimed: 
     }
     for (let t = first; t < last; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
     const r = runs.runs[run];
-    const source: Mention = { kind: 'name', first: r.first, last: r.last, coreFirst: r.nameFirst, coreLast: r.nameLast, head: tokens[r.nameLast - 1].lower, plural: false, indefinite: false };
+    const source = newMention({ kind: 'name', first: r.first, last: r.last, coreFirst: r.nameFirst, coreLast: r.nameLast, head: tokens[r.nameLast - 1].lower, plural: false, indefinite: false });
     const start = tokens[first].start;
     let end = tokens[last - 1].end;
     // (`... the line. pic.twitter.com/Xy7Qa — Nadia Brook`: the post's link and hashtags, and the
     // full stop before them, are no part of what it says.)
     if (type !== 'direct') end = start + doc.text.slice(start, end).replace(TRAILING_LINKS, '').length;
-    out.push({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] });
+    out.push(newAttribution({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] }));
   });
 }
 
@@ -161,12 +161,12 @@ export function pullQuotes(doc: Doc, spans: QuotedSpan[], runs: RunIndex, claime
   for (const { first, stop, run } of found) {
     if (!elsewhere.has(tokens[run.nameLast - 1].text)) continue;
     for (let t = first; t < stop; t++) if (tokens[t].quote >= 0) claimed[tokens[t].quote] = 1;
-    const source: Mention = { kind: 'name', first: run.first, last: run.last, coreFirst: run.nameFirst, coreLast: run.nameLast, head: tokens[run.nameLast - 1].lower, plural: false, indefinite: false };
+    const source = newMention({ kind: 'name', first: run.first, last: run.last, coreFirst: run.nameFirst, coreLast: run.nameLast, head: tokens[run.nameLast - 1].lower, plural: false, indefinite: false });
     // (Like an embedded post's, the words end before the full stop that closes them.)
     const type = typeOf(doc, first, stop, spans);
     const start = tokens[first].start;
     const end = tokens[stop - 1].end;
-    out.push({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] });
+    out.push(newAttribution({ type, start, end, cue: null, source, inherits: null, how: 'post-quote', para: tokens[first].para, anchor: first, segments: [[start, end]] }));
   }
 }
 
@@ -230,7 +230,7 @@ export function paragraphPieces(doc: Doc, spans: QuotedSpan[], out: Attribution[
     pieces.forEach(([start, end], k) => {
       if (k === 0 || STAGE_DIRECTION.test(doc.text.slice(start, end))) return;
       const label = labels[k];
-      const piece: Attribution = { type: 'direct', start, end, cue: null, source: label, inherits: label ? null : owner, how: label ? 'post-quote' : 'continuation', para: doc.tokens[s.first].para, anchor: s.first, segments: [[start, end]] };
+      const piece = newAttribution({ type: 'direct', start, end, cue: null, source: label, inherits: label ? null : owner, how: label ? 'post-quote' : 'continuation', para: doc.tokens[s.first].para, anchor: s.first, segments: [[start, end]] });
       if (!label && firstPara + k === sourcePara && owner === widest) Object.assign(piece, { cue: widest.cue, source: widest.source, inherits: null, how: widest.how });
       out.push(piece);
       if (label) owner = piece;
@@ -248,5 +248,5 @@ function transcriptLabel(doc: Doc, para: number): Mention | null {
   const first = k;
   while (k < p.last && k - first < 3 && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(tokens[k].text)) k++;
   if (k === first || tokens[k]?.text !== ':' || k + 1 >= p.last) return null;
-  return { kind: 'name', first, last: k, coreFirst: first, coreLast: k, head: tokens[k - 1].lower, plural: false, indefinite: false };
+  return newMention({ kind: 'name', first, last: k, coreFirst: first, coreLast: k, head: tokens[k - 1].lower, plural: false, indefinite: false });
 }

@@ -9,6 +9,7 @@ import { INSTITUTION_POSSESSIONS, NOT_NAMES, ONE_WORD_ORGS, ORG_WORDS, PERSON_NO
 
 export type MentionKind = 'name' | 'pronoun' | 'description';
 
+/** Every mention is made by `newMention` or `changedMention`, with every field present in one order: one shape keeps V8's compiled readers of mentions on one map. */
 export interface Mention {
   kind: MentionKind;
   /** Token range of the whole phrase (titles and modifiers included). */
@@ -24,15 +25,35 @@ export interface Mention {
   /** Indefinite (`a spokesperson`): introduces a new source, never an earlier one. */
   indefinite: boolean;
   /** Coordinated names (`Ivo Marren and Dela Kosti said`): the run index of each, in order. */
-  members?: number[];
+  members: number[] | null;
   /**
-   * `Beck, who said`: the relative pronoun that is the clause's own subject and stands for this
-   * phrase. The speaker's mention then runs from the phrase to it, since either may be taken
-   * for the words the attribution rests on.
+   * `Beck, who said`: the relative pronoun (-1 for none) that is the clause's own subject and
+   * stands for this phrase. The speaker's mention then runs from the phrase to it, since either
+   * may be taken for the words the attribution rests on.
    */
-  relative?: number;
+  relative: number;
   /** `Brant and his deputy`: a description coordinated with a phrase before it, one source. */
-  coordinated?: boolean;
+  coordinated: boolean;
+}
+
+/** What says what a mention is; `newMention` adds the rest. */
+export type MentionCore = Pick<Mention, 'kind' | 'first' | 'last' | 'coreFirst' | 'coreLast' | 'head' | 'plural' | 'indefinite'>;
+
+/** A mention of no coordinated names, relative pronoun (-1) or coordinated description. */
+export function newMention(c: MentionCore): Mention {
+  return {
+    kind: c.kind, first: c.first, last: c.last, coreFirst: c.coreFirst, coreLast: c.coreLast, head: c.head, plural: c.plural, indefinite: c.indefinite,
+    members: null, relative: -1, coordinated: false,
+  };
+}
+
+/** A copy of `m` with `changes` (made anew: a spread would give the copy a shape of its own). */
+export function changedMention(m: Mention, changes: Partial<Mention>): Mention {
+  const copy: Mention = {
+    kind: m.kind, first: m.first, last: m.last, coreFirst: m.coreFirst, coreLast: m.coreLast, head: m.head, plural: m.plural, indefinite: m.indefinite,
+    members: m.members, relative: m.relative, coordinated: m.coordinated,
+  };
+  return Object.assign(copy, changes);
 }
 
 export interface NameRun {
@@ -455,18 +476,18 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
   const share = shareOfPronoun(tokens, j - 2, min);
   if (share) return share;
   // `Some said`, `Most agreed`: a quantifier standing alone for a group is an unnamed source.
-  if (loneQuantifierAt(tokens, j) && j >= min) return { kind: 'description', first: j, last: j + 1, coreFirst: j, coreLast: j + 1, head: t.lower, plural: true, indefinite: true };
+  if (loneQuantifierAt(tokens, j) && j >= min) return newMention({ kind: 'description', first: j, last: j + 1, coreFirst: j, coreLast: j + 1, head: t.lower, plural: true, indefinite: true });
   // `Beck, who said ...`: the subject of a relative clause set off by a comma is the phrase
   // it hangs on. (Without the comma, `users who agreed to ...` is too often no report.)
   // (One hop only: `, who, who, ...` never recurses further.)
   if ((t.lower === 'who' || t.lower === 'which') && j - 1 > min && tokens[j - 1].text === ',' && !/^(who|which)$/.test(tokens[j - 2]?.lower ?? '')) {
     const antecedent = phraseBefore(doc, j - 1, min, runs);
-    return antecedent ? { ...antecedent, relative: j } : null;
+    return antecedent ? changedMention(antecedent, { relative: j }) : null;
   }
   // `Residents, many of whom said ...`: a share of the group the clause hangs on speaks for it.
   if (t.lower === 'whom' && j - 3 > min && tokens[j - 1].lower === 'of' && (QUANTIFIERS.test(tokens[j - 2].lower) || LONE_QUANTIFIERS.test(tokens[j - 2].lower)) && tokens[j - 3].text === ',' && tokens[j - 2].quote < 0) {
     const antecedent = phraseBefore(doc, j - 3, min, runs);
-    return antecedent && antecedent.kind !== 'pronoun' ? { ...antecedent, relative: j - 2 } : null;
+    return antecedent && antecedent.kind !== 'pronoun' ? changedMention(antecedent, { relative: j - 2 }) : null;
   }
   if (!isNominal(t) && runs.at[j] < 0) return null;
   // Walk back over the noun phrase.
@@ -599,7 +620,7 @@ function coordinatedDescription(doc: Doc, m: Mention, min: number, runs: RunInde
   // (`the former senator and current nominee`: a second role with no determiner of its own is
   // the same person's.)
   const one = !m.plural && !/^(DET|PRON)$/.test(tokens[m.first].pos) && !POSSESSIVE.has(tokens[m.first].lower);
-  return { ...m, first: left.first, coreFirst: left.first, plural: !one, indefinite: false, coordinated: true };
+  return changedMention(m, { first: left.first, coreFirst: left.first, plural: !one, indefinite: false, coordinated: true });
 }
 
 /** The quotation closing at `k` has a verb in it, as speech does (not a title: `“The Morning Show,”`). */
@@ -644,7 +665,7 @@ function coordinated(doc: Doc, m: Mention | null, min: number, runs: RunIndex): 
   // Cohn:` after `Mark Blum and Jon Cohn`.)
   const before = tokens[first.first - 1];
   if (before && (before.lower === '’s' || before.lower === "'s" || before.pos === 'ADP' && !members.every((r) => personRun(doc, runs, r)))) return m;
-  return { ...m, first: Math.min(m.first, first.first), coreFirst: first.nameFirst, plural: true, members };
+  return changedMention(m, { first: Math.min(m.first, first.first), coreFirst: first.nameFirst, plural: true, members });
 }
 
 /**
@@ -713,7 +734,7 @@ function shareOfPronoun(tokens: Token[], k: number, min: number): Mention | null
   if (k < min || k < 0 || !SHARES.test(tokens[k].lower) || tokens[k + 1]?.lower !== 'of' || !/^(them|us|those)$/.test(tokens[k + 2]?.lower ?? '')) return null;
   if (tokens[k].quote >= 0 || tokens[k + 2].quote >= 0) return null;
   const one = /^(one|each|either|neither)$/.test(tokens[k].lower);
-  return { kind: 'description', first: k, last: k + 3, coreFirst: k, coreLast: k + 3, head: tokens[k + 2].lower, plural: !one, indefinite: true };
+  return newMention({ kind: 'description', first: k, last: k + 3, coreFirst: k, coreLast: k + 3, head: tokens[k + 2].lower, plural: !one, indefinite: true });
 }
 /** Words for a share of a group: `one of`, `both of`, `neither of`. */
 const SHARES = /^(one|some|many|most|several|two|three|four|five|each|all|both|neither|either|none)$/;
@@ -734,7 +755,7 @@ export function loneQuantifierAt(tokens: Token[], k: number): boolean {
 
 function pronoun(t: Token): Mention {
   const info = SUBJECT_PRONOUNS[t.lower];
-  return { kind: 'pronoun', first: t.i, last: t.i + 1, coreFirst: t.i, coreLast: t.i + 1, head: t.lower, plural: !!info.plural, indefinite: false };
+  return newMention({ kind: 'pronoun', first: t.i, last: t.i + 1, coreFirst: t.i, coreLast: t.i + 1, head: t.lower, plural: !!info.plural, indefinite: false });
 }
 
 /** The name runs of a document, with the run covering each token (-1 for none). */
@@ -756,9 +777,9 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
   // `one of the players`: the group's noun heads the phrase, which stays whole.
   if (last - first > 3 && tokens[first + 1].lower === 'of' && QUANTIFIERS.test(tokens[first].lower)) {
     const group = describe(doc, first + 2, last, index);
-    if (group && group.kind === 'description') return { ...group, first, coreFirst: first, plural: tokens[first].lower !== 'one' && group.plural, indefinite: true };
+    if (group && group.kind === 'description') return changedMention(group, { first, coreFirst: first, plural: tokens[first].lower !== 'one' && group.plural, indefinite: true });
     // (`most of the nervous House Democrats`: a named group's share rests on the name.)
-    if (group && group.kind === 'name') return { ...group, first };
+    if (group && group.kind === 'name') return changedMention(group, { first });
   }
   // Head of the phrase: the last noun before any preposition.
   let headEnd = last;
@@ -783,18 +804,18 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
   let capitalisedPhrase = true;
   for (let k = first; k < headEnd && capitalisedPhrase; k++) capitalisedPhrase = UPPER.test(tokens[k].text);
   if (run >= 0 && index.runs[run].common) {
-    return { kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: headTok.lower, plural: true, indefinite: false };
+    return newMention({ kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: headTok.lower, plural: true, indefinite: false });
   }
   // (A phrase that ends in a name's title, before the name proper, names no one: `Sen.` of
   // `Sen. Ted Marlow`, cut off where the tagger reads `Ted` as a verb.)
   if (run >= 0 && index.runs[run].nameFirst >= headEnd) return null;
   if (run >= 0 && !common && (headTok.pos !== 'NOUN' || capitalisedPhrase && headEnd - first > 1 || index.runs[run].personal && !index.runs[run].org && index.runs[run].nameLast - 1 === head)) {
     // The head is a name: the mention rests on the name proper.
-    return { kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false };
+    return newMention({ kind: 'name', first, last: headEnd, coreFirst: Math.max(first, index.runs[run].nameFirst), coreLast: headEnd, head: headTok.lower, plural: false, indefinite: false });
   }
   // `my two-year-old`: an age used as a noun is a person.
   if (headTok.lower === 'old' && /^\S+-year-old$/.test(doc.text.slice(tokens[Math.max(first, head - 4)].start, headTok.end).split(/\s/).pop() ?? '')) {
-    return { kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: 'child', plural: false, indefinite: /^(a|an)$/.test(tokens[first].lower) };
+    return newMention({ kind: 'description', first, last: headEnd, coreFirst: first, coreLast: headEnd, head: 'child', plural: false, indefinite: /^(a|an)$/.test(tokens[first].lower) });
   }
   // A role (`the spokesperson`) or an institution (`the port authority`) can be a source.
   // (In a speaker's slot any common noun can head one: `the shipping tycoon told the Gazette`.)
@@ -808,6 +829,6 @@ function describe(doc: Doc, first: number, last: number, index: RunIndex, slot =
   const plural = /s$/.test(headTok.lower) && !/(ss|us|is)$/.test(headTok.lower) || /^(people|police|staff|authorities|children|men|women)$/.test(headTok.lower);
   // A role noun keeps its complement: the source is `a spokesperson for the ministry`.
   const end = isPersonNoun(headTok) ? last : headEnd;
-  return { kind: 'description', first, last: end, coreFirst, coreLast: end, head: headTok.lower, plural, indefinite };
+  return newMention({ kind: 'description', first, last: end, coreFirst, coreLast: end, head: headTok.lower, plural, indefinite });
 }
 

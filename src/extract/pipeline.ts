@@ -48,7 +48,7 @@ function span(doc: Doc, start: number, end: number): Span {
 
 function toQuote(doc: Doc, a: Attribution, speaker: Entity | null, addressee: FoundAddressee | null, when: FoundTime | null): Quote {
   const t = doc.tokens;
-  const mention = a.source && !a.continuesReport ? span(doc, t[a.source.coreFirst].start, t[Math.max(a.source.coreLast - 1, a.source.relative ?? 0)].end) : null;
+  const mention = a.source && !a.continuesReport ? span(doc, t[a.source.coreFirst].start, t[Math.max(a.source.coreLast - 1, a.source.relative)].end) : null;
   const cue = a.cue ? span(doc, t[a.cue.first].start, t[a.cue.last - 1].end) : null;
   return {
     type: a.type,

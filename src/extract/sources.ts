@@ -7,7 +7,7 @@
 import type { Doc, Range, Token } from './document.js';
 import type { QuotedSpan } from './quotemarks.js';
 import type { Cue } from './cues.js';
-import { type Mention, phraseAfter, phraseBefore, type RunIndex } from './mentions.js';
+import { changedMention, type Mention, newMention, phraseAfter, phraseBefore, type RunIndex } from './mentions.js';
 import { isPlaceName, WRITINGS } from './lexicon.js';
 import type { CueInUnit } from './attribution.js';
 import { endsUnit, mainVerb, OPENING_SUBORDINATORS, openingAdverbial, POSSESSIVE_WORDS, TIME_WORDS } from './clauses.js';
@@ -201,7 +201,7 @@ function hostOfRelative(doc: Doc, unit: Range, j: number, runs: RunIndex): Menti
     if (!opensClauseAt(tokens, host.first, unit.first) && !openingAdverbial(doc, unit.first, host.first)) return null;
     // (`Though executives who ... say`: a capitalised subordinator opening the sentence is no
     // part of the phrase.)
-    if (host.last - host.first > 1 && OPENING_SUBORDINATORS.has(tokens[host.first].lower)) return { ...host, first: host.first + 1, coreFirst: Math.max(host.coreFirst, host.first + 1) };
+    if (host.last - host.first > 1 && OPENING_SUBORDINATORS.has(tokens[host.first].lower)) return changedMention(host, { first: host.first + 1, coreFirst: Math.max(host.coreFirst, host.first + 1) });
     return host;
   }
   return null;
@@ -222,7 +222,7 @@ function whoNames(doc: Doc, unit: Range, j: number, cue: Cue, runs: RunIndex, fi
   if (!(who.lower === 'who' && NAMING.has(cue.sense.lemma) || /^(who|which)$/.test(who.lower) && first)) return null;
   const host = phraseBefore(doc, j - 1, unit.first, runs);
   if (!host || host.kind === 'pronoun' || host.last !== j - 1) return null;
-  return { ...host, relative: j - 1 };
+  return changedMention(host, { relative: j - 1 });
 }
 
 /**
@@ -242,7 +242,7 @@ function thoseWho(doc: Doc, unit: Range, j: number): Mention | null {
     if (k - 1 >= unit.first && /^(all|many|some|most)$/.test(tokens[k - 1].lower)) first = k - 1;
     else if (k - 2 >= unit.first && tokens[k - 1].lower === 'of' && /^(many|some|most|few|none)$/.test(tokens[k - 2].lower)) first = k - 2;
     if (!opensClauseAt(tokens, first, unit.first)) return null;
-    return { kind: 'description', first, last: j, coreFirst: first, coreLast: j, head: 'those', plural: true, indefinite: false };
+    return newMention({ kind: 'description', first, last: j, coreFirst: first, coreLast: j, head: 'those', plural: true, indefinite: false });
   }
   return null;
 }
@@ -360,7 +360,7 @@ function loneSpeakerWord(t: Token | undefined): boolean {
 
 /** A one-word description: the speaker as the text names it (`Read`, `another`). */
 function wordMention(t: Token): Mention {
-  return { kind: 'description', first: t.i, last: t.i + 1, coreFirst: t.i, coreLast: t.i + 1, head: t.lower, plural: false, indefinite: /^(another|one)$/.test(t.lower) };
+  return newMention({ kind: 'description', first: t.i, last: t.i + 1, coreFirst: t.i, coreLast: t.i + 1, head: t.lower, plural: false, indefinite: /^(another|one)$/.test(t.lower) });
 }
 
 /** Token `k` opens a clause: the sentence's first word, or a word right after a comma or `and`/`but`. */
@@ -592,7 +592,7 @@ function clauseOpeningPhrase(doc: Doc, end: number, first: number, runs: RunInde
     if (!adp || at - 1 <= first || adp.quote >= 0 || !/^(of|for|at|from|with|in|on)$/.test(adp.lower)) return null;
     const outer = phraseBefore(doc, at - 1, first, runs, true);
     if (!outer || outer.kind === 'pronoun' || outer.last !== at - 1 || tokens[outer.first].lower === 'that') return null;
-    if (opensClauseAt(tokens, outer.first, first)) return { ...outer, last: m.last, coreLast: outer.kind === 'description' ? m.last : outer.coreLast };
+    if (opensClauseAt(tokens, outer.first, first)) return changedMention(outer, { last: m.last, coreLast: outer.kind === 'description' ? m.last : outer.coreLast });
     at = outer.first;
   }
   return null;
@@ -668,5 +668,5 @@ function accordingSource(doc: Doc, start: number, max: number): Mention | null {
   if (end === start || end - start >= 16 || tokens[end - 1].pos === 'VERB') return null;
   const head = tokens[end - 1].lower;
   const indefinite = /^(a|an|some)$/.test(tokens[start].lower);
-  return { kind: 'description', first: start, last: end, coreFirst: start, coreLast: end, head, plural: /s$/.test(head), indefinite };
+  return newMention({ kind: 'description', first: start, last: end, coreFirst: start, coreLast: end, head, plural: /s$/.test(head), indefinite });
 }

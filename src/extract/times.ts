@@ -75,12 +75,10 @@ function referenceDate(published: string | Date | undefined): Date | null {
 
 function timeOf(doc: Doc, a: Attribution, expressionsOf: (text: string, hinted: boolean) => Expression[]): FoundTime | null {
   const tokens = doc.tokens;
-  const anchors: { first: number; last: number }[] = [];
-  if (a.cue) anchors.push(a.cue);
-  if (a.source) anchors.push(a.source);
-  if (anchors.length === 0) return null;
-  const lo = Math.min(...anchors.map((x) => x.first));
-  const hi = Math.max(...anchors.map((x) => x.last));
+  // (The cue and the source are read apart, each a kind of object of its own.)
+  if (!a.cue && !a.source) return null;
+  const lo = Math.min(a.cue ? a.cue.first : Infinity, a.source ? a.source.first : Infinity);
+  const hi = Math.max(a.cue ? a.cue.last : -Infinity, a.source ? a.source.last : -Infinity);
   const sentence = sentenceOf(doc, lo);
   if (!sentence) return null;
   // What was said: the content, or its quoted parts when the attribution interrupts it.
@@ -100,8 +98,8 @@ function timeOf(doc: Doc, a: Attribution, expressionsOf: (text: string, hinted: 
   while (last < sentence.last && last - hi < REACH && outside(last) && !verb(last)) last++;
   // Each stretch between the cue and the source is read on its own, so that no expression
   // runs across them (`Greta May said this week` is no date in May).
-  const isAnchor = (t: number) => anchors.some((x) => x.first <= t && t < x.last);
-  const cueAt = tokens[(a.cue ?? a.source)!.first]!.start;
+  const isAnchor = (t: number) => a.cue !== null && a.cue.first <= t && t < a.cue.last || a.source !== null && a.source.first <= t && t < a.source.last;
+  const cueAt = tokens[a.cue ? a.cue.first : a.source!.first]!.start;
   let best: FoundTime | null = null;
   let bestDistance = Infinity;
   for (let t = first; t < last; ) {
