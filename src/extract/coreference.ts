@@ -12,18 +12,19 @@ import { type Attribution, asksQuestion, datelineEnd } from './attribution.js';
 import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, NAMESAKE_ORG_WORDS, ORG_WORDS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
 
+/** Every entity is made by `newEntity`, with every field present in one order: one shape keeps V8's compiled readers of entities on one map. */
 export interface Entity {
   id: string;
   words: string[];
   name: string;
   kind: 'person' | 'org' | 'description' | 'unknown';
-  gender?: 'm' | 'f';
+  gender: 'm' | 'f' | null;
   /**
    * The gender is only what the first-name lists suggest (`Wei`, `Jordan` and many names of the
    * world are either, or missing): a title, a gendered noun or a pronoun that means no one else
    * outweighs it.
    */
-  genderGuessed?: boolean;
+  genderGuessed: boolean;
   descriptors: Map<string, number>;
   /** Lower-cased words of the descriptors, for matching `the minister`. */
   descriptorWords: Set<string>;
@@ -32,15 +33,23 @@ export interface Entity {
   seen: Array<{ t: number; para: number; subject: boolean }>;
   spoke: number;
   /** A country, state, province or capital (`North Korea`, `Ottawa`). */
-  place?: boolean;
+  place: boolean;
   /** For several people named together as one source: each of them. */
-  members?: Entity[];
+  members: Entity[] | null;
   /** Its name opens with a place's and has no given name (`Toronto Raptors`): no person. */
-  placeLed?: boolean;
+  placeLed: boolean;
   /** Its words come from a headline in Title Case, where a name's run swallows the verbs after it. */
-  headlineName?: boolean;
+  headlineName: boolean;
   /** An unnamed source that is one person (`a witness`), whom `he` or `she` can mean. */
-  onePerson?: boolean;
+  onePerson: boolean;
+}
+
+/** An entity of no gender, descriptors, mentions or members yet, and none of the marks. */
+function newEntity(words: string[], name: string, kind: Entity['kind']): Entity {
+  return {
+    id: '', words, name, kind, gender: null, genderGuessed: false, descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0,
+    place: false, members: null, placeLed: false, headlineName: false, onePerson: false,
+  };
 }
 
 export interface Resolution {
@@ -245,7 +254,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     const span = { start: tokens[run.nameFirst].start, end: tokens[run.nameLast - 1].end, text: '' };
     span.text = doc.text.slice(span.start, span.end);
     if (!match) {
-      match = { id: '', words, name: words.join(' '), kind: 'unknown', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
+      match = newEntity(words, words.join(' '), 'unknown');
       if (headline) match.headlineName = true;
       entities.push(match);
     } else if (match.headlineName && !headline) {
@@ -279,7 +288,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     match.mentions.push(span);
     if (tokens[run.first].quote < 0 && !heading) match.seen.push({ t: run.first, para: tokens[run.first].para, subject: isSubject(tokens, run.first, run.last, run.personal || match.kind === 'person') });
     // A place is never a person, even when its first word is also a first name (`North Korea`).
-    if (place && !(match.kind === 'person' && match.words.length > words.length)) { match.kind = 'org'; match.gender = undefined; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
+    if (place && !(match.kind === 'person' && match.words.length > words.length)) { match.kind = 'org'; match.gender = null; match.place = true; } else if (run.org && match.kind !== 'person') match.kind = 'org';
     else if (run.personal) match.kind = 'person';
     // (The entity's own first name gives the gender: `Al Hashish` after `Samira Al Tahan` is
     // not Al.)
@@ -616,7 +625,8 @@ function resolveMention(
     const key = `group:${name}`;
     let group = descriptions.get(key);
     if (!group) {
-      group = { id: '', words: [name], name, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0, members: unique };
+      group = newEntity([name], name, 'description');
+      group.members = unique;
       descriptions.set(key, group);
       all.push(group);
     }
@@ -658,7 +668,7 @@ function resolveMention(
         // paragraph; not a `John` further back, whom the lists rarely get wrong.)
         ?? salient(entities, at, para, last, (e) => person(e) && e.genderGuessed === true
           && (e === last.entity && para - last.para <= 1 || latestBefore(e, at)?.para === para), g);
-      if (best && best.gender !== g && best.genderGuessed) best.gender = undefined;
+      if (best && best.gender !== g && best.genderGuessed) best.gender = null;
       return best ? assignGender(best, g) : null;
     }
     // (Not a nationality's adjective standing alone, `Canadian` out of `Canadian citizens`: it
@@ -811,14 +821,14 @@ function resolveMention(
   if (!ent) {
     // An unnamed source is named by the description that introduced it, as the contract has it.
     const name = text;
-    ent = { id: '', words: [name], name, kind: 'description', descriptors: new Map(), descriptorWords: new Set(), mentions: [], seen: [], spoke: 0 };
+    ent = newEntity([name], name, 'description');
     // (Only one introduced as someone new, `a witness`: `the former senator` is as often a
     // named person the resolution missed, and `he` then means that person.)
     // (Nor one the article says it leaves unnamed, `the neighbour, who asked not to be named,`:
     // no name is missing there.)
     if (!m.plural && isPersonHead(m.head) && (m.indefinite || definite && unnamedAfter(tokens, m.last))) {
       ent.onePerson = true;
-      ent.gender = GENDERED_NOUNS[m.head];
+      ent.gender = GENDERED_NOUNS[m.head] ?? null;
     }
     descriptions.set(key, ent);
     all.push(ent);

@@ -56,6 +56,7 @@ export function changedMention(m: Mention, changes: Partial<Mention>): Mention {
   return Object.assign(copy, changes);
 }
 
+/** Every run has all its fields, in this order: one shape keeps V8's compiled readers of runs on one map. */
 export interface NameRun {
   /** Whole run, titles included. */
   first: number;
@@ -65,7 +66,7 @@ export interface NameRun {
   nameLast: number;
   org: boolean;
   /** A capitalised common noun opening its sentence (`Polls show ...`): a description, no name. */
-  common?: boolean;
+  common: boolean;
   /** Evidence that it is a person: a known first name or a person title before it. */
   personal: boolean;
 }
@@ -213,7 +214,7 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
     if (!known?.has(tokens[i].text) && !placeStart && sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)
       && (lowercase.has(tokens[i].lower) || alone && isRoleNoun(tokens[i].lower))) { i++; continue; }
     if (alone && !known?.has(tokens[i].text) && !placeStart && sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && pluralOfLowercase(tokens[i].lower, lowercase)) {
-      runs.push({ first: i, last: i + 1, nameFirst: i, nameLast: i + 1, org: false, personal: false, common: true });
+      runs.push({ first: i, last: i + 1, nameFirst: i, nameLast: i + 1, org: false, common: true, personal: false });
       i++;
       continue;
     }
@@ -368,7 +369,7 @@ function classify(doc: Doc, first: number, last: number): NameRun {
     if (ONE_WORD_ORGS.has(tokens[nameFirst].lower) || owned) org = true;
   }
   if (personal && !org) org = false;
-  return { first, last, nameFirst, nameLast: last, org: org && !(titled && !ORG_WORDS.has(tokens[last - 1].lower)), personal };
+  return { first, last, nameFirst, nameLast: last, org: org && !(titled && !ORG_WORDS.has(tokens[last - 1].lower)), common: false, personal };
 }
 
 const COURTESY_TITLES = new Set(['miss', 'mr', 'mr.', 'mister', 'mrs', 'mrs.', 'ms', 'ms.']);
