@@ -153,17 +153,27 @@ function pastApposition(tokens: Token[], k: number, max: number): number {
   return k;
 }
 
+/** Every content is made by `newContent`, with every field present in one order: one shape keeps V8's compiled readers of contents on one map. */
 export interface Content {
   first: number;
   last: number;
   type: QuoteType;
   how: Attribution['how'];
   /** Tokens inside [first, last) that are the reporter's (the cue set off by commas), not the report. */
-  gap?: [number, number];
+  gap: [number, number] | null;
   /** What a verb of naming calls its object (`called it a rookie mistake`): a phrase, no clause. */
-  naming?: boolean;
+  naming: boolean;
   /** The rest of a clause the cue interrupts (`..., she said, to wait`): a phrase, no clause. */
-  rest?: boolean;
+  rest: boolean;
+}
+
+/** Content over tokens [first, last) with no gap, of no verb of naming and no rest of a clause (assign those on the result). */
+function newContent(first: number, last: number, type: QuoteType, how: Attribution['how']): Content {
+  return { first, last, type, how, gap: null, naming: false, rest: false };
+}
+
+function withExtras(c: Content, extras: Partial<Pick<Content, 'gap' | 'naming' | 'rest'>>): Content {
+  return Object.assign(c, extras);
 }
 
 /**
@@ -261,7 +271,7 @@ export function subjectBeforeCue(doc: Doc, unit: Range, c: CueInUnit, found: Con
   const opener = tokens[f.first].quote >= 0 ? tokens[f.first + 1] : tokens[f.first];
   if (!opener || !/^\p{Ll}/u.test(opener.text)) return;
   found.length = 0;
-  found.push({ first, last: f.last, type: f.type === 'direct' ? 'mixed' : f.type, how: f.how, gap: [b - 1, f.first] });
+  found.push(withExtras(newContent(first, f.last, f.type === 'direct' ? 'mixed' : f.type, f.how), { gap: [b - 1, f.first] }));
 }
 
 /**
@@ -297,7 +307,7 @@ export function endRelativeClause(doc: Doc, spans: QuotedSpan[], c: CueInUnit, f
       // (Only past a whole report: a clause with its verb, or a quotation closing at the comma;
       // not `said the bridge, built in 1932, is safe`.)
       if (last - f.first < 2 || !(t.quote >= 0 || tokens[x - 1].quote >= 0 || mainVerb(doc, f.first, x))) continue;
-      found[n] = { ...f, last, type: typeOf(doc, f.first, last, spans) };
+      found[n] = withExtras(newContent(f.first, last, typeOf(doc, f.first, last, spans), f.how), { gap: f.gap, naming: f.naming, rest: f.rest });
       break;
     }
   }
@@ -314,7 +324,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
   if (cue.passiveNaming) {
     // (See `namedInQuotes`: the quotation after the passive, and nothing before it.)
     const span = spans[tokens[cue.last].quote >= 0 ? tokens[cue.last].quote : tokens[cue.last + 1].quote];
-    return [{ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' }];
+    return [newContent(span.first, span.last, 'direct', 'pre-quote')];
   }
   const asReport = asSource(doc, unit, spans, c, nextCue);
   if (asReport) return asReport;
@@ -372,9 +382,9 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
       // village “has built three new bridges,” he said`; not a conjunction or an adverb.)
       const subject = span.first - first === 2 && !/^(CCONJ|ADV|ADP|SCONJ|PUNCT)$/.test(tokens[first].pos) && fragment();
       if (!prevCue && !span.title && (span.first - first >= 3 || subject) && lead.quote < 0 && (clauseBefore() || fragment())) {
-        out.push({ first, last: span.last, type: 'mixed', how: 'post-clause' });
+        out.push(newContent(first, span.last, 'mixed', 'post-clause'));
       } else {
-        out.push({ first: span.first, last: span.last, type: 'direct', how: 'post-quote' });
+        out.push(newContent(span.first, span.last, 'direct', 'post-quote'));
       }
     }
   } else if (cue.sense.strength === 'speech' && tokens[b - 1]?.text === ',' && endsUnit(doc, c.source && c.source.first > cue.first ? c.source.last : personAddressee(doc, cue.last, unit.last, cue), unit)) {
@@ -388,7 +398,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
     const silent = () => prevCue !== null && !contentsFor(doc, unit, spans, runs, prevCue, null, c).some((f) => isReport(doc, spans, prevCue, f));
     // (A shorter subject only before an inverted cue that interrupts its sentence, the verb
     // after the source's comma: `The bridge, says Brant, is safe`, joined below.)
-    if ((!prevCue || silent()) && (b - 1 - first >= 3 || b - 1 > first && invertedInterrupts(doc, unit, c, first, b - 1))) out.push({ first, last: b - 1, type: typeOf(doc, first, b - 1, spans), how: 'post-clause' });
+    if ((!prevCue || silent()) && (b - 1 - first >= 3 || b - 1 > first && invertedInterrupts(doc, unit, c, first, b - 1))) out.push(newContent(first, b - 1, typeOf(doc, first, b - 1, spans), 'post-clause'));
   }
 
   // Content after: `said: “...”`, `said that ...`, `told reporters ...`.
@@ -412,7 +422,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
   // `The Times reports:` ending its paragraph introduces the quotation that follows it.
   if (explicit && tokens[k - 1].text === ':' && k === unit.last && tokens[k]?.quote >= 0 && spans[tokens[k].quote].first === k) {
     const span = spans[tokens[k].quote];
-    out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
+    out.push(newContent(span.first, span.last, 'direct', 'pre-quote'));
     return out;
   }
   // (`“A,” X wrote in an email, and “B.”`: a quoted fragment joined to the words before the cue
@@ -448,11 +458,11 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
     if (cue.sense.strength !== 'quoted' && adjacent && !participle && clauseGoesOn(doc, span, unit, nextCue)) {
       const last = clauseEnd(doc, span.first, unit.last, nextCue);
       if (last > span.last) {
-        out.push({ first: span.first, last, type: 'mixed', how: 'clause' });
+        out.push(newContent(span.first, last, 'mixed', 'clause'));
         return out;
       }
     }
-    out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
+    out.push(newContent(span.first, span.last, 'direct', 'pre-quote'));
     return out;
   }
   // `said, however, ...` / `said, adding ...`: the comma does not open the content.
@@ -478,7 +488,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
     if ((verb.pos === 'VERB' || verb.pos === 'AUX') && verb.quote < 0 && /^\p{Ll}/u.test(verb.text) && !verb.lower.endsWith('ing') && !cueAt(doc, k)
       && !mainVerb(doc, out[0].first, out[0].last)) {
       const last = clauseEnd(doc, k, unit.last, nextCue);
-      out[0] = { first: out[0].first, last, type: typeOf(doc, out[0].first, last, spans), how: 'clause', gap: [out[0].last, k] };
+      out[0] = withExtras(newContent(out[0].first, last, typeOf(doc, out[0].first, last, spans), 'clause'), { gap: [out[0].last, k] });
       return out;
     }
   }
@@ -491,7 +501,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
     // (Not a relative clause on an inverted source: `“...,” said Victor Holm, who served ...`.)
     const opens = tokens[v]?.lower === 'that' || v < last && !/^(who|whom|whose|which)$/.test(tokens[v].lower) && opensClause(tokens, v, last);
     if (opens && last - k >= 4 && tokens[k].quote < 0 && mainVerb(doc, tokens[v].lower === 'that' ? v + 1 : v, last)) {
-      out.push({ first: k, last, type: typeOf(doc, k, last, spans), how: 'clause' });
+      out.push(newContent(k, last, typeOf(doc, k, last, spans), 'clause'));
     } else if (k + 1 < last && tokens[k].quote < 0 && tokens[k + 1].quote < 0 && c.source && last - k >= 3 && endsUnit(doc, last, unit)
       && (tokens[k].pos === 'ADP' && /^(in|by|of|from|for|about|with|without)$/.test(tokens[k].lower) && tokens[k + 1].pos === 'VERB' && tokens[k + 1].lower.endsWith('ing')
         || tokens[k].lower === 'to' && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX') && !tokens[k + 1].lower.endsWith('ing'))
@@ -500,7 +510,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
       // wait`: a gerund's or an infinitive's phrase after the cue's commas, to the end of the
       // sentence, finishes the clause the cue interrupts (an adjunct of saying, `in an
       // interview`, does not); it is reported too, as a quote of its own, as a clause there is.
-      out.push({ first: k, last, type: typeOf(doc, k, last, spans), how: 'clause', rest: true });
+      out.push(withExtras(newContent(k, last, typeOf(doc, k, last, spans), 'clause'), { rest: true }));
     }
   }
   if (out.length > 0) return out;
@@ -528,7 +538,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
         && !cue.participle && !tokens[cue.first].lower.endsWith('ing');
       if (plain) last = firstCommaOrEnd(tokens, v, last);
       if (last - k >= 3 && (type === 'mixed' || plain)) {
-        out.push({ first: k, last, type, how: 'clause' });
+        out.push(newContent(k, last, type, 'clause'));
         return out;
       }
     }
@@ -558,7 +568,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
       if (q >= 0) last = x + 1;
     }
     if (q >= 0 && spans[q].first > o) {
-      out.push({ first: o, last, type: 'mixed', how: 'clause' });
+      out.push(newContent(o, last, 'mixed', 'clause'));
       return out;
     }
   }
@@ -650,7 +660,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
   while (first < last && tokens[first].quote < 0 && tokens[first].pos === 'PUNCT') first++;
   if (tokens[first].quote >= 0 && spans[tokens[first].quote].first === first && spans[tokens[first].quote].last >= last) {
     const span = spans[tokens[first].quote];
-    out.push({ first: span.first, last: span.last, type: 'direct', how: 'pre-quote' });
+    out.push(newContent(span.first, span.last, 'direct', 'pre-quote'));
     return out;
   }
   const type = typeOf(doc, first, last, spans);
@@ -663,7 +673,7 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
       // (A comma or a full stop inside its closing mark ends the naming there: `calls himself
       // “The Bull,” won again`.)
       const alone = spans[q].last >= last || /[.,!?]\W*$/u.test(doc.text.slice(spans[q].start, spans[q].end - 1));
-      out.push({ first: alone ? spans[q].first : first, last: alone ? spans[q].last : last, type: alone ? 'direct' : 'mixed', how: alone ? 'pre-quote' : 'clause', naming: true });
+      out.push(withExtras(newContent(alone ? spans[q].first : first, alone ? spans[q].last : last, alone ? 'direct' : 'mixed', alone ? 'pre-quote' : 'clause'), { naming: true }));
       return out;
     }
     if (type === 'indirect') {
@@ -673,14 +683,14 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
       let end = named;
       while (end >= 0 && end < last && !/^[-—–(]$/.test(tokens[end].text)) end++;
       while (end > named && tokens[end - 1].pos === 'PUNCT' && tokens[end - 1].quote < 0) end--;
-      if (named >= 0 && end - named >= 2 && !verbBeforeRelative(doc, named, end)) out.push({ first: named, last: end, type, how: 'clause', naming: true });
+      if (named >= 0 && end - named >= 2 && !verbBeforeRelative(doc, named, end)) out.push(withExtras(newContent(named, end, type, 'clause'), { naming: true }));
       return out;
     }
     // `calling him a “reckless dreamer”`: the quotation is what was said. (So after `of` in
     // `accused the council, its chair among them, of “...”`: the charge.)
     const charge = q >= 0 && OBJECT_FIRST.has(cue.sense.lemma) && tokens[spans[q].first - 1]?.lower === 'of';
     if (q >= 0 && spans[q].last >= last - 0 && (charge || clauseBeforeIsObject(doc, first, spans[q].first))) {
-      out.push({ first: spans[q].first, last: spans[q].last, type: 'direct', how: 'pre-quote' });
+      out.push(newContent(spans[q].first, spans[q].last, 'direct', 'pre-quote'));
       return out;
     }
   }
@@ -690,11 +700,11 @@ export function contentsFor(doc: Doc, unit: Range, spans: QuotedSpan[], runs: Ru
     const q = firstQuoteIn(doc, first, last);
     const colon = q >= 0 ? spans[q].first - 1 : -1;
     if (colon > first && tokens[colon].text === ':' && spans[q].last >= last && !hasVerb(doc, first, colon)) {
-      out.push({ first: spans[q].first, last: spans[q].last, type: 'direct', how: 'pre-quote' });
+      out.push(newContent(spans[q].first, spans[q].last, 'direct', 'pre-quote'));
       return out;
     }
   }
-  out.push({ first, last, type, how: 'clause' });
+  out.push(newContent(first, last, type, 'clause'));
   return out;
 }
 
@@ -728,7 +738,7 @@ function asSource(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUnit, next
   const one = (f: number, l: number): Content => {
     const q = tokens[f].quote;
     const whole = q >= 0 && spans[q].first === f && spans[q].last === l;
-    return { first: f, last: l, type: whole ? 'direct' : typeOf(doc, f, l, spans), how: whole ? 'post-quote' : 'post-clause' };
+    return newContent(f, l, whole ? 'direct' : typeOf(doc, f, l, spans), whole ? 'post-quote' : 'post-clause');
   };
   // (`Yet, as Bown observed, ...`, `If, as I have said, ...`: only a connective stands before it.)
   let lead = first;
@@ -833,7 +843,7 @@ export function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUn
     // roof, he insisted ...`.)
     let last = clauseEnd(doc, k, unit.last, nextCue);
     if (nextCue && !mainVerb(doc, k, last)) last = clauseEnd(doc, k, unit.last, null);
-    return last - k >= 3 ? [{ first: k, last, type: typeOf(doc, k, last, spans), how: 'according' }] : [];
+    return last - k >= 3 ? [newContent(k, last, typeOf(doc, k, last, spans), 'according')] : [];
   }
   // (`“It will never pay,” according to X`, `The arena “will never pay,” according to X`: the
   // comma may stand inside the closing quotation mark, which then ends the content.)
@@ -844,7 +854,7 @@ export function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUn
     const last = commaInQuote ? c.cue.first : c.cue.first - 1;
     while (first < last && tokens[first].pos === 'PUNCT' && tokens[first].quote < 0) first++;
     // (A content that is one quotation, marks and all, is a direct quote.)
-    if (commaInQuote && spans[before.quote].first === first) return [{ first, last, type: 'direct', how: 'according' }];
+    if (commaInQuote && spans[before.quote].first === first) return [newContent(first, last, 'direct', 'according')];
     // `Some of those delays, according to engineers, involve ...`: a subject with no finite
     // verb of its own before the cue, its verb right after the cue's closing comma, is one
     // sentence the cue interrupts; the report is the whole of it, the cue left out.
@@ -853,9 +863,9 @@ export function according(doc: Doc, unit: Range, spans: QuotedSpan[], c: CueInUn
     if (c.source && tokens[srcEnd]?.text === ',' && verb && verb.quote < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') && /^\p{Ll}/u.test(verb.text)
       && !verb.lower.endsWith('ing') && !cueAt(doc, k) && last > first && !mainVerb(doc, first, last)) {
       const end = clauseEnd(doc, k, unit.last, nextCue);
-      return [{ first, last: end, type: typeOf(doc, first, end, spans), how: 'according', gap: [last, k] }];
+      return [withExtras(newContent(first, end, typeOf(doc, first, end, spans), 'according'), { gap: [last, k] })];
     }
-    return last - first >= 3 ? [{ first, last, type: typeOf(doc, first, last, spans), how: 'according' }] : [];
+    return last - first >= 3 ? [newContent(first, last, typeOf(doc, first, last, spans), 'according')] : [];
   }
   return [];
 }
