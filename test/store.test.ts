@@ -414,15 +414,19 @@ test('an article text hash: folded marks, collapsed whitespace and case; the sam
   // The hash of most texts is taken in one pass over their bytes: the same as hashing the
   // normalised text, whatever the text has (a fixed seed: the same strings each run).
   const alphabet = ['a', 'B', 'Word', '\u2026', '...', ' ', '  ', '\t', '\n', '\r\n', '\v', '\f', '\u00a0', '\u2028', '\u3000', '"', '\u201c', '\u00ab',
-    "'", '`', '\u2019', '-', '\u2014', '\u2011', '\u2212', 'é', 'É', '\x1c', '\u200b', '\ufeff', '\u00bd'];
+    "'", '`', '\u2019', '-', '\u2014', '\u2011', '\u2212', 'é', 'É', '\x1c', '\u200b', '\ufeff', '\u00bd',
+    '\u2010', '\u2015', '\u2016', '\u201b', '\u201f', '\u2020', '\u00bb', '\u00ac', '\u0085', '\u2213', '\u{1f600}', '\0'];
   let seed = 3;
   const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   for (let k = 0; k < 20000; k++) {
     let t = '';
     for (let i = 1 + Math.floor(rnd() * 30); i > 0; i--) t += alphabet[Math.floor(rnd() * alphabet.length)];
     assert.equal(articleTextHash(t), sha256(normalizeArticleText(t)), JSON.stringify(t));
+    // Read from the text's UTF-8 bytes (a text file's, in ingest), the same hash.
+    assert.equal(articleTextHash(t, Buffer.from(t, 'utf8')), sha256(normalizeArticleText(t)), JSON.stringify(t));
   }
   assert.equal(articleTextHash('x'.repeat(50000) + '\u2026'), sha256('x'.repeat(50000) + '...'));
+  assert.equal(articleTextHash('x'.repeat(50000) + '\u2026', Buffer.from('x'.repeat(50000) + '\u2026')), sha256('x'.repeat(50000) + '...'));
 });
 
 test('the hand-off from the workers: flat numbers and strings, spans as offsets, and back with their text', () => {

@@ -411,7 +411,7 @@ class Run {
   private async article(article: ArticleInput, slot: number): Promise<void> {
     let textHash: string;
     try {
-      textHash = articleTextHash(article.text);
+      textHash = articleTextHash(article.text, article.textUtf8);
       if ((await this.store.findArticle({ canonicalUrl: article.canonicalUrl ?? null, textHash })) !== null) {
         this.summary.duplicates++;
         this.summary.articles++;

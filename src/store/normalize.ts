@@ -50,8 +50,14 @@ export function sha256(data: string | Uint8Array): string {
   return oneShot ? oneShot('sha256', data) : crypto.createHash('sha256').update(data).digest('hex');
 }
 
-export function articleTextHash(text: string): string {
-  return sha256(normalizedAsciiBytes(text) ?? normalizeArticleText(text));
+/**
+ * The hash an article is deduplicated by: of its text as `normalizeArticleText` has it. `utf8`, when
+ * the caller has them, are the text's own UTF-8 bytes (a text file's): the same hash, read from
+ * the bytes, which costs a third of reading the string's characters one at a time.
+ */
+export function articleTextHash(text: string, utf8?: Uint8Array): string {
+  // (The two one-pass readers accept the same texts: when one refuses, so would the other.)
+  return sha256((utf8 ? normalizedUtf8Bytes(utf8) : normalizedAsciiBytes(text)) ?? normalizeArticleText(text));
 }
 
 /**
@@ -68,13 +74,16 @@ function normalizedAsciiBytes(text: string): Uint8Array | null {
   let gap = false; // whitespace since the last character written
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) {
-      gap = len > 0; // none before the first character, and a run is one space
+    if (c < 0x80) {
+      c = ASCII_FOLDED[c]!;
+      if (c === WHITE) {
+        gap = len > 0; // none before the first character, and a run is one space
+        continue;
+      }
+    } else if (c === 0xa0) {
+      gap = len > 0;
       continue;
-    }
-    if (c >= 65 && c <= 90) c += 32;
-    else if (c === 0x60) c = 0x27;
-    else if (c >= 0x80) {
+    } else {
       if (c === 0x2026) {
         // An ellipsis, which NFKC writes as three full stops.
         if (gap) bytes[len++] = 32;
@@ -95,6 +104,66 @@ function normalizedAsciiBytes(text: string): Uint8Array | null {
   }
   return bytes.subarray(0, len);
 }
+/**
+ * `normalizedAsciiBytes` read from a text's UTF-8 bytes rather than its characters: the same
+ * bytes, or null for the same texts. Past ASCII it knows the UTF-8 forms of what that accepts:
+ * C2 A0, C2 AB, C2 BB (no-break space, guillemets); E2 80 90 to E2 80 9F (dashes, quotes), E2 80 A6
+ * (ellipsis) and E2 88 92 (minus).
+ */
+function normalizedUtf8Bytes(src: Uint8Array): Uint8Array | null {
+  if (textBytes.length < src.length) textBytes = Buffer.allocUnsafe(2 * src.length);
+  const bytes = textBytes;
+  let len = 0;
+  let gap = false; // whitespace since the last character written
+  for (let i = 0; i < src.length; i++) {
+    let c = src[i]!;
+    if (c < 0x80) {
+      c = ASCII_FOLDED[c]!;
+      if (c === WHITE) {
+        gap = len > 0;
+        continue;
+      }
+    } else if (c === 0xc2) {
+      c = src[++i]!;
+      if (c === 0xa0) {
+        gap = len > 0;
+        continue;
+      }
+      if (c === 0xab || c === 0xbb) c = 0x22;
+      else return null;
+    } else if (c === 0xe2) {
+      const second = src[i + 1];
+      c = src[i + 2]!;
+      i += 2;
+      if (second === 0x88 && c === 0x92) c = 0x2d;
+      else if (second !== 0x80) return null;
+      else if (c === 0xa6) {
+        if (gap) bytes[len++] = 32;
+        gap = false;
+        bytes[len++] = 0x2e;
+        bytes[len++] = 0x2e;
+        c = 0x2e;
+      } else if (c >= 0x98 && c <= 0x9b) c = 0x27;
+      else if (c >= 0x9c && c <= 0x9f) c = 0x22;
+      else if (c === 0x90 || (c >= 0x92 && c <= 0x95)) c = 0x2d;
+      else return null;
+    } else return null;
+    if (gap) {
+      bytes[len++] = 32;
+      gap = false;
+    }
+    bytes[len++] = c;
+  }
+  return bytes.subarray(0, len);
+}
+
+/**
+ * Each ASCII code as `normalizedAsciiBytes` writes it: letters lower-cased, a backquote an
+ * apostrophe, whitespace WHITE. One load in place of the comparisons for most characters.
+ */
+const WHITE = 0xff;
+const ASCII_FOLDED = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_FOLDED[c] = c >= 65 && c <= 90 ? c + 32 : c === 0x60 ? 0x27 : c === 32 || (c >= 9 && c <= 13) ? WHITE : c;
 /** Scratch room (grown as needed): an ellipsis takes three bytes, anything else at most one. */
 let textBytes = Buffer.allocUnsafe(16384);
 
