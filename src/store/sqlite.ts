@@ -251,6 +251,23 @@ function storedSpanText(span: { start: number; end: number; text: string }, arti
   return text === articleText.slice(span.start, span.end) ? null : text;
 }
 
+/*
+ * Comparisons written so that each side of a === has one type. Written inline, a comparison of a
+ * number with `undefined` (an optional chain that found nothing) or of a string with null (a
+ * quote with no entity) deoptimised the writer's largest functions the first time it happened,
+ * a few hundred articles into a run, and TurboFan compiled them again (`resolvePerson` and
+ * `writeArticle` about 70 ms each).
+ */
+/** Whether `pick` is the person `id`. */
+function isPick(pick: { id: number } | null, id: number): boolean {
+  return pick !== null && pick.id === id;
+}
+/** Whether the quote's speaker is the article's entity `entity`. */
+function saidBy(q: Quote, entity: string): boolean {
+  const own = q.speaker?.entity;
+  return typeof own === 'string' && own === entity;
+}
+
 /** A quotation key (hex digits of a hash) as a number for the key filter: its first 52 bits. */
 function filterKey(key: string): number {
   return parseInt(key.slice(0, 13), 16);
@@ -950,8 +967,9 @@ export class SqliteStore implements Store {
     const quotesPerPerson = new Map<number, number>();
     analysis.quotes.forEach((q, i) => {
       const pq = prepared.quotes[i]!;
+      const speakerNorm = pq.speakerNorm; // (read before the test: see isPick)
       let person = q.speaker?.entity ? personOf.get(q.speaker.entity) ?? null : null;
-      if (!person && pq.speakerNorm) person = this.personByNorm('person', pq.speakerNorm);
+      if (!person && speakerNorm) person = this.personByNorm('person', speakerNorm);
       if (person) quotesPerPerson.set(person.id, (quotesPerPerson.get(person.id) ?? 0) + 1);
       this.insertQuote(articleId, published, q, pq, person, article.text);
     });
@@ -1071,7 +1089,7 @@ export class SqliteStore implements Store {
           const full = this.personByNorm('person', pick.tokens.join(' '))!;
           // The surname-only record found by name joins the full one when its own evidence,
           // gathered over its articles, fits it too.
-          if (row && pickFullName(this.withTitles(this.recordEvidence(row.id), candidates), candidates)?.id === full.id) {
+          if (row && isPick(pickFullName(this.withTitles(this.recordEvidence(row.id), candidates), candidates), full.id)) {
             this.joinSurnameOnly(row, full);
           }
           row = full;
@@ -1090,7 +1108,7 @@ export class SqliteStore implements Store {
     let created = false;
     if (!row) {
       let quotes = 0;
-      for (const q of articleQuotes) if (q.speaker?.entity === p.id) quotes++;
+      for (const q of articleQuotes) if (saidBy(q, p.id)) quotes++;
       const genders = genderBits(p.gender);
       const info = this.stmt.insertPerson.run(pp.name, pp.norm, pp.surname, p.kind, quotes, genders & 1, genders >> 1);
       this.peopleFilter?.add(personKey(p.kind, pp.norm));
@@ -1210,7 +1228,7 @@ export class SqliteStore implements Store {
     const lone = this.stmt.personByNorm.get('person', full.surname) as PersonRow | undefined;
     if (!lone) return;
     const candidates = this.fullNamesOf(full.surname);
-    if (pickFullName(this.withTitles(this.recordEvidence(lone.id), candidates), candidates)?.id !== full.id) return;
+    if (!isPick(pickFullName(this.withTitles(this.recordEvidence(lone.id), candidates), candidates), full.id)) return;
     this.joinSurnameOnly(lone, full);
   }
 
@@ -1363,6 +1381,7 @@ export class SqliteStore implements Store {
     else if (!byOwnKey) this.addQuotationKey(pq.key, quotationId);
     for (const k of pq.segmentKeys) this.addQuotationKey(k, quotationId);
     const mention = q.speaker?.mention ?? null;
+    const speakerName = q.speaker?.name ?? null;
     const circumstances = circumstancesJson(q);
     this.stmt.insertQuote.run(
       quoteId,
@@ -1373,9 +1392,9 @@ export class SqliteStore implements Store {
       q.end,
       q.text,
       q.type,
-      q.speaker?.name ?? null,
+      speakerName,
       q.speaker?.entity ?? null,
-      person?.name ?? q.speaker?.name ?? null,
+      person?.name ?? speakerName,
       mention?.start ?? null,
       mention?.end ?? null,
       mention ? storedSpanText(mention, articleText) : null,

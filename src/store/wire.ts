@@ -59,26 +59,29 @@ class WireWriter {
     this.num(list.length);
     for (const s of list) this.key(s);
   }
+  // The optional writers write their first number on every path, as the reader reads it (see
+  // WireReader): a path that only wrote NONE had no feedback when first taken, and threw the
+  // compiled packing code back to the interpreter.
   /** A string or null (null as length -1). */
   optStr(s: string | null | undefined): void {
-    if (s == null) this.num(NONE);
-    else this.str(s);
+    this.num(s == null ? NONE : s.length);
+    if (s != null) this.parts.push(s);
   }
   span(s: { start: number; end: number }): void {
     this.num(s.start);
     this.num(s.end);
   }
   optSpan(s: { start: number; end: number } | null | undefined): void {
-    if (s == null) this.num(NONE);
-    else this.span(s);
+    this.num(s == null ? NONE : s.start);
+    if (s != null) this.num(s.end);
   }
   strs(list: readonly string[]): void {
     this.num(list.length);
     for (const s of list) this.str(s);
   }
   optStrs(list: readonly string[] | null | undefined): void {
-    if (list == null) this.num(NONE);
-    else this.strs(list);
+    this.num(list == null ? NONE : list.length);
+    if (list != null) for (const s of list) this.str(s);
   }
   done(): PackedExtraction {
     let strings = this.parts.join('');
@@ -136,13 +139,13 @@ class WireReader {
     for (let i = 0; i < out.length; i++) out[i] = this.key();
     return out;
   }
+  // The optional readers read their first number once, on every path: a path that only
+  // moved past a NONE was one the compiled reader had no feedback for, and the first absent
+  // mention or cue of a run threw the writer's unpacking back to the interpreter.
   optStr(): string | null {
-    const len = this.numbers[this.n]!;
-    if (len === NONE) {
-      this.n++;
-      return null;
-    }
-    return this.str();
+    const len = this.numbers[this.n++]!;
+    if (len === NONE) return null;
+    return this.strings.slice(this.s, (this.s += len));
   }
   span(): Span {
     const start = this.numbers[this.n++]!;
@@ -150,11 +153,10 @@ class WireReader {
     return { start, end, text: this.text.slice(start, end) };
   }
   optSpan(): Span | null {
-    if (this.numbers[this.n] === NONE) {
-      this.n++;
-      return null;
-    }
-    return this.span();
+    const start = this.numbers[this.n++]!;
+    if (start === NONE) return null;
+    const end = this.numbers[this.n++]!;
+    return { start, end, text: this.text.slice(start, end) };
   }
   strs(): string[] {
     const out = new Array<string>(this.num());
@@ -162,11 +164,11 @@ class WireReader {
     return out;
   }
   optStrs(): string[] | null {
-    if (this.numbers[this.n] === NONE) {
-      this.n++;
-      return null;
-    }
-    return this.strs();
+    const count = this.numbers[this.n++]!;
+    if (count === NONE) return null;
+    const out = new Array<string>(count);
+    for (let i = 0; i < out.length; i++) out[i] = this.str();
+    return out;
   }
   /** Throws unless every value was read: a writer and reader out of step would misread silently. */
   end(): void {
