@@ -1,11 +1,15 @@
 /**
  * One person across articles: when a surname-only person is a fuller-named person of the record,
- * and when two full names are one person written with and without a middle name or initial.
+ * when two full names are one person written with and without a middle name or initial or with
+ * a first name and its short form, and which of its names a person is shown by.
  * Pure rules over what the record knows of each person (quotes, the genders its articles gave,
- * the titles among its descriptors), shared by both backends: the SQLite store calls them, and
- * the PostgreSQL store's onrecord_add() applies the same rules server-side (pg-migrations.ts,
- * migration 5, with TITLE_WORDS as a table).
+ * the titles among its descriptors, its names counted), shared by both backends: the SQLite
+ * store calls them, and the PostgreSQL store applies the same rules server-side (pg-migrations.ts:
+ * onrecord_add() of migration 5, with TITLE_WORDS as a table; migration 6, with SHORT_FORMS as a
+ * table and the shown name chosen by a trigger).
  */
+
+import { HONORIFICS } from './normalize.js';
 
 /** Words of a descriptor that name an office or rank, each to the title it means (`Sen.` is a senator). */
 export const TITLE_WORDS: Readonly<Record<string, string>> = {
@@ -129,18 +133,80 @@ function dominant<C extends Candidate>(pool: readonly C[]): C | null {
 }
 
 /**
+ * Common English first names and their short forms (general English usage, not any corpus):
+ * `joe` is a short form of `joseph`. Only a name and its own short form are one first name
+ * (`givenVariants`); two short forms of one name (`joe`, `joey`) are not, but they are related
+ * (`givenRelated`), so that neither lets a person who is known by the other join a third form.
+ * Also written into the PostgreSQL functions by its migration 6 (as the table `given_names`).
+ */
+export const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
+  abigail: ['abby', 'abbie'], abraham: ['abe'], albert: ['al', 'bert'], alexander: ['alex', 'alec'],
+  alexandra: ['alex', 'lexi'], alfred: ['alf', 'alfie', 'fred'], andrew: ['andy', 'drew'], angela: ['angie'],
+  anthony: ['tony'], antonio: ['tony'], arnold: ['arnie'], arthur: ['art', 'artie'], barbara: ['barb', 'babs'],
+  benjamin: ['ben', 'benny', 'benji'], bernard: ['bernie'], bernadette: ['bernie'], beverly: ['bev'], bradley: ['brad'],
+  catherine: ['cathy', 'kate', 'katie'], katherine: ['kathy', 'kate', 'katie', 'kat'], kathleen: ['kathy', 'kate'],
+  charles: ['charlie', 'chuck', 'chas'], christina: ['chris', 'tina'], christine: ['chris'], christopher: ['chris'],
+  cynthia: ['cindy'], daniel: ['dan', 'danny'], david: ['dave', 'davey'], deborah: ['deb', 'debbie', 'debby'],
+  donald: ['don', 'donnie'], dorothy: ['dot', 'dottie'], douglas: ['doug'], edward: ['ed', 'eddie', 'ted', 'teddy', 'ned'],
+  elizabeth: ['liz', 'lizzie', 'beth', 'betsy', 'betty', 'libby'], eugene: ['gene'], frederick: ['fred', 'freddie'],
+  gerald: ['gerry', 'jerry'], gregory: ['greg'], harold: ['hal'], henry: ['hank'], herbert: ['herb'],
+  jacob: ['jake'], james: ['jim', 'jimmy', 'jamie'], jeffrey: ['jeff'], jennifer: ['jen', 'jenny'], jessica: ['jess', 'jessie'],
+  john: ['johnny', 'jack'], jonathan: ['jon'], joseph: ['joe', 'joey'], joshua: ['josh'], judith: ['judy'],
+  kenneth: ['ken', 'kenny'], kimberly: ['kim'], lawrence: ['larry'], laurence: ['larry'], leonard: ['len', 'lenny'],
+  margaret: ['maggie', 'meg', 'peggy', 'marge'], matthew: ['matt'], michael: ['mike', 'mikey', 'mick'], mitchell: ['mitch'],
+  nathan: ['nate'], nathaniel: ['nate', 'nat'], nicholas: ['nick', 'nicky'], pamela: ['pam'],
+  patricia: ['pat', 'patty', 'trish'], patrick: ['pat', 'paddy'], peter: ['pete'], philip: ['phil'], phillip: ['phil'],
+  raymond: ['ray'], rebecca: ['becky', 'becca'], richard: ['rick', 'ricky', 'rich', 'dick'],
+  robert: ['rob', 'bob', 'bobby', 'robbie'], ronald: ['ron', 'ronnie'], russell: ['russ'], samuel: ['sam', 'sammy'],
+  samantha: ['sam', 'sammy'], stephen: ['steve'], steven: ['steve'], susan: ['sue', 'susie'], terrence: ['terry'],
+  theodore: ['ted', 'teddy', 'theo'], thomas: ['tom', 'tommy'], timothy: ['tim', 'timmy'], valerie: ['val'],
+  victoria: ['vicky', 'tori'], vincent: ['vince', 'vinny'], walter: ['walt'], william: ['bill', 'billy', 'will', 'willie'],
+  zachary: ['zach', 'zack'],
+};
+
+/** Each first name of SHORT_FORMS to the names it stands for: a full name to itself, a short form to its full names. */
+const ROOTS = new Map<string, string[]>();
+for (const [full, shorts] of Object.entries(SHORT_FORMS)) {
+  ROOTS.set(full, [...(ROOTS.get(full) ?? []), full]);
+  for (const s of shorts) ROOTS.set(s, [...(ROOTS.get(s) ?? []), full]);
+}
+
+/** The full first names a first name stands for (itself when full), empty for a name SHORT_FORMS lacks. */
+export function givenRoots(first: string): readonly string[] {
+  return ROOTS.get(first) ?? [];
+}
+
+/** True when one first name is a short form of the other (`joe`, `joseph`). */
+export function givenVariants(a: string, b: string): boolean {
+  return a !== b && ((SHORT_FORMS[a]?.includes(b) ?? false) || (SHORT_FORMS[b]?.includes(a) ?? false));
+}
+
+/** True when two first names are the same or stand for one full name (`joe`, `joey`, `joseph`). */
+export function givenRelated(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ra = givenRoots(a);
+  if (ra.length === 0) return false;
+  const rb = givenRoots(b);
+  return ra.some((r) => rb.includes(r));
+}
+
+/**
  * True when two normalised full names (tokens) can be one person written with and without
- * middle names: the same first and last word, and middle words either absent from one of them
- * or the same in number, each equal or an initial of the other's (`john f kennedy`,
- * `john fitzgerald kennedy`, `john kennedy`; not `george w bush` and `george h w bush`).
+ * middle names, or with a first name and its short form: the same last word, the same first
+ * word or a first name and its short form (`joe`, `joseph`: see SHORT_FORMS), and middle words
+ * either absent from one of them or the same in number, each equal or an initial of the
+ * other's (`john f kennedy`, `john fitzgerald kennedy`, `john kennedy`, `jack kennedy`; not
+ * `george w bush` and `george h w bush`).
  */
 export function nameVariants(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length < 2 || b.length < 2 || a[0] !== b[0] || a[a.length - 1] !== b[b.length - 1]) return false;
+  if (a.length < 2 || b.length < 2 || a[a.length - 1] !== b[b.length - 1]) return false;
+  const short = a[0] !== b[0];
+  if (short && !givenVariants(a[0]!, b[0]!)) return false;
   const ma = a.slice(1, -1);
   const mb = b.slice(1, -1);
-  if (ma.length === 0 || mb.length === 0) return ma.length + mb.length > 0;
+  if (ma.length === 0 || mb.length === 0) return short || ma.length + mb.length > 0;
   if (ma.length !== mb.length) return false;
-  let differ = false;
+  let differ = short;
   for (let i = 0; i < ma.length; i++) {
     const x = ma[i]!;
     const y = mb[i]!;
@@ -154,8 +220,10 @@ export function nameVariants(a: readonly string[], b: readonly string[]): boolea
 /**
  * The one person of the record a new full name is a variant of (see nameVariants), unless its
  * gender is the other one; null when none or several are. A person is a variant only if every
- * full name it is known by (`formsOf`: its aliases, normalised) with the same first and last
- * word is one too: `george h w bush` is not the `george bush` who is also `george w bush`.
+ * full name it is known by (`formsOf`: its aliases, normalised) that may be the same name (the
+ * same last word, and a first word related to the new name's or the person's: see
+ * givenRelated) is one too: `george h w bush` is not the `george bush` who is also
+ * `george w bush`, nor `christina evans` the `chris evans` who is also `christopher evans`.
  */
 export function pickVariant<C extends Candidate & { tokens: readonly string[] }>(
   tokens: readonly string[],
@@ -169,15 +237,72 @@ export function pickVariant<C extends Candidate & { tokens: readonly string[] }>
     if (!nameVariants(tokens, c.tokens)) continue;
     const g = genderOf(c.male, c.female);
     if (gender !== null && g !== null && g !== gender) continue;
-    if (!formsOf(c).every((form) => form === norm || variantOrOther(tokens, form.split(' ')))) continue;
+    if (!formsOf(c).every((form) => form === norm || variantOrOther(tokens, c.tokens[0]!, form.split(' ')))) continue;
     if (found) return null;
     found = c;
   }
   return found;
 }
 
-/** True when a name is a variant of another, or has another first or last word (another name of the person). */
-function variantOrOther(a: readonly string[], b: readonly string[]): boolean {
-  const sameEnds = b.length >= 2 && a[0] === b[0] && a[a.length - 1] === b[b.length - 1];
-  return !sameEnds || nameVariants(a, b);
+/**
+ * True when a form of a person is a variant of a new name, or another name of the person: a
+ * single word, another last word, or a first word related neither to the new name's nor to
+ * the person's own.
+ */
+function variantOrOther(a: readonly string[], personFirst: string, b: readonly string[]): boolean {
+  if (b.length < 2 || a[a.length - 1] !== b[b.length - 1]) return true;
+  if (!givenRelated(a[0]!, b[0]!) && !givenRelated(personFirst, b[0]!)) return true;
+  return nameVariants(a, b);
 }
+
+/**
+ * The name a full-named person is shown by: of its aliases (`[alias, norm, count]`) that are a
+ * full form of its name (two words or more, its surname last, a first word related to that of
+ * its recorded name `first`: see givenRelated), one written in lower case as well as capitals
+ * (not a headline's), the most counted, then the fullest (most words, longest), then the first
+ * in code-point order, so that it does not depend on the order articles came in. Without a
+ * possessive, its spaces plain. The PostgreSQL store's onrecord_display_name() is the same rule.
+ */
+export function displayName(aliases: Iterable<readonly [string, string, number]>, first: string, surname: string): string | null {
+  let best: (readonly [string, string, number]) | null = null;
+  let bestWords = 0;
+  let bestCased = false;
+  for (const a of aliases) {
+    const words = a[1].split(' ');
+    if (words.length < 2 || words[words.length - 1] !== surname || !givenRelated(first, words[0]!) || titled(a[0])) continue;
+    const cased = a[0] !== a[0].toUpperCase();
+    if (best !== null) {
+      const order =
+        Number(cased) - Number(bestCased) ||
+        a[2] - best[2] ||
+        words.length - bestWords ||
+        codePoints(a[1]) - codePoints(best[1]) ||
+        (a[0] < best[0] ? 1 : a[0] > best[0] ? -1 : 0);
+      if (order <= 0) continue;
+    }
+    best = a;
+    bestWords = words.length;
+    bestCased = cased;
+  }
+  return best === null ? null : best[0].replace(SPACES, ' ').trim().replace(POSSESSIVE, '');
+}
+
+/** A string's length in code points (as PostgreSQL's char_length counts). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) === 0xdc00) n--;
+  return n;
+}
+
+/** True when a name is written after a title or honorific (`Mayor Jane Doe`: its normalised form has dropped it). */
+function titled(alias: string): boolean {
+  const space = alias.search(SPACE);
+  return space > 0 && HONORIFICS.has(alias.slice(0, space).toLowerCase().replace(/\.$/, ''));
+}
+
+/** A possessive ending (`Doe's`, `Doe’s`). */
+const POSSESSIVE = /['\u2018\u2019`]s$/;
+/** Runs of the characters JavaScript counts as white space (written out: PostgreSQL's `\s` has fewer). */
+export const SPACE_CLASS = '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+';
+const SPACES = new RegExp(SPACE_CLASS, 'g');
+const SPACE = new RegExp(SPACE_CLASS);

@@ -7,8 +7,8 @@
  */
 import type pg from 'pg';
 import { MIGRATION_PAGE, type Migration } from './migrations.js';
-import { quotationBands } from './normalize.js';
-import { DOMINANCE, DOMINANT_MIN_QUOTES, HONORIFIC_WORDS, MAX_SURNAME_CANDIDATES, TITLE_WORDS } from './identity.js';
+import { HONORIFICS, quotationBands } from './normalize.js';
+import { DOMINANCE, DOMINANT_MIN_QUOTES, HONORIFIC_WORDS, MAX_SURNAME_CANDIDATES, SHORT_FORMS, SPACE_CLASS, TITLE_WORDS } from './identity.js';
 
 /**
  * Latin letters with diacritics and their plain lower-case letter, for `onrecord_fold()`: the
@@ -876,6 +876,123 @@ $fn$;
         'INSERT INTO title_words (word, title) SELECT * FROM unnest($1::text[], $2::text[])',
         [[...Object.keys(TITLE_WORDS), ...HONORIFIC_WORDS], [...Object.values(TITLE_WORDS), ...HONORIFIC_WORDS.map(() => null)]],
       );
+    },
+  },
+  {
+    version: 6,
+    name: 'one person across articles: short first-name forms, and people shown by their most used full name',
+    sql: `
+-- identity.ts SHORT_FORMS: each full first name with each of its short forms (filled by this migration).
+CREATE TABLE given_names (full_name text NOT NULL, short_name text NOT NULL, PRIMARY KEY (short_name, full_name));
+CREATE INDEX given_names_full ON given_names (full_name);
+
+-- givenVariants(): one first name a short form of the other.
+CREATE FUNCTION onrecord_given_variants(a text, b text) RETURNS boolean LANGUAGE sql STABLE AS $fn$
+  SELECT a <> b AND EXISTS (SELECT 1 FROM given_names WHERE (full_name = a AND short_name = b) OR (full_name = b AND short_name = a))
+$fn$;
+
+-- givenRelated(): the same first name, or two standing for one full name.
+CREATE FUNCTION onrecord_given_related(a text, b text) RETURNS boolean LANGUAGE sql STABLE AS $fn$
+  SELECT a = b OR EXISTS (
+    SELECT 1 FROM (SELECT full_name AS r FROM given_names WHERE short_name = a UNION SELECT full_name FROM given_names WHERE full_name = a) ra
+    JOIN (SELECT full_name AS r FROM given_names WHERE short_name = b UNION SELECT full_name FROM given_names WHERE full_name = b) rb USING (r))
+$fn$;
+
+-- nameVariants(): the same last word, the same first word or a short form of it, middle words
+-- absent from one or matching.
+CREATE OR REPLACE FUNCTION onrecord_name_variants(a text[], b text[]) RETURNS boolean LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  na int := coalesce(cardinality(a), 0);
+  nb int := coalesce(cardinality(b), 0);
+  differ boolean := false;
+BEGIN
+  IF na < 2 OR nb < 2 OR a[na] <> b[nb] THEN RETURN false; END IF;
+  IF a[1] <> b[1] THEN
+    IF NOT onrecord_given_variants(a[1], b[1]) THEN RETURN false; END IF;
+    differ := true;
+  END IF;
+  IF na = 2 OR nb = 2 THEN RETURN differ OR na + nb > 4; END IF;
+  IF na <> nb THEN RETURN false; END IF;
+  FOR i IN 2..na - 1 LOOP
+    CONTINUE WHEN a[i] = b[i];
+    IF NOT ((length(a[i]) = 1 AND starts_with(b[i], a[i])) OR (length(b[i]) = 1 AND starts_with(a[i], b[i]))) THEN
+      RETURN false;
+    END IF;
+    differ := true;
+  END LOOP;
+  RETURN differ;
+END
+$fn$;
+
+-- pickVariant(): the one person a new full name is a variant of, unless of the other gender;
+-- every full name it is known by that may be the same name must be a variant too.
+CREATE OR REPLACE FUNCTION onrecord_pick_variant(p_norm text, p_surname text, p_gender text) RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  t text[] := string_to_array(p_norm, ' ');
+  c text[];
+  v_found bigint;
+  r record;
+BEGIN
+  FOR r IN SELECT id, norm_name, male, female FROM people WHERE kind = 'person' AND surname = p_surname AND norm_name <> surname
+           ORDER BY quote_count DESC LIMIT ${MAX_SURNAME_CANDIDATES} LOOP
+    c := string_to_array(r.norm_name, ' ');
+    CONTINUE WHEN NOT onrecord_name_variants(t, c);
+    CONTINUE WHEN p_gender IS NOT NULL AND onrecord_gender(r.male, r.female) IS NOT NULL AND onrecord_gender(r.male, r.female) <> p_gender;
+    CONTINUE WHEN EXISTS (SELECT 1 FROM person_aliases a, LATERAL string_to_array(a.norm, ' ') AS x(w)
+                          WHERE a.person_id = r.id AND a.norm <> p_norm AND cardinality(x.w) >= 2
+                            AND x.w[cardinality(x.w)] = t[cardinality(t)]
+                            AND (onrecord_given_related(t[1], x.w[1]) OR onrecord_given_related(c[1], x.w[1]))
+                            AND NOT onrecord_name_variants(t, x.w));
+    IF v_found IS NOT NULL THEN RETURN NULL; END IF;
+    v_found := r.id;
+  END LOOP;
+  RETURN v_found;
+END
+$fn$;
+
+-- displayName(): a full-named person is shown by the most counted of its full forms (its
+-- surname last, a first word related to its recorded name's, no title before it), one not in
+-- capitals only first,
+-- then the fullest, then the first in code-point order; without a possessive, its spaces plain.
+-- Its quotes are labelled with it. Called when a full name other than its recorded one is
+-- counted for it (as the SQLite store's chooseNames).
+CREATE FUNCTION onrecord_display_name(p_id bigint) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_best text;
+BEGIN
+  SELECT regexp_replace(btrim(regexp_replace(a.alias, '${SPACE_CLASS}', ' ', 'g')), '[''\u2018\u2019\`]s$', '') INTO v_best
+    FROM person_aliases a JOIN people p ON p.id = a.person_id, LATERAL string_to_array(a.norm, ' ') AS x(w)
+    WHERE a.person_id = p_id AND cardinality(x.w) >= 2 AND x.w[cardinality(x.w)] = p.surname
+      AND onrecord_given_related(split_part(p.norm_name, ' ', 1), x.w[1])
+      AND NOT (lower(rtrim(split_part(btrim(regexp_replace(a.alias, '${SPACE_CLASS}', ' ', 'g')), ' ', 1), '.')) = ANY('{${[...HONORIFICS].join(',')}}'::text[])
+           AND position(' ' in btrim(regexp_replace(a.alias, '${SPACE_CLASS}', ' ', 'g'))) > 0)
+    ORDER BY a.alias <> upper(a.alias) DESC, a.count DESC, cardinality(x.w) DESC, char_length(a.norm) DESC, a.alias COLLATE "C"
+    LIMIT 1;
+  IF v_best IS NULL THEN RETURN; END IF;
+  UPDATE people SET name = v_best WHERE id = p_id AND name <> v_best;
+  IF FOUND THEN
+    UPDATE quotes SET speaker_label = v_best WHERE person_id = p_id;
+  END IF;
+END
+$fn$;
+
+CREATE FUNCTION onrecord_alias_counted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF EXISTS (SELECT 1 FROM people WHERE id = NEW.person_id AND name <> NEW.alias AND kind = 'person' AND position(' ' in norm_name) > 0) THEN
+    PERFORM onrecord_display_name(NEW.person_id);
+  END IF;
+  RETURN NULL;
+END
+$fn$;
+
+CREATE TRIGGER person_aliases_counted AFTER INSERT OR UPDATE ON person_aliases
+  FOR EACH ROW WHEN (position(' ' in NEW.norm) > 0) EXECUTE FUNCTION onrecord_alias_counted();
+`,
+    run: async (client) => {
+      const full: string[] = [];
+      const short: string[] = [];
+      for (const [f, shorts] of Object.entries(SHORT_FORMS)) for (const s of shorts) (full.push(f), short.push(s));
+      await client.query('INSERT INTO given_names (full_name, short_name) SELECT * FROM unnest($1::text[], $2::text[])', [full, short]);
     },
   },
 ];

@@ -22,6 +22,8 @@ import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExpo
 import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
 import { titlesOf } from './identity.js';
 import {
+  namesBeyondSearch,
+  SPEAKER_NAMES_MAX,
   nameTokens,
   NEAR_THRESHOLD,
   sha256,
@@ -323,6 +325,24 @@ export class PostgresStore implements Store {
     return toPage(await this.searchFrom(query, offset, limit + 1), limit, offset);
   }
 
+  /**
+   * A speaker search as a tsquery over quotes' speaker labels: its words, or the recorded name of
+   * a person one of whose other names it matches (as the SQLite store's speakerTerms).
+   */
+  private async speakerQuery(speaker: string): Promise<string> {
+    const words = tsQueryText(speaker, 'B');
+    if (!words) return '';
+    const names = (
+      await this.query<{ name: string }>(
+        `SELECT name FROM people WHERE id IN (SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold($1)))
+         ORDER BY quote_count DESC, id LIMIT ${SPEAKER_NAMES_MAX}`,
+        [tsQueryText(speaker)],
+      )
+    ).map((r) => r.name);
+    const more = namesBeyondSearch(names, speaker).map((n) => tsQueryText('"' + n + '"', 'B')).filter(Boolean);
+    return more.length ? [words, ...more].map((t) => `(${t})`).join(' | ') : words;
+  }
+
   private async searchFrom(query: SearchQuery, offset: number, limit: number): Promise<SearchHit[]> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -334,7 +354,7 @@ export class PostgresStore implements Store {
     if (query.since) filters.push(`q.published >= ${p(query.since)}`);
     if (query.until) filters.push(`q.published <= ${p(untilBound(query.until))}`);
     const text = query.text ? tsQueryText(query.text) : '';
-    const speaker = query.speaker ? tsQueryText(query.speaker.replace(/["*]/g, ' '), 'B') : '';
+    const speaker = query.speaker ? await this.speakerQuery(query.speaker.replace(/["*]/g, ' ')) : '';
     const tsq = [text, speaker].filter(Boolean).map((t) => `(${t})`).join(' & ');
     const join = query.outlet ? 'JOIN articles a ON a.id = q.article_id' : '';
     const where = filters.length ? ' AND ' + filters.join(' AND ') : '';

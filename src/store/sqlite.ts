@@ -8,9 +8,9 @@ import { MIGRATIONS } from './migrations.js';
 import { BandIndex } from './band-index.js';
 import { RecentWords } from './near-words.js';
 import { FullNames, type FullName } from './full-names.js';
-import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, quotationSignature, stripDiacritics } from './normalize.js';
+import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, namesBeyondSearch, quotationSignature, SPEAKER_NAMES_MAX, stripDiacritics } from './normalize.js';
 import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
-import { MAX_SURNAME_CANDIDATES, pickFullName, pickVariant, titlesOf, type Candidate, type Evidence } from './identity.js';
+import { MAX_SURNAME_CANDIDATES, displayName, givenRoots, pickFullName, pickVariant, titlesOf, type Candidate, type Evidence } from './identity.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -174,6 +174,24 @@ function shortName(norm: string): string {
   return norm.slice(0, norm.indexOf(' ')) + norm.slice(norm.lastIndexOf(' '));
 }
 
+/** The people filter's kind for the full first names a full name's first word stands for, with its last word (see `givenKeys`). */
+const GIVEN = 'given';
+
+/**
+ * The people filter's keys under which a full name is found by its other first-name forms:
+ * each full first name its first word stands for (identity.ts SHORT_FORMS) with its last word
+ * (`joe biden` and `joseph r biden` are both under `joseph biden`). None for most names.
+ */
+function givenKeys(norm: string): number[] {
+  const space = norm.indexOf(' ');
+  if (space < 0) return NO_KEYS;
+  const roots = givenRoots(norm.slice(0, space));
+  if (roots.length === 0) return NO_KEYS;
+  const last = norm.slice(norm.lastIndexOf(' '));
+  return roots.map((r) => personKey(GIVEN, r + last));
+}
+const NO_KEYS: number[] = [];
+
 /** Candidate lists whose titles have been read (see `withTitles`). */
 const TITLES_READ = new WeakSet<readonly Candidate[]>();
 
@@ -195,6 +213,20 @@ function genderBits(gender: string | undefined): number {
 
 /** What the writer remembers of a person of the record (the counts are not: they change). */
 type CachedPerson = Pick<PersonRow, 'id' | 'name' | 'norm_name' | 'surname' | 'kind'>;
+
+/** A full-named person's recorded name and the counts of its names, as `displayName` reads them. */
+class NamesCounted {
+  private readonly counts = new Map<string, [string, string, number]>();
+  constructor(public name: string, readonly first: string, readonly surname: string) {}
+  count(alias: string, norm: string, n: number): void {
+    const c = this.counts.get(alias);
+    if (c) c[2] += n;
+    else this.counts.set(alias, [alias, norm, n]);
+  }
+  aliases(): Iterable<readonly [string, string, number]> {
+    return this.counts.values();
+  }
+}
 
 /** An article that could not be written in a batch written without savepoints. */
 class ArticleFailure extends Error {
@@ -366,6 +398,16 @@ export class SqliteStore implements Store {
   private readonly fullNames = new FullNames(MAX_SURNAME_CANDIDATES, PERSON_CACHE_MAX);
   /** Surname-only people joined to a full name while the current article was written: lone id to full person. */
   private readonly absorbed = new Map<number, CachedPerson>();
+  /**
+   * Full-named people a full name other than their recorded one was counted for since their names
+   * were last chosen: their displayed name may change (see `chooseNames`).
+   */
+  private readonly renamable = new Set<number>();
+  /**
+   * The names counted for people looked at by `chooseNames` (read once, then counted as the
+   * writer counts them), so that choosing again needs no read. Dropped with the other memories.
+   */
+  private readonly namesCounted = new Map<number, NamesCounted>();
   /** People created by the article being written, with the quotes their row was written with. */
   private readonly countedHere = new Map<number, number>();
   /** The record's near-duplicate bands, loaded when this connection first writes. */
@@ -464,6 +506,11 @@ export class SqliteStore implements Store {
       indexPeople: db.prepare('INSERT INTO people_fts (person_id, name) SELECT id, name FROM people WHERE id IN (SELECT value FROM json_each(?))'),
       aliasesOf: db.prepare('SELECT alias FROM person_aliases WHERE person_id = ?').pluck(),
       aliasNormsOf: db.prepare('SELECT DISTINCT norm FROM person_aliases WHERE person_id = ?').pluck(),
+      personNameOf: db.prepare("SELECT name, norm_name, surname FROM people WHERE id = ? AND kind = 'person' AND instr(norm_name, ' ') > 0"),
+      aliasCountsOf: db.prepare('SELECT alias, norm, count FROM person_aliases WHERE person_id = ?').raw(),
+      renamePerson: db.prepare('UPDATE people SET name = ? WHERE id = ?'),
+      indexedQuotesOf: db.prepare('SELECT id, text, speaker_label FROM quotes WHERE person_id = ? AND id < ?').raw(),
+      relabelQuotes: db.prepare('UPDATE quotes SET speaker_label = ? WHERE person_id = ?'),
       namesOfPerson: db.prepare('SELECT rowid FROM people_fts WHERE people_fts MATCH ? AND person_id = ?').pluck(),
       repointName: db.prepare('UPDATE people_fts SET person_id = ? WHERE rowid = ?'),
       mergedInto: db.prepare('SELECT into_id FROM people_merged WHERE id = ?').pluck(),
@@ -811,6 +858,7 @@ export class SqliteStore implements Store {
         filter.add(personKey(r.kind, r.norm_name));
         // A name with middle names also under its first and last name: a variant may be looked for (resolvePerson).
         if (r.kind === 'person' && r.norm_name.indexOf(' ') !== r.norm_name.lastIndexOf(' ')) filter.add(personKey(VARIANT, shortName(r.norm_name)));
+        if (r.kind === 'person') for (const k of givenKeys(r.norm_name)) filter.add(k);
       }
       this.peopleFilter = filter;
     }
@@ -858,6 +906,7 @@ export class SqliteStore implements Store {
   /** Writes the counts summed over the batch and indexes its quotes for full-text search. */
   private finishBatch(): void {
     this.flushPending();
+    this.chooseNames();
     this.stmt.indexQuotesFrom.run(this.unindexedFrom);
   }
 
@@ -880,6 +929,8 @@ export class SqliteStore implements Store {
     this.noFullNames.clear();
     this.fullNames.clear();
     this.absorbed.clear();
+    this.renamable.clear();
+    this.namesCounted.clear();
     this.pending = null;
   }
 
@@ -917,6 +968,8 @@ export class SqliteStore implements Store {
       this.personCache.clear();
       this.knownAliases.clear();
       this.fullNames.clear();
+      this.namesCounted.clear();
+      this.renamable.clear();
       // Another process stored the same article between our check and our insert.
       if (err instanceof Error && /UNIQUE constraint failed: articles\./.test(err.message)) {
         const id = this.findArticleSync({ canonicalUrl: item.article.canonicalUrl ?? null, textHash: prepared.textHash });
@@ -994,6 +1047,7 @@ export class SqliteStore implements Store {
     }
     // (A new person no entity ends up linked to, the earlier of an entity id given twice, counts nothing.)
     for (const [id, quotes] of counted) if (!linked.has(id) && !quotesPerPerson.has(id)) this.bumpPerson(id, -quotes, -1);
+    if (!this.pending) this.chooseNames();
     return { added: true, articleId, quotes: analysis.quotes.length };
   }
 
@@ -1025,6 +1079,8 @@ export class SqliteStore implements Store {
 
   /** Counts one of a person's names; a name new to the person becomes searchable. */
   private countAlias(person: CachedPerson, alias: string, norm: string, count: number): void {
+    this.namesCounted.get(person.id)?.count(alias, norm, count);
+    if (alias !== person.name && norm.indexOf(' ') > 0 && person.norm_name.indexOf(' ') > 0 && person.kind === 'person') this.renamable.add(person.id);
     if (!this.pending) {
       const total = this.stmt.upsertAlias.get(person.id, alias, norm, count) as number;
       if (total === count && needsNameRow(alias, person.name)) this.stmt.insertPeopleFts.run(person.id, alias);
@@ -1059,6 +1115,44 @@ export class SqliteStore implements Store {
     for (const [id, m] of p.descriptors) for (const [d, n] of m) this.stmt.upsertDescriptor.run(id, d, n);
     if (p.newPeople.length) this.stmt.indexPeople.run(JSON.stringify(p.newPeople));
     this.pending = new PendingCounts();
+  }
+
+  /**
+   * Each person of `renamable` is shown by its most used full form (`displayName`), its quotes
+   * labelled with it for search (re-indexed when already indexed). Runs once the counts are
+   * written: at the end of a batch (a person renamed once however often its names changed
+   * places in it), and per article in safe mode. Most people are counted under their recorded
+   * name only and are never looked at here.
+   */
+  private chooseNames(): void {
+    if (this.renamable.size === 0) return;
+    const renamed = new Map<number, string>();
+    for (const id of this.renamable) {
+      let names = this.namesCounted.get(id);
+      if (!names) {
+        const person = this.stmt.personNameOf.get(id) as { name: string; norm_name: string; surname: string } | undefined;
+        if (!person) continue; // created by an article that failed, or merged
+        names = new NamesCounted(person.name, person.norm_name.slice(0, person.norm_name.indexOf(' ')), person.surname);
+        for (const [alias, norm, count] of this.stmt.aliasCountsOf.all(id) as [string, string, number][]) names.count(alias, norm, count);
+        if (this.namesCounted.size >= PERSON_CACHE_MAX) this.namesCounted.clear();
+        this.namesCounted.set(id, names);
+      }
+      const name = displayName(names.aliases(), names.first, names.surname);
+      if (name === null || name === names.name) continue;
+      names.name = name;
+      this.stmt.renamePerson.run(name, id);
+      const indexed = this.stmt.indexedQuotesOf.all(id, this.unindexedFrom) as [number, string, string | null][];
+      for (const [qid, text, label] of indexed) this.stmt.unindexQuote.run(qid, text, label);
+      this.stmt.relabelQuotes.run(name, id);
+      for (const [qid, text] of indexed) this.stmt.indexQuote.run(qid, text, name);
+      renamed.set(id, name);
+    }
+    this.renamable.clear();
+    if (renamed.size === 0) return;
+    for (const person of this.personCache.values()) {
+      const name = renamed.get(person.id);
+      if (name !== undefined) person.name = name;
+    }
   }
 
   /**
@@ -1113,6 +1207,7 @@ export class SqliteStore implements Store {
       const info = this.stmt.insertPerson.run(pp.name, pp.norm, pp.surname, p.kind, quotes, genders & 1, genders >> 1);
       this.peopleFilter?.add(personKey(p.kind, pp.norm));
       if (isPerson && pp.tokens > 2) this.peopleFilter?.add(personKey(VARIANT, shortName(pp.norm)));
+      if (isPerson && pp.tokens > 1 && this.peopleFilter) for (const k of givenKeys(pp.norm)) this.peopleFilter.add(k);
       const id = Number(info.lastInsertRowid);
       this.countedHere.set(id, quotes);
       if (this.pending) this.pending.newPeople.push(id);
@@ -1136,7 +1231,8 @@ export class SqliteStore implements Store {
 
   /**
    * False when the people filter tells that the record has no other form of this full name
-   * (the same first and last name, with or without middle names): no lookup then.
+   * (the same first and last name, with or without middle names, or the same last name with
+   * another form of the first name): no lookup then.
    */
   private mayHaveVariant(pp: PreparedPerson): boolean {
     if (!this.peopleFilter) {
@@ -1144,7 +1240,9 @@ export class SqliteStore implements Store {
       return true;
     }
     const short = shortName(pp.norm);
-    return this.peopleFilter.has(personKey(VARIANT, short)) || (pp.tokens > 2 && this.peopleFilter.has(personKey('person', short)));
+    if (this.peopleFilter.has(personKey(VARIANT, short)) || (pp.tokens > 2 && this.peopleFilter.has(personKey('person', short)))) return true;
+    for (const k of givenKeys(pp.norm)) if (this.peopleFilter.has(k)) return true;
+    return false;
   }
 
   /**
@@ -1279,6 +1377,8 @@ export class SqliteStore implements Store {
     this.fullNames.removed(lone.surname);
     // Names of the full person that came from the lone one are in its rows now.
     this.knownAliases.delete(full.id);
+    this.namesCounted.delete(full.id);
+    this.renamable.add(full.id);
     this.absorbed.set(lone.id, full);
   }
 
@@ -1480,6 +1580,23 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * A speaker search as FTS5 terms over quotes' speaker labels: its words, or the recorded name of
+   * a person one of whose other names it matches (`Joe Doe` finds the quotes of the person
+   * shown as `Joseph Doe`, who is also called so).
+   */
+  private speakerTerms(speaker: string): string {
+    const terms = ftsTerms(speaker);
+    if (!terms) return '';
+    const names = this.db
+      .prepare(`SELECT name FROM people WHERE id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?)
+                ORDER BY quote_count DESC LIMIT ${SPEAKER_NAMES_MAX}`)
+      .pluck()
+      .all(`name : (${terms})`) as string[];
+    const more = namesBeyondSearch(names, speaker).map((n) => `(${ftsTerms('"' + n + '"')})`);
+    return more.length ? [`(${terms})`, ...more].join(' OR ') : terms;
+  }
+
   /** Hits `offset` to `offset + limit` of a search, in rank order (newest first without words). */
   private searchFrom(query: SearchQuery, offset: number, limit: number): SearchHit[] {
     const filters: string[] = [];
@@ -1497,7 +1614,7 @@ export class SqliteStore implements Store {
       params.push(untilBound(query.until));
     }
     const text = query.text ? ftsTerms(query.text) : '';
-    const speaker = query.speaker ? ftsTerms(query.speaker.replace(/["*]/g, ' ')) : '';
+    const speaker = query.speaker ? this.speakerTerms(query.speaker.replace(/["*]/g, ' ')) : '';
     let match = text ? `(${text})` : '';
     if (speaker) match += (match ? ' AND ' : '') + `speaker_label : (${speaker})`;
     const needArticle = Boolean(query.outlet);
