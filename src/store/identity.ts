@@ -47,6 +47,39 @@ export function titlesOf(descriptors: Iterable<string>, honorifics?: { found: bo
   return titles;
 }
 
+/**
+ * Words of descriptors that tell nothing of who a person is: function words, honorifics, a
+ * party, `former`. Also in the PostgreSQL store's onrecord_descriptor_words() (migration 6).
+ */
+export const COMMON_DESCRIPTOR_WORDS: readonly string[] = [
+  ...HONORIFIC_WORDS, 'the', 'and', 'for', 'with', 'from', 'who', 'was', 'has', 'his', 'her', 'its', 'their', 'our',
+  'one', 'new', 'former', 'party', 'democrat', 'democrats', 'democratic', 'republican', 'republicans', 'gop',
+];
+const COMMON_WORDS = new Set(COMMON_DESCRIPTOR_WORDS);
+
+/**
+ * What descriptors say of who a person is, as words to compare across articles: each of three
+ * letters or more, a title as the title it means (`Sen.` and `senator` are one word here),
+ * the common ones left out (`the`, `former`, a party: COMMON_DESCRIPTOR_WORDS).
+ */
+export function descriptorWords(descriptors: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const d of descriptors) {
+    for (const word of d.toLowerCase().split(/[^a-z]+/)) {
+      const title = TITLE_WORDS[word];
+      if (title !== undefined) words.add(title);
+      else if (word.length >= 3 && !COMMON_WORDS.has(word)) words.add(word);
+    }
+  }
+  return words;
+}
+
+/** True when two sets of descriptor words share one. */
+function shareWord(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const w of a) if (b.has(w)) return true;
+  return false;
+}
+
 /** What the record (or one article) says of a person: the genders its articles gave, its titles. */
 export interface Evidence {
   male: number;
@@ -224,24 +257,43 @@ export function nameVariants(a: readonly string[], b: readonly string[]): boolea
  * same last word, and a first word related to the new name's or the person's: see
  * givenRelated) is one too: `george h w bush` is not the `george bush` who is also
  * `george w bush`, nor `christina evans` the `chris evans` who is also `christopher evans`.
+ * Across first-name forms a shared surname is not enough (news names many a `Bob Mason` and
+ * `Robert Mason`): the new name's descriptors and the person's must share a word (`described`:
+ * the same office, employer, field), as `Sen. Tom Ardley` and `Senator Thomas Ardley` do.
+ * A person of the same first name comes first: only when none fits is a short form's looked for.
  */
 export function pickVariant<C extends Candidate & { tokens: readonly string[] }>(
   tokens: readonly string[],
   gender: 'm' | 'f' | null,
   candidates: readonly C[],
   formsOf: (c: C) => readonly string[],
+  described: Described<C>,
 ): C | null {
-  let found: C | null = null;
   const norm = tokens.join(' ');
-  for (const c of candidates) {
-    if (!nameVariants(tokens, c.tokens)) continue;
-    const g = genderOf(c.male, c.female);
-    if (gender !== null && g !== null && g !== gender) continue;
-    if (!formsOf(c).every((form) => form === norm || variantOrOther(tokens, c.tokens[0]!, form.split(' ')))) continue;
-    if (found) return null;
-    found = c;
+  // The same first name first: only when no person has it is a short form looked at.
+  for (const short of [false, true]) {
+    let found: C | null = null;
+    for (const c of candidates) {
+      if ((tokens[0] !== c.tokens[0]) !== short || !nameVariants(tokens, c.tokens)) continue;
+      const g = genderOf(c.male, c.female);
+      if (gender !== null && g !== null && g !== gender) continue;
+      if (short && !shareWord(described.words, described.wordsOf(c))) continue;
+      if (!formsOf(c).every((form) => form === norm || variantOrOther(tokens, c.tokens[0]!, form.split(' ')))) continue;
+      if (found) return null;
+      found = c;
+    }
+    if (found) return found;
   }
-  return found;
+  return null;
+}
+
+/**
+ * How a new name and the record's people are described, for a join across first-name forms
+ * (see pickVariant): the new name's descriptor words (`descriptorWords`), and a person's.
+ */
+export interface Described<C> {
+  words: ReadonlySet<string>;
+  wordsOf: (c: C) => ReadonlySet<string>;
 }
 
 /**

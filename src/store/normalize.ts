@@ -594,20 +594,3 @@ export function wordSimilarity(a: string[], b: string[]): number {
   }
   return 1 - prev[m]! / Math.max(n, m);
 }
-
-/** People whose recorded names a speaker search also looks for (see `namesBeyondSearch`), the most quoted. */
-export const SPEAKER_NAMES_MAX = 20;
-
-/**
- * Of the recorded names of the people a speaker search names (by any of their names), those
- * that do not contain every word of the search: a quote is labelled with its person's recorded
- * name, so a search by another of the person's names must look for these as well.
- */
-export function namesBeyondSearch(names: readonly string[], search: string): string[] {
-  const words = (w: string): string[] => stripDiacritics(w).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const wanted = words(search.replace(/\b(OR|NOT)\b/g, ' '));
-  return names.filter((name) => {
-    const own = words(name);
-    return own.length > 0 && !wanted.every((w) => own.includes(w));
-  });
-}

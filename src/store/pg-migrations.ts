@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import { MIGRATION_PAGE, type Migration } from './migrations.js';
 import { HONORIFICS, quotationBands } from './normalize.js';
-import { DOMINANCE, DOMINANT_MIN_QUOTES, HONORIFIC_WORDS, MAX_SURNAME_CANDIDATES, SHORT_FORMS, SPACE_CLASS, TITLE_WORDS } from './identity.js';
+import { COMMON_DESCRIPTOR_WORDS, DOMINANCE, DOMINANT_MIN_QUOTES, HONORIFIC_WORDS, MAX_SURNAME_CANDIDATES, SHORT_FORMS, SPACE_CLASS, TITLE_WORDS } from './identity.js';
 
 /**
  * Latin letters with diacritics and their plain lower-case letter, for `onrecord_fold()`: the
@@ -924,29 +924,51 @@ BEGIN
 END
 $fn$;
 
+-- descriptorWords(): descriptors' words of three letters or more, a title as the title it
+-- means, less the common ones (identity.ts COMMON_DESCRIPTOR_WORDS).
+CREATE FUNCTION onrecord_descriptor_words(p_descriptors text[]) RETURNS text[] LANGUAGE sql STABLE AS $fn$
+  SELECT coalesce(array_agg(DISTINCT coalesce(t.title, w)), '{}')
+    FROM unnest(p_descriptors) AS d, regexp_split_to_table(lower(d), '[^a-z]+') AS w LEFT JOIN title_words t ON t.word = w
+    WHERE t.title IS NOT NULL OR (t.word IS NULL AND length(w) >= 3 AND NOT w = ANY('{${COMMON_DESCRIPTOR_WORDS.join(',')}}'::text[]))
+$fn$;
+
 -- pickVariant(): the one person a new full name is a variant of, unless of the other gender;
--- every full name it is known by that may be the same name must be a variant too.
-CREATE OR REPLACE FUNCTION onrecord_pick_variant(p_norm text, p_surname text, p_gender text) RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
+-- every full name it is known by that may be the same name must be a variant too; across
+-- first-name forms, its descriptors and the new name's (the article's, as [descriptor, count])
+-- must share a word, and a person of the same first name comes first. onrecord_add() of
+-- migration 5 is made to pass them (see run below).
+DROP FUNCTION onrecord_pick_variant(text, text, text);
+CREATE FUNCTION onrecord_pick_variant(p_norm text, p_surname text, p_gender text, p_descriptors jsonb) RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
 DECLARE
   t text[] := string_to_array(p_norm, ' ');
   c text[];
+  v_words text[];
   v_found bigint;
+  v_short boolean;
   r record;
 BEGIN
-  FOR r IN SELECT id, norm_name, male, female FROM people WHERE kind = 'person' AND surname = p_surname AND norm_name <> surname
-           ORDER BY quote_count DESC LIMIT ${MAX_SURNAME_CANDIDATES} LOOP
-    c := string_to_array(r.norm_name, ' ');
-    CONTINUE WHEN NOT onrecord_name_variants(t, c);
-    CONTINUE WHEN p_gender IS NOT NULL AND onrecord_gender(r.male, r.female) IS NOT NULL AND onrecord_gender(r.male, r.female) <> p_gender;
-    CONTINUE WHEN EXISTS (SELECT 1 FROM person_aliases a, LATERAL string_to_array(a.norm, ' ') AS x(w)
-                          WHERE a.person_id = r.id AND a.norm <> p_norm AND cardinality(x.w) >= 2
-                            AND x.w[cardinality(x.w)] = t[cardinality(t)]
-                            AND (onrecord_given_related(t[1], x.w[1]) OR onrecord_given_related(c[1], x.w[1]))
-                            AND NOT onrecord_name_variants(t, x.w));
-    IF v_found IS NOT NULL THEN RETURN NULL; END IF;
-    v_found := r.id;
+  -- The same first name first: only when no person has it is a short form looked at.
+  FOREACH v_short IN ARRAY ARRAY[false, true] LOOP
+    FOR r IN SELECT id, norm_name, male, female FROM people WHERE kind = 'person' AND surname = p_surname AND norm_name <> surname
+             ORDER BY quote_count DESC LIMIT ${MAX_SURNAME_CANDIDATES} LOOP
+      c := string_to_array(r.norm_name, ' ');
+      CONTINUE WHEN (t[1] <> c[1]) <> v_short OR NOT onrecord_name_variants(t, c);
+      CONTINUE WHEN p_gender IS NOT NULL AND onrecord_gender(r.male, r.female) IS NOT NULL AND onrecord_gender(r.male, r.female) <> p_gender;
+      IF v_short THEN
+        v_words := coalesce(v_words, onrecord_descriptor_words(ARRAY(SELECT x->>0 FROM jsonb_array_elements(coalesce(p_descriptors, '[]')) AS x)));
+        CONTINUE WHEN NOT (v_words && onrecord_descriptor_words(ARRAY(SELECT descriptor FROM person_descriptors WHERE person_id = r.id)));
+      END IF;
+      CONTINUE WHEN EXISTS (SELECT 1 FROM person_aliases a, LATERAL string_to_array(a.norm, ' ') AS x(w)
+                            WHERE a.person_id = r.id AND a.norm <> p_norm AND cardinality(x.w) >= 2
+                              AND x.w[cardinality(x.w)] = t[cardinality(t)]
+                              AND (onrecord_given_related(t[1], x.w[1]) OR onrecord_given_related(c[1], x.w[1]))
+                              AND NOT onrecord_name_variants(t, x.w));
+      IF v_found IS NOT NULL THEN RETURN NULL; END IF;
+      v_found := r.id;
+    END LOOP;
+    IF v_found IS NOT NULL THEN RETURN v_found; END IF;
   END LOOP;
-  RETURN v_found;
+  RETURN NULL;
 END
 $fn$;
 
@@ -954,8 +976,9 @@ $fn$;
 -- surname last, a first word related to its recorded name's, no title before it), one not in
 -- capitals only first,
 -- then the fullest, then the first in code-point order; without a possessive, its spaces plain.
--- Its quotes are labelled with it. Called when a full name other than its recorded one is
--- counted for it (as the SQLite store's chooseNames).
+-- Only the person's row changes: quotes keep the label they were written with, reads show the
+-- person's name, and speaker searches find people by person_names. Called when a full name
+-- other than its recorded one is counted for it (as the SQLite store's chooseNames).
 CREATE FUNCTION onrecord_display_name(p_id bigint) RETURNS void LANGUAGE plpgsql AS $fn$
 DECLARE
   v_best text;
@@ -970,9 +993,6 @@ BEGIN
     LIMIT 1;
   IF v_best IS NULL THEN RETURN; END IF;
   UPDATE people SET name = v_best WHERE id = p_id AND name <> v_best;
-  IF FOUND THEN
-    UPDATE quotes SET speaker_label = v_best WHERE person_id = p_id;
-  END IF;
 END
 $fn$;
 
@@ -989,6 +1009,11 @@ CREATE TRIGGER person_aliases_counted AFTER INSERT OR UPDATE ON person_aliases
   FOR EACH ROW WHEN (position(' ' in NEW.norm) > 0) EXECUTE FUNCTION onrecord_alias_counted();
 `,
     run: async (client) => {
+      // onrecord_add() of migration 5 as it is, but passing the entity's descriptors to the variant pick.
+      const def = (await client.query<{ d: string }>("SELECT pg_get_functiondef('onrecord_add(jsonb)'::regprocedure) AS d")).rows[0]!.d;
+      const call = "onrecord_pick_variant(per->>'norm', per->>'surname', per->>'gender')";
+      if (!def.includes(call)) throw new Error('onrecord_add() does not call onrecord_pick_variant() as migration 5 wrote it');
+      await client.query(def.replace(call, "onrecord_pick_variant(per->>'norm', per->>'surname', per->>'gender', per->'descriptors')"));
       const full: string[] = [];
       const short: string[] = [];
       for (const [f, shorts] of Object.entries(SHORT_FORMS)) for (const s of shorts) (full.push(f), short.push(s));

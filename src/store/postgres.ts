@@ -18,12 +18,10 @@
 import pg from 'pg';
 import type { Analysis, Person, Quote } from '../extract/types.js';
 import { PG_MIGRATIONS } from './pg-migrations.js';
-import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
+import { shownSpeaker, toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, mentionsJson, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson } from './prepare.js';
 import { titlesOf } from './identity.js';
 import {
-  namesBeyondSearch,
-  SPEAKER_NAMES_MAX,
   nameTokens,
   NEAR_THRESHOLD,
   sha256,
@@ -108,10 +106,16 @@ export interface PersonRow {
   article_count: number;
 }
 
-/** Quote columns without the tsvector (never sent to the client). */
+/**
+ * Quote columns without the tsvector (never sent to the client), and the name the quote's
+ * person is shown by now (`speaker_label` is the one it had when the quote was written).
+ */
 const QUOTE_COLS = `q.id, q.article_id, q.quotation_id, q.person_id, q.start, q."end", q.text, q.type, q.speaker_name,
   q.speaker_entity, q.speaker_label, q.mention_start, q.mention_end, q.mention_text, q.cue_start, q.cue_end, q.cue_text,
-  q.confidence, q.published, q.addressee, q.said_when`;
+  q.confidence, q.published, q.addressee, q.said_when, (SELECT name FROM people WHERE id = q.person_id) AS person_name`;
+
+/** As the SQLite store's SPEAKER_SURNAMES_MAX: beyond so many surnames a speaker's do not narrow the match. */
+const SPEAKER_SURNAMES_MAX = 32;
 
 /**
  * Turns user search words into a tsquery (the same syntax the SQLite store accepts: words,
@@ -326,21 +330,33 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * A speaker search as a tsquery over quotes' speaker labels: its words, or the recorded name of
-   * a person one of whose other names it matches (as the SQLite store's speakerTerms).
+   * A speaker search as a condition on quotes `q` (as the SQLite store's speakerFilter): the
+   * quotes of the people one of whose names has its words (person_names), and those of no
+   * person whose speaker label has them. `p` binds a parameter. `labels` narrows the text
+   * search's match as there: the search's words or those people's surnames in the label.
    */
-  private async speakerQuery(speaker: string): Promise<string> {
-    const words = tsQueryText(speaker, 'B');
-    if (!words) return '';
-    const names = (
-      await this.query<{ name: string }>(
-        `SELECT name FROM people WHERE id IN (SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold($1)))
-         ORDER BY quote_count DESC, id LIMIT ${SPEAKER_NAMES_MAX}`,
-        [tsQueryText(speaker)],
+  private async speakerFilter(speaker: string, p: (v: unknown) => string): Promise<{ sql: string; labels: string | null }> {
+    const words = tsQueryText(speaker);
+    if (!words) return { sql: '', labels: null };
+    const surnames = (
+      await this.query<{ surname: string }>(
+        `SELECT DISTINCT surname FROM people WHERE id IN (SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold($1)))
+         LIMIT ${SPEAKER_SURNAMES_MAX + 1}`,
+        [words],
       )
-    ).map((r) => r.name);
-    const more = namesBeyondSearch(names, speaker).map((n) => tsQueryText('"' + n + '"', 'B')).filter(Boolean);
-    return more.length ? [words, ...more].map((t) => `(${t})`).join(' | ') : words;
+    ).map((r) => r.surname);
+    const own = tsQueryText(speaker, 'B');
+    const labels =
+      surnames.length > SPEAKER_SURNAMES_MAX
+        ? null
+        : [own, ...surnames.map((n) => tsQueryText('"' + n + '"', 'B'))].filter(Boolean).map((t) => `(${t})`).join(' | ');
+    const w = p(words);
+    const label = p(own);
+    return {
+      sql: ` AND (q.person_id IN (SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold(${w})))
+        OR (q.person_id IS NULL AND q.search @@ to_tsquery('simple', onrecord_fold(${label}))))`,
+      labels,
+    };
   }
 
   private async searchFrom(query: SearchQuery, offset: number, limit: number): Promise<SearchHit[]> {
@@ -354,23 +370,24 @@ export class PostgresStore implements Store {
     if (query.since) filters.push(`q.published >= ${p(query.since)}`);
     if (query.until) filters.push(`q.published <= ${p(untilBound(query.until))}`);
     const text = query.text ? tsQueryText(query.text) : '';
-    const speaker = query.speaker ? await this.speakerQuery(query.speaker.replace(/["*]/g, ' ')) : '';
-    const tsq = [text, speaker].filter(Boolean).map((t) => `(${t})`).join(' & ');
     const join = query.outlet ? 'JOIN articles a ON a.id = q.article_id' : '';
+    // The rows' filters, without the speaker's (the appearances of a hit are all shown).
     const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
     const filterParams = [...params];
+    const speaker = query.speaker ? await this.speakerFilter(query.speaker.replace(/["*]/g, ' '), p) : null;
+    const filter = where + (speaker?.sql ?? '');
     let ids: number[];
     // Only words rank: a speaker alone filters, and the hits stay newest first.
     if (text) {
-      const t = p(tsq);
+      const t = p(speaker?.labels ? `(${text}) & (${speaker.labels})` : text);
       const sql = `SELECT q.quotation_id AS id, MAX(ts_rank(q.search, tq)) AS score
         FROM quotes q ${join}, to_tsquery('simple', onrecord_fold(${t})) AS tq
-        WHERE q.search @@ tq${where}
+        WHERE q.search @@ tq${filter}
         GROUP BY q.quotation_id ORDER BY score DESC, q.quotation_id LIMIT ${p(limit)} OFFSET ${p(offset)}`;
       ids = (await this.query<{ id: number }>(sql, params)).map((r) => r.id);
     } else {
-      const bySpeaker = speaker ? ` AND q.search @@ to_tsquery('simple', onrecord_fold(${p(tsq)}))` : '';
-      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE true${where}${bySpeaker}
+      const bySpeaker = speaker?.labels ? ` AND q.search @@ to_tsquery('simple', onrecord_fold(${p(speaker.labels)}))` : '';
+      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE true${filter}${bySpeaker}
         GROUP BY q.quotation_id ORDER BY MAX(COALESCE(q.published, '')) DESC, MAX(q.id) DESC LIMIT ${p(limit)} OFFSET ${p(offset)}`;
       ids = (await this.query<{ id: number }>(sql, params)).map((r) => r.id);
     }
@@ -523,7 +540,7 @@ export class PostgresStore implements Store {
         id: r.id,
         quotationId: r.quotation_id,
         personId: r.person_id,
-        speakerLabel: r.speaker_label ?? r.speaker_name,
+        speakerLabel: shownSpeaker(r),
       }),
     );
     const people = toContractPeople(peopleRows, row.text).map(({ row: p, ...person }): ArticlePerson => ({ ...person, personId: p.person_id }));

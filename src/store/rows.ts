@@ -17,6 +17,8 @@ export interface QuoteRow {
   speaker_name: string | null;
   speaker_entity: string | null;
   speaker_label: string | null;
+  /** The name the quote's person is shown by now (people.name), when the read joins it. */
+  person_name?: string | null;
   mention_start: number | null;
   mention_end: number | null;
   mention_text: string | null;
@@ -141,6 +143,15 @@ export function toPage<T>(items: T[], limit: number, offset: number): Page<T> {
   return { items: items.slice(0, limit), next: items.length > limit ? offset + limit : null };
 }
 
+/**
+ * The speaker a stored quote is shown with: its person's name as it is now (a person's shown
+ * name changes as its names are counted; quotes keep the label they were written with), else
+ * the label, else the name the article gave.
+ */
+export function shownSpeaker(r: QuoteRow): string | null {
+  return r.person_name ?? r.speaker_label ?? r.speaker_name;
+}
+
 export function toAppearance(r: AppearanceRow): Appearance {
   return {
     quoteId: r.id,
@@ -151,7 +162,7 @@ export function toAppearance(r: AppearanceRow): Appearance {
     published: r.published,
     text: r.text,
     type: r.type,
-    speaker: r.speaker_label ?? r.speaker_name,
+    speaker: shownSpeaker(r),
     cue: r.cue_text,
   };
 }

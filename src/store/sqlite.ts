@@ -8,9 +8,9 @@ import { MIGRATIONS } from './migrations.js';
 import { BandIndex } from './band-index.js';
 import { RecentWords } from './near-words.js';
 import { FullNames, type FullName } from './full-names.js';
-import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, namesBeyondSearch, quotationSignature, SPEAKER_NAMES_MAX, stripDiacritics } from './normalize.js';
-import { toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
-import { MAX_SURNAME_CANDIDATES, displayName, givenRoots, pickFullName, pickVariant, titlesOf, type Candidate, type Evidence } from './identity.js';
+import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, quotationSignature, stripDiacritics } from './normalize.js';
+import { shownSpeaker, toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
+import { MAX_SURNAME_CANDIDATES, descriptorWords, displayName, givenRoots, pickFullName, pickVariant, titlesOf, type Candidate, type Evidence } from './identity.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -110,6 +110,15 @@ export function ftsTerms(input: string): string {
   while (parts.length && (parts[parts.length - 1] === 'OR' || parts[parts.length - 1] === 'NOT')) parts.pop();
   return parts.join(' ');
 }
+
+/**
+ * The name a quote's person is shown by now, read with the quote `q` (its `speaker_label` is the
+ * name the person had when the quote was written: see `chooseNames`, and rows.ts `shownSpeaker`).
+ */
+const PERSON_NAME = '(SELECT name FROM people WHERE id = q.person_id) AS person_name';
+
+/** Surnames of the people a speaker search names beyond which the full-text match is not narrowed by them (see speakerFilter). */
+const SPEAKER_SURNAMES_MAX = 32;
 
 /** Articles written between two returns to the event loop in a large batch. */
 const WRITE_CHUNK = 16;
@@ -509,8 +518,6 @@ export class SqliteStore implements Store {
       personNameOf: db.prepare("SELECT name, norm_name, surname FROM people WHERE id = ? AND kind = 'person' AND instr(norm_name, ' ') > 0"),
       aliasCountsOf: db.prepare('SELECT alias, norm, count FROM person_aliases WHERE person_id = ?').raw(),
       renamePerson: db.prepare('UPDATE people SET name = ? WHERE id = ?'),
-      indexedQuotesOf: db.prepare('SELECT id, text, speaker_label FROM quotes WHERE person_id = ? AND id < ?').raw(),
-      relabelQuotes: db.prepare('UPDATE quotes SET speaker_label = ? WHERE person_id = ?'),
       namesOfPerson: db.prepare('SELECT rowid FROM people_fts WHERE people_fts MATCH ? AND person_id = ?').pluck(),
       repointName: db.prepare('UPDATE people_fts SET person_id = ? WHERE rowid = ?'),
       mergedInto: db.prepare('SELECT into_id FROM people_merged WHERE id = ?').pluck(),
@@ -1118,8 +1125,10 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Each person of `renamable` is shown by its most used full form (`displayName`), its quotes
-   * labelled with it for search (re-indexed when already indexed). Runs once the counts are
+   * Each person of `renamable` is shown by its most used full form (`displayName`). Only the
+   * person's row changes: its quotes keep the label they were written with (reads show the
+   * person's name, searches by speaker find people by any of their names: `speakerFilter`), so
+   * a rename costs one statement however many quotes the person has. Runs once the counts are
    * written: at the end of a batch (a person renamed once however often its names changed
    * places in it), and per article in safe mode. Most people are counted under their recorded
    * name only and are never looked at here.
@@ -1141,10 +1150,6 @@ export class SqliteStore implements Store {
       if (name === null || name === names.name) continue;
       names.name = name;
       this.stmt.renamePerson.run(name, id);
-      const indexed = this.stmt.indexedQuotesOf.all(id, this.unindexedFrom) as [number, string, string | null][];
-      for (const [qid, text, label] of indexed) this.stmt.unindexQuote.run(qid, text, label);
-      this.stmt.relabelQuotes.run(name, id);
-      for (const [qid, text] of indexed) this.stmt.indexQuote.run(qid, text, name);
       renamed.set(id, name);
     }
     this.renamable.clear();
@@ -1192,7 +1197,10 @@ export class SqliteStore implements Store {
     } else if (!row && isPerson && pp.tokens > 1 && this.mayHaveVariant(pp)) {
       const candidates = this.fullNamesOf(pp.surname);
       const variant = candidates.length
-        ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates, (c) => this.stmt.aliasNormsOf.all(c.id) as string[])
+        ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates, (c) => this.stmt.aliasNormsOf.all(c.id) as string[], {
+            words: descriptorWords(pp.descriptors.map((d) => d[0])),
+            wordsOf: (c) => descriptorWords(this.descriptorsOf(c.id)),
+          })
         : null;
       if (variant) {
         row = this.personByNorm('person', variant.tokens.join(' '))!;
@@ -1297,6 +1305,14 @@ export class SqliteStore implements Store {
       for (const t of titlesOf(list)) titles.add(t);
     }
     return e;
+  }
+
+  /** A person's descriptors, those of the batch still pending included. */
+  private descriptorsOf(id: number): string[] {
+    const descriptors = (this.stmt.descriptorsOf.all(JSON.stringify([id])) as [number, string][]).map((x) => x[1]);
+    const pending = this.pending?.descriptors.get(id);
+    if (pending) descriptors.push(...pending.keys());
+    return descriptors;
   }
 
   /** What the record knows of a person (a surname-only one): genders and titles, pending counts included. */
@@ -1581,20 +1597,31 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * A speaker search as FTS5 terms over quotes' speaker labels: its words, or the recorded name of
-   * a person one of whose other names it matches (`Joe Doe` finds the quotes of the person
-   * shown as `Joseph Doe`, who is also called so).
+   * A speaker search as a condition on quotes `q`: the quotes of the people one of whose names
+   * has its words (`people_fts`: names and aliases, whatever name the person is shown by now),
+   * and those of no person whose speaker label has them. Quotes keep the label they were
+   * written with, so a person renamed since (`chooseNames`) is found by its people rows.
+   * `labels` narrows the full-text match to quotes that may pass (their label has the search's
+   * words or the surname of one of those people: every name a person's quotes were labelled
+   * with ends in its surname), so that words and a speaker together are matched in the index
+   * rather than every quote with the words being filtered; null when too many surnames.
    */
-  private speakerTerms(speaker: string): string {
+  private speakerFilter(speaker: string): { sql: string; params: string[]; labels: string | null } | null {
     const terms = ftsTerms(speaker);
-    if (!terms) return '';
-    const names = this.db
-      .prepare(`SELECT name FROM people WHERE id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?)
-                ORDER BY quote_count DESC LIMIT ${SPEAKER_NAMES_MAX}`)
+    if (!terms) return null;
+    const names = `name : (${terms})`;
+    const surnames = this.db
+      .prepare(`SELECT DISTINCT surname FROM people WHERE id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?) LIMIT ${SPEAKER_SURNAMES_MAX + 1}`)
       .pluck()
-      .all(`name : (${terms})`) as string[];
-    const more = namesBeyondSearch(names, speaker).map((n) => `(${ftsTerms('"' + n + '"')})`);
-    return more.length ? [`(${terms})`, ...more].join(' OR ') : terms;
+      .all(names) as string[];
+    const labels =
+      surnames.length > SPEAKER_SURNAMES_MAX ? null : [`(${terms})`, ...surnames.map((n) => ftsTerms('"' + n + '"')).filter(Boolean)].join(' OR ');
+    return {
+      sql: ` AND (q.person_id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?)
+        OR (q.person_id IS NULL AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)))`,
+      params: [names, `speaker_label : (${terms})`],
+      labels,
+    };
   }
 
   /** Hits `offset` to `offset + limit` of a search, in rank order (newest first without words). */
@@ -1614,16 +1641,20 @@ export class SqliteStore implements Store {
       params.push(untilBound(query.until));
     }
     const text = query.text ? ftsTerms(query.text) : '';
-    const speaker = query.speaker ? this.speakerTerms(query.speaker.replace(/["*]/g, ' ')) : '';
-    let match = text ? `(${text})` : '';
-    if (speaker) match += (match ? ' AND ' : '') + `speaker_label : (${speaker})`;
+    const speaker = query.speaker ? this.speakerFilter(query.speaker.replace(/["*]/g, ' ')) : null;
+    const byLabel = speaker?.labels ? `speaker_label : (${speaker.labels})` : '';
+    const match = text ? `(${text})` + (byLabel ? ` AND ${byLabel}` : '') : '';
     const needArticle = Boolean(query.outlet);
     const join = needArticle ? 'JOIN articles a ON a.id = q.article_id' : '';
+    // The rows' filters, without the speaker's (the appearances of a hit are all shown).
     const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
+    const rowParams = [...params];
+    const filter = where + (speaker?.sql ?? '');
+    if (speaker) params.push(...speaker.params);
     let ids: number[];
     // Only words rank: a speaker alone filters, and the hits stay newest first (ranking by
     // the speaker's name alone put the shortest quotes first, in no order a reader could see).
-    const ranked = text ? this.bestRanked(match, offset + limit, join, where, params) : null;
+    const ranked = text ? this.bestRanked(match, offset + limit, join, filter, params) : null;
     if (ranked) ids = ranked.slice(offset, offset + limit);
     else if (text) {
       // bm25() called in a subquery ranks the same as the `rank` column but costs about a third
@@ -1632,21 +1663,22 @@ export class SqliteStore implements Store {
       const sql = `SELECT q.quotation_id AS id, MIN(m.score) AS score
         FROM (SELECT rowid, bm25(quotes_fts) AS score FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT -1) m
         JOIN quotes q ON q.id = m.rowid ${join}
-        WHERE 1${where}
+        WHERE 1${filter}
         GROUP BY q.quotation_id ORDER BY score, q.quotation_id LIMIT ? OFFSET ?`;
       ids = (this.db.prepare(sql).all(match, ...params, limit, offset) as { id: number }[]).map((r) => r.id);
     } else {
       // Newest first by each quotation's latest appearance (publication date, undated last,
       // then ingest order): walking the published index and stopping once the page is full
       // reads a few rows instead of grouping the whole record.
-      const bySpeaker = match ? ' AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)' : '';
-      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE 1${where}${bySpeaker}
+      const bySpeaker = byLabel ? ' AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)' : '';
+      if (byLabel) params.push(byLabel);
+      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE 1${filter}${bySpeaker}
         ORDER BY q.published DESC, q.id DESC`;
       // (SQLite sorts NULL lowest, so undated quotes come last without an IS NULL term, which
       // would stop the index from giving the order.)
       const seen = new Set<number>();
       ids = [];
-      for (const row of this.db.prepare(sql).iterate(...params, ...(match ? [match] : [])) as IterableIterator<{ id: number }>) {
+      for (const row of this.db.prepare(sql).iterate(...params) as IterableIterator<{ id: number }>) {
         if (seen.has(row.id)) continue;
         seen.add(row.id);
         if (seen.size > offset) ids.push(row.id);
@@ -1657,14 +1689,14 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT * FROM (
-           SELECT q.*, a.url, a.canonical_url, a.title, a.outlet,
+           SELECT q.*, ${PERSON_NAME}, a.url, a.canonical_url, a.title, a.outlet,
              ROW_NUMBER() OVER (PARTITION BY q.quotation_id ORDER BY q.published IS NULL, q.published, q.id) AS nth
            FROM quotes q JOIN articles a ON a.id = q.article_id
            WHERE q.quotation_id IN (SELECT value FROM json_each(?))${where})
          WHERE nth <= ${MAX_APPEARANCES}
          ORDER BY published IS NULL, published, id`,
       )
-      .all(JSON.stringify(ids), ...params) as AppearanceRow[];
+      .all(JSON.stringify(ids), ...rowParams) as AppearanceRow[];
     const totals = new Map(
       (
         this.db
@@ -1764,13 +1796,13 @@ export class SqliteStore implements Store {
       )
       .get(id) as (ArticleSummaryRow & { text: string; people: string }) | undefined;
     if (!row) return null;
-    const quotes = (this.db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id').all(id) as QuoteRow[]).map(
+    const quotes = (this.db.prepare(`SELECT q.*, ${PERSON_NAME} FROM quotes q WHERE q.article_id = ? ORDER BY q.start, q.id`).all(id) as QuoteRow[]).map(
       (r): StoredQuote => ({
         ...toContractQuote(r, row.text),
         id: r.id,
         quotationId: r.quotation_id,
         personId: r.person_id,
-        speakerLabel: r.speaker_label ?? r.speaker_name,
+        speakerLabel: shownSpeaker(r),
       }),
     );
     const people = toContractPeople(this.articlePeople(row.people), row.text).map(
