@@ -632,6 +632,17 @@ test('`Lu Feng`, `Wang Lin`: a surname that opens an East Asian name gives no gu
   assert.equal(speakerOf(r, quote(r, 'the talks would cover fishing rights')).name, 'Lu Feng', summary(r));
 });
 
+test('`Hillary`, `Ted`: a given name both first-name lists hold but that is, in use, one sex\'s gives that gender, so `he` does not mean a Hillary', () => {
+  let r = run('Omar Pell, a former governor, said the party was ready.\n\nHillary Vance will debate on Friday, and the campaign expects a large audience. “It will settle the matter,” he said.');
+  expectQuote(quote(r, '“It will settle the matter,”'), { speaker: 'Omar Pell', mention: 'he', cue: 'said' });
+  assert.equal(r.people.find((p) => p.name === 'Hillary Vance')?.gender, 'f', summary(r));
+  r = run('Omar Pell, a former governor, said the party was ready.\n\nTed Vance will debate on Friday, and the campaign expects a large audience.\n\n“It will settle the matter,” she said.');
+  assert.notEqual(quote(r, '“It will settle the matter,”').speaker.name, 'Ted Vance', summary(r));
+  // (A name given to both, `Jordan`, still gets no guess.)
+  r = run('Jordan Vance will debate on Friday. “It will settle the matter,” she said.');
+  expectQuote(quote(r, '“It will settle the matter,”'), { speaker: 'Jordan Vance', mention: 'she' });
+});
+
 test('a definite description the article says it leaves unnamed is one person `he` or `she` can mean (`The neighbour, who asked not to be named, said`)', () => {
   const r = run('Mayor Lena Brant opened the meeting. The neighbour, who asked not to be named, said the fire started at night. “It was terrifying,” he said.');
   expectQuote(quote(r, '“It was terrifying,”'), { speaker: 'The neighbour', mention: 'he', cue: 'said' });

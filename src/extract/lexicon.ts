@@ -278,8 +278,25 @@ function listedGender(name: string): 'm' | 'f' | undefined {
   const m = male.has(n);
   if (f && !m) return 'f';
   if (m && !f) return 'm';
+  if (f && m) return MOSTLY_MALE.has(n) ? 'm' : MOSTLY_FEMALE.has(n) ? 'f' : undefined;
   return undefined;
 }
+
+/**
+ * Names both lists hold that are, in use, overwhelmingly one sex's (`Hillary`, `Bernie`, `Ted`):
+ * the lists count every bearer ever recorded, so one rare bearer of the other sex leaves such a
+ * name with no gender and `he` free to mean Hillary. Names truly given to both (`Jordan`, `Kim`,
+ * `Pat`, `Terry`, `Jamie`) and those whose sex differs by language (`Andrea`, `Nicola`,
+ * `Simone`) stay out: the first-name guess stays a guess the pronouns can correct.
+ */
+const MOSTLY_MALE = new Set(`adrian alfie andy austin barry bennie benny bernie bert bill billy bobby brett
+ cecil chad christian cody corey cory danny darryl daryl devin dorian eddie frank fred
+ freddie freddy gabriel gene george glen glenn gus heath jermaine jerry jesse joey kyle leland lonnie lorne
+ lou max noel perry phil quentin randy ray reggie ricky rory sal sean shane shaun shawn sonny
+ ted teddy theo tim timmy toby tommy tony vinny wally willie`.split(/\s+/).filter(Boolean));
+const MOSTLY_FEMALE = new Set(`abbie abby addie allie angie bev brandy brooke carly cassie claire clare
+ connie courtney erin evelyn gail gayle ginger grace haley hazel hillary holly jodi jodie julie kylie lauren
+ mallory meredith meryl nikki paige patsy penny ruby shelley stacy tammy tracey whitney winnie`.split(/\s+/).filter(Boolean));
 
 /** isFirstName's answers (it is asked about the same capitalised words many times a document). */
 const firstNameAnswers = new Map<string, boolean>();
