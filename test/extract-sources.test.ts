@@ -483,6 +483,13 @@ test('`and` inside an institution’s name keeps it whole; between two people it
   assert.ok(r.people.some((p) => p.name === 'Ivar Lundgren') && r.people.some((p) => p.name === 'Mette Osei'), summary(r));
 });
 
+test('an institution’s name keeps `and` and `for` after a plural institution word or before the word that ends such a name (`Centers for ... and ...`, `Immigration and Customs Enforcement`)', () => {
+  const r = run('“The outbreak is slowing,” the Centers for Flood Control and Relief said in a statement. Harbor and Customs Enforcement said the ships were late. “We are closed,” said a manager at the Lakeview Sport and Ice Complex.');
+  expectQuote(quote(r, '“The outbreak is slowing,”'), { speaker: 'Centers for Flood Control and Relief', mention: 'Centers for Flood Control and Relief', cue: 'said' });
+  assert.equal(speakerOf(r, quote(r, 'the ships were late')).name, 'Harbor and Customs Enforcement', summary(r));
+  assert.ok(r.people.some((p) => p.name === 'Centers for Flood Control and Relief' && p.kind === 'org'), summary(r));
+});
+
 test('a second cue after a clause with a cue of its own still reports the quotation after it', () => {
   const r = run('He said he would keep the seat, and when asked why the scheme excludes grandparents, the 41-year-old father of two replied, "It is meant to help the parent who stays home."');
   expectQuote(quote(r, '"It is meant to help the parent who stays home."'), { mention: 'the 41-year-old father of two', cue: 'replied' });

@@ -101,6 +101,14 @@ test('an unnamed source `a spokesperson for Elections Canada` is named by the wh
   assert.match(q.speaker.mention?.text ?? '', /spokesperson/);
 });
 
+test('after an inverted cue a role keeps its `for` or `of` complement with its determiner (`said a spokesperson for the port`), but not the report’s time or place (`on Monday`, `in a statement`)', () => {
+  const r = run('“We found no leak,” said a spokesperson for the port authority. “The pier is safe,” said the chair of the harbour board. “Ships can dock,” said a spokesman on Monday. “Fees stay the same,” said a spokeswoman in a statement.');
+  expectQuote(quote(r, '“We found no leak,”'), { speaker: 'a spokesperson for the port authority', mention: 'a spokesperson for the port authority', cue: 'said' });
+  expectQuote(quote(r, '“The pier is safe,”'), { speaker: 'the chair of the harbour board', mention: 'the chair of the harbour board', cue: 'said' });
+  expectQuote(quote(r, '“Ships can dock,”'), { mention: 'a spokesman', cue: 'said' });
+  expectQuote(quote(r, '“Fees stay the same,”'), { mention: 'a spokeswoman', cue: 'said' });
+});
+
 test('`the ministry` resolves to the ministry the article introduced by name',
   () => {
   const r = run('Ontario’s Ministry of Health announced the closures on Monday. The ministry said the clinics would reopen in May.');
@@ -241,7 +249,7 @@ test('an epithet means the person the passage introduces with a relative clause,
   const text = 'No, I am not talking about Bruno Castellane, who played a radio detective.\n\n' +
     'I am talking about Tomas Ferreira, who like Castellane was born in Portugal. “We print only what our neighbours write,” says the 41-year-old owner of the shop.';
   const r = run(text);
-  expectQuote(r.quotes.find((q) => q.text.includes('our neighbours write'))!, { speaker: 'Tomas Ferreira', mention: 'the 41-year-old owner', cue: 'says' });
+  expectQuote(r.quotes.find((q) => q.text.includes('our neighbours write'))!, { speaker: 'Tomas Ferreira', mention: 'the 41-year-old owner of the shop', cue: 'says' });
 });
 
 test('a name after a preposition is no subject, so it does not take `he` (`like Harold Pike had done`)', () => {

@@ -172,7 +172,7 @@ export const ORG_WORDS = new Set(`ministry department agency police service serv
  congress assembly cabinet secretariat reuters ap afp cbc ctv cnn bbc nbc abc cbs fox msnbc kcna
  xinhua statistics canada health fund trust partners associates airlines airways motors systems
  technologies labs laboratories holdings industries energy oil pharmaceuticals commission
- tv radio channel magazine herald tribune gazette globe star sun mail telegraph guardian`.split(/\s+/).filter(Boolean));
+ tv radio channel magazine herald tribune gazette globe star sun mail telegraph guardian museum library`.split(/\s+/).filter(Boolean));
 
 /**
  * Words that end the name of an institution named after a person (`the Ada Brook Foundation`,

@@ -240,7 +240,7 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
       // and in such a name, `and` before a capitalised word that is no given name or place
       // (`Organization for Economic Cooperation and Development`).
       if (t.lower === 'for' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para && tokens[j + 1].quote === t.quote
-        && ORG_WORDS.has(tokens[j - 1].lower) && !/^(the|a|an)$/.test(tokens[j + 1].lower)) { forName = true; j += 1; continue; }
+        && institutionWord(tokens[j - 1].lower) && !/^(the|a|an)$/.test(tokens[j + 1].lower)) { forName = true; j += 1; continue; }
       if (forName && t.lower === 'and' && j + 1 < tokens.length && capitalised(tokens[j + 1]) && tokens[j + 1].para === t.para && tokens[j + 1].quote === t.quote
         && !isFirstName(tokens[j + 1].text) && !isPlaceName([tokens[j + 1].lower]) && !NOT_NAMES.has(tokens[j + 1].lower)) { j += 1; continue; }
       // `Procter & Gamble`, `AT&T`.
@@ -282,9 +282,28 @@ function institutionContinues(tokens: Token[], first: number, and: number): bool
   for (let k = first; k < and; k++) if (isFirstName(tokens[k].text)) return false;
   for (let k = and + 1; k < tokens.length && k <= and + 3; k++) {
     if (!capitalised(tokens[k]) || tokens[k].para !== tokens[and].para) return false;
-    if (ORG_WORDS.has(tokens[k].lower) || /^(services|affairs|commission|department|security)$/.test(tokens[k].lower)) return true;
+    if (ORG_WORDS.has(tokens[k].lower) || INSTITUTION_ENDS.has(tokens[k].lower)) return true;
   }
   return false;
+}
+
+/**
+ * Last words of institutions' names that join two parts with `and` (`Immigration and Customs
+ * Enforcement`, `Sport and Ice Complex`): what such an office or place does or is, not an
+ * organisation word on its own.
+ */
+const INSTITUTION_ENDS = new Set(`services affairs commission department security enforcement prevention
+ development protection research procurement culture wildlife complex library museum directorate
+ technology sciences resources`.split(/\s+/).filter(Boolean));
+
+/**
+ * An institution's word before `for`, singular or plural: `Center for ...`, `Centers for Disease
+ * Control`, `Institutes for ...`.
+ */
+function institutionWord(lower: string): boolean {
+  if (ORG_WORDS.has(lower)) return true;
+  if (!lower.endsWith('s') || lower.endsWith('ss')) return false;
+  return ORG_WORDS.has(lower.slice(0, -1)) || lower.endsWith('ies') && ORG_WORDS.has(lower.slice(0, -3) + 'y');
 }
 
 /**
@@ -350,7 +369,8 @@ function classify(doc: Doc, first: number, last: number): NameRun {
   let acronym = false;
   for (let k = nameFirst; k < last; k++) {
     // (`Hogan & Hartson`, `Procter & Gamble`: firms, whatever first names they hold.)
-    if (ORG_WORDS.has(tokens[k].lower) || tokens[k].text === '&') org = true;
+    // (`Centers for Disease Control`: only an institution's word lets `for` into a name.)
+    if (ORG_WORDS.has(tokens[k].lower) || tokens[k].text === '&' || tokens[k].lower === 'for') org = true;
     if ((/^[A-Z]{2,}$/.test(tokens[k].text) || /^([A-Z]\.){2,}$/.test(tokens[k].text)) && !/^(II|III|IV|JR|SR)$/.test(tokens[k].text)) acronym = true;
     // (`TechCrunch`, `TransLink`: a capital inside one word marks a brand, not a person.)
     if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(tokens[k].text) && !/^(Mc|Mac|De|Di|La|Le|Van|Von|O)\p{Lu}/u.test(tokens[k].text)) acronym = true;
@@ -378,6 +398,11 @@ const PAGEANT_WORDS = new Set(['universe', 'world', 'earth', 'international', 'o
 
 /** Last words of office names that run into the holder's name: `Secretary of State Ada Brill`. */
 const DEPARTMENT_WORDS = new Set(['state', 'defense', 'defence', 'health', 'justice', 'finance', 'security', 'affairs', 'treasury', 'education', 'transport', 'transportation', 'energy', 'labor', 'labour', 'interior', 'commerce', 'agriculture', 'environment', 'immigration', 'house', 'staff', 'general']);
+
+/** Days, months and other words of time: `said a spokesman on Monday` ends at the role. */
+const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+ morning afternoon evening night week month year weekend time january february march april may june july
+ august september october november december`.split(/\s+/).filter(Boolean));
 
 const DEGREE_ADVERBS = new Set(['most', 'more', 'least', 'less', 'very', 'highly', 'widely', 'well', 'best', 'so', 'too', 'increasingly']);
 const NP_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
@@ -705,8 +730,14 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
       const end = groupOfPeople(doc, last + 1, max);
       if (end > 0) { last = end; continue; }
     }
-    if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
-    if (isNominal(p) || runs.at[last] >= 0 && runs.at[last] === runs.at[j]) { last++; continue; }
+    if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1]) && !TIME_WORDS.has(tokens[last + 1].lower)) { last++; continue; }
+    // `said a spokesperson for the ministry`, `the chair of the city's board`: a role's `for`
+    // or `of` complement with its determiner, as before a cue. (Not `in a statement`, `at the
+    // time`: those are the report's own circumstances.)
+    if ((p.lower === 'for' || p.lower === 'of') && last > j && personNounAt(tokens, last - 1) && last + 2 < max
+      && (tokens[last + 1].pos === 'DET' || POSSESSIVE.has(tokens[last + 1].lower)) && tokens[last + 1].quote < 0 && isNominal(tokens[last + 2]) && !TIME_WORDS.has(tokens[last + 2].lower)) { last += 2; continue; }
+    // (Every word of a name run inside the phrase: `Centers for Disease Control and Prevention`.)
+    if (isNominal(p) || runs.at[last] >= 0 && (runs.at[last] === runs.at[j] || runs.at[last] === runs.at[last - 1])) { last++; continue; }
     // `one unaligned/VERB Florida strategist`: a participle between a determiner or modifier
     // and the noun it modifies.
     if (p.pos === 'VERB' && /ed$/.test(p.lower) && !cueSense(p.lower) && last > start && /^(DET|NUM|ADJ)$/.test(tokens[last - 1].pos) && last + 1 < max && isNominal(tokens[last + 1])) { last++; continue; }
