@@ -490,6 +490,12 @@ test('an institution’s name keeps `and` and `for` after a plural institution w
   assert.ok(r.people.some((p) => p.name === 'Centers for Flood Control and Relief' && p.kind === 'org'), summary(r));
 });
 
+test('`(D-Vt.):` is a closing bracket and a colon, not one symbol, so a name with its party before a colon labels the quotation after it', () => {
+  const r = run('Rep. Ada Fenwick (D-Vt.): "We will vote no on this bill." Later, Sen. Tom Vale (R-Ore.) said: "It passes easily."');
+  expectQuote(quote(r, '"We will vote no on this bill."'), { type: 'direct', speaker: 'Ada Fenwick' });
+  expectQuote(quote(r, '"It passes easily."'), { type: 'direct', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'said' });
+});
+
 test('a second cue after a clause with a cue of its own still reports the quotation after it', () => {
   const r = run('He said he would keep the seat, and when asked why the scheme excludes grandparents, the 41-year-old father of two replied, "It is meant to help the parent who stays home."');
   expectQuote(quote(r, '"It is meant to help the parent who stays home."'), { mention: 'the 41-year-old father of two', cue: 'replied' });

@@ -116,6 +116,8 @@ const SPLIT_TITLES = new Set(['rev', 'adm', 'atty', 'msgr']);
  * mark, a capital or the end of the paragraph follows.
  */
 const WORD_STOP = /^(in|no)\.$/;
+/** A closing bracket and a colon or semicolon, which wink reads as one emoticon (`):`). */
+const EMOTICON_PUNCT = /^[)\]][:;]$/;
 const SENTENCE_GOES_ON = /^[”"’'»)\]]*(\s*$|[ \t]*\n|\s+[“"‘'(]?\p{Lu})/u;
 
 export interface Token {
@@ -238,6 +240,13 @@ export class Doc {
         this.tokens.push({ i: this.tokens.length, start, end: end - 1, text: word, lower: word, pos: word === 'in' ? 'ADP' : 'DET', space, para, quote: -1 });
         this.wordStops.add(this.tokens.length);
         this.tokens.push({ i: this.tokens.length, start: end - 1, end, text: '.', lower: '.', pos: 'PUNCT', space: false, para, quote: -1 });
+        continue;
+      }
+      if (tags[w] === 'SYM' && EMOTICON_PUNCT.test(value)) {
+        // `(D-Vt.):`, `(one);`: wink reads a closing bracket and a colon as one emoticon; they
+        // are two marks, and the colon introduces what follows (`Rep. Ada Fenwick (D-Vt.): “...”`).
+        this.tokens.push({ i: this.tokens.length, start, end: start + 1, text: value[0]!, lower: value[0]!, pos: 'PUNCT', space, para, quote: -1 });
+        this.tokens.push({ i: this.tokens.length, start: start + 1, end, text: value[1]!, lower: value[1]!, pos: 'PUNCT', space: false, para, quote: -1 });
         continue;
       }
       this.tokens.push({
