@@ -496,6 +496,12 @@ test('`(D-Vt.):` is a closing bracket and a colon, not one symbol, so a name wit
   expectQuote(quote(r, '"It passes easily."'), { type: 'direct', speaker: 'Tom Vale', mention: 'Tom Vale', cue: 'said' });
 });
 
+test('`the study’s lead author`, `the acting director`: a word the tagger reads as a verb between a determiner and a person’s noun modifies it, and the phrase is the source', () => {
+  const r = run('“The ice is thinning fast,” the study’s lead author said. “We need more boats,” said the acting director.');
+  expectQuote(quote(r, '“The ice is thinning fast,”'), { type: 'direct', speaker: 'the study’s lead author', mention: 'the study’s lead author', cue: 'said' });
+  expectQuote(quote(r, '“We need more boats,”'), { type: 'direct', speaker: 'the acting director', mention: 'the acting director', cue: 'said' });
+});
+
 test('a second cue after a clause with a cue of its own still reports the quotation after it', () => {
   const r = run('He said he would keep the seat, and when asked why the scheme excludes grandparents, the 41-year-old father of two replied, "It is meant to help the parent who stays home."');
   expectQuote(quote(r, '"It is meant to help the parent who stays home."'), { mention: 'the 41-year-old father of two', cue: 'replied' });

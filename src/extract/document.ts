@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
 import type Model from 'wink-eng-lite-web-model';
 import { findBodyEnd } from './residue.js';
-import { TITLES } from './lexicon.js';
+import { PERSON_NOUNS, TITLES } from './lexicon.js';
+
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 /**
  * wink with its English model, loaded on first use rather than on import: the model puts about
@@ -261,6 +263,24 @@ export class Doc {
     wdoc.sentences().each((s: any) => { spans.push(s.out(its.span) as number[]); });
     this.splitSentences(spans, map);
     this.retagNamesReadAsVerbs();
+    this.retagModifiersReadAsVerbs();
+  }
+
+  /**
+   * `the study's lead/VERB author`, `the acting/VERB director`: a word the tagger reads as a verb
+   * between a determiner or possessive and a noun for a person modifies that noun, so the phrase
+   * is one noun phrase a source can be.
+   */
+  private retagModifiersReadAsVerbs(): void {
+    const tokens = this.tokens;
+    for (let k = 1; k + 1 < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.pos !== 'VERB') continue;
+      const prev = tokens[k - 1]!;
+      const next = tokens[k + 1]!;
+      if (next.para !== t.para || !PERSON_NOUNS.has(next.lower) || next.pos !== 'NOUN') continue;
+      if (prev.pos === 'DET' && /^(the|a|an)$/.test(prev.lower) || POSSESSIVE_DETERMINERS.has(prev.lower) || /^['’]s$/.test(prev.lower) && prev.pos === 'PART') t.pos = 'ADJ';
+    }
   }
 
   /**
