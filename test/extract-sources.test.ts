@@ -490,6 +490,12 @@ test('an institution’s name keeps `and` and `for` after a plural institution w
   assert.ok(r.people.some((p) => p.name === 'Centers for Flood Control and Relief' && p.kind === 'org'), summary(r));
 });
 
+test('a sentence’s first word the article also writes in lower case still opens an institution’s name that runs on through `and` (`Environment and Climate Change Canada`)', () => {
+  const r = run('The environment matters to voters. Environment and Fisheries Canada, for its part, said "the catch is a small factor in emissions."\n\nIn its strategy, the ministry suggests that anglers "use available resources to make decisions."');
+  expectQuote(quote(r, '"the catch is a small factor in emissions."'), { speaker: 'Environment and Fisheries Canada', mention: 'Environment and Fisheries Canada', cue: 'said' });
+  assert.equal(speakerOf(r, r.quotes.find((q) => q.text.includes('use available resources'))!).name, 'Environment and Fisheries Canada', summary(r));
+});
+
 test('`(D-Vt.):` is a closing bracket and a colon, not one symbol, so a name with its party before a colon labels the quotation after it', () => {
   const r = run('Rep. Ada Fenwick (D-Vt.): "We will vote no on this bill." Later, Sen. Tom Vale (R-Ore.) said: "It passes easily."');
   expectQuote(quote(r, '"We will vote no on this bill."'), { type: 'direct', speaker: 'Ada Fenwick' });

@@ -211,8 +211,11 @@ function nameRunsWith(doc: Doc, lowercase: Set<string>, known: Set<string> | und
     const alone = !nameToken(doc, tokens[i + 1] ?? tokens[i], true) || tokens[i + 1]?.para !== tokens[i].para;
     // (`New York`, `North Carolina`: a place's first word is no ordinary word there.)
     const placeStart = PLACE_PREFIXES.test(tokens[i].lower) && !alone;
+    // (`Environment and Climate Change Canada said`: a word the article also writes in lower case
+    // still opens an institution's name that goes on through `and` to its institution word.)
     if (!known?.has(tokens[i].text) && !placeStart && sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && !TITLES.has(tokens[i].lower)
-      && (lowercase.has(tokens[i].lower) || alone && isRoleNoun(tokens[i].lower))) { i++; continue; }
+      && (lowercase.has(tokens[i].lower) || alone && isRoleNoun(tokens[i].lower))
+      && !(tokens[i + 1]?.lower === 'and' && institutionContinues(tokens, i, i + 1))) { i++; continue; }
     if (alone && !known?.has(tokens[i].text) && !placeStart && sentenceInitial(tokens, i) && !isFirstName(tokens[i].text) && pluralOfLowercase(tokens[i].lower, lowercase)) {
       runs.push({ first: i, last: i + 1, nameFirst: i, nameLast: i + 1, org: false, common: true, personal: false });
       i++;
