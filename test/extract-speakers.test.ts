@@ -109,6 +109,12 @@ test('after an inverted cue a role keeps its `for` or `of` complement with its d
   expectQuote(quote(r, '“Fees stay the same,”'), { mention: 'a spokeswoman', cue: 'said' });
 });
 
+test('a day after a role’s complement is when it was said, not part of the source (`said the head of the union Monday`)', () => {
+  const r = run('“The strike is over,” said the head of the port union Monday. “Ferries run again,” said a spokesman for Harbor Works Tuesday.');
+  expectQuote(quote(r, '“The strike is over,”'), { speaker: 'the head of the port union', mention: 'the head of the port union', cue: 'said' });
+  expectQuote(quote(r, '“Ferries run again,”'), { speaker: 'a spokesman for Harbor Works', mention: 'a spokesman for Harbor Works', cue: 'said' });
+});
+
 test('`the ministry` resolves to the ministry the article introduced by name',
   () => {
   const r = run('Ontario’s Ministry of Health announced the closures on Monday. The ministry said the clinics would reopen in May.');

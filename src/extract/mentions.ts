@@ -407,6 +407,9 @@ const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday su
  morning afternoon evening night week month year weekend time january february march april may june july
  august september october november december`.split(/\s+/).filter(Boolean));
 
+/** Days, which end a noun phrase: `said the head of the union Monday`. */
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight']);
+
 const DEGREE_ADVERBS = new Set(['most', 'more', 'least', 'less', 'very', 'highly', 'widely', 'well', 'best', 'so', 'too', 'increasingly']);
 const NP_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
@@ -720,6 +723,7 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
   if (share && share.last <= max) return share;
   if (t.pos === 'DET' || POSSESSIVE.has(t.lower)) j++;
   let last = j;
+  let complement = false;
   while (last < max) {
     const p = tokens[last];
     if (p.quote >= 0) break;
@@ -733,12 +737,15 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
       const end = groupOfPeople(doc, last + 1, max);
       if (end > 0) { last = end; continue; }
     }
-    if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1]) && !TIME_WORDS.has(tokens[last + 1].lower)) { last++; continue; }
+    if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1]) && !TIME_WORDS.has(tokens[last + 1].lower)) { last++; complement = true; continue; }
     // `said a spokesperson for the ministry`, `the chair of the city's board`: a role's `for`
     // or `of` complement with its determiner, as before a cue. (Not `in a statement`, `at the
     // time`: those are the report's own circumstances.)
     if ((p.lower === 'for' || p.lower === 'of') && last > j && personNounAt(tokens, last - 1) && last + 2 < max
-      && (tokens[last + 1].pos === 'DET' || POSSESSIVE.has(tokens[last + 1].lower)) && tokens[last + 1].quote < 0 && isNominal(tokens[last + 2]) && !TIME_WORDS.has(tokens[last + 2].lower)) { last += 2; continue; }
+      && (tokens[last + 1].pos === 'DET' || POSSESSIVE.has(tokens[last + 1].lower)) && tokens[last + 1].quote < 0 && isNominal(tokens[last + 2]) && !TIME_WORDS.has(tokens[last + 2].lower)) { last += 2; complement = true; continue; }
+    // `said the head of the union Monday`: a day after a role's complement is when it was said.
+    // (Not `USA TODAY`, a name in capitals.)
+    if (complement && DAYS.has(p.lower) && p.text !== p.text.toUpperCase() && (runs.at[last] < 0 || runs.runs[runs.at[last]].first === last)) break;
     // (Every word of a name run inside the phrase: `Centers for Disease Control and Prevention`.)
     if (isNominal(p) || runs.at[last] >= 0 && (runs.at[last] === runs.at[j] || runs.at[last] === runs.at[last - 1])) { last++; continue; }
     // `one unaligned/VERB Florida strategist`: a participle between a determiner or modifier
