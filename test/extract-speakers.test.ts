@@ -109,6 +109,13 @@ test('after an inverted cue a role keeps its `for` or `of` complement with its d
   expectQuote(quote(r, '“Fees stay the same,”'), { mention: 'a spokeswoman', cue: 'said' });
 });
 
+test('an apostrophe glued to a plural or a name in s is a possessive inside the source (`the dockers’ union said`, `Voss’ campaign said`), so the quotation before it is reported', () => {
+  const r = run('“The strike is over,” the dockers’ union said. “We won,” said the head of the teachers\' union. Tom Voss’ campaign said the rally would go ahead.');
+  expectQuote(quote(r, '“The strike is over,”'), { type: 'direct', speaker: 'the dockers’ union', mention: 'the dockers’ union', cue: 'said' });
+  expectQuote(quote(r, '“We won,”'), { type: 'direct', speaker: 'the head of the teachers\' union', cue: 'said' });
+  assert.equal(quote(r, 'the rally would go ahead').speaker.mention?.text, 'Tom Voss’ campaign', summary(r));
+});
+
 test('a day after a role’s complement is when it was said, not part of the source (`said the head of the union Monday`)', () => {
   const r = run('“The strike is over,” said the head of the port union Monday. “Ferries run again,” said a spokesman for Harbor Works Tuesday.');
   expectQuote(quote(r, '“The strike is over,”'), { speaker: 'the head of the port union', mention: 'the head of the port union', cue: 'said' });

@@ -407,6 +407,18 @@ const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday su
  morning afternoon evening night week month year weekend time january february march april may june july
  august september october november december`.split(/\s+/).filter(Boolean));
 
+/**
+ * `the dockers’ union`, `the teachers' union`: an apostrophe glued to a plural noun, with a word
+ * after it, is the plural's possessive (not a closing quotation mark, which belongs to a span).
+ */
+function pluralPossessive(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  return t !== undefined && (t.text === '’' || t.text === "'") && t.quote < 0 && !t.space && before !== undefined && /s$/i.test(before.text)
+    && after !== undefined && after.space && after.para === t.para && /^\p{L}/u.test(after.text);
+}
+
 /** Days, which end a noun phrase: `said the head of the union Monday`. */
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight']);
 
@@ -551,7 +563,7 @@ export function phraseBefore(doc: Doc, end: number, min: number, runs: RunIndex,
       if (first - 3 >= min && (NP_ADP.has(tokens[first - 1].lower) || tokens[first - 1].lower === 'to') && (tokens[first - 2].pos === 'ADJ' || tokens[first - 2].pos === 'ADV') && PERSON_NOUNS.has(tokens[first - 3].lower)) { first -= 2; continue; }
       break;
     }
-    if (p.lower === '’s' || p.lower === "'s") { first--; continue; }
+    if (p.lower === '’s' || p.lower === "'s" || pluralPossessive(tokens, first - 1)) { first--; continue; }
     // `the state-run/VERB news agency`, `the Toronto-based/VERB firm`: before a role or common
     // noun, a word glued to the hyphen before it ends a compound, whatever its tag; the
     // hyphen's own step below takes the rest. (Before a name the name is the phrase: `A
@@ -727,7 +739,7 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
   while (last < max) {
     const p = tokens[last];
     if (p.quote >= 0) break;
-    if ((p.lower === '’s' || p.lower === "'s") && last > j) { last++; continue; }
+    if ((p.lower === '’s' || p.lower === "'s" || pluralPossessive(tokens, last)) && last > j) { last++; continue; }
     if ((p.text === '-' || p.text === '‑') && !p.space && last + 1 < max && !tokens[last + 1].space) { last += 2; continue; }
     // `well-connected`: a word glued to the hyphen after it is the compound's first part.
     const h = tokens[last + 1];
