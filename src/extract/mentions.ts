@@ -402,10 +402,16 @@ const PAGEANT_WORDS = new Set(['universe', 'world', 'earth', 'international', 'o
 /** Last words of office names that run into the holder's name: `Secretary of State Ada Brill`. */
 const DEPARTMENT_WORDS = new Set(['state', 'defense', 'defence', 'health', 'justice', 'finance', 'security', 'affairs', 'treasury', 'education', 'transport', 'transportation', 'energy', 'labor', 'labour', 'interior', 'commerce', 'agriculture', 'environment', 'immigration', 'house', 'staff', 'general']);
 
-/** Days, months and other words of time: `said a spokesman on Monday` ends at the role. */
-const TIME_WORDS = new Set(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
- morning afternoon evening night week month year weekend time january february march april may june july
- august september october november december`.split(/\s+/).filter(Boolean));
+/** Days, which end a noun phrase: `said the head of the union Monday`. */
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight']);
+
+/**
+ * Days, months and other words of time, which a role's complement does not take in: `said a
+ * spokesman on Monday` ends at the role. (Not clauses.ts TIME_WORDS, which has the adverbs of
+ * time a cue's clause may open with, and no months.)
+ */
+const COMPLEMENT_TIMES = new Set([...DAYS, ...`morning afternoon evening night week month year weekend time january
+ february march april may june july august september october november december`.split(/\s+/).filter(Boolean)]);
 
 /**
  * `the dockers’ union`, `the teachers' union`: an apostrophe glued to a plural noun, with a word
@@ -419,8 +425,6 @@ function pluralPossessive(tokens: Token[], k: number): boolean {
     && after !== undefined && after.space && after.para === t.para && /^\p{L}/u.test(after.text);
 }
 
-/** Days, which end a noun phrase: `said the head of the union Monday`. */
-const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight']);
 
 const DEGREE_ADVERBS = new Set(['most', 'more', 'least', 'less', 'very', 'highly', 'widely', 'well', 'best', 'so', 'too', 'increasingly']);
 const NP_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
@@ -749,12 +753,12 @@ export function phraseAfter(doc: Doc, start: number, max: number, runs: RunIndex
       const end = groupOfPeople(doc, last + 1, max);
       if (end > 0) { last = end; continue; }
     }
-    if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1]) && !TIME_WORDS.has(tokens[last + 1].lower)) { last++; complement = true; continue; }
+    if (NP_ADP.has(p.lower) && last > j && isPersonNoun(tokens[last - 1]) && last + 1 < max && isNominal(tokens[last + 1]) && !COMPLEMENT_TIMES.has(tokens[last + 1].lower)) { last++; complement = true; continue; }
     // `said a spokesperson for the ministry`, `the chair of the city's board`: a role's `for`
     // or `of` complement with its determiner, as before a cue. (Not `in a statement`, `at the
     // time`: those are the report's own circumstances.)
     if ((p.lower === 'for' || p.lower === 'of') && last > j && personNounAt(tokens, last - 1) && last + 2 < max
-      && (tokens[last + 1].pos === 'DET' || POSSESSIVE.has(tokens[last + 1].lower)) && tokens[last + 1].quote < 0 && isNominal(tokens[last + 2]) && !TIME_WORDS.has(tokens[last + 2].lower)) { last += 2; complement = true; continue; }
+      && (tokens[last + 1].pos === 'DET' || POSSESSIVE.has(tokens[last + 1].lower)) && tokens[last + 1].quote < 0 && isNominal(tokens[last + 2]) && !COMPLEMENT_TIMES.has(tokens[last + 2].lower)) { last += 2; complement = true; continue; }
     // `said the head of the union Monday`: a day after a role's complement is when it was said.
     // (Not `USA TODAY`, a name in capitals.)
     if (complement && DAYS.has(p.lower) && p.text !== p.text.toUpperCase() && (runs.at[last] < 0 || runs.runs[runs.at[last]].first === last)) break;
