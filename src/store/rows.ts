@@ -65,9 +65,12 @@ export interface ArticlePeopleRow {
 /**
  * The people of one article as the SQLite record keeps them: one JSON array on the article row,
  * each entity as extraction found it (mentions as offsets) with `person`, the record's person it
- * was linked to. A row per entity, with its primary key, was about a tenth of the writer's statements.
+ * was linked to (`recordId` of its local id). A row per entity, with its primary key, was about a
+ * tenth of the writer's statements. (The record's ids were an array of numbers and nulls, whose
+ * kind changed at the first article with an entity linked to no one: the writer, which inlines
+ * this, was thrown back to the interpreter and compiled again, about 100 ms.)
  */
-export function articlePeopleJson(people: readonly Person[], recordIds: readonly (number | null)[]): string {
+export function articlePeopleJson(people: readonly Person[], recordId: (localId: string) => number | null): string {
   // An entity id given twice keeps its later entry, as a keyed row would have.
   const last = new Map<string, number>();
   for (let i = 0; i < people.length; i++) last.set(people[i]!.id, i);
@@ -78,7 +81,7 @@ export function articlePeopleJson(people: readonly Person[], recordIds: readonly
     if (last.get(p.id) !== i) continue;
     rows.push({
       id: p.id,
-      person: recordIds[i] ?? null,
+      person: recordId(p.id),
       name: p.name,
       kind: p.kind,
       gender: p.gender === 'm' || p.gender === 'f' ? p.gender : null,
