@@ -400,6 +400,39 @@ for (const backend of backends) {
     }
   });
 
+  test(`[${backend.name}] a text search finds a renamed person's quotes by any of its names, the name shown included, alone or with words of the quote`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      const keeper: Speaker = { name: 'Jim Quarrender', descriptors: ['lighthouse keeper'] };
+      await said(store, 'k1', keeper, 'The lamp needs a new lens');
+      await said(store, 'k2', { ...keeper, name: 'James Quarrender' }, 'Fog horns sound all night');
+      await said(store, 'k3', { ...keeper, name: 'James Quarrender' }, 'The tower stairs are worn');
+      // Another speaker, quoted about the same lens.
+      await said(store, 'k4', { name: 'Harbour Trust' }, 'The lens was ordered');
+      assert.deepEqual((await peopleOf(store)).map((p) => p[0]), ['Harbour Trust', 'James Quarrender']);
+      const texts = async (text: string, speaker?: string) =>
+        (await store.search({ text, ...(speaker ? { speaker } : {}) })).map((h) => h.text.replace(/^"|,"$/g, '')).sort();
+      const all = ['Fog horns sound all night', 'The lamp needs a new lens', 'The tower stairs are worn'];
+      // The name shown, the one the first quote was written with, a first name, the surname.
+      for (const text of ['James Quarrender', '"James Quarrender"', 'Jim Quarrender', 'James', 'Jim', 'Quarrender']) {
+        assert.deepEqual(await texts(text), all, text);
+      }
+      // Words of the quote with the surname, or with a name, together.
+      assert.deepEqual(await texts('Quarrender lens'), ['The lamp needs a new lens']);
+      assert.deepEqual(await texts('James lens'), ['The lamp needs a new lens']);
+      assert.deepEqual(await texts('Jim fog'), ['Fog horns sound all night']);
+      assert.deepEqual(await texts('"James Quarrender" stairs'), ['The tower stairs are worn']);
+      assert.deepEqual(await texts('lens'), ['The lamp needs a new lens', 'The lens was ordered']);
+      assert.deepEqual(await texts('lens', 'James'), ['The lamp needs a new lens']);
+      assert.deepEqual(await texts('James', 'Quarrender'), all);
+      // A name that is not one of its names finds nothing; the other speaker is found by its own.
+      assert.deepEqual(await texts('Jim Ormsby'), []);
+      assert.deepEqual(await texts('Harbour Trust'), ['The lens was ordered']);
+    } finally {
+      await done();
+    }
+  });
+
   test(`[${backend.name}] short first-name forms and the shown name come out the same whatever order the articles arrive in, one by one or in a large batch`, { skip: backend.skip }, async () => {
     const list: [Speaker, number][] = [
       [{ name: 'Tom Whitlow', descriptors: ['harbour pilot'], gender: 'm' }, 3],

@@ -1158,7 +1158,7 @@ test('[sqlite] a large group commit indexes its quotes as it goes: renamed quote
     });
     // More than a thousand quotes after it: the first ones are in the full-text index before the group ends.
     for (const item of unrelatedArticles(1100, 0)) group.add(item);
-    // The full name arrives: the surname-only person joins it, and its quote, already indexed, is indexed again under the new name.
+    // The full name arrives: the surname-only person joins it; its quote, already indexed under the surname the two share, stays so.
     group.add({
       article: { source: 'full.txt', text: full },
       analysis: buildAnalysis(full, [{ id: 'p', name: 'Ada Okafor', mentions: ['Ada Okafor', 'Okafor'] }], [

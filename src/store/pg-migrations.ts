@@ -1020,4 +1020,31 @@ CREATE TRIGGER person_aliases_counted AFTER INSERT OR UPDATE ON person_aliases
       await client.query('INSERT INTO given_names (full_name, short_name) SELECT * FROM unnest($1::text[], $2::text[])', [full, short]);
     },
   },
+  {
+    version: 7,
+    name: "a person's quotes searched under its surname, not the name they were written with",
+    sql: `
+-- As SQLite migration 12: weight B of a quote's search vector is its person's surname (no rename
+-- changes it), or the name as written for a quote of no person; a person's other names are
+-- searched in person_names, whatever name it is shown by now. A generated column cannot read the
+-- person, so the vector is kept by a trigger.
+ALTER TABLE quotes DROP COLUMN search;
+ALTER TABLE quotes ADD COLUMN search tsvector;
+CREATE FUNCTION onrecord_quote_search(p_text text, p_person bigint, p_label text) RETURNS tsvector LANGUAGE sql STABLE AS $fn$
+  SELECT setweight(to_tsvector('simple', onrecord_fold(p_text)), 'A') ||
+    setweight(to_tsvector('simple', onrecord_fold(coalesce(
+      CASE WHEN p_person IS NULL THEN p_label ELSE (SELECT surname FROM people WHERE id = p_person) END, ''))), 'B')
+$fn$;
+CREATE FUNCTION onrecord_quote_searched() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  NEW.search := onrecord_quote_search(NEW.text, NEW.person_id, NEW.speaker_label);
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER quotes_searched BEFORE INSERT OR UPDATE OF text, person_id, speaker_label ON quotes
+  FOR EACH ROW EXECUTE FUNCTION onrecord_quote_searched();
+UPDATE quotes SET search = onrecord_quote_search(text, person_id, speaker_label);
+CREATE INDEX quotes_search ON quotes USING gin(search);
+`,
+  },
 ];

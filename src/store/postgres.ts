@@ -152,6 +152,23 @@ export function tsQueryText(input: string, weight?: 'B'): string {
   return parts.join(' ');
 }
 
+/**
+ * The terms of search words as tsQueryText writes them, each on its own (a word, a "phrase", a
+ * prefix*), when nothing but AND joins them; else the whole query as one.
+ */
+export function tsQueryTerms(input: string): string[] {
+  const terms: string[] = [];
+  for (const m of input.matchAll(/"[^"]*"|\S+/g)) {
+    if (m[0] === 'OR' || m[0] === 'NOT') {
+      const all = tsQueryText(input);
+      return all ? [all] : [];
+    }
+    const term = tsQueryText(m[0]);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
 function likePattern(s: string): string {
   return '%' + s.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
@@ -333,7 +350,8 @@ export class PostgresStore implements Store {
    * A speaker search as a condition on quotes `q` (as the SQLite store's speakerFilter): the
    * quotes of the people one of whose names has its words (person_names), and those of no
    * person whose speaker label has them. `p` binds a parameter. `labels` narrows the text
-   * search's match as there: the search's words or those people's surnames in the label.
+   * search's match as there: the search's words or those people's surnames in weight B (which
+   * has a person's surname for its quotes, the label for those of no person: migration 7).
    */
   private async speakerFilter(speaker: string, p: (v: unknown) => string): Promise<{ sql: string; labels: string | null }> {
     const words = tsQueryText(speaker);
@@ -359,6 +377,36 @@ export class PostgresStore implements Store {
     };
   }
 
+  /**
+   * A text search's terms widened to the quotes of the people they name (as the SQLite store's
+   * namedBy): a term naming people is found in a quote's vector or in one of the names of its
+   * person (person_names); `match` widens it to those people's surnames (weight B of their
+   * quotes), `sql` keeps of what that adds only their quotes. Null when no term is widened.
+   */
+  private async namedBy(input: string, p: (v: unknown) => string): Promise<{ match: string; sql: string } | null> {
+    const match: string[] = [];
+    let sql = '';
+    for (const term of tsQueryTerms(input)) {
+      const surnames = (
+        await this.query<{ surname: string }>(
+          `SELECT DISTINCT surname FROM people WHERE id IN (SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold($1)))
+           LIMIT ${SPEAKER_SURNAMES_MAX + 1}`,
+          [term],
+        )
+      ).map((r) => r.surname);
+      const inIndex = surnames.map((n) => tsQueryText('"' + n + '"')).filter(Boolean);
+      if (inIndex.length === 0 || surnames.length > SPEAKER_SURNAMES_MAX || (inIndex.length === 1 && inIndex[0] === term)) {
+        match.push(`(${term})`);
+        continue;
+      }
+      match.push(`((${term}) | ${surnames.map((n) => `(${tsQueryText('"' + n + '"', 'B')})`).join(' | ')})`);
+      const w = p(term);
+      sql += ` AND (q.person_id IN (SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold(${w})))
+        OR q.search @@ to_tsquery('simple', onrecord_fold(${w})))`;
+    }
+    return sql ? { match: match.join(' & '), sql } : null;
+  }
+
   private async searchFrom(query: SearchQuery, offset: number, limit: number): Promise<SearchHit[]> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -375,11 +423,13 @@ export class PostgresStore implements Store {
     const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
     const filterParams = [...params];
     const speaker = query.speaker ? await this.speakerFilter(query.speaker.replace(/["*]/g, ' '), p) : null;
-    const filter = where + (speaker?.sql ?? '');
+    const named = text ? await this.namedBy(query.text!, p) : null;
+    const filter = where + (named?.sql ?? '') + (speaker?.sql ?? '');
     let ids: number[];
     // Only words rank: a speaker alone filters, and the hits stay newest first.
     if (text) {
-      const t = p(speaker?.labels ? `(${text}) & (${speaker.labels})` : text);
+      const words = named ? named.match : text;
+      const t = p(speaker?.labels ? `(${words}) & (${speaker.labels})` : words);
       const sql = `SELECT q.quotation_id AS id, MAX(ts_rank(q.search, tq)) AS score
         FROM quotes q ${join}, to_tsquery('simple', onrecord_fold(${t})) AS tq
         WHERE q.search @@ tq${filter}

@@ -112,6 +112,23 @@ export function ftsTerms(input: string): string {
 }
 
 /**
+ * The terms of search words as ftsTerms writes them, each on its own (a word, a "phrase", a
+ * prefix*), when nothing but AND joins them; else the whole expression as one.
+ */
+export function ftsTermList(input: string): string[] {
+  const terms: string[] = [];
+  for (const m of input.matchAll(/"[^"]*"|\S+/g)) {
+    if (m[0] === 'OR' || m[0] === 'NOT') {
+      const all = ftsTerms(input);
+      return all ? [all] : [];
+    }
+    const term = ftsTerms(m[0]);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+/**
  * The name a quote's person is shown by now, read with the quote `q` (its `speaker_label` is the
  * name the person had when the quote was written: see `chooseNames`, and rows.ts `shownSpeaker`).
  */
@@ -606,9 +623,7 @@ export class SqliteStore implements Store {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
       rollback: db.prepare('ROLLBACK'),
-      indexQuotesFrom: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label) SELECT id, text, speaker_label FROM quotes WHERE id >= ?'),
-      indexQuote: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label) VALUES (?, ?, ?)'),
-      unindexQuote: db.prepare("INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_label) VALUES ('delete', ?, ?, ?)"),
+      indexQuotesFrom: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label) SELECT id, text, speaker_label FROM quotes_search WHERE id >= ?'),
     };
   }
 
@@ -1413,14 +1428,9 @@ export class SqliteStore implements Store {
     this.personCache.delete('person', lone.norm_name);
     this.knownAliases.delete(lone.id);
     const db = this.db;
-    // Quotes already in the full-text index are re-indexed under the new name; those of the
-    // current batch are indexed at its end with the name they have then.
-    const indexed = db
-      .prepare('SELECT id, text, speaker_label FROM quotes WHERE person_id = ? AND id < ?')
-      .all(lone.id, this.unindexedFrom) as { id: number; text: string; speaker_label: string | null }[];
-    for (const r of indexed) this.stmt.unindexQuote.run(r.id, r.text, r.speaker_label);
+    // The full-text index is left as it is: it has a person's quotes under its surname (the
+    // view quotes_search of migration 12), the same for both.
     db.prepare('UPDATE quotes SET person_id = ?, speaker_label = ? WHERE person_id = ?').run(full.id, full.name, lone.id);
-    for (const r of indexed) this.stmt.indexQuote.run(r.id, r.text, full.name);
     // Articles keep the person they were linked to (on their row); reading them follows this.
     db.prepare('INSERT OR REPLACE INTO people_merged (id, into_id) VALUES (?, ?)').run(lone.id, full.id);
     db.prepare('UPDATE people_merged SET into_id = ? WHERE into_id = ?').run(full.id, lone.id);
@@ -1648,10 +1658,11 @@ export class SqliteStore implements Store {
    * has its words (`people_fts`: names and aliases, whatever name the person is shown by now),
    * and those of no person whose speaker label has them. Quotes keep the label they were
    * written with, so a person renamed since (`chooseNames`) is found by its people rows.
-   * `labels` narrows the full-text match to quotes that may pass (their label has the search's
-   * words or the surname of one of those people: every name a person's quotes were labelled
-   * with ends in its surname), so that words and a speaker together are matched in the index
-   * rather than every quote with the words being filtered; null when too many surnames.
+   * `labels` narrows the full-text match to quotes that may pass (the index has the search's
+   * words in the label of a quote of no person, or the surname of one of those people for
+   * theirs: the view quotes_search of migration 12), so that words and a speaker together are
+   * matched in the index rather than every quote with the words being filtered; null when too
+   * many surnames.
    */
   private speakerFilter(speaker: string): { sql: string; params: string[]; labels: string | null } | null {
     const terms = ftsTerms(speaker);
@@ -1669,6 +1680,39 @@ export class SqliteStore implements Store {
       params: [names, `speaker_label : (${terms})`],
       labels,
     };
+  }
+
+  /**
+   * A text search as a full-text match, with the quotes of the people its words name. Each
+   * term (ftsTermList: a word, a phrase) is found in a quote's text or its speaker in the index,
+   * or in one of the names of the quote's person (`people_fts`: all its names, whatever name it
+   * is shown by now). The index has a person's quotes under its surname alone (the view
+   * quotes_search of migration 12), so a term that names people is widened to their surnames in
+   * the index, and `sql` keeps, of what that adds, only the quotes of people the term names.
+   * A term that names people of more than SPEAKER_SURNAMES_MAX surnames (a common first name)
+   * is matched in the index alone; null when no term is widened (the plain match then).
+   */
+  private namedBy(input: string): { match: string; sql: string; params: string[] } | null {
+    const match: string[] = [];
+    let sql = '';
+    const params: string[] = [];
+    for (const term of ftsTermList(input)) {
+      const surnames = this.db
+        .prepare(`SELECT DISTINCT surname FROM people WHERE id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?) LIMIT ${SPEAKER_SURNAMES_MAX + 1}`)
+        .pluck()
+        .all(`name : (${term})`) as string[];
+      const inIndex = surnames.map((n) => ftsTerms('"' + n + '"')).filter(Boolean);
+      // Nobody, too many, or only people whose surname the term is: the index has it already.
+      if (inIndex.length === 0 || surnames.length > SPEAKER_SURNAMES_MAX || (inIndex.length === 1 && inIndex[0] === term)) {
+        match.push(`(${term})`);
+        continue;
+      }
+      match.push(`((${term}) OR speaker_label : (${inIndex.join(' OR ')}))`);
+      sql += ` AND (q.person_id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?)
+        OR EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id))`;
+      params.push(`name : (${term})`, `(${term})`);
+    }
+    return sql ? { match: match.join(' AND '), sql, params } : null;
   }
 
   /** Hits `offset` to `offset + limit` of a search, in rank order (newest first without words). */
@@ -1690,13 +1734,16 @@ export class SqliteStore implements Store {
     const text = query.text ? ftsTerms(query.text) : '';
     const speaker = query.speaker ? this.speakerFilter(query.speaker.replace(/["*]/g, ' ')) : null;
     const byLabel = speaker?.labels ? `speaker_label : (${speaker.labels})` : '';
-    const match = text ? `(${text})` + (byLabel ? ` AND ${byLabel}` : '') : '';
+    const named = text ? this.namedBy(query.text!) : null;
+    const words = named ? `(${named.match})` : `(${text})`;
+    const match = text ? words + (byLabel ? ` AND ${byLabel}` : '') : '';
     const needArticle = Boolean(query.outlet);
     const join = needArticle ? 'JOIN articles a ON a.id = q.article_id' : '';
     // The rows' filters, without the speaker's (the appearances of a hit are all shown).
     const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
     const rowParams = [...params];
-    const filter = where + (speaker?.sql ?? '');
+    const filter = where + (named?.sql ?? '') + (speaker?.sql ?? '');
+    if (named) params.push(...named.params);
     if (speaker) params.push(...speaker.params);
     let ids: number[];
     // Only words rank: a speaker alone filters, and the hits stay newest first (ranking by
