@@ -433,6 +433,19 @@ for (const backend of backends) {
     }
   });
 
+  test(`[${backend.name}] a person whose name is written with and without its diacritics as often is shown with them`, { skip: backend.skip }, async () => {
+    for (const names of [['José Ortega', 'Jose Ortega'], ['Jose Ortega', 'José Ortega']]) {
+      const { store, done } = await backend.open();
+      try {
+        await said(store, 'j1', { name: names[0]!, descriptors: ['ferry captain'] }, 'The crossing is calm');
+        await said(store, 'j2', { name: names[1]!, descriptors: ['ferry captain'] }, 'The crossing was rough');
+        assert.deepEqual(await peopleOf(store), [['José Ortega', 2, 2]], names.join(', '));
+      } finally {
+        await done();
+      }
+    }
+  });
+
   test(`[${backend.name}] short first-name forms and the shown name come out the same whatever order the articles arrive in, one by one or in a large batch`, { skip: backend.skip }, async () => {
     const list: [Speaker, number][] = [
       [{ name: 'Tom Whitlow', descriptors: ['harbour pilot'], gender: 'm' }, 3],
@@ -497,5 +510,10 @@ test('identity rules: short first-name forms and the name shown', () => {
   assert.equal(displayName([a('Doe', 9)], 'kate', 'doe'), null);
   // Not a headline's capitals, nor the end of the name alone, nor another first name; spaces plain.
   assert.equal(displayName([a('JOSEPH LEE', 5), a('Joe\u00a0 Lee', 1)], 'joe', 'lee'), 'Joe Lee');
+  // Counted alike, the form with diacritics (the more careful spelling), whatever its order.
+  assert.equal(displayName([a('Jose Ruiz', 2), a('José Ruiz', 2)], 'jose', 'ruiz'), 'José Ruiz');
+  assert.equal(displayName([a('José Ruiz', 2), a('Jose Ruiz', 2)], 'jose', 'ruiz'), 'José Ruiz');
+  assert.equal(displayName([a('Jose Ruiz', 3), a('José Ruiz', 2)], 'jose', 'ruiz'), 'Jose Ruiz');
+  assert.equal(displayName([a('Zoe Lecka', 1), a('Zoë Lécka', 1), a('Zoë Lecka', 1)], 'zoe', 'lecka'), 'Zoë Lécka');
   assert.equal(displayName([a('Bill de Brun', 1), a('de Brun', 4), a('Anna de Brun', 2)], 'bill', 'brun'), 'Bill de Brun');
 });

@@ -311,8 +311,9 @@ function variantOrOther(a: readonly string[], personFirst: string, b: readonly s
  * The name a full-named person is shown by: of its aliases (`[alias, norm, count]`) that are a
  * full form of its name (two words or more, its surname last, a first word related to that of
  * its recorded name `first`: see givenRelated), one written in lower case as well as capitals
- * (not a headline's), the most counted, then the fullest (most words, longest), then the first
- * in code-point order, so that it does not depend on the order articles came in. Without a
+ * (not a headline's), the most counted, then the fullest (most words, longest), then the one
+ * with more letters with diacritics (`José`, not `Jose`: the more careful spelling), then the
+ * first in code-point order, so that it does not depend on the order articles came in. Without a
  * possessive, its spaces plain. The PostgreSQL store's onrecord_display_name() is the same rule.
  */
 export function displayName(aliases: Iterable<readonly [string, string, number]>, first: string, surname: string): string | null {
@@ -329,6 +330,7 @@ export function displayName(aliases: Iterable<readonly [string, string, number]>
         a[2] - best[2] ||
         words.length - bestWords ||
         codePoints(a[1]) - codePoints(best[1]) ||
+        diacritics(a[0]) - diacritics(best[0]) ||
         (a[0] < best[0] ? 1 : a[0] > best[0] ? -1 : 0);
       if (order <= 0) continue;
     }
@@ -337,6 +339,28 @@ export function displayName(aliases: Iterable<readonly [string, string, number]>
     bestCased = cased;
   }
   return best === null ? null : best[0].replace(SPACES, ' ').trim().replace(POSSESSIVE, '');
+}
+
+/**
+ * Latin letters with diacritics (U+00C0 to U+017F that fold to a plain letter: `é`, `Ñ`, `ł`):
+ * the letters PostgreSQL's onrecord_fold() folds (pg-migrations.ts).
+ */
+export const DIACRITIC_LETTERS: string = (() => {
+  let letters = '';
+  for (let c = 0xc0; c <= 0x17f; c++) {
+    const ch = String.fromCharCode(c);
+    const plain = ch.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+    if (/^[a-z]$/.test(plain) && plain !== ch) letters += ch;
+  }
+  return letters;
+})();
+const DIACRITIC_SET = new Set(DIACRITIC_LETTERS);
+
+/** Letters with diacritics in a name (`José` has one): of two forms of a name, the one written with them is the more careful. */
+function diacritics(s: string): number {
+  let n = 0;
+  for (const ch of s) if (DIACRITIC_SET.has(ch)) n++;
+  return n;
 }
 
 /** A string's length in code points (as PostgreSQL's char_length counts). */

@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import { MIGRATION_PAGE, type Migration } from './migrations.js';
 import { HONORIFICS, quotationBands } from './normalize.js';
-import { COMMON_DESCRIPTOR_WORDS, DOMINANCE, DOMINANT_MIN_QUOTES, HONORIFIC_WORDS, MAX_SURNAME_CANDIDATES, SHORT_FORMS, SPACE_CLASS, TITLE_WORDS } from './identity.js';
+import { COMMON_DESCRIPTOR_WORDS, DIACRITIC_LETTERS, DOMINANCE, DOMINANT_MIN_QUOTES, HONORIFIC_WORDS, MAX_SURNAME_CANDIDATES, SHORT_FORMS, SPACE_CLASS, TITLE_WORDS } from './identity.js';
 
 /**
  * Latin letters with diacritics and their plain lower-case letter, for `onrecord_fold()`: the
@@ -1046,5 +1046,19 @@ CREATE TRIGGER quotes_searched BEFORE INSERT OR UPDATE OF text, person_id, speak
 UPDATE quotes SET search = onrecord_quote_search(text, person_id, speaker_label);
 CREATE INDEX quotes_search ON quotes USING gin(search);
 `,
+  },
+  {
+    version: 8,
+    name: 'a name shown with its diacritics when its forms are counted alike',
+    sql: '',
+    run: async (client) => {
+      // onrecord_display_name() of migration 6 as it is, with identity.ts displayName's tie on
+      // letters with diacritics (those onrecord_fold folds) before the code-point order.
+      const def = (await client.query<{ d: string }>("SELECT pg_get_functiondef('onrecord_display_name(bigint)'::regprocedure) AS d")).rows[0]!.d;
+      const order = 'char_length(a.norm) DESC, a.alias COLLATE "C"';
+      if (!def.includes(order)) throw new Error('onrecord_display_name() does not order as migration 6 wrote it');
+      const marked = `char_length(a.alias) - char_length(translate(a.alias, '${DIACRITIC_LETTERS}', ''))`;
+      await client.query(def.replace(order, `char_length(a.norm) DESC, ${marked} DESC, a.alias COLLATE "C"`));
+    },
   },
 ];
