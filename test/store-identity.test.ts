@@ -349,6 +349,46 @@ for (const backend of backends) {
     }
   });
 
+  test(`[${backend.name}] a full name and its short first-name form recorded apart are joined when a later article of either describes it as the other is described`, { skip: backend.skip }, async () => {
+    const { store, done } = await backend.open();
+    try {
+      // The short form first; the full form kept apart, then described as the short one is.
+      await said(store, 'h1', { name: 'Joe Halvorsen', descriptors: ['dock foreman'] }, 'The cranes are idle');
+      await said(store, 'h2', { name: 'Joseph R. Halvorsen', descriptors: ['economist'] }, 'Freight rates will fall');
+      assert.deepEqual((await peopleOf(store)).map((p) => p[0] + ' ' + p[1]), ['Joe Halvorsen 1', 'Joseph R. Halvorsen 1']);
+      await said(store, 'h3', { name: 'Joseph R. Halvorsen', descriptors: ['foreman at the docks'] }, 'The cranes run again');
+      // The full form first; the short form kept apart, then described as the full one is.
+      await said(store, 'k1', { name: 'Margaret Kessel', descriptors: ['school principal'] }, 'Classes resume Monday');
+      await said(store, 'k2', { name: 'Peggy Kessel' }, 'The gym floods every spring');
+      await said(store, 'k3', { name: 'Peggy Kessel', descriptors: ['principal'] }, 'The roof is being repaired');
+      // Kept apart: described otherwise, or of the other gender.
+      await said(store, 'w1', { name: 'Tom Wexley', descriptors: ['ferry pilot'], gender: 'm' }, 'The tide is late');
+      await said(store, 'w2', { name: 'Thomas Wexley', descriptors: ['banker'], gender: 'm' }, 'Rates hold');
+      await said(store, 'w3', { name: 'Thomas Wexley', descriptors: ['bank director'], gender: 'm' }, 'Loans are up');
+      await said(store, 'f1', { name: 'Sam Fenwick', descriptors: ['nurse'], gender: 'f' }, 'The ward is full');
+      await said(store, 'f2', { name: 'Samuel Fenwick', descriptors: ['surgeon'], gender: 'm' }, 'The theatre is booked');
+      await said(store, 'f3', { name: 'Samuel Fenwick', descriptors: ['hospital nurse'], gender: 'm' }, 'Surgery resumes');
+      assert.deepEqual((await peopleOf(store)).map((p) => p[0] + ' ' + p[1]), [
+        'Joseph R. Halvorsen 3',
+        'Peggy Kessel 3',
+        'Sam Fenwick 1',
+        'Samuel Fenwick 2',
+        'Thomas Wexley 2',
+        'Tom Wexley 1',
+      ]);
+      // Every name finds the joined person, and a later article of the joined name needs no evidence.
+      for (const name of ['Joe Halvorsen', 'Joseph R. Halvorsen', 'Peggy Kessel', 'Margaret Kessel']) {
+        assert.equal((await store.search({ speaker: name })).length, 3, name);
+      }
+      await said(store, 'h4', { name: 'Joseph R. Halvorsen' }, 'The strike is over');
+      await said(store, 'k4', { name: 'Peggy Kessel' }, 'Exams start in June');
+      assert.deepEqual((await peopleOf(store)).map((p) => p[0] + ' ' + p[1]).slice(0, 2), ['Joseph R. Halvorsen 4', 'Peggy Kessel 4']);
+      assert.equal((await store.person('Joe Halvorsen'))?.quotes, 4);
+    } finally {
+      await done();
+    }
+  });
+
   test(`[${backend.name}] a person is shown by its most used full form as counts change, its quotes labelled so, and found by every name`, { skip: backend.skip }, async () => {
     const { store, done } = await backend.open();
     try {

@@ -288,6 +288,42 @@ export function pickVariant<C extends Candidate & { tokens: readonly string[] }>
 }
 
 /**
+ * The one other person of the record a recorded full name is across first-name forms (`joe
+ * doe` and `joseph r doe`), by the evidence of a later article naming it: as pickVariant's
+ * second pass, the article's descriptors sharing a word with the other's, its gender not the
+ * other one, and every form of either person that may be the other's name a variant of it
+ * (`ownForms`: the recorded person's forms). Null when none or several. A name recorded before
+ * the evidence came (an article describing it otherwise, or not at all) is joined then.
+ */
+export function pickShortFormSibling<C extends Candidate & { tokens: readonly string[] }>(
+  own: C,
+  gender: 'm' | 'f' | null,
+  candidates: readonly C[],
+  formsOf: (c: C) => readonly string[],
+  described: Described<C>,
+): C | null {
+  if (described.words.size === 0 || givenRoots(own.tokens[0]!).length === 0) return null;
+  const ownGender = genderOf(own.male, own.female);
+  let found: C | null = null;
+  for (const c of candidates) {
+    if (c.id === own.id || c.tokens[0] === own.tokens[0] || !nameVariants(own.tokens, c.tokens)) continue;
+    const g = genderOf(c.male, c.female);
+    if (g !== null && ((gender !== null && g !== gender) || (ownGender !== null && g !== ownGender))) continue;
+    if (!shareWord(described.words, described.wordsOf(c))) continue;
+    if (!compatible(own.tokens, c, formsOf(c)) || !compatible(c.tokens, own, formsOf(own))) continue;
+    if (found) return null;
+    found = c;
+  }
+  return found;
+}
+
+/** True when every form of a person that may be the same name as `tokens` is a variant of it. */
+function compatible(tokens: readonly string[], person: { tokens: readonly string[] }, forms: readonly string[]): boolean {
+  const norm = tokens.join(' ');
+  return forms.every((form) => form === norm || variantOrOther(tokens, person.tokens[0]!, form.split(' ')));
+}
+
+/**
  * How a new name and the record's people are described, for a join across first-name forms
  * (see pickVariant): the new name's descriptor words (`descriptorWords`), and a person's.
  */

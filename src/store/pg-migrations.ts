@@ -1061,4 +1061,105 @@ CREATE INDEX quotes_search ON quotes USING gin(search);
       await client.query(def.replace(order, `char_length(a.norm) DESC, ${marked} DESC, a.alias COLLATE "C"`));
     },
   },
+  {
+    version: 9,
+    name: 'a full name and its short first-name form recorded apart, joined by a later article of either',
+    sql: `
+-- identity.ts pickShortFormSibling(): the one other person of a recorded full name's surname
+-- that is another form of its first name, the article's descriptors sharing a word with the
+-- other's, neither gender the other one, and every form of either that may be the other's name
+-- a variant of it (onrecord_forms_fit).
+CREATE FUNCTION onrecord_forms_fit(t text[], p_person bigint, p_first text) RETURNS boolean LANGUAGE sql STABLE AS $fn$
+  SELECT NOT EXISTS (SELECT 1 FROM person_aliases a, LATERAL string_to_array(a.norm, ' ') AS x(w)
+                     WHERE a.person_id = p_person AND a.norm <> array_to_string(t, ' ') AND cardinality(x.w) >= 2
+                       AND x.w[cardinality(x.w)] = t[cardinality(t)]
+                       AND (onrecord_given_related(t[1], x.w[1]) OR onrecord_given_related(p_first, x.w[1]))
+                       AND NOT onrecord_name_variants(t, x.w))
+$fn$;
+
+CREATE FUNCTION onrecord_pick_sibling(p_id bigint, p_gender text, p_descriptors jsonb) RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  v_own people%ROWTYPE;
+  o text[];
+  c text[];
+  v_words text[];
+  v_own_gender text;
+  v_gender text;
+  v_found bigint;
+  r record;
+BEGIN
+  SELECT * INTO v_own FROM people WHERE id = p_id;
+  o := string_to_array(v_own.norm_name, ' ');
+  IF NOT EXISTS (SELECT 1 FROM given_names WHERE full_name = o[1] OR short_name = o[1]) THEN RETURN NULL; END IF;
+  v_words := onrecord_descriptor_words(ARRAY(SELECT x->>0 FROM jsonb_array_elements(coalesce(p_descriptors, '[]')) AS x));
+  IF cardinality(v_words) = 0 THEN RETURN NULL; END IF;
+  v_own_gender := onrecord_gender(v_own.male, v_own.female);
+  FOR r IN SELECT id, norm_name, male, female FROM people WHERE kind = 'person' AND surname = v_own.surname AND norm_name <> surname
+           ORDER BY quote_count DESC LIMIT ${MAX_SURNAME_CANDIDATES} LOOP
+    c := string_to_array(r.norm_name, ' ');
+    CONTINUE WHEN r.id = p_id OR c[1] = o[1] OR NOT onrecord_name_variants(o, c);
+    v_gender := onrecord_gender(r.male, r.female);
+    CONTINUE WHEN v_gender IS NOT NULL AND (v_gender <> coalesce(p_gender, v_gender) OR v_gender <> coalesce(v_own_gender, v_gender));
+    CONTINUE WHEN NOT (v_words && onrecord_descriptor_words(ARRAY(SELECT descriptor FROM person_descriptors WHERE person_id = r.id)));
+    CONTINUE WHEN NOT onrecord_forms_fit(o, r.id, c[1]) OR NOT onrecord_forms_fit(c, p_id, o[1]);
+    IF v_found IS NOT NULL THEN RETURN NULL; END IF;
+    v_found := r.id;
+  END LOOP;
+  RETURN v_found;
+END
+$fn$;
+
+-- The SQLite store's joinedFormOf(): a full name new to the record that is the alias of one
+-- person alone, of its surname and another form of its first name (a name joined to it).
+CREATE FUNCTION onrecord_joined_form(p_norm text, p_surname text) RETURNS bigint LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  t text[] := string_to_array(p_norm, ' ');
+  v_ids bigint[];
+  c text[];
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM given_names WHERE full_name = t[1] OR short_name = t[1]) THEN RETURN NULL; END IF;
+  v_ids := ARRAY(SELECT DISTINCT a.person_id FROM person_aliases a JOIN people p ON p.id = a.person_id
+                 WHERE a.norm = p_norm AND p.kind = 'person' LIMIT 2);
+  IF cardinality(v_ids) <> 1 THEN RETURN NULL; END IF;
+  SELECT string_to_array(norm_name, ' ') INTO c FROM people WHERE id = v_ids[1] AND surname = p_surname AND norm_name <> surname;
+  IF c IS NULL OR c[1] = t[1] OR NOT onrecord_name_variants(t, c) THEN RETURN NULL; END IF;
+  RETURN v_ids[1];
+END
+$fn$;
+`,
+    run: async (client) => {
+      // onrecord_add() as migration 6 left it, with the join of a recorded full name to its
+      // short-form sibling, and a name joined so found again as the person it joined.
+      const def = (await client.query<{ d: string }>("SELECT pg_get_functiondef('onrecord_add(jsonb)'::regprocedure) AS d")).rows[0]!.d;
+      const variant = `      v_pick := onrecord_pick_variant(per->>'norm', per->>'surname', per->>'gender', per->'descriptors');
+      IF v_pick IS NOT NULL THEN
+        SELECT * INTO v_row FROM people WHERE id = v_pick;
+      END IF;
+    END IF;`;
+      if (!def.includes(variant)) throw new Error('onrecord_add() does not pick a variant as migration 6 wrote it');
+      await client.query(
+        def.replace(
+          variant,
+          `      v_pick := coalesce(onrecord_joined_form(per->>'norm', per->>'surname'),
+                         onrecord_pick_variant(per->>'norm', per->>'surname', per->>'gender', per->'descriptors'));
+      IF v_pick IS NOT NULL THEN
+        SELECT * INTO v_row FROM people WHERE id = v_pick;
+      END IF;
+    ELSIF per->>'kind' = 'person' AND (per->>'tokens')::int > 1 AND jsonb_array_length(per->'descriptors') > 0 THEN
+      -- A recorded full name described as another person of another form of its first name is
+      -- described: the two are one, the later recorded joining the earlier.
+      v_pick := onrecord_pick_sibling(v_row.id, per->>'gender', per->'descriptors');
+      IF v_pick IS NOT NULL AND v_pick < v_row.id THEN
+        PERFORM onrecord_join_person(v_row.id, v_pick);
+        merged := merged || jsonb_build_object(v_row.id::text, v_pick);
+        SELECT * INTO v_row FROM people WHERE id = v_pick;
+      ELSIF v_pick IS NOT NULL THEN
+        PERFORM onrecord_join_person(v_pick, v_row.id);
+        merged := merged || jsonb_build_object(v_pick::text, v_row.id);
+      END IF;
+    END IF;`,
+        ),
+      );
+    },
+  },
 ];

@@ -10,7 +10,7 @@ import { RecentWords } from './near-words.js';
 import { FullNames, type FullName } from './full-names.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, quotationSignature, stripDiacritics } from './normalize.js';
 import { shownSpeaker, toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
-import { MAX_SURNAME_CANDIDATES, descriptorWords, displayName, givenRoots, pickFullName, pickVariant, titlesOf, type Candidate, type Evidence } from './identity.js';
+import { MAX_SURNAME_CANDIDATES, descriptorWords, displayName, givenRoots, nameVariants, pickFullName, pickShortFormSibling, pickVariant, titlesOf, type Candidate, type Evidence } from './identity.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -268,6 +268,16 @@ class PeopleByName {
   }
   delete(kind: string, norm: string): void {
     if (this.byKind.get(kind)?.delete(norm)) this.size--;
+  }
+  /** Every name held for a person (a full name also has the variants found for it). */
+  forget(id: number): void {
+    for (const names of this.byKind.values()) {
+      for (const [norm, person] of names) {
+        if (person.id !== id) continue;
+        names.delete(norm);
+        this.size--;
+      }
+    }
   }
   clear(): void {
     this.byKind.clear();
@@ -1256,14 +1266,18 @@ export class SqliteStore implements Store {
           row = full;
         }
       }
+    } else if (row && isPerson && pp.tokens > 1 && pp.descriptors.length > 0 && givenRoots(row.norm_name.slice(0, row.norm_name.indexOf(' '))).length > 0) {
+      row = this.joinShortFormSibling(row, p, pp);
     } else if (!row && isPerson && pp.tokens > 1 && this.mayHaveVariant(pp)) {
       const candidates = this.fullNamesOf(pp.surname);
-      const variant = candidates.length
-        ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates, (c) => this.stmt.aliasNormsOf.all(c.id) as string[], {
-            words: descriptorWords(pp.descriptors.map((d) => d[0])),
-            wordsOf: (c) => descriptorWords(this.descriptorsOf(c.id)),
-          })
-        : null;
+      const variant =
+        this.joinedFormOf(pp, candidates) ??
+        (candidates.length
+          ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates, (c) => this.stmt.aliasNormsOf.all(c.id) as string[], {
+              words: descriptorWords(pp.descriptors.map((d) => d[0])),
+              wordsOf: (c) => descriptorWords(this.descriptorsOf(c.id)),
+            })
+          : null);
       if (variant) {
         row = this.personByNorm('person', variant.tokens.join(' '))!;
         this.rememberPerson(p.kind, pp.norm, row);
@@ -1297,6 +1311,42 @@ export class SqliteStore implements Store {
     // (After its descriptors are counted: they are part of what the surname-only record must fit.)
     if (created && pp.tokens > 1 && isPerson) this.absorbSurnameOnly(row);
     return row;
+  }
+
+  /**
+   * The person a full name was joined to under another form of its first name (its recorded
+   * name then, joinShortFormSibling: an alias of that person now), so that the name's later
+   * articles find it without the evidence that joined them; null for any other name.
+   */
+  private joinedFormOf<C extends Candidate & { tokens: readonly string[] }>(pp: PreparedPerson, candidates: readonly C[]): C | null {
+    const first = pp.norm.slice(0, pp.norm.indexOf(' '));
+    if (givenRoots(first).length === 0) return null;
+    const byAlias = this.stmt.personByAlias.all(pp.norm, 'person') as PersonRow[];
+    if (byAlias.length !== 1) return null;
+    const c = candidates.find((x) => x.id === byAlias[0]!.id);
+    return c && c.tokens[0] !== first && nameVariants(pp.norm.split(' '), c.tokens) ? c : null;
+  }
+
+  /**
+   * A recorded full name whose article describes it as the record describes another person of
+   * another form of its first name (`Joseph R. Doe`, `Joe Doe`, kept apart when the second came
+   * without that evidence): the two are joined (identity.ts pickShortFormSibling), the later
+   * recorded into the earlier, and the person the article's entity is returned.
+   */
+  private joinShortFormSibling(row: CachedPerson, p: Person, pp: PreparedPerson): CachedPerson {
+    const candidates = this.fullNamesOf(pp.surname);
+    const own = candidates.find((c) => c.id === row.id);
+    if (!own || candidates.length < 2) return row;
+    const sibling = pickShortFormSibling(own, genderOfEntity(p), candidates, (c) => this.stmt.aliasNormsOf.all(c.id) as string[], {
+      words: descriptorWords(pp.descriptors.map((d) => d[0])),
+      wordsOf: (c) => descriptorWords(this.descriptorsOf(c.id)),
+    });
+    if (!sibling) return row;
+    const other = this.personByNorm('person', sibling.tokens.join(' '));
+    if (!other) return row;
+    const [into, from] = other.id < row.id ? [other, row] : [row, other];
+    this.joinSurnameOnly(from, into);
+    return into;
   }
 
   /**
@@ -1408,7 +1458,10 @@ export class SqliteStore implements Store {
     this.joinSurnameOnly(lone, full);
   }
 
-  /** A surname-only person joins a full one: its quotes, names, descriptors and counts become the full one's. */
+  /**
+   * A surname-only person joins a full one (or a full name another form of it: see
+   * joinShortFormSibling): its quotes, names, descriptors and counts become the full one's.
+   */
   private joinSurnameOnly(lone: CachedPerson, full: CachedPerson): void {
     this.flushPending(); // the batch's counts so far (lone's all in its row) and new names (read by repointNames)
     let { quote_count, article_count, male, female } = this.stmt.personById.get(lone.id) as PersonRow;
@@ -1425,7 +1478,7 @@ export class SqliteStore implements Store {
       }
       this.countedHere.delete(lone.id);
     }
-    this.personCache.delete('person', lone.norm_name);
+    this.personCache.forget(lone.id);
     this.knownAliases.delete(lone.id);
     const db = this.db;
     // The full-text index is left as it is: it has a person's quotes under its surname (the
