@@ -871,3 +871,21 @@ test('`the defender`, `the goaltender`: a player’s position no named person is
   const t = run('The captain, Ana Ruiz, scored twice in the second half. “The match will be reviewed,” the official said.');
   expectQuote(quote(t, '“The match will be reviewed,”'), { speaker: 'the official' });
 });
+
+test('`Bobby Crane`, then `Mrs. Bobby Crane`: an honorific before the first name outweighs the first-name lists\' guess, one woman and not two people', () => {
+  // (Named with it first, the guess never stood.)
+  const text = 'Ms. Jesse Ortiz, a harbour engineer, inspected the pier on Monday.\n\n“The pilings are sound,” Ms. Ortiz said.\n\nShe said repairs would start in May.';
+  const r = run(text);
+  const ortiz = speakerOf(r, quote(r, '“The pilings are sound,”'));
+  assert.equal(ortiz.name, 'Jesse Ortiz', summary(r));
+  assert.equal(ortiz.gender, 'f', summary(r));
+  assert.equal(speakerOf(r, quote(r, 'repairs would start in May')).name, 'Jesse Ortiz', summary(r));
+  // Named first without it, then with it: one person, of the honorific's gender.
+  const s = run('Bobby Crane chairs the marina board.\n\nMrs. Bobby Crane said the board would vote in June. “We are ready,” Mrs. Crane said.');
+  assert.equal(speakerOf(s, quote(s, '“We are ready,”')).name, 'Bobby Crane', summary(s));
+  assert.deepEqual(s.people.filter((p) => /Crane/.test(p.name)).map((p) => [p.name, p.gender]), [['Bobby Crane', 'f']], summary(s));
+  // Before a surname alone it may mean a relative: `Mrs. Vance` is not Bill Vance.
+  const t = run('Bill Vance spoke at the gala.\n\n“We are winning,” Mrs. Vance said.\n\n“He is right,” Bill Vance said.');
+  assert.notEqual(speakerOf(t, quote(t, '“We are winning,”')).id, speakerOf(t, quote(t, '“He is right,”')).id, summary(t));
+  assert.equal(t.people.find((p) => p.name === 'Bill Vance')?.gender, 'm', summary(t));
+});

@@ -9,7 +9,7 @@ import { sentenceOf } from './document.js';
 import type { Mention, NameRun, RunIndex } from './mentions.js';
 import { changedMention, newMention, phraseBefore } from './mentions.js';
 import { type Attribution, asksQuestion, datelineEnd } from './attribution.js';
-import { GENDERED_NOUNS, GENDERED_TITLES, KIN_NOUNS, NAMESAKE_ORG_WORDS, ORG_WORDS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
+import { GENDERED_NOUNS, GENDERED_TITLES, HONORIFIC_TITLES, KIN_NOUNS, NAMESAKE_ORG_WORDS, ORG_WORDS, PERSON_NOUNS, TITLES, WRITINGS, firstNameGender, isDemonym, isFirstName, isPlaceName, sameGivenName } from './lexicon.js';
 import type { Span } from './types.js';
 
 /** Every entity is made by `newEntity`, with every field present in one order: one shape keeps V8's compiled readers of entities on one map. */
@@ -179,6 +179,7 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     const owner = words.length === 1 ? relativeOwner(doc, run) : null;
     const place = run.nameFirst === run.first && isPlaceName(words);
     const titled = place ? undefined : titleGender(doc, run);
+    const honorific = place ? undefined : titleGender(doc, run, HONORIFIC_TITLES);
     const given = place || words.length < 2 ? undefined : firstNameGender(words[0]);
     const namesake = run.org && namedAfterPerson(words);
     let matchScore = -1;
@@ -189,7 +190,9 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
       // the entity's, which it would rename: in `Al Hashish` after `Fouzia Al Hashish`, `Al` is
       // no given name.)
       const runGender = words.length > ent.words.length ? given ?? titled : titled;
-      if (ent.kind !== 'org' && !ent.place && ent.gender && runGender && ent.gender !== runGender) continue;
+      // (Unless an honorific before its first name gives it, and the entity's gender is the
+      // lists' guess: `Ms. Jesse Ortiz` after `Jesse Ortiz` is Jesse Ortiz, a woman.)
+      if (ent.kind !== 'org' && !ent.place && ent.gender && runGender && ent.gender !== runGender && !(runGender === honorific && ent.genderGuessed && sameFirst(words, ent))) continue;
       // A place and an institution named after it are two things (`U.S.`, `the U.S. State
       // Department`); a place word can still be a surname (`Jordan` after `Dan Jordan`).
       if (ent.place && !place && run.org || place && ent.kind === 'org' && !ent.place) continue;
@@ -295,7 +298,14 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
     // (The lists' answer is a guess; a title's, `Mrs.`, is not. A title stays second: `spokesman`
     // and `chairman` are said of women too.)
     const listed = place ? undefined : firstNameGender(match.words[0]);
-    const g = listed ?? (place ? undefined : titleGender(doc, run));
+    // (An honorific before the first name outweighs the lists: it is said of this very person,
+    // `Ms. Jesse Ortiz`, where the lists guess from what most people named Jesse are. Before a
+    // surname alone it may be said of a relative, `Mrs. Clinton` after `Bill Clinton`.)
+    if (honorific && match.kind !== 'org' && match.gender !== honorific && (!match.gender || match.genderGuessed) && sameFirst(words, match)) {
+      match.gender = honorific;
+      match.genderGuessed = false;
+    }
+    const g = listed ?? (place ? undefined : titled);
     if (g && !match.gender && (words.length > 1 || run.nameFirst > run.first)) { match.gender = g; match.genderGuessed = listed !== undefined; }
     gatherDescriptors(doc, run, match);
     runEntity[k] = match;
@@ -595,12 +605,18 @@ function relativeOwner(doc: Doc, run: NameRun): string | null {
   return norm(name.text);
 }
 
-function titleGender(doc: Doc, run: NameRun): 'm' | 'f' | undefined {
+function titleGender(doc: Doc, run: NameRun, only?: ReadonlySet<string>): 'm' | 'f' | undefined {
   for (let t = Math.max(0, run.first - 1); t < run.nameFirst; t++) {
-    const g = GENDERED_TITLES[doc.tokens[t].lower];
-    if (g) return g;
+    const lower = doc.tokens[t].lower;
+    const g = GENDERED_TITLES[lower];
+    if (g && (!only || only.has(lower))) return g;
   }
   return undefined;
+}
+
+/** True when a name run of two words or more opens with an entity's first name (`Jesse Ortiz`, `Jesse Ortiz`). */
+function sameFirst(words: string[], e: Entity): boolean {
+  return words.length > 1 && e.words.length > 1 && norm(words[0]) === norm(e.words[0]);
 }
 
 /** A name the article calls `it` or `the company` is an institution, not a person. */

@@ -162,6 +162,12 @@ export const GENDERED_TITLES: Record<string, 'm' | 'f'> = {
   congresswoman: 'f',
 };
 
+/**
+ * The honorifics among them (`Mr.`, `Mrs.`): said of the very person named, they outweigh the
+ * first-name lists' guess (coreference.ts).
+ */
+export const HONORIFIC_TITLES: ReadonlySet<string> = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss']);
+
 /** Words that mark a proper-noun run as an organisation rather than a person. */
 export const ORG_WORDS = new Set(`ministry department agency police service services inc inc. corp
  corp. corporation company co co. ltd ltd. llc group party council government university college
