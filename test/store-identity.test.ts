@@ -468,6 +468,9 @@ for (const backend of backends) {
       // A name that is not one of its names finds nothing; the other speaker is found by its own.
       assert.deepEqual(await texts('Jim Ormsby'), []);
       assert.deepEqual(await texts('Harbour Trust'), ['The lens was ordered']);
+      // The index's word for a person (its id) is not one a user's words reach.
+      assert.deepEqual(await texts('p1'), []);
+      assert.deepEqual(await texts('p2 OR p1'), []);
     } finally {
       await done();
     }

@@ -328,22 +328,23 @@ DROP TABLE person_genders;
   },
   {
     version: 12,
-    name: "a person's quotes indexed under its surname, not the name they were written with",
+    name: "a person's quotes indexed under its surname and its id, not the name they were written with",
     sql: `
 -- The speaker column of quotes_fts has, for a quote of a person, the person's surname (which a
 -- rename never changes: identity.ts displayName keeps it last), and for a quote of no person the
--- name as written. The person's other names are searched through people_fts, whatever name it is
--- shown by now: the label a quote was written with went stale when its person was renamed, and a
--- text search by it found the quote while one by the name shown did not. The index reads its
--- content from a view that computes this (the column keeps its name); the quotes of a person
--- who joins another keep their entries, the surname being the same.
+-- name as written; the column person has the person's id as a word (p12), which searches by
+-- its names use (people_fts gives the ids) and the words a user types never reach. The label a
+-- quote was written with went stale when its person was renamed: a text search by it found the
+-- quote while one by the name shown did not. The index reads its content from a view that
+-- computes these (the speaker column keeps its name).
 DROP TABLE quotes_fts;
 CREATE VIEW quotes_search AS
   SELECT q.id, q.text,
-    CASE WHEN q.person_id IS NULL THEN q.speaker_label ELSE (SELECT surname FROM people WHERE id = q.person_id) END AS speaker_label
+    CASE WHEN q.person_id IS NULL THEN q.speaker_label ELSE (SELECT surname FROM people WHERE id = q.person_id) END AS speaker_label,
+    'p' || q.person_id AS person
   FROM quotes q;
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
-  text, speaker_label,
+  text, speaker_label, person,
   content='quotes_search', content_rowid='id',
   tokenize='unicode61 remove_diacritics 2'
 );
@@ -351,8 +352,9 @@ INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
 INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 16);
 DROP TRIGGER IF EXISTS quotes_ad;
 CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
-  INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_label) VALUES ('delete', old.id, old.text,
-    CASE WHEN old.person_id IS NULL THEN old.speaker_label ELSE (SELECT surname FROM people WHERE id = old.person_id) END);
+  INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_label, person) VALUES ('delete', old.id, old.text,
+    CASE WHEN old.person_id IS NULL THEN old.speaker_label ELSE (SELECT surname FROM people WHERE id = old.person_id) END,
+    'p' || old.person_id);
 END;
 `,
   },

@@ -1025,15 +1025,17 @@ CREATE TRIGGER person_aliases_counted AFTER INSERT OR UPDATE ON person_aliases
     name: "a person's quotes searched under its surname, not the name they were written with",
     sql: `
 -- As SQLite migration 12: weight B of a quote's search vector is its person's surname (no rename
--- changes it), or the name as written for a quote of no person; a person's other names are
--- searched in person_names, whatever name it is shown by now. A generated column cannot read the
+-- changes it), or the name as written for a quote of no person, and weight C its person's id as
+-- a word (p12), which searches by a person's names use (person_names gives the ids) and the
+-- words a user types never reach (they ask for A and B). A generated column cannot read the
 -- person, so the vector is kept by a trigger.
 ALTER TABLE quotes DROP COLUMN search;
 ALTER TABLE quotes ADD COLUMN search tsvector;
 CREATE FUNCTION onrecord_quote_search(p_text text, p_person bigint, p_label text) RETURNS tsvector LANGUAGE sql STABLE AS $fn$
   SELECT setweight(to_tsvector('simple', onrecord_fold(p_text)), 'A') ||
     setweight(to_tsvector('simple', onrecord_fold(coalesce(
-      CASE WHEN p_person IS NULL THEN p_label ELSE (SELECT surname FROM people WHERE id = p_person) END, ''))), 'B')
+      CASE WHEN p_person IS NULL THEN p_label ELSE (SELECT surname FROM people WHERE id = p_person) END, ''))), 'B') ||
+    setweight(to_tsvector('simple', coalesce('p' || p_person, '')), 'C')
 $fn$;
 CREATE FUNCTION onrecord_quote_searched() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN

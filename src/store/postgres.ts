@@ -114,16 +114,20 @@ const QUOTE_COLS = `q.id, q.article_id, q.quotation_id, q.person_id, q.start, q.
   q.speaker_entity, q.speaker_label, q.mention_start, q.mention_end, q.mention_text, q.cue_start, q.cue_end, q.cue_text,
   q.confidence, q.published, q.addressee, q.said_when, (SELECT name FROM people WHERE id = q.person_id) AS person_name`;
 
+/** As the SQLite store's NAMED_PEOPLE_MAX: beyond so many people a text search's term is not widened to their quotes. */
+const NAMED_PEOPLE_MAX = 200;
+
 /** As the SQLite store's SPEAKER_SURNAMES_MAX: beyond so many surnames a speaker's do not narrow the match. */
 const SPEAKER_SURNAMES_MAX = 32;
 
 /**
  * Turns user search words into a tsquery (the same syntax the SQLite store accepts: words,
  * "phrases", prefix*, OR, NOT; everything else is ignored). `weight` restricts every lexeme to
- * one weight class (B: the speaker's name). Lexemes are letters and digits only, so nothing
- * the user types can inject tsquery syntax. Empty when nothing searchable is left.
+ * those weight classes (B: the speaker; AB: the quote and its speaker, not C: its person).
+ * Lexemes are letters and digits only, so nothing the user types can inject tsquery syntax.
+ * Empty when nothing searchable is left.
  */
-export function tsQueryText(input: string, weight?: 'B'): string {
+export function tsQueryText(input: string, weight?: 'B' | 'AB'): string {
   const parts: string[] = [];
   let pending: string | null = null;
   const w = weight ?? '';
@@ -156,15 +160,15 @@ export function tsQueryText(input: string, weight?: 'B'): string {
  * The terms of search words as tsQueryText writes them, each on its own (a word, a "phrase", a
  * prefix*), when nothing but AND joins them; else the whole query as one.
  */
-export function tsQueryTerms(input: string): string[] {
-  const terms: string[] = [];
+export function tsQueryTerms(input: string): { term: string; own: string }[] {
+  const terms: { term: string; own: string }[] = [];
   for (const m of input.matchAll(/"[^"]*"|\S+/g)) {
     if (m[0] === 'OR' || m[0] === 'NOT') {
-      const all = tsQueryText(input);
-      return all ? [all] : [];
+      const term = tsQueryText(input);
+      return term ? [{ term, own: tsQueryText(input, 'AB') }] : [];
     }
     const term = tsQueryText(m[0]);
-    if (term) terms.push(term);
+    if (term) terms.push({ term, own: tsQueryText(m[0], 'AB') });
   }
   return terms;
 }
@@ -378,33 +382,26 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * A text search's terms widened to the quotes of the people they name (as the SQLite store's
-   * namedBy): a term naming people is found in a quote's vector or in one of the names of its
-   * person (person_names); `match` widens it to those people's surnames (weight B of their
-   * quotes), `sql` keeps of what that adds only their quotes. Null when no term is widened.
+   * A text search as a tsquery on the quote's words (weights A and B), with the quotes of the
+   * people its words name (as the SQLite store's textMatch): a term that names people (in
+   * person_names) is widened to their ids (weight C, migration 7), unless it names more than
+   * NAMED_PEOPLE_MAX or only people whose surname it is.
    */
-  private async namedBy(input: string, p: (v: unknown) => string): Promise<{ match: string; sql: string } | null> {
+  private async textMatch(input: string): Promise<string> {
     const match: string[] = [];
-    let sql = '';
-    for (const term of tsQueryTerms(input)) {
-      const surnames = (
-        await this.query<{ surname: string }>(
-          `SELECT DISTINCT surname FROM people WHERE id IN (SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold($1)))
-           LIMIT ${SPEAKER_SURNAMES_MAX + 1}`,
-          [term],
-        )
-      ).map((r) => r.surname);
-      const inIndex = surnames.map((n) => tsQueryText('"' + n + '"')).filter(Boolean);
-      if (inIndex.length === 0 || surnames.length > SPEAKER_SURNAMES_MAX || (inIndex.length === 1 && inIndex[0] === term)) {
-        match.push(`(${term})`);
-        continue;
+    for (const { term, own } of tsQueryTerms(input)) {
+      const people = await this.query<{ id: number; surname: string }>(
+        `SELECT id, surname FROM people WHERE id IN (SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold($1)))
+         LIMIT ${NAMED_PEOPLE_MAX + 1}`,
+        [term],
+      );
+      if (people.length === 0 || people.length > NAMED_PEOPLE_MAX || people.every((r) => tsQueryText('"' + r.surname + '"') === term)) {
+        match.push(`(${own})`);
+      } else {
+        match.push(`((${own}) | ${people.map((r) => `'p${r.id}':C`).join(' | ')})`);
       }
-      match.push(`((${term}) | ${surnames.map((n) => `(${tsQueryText('"' + n + '"', 'B')})`).join(' | ')})`);
-      const w = p(term);
-      sql += ` AND (q.person_id IN (SELECT person_id FROM person_names WHERE search @@ to_tsquery('simple', onrecord_fold(${w})))
-        OR q.search @@ to_tsquery('simple', onrecord_fold(${w})))`;
     }
-    return sql ? { match: match.join(' & '), sql } : null;
+    return match.join(' & ');
   }
 
   private async searchFrom(query: SearchQuery, offset: number, limit: number): Promise<SearchHit[]> {
@@ -423,12 +420,11 @@ export class PostgresStore implements Store {
     const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
     const filterParams = [...params];
     const speaker = query.speaker ? await this.speakerFilter(query.speaker.replace(/["*]/g, ' '), p) : null;
-    const named = text ? await this.namedBy(query.text!, p) : null;
-    const filter = where + (named?.sql ?? '') + (speaker?.sql ?? '');
+    const filter = where + (speaker?.sql ?? '');
     let ids: number[];
     // Only words rank: a speaker alone filters, and the hits stay newest first.
     if (text) {
-      const words = named ? named.match : text;
+      const words = await this.textMatch(query.text!);
       const t = p(speaker?.labels ? `(${words}) & (${speaker.labels})` : words);
       const sql = `SELECT q.quotation_id AS id, MAX(ts_rank(q.search, tq)) AS score
         FROM quotes q ${join}, to_tsquery('simple', onrecord_fold(${t})) AS tq

@@ -134,6 +134,12 @@ export function ftsTermList(input: string): string[] {
  */
 const PERSON_NAME = '(SELECT name FROM people WHERE id = q.person_id) AS person_name';
 
+/** The full-text index's columns a search's words are matched in (not `person`: see textMatch). */
+const QUOTE_COLUMNS = '{text speaker_label}';
+
+/** People a text search's term names beyond which it is not widened to their quotes (see textMatch). */
+const NAMED_PEOPLE_MAX = 200;
+
 /** Surnames of the people a speaker search names beyond which the full-text match is not narrowed by them (see speakerFilter). */
 const SPEAKER_SURNAMES_MAX = 32;
 
@@ -633,7 +639,9 @@ export class SqliteStore implements Store {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
       rollback: db.prepare('ROLLBACK'),
-      indexQuotesFrom: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label) SELECT id, text, speaker_label FROM quotes_search WHERE id >= ?'),
+      indexQuotesFrom: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label, person) SELECT id, text, speaker_label, person FROM quotes_search WHERE id >= ?'),
+      indexQuote: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label, person) SELECT id, text, speaker_label, person FROM quotes_search WHERE id = ?'),
+      unindexQuote: db.prepare("INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_label, person) VALUES ('delete', ?, ?, ?, ?)"),
     };
   }
 
@@ -1481,9 +1489,15 @@ export class SqliteStore implements Store {
     this.personCache.forget(lone.id);
     this.knownAliases.delete(lone.id);
     const db = this.db;
-    // The full-text index is left as it is: it has a person's quotes under its surname (the
-    // view quotes_search of migration 12), the same for both.
+    // Quotes already in the full-text index are indexed again under the person they join (its
+    // id: the view quotes_search of migration 12); those of the current batch are indexed at its end.
+    const indexed = db
+      .prepare('SELECT id, text, speaker_label, person FROM quotes_search WHERE id IN (SELECT id FROM quotes WHERE person_id = ? AND id < ?)')
+      .raw()
+      .all(lone.id, this.unindexedFrom) as [number, string, string | null, string][];
+    for (const r of indexed) this.stmt.unindexQuote.run(...r);
     db.prepare('UPDATE quotes SET person_id = ?, speaker_label = ? WHERE person_id = ?').run(full.id, full.name, lone.id);
+    for (const r of indexed) this.stmt.indexQuote.run(r[0]);
     // Articles keep the person they were linked to (on their row); reading them follows this.
     db.prepare('INSERT OR REPLACE INTO people_merged (id, into_id) VALUES (?, ?)').run(lone.id, full.id);
     db.prepare('UPDATE people_merged SET into_id = ? WHERE into_id = ?').run(full.id, lone.id);
@@ -1736,36 +1750,29 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * A text search as a full-text match, with the quotes of the people its words name. Each
-   * term (ftsTermList: a word, a phrase) is found in a quote's text or its speaker in the index,
-   * or in one of the names of the quote's person (`people_fts`: all its names, whatever name it
-   * is shown by now). The index has a person's quotes under its surname alone (the view
-   * quotes_search of migration 12), so a term that names people is widened to their surnames in
-   * the index, and `sql` keeps, of what that adds, only the quotes of people the term names.
-   * A term that names people of more than SPEAKER_SURNAMES_MAX surnames (a common first name)
-   * is matched in the index alone; null when no term is widened (the plain match then).
+   * A text search as a full-text match of the quote's columns (QUOTE_COLUMNS), with the quotes
+   * of the people its words name. Each term (ftsTermList: a word, a phrase) is found in a
+   * quote's text or its speaker in the index, or in one of the names of the quote's person
+   * (`people_fts`: all its names, whatever name it is shown by now): a term that names people
+   * is widened to their ids in the index's column `person` (migration 12). A term that names more
+   * than NAMED_PEOPLE_MAX people (a common first name), or only people whose surname it is (the
+   * index has that), is matched in the quote's columns alone.
    */
-  private namedBy(input: string): { match: string; sql: string; params: string[] } | null {
+  private textMatch(input: string): string {
     const match: string[] = [];
-    let sql = '';
-    const params: string[] = [];
     for (const term of ftsTermList(input)) {
-      const surnames = this.db
-        .prepare(`SELECT DISTINCT surname FROM people WHERE id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?) LIMIT ${SPEAKER_SURNAMES_MAX + 1}`)
-        .pluck()
-        .all(`name : (${term})`) as string[];
-      const inIndex = surnames.map((n) => ftsTerms('"' + n + '"')).filter(Boolean);
-      // Nobody, too many, or only people whose surname the term is: the index has it already.
-      if (inIndex.length === 0 || surnames.length > SPEAKER_SURNAMES_MAX || (inIndex.length === 1 && inIndex[0] === term)) {
-        match.push(`(${term})`);
-        continue;
+      const people = this.db
+        .prepare(`SELECT id, surname FROM people WHERE id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?) LIMIT ${NAMED_PEOPLE_MAX + 1}`)
+        .raw()
+        .all(`name : (${term})`) as [number, string][];
+      const own = `${QUOTE_COLUMNS} : (${term})`;
+      if (people.length === 0 || people.length > NAMED_PEOPLE_MAX || people.every(([, surname]) => ftsTerms('"' + surname + '"') === term.toLowerCase())) {
+        match.push(own);
+      } else {
+        match.push(`(${own} OR person : (${people.map(([id]) => `"p${id}"`).join(' OR ')}))`);
       }
-      match.push(`((${term}) OR speaker_label : (${inIndex.join(' OR ')}))`);
-      sql += ` AND (q.person_id IN (SELECT person_id FROM people_fts WHERE people_fts MATCH ?)
-        OR EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id))`;
-      params.push(`name : (${term})`, `(${term})`);
     }
-    return sql ? { match: match.join(' AND '), sql, params } : null;
+    return match.join(' AND ');
   }
 
   /** Hits `offset` to `offset + limit` of a search, in rank order (newest first without words). */
@@ -1787,16 +1794,13 @@ export class SqliteStore implements Store {
     const text = query.text ? ftsTerms(query.text) : '';
     const speaker = query.speaker ? this.speakerFilter(query.speaker.replace(/["*]/g, ' ')) : null;
     const byLabel = speaker?.labels ? `speaker_label : (${speaker.labels})` : '';
-    const named = text ? this.namedBy(query.text!) : null;
-    const words = named ? `(${named.match})` : `(${text})`;
-    const match = text ? words + (byLabel ? ` AND ${byLabel}` : '') : '';
+    const match = text ? `(${this.textMatch(query.text!)})` + (byLabel ? ` AND ${byLabel}` : '') : '';
     const needArticle = Boolean(query.outlet);
     const join = needArticle ? 'JOIN articles a ON a.id = q.article_id' : '';
     // The rows' filters, without the speaker's (the appearances of a hit are all shown).
     const where = filters.length ? ' AND ' + filters.join(' AND ') : '';
     const rowParams = [...params];
-    const filter = where + (named?.sql ?? '') + (speaker?.sql ?? '');
-    if (named) params.push(...named.params);
+    const filter = where + (speaker?.sql ?? '');
     if (speaker) params.push(...speaker.params);
     let ids: number[];
     // Only words rank: a speaker alone filters, and the hits stay newest first (ranking by
