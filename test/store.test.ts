@@ -15,7 +15,7 @@ import pg from 'pg';
 import { unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
 import { packExtracted } from '../src/store/wire.js';
 import { prepareArticle } from '../src/store/prepare.js';
-import { articleTextHash, sha256, BANDS_PER_QUOTATION, isNameMention, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationSignature, quotationWords, wordSimilarity } from '../src/store/normalize.js';
+import { articleTextHash, sha256, BANDS_PER_QUOTATION, HONORIFICS, isNameMention, nameTokens, normalizeName, referenceNameTokens, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationSignature, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { analyze } from '../src/index.js';
 import type { Analysis, Quote } from '../src/extract/types.js';
@@ -1433,6 +1433,33 @@ test('a quotation\'s signature in one pass is what its parts, words and bands gi
   const long = Array.from({ length: 5000 }, (_, i) => 'w' + i).join(' ');
   assert.equal(quotationSignature(long).wordCount, 5000);
   assert.equal(quotationSignature('“One two three,” he said. “Four five.”').joined, 'one two three four five');
+});
+
+test('a name\'s tokens in one scan are what the reference\'s regular expressions give, whatever marks, apostrophes, possessives and letters it has', () => {
+  const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+  const reference = (name: string) => {
+    const tokens = referenceNameTokens(name);
+    while (tokens.length > 1 && HONORIFICS.has(tokens[0]!)) tokens.shift();
+    while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1]!)) tokens.pop();
+    return tokens;
+  };
+  const cases = ['Jane Doe', "Jane Doe's", 'Jane Doe’s', 'JANE DOE’S', 'Dr. Jane Doe Jr.', 'Mr', 'Mr Jr', "O'Brien", 'O’Brien’s', 'Anne-Marie Dupont',
+    '-Jane- --', "'s", "Doe's.", 'Doe`s', 'Zoë Doe', 'Sen. “Jim” Doe', '«Jim» Doe—Smith', 'Jim\tDoe\n', '', '   ', 'İlker Doe', 'K9 Unit 3'];
+  const alphabet = ['a', 'B', 's', 'S', 'z', 'Q', '0', '7', ' ', '  ', '.', ',', '\t', '\n', '\x00', "'", '`', '-', '_', '"', '(', 'Mr', 'dr', 'Sen', 'President', 'Jr', 'III',
+    '\u2018', '\u2019', '\u201A', '\u201B', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212',
+    'é', 'É', 'ß', 'ı', 'İ', '\u00A0', '\u2032', '\u0301', 'α', 'ſ', '\u212A', "'s", '’s', 'Doe', 'jane'];
+  let seed = 11;
+  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  for (let k = 0; k < 20000; k++) {
+    let t = '';
+    for (let i = Math.floor(rnd() * 12); i > 0; i--) t += alphabet[Math.floor(rnd() * alphabet.length)];
+    cases.push(t);
+  }
+  for (const name of cases) {
+    const tokens = nameTokens(name);
+    assert.deepStrictEqual(tokens, reference(name), JSON.stringify(name));
+    assert.equal(normalizeName(name), tokens.join(' '));
+  }
 });
 
 test('a mention is a name as the first definition of isNameMention decides it, with the tests on its first character first', () => {

@@ -31,7 +31,7 @@ export interface FoundAddressee {
 /** The addressee of each attribution, in order (null when none is named). */
 export function findAddressees(doc: Doc, attributions: Attribution[], index: RunIndex, entities: Entity[]): Array<FoundAddressee | null> {
   let byEnd: Map<number, Array<{ start: number; entity: Entity }>> | null = null;
-  return attributions.map((a) => {
+  const addressee = (a: Attribution): FoundAddressee | null => {
     const range = afterCue(doc, a) ?? inSentence(doc, a) ?? vocative(doc, a, index);
     if (!range) return null;
     const [first, last] = range;
@@ -39,7 +39,11 @@ export function findAddressees(doc: Doc, attributions: Attribution[], index: Run
     // A vocative counts only when it names one of the article's people.
     if (!entity && doc.tokens[first]!.quote >= 0) return null;
     return { first, last, entity };
-  });
+  };
+  // (Built from a literal: see findTimes.)
+  const found: Array<FoundAddressee | null> = [];
+  for (const a of attributions) found.push(addressee(a));
+  return found;
 }
 
 /** The noun phrase a cue takes as its addressee, if any. */

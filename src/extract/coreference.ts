@@ -320,7 +320,9 @@ export function resolve(doc: Doc, index: RunIndex, attributions: Attribution[]):
 
   // 2. Resolve each attribution's source, in text order so that salience follows the reading.
   const order = attributions.map((a, k) => k).sort((x, y) => attributions[x].start - attributions[y].start || x - y);
-  const speakers: Array<Entity | null> = attributions.map(() => null);
+  // (From a literal, not by `map`, which gives packed or holey arrays depending on its path: see findTimes.)
+  const speakers: Array<Entity | null> = [];
+  for (let k = 0; k < attributions.length; k++) speakers.push(null);
   const last: LastSpeaker = { entity: null, para: -10, at: -1, end: -1 };
   const descriptions = new Map<string, Entity>();
   const later: Array<[number, number]> = [];

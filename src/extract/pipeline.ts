@@ -22,24 +22,30 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const addressees = findAddressees(doc, attributions, runs, entities);
   const times = findTimes(doc, attributions, options.published);
 
-  const quotes: Quote[] = attributions.map((a, k) => toQuote(doc, a, speakers[k], addressees[k], times[k]));
+  // (The lists are built from literals, not by `map`: an article with no quotes or people then
+  // gives empty lists of the same elements kind as full ones, which code compiled for one takes.)
+  const quotes: Quote[] = [];
+  for (let k = 0; k < attributions.length; k++) quotes.push(toQuote(doc, attributions[k], speakers[k], addressees[k], times[k]));
   const used = new Set(speakers.filter((e): e is Entity => e !== null));
   for (const found of addressees) if (found?.entity) used.add(found.entity);
   // (The members of a group that speaks are listed too, for its `members`.)
   for (const e of [...used]) for (const m of e.members ?? []) used.add(m);
-  const people: Person[] = entities
-    .filter((e) => used.has(e) || e.kind === 'person')
-    .map((e) => ({
-      id: e.id,
-      name: e.name,
-      // A name that speaks and was never marked as an organisation is taken for a person.
-      kind: e.kind === 'unknown' ? 'person' : e.kind,
-      ...(e.gender ? { gender: e.gender } : {}),
-      descriptors: [...e.descriptors.keys()],
-      mentions: e.mentions,
-      ...(e.members ? { members: e.members.map((m) => m.id) } : {}),
-    }));
+  const people: Person[] = [];
+  for (const e of entities) if (used.has(e) || e.kind === 'person') people.push(toPerson(e));
   return { ...(options.id !== undefined ? { id: options.id } : {}), quotes, people };
+}
+
+function toPerson(e: Entity): Person {
+  return {
+    id: e.id,
+    name: e.name,
+    // A name that speaks and was never marked as an organisation is taken for a person.
+    kind: e.kind === 'unknown' ? 'person' : e.kind,
+    ...(e.gender ? { gender: e.gender } : {}),
+    descriptors: [...e.descriptors.keys()],
+    mentions: e.mentions,
+    ...(e.members ? { members: e.members.map((m) => m.id) } : {}),
+  };
 }
 
 function span(doc: Doc, start: number, end: number): Span {

@@ -57,7 +57,11 @@ export function findTimes(doc: Doc, attributions: Attribution[], published: stri
     if (found === undefined) read.set(text, (found = expressions(text, reference, hinted)));
     return found;
   };
-  return attributions.map((a) => timeOf(doc, a, expressionsOf));
+  // (Built from a literal, as `analyze`'s lists are: `map` gives packed or holey arrays depending on
+  // its path, and the loop that reads this one was compiled for one of them.)
+  const times: Array<FoundTime | null> = [];
+  for (const a of attributions) times.push(timeOf(doc, a, expressionsOf));
+  return times;
 }
 
 /** A time expression found in a stretch of text, at `index` in it. */

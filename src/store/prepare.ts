@@ -59,21 +59,15 @@ interface NameForms {
 }
 
 /**
- * `NameForms` of a name, remembered: the same names recur across a run's articles (and within
- * one, in every mention), and tokenising a name is most of preparing a person. Callers only read
- * them. (One map for both: most names were looked up in two.)
+ * `NameForms` of a name, worked out each time. (Until session 23 they were remembered for the
+ * whole run, up to 50,000 names: in place, among extraction's own memory, a lookup in that map
+ * cost more than tokenising the name in one scan does, and every name kept, a slice of its
+ * article, kept the article's text alive in the old generation.)
  */
 function formsOf(name: string): NameForms {
-  let forms = NAMES.get(name);
-  if (forms === undefined) {
-    if (NAMES.size >= NAMES_MAX) NAMES.clear();
-    const tokens = nameTokens(name);
-    NAMES.set(name, (forms = { tokens, norm: tokens.join(' ') }));
-  }
-  return forms;
+  const tokens = nameTokens(name);
+  return { tokens, norm: tokens.join(' ') };
 }
-const NAMES = new Map<string, NameForms>();
-const NAMES_MAX = 50_000;
 
 /** A possessive ending (`Doe's`, `Doe’s`). */
 const POSSESSIVE = /['\u2018\u2019`]s$/;
@@ -99,9 +93,13 @@ export function preparePerson(p: Analysis['people'][number]): PreparedPerson | n
  * mentioned. (Mentions repeat a few names: each distinct text is tested once.)
  */
 function nameAliases(p: Analysis['people'][number]): [string, string, number][] {
+  const texts: [string, number][] = [];
+  const mentions = p.mentions;
+  if (mentions !== undefined) for (let i = 0; i < mentions.length; i++) countDistinct(texts, mentions[i]!.text);
   const aliases: [string, string, number][] = [];
-  for (const [alias, count] of distinctCounts((p.mentions ?? []).map((m) => m.text))) {
-    if (isNameMention(alias)) aliases.push([alias, formsOf(alias).norm, count]);
+  for (let k = 0; k < texts.length; k++) {
+    const alias = texts[k]![0];
+    if (isNameMention(alias)) aliases.push([alias, formsOf(alias).norm, texts[k]![1]]);
   }
   if (aliases.length === 0) aliases.push([p.name, formsOf(p.name).norm, 1]);
   return aliases;
@@ -115,19 +113,21 @@ function nameAliases(p: Analysis['people'][number]): [string, string, number][] 
  */
 function distinctCounts(list: readonly string[] | undefined): [string, number][] {
   const out: [string, number][] = [];
-  if (list === undefined) return out;
-  next: for (const s of list) {
-    const t = s.trim();
-    if (!t) continue;
-    for (const seen of out) {
-      if (seen[0] === t) {
-        seen[1]++;
-        continue next;
-      }
-    }
-    out.push([t, 1]);
-  }
+  if (list !== undefined) for (let i = 0; i < list.length; i++) countDistinct(out, list[i]!);
   return out;
+}
+/** Counts `s`, trimmed, into `out` (see `distinctCounts`). */
+function countDistinct(out: [string, number][], s: string): void {
+  const t = s.trim();
+  if (!t) return;
+  for (let k = 0; k < out.length; k++) {
+    const seen = out[k]!;
+    if (seen[0] === t) {
+      seen[1]++;
+      return;
+    }
+  }
+  out.push([t, 1]);
 }
 
 /**
@@ -146,10 +146,11 @@ function recordName(
   const { tokens, norm: wholeNorm } = formsOf(p.name);
   if (p.kind !== 'person' || tokens.length < 3) return { name: p.name, tokens, norm: wholeNorm };
   const byNorm = new Map<string, { text: string; count: number }>();
-  for (const [alias, norm, count] of aliases) {
-    const seen = byNorm.get(norm);
-    if (seen) seen.count += count;
-    else byNorm.set(norm, { text: alias, count });
+  for (let k = 0; k < aliases.length; k++) {
+    const alias = aliases[k]!;
+    const seen = byNorm.get(alias[1]);
+    if (seen) seen.count += alias[2];
+    else byNorm.set(alias[1], { text: alias[0], count: alias[2] });
   }
   const uses = (norm: string) => byNorm.get(norm)?.count ?? 0;
   const last = tokens.length - 1;
@@ -187,9 +188,13 @@ export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
     const speaker = formsOf(q.speaker.name);
     if (speaker.tokens.length >= 2) speakerNorm = speaker.norm;
   }
+  // (Lists built from a literal, not by `map`: an empty list then has the same elements kind as
+  // a full one, and the hand-off's packing code, compiled for one, is not thrown out at the other.)
+  const segmentKeys: string[] = [];
+  for (let i = 0; i < segments.length; i++) segmentKeys.push(joinedWordsKey(segments[i]!));
   return {
     key: wordCount ? joinedWordsKey(joined) : quotationKey([q.text]),
-    segmentKeys: segments.map(joinedWordsKey),
+    segmentKeys,
     words: joined,
     wordCount,
     bands,
@@ -199,9 +204,9 @@ export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
 
 /** `textHash` may be passed when the caller has already computed it (ingest does, to dedupe). */
 export function prepareArticle(article: ArticleInput, analysis: Analysis, textHash?: string): PreparedArticle {
-  return {
-    textHash: textHash ?? articleTextHash(article.text),
-    quotes: analysis.quotes.map(prepareQuote),
-    people: analysis.people.map(preparePerson),
-  };
+  const quotes: PreparedQuote[] = [];
+  for (let i = 0; i < analysis.quotes.length; i++) quotes.push(prepareQuote(analysis.quotes[i]!));
+  const people: (PreparedPerson | null)[] = [];
+  for (let i = 0; i < analysis.people.length; i++) people.push(preparePerson(analysis.people[i]!));
+  return { textHash: textHash ?? articleTextHash(article.text), quotes, people };
 }

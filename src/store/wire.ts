@@ -57,7 +57,7 @@ class WireWriter {
   }
   keys(list: readonly string[]): void {
     this.num(list.length);
-    for (const s of list) this.key(s);
+    for (let i = 0; i < list.length; i++) this.key(list[i]!);
   }
   // The optional writers write their first number on every path, as the reader reads it (see
   // WireReader): a path that only wrote NONE had no feedback when first taken, and threw the
@@ -77,11 +77,11 @@ class WireWriter {
   }
   strs(list: readonly string[]): void {
     this.num(list.length);
-    for (const s of list) this.str(s);
+    for (let i = 0; i < list.length; i++) this.str(list[i]!);
   }
   optStrs(list: readonly string[] | null | undefined): void {
     this.num(list == null ? NONE : list.length);
-    if (list != null) for (const s of list) this.str(s);
+    if (list != null) for (let i = 0; i < list.length; i++) this.str(list[i]!);
   }
   done(): PackedExtraction {
     let strings = this.parts.join('');
@@ -182,12 +182,12 @@ export function packExtracted(analysis: Analysis, prepared: PreparedArticle): Pa
   w.optStr(analysis.id);
   w.key(prepared.textHash);
   w.num(analysis.quotes.length);
-  for (const q of analysis.quotes) writeQuote(w, q);
+  for (let i = 0; i < analysis.quotes.length; i++) writeQuote(w, analysis.quotes[i]!);
   w.num(analysis.people.length);
-  for (const p of analysis.people) writePerson(w, p);
+  for (let i = 0; i < analysis.people.length; i++) writePerson(w, analysis.people[i]!);
   // One prepared quote per quote, one prepared person (or none) per person, in order.
-  for (const pq of prepared.quotes) writePreparedQuote(w, pq);
-  for (const pp of prepared.people) writePreparedPerson(w, pp);
+  for (let i = 0; i < prepared.quotes.length; i++) writePreparedQuote(w, prepared.quotes[i]!);
+  for (let i = 0; i < prepared.people.length; i++) writePreparedPerson(w, prepared.people[i]!);
   return w.done();
 }
 
@@ -210,9 +210,13 @@ export function unpackExtracted(packed: PackedExtraction, text: string): { analy
   return { analysis, prepared: { textHash, quotes: preparedQuotes, people: preparedPeople } };
 }
 
+// (A quote's own offsets and its time's are written here rather than by `span`: quotes and times
+// come in several shapes, and `span`'s loads, seeing those beside mentions, cues and segments,
+// were megamorphic.)
 function writeQuote(w: WireWriter, q: Quote): void {
   w.str(q.type);
-  w.span(q);
+  w.num(q.start);
+  w.num(q.end);
   w.optStr(q.speaker.name);
   w.optStr(q.speaker.entity);
   w.optSpan(q.speaker.mention);
@@ -220,7 +224,7 @@ function writeQuote(w: WireWriter, q: Quote): void {
   w.num(q.confidence);
   if (q.segments) {
     w.num(q.segments.length);
-    for (const s of q.segments) w.span(s);
+    for (let i = 0; i < q.segments.length; i++) w.span(q.segments[i]!);
   } else w.num(NONE);
   if (q.addressee) {
     w.num(1);
@@ -229,9 +233,11 @@ function writeQuote(w: WireWriter, q: Quote): void {
     w.span(q.addressee.mention);
   } else w.num(0);
   if (q.when) {
+    const when = q.when;
     w.num(1);
-    w.span(q.when);
-    w.optStr(q.when.resolved);
+    w.num(when.start);
+    w.num(when.end);
+    w.optStr(when.resolved);
   } else w.num(0);
 }
 
@@ -261,7 +267,7 @@ function writePerson(w: WireWriter, p: Person): void {
   w.optStr(p.gender);
   w.strs(p.descriptors);
   w.num(p.mentions.length);
-  for (const m of p.mentions) w.span(m);
+  for (let i = 0; i < p.mentions.length; i++) w.span(p.mentions[i]!);
   w.optStrs(p.members);
 }
 
@@ -286,7 +292,7 @@ function writePreparedQuote(w: WireWriter, q: PreparedQuote): void {
   w.key(q.words);
   w.num(q.wordCount);
   w.num(q.bands.length);
-  for (const b of q.bands) w.num(b);
+  for (let i = 0; i < q.bands.length; i++) w.num(q.bands[i]!);
   w.optStr(q.speakerNorm);
 }
 
@@ -311,15 +317,17 @@ function writePreparedPerson(w: WireWriter, p: PreparedPerson | null): void {
   w.str(p.surname);
   w.num(p.tokens);
   w.num(p.aliases.length);
-  for (const [alias, norm, count] of p.aliases) {
-    w.str(alias);
-    w.str(norm);
-    w.num(count);
+  for (let i = 0; i < p.aliases.length; i++) {
+    const alias = p.aliases[i]!;
+    w.str(alias[0]);
+    w.str(alias[1]);
+    w.num(alias[2]);
   }
   w.num(p.descriptors.length);
-  for (const [d, count] of p.descriptors) {
-    w.str(d);
-    w.num(count);
+  for (let i = 0; i < p.descriptors.length; i++) {
+    const descriptor = p.descriptors[i]!;
+    w.str(descriptor[0]);
+    w.num(descriptor[1]);
   }
 }
 
