@@ -137,3 +137,28 @@ test('RecentWords: a wording too long to hash is left to the word comparison', (
   recent.add(3, long);
   assert.equal(recent.has(3), false);
 });
+
+test('RecentWords: gives back the words of each quotation it holds, and none once it no longer holds it', () => {
+  const recent = new RecentWords();
+  recent.setQuery('we will not cut the ferry');
+  recent.add(7, 'we will not cut the ferry'); // from the query's hashes
+  recent.add(8, 'the council will vote on the ferry budget');
+  assert.equal(recent.wordsOf(7), 'we will not cut the ferry');
+  assert.equal(recent.wordsOf(8), 'the council will vote on the ferry budget');
+  assert.equal(recent.wordsOf(9), undefined);
+  // Its slot taken by a later quotation.
+  recent.add(8 + (1 << 16), 'another quotation of the record');
+  assert.equal(recent.wordsOf(8), undefined);
+  assert.equal(recent.wordsOf(8 + (1 << 16)), 'another quotation of the record');
+  // Its words overwritten as the ring goes round.
+  const long = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' ');
+  for (let id = 10; id < 10 + 2200; id++) recent.add(id, long);
+  assert.equal(recent.wordsOf(7), undefined);
+  assert.equal(recent.wordsOf(10 + 2199), long);
+  recent.clear();
+  assert.equal(recent.wordsOf(10 + 2199), undefined);
+  // Too long to hash: not held, so not given back.
+  const tooLong = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ');
+  recent.add(3, tooLong);
+  assert.equal(recent.wordsOf(3), undefined);
+});

@@ -948,6 +948,120 @@ for (const backend of backends) {
   });
 }
 
+test('[sqlite] a near-duplicate of a quotation this writer wrote is compared by the words it holds, not read back from the record', async () => {
+  const { store, done } = tempStore();
+  try {
+    const spied = store as unknown as { quotationWords(id: number): string | undefined };
+    const read = spied.quotationWords.bind(store);
+    let reads = 0;
+    spied.quotationWords = (id) => {
+      reads++;
+      return read(id);
+    };
+    for (const [i, wording] of NEAR.entries()) {
+      const [r] = await store.addArticles([nearArticle(i + 1, wording, `2025-02-0${i + 1}`)]);
+      assert.ok(!(r instanceof Error) && r.added);
+    }
+    assert.deepEqual(store.db.prepare('SELECT id, appearances FROM quotations').all(), [{ id: 1, appearances: 3 }]);
+    assert.equal(reads, 0);
+  } finally {
+    done();
+  }
+});
+
+/**
+ * Appearances of three quotations, in the order written, with dates earlier, later, equal and
+ * missing: one quotation found again by its own key and by near wordings, one never dated, one
+ * dated first and then seen undated.
+ */
+function appearanceArticles() {
+  const other = 'The ferry will run every hour from the new pier this summer and all winter';
+  const third = 'Our budget for the harbour will not grow by a single dollar this year or next';
+  const plan: [string, string | null][] = [
+    [NEAR[0]!, null],
+    [other, null],
+    [third, '2025-05-02'],
+    [NEAR[1]!, '2025-05-03'],
+    [NEAR[0]!, '2025-05-01'],
+    [other, null],
+    [NEAR[2]!, '2025-05-01'], // as early as the one before: not the first
+    [third, null],
+    [NEAR[0]!, null],
+    [NEAR[0]!, '2025-05-02'],
+    [other, null],
+  ];
+  return plan.map(([wording, published], i) => {
+    const item = nearArticle(i + 1, wording, published ?? '');
+    (item.article as ArticleInput).published = published;
+    return item;
+  });
+}
+
+/** Each quotation's appearances and its first one, by the article that gave it. */
+function appearancesByArticle(store: SqliteStore) {
+  return store.db
+    .prepare(
+      `SELECT q.id, q.appearances, q.first_published, a.source AS first_source
+       FROM quotations q JOIN quotes f ON f.id = q.first_quote_id JOIN articles a ON a.id = f.article_id ORDER BY q.id`,
+    )
+    .all();
+}
+
+test('[sqlite] a quotation\'s appearances and its first one are the same written article by article, in one batch, across a rollback and in a group', async () => {
+  const items = appearanceArticles();
+  const expected = [
+    { id: 1, appearances: 6, first_published: '2025-05-01', first_source: 'near-5' },
+    { id: 2, appearances: 3, first_published: null, first_source: 'near-2' },
+    { id: 3, appearances: 2, first_published: '2025-05-02', first_source: 'near-3' },
+  ];
+  // One by one: an article a batch.
+  const single = tempStore();
+  try {
+    for (const item of items) {
+      const [r] = await single.store.addArticles([item]);
+      assert.ok(!(r instanceof Error) && r.added);
+    }
+    assert.deepEqual(appearancesByArticle(single.store), expected);
+  } finally {
+    single.done();
+  }
+  // One batch.
+  const batch = tempStore();
+  try {
+    assert.ok((await batch.store.addArticles(items)).every((r) => !(r instanceof Error) && r.added));
+    assert.deepEqual(appearancesByArticle(batch.store), expected);
+  } finally {
+    batch.done();
+  }
+  // A bad article late in the batch: the batch is rolled back and written again, an article a savepoint.
+  const bad = () => {
+    const item = nearArticle(99, 'The bridge will close for repairs on every weekend in the autumn', '2025-04-01');
+    (item.analysis.quotes[0] as unknown as { start: unknown }).start = null;
+    return item;
+  };
+  const rolledBack = tempStore();
+  try {
+    const results = await rolledBack.store.addArticles([...items.slice(0, 9), bad(), ...items.slice(9)]);
+    assert.ok(results[9] instanceof Error);
+    assert.deepEqual(appearancesByArticle(rolledBack.store), expected);
+  } finally {
+    rolledBack.done();
+  }
+  // A group that fails the same way, written as it fills.
+  const grouped = tempStore();
+  try {
+    const group = grouped.store.openGroup();
+    for (const item of items.slice(0, 9)) group.add(item);
+    group.add(bad());
+    for (const item of items.slice(9)) group.add(item);
+    const results = group.commit();
+    assert.ok(results[9] instanceof Error);
+    assert.deepEqual(appearancesByArticle(grouped.store), expected);
+  } finally {
+    grouped.done();
+  }
+});
+
 /** `n` articles with unrelated long quotations (a large batch), the i-th with wording `unrelated(i)`. */
 function unrelatedArticles(n: number, from: number) {
   return Array.from({ length: n }, (_, k) => {

@@ -72,6 +72,12 @@ export class RecentWords {
   private readonly sketchHigh = new Int32Array(RING_QUOTATIONS);
   private readonly words = new Int32Array(RING_WORDS);
   private written = 0;
+  /**
+   * Each slot's words as the string they were hashed from: a candidate that reaches the threshold
+   * over hashes is compared as words, and reading them back from the record (its first quote's
+   * text, normalised again) cost more than the comparison. About 100 to 200 bytes a quotation.
+   */
+  private readonly texts: string[] = new Array<string>(RING_QUOTATIONS).fill('');
 
   /** The query's words, their multiset as an open-addressing table, and the DP rows. */
   private readonly query = new Int32Array(MAX_WORDS);
@@ -110,6 +116,7 @@ export class RecentWords {
     this.words.set(hashes.subarray(0, n), at);
     const slot = id & (RING_QUOTATIONS - 1);
     this.ids[slot] = id;
+    this.texts[slot] = words;
     this.starts[slot] = this.written;
     this.lengths[slot] = n;
     if (fromQuery) {
@@ -135,9 +142,15 @@ export class RecentWords {
     return this.ids[slot] === id && this.starts[slot]! >= this.written - RING_WORDS;
   }
 
+  /** A held quotation's words (normalised, space-joined, as given to `add`); undefined when not held. */
+  wordsOf(id: number): string | undefined {
+    return this.has(id) ? this.texts[id & (RING_QUOTATIONS - 1)] : undefined;
+  }
+
   /** Forgets everything (the ids may be reused after a rollback). */
   clear(): void {
     this.ids.fill(0);
+    this.texts.fill('');
     this.written = 0;
     this.queryLength = -1;
     this.queryWords = '';

@@ -1570,7 +1570,8 @@ export class SqliteStore implements Store {
         const candidates = rankCandidates(members, MAX_CANDIDATES);
         for (let c = 0; c < candidates; c++) {
           const id = candidateIds[c]!;
-          // A quotation of the record not written by this connection lately is read once, then held.
+          // A quotation of the record not written by this connection lately is read once, then held
+          // (its hashes and its words: one that reaches the threshold is compared as words from those).
           let text: string | undefined;
           if (hashed && !this.recentWords.has(id)) {
             text = this.quotationWords(id);
@@ -1578,7 +1579,7 @@ export class SqliteStore implements Store {
             this.recentWords.add(id, text);
           }
           if (hashed && this.recentWords.has(id) && !this.recentWords.mayReach(id, best)) continue;
-          text ??= this.quotationWords(id);
+          text ??= this.recentWords.wordsOf(id) ?? this.quotationWords(id);
           if (text === undefined) continue;
           const sim = nearSimilarity((words ??= pq.words.split(' ')), text.split(' '));
           if (sim >= best) {
