@@ -162,3 +162,54 @@ test('RecentWords: gives back the words of each quotation it holds, and none onc
   recent.add(3, tooLong);
   assert.equal(recent.wordsOf(3), undefined);
 });
+
+test('RecentWords: similarity is nearSimilarity of the words whenever that reaches the similarity asked for, and below it otherwise', () => {
+  const recent = new RecentWords();
+  let reached = 0;
+  for (let t = 0; t < 3000; t++) {
+    const a = randomWords(1 + Math.floor(rnd() * 30));
+    const b = rnd() < 0.7 ? edited(a, Math.floor(rnd() * 6)) : randomWords(1 + Math.floor(rnd() * 30));
+    const id = t + 1;
+    recent.add(id, b.join(' '));
+    assert.ok(recent.setQuery(a.join(' ')));
+    const words = nearSimilarity(a, b);
+    // (As the writer asks: the threshold, or a best so far above it.)
+    for (const atLeast of [NEAR_THRESHOLD, 0.9, Math.max(NEAR_THRESHOLD, 1 - 1 / a.length), 1]) {
+      const sim = recent.similarity(id, atLeast);
+      if (words >= atLeast) {
+        reached++;
+        assert.equal(sim, words, `"${a.join(' ')}" / "${b.join(' ')}" at ${atLeast}`);
+      } else assert.ok(sim < atLeast, `${sim} at ${atLeast}: "${a.join(' ')}" / "${b.join(' ')}"`);
+    }
+  }
+  assert.ok(reached > 1000, `reached ${reached}`);
+});
+
+test('RecentWords: two words whose hashes collide are different words to similarity (mayReach, over hashes, lets them through)', () => {
+  // Two made-up words with the same 32-bit hash (a birthday search over a few hundred thousand).
+  const seen = new Map<number, string>();
+  const out = new Int32Array(1);
+  let pair: [string, string] | undefined;
+  for (let i = 0; !pair; i++) {
+    const word = 'w' + i.toString(36);
+    hashWords(word, out);
+    const other = seen.get(out[0]!);
+    if (other !== undefined) pair = [other, word];
+    else seen.set(out[0]!, word);
+  }
+  const [x, y] = pair;
+  const base = 'the council will vote on the ferry budget this year'.split(' ');
+  const withX = [...base.slice(0, 4), x, ...base.slice(5)];
+  const withY = [...base.slice(0, 4), y, ...base.slice(5)];
+  const recent = new RecentWords();
+  recent.add(1, withY.join(' '));
+  recent.add(2, Array(10).fill(y).join(' '));
+  recent.setQuery(withX.join(' '));
+  assert.equal(recent.mayReach(1, 1), true);
+  assert.equal(recent.similarity(1, NEAR_THRESHOLD), nearSimilarity(withX, withY));
+  assert.equal(recent.similarity(1, NEAR_THRESHOLD), 0.9);
+  assert.ok(recent.similarity(1, 1) < 1);
+  recent.setQuery(Array(10).fill(x).join(' '));
+  assert.equal(recent.mayReach(2, 1), true);
+  assert.ok(recent.similarity(2, NEAR_THRESHOLD) < NEAR_THRESHOLD);
+});

@@ -11,6 +11,9 @@
  * then compared by edit distance over hashes, and only a pair that still reaches the threshold is
  * compared as words (`nearSimilarity`), so the decisions are exactly those of comparing words: two
  * equal words have equal hashes, so hashes never find fewer words in common or more edits.
+ * `similarity` makes that last comparison in the same pass: the edit distance over hashes, a
+ * pair of equal hashes counted a match only when its two words are equal characters (found by
+ * their offsets in the strings held), which is the words' own distance with no array of words.
  *
  * Before any of that, each quotation's words are kept as a 64-bit sketch (one bit per word, by its
  * hash): a bit one side has and the other lacks is a word of that side the other lacks, so the
@@ -19,6 +22,8 @@
  * operations, where counting common words cost a table of the query's words and a pass over the
  * candidate's.
  */
+import { NEAR_THRESHOLD } from './normalize.js';
+
 /** Quotations whose word hashes are kept (the newest; slots are by quotation id). */
 const RING_QUOTATIONS = 1 << 16;
 /** Word hashes kept, all quotations together (8 MB). */
@@ -35,14 +40,16 @@ function hashRange(text: string, start: number, end: number): number {
 
 /**
  * Writes the hashes of the words of `words` (normalised words joined by single spaces, as
- * `PreparedQuote.words` is) into `out`; returns how many, or -1 when there are more than `out` holds.
+ * `PreparedQuote.words` is) into `out`, and where each word starts into `starts` when given;
+ * returns how many, or -1 when there are more than `out` holds.
  */
-export function hashWords(words: string, out: Int32Array): number {
+export function hashWords(words: string, out: Int32Array, starts?: Int32Array): number {
   let n = 0;
   let start = 0;
   for (let i = 0; i <= words.length; i++) {
     if (i === words.length || words.charCodeAt(i) === 32) {
       if (n === out.length) return -1;
+      if (starts) starts[n] = start;
       out[n++] = hashRange(words, start, i);
       start = i + 1;
     }
@@ -86,8 +93,11 @@ export class RecentWords {
   private queryHigh = 0;
   /** Whether the multiset table below holds the current query's words (built for the first candidate that needs it). */
   private tableReady = false;
-  /** The words `query` holds the hashes of. */
+  /** The words `query` holds the hashes of, where each starts (and one past the last), and a candidate's likewise. */
   private queryWords = '';
+  private readonly queryAt = new Int32Array(MAX_WORDS + 1);
+  private candidate = '';
+  private readonly candidateAt = new Int32Array(MAX_WORDS + 1);
   private readonly tableKeys = new Int32Array(2 * MAX_WORDS);
   private readonly tableCounts = new Int32Array(2 * MAX_WORDS);
   private readonly tableUsed = new Int32Array(2 * MAX_WORDS);
@@ -162,11 +172,12 @@ export class RecentWords {
    * be compared here (the caller compares words directly).
    */
   setQuery(words: string): boolean {
-    const n = hashWords(words, this.query);
+    const n = hashWords(words, this.query, this.queryAt);
     this.queryLength = n;
     this.queryWords = words;
     this.tableReady = false;
     if (n < 0) return false;
+    this.queryAt[n] = words.length + 1;
     let low = 0;
     let high = 0;
     for (let k = 0; k < n; k++) {
@@ -209,20 +220,45 @@ export class RecentWords {
    * least `atLeast`): false only when it certainly is not.
    */
   mayReach(id: number, atLeast: number): boolean {
+    return this.distance(id, atLeast, false) >= 0;
+  }
+
+  /**
+   * The word-level similarity of the held quotation `id` and the query (`nearSimilarity` of
+   * their words) when it reaches `atLeast` (within rounding: the caller compares), else -1.
+   * Compared over the hashes, as `mayReach` does, with two equal hashes taken for a match only
+   * when their words are equal too: the words' own edit distance, with no string split.
+   */
+  similarity(id: number, atLeast: number): number {
+    const n = this.queryLength;
+    const m = this.lengths[id & (RING_QUOTATIONS - 1)]!;
+    const longer = Math.max(n, m);
+    if (longer === 0) return 1;
+    if (Math.abs(n - m) / longer > 1 - NEAR_THRESHOLD) return -1; // as nearSimilarity decides it
+    const d = this.distance(id, atLeast, true);
+    return d < 0 ? -1 : 1 - d / longer;
+  }
+
+  /**
+   * The edit distance of the held quotation `id` and the query when it is within what `atLeast`
+   * allows, else -1: over hashes (`exact` false: never more than the words' distance), or over
+   * words (`exact`: a pair of equal hashes is a match only when the words are equal).
+   */
+  private distance(id: number, atLeast: number, exact: boolean): number {
     const slot = id & (RING_QUOTATIONS - 1);
     const n = this.queryLength;
     const m = this.lengths[slot]!;
     const start = this.starts[slot]! % RING_WORDS;
     const longer = Math.max(n, m);
-    if (longer === 0) return true;
+    if (longer === 0) return 0;
     const allowed = Math.floor((1 - atLeast) * longer + 1e-9);
     // Words one side has and the other lacks, at least as many as the sketch bits only one side has.
     const ql = this.queryLow;
     const qh = this.queryHigh;
     const cl = this.sketchLow[slot]!;
     const ch = this.sketchHigh[slot]!;
-    if (popcount(ql & ~cl) + popcount(qh & ~ch) > allowed) return false;
-    if (popcount(cl & ~ql) + popcount(ch & ~qh) > allowed) return false;
+    if (popcount(ql & ~cl) + popcount(qh & ~ch) > allowed) return -1;
+    if (popcount(cl & ~ql) + popcount(ch & ~qh) > allowed) return -1;
     if (!this.tableReady) this.buildTable();
     // Words in common, counted with their repeats: each word of the longer not matched costs an edit.
     const stamp = this.queryStamp;
@@ -241,7 +277,8 @@ export class RecentWords {
         break;
       }
     }
-    if (longer - common > allowed) return false;
+    if (longer - common > allowed) return -1;
+    if (exact) this.candidateStarts(this.texts[slot]!, m);
     // Edit distance over the hashes, within `allowed` of the diagonal (see `nearSimilarity`).
     const a = this.query;
     const b = this.words;
@@ -256,7 +293,7 @@ export class RecentWords {
       let rowMin = from === 1 ? i : far;
       const ai = a[i - 1]!;
       for (let j = from; j <= to; j++) {
-        let d = prev[j - 1]! + (ai === b[start + j - 1] ? 0 : 1);
+        let d = prev[j - 1]! + (ai === b[start + j - 1] && (!exact || this.sameWord(i - 1, j - 1)) ? 0 : 1);
         const del = prev[j]! + 1;
         if (del < d) d = del;
         const ins = cur[j - 1]! + 1;
@@ -265,11 +302,33 @@ export class RecentWords {
         if (d < rowMin) rowMin = d;
       }
       if (to < m) cur[to + 1] = far;
-      if (rowMin > allowed) return false;
+      if (rowMin > allowed) return -1;
       const t = prev;
       prev = cur;
       cur = t;
     }
-    return prev[m]! <= allowed;
+    return prev[m]! <= allowed ? prev[m]! : -1;
+  }
+
+  /** Where each word of a candidate's words starts (`candidate`), and one past its last (for `sameWord`). */
+  private candidateStarts(words: string, m: number): void {
+    this.candidate = words;
+    const at = this.candidateAt;
+    let k = 0;
+    at[k++] = 0;
+    for (let i = 0; i < words.length; i++) if (words.charCodeAt(i) === 32) at[k++] = i + 1;
+    at[m] = words.length + 1;
+  }
+
+  /** Whether the query's word `i` and the candidate's word `j` are the same word. */
+  private sameWord(i: number, j: number): boolean {
+    const a = this.queryWords;
+    const b = this.candidate;
+    let x = this.queryAt[i]!;
+    let y = this.candidateAt[j]!;
+    const length = this.queryAt[i + 1]! - x;
+    if (this.candidateAt[j + 1]! - y !== length) return false;
+    for (const end = x + length - 1; x < end; x++, y++) if (a.charCodeAt(x) !== b.charCodeAt(y)) return false;
+    return true;
   }
 }

@@ -1570,15 +1570,22 @@ export class SqliteStore implements Store {
         const candidates = rankCandidates(members, MAX_CANDIDATES);
         for (let c = 0; c < candidates; c++) {
           const id = candidateIds[c]!;
-          // A quotation of the record not written by this connection lately is read once, then held
-          // (its hashes and its words: one that reaches the threshold is compared as words from those).
+          // A quotation of the record not written by this connection lately is read once, then held.
           let text: string | undefined;
           if (hashed && !this.recentWords.has(id)) {
             text = this.quotationWords(id);
             if (text === undefined) continue;
             this.recentWords.add(id, text);
           }
-          if (hashed && this.recentWords.has(id) && !this.recentWords.mayReach(id, best)) continue;
+          if (hashed && this.recentWords.has(id)) {
+            // Its words' similarity, as nearSimilarity gives it, when it reaches the best so far.
+            const sim = this.recentWords.similarity(id, best);
+            if (sim >= best) {
+              best = sim;
+              quotationId = id;
+            }
+            continue;
+          }
           text ??= this.recentWords.wordsOf(id) ?? this.quotationWords(id);
           if (text === undefined) continue;
           const sim = nearSimilarity((words ??= pq.words.split(' ')), text.split(' '));
