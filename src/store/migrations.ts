@@ -358,4 +358,15 @@ CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
 END;
 `,
   },
+  {
+    version: 13,
+    name: 'quotes indexed by date only when dated',
+    sql: `
+-- Browsing newest first walks the dated quotes through this index and then the undated ones by
+-- id (searchFrom); a date filter implies a date. An undated quote's entry was read by nothing,
+-- and writing it was about 1.8% of the writer's instructions on undated (text file) articles.
+DROP INDEX quotes_published;
+CREATE INDEX quotes_published ON quotes(published) WHERE published IS NOT NULL;
+`,
+  },
 ];

@@ -1827,20 +1827,22 @@ export class SqliteStore implements Store {
       ids = (this.db.prepare(sql).all(match, ...params, limit, offset) as { id: number }[]).map((r) => r.id);
     } else {
       // Newest first by each quotation's latest appearance (publication date, undated last,
-      // then ingest order): walking the published index and stopping once the page is full
-      // reads a few rows instead of grouping the whole record.
+      // then ingest order): walking the published index (dated quotes only: migration 13), then
+      // the undated quotes by id, and stopping once the page is full reads a few rows instead of
+      // grouping the whole record. A date filter leaves no undated quote to walk.
       const bySpeaker = byLabel ? ' AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)' : '';
       if (byLabel) params.push(byLabel);
-      const sql = `SELECT q.quotation_id AS id FROM quotes q ${join} WHERE 1${filter}${bySpeaker}
-        ORDER BY q.published DESC, q.id DESC`;
-      // (SQLite sorts NULL lowest, so undated quotes come last without an IS NULL term, which
-      // would stop the index from giving the order.)
+      const passes = [`q.published IS NOT NULL${filter}${bySpeaker} ORDER BY q.published DESC, q.id DESC`];
+      if (!query.since && !query.until) passes.push(`q.published IS NULL${filter}${bySpeaker} ORDER BY q.id DESC`);
       const seen = new Set<number>();
       ids = [];
-      for (const row of this.db.prepare(sql).iterate(...params) as IterableIterator<{ id: number }>) {
-        if (seen.has(row.id)) continue;
-        seen.add(row.id);
-        if (seen.size > offset) ids.push(row.id);
+      for (const pass of passes) {
+        for (const row of this.db.prepare(`SELECT q.quotation_id AS id FROM quotes q ${join} WHERE ${pass}`).iterate(...params) as IterableIterator<{ id: number }>) {
+          if (seen.has(row.id)) continue;
+          seen.add(row.id);
+          if (seen.size > offset) ids.push(row.id);
+          if (ids.length >= limit) break;
+        }
         if (ids.length >= limit) break;
       }
     }
