@@ -1270,8 +1270,8 @@ test('[sqlite] a large group commit indexes its quotes as it goes: renamed quote
         { quote: '"The lighthouse must stay open for the fishing fleet,"', speaker: 'Okafor', entity: 'x', mention: 'Okafor', cue: 'said' },
       ]),
     });
-    // More than a thousand quotes after it: the first ones are in the full-text index before the group ends.
-    for (const item of unrelatedArticles(1100, 0)) group.add(item);
+    // More quotes after it than a group indexes at a time (8,192): the first ones are in the full-text index before the group ends.
+    for (const item of unrelatedArticles(8300, 0)) group.add(item);
     // The full name arrives: the surname-only person joins it; its quote, already indexed under the surname the two share, stays so.
     group.add({
       article: { source: 'full.txt', text: full },
@@ -1286,9 +1286,9 @@ test('[sqlite] a large group commit indexes its quotes as it goes: renamed quote
     assert.deepEqual(lighthouse.map((h) => h.speaker).sort(), ['Ada Okafor', 'Ada Okafor']);
     assert.equal((await other.search({ text: 'Ada fishing' })).length, 1);
     const stats = await other.stats();
-    assert.deepEqual([stats.articles, stats.quotes], [1102, 1102]);
+    assert.deepEqual([stats.articles, stats.quotes], [8302, 8302]);
     const indexed = other.db.prepare("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'said OR jane OR doe OR lighthouse'").pluck().get();
-    assert.equal(indexed, 1102);
+    assert.equal(indexed, 8302);
   } finally {
     other.closeSync();
     done();
