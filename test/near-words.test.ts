@@ -213,3 +213,29 @@ test('RecentWords: two words whose hashes collide are different words to similar
   assert.equal(recent.mayReach(2, 1), true);
   assert.ok(recent.similarity(2, NEAR_THRESHOLD) < NEAR_THRESHOLD);
 });
+
+test('RecentWords: a quotation that does not fit before the end of the ring starts again at its start, held whole and compared as its words', () => {
+  const recent = new RecentWords();
+  // 2,097 quotations of 1,000 words fill the ring of 2^21 words to 152 words from its end.
+  const words = (id: number, n: number) => Array.from({ length: n }, (_, i) => `w${id}x${i}`).join(' ');
+  const last = 10 + 2097 - 1;
+  for (let id = 10; id <= last; id++) recent.add(id, words(id, 1000));
+  // 200 words do not fit in the 152 left: written from the ring's start, over the oldest.
+  const wrapped = words(5000, 200);
+  recent.add(5000, wrapped);
+  assert.equal(recent.wordsOf(5000), wrapped);
+  assert.equal(recent.has(10), false);
+  assert.equal(recent.wordsOf(last), words(last, 1000));
+  recent.setQuery(wrapped);
+  assert.equal(recent.similarity(5000, NEAR_THRESHOLD), 1);
+  recent.setQuery(words(last, 1000));
+  assert.equal(recent.similarity(last, NEAR_THRESHOLD), 1);
+  // The next one follows it, and 100 words that fit in what is left are written there.
+  const next = words(5001, 100);
+  recent.add(5001, next);
+  assert.equal(recent.wordsOf(5000), wrapped);
+  assert.equal(recent.wordsOf(5001), next);
+  recent.setQuery(next);
+  assert.equal(recent.similarity(5001, NEAR_THRESHOLD), 1);
+  assert.ok(recent.similarity(5000, NEAR_THRESHOLD) < NEAR_THRESHOLD);
+});

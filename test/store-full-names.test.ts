@@ -129,3 +129,21 @@ test('full names of a surname: held only when all of them fit, counts kept, drop
   names.clear();
   assert.equal(names.get('d'), undefined);
 });
+
+test('full names of a surname read with none: people created later are held and counted; the list held is its own, not the one it was read from', () => {
+  const names = new FullNames(3, 100);
+  const p = (id: number, quotes = 1) => ({ id, quotes, male: 0, female: 0, tokens: ['a', 'e'] });
+  const read: ReturnType<typeof p>[] = [];
+  names.read('e', read);
+  assert.deepEqual(names.get('e'), []);
+  names.created('e', p(1));
+  names.created('e', p(2));
+  names.counted(2, 3, 0, 1);
+  assert.deepEqual(names.get('e'), [p(1), { ...p(2, 4), female: 1 }]);
+  // What the caller does with its array afterwards is not what the record has.
+  read.push(p(9));
+  assert.deepEqual(names.get('e')!.map((x) => x.id), [1, 2]);
+  names.read('f', [p(3)]);
+  names.created('f', p(4));
+  assert.deepEqual(names.get('f')!.map((x) => x.id), [3, 4]);
+});

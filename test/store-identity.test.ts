@@ -13,6 +13,10 @@ import type { AddResult, ArticleInput, ArticleToStore, Store } from '../src/stor
 import type { Analysis } from '../src/extract/types.js';
 import { descriptorWords, displayName, givenRelated, nameVariants, pickFullName, pickVariant, titlesOf, type Candidate } from '../src/store/identity.js';
 import { normalizeName } from '../src/store/normalize.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 interface Speaker {
   name: string;
@@ -559,4 +563,32 @@ test('identity rules: short first-name forms and the name shown', () => {
   assert.equal(displayName([a('Jose Ruiz', 3), a('José Ruiz', 2)], 'jose', 'ruiz'), 'Jose Ruiz');
   assert.equal(displayName([a('Zoe Lecka', 1), a('Zoë Lécka', 1), a('Zoë Lecka', 1)], 'zoe', 'lecka'), 'Zoë Lécka');
   assert.equal(displayName([a('Bill de Brun', 1), a('de Brun', 4), a('Anna de Brun', 2)], 'bill', 'brun'), 'Bill de Brun');
+});
+
+test('[sqlite] written in group commits, a person is shown by its most used full form as the counts of every group add up', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'onrecord-names-'));
+  const store = openSqliteStore(join(dir, 'test.db'));
+  try {
+    const group = (items: ArticleToStore[]) => {
+      const g = store.openGroup();
+      for (const item of items) g.add(item);
+      g.commit();
+    };
+    const chair: Speaker = { name: 'Bernie Aldous', descriptors: ['ferry board chair'] };
+    const bernard: Speaker = { ...chair, name: 'Bernard Aldous' };
+    group([article('g1', chair, 'The ferry fare is too high'), article('g2', { name: 'Aldous' }, 'Nobody rides at that price'), article('g3', bernard, 'The ferry needs a subsidy')]);
+    assert.deepEqual((await peopleOf(store)).map((p) => p[0]), ['Bernard Aldous']); // a tie: the fuller form
+    group([article('g4', chair, 'The fare was cut')]);
+    assert.deepEqual(await peopleOf(store), [['Bernie Aldous', 4, 4]]);
+    group([article('g5', bernard, 'The fare cut holds')]);
+    assert.deepEqual(await peopleOf(store), [['Bernard Aldous', 5, 5]]);
+    group([article('g6', bernard, 'The fare cut is paid for'), article('g7', chair, 'We will see')]);
+    assert.deepEqual(await peopleOf(store), [['Bernard Aldous', 7, 7]]);
+    group([article('g8', chair, 'The board agrees'), article('g9', chair, 'The fare stays low')]);
+    assert.deepEqual(await peopleOf(store), [['Bernie Aldous', 9, 9]]);
+    for (const name of ['Bernie Aldous', 'Bernard Aldous', 'Aldous']) assert.equal((await store.person(name))?.name, 'Bernie Aldous', name);
+  } finally {
+    store.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -111,7 +111,7 @@ class Run {
   private readonly highWater: number;
   private readonly inputs = new InputWalker();
   private fetcherInstance: Fetcher | undefined;
-  private pendingWrites: { item: ArticleToStore; done: (r: AddResult | Error) => void }[] = [];
+  private readonly pendingWrites: { item: ArticleToStore; done: (r: AddResult | Error) => void }[] = [];
   /** The group commit being written, when the store writes groups as they fill. */
   private group: ArticleGroup | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
@@ -386,8 +386,9 @@ class Run {
       clearTimeout(this.flushTimer);
       this.flushTimer = null;
     }
-    const batch = this.pendingWrites;
-    this.pendingWrites = [];
+    // The same array kept (emptied): a new `[]` is another kind of array to V8 until its first
+    // push, and the compiled write path, which inlines that push, was thrown away for it (session 24).
+    const batch = this.pendingWrites.splice(0);
     if (batch.length === 0) return;
     const group = this.group;
     this.group = null;

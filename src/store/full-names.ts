@@ -5,6 +5,7 @@
  * than the candidate query's limit), so that which people it gives never depends on the order
  * of the query; the rules that read it do not depend on the order of the list either.
  */
+import { objectList } from './object-list.js';
 
 /** A fuller-named person as the record has it: its counts as written (pending ones apart). */
 export interface FullName {
@@ -41,8 +42,12 @@ export class FullNames {
       this.crowded.add(surname);
       return;
     }
-    this.bySurname.set(surname, people);
-    for (const p of people) this.byId.set(p.id, p);
+    const list = objectList<FullName>(); // (see object-list.ts)
+    for (const p of people) {
+      list.push(p);
+      this.byId.set(p.id, p);
+    }
+    this.bySurname.set(surname, list);
   }
 
   /** A fuller-named person written to the record. */

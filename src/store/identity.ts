@@ -206,8 +206,14 @@ for (const [full, shorts] of Object.entries(SHORT_FORMS)) {
 
 /** The full first names a first name stands for (itself when full), empty for a name SHORT_FORMS lacks. */
 export function givenRoots(first: string): readonly string[] {
-  return ROOTS.get(first) ?? [];
+  return ROOTS.get(first) ?? NO_ROOTS;
 }
+/**
+ * None: an empty array of the same hidden class as ROOTS' arrays of strings. A literal `[]` is
+ * an array of small integers to V8, another class: the first name with no roots read after the
+ * writer's `resolvePerson` was compiled threw the compiled code away ("wrong map", session 24).
+ */
+const NO_ROOTS: readonly string[] = [''].slice(1);
 
 /** True when one first name is a short form of the other (`joe`, `joseph`). */
 export function givenVariants(a: string, b: string): boolean {

@@ -31,29 +31,35 @@ const RING_WORDS = 1 << 21;
 /** Longest quotation compared, in words (longer ones are compared as words directly). */
 const MAX_WORDS = 1 << 12;
 
-/** FNV-1a over the characters of `text` from `start` to `end`. */
-function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /**
  * Writes the hashes of the words of `words` (normalised words joined by single spaces, as
  * `PreparedQuote.words` is) into `out`, and where each word starts into `starts` when given;
- * returns how many, or -1 when there are more than `out` holds.
+ * returns how many, or -1 when there are more than `out` holds. Each word's hash is FNV-1a over
+ * its characters, made as the characters are read (one pass: finding the spaces first and
+ * hashing each word after read every character twice).
  */
 export function hashWords(words: string, out: Int32Array, starts?: Int32Array): number {
   let n = 0;
   let start = 0;
-  for (let i = 0; i <= words.length; i++) {
-    if (i === words.length || words.charCodeAt(i) === 32) {
-      if (n === out.length) return -1;
-      if (starts) starts[n] = start;
-      out[n++] = hashRange(words, start, i);
-      start = i + 1;
+  let h = FNV_OFFSET;
+  for (let i = 0; i < words.length; i++) {
+    const c = words.charCodeAt(i);
+    if (c !== 32) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      continue;
     }
+    if (n === out.length) return -1;
+    if (starts) starts[n] = start;
+    out[n++] = h | 0;
+    h = FNV_OFFSET;
+    start = i + 1;
   }
+  if (n === out.length) return -1;
+  if (starts) starts[n] = start;
+  out[n++] = h | 0;
   return n;
 }
 
@@ -117,11 +123,13 @@ export class RecentWords {
     const fromQuery = words === this.queryWords && this.queryLength >= 0;
     const n = fromQuery ? this.queryLength : hashWords(words, this.scratch);
     if (n < 0) return;
+    // A quotation's hashes never wrap around the ring: past its end they start at 0. Written as
+    // arithmetic on both paths: a branch first taken after two million words threw the compiled
+    // writer (`insertQuote`, which inlines this) back to the interpreter (session 24).
     let at = this.written % RING_WORDS;
-    if (at + n > RING_WORDS) {
-      this.written += RING_WORDS - at; // a quotation's hashes never wrap around the ring
-      at = 0;
-    }
+    const wrap = at + n > RING_WORDS ? 1 : 0;
+    this.written += wrap * (RING_WORDS - at);
+    at -= wrap * at;
     const hashes = fromQuery ? this.query : this.scratch;
     this.words.set(hashes.subarray(0, n), at);
     const slot = id & (RING_QUOTATIONS - 1);

@@ -11,6 +11,7 @@ import { FullNames, type FullName } from './full-names.js';
 import { BANDS_PER_QUOTATION, nameTokens, NEAR_THRESHOLD, nearSimilarity, quotationSignature, stripDiacritics } from './normalize.js';
 import { shownSpeaker, toSearchHits, toPersonQuote, toArticleSummary, toContractPeople, toExportedArticle, articlePeopleJson, articlePeopleRows, circumstancesJson, toContractQuote, toPage, toSummary, pageBounds, untilBound, type AppearanceRow, type ArticlePeopleRow, type ArticleSummaryRow, type ExportRow, type QuoteRow } from './rows.js';
 import { MAX_SURNAME_CANDIDATES, descriptorWords, displayName, givenRoots, nameVariants, pickFullName, pickShortFormSibling, pickVariant, titlesOf, type Candidate, type Evidence } from './identity.js';
+import { objectList } from './object-list.js';
 import { prepareArticle, type PreparedArticle, type PreparedPerson, type PreparedQuote } from './prepare.js';
 import type {
   AddResult,
@@ -253,8 +254,16 @@ function genderBits(gender: string | undefined): number {
   return gender === 'm' ? 1 : gender === 'f' ? 2 : 0;
 }
 
+/** The kinds of extraction's entities (`Person['kind']`). */
+const ENTITY_KINDS: readonly Person['kind'][] = ['person', 'org', 'description'];
+
 /** What the writer remembers of a person of the record (the counts are not: they change). */
 type CachedPerson = Pick<PersonRow, 'id' | 'name' | 'norm_name' | 'surname' | 'kind'>;
+
+/** A person's row as the writer remembers it: one shape for every person it holds (a row read whole is another). */
+function cachedPerson(row: PersonRow): CachedPerson {
+  return { id: row.id, name: row.name, norm_name: row.norm_name, surname: row.surname, kind: row.kind };
+}
 
 /**
  * The record's people by kind and normalised name: a map of names for each kind. A key joined
@@ -265,6 +274,11 @@ class PeopleByName {
   private readonly byKind = new Map<string, Map<string, CachedPerson>>();
   /** People held, of all kinds. */
   size = 0;
+  constructor() {
+    // A map for each kind from the start (and kept when cleared): a kind first met after `set`
+    // was compiled, on a path never taken before, threw the compiled code away (session 24).
+    for (const kind of ENTITY_KINDS) this.byKind.set(kind, new Map());
+  }
   get(kind: string, norm: string): CachedPerson | undefined {
     return this.byKind.get(kind)?.get(norm);
   }
@@ -289,25 +303,11 @@ class PeopleByName {
     }
   }
   clear(): void {
-    this.byKind.clear();
+    for (const names of this.byKind.values()) names.clear();
     this.size = 0;
   }
   *values(): IterableIterator<CachedPerson> {
     for (const names of this.byKind.values()) yield* names.values();
-  }
-}
-
-/** A full-named person's recorded name and the counts of its names, as `displayName` reads them. */
-class NamesCounted {
-  private readonly counts = new Map<string, [string, string, number]>();
-  constructor(public name: string, readonly first: string, readonly surname: string) {}
-  count(alias: string, norm: string, n: number): void {
-    const c = this.counts.get(alias);
-    if (c) c[2] += n;
-    else this.counts.set(alias, [alias, norm, n]);
-  }
-  aliases(): Iterable<readonly [string, string, number]> {
-    return this.counts.values();
   }
 }
 
@@ -496,11 +496,6 @@ export class SqliteStore implements Store {
    * were last chosen: their displayed name may change (see `chooseNames`).
    */
   private readonly renamable = new Set<number>();
-  /**
-   * The names counted for people looked at by `chooseNames` (read once, then counted as the
-   * writer counts them), so that choosing again needs no read. Dropped with the other memories.
-   */
-  private readonly namesCounted = new Map<number, NamesCounted>();
   /** People created by the article being written, with the quotes their row was written with. */
   private readonly countedHere = new Map<number, number>();
   /** The record's near-duplicate bands, loaded when this connection first writes. */
@@ -775,8 +770,9 @@ export class SqliteStore implements Store {
     const committed = new Promise<void>((resolve) => (release = resolve));
     const previous = this.writing;
     this.writing = previous.then(() => committed);
-    const items: ArticleToStore[] = [];
-    let results: (AddResult | Error)[] = [];
+    // (Arrays of objects from the start: see object-list.ts.)
+    const items = objectList<ArticleToStore>();
+    let results = objectList<AddResult | Error>();
     let safe = false;
     let fatal: Error | null = null;
     let open = false;
@@ -1021,7 +1017,6 @@ export class SqliteStore implements Store {
     this.fullNames.clear();
     this.absorbed.clear();
     this.renamable.clear();
-    this.namesCounted.clear();
     this.pending = null;
   }
 
@@ -1059,7 +1054,6 @@ export class SqliteStore implements Store {
       this.personCache.clear();
       this.knownAliases.clear();
       this.fullNames.clear();
-      this.namesCounted.clear();
       this.renamable.clear();
       // Another process stored the same article between our check and our insert.
       if (err instanceof Error && /UNIQUE constraint failed: articles\./.test(err.message)) {
@@ -1150,7 +1144,7 @@ export class SqliteStore implements Store {
     else if (!this.peopleFilter.has(personKey(kind, norm))) return null;
     const row = this.stmt.personByNorm.get(kind, norm) as PersonRow | undefined;
     if (!row) return null; // a miss is not remembered: the person may be created later
-    const person: CachedPerson = { id: row.id, name: row.name, norm_name: row.norm_name, surname: row.surname, kind: row.kind };
+    const person = cachedPerson(row);
     if (this.personCache.size >= PERSON_CACHE_MAX) this.personCache.clear();
     this.personCache.set(kind, norm, person);
     return person;
@@ -1169,7 +1163,6 @@ export class SqliteStore implements Store {
 
   /** Counts one of a person's names; a name new to the person becomes searchable. */
   private countAlias(person: CachedPerson, alias: string, norm: string, count: number): void {
-    this.namesCounted.get(person.id)?.count(alias, norm, count);
     if (alias !== person.name && norm.indexOf(' ') > 0 && person.norm_name.indexOf(' ') > 0 && person.kind === 'person') this.renamable.add(person.id);
     if (!this.pending) {
       const total = this.stmt.upsertAlias.get(person.id, alias, norm, count) as number;
@@ -1215,23 +1208,21 @@ export class SqliteStore implements Store {
    * written: at the end of a batch (a person renamed once however often its names changed
    * places in it), and per article in safe mode. Most people are counted under their recorded
    * name only and are never looked at here.
+   *
+   * A person's names are read from the record each time (its counts are written by then). They
+   * were kept between batches and counted as `countAlias` counted them, but few people are looked
+   * at here (4 in 10,000 news-shaped articles, 12 in 3,000 news-like ones), and that count, first
+   * reached late in a run, threw the compiled `resolvePerson` away (session 24).
    */
   private chooseNames(): void {
     if (this.renamable.size === 0) return;
     const renamed = new Map<number, string>();
     for (const id of this.renamable) {
-      let names = this.namesCounted.get(id);
-      if (!names) {
-        const person = this.stmt.personNameOf.get(id) as { name: string; norm_name: string; surname: string } | undefined;
-        if (!person) continue; // created by an article that failed, or merged
-        names = new NamesCounted(person.name, person.norm_name.slice(0, person.norm_name.indexOf(' ')), person.surname);
-        for (const [alias, norm, count] of this.stmt.aliasCountsOf.all(id) as [string, string, number][]) names.count(alias, norm, count);
-        if (this.namesCounted.size >= PERSON_CACHE_MAX) this.namesCounted.clear();
-        this.namesCounted.set(id, names);
-      }
-      const name = displayName(names.aliases(), names.first, names.surname);
-      if (name === null || name === names.name) continue;
-      names.name = name;
+      const person = this.stmt.personNameOf.get(id) as { name: string; norm_name: string; surname: string } | undefined;
+      if (!person) continue; // created by an article that failed, or merged
+      const names = this.stmt.aliasCountsOf.all(id) as [string, string, number][];
+      const name = displayName(names, person.norm_name.slice(0, person.norm_name.indexOf(' ')), person.surname);
+      if (name === null || name === person.name) continue;
       this.stmt.renamePerson.run(name, id);
       renamed.set(id, name);
     }
@@ -1255,44 +1246,11 @@ export class SqliteStore implements Store {
     let row = this.personByNorm(p.kind, pp.norm);
     const isPerson = p.kind === 'person';
     if (isPerson && pp.tokens === 1 && (row === null || !this.noFullNames.has(pp.surname))) {
-      const candidates = this.fullNamesOf(pp.surname);
-      if (candidates.length === 0) {
-        if (row) {
-          if (this.noFullNames.size >= PERSON_CACHE_MAX) this.noFullNames.clear();
-          this.noFullNames.add(pp.surname);
-        }
-        else {
-          const byAlias = this.stmt.personByAlias.all(pp.norm, p.kind) as PersonRow[];
-          if (byAlias.length === 1) row = byAlias[0]!;
-        }
-      } else {
-        const pick = pickFullName(this.withTitles(entityEvidence(p, pp), candidates), candidates);
-        if (pick) {
-          const full = this.personByNorm('person', pick.tokens.join(' '))!;
-          // The surname-only record found by name joins the full one when its own evidence,
-          // gathered over its articles, fits it too.
-          if (row && isPick(pickFullName(this.withTitles(this.recordEvidence(row.id), candidates), candidates), full.id)) {
-            this.joinSurnameOnly(row, full);
-          }
-          row = full;
-        }
-      }
+      row = this.surnameOnlyPerson(row, p, pp);
     } else if (row && isPerson && pp.tokens > 1 && pp.descriptors.length > 0 && givenRoots(row.norm_name.slice(0, row.norm_name.indexOf(' '))).length > 0) {
       row = this.joinShortFormSibling(row, p, pp);
     } else if (!row && isPerson && pp.tokens > 1 && this.mayHaveVariant(pp)) {
-      const candidates = this.fullNamesOf(pp.surname);
-      const variant =
-        this.joinedFormOf(pp, candidates) ??
-        (candidates.length
-          ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates, (c) => this.stmt.aliasNormsOf.all(c.id) as string[], {
-              words: descriptorWords(pp.descriptors.map((d) => d[0])),
-              wordsOf: (c) => descriptorWords(this.descriptorsOf(c.id)),
-            })
-          : null);
-      if (variant) {
-        row = this.personByNorm('person', variant.tokens.join(' '))!;
-        this.rememberPerson(p.kind, pp.norm, row);
-      }
+      row = this.variantPerson(p, pp);
     }
     let created = false;
     if (!row) {
@@ -1321,6 +1279,55 @@ export class SqliteStore implements Store {
     for (const [d, count] of pp.descriptors) this.countDescriptor(row, d, count);
     // (After its descriptors are counted: they are part of what the surname-only record must fit.)
     if (created && pp.tokens > 1 && isPerson) this.absorbSurnameOnly(row);
+    return row;
+  }
+
+  /*
+   * The forms of a name the record may already have under another person, in methods of their
+   * own rather than in `resolvePerson`: most of their paths are taken seldom, some first late in
+   * a run, and a path first taken after the code around it was compiled throws that code away.
+   * In `resolvePerson` that was the whole of it, with everything inlined into it, four compiles of
+   * 50 to 150 ms a run (session 24).
+   */
+
+  /** The record's person a surname-only entity is: the fuller-named one its article's evidence fits, or the surname-only one (`row`, if any). */
+  private surnameOnlyPerson(row: CachedPerson | null, p: Person, pp: PreparedPerson): CachedPerson | null {
+    const candidates = this.fullNamesOf(pp.surname);
+    if (candidates.length === 0) {
+      if (row) {
+        if (this.noFullNames.size >= PERSON_CACHE_MAX) this.noFullNames.clear();
+        this.noFullNames.add(pp.surname);
+      } else {
+        const byAlias = this.stmt.personByAlias.all(pp.norm, p.kind) as PersonRow[];
+        if (byAlias.length === 1) row = cachedPerson(byAlias[0]!);
+      }
+      return row;
+    }
+    const pick = pickFullName(this.withTitles(entityEvidence(p, pp), candidates), candidates);
+    if (!pick) return row;
+    const full = this.personByNorm('person', pick.tokens.join(' '))!;
+    // The surname-only record found by name joins the full one when its own evidence,
+    // gathered over its articles, fits it too.
+    if (row && isPick(pickFullName(this.withTitles(this.recordEvidence(row.id), candidates), candidates), full.id)) {
+      this.joinSurnameOnly(row, full);
+    }
+    return full;
+  }
+
+  /** The record's person a full name new to it is another form of (a middle name more or less, another form of the first name), or null. */
+  private variantPerson(p: Person, pp: PreparedPerson): CachedPerson | null {
+    const candidates = this.fullNamesOf(pp.surname);
+    const variant =
+      this.joinedFormOf(pp, candidates) ??
+      (candidates.length
+        ? pickVariant(pp.norm.split(' '), genderOfEntity(p), candidates, (c) => this.stmt.aliasNormsOf.all(c.id) as string[], {
+            words: descriptorWords(pp.descriptors.map((d) => d[0])),
+            wordsOf: (c) => descriptorWords(this.descriptorsOf(c.id)),
+          })
+        : null);
+    if (!variant) return null;
+    const row = this.personByNorm('person', variant.tokens.join(' '))!;
+    this.rememberPerson(p.kind, pp.norm, row);
     return row;
   }
 
@@ -1520,7 +1527,6 @@ export class SqliteStore implements Store {
     this.fullNames.removed(lone.surname);
     // Names of the full person that came from the lone one are in its rows now.
     this.knownAliases.delete(full.id);
-    this.namesCounted.delete(full.id);
     this.renamable.add(full.id);
     this.absorbed.set(lone.id, full);
   }
