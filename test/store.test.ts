@@ -15,7 +15,7 @@ import pg from 'pg';
 import { unpackArticle, type ArticleInput, type ExportedArticle } from '../src/store/store.js';
 import { packExtracted } from '../src/store/wire.js';
 import { prepareArticle } from '../src/store/prepare.js';
-import { articleTextHash, sha256, BANDS_PER_QUOTATION, HONORIFICS, isNameMention, nameTokens, normalizeName, referenceNameTokens, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationSignature, quotationWords, wordSimilarity } from '../src/store/normalize.js';
+import { articleTextHash, sha256, BANDS_PER_QUOTATION, HONORIFICS, isNameMention, nameTokens, normalizeName, referenceNameTokens, normalizeArticleText, nearSimilarity, NEAR_THRESHOLD, normalizeUrl, quotationBands, quotationKey, quotationParts, quotationSignature, quotationSignatures, quotationWords, wordSimilarity } from '../src/store/normalize.js';
 import { buildAnalysis } from './helpers/analysis.js';
 import { analyze } from '../src/index.js';
 import type { Analysis, Quote } from '../src/extract/types.js';
@@ -1547,6 +1547,33 @@ test('a quotation\'s signature in one pass is what its parts, words and bands gi
   const long = Array.from({ length: 5000 }, (_, i) => 'w' + i).join(' ');
   assert.equal(quotationSignature(long).wordCount, 5000);
   assert.equal(quotationSignature('“One two three,” he said. “Four five.”').joined, 'one two three four five');
+});
+
+test('an article\'s quotations\' signatures read at once are each quotation\'s own, whether or not its text is the article\'s between its offsets', () => {
+  const pieces = ['“', '”', '"', ' ', 'Word', 'the', '’s', "'", '—', 'é', 'Zoë', 'α', '\u00A0', ', ', '.', '1990', 'Doe said', '\n'];
+  let seed = 11;
+  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  for (let k = 0; k < 2000; k++) {
+    let text = '';
+    for (let i = Math.floor(rnd() * 120); i > 0; i--) text += pieces[Math.floor(rnd() * pieces.length)];
+    const quotes: { start: number; end: number; text: string }[] = [];
+    for (let i = Math.floor(rnd() * 6); i > 0; i--) {
+      const start = Math.floor(rnd() * (text.length + 1));
+      const end = start + Math.floor(rnd() * (text.length - start + 1));
+      const r = rnd();
+      // Mostly the article's own words (overlapping or not); some whose text is another, or whose offsets are out of range.
+      if (r < 0.7) quotes.push({ start, end, text: text.slice(start, end) });
+      else if (r < 0.85) quotes.push({ start, end, text: '“Other words, ” he said. “Not the article’s own words at all.”' });
+      else quotes.push({ start: end + 5, end: end + 2, text: text.slice(start, end) });
+    }
+    const batch = quotationSignatures(text, quotes);
+    assert.equal(batch.length, quotes.length);
+    quotes.forEach((q, i) => assert.deepStrictEqual(batch[i], quotationSignature(q.text), JSON.stringify({ text, q })));
+  }
+  // A long article and quotation (scratch room grows).
+  const long = Array.from({ length: 20000 }, (_, i) => (i % 7 ? 'w' + i : '“w' + i + '”')).join(' ');
+  const spans = [{ start: 0, end: long.length, text: long }, { start: 10, end: 5000, text: long.slice(10, 5000) }];
+  quotationSignatures(long, spans).forEach((sig, i) => assert.deepStrictEqual(sig, quotationSignature(spans[i]!.text)));
 });
 
 test('a name\'s tokens in one scan are what the reference\'s regular expressions give, whatever marks, apostrophes, possessives and letters it has', () => {

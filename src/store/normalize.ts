@@ -376,35 +376,108 @@ export interface QuotationSignature {
  * reference path.
  */
 export function quotationSignature(text: string): QuotationSignature {
-  if (wordBytes.length < text.length) {
-    wordBytes = Buffer.allocUnsafe(2 * text.length);
-    wordHashes = new Uint32Array(2 * text.length);
+  return quotationSignatures(text, [{ start: 0, end: text.length, text }])[0]!;
+}
+
+/**
+ * `quotationSignature` of each quote's text, the same values, from one copy of the article's
+ * text and one string of all their words. Each quote whose `text` is the article's between its
+ * offsets (all that extraction makes) is read from that copy; any other from its own text.
+ *
+ * (Per quote, copying the text out of V8 and making the joined words a string are a call into
+ * Node each, about 2,000 instructions apiece, against some 8,000 for the pass itself; read in
+ * place, a sliced string cost some 50 instructions a character, a copy's code units a few.)
+ */
+export function quotationSignatures(text: string, quotes: readonly { start: number; end: number; text: string }[]): QuotationSignature[] {
+  let room = 0; // bytes the words may take: at most one a character
+  let longest = 0;
+  for (let i = 0; i < quotes.length; i++) {
+    const length = quotes[i]!.text.length;
+    room += length;
+    if (length > longest) longest = length;
   }
+  if (wordBytes.length < room) wordBytes = Buffer.allocUnsafe(2 * room);
+  if (wordStarts.length < longest || wordHashes.length < longest) growWordScratch(longest);
+  if (textUnits.length < text.length) growTextUnits(text.length);
+  textUnitBytes.write(text, 0, 2 * text.length, 'utf16le');
+  const scanned: (ScannedQuotation | null)[] = [];
+  let len = 0;
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    let from = q.start;
+    let to = q.end;
+    let units = textUnits;
+    if (!(from >= 0 && to <= text.length && from <= to && q.text === text.slice(from, to))) {
+      // Not the article's own words: read from a copy of its text, after the article's.
+      if (textUnits.length < text.length + q.text.length) growTextUnits(text.length + q.text.length, text.length);
+      units = textUnits;
+      textUnitBytes.write(q.text, 2 * text.length, 2 * q.text.length, 'utf16le');
+      from = text.length;
+      to = from + q.text.length;
+    }
+    const s = scanQuotation(units, from, to, len);
+    scanned.push(s);
+    if (s !== null) len = s.end;
+  }
+  const words = len > 0 ? wordBytes.toString('latin1', 0, len) : '';
+  const out: QuotationSignature[] = [];
+  for (let i = 0; i < quotes.length; i++) {
+    const s = scanned[i]!;
+    if (s === null) {
+      out.push(referenceSignature(quotes[i]!.text));
+      continue;
+    }
+    const segments: string[] = [];
+    for (let k = 0; k < s.segments.length; k += 2) segments.push(words.slice(s.segments[k]!, s.segments[k + 1]!));
+    out.push({ joined: words.slice(s.start, s.end), wordCount: s.wordCount, bands: s.bands, segments });
+  }
+  return out;
+}
+
+/** Where `scanQuotation` wrote a quotation's words: bytes [start, end) of `wordBytes`, and its long parts' ranges. */
+interface ScannedQuotation {
+  start: number;
+  end: number;
+  wordCount: number;
+  bands: number[];
+  /** [start, end) of each segment's words, in `wordBytes`. */
+  segments: number[];
+}
+
+/**
+ * One pass over a quotation's code units `units[from..to)`, writing its words from `wordBytes[at]`
+ * (see `quotationSignature` for what it reads as what). Null when a character needs the
+ * reference path.
+ */
+function scanQuotation(units: Uint16Array, from: number, to: number, at: number): ScannedQuotation | null {
   const bytes = wordBytes;
   const hashes = wordHashes;
   // Byte offset of each word's start in `bytes`, then of its end.
   const starts = wordStarts;
   const ends = wordEnds;
-  let len = 0; // bytes written: the words so far, a space between two
+  const codes = SIGNATURE_CODES;
+  // (Offsets made int32s here: as numbers of unknown kind, every use converted them.)
+  const start = at | 0;
+  const stop = to | 0;
+  let len = start; // bytes written: the words so far, a space between two
   let n = 0; // words so far
-  let h = 0;
+  // (FNV-1a's offset basis as an int32, the same bits: as a number above 2^31 it kept the hash
+  // in a double, converted at every character.)
+  let h = -2128831035;
   let inWord = false;
   // Quoted parts as `/"([^"]+)"/g` finds them in the folded text: [first word, end word] each.
   let parts = 0;
   const partWords = wordParts;
   let open = -1;
   let openWord = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0x80) {
-      c = c < PAST_ASCII.length ? PAST_ASCII[c]! : 0;
-      if (c === 0) return referenceSignature(text);
-    } else if (c >= 65 && c <= 90) c += 32;
-    // (Past ASCII, only letters map to codes of 0x80 and above.)
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c >= 0x80) {
+  for (let i = from | 0; i < stop; i++) {
+    const u = units[i]!;
+    const c = codes[u]!;
+    if (c > 0x27) {
+      // A letter or digit, as the word's byte.
       if (!inWord) {
         inWord = true;
-        h = 0x811c9dc5;
+        h = -2128831035;
         if (n > 0) bytes[len++] = 32;
         starts[n] = len;
       }
@@ -412,10 +485,15 @@ export function quotationSignature(text: string): QuotationSignature {
       h = Math.imul(h ^ c, 0x01000193);
       continue;
     }
-    if (c === 0x27 || c === 0x60) continue; // an apostrophe: as if not there
+    if (c === 0x27) continue; // an apostrophe: as if not there
+    if (c === 0) return null;
+    // A space (anything between words) or a quotation mark.
     if (inWord) {
       ends[n] = len;
-      hashes[n++] = mix32(h, WORD_SEED);
+      // mix32(h, WORD_SEED), written out: see bandsOfHashes.
+      h = Math.imul(h ^ 0x2f6b1d3, 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      hashes[n++] = h ^ (h >>> 16);
       inWord = false;
     }
     if (c === 0x22) {
@@ -432,25 +510,28 @@ export function quotationSignature(text: string): QuotationSignature {
   }
   if (inWord) {
     ends[n] = len;
-    hashes[n++] = mix32(h, WORD_SEED);
+    h = Math.imul(h ^ 0x2f6b1d3, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    hashes[n++] = h ^ (h >>> 16);
   }
-
-  if (parts < 2) return { joined: bytes.toString('latin1', 0, len), wordCount: n, bands: bandsOfHashes(hashes, 0, n), segments: [] };
-  // Several quoted parts: their words only, in order.
-  const joined: string[] = [];
-  const segments: string[] = [];
+  if (parts < 2) return { start, end: len, wordCount: n, bands: bandsOfHashes(hashes, 0, n), segments: [] };
+  // Several quoted parts: their words only, in order, moved together to the front (parts are in
+  // order and do not overlap, so nothing is written over before it is moved).
+  const segments: number[] = [];
   let count = 0;
+  let end = start;
   for (let p = 0; p < parts; p++) {
     const first = partWords[2 * p]!;
-    const end = partWords[2 * p + 1]!;
-    if (end === first) continue;
-    const part = bytes.toString('latin1', starts[first]!, ends[end - 1]!);
-    joined.push(part);
-    if (end - first >= MIN_SEGMENT_WORDS) segments.push(part);
-    // The parts' hashes, moved together to the front (parts are in order and do not overlap).
-    for (let k = first; k < end; k++) hashes[count++] = hashes[k]!;
+    const last = partWords[2 * p + 1]!;
+    if (last === first) continue;
+    if (end > start) bytes[end++] = 32;
+    const partStart = end;
+    bytes.copyWithin(end, starts[first]!, ends[last - 1]!);
+    end += ends[last - 1]! - starts[first]!;
+    if (last - first >= MIN_SEGMENT_WORDS) segments.push(partStart, end);
+    for (let k = first; k < last; k++) hashes[count++] = hashes[k]!;
   }
-  return { joined: joined.join(' '), wordCount: count, bands: bandsOfHashes(hashes, 0, count), segments };
+  return { start, end, wordCount: count, bands: bandsOfHashes(hashes, 0, count), segments };
 }
 
 /** `quotationSignature` by the reference functions, for text the one pass does not handle. */
@@ -495,14 +576,54 @@ function readAlone(ch: string): number {
   return 0;
 }
 const PAST_ASCII = pastAsciiTable();
+/**
+ * How `quotationSignature` reads each character, by its code, in one table: a letter or digit as
+ * its word's byte (ASCII lower-cased, past ASCII as `PAST_ASCII`), 0x27 an apostrophe, 0x22 a
+ * quotation mark, 0x20 anything else between words, 0 for the reference path. Every byte of a
+ * word is above 0x27, every other value at most: one comparison tells a word's character from the
+ * rest (the pass branched on each kind of ASCII character before).
+ */
+const SIGNATURE_CODES = signatureCodes();
+function signatureCodes(): Uint8Array {
+  // (One entry for every code unit, 0 past PAST_ASCII's: read with no test of the code's range.)
+  const table = new Uint8Array(0x10000);
+  table.set(PAST_ASCII);
+  for (let c = 0; c < 0x80; c++) {
+    table[c] = c >= 65 && c <= 90 ? c + 32 : (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c === 0x27 || c === 0x60 ? 0x27 : c === 0x22 ? 0x22 : 0x20;
+  }
+  for (let c = 0x80; c < table.length; c++) {
+    const v = table[c]!;
+    const word = (v >= 97 && v <= 122) || (v >= 48 && v <= 57) || v >= 0x80;
+    if (!word && v !== 0 && v !== 0x20 && v !== 0x22 && v !== 0x27) throw new Error(`quotationSignature: no reading of ${v} past ASCII`);
+  }
+  return table;
+}
 
-// Scratch room for one quotation (grown as needed): a word takes at least two characters of the
-// text (itself and what ends it), and at most one byte per character.
-let wordBytes = Buffer.allocUnsafe(8192);
+// Scratch room (grown as needed): the words of an article's quotations, at most one byte a
+// character; for one quotation, at most one word and one quotation mark a character. (Typed
+// arrays: stores into them need no check that a list has room.)
+let wordBytes = Buffer.allocUnsafe(16384);
 let wordHashes = new Uint32Array(8192);
-const wordStarts: number[] = [];
-const wordEnds: number[] = [];
-const wordParts: number[] = [];
+let wordStarts = new Int32Array(8192);
+let wordEnds = new Int32Array(8192);
+let wordParts = new Int32Array(8192);
+function growWordScratch(length: number): void {
+  wordHashes = new Uint32Array(2 * length);
+  wordStarts = new Int32Array(2 * length);
+  wordEnds = new Int32Array(2 * length);
+  wordParts = new Int32Array(2 * length);
+}
+// The article's text as UTF-16 code units (what `charCodeAt` reads), written through a Buffer
+// over the same memory.
+let textUnits = new Uint16Array(16384);
+let textUnitBytes = Buffer.from(textUnits.buffer);
+/** Room for `length` code units, keeping the first `keep`. */
+function growTextUnits(length: number, keep = 0): void {
+  const grown = new Uint16Array(2 * length);
+  grown.set(textUnits.subarray(0, keep));
+  textUnits = grown;
+  textUnitBytes = Buffer.from(grown.buffer);
+}
 
 /** Exact key of a quotation: same words after normalisation, same key. */
 export function quotationKey(words: string[]): string {
@@ -547,6 +668,7 @@ function wordHash(w: string): number {
   return mix32(h, WORD_SEED);
 }
 const WORD_SEED = 0x2f6b1d3;
+if (WORD_SEED !== 0x2f6b1d3) throw new Error('scanQuotation hashes words with WORD_SEED written out');
 
 /** The seeds of the NUM_HASHES hash functions (each one `mix32(wordHash, seed)`). */
 const SEEDS = Array.from({ length: NUM_HASHES }, (_, i) => mix32(i + 1, 0x9e3779b9));
@@ -563,30 +685,52 @@ function bandsOfHashes(hashes: Uint32Array, from: number, to: number): number[] 
   if (to - from < MIN_NEAR_WORDS) return [];
   // The NUM_HASHES (8) minima in local variables, the seeds' loop written out: in a loop over an
   // array of minima, loading and storing them cost more than the hashing (this runs for every word
-  // of every quotation ingested).
-  const [s0, s1, s2, s3, s4, s5, s6, s7] = SEEDS as [number, number, number, number, number, number, number, number];
+  // of every quotation ingested). Each is `mix32(h, SEEDS[i])` written out, with the seed as a
+  // constant (checked below): taken from the array, the seeds were read through the iterator
+  // protocol at each call and kept in registers or spilled; and where this is inlined into
+  // `scanQuotation`, calls to `mix32` were not (V8's inlining budget), at some 40 instructions each.
   let m0 = 0xffffffff, m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0;
   // A repeated word changes no minimum, so the words need no deduplication.
   for (let k = from; k < to; k++) {
     const h = hashes[k]!;
-    let v = mix32(h, s0);
+    let v = 0;
+    v = Math.imul(h ^ 0x3f2da09d, 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    v = (v ^ (v >>> 16)) >>> 0;
     if (v < m0) m0 = v;
-    v = mix32(h, s1);
+    v = Math.imul(h ^ 0x05f75c95, 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    v = (v ^ (v >>> 16)) >>> 0;
     if (v < m1) m1 = v;
-    v = mix32(h, s2);
+    v = Math.imul(h ^ 0x3c0f0328, 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    v = (v ^ (v >>> 16)) >>> 0;
     if (v < m2) m2 = v;
-    v = mix32(h, s3);
+    v = Math.imul(h ^ 0x894dba56, 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    v = (v ^ (v >>> 16)) >>> 0;
     if (v < m3) m3 = v;
-    v = mix32(h, s4);
+    v = Math.imul(h ^ 0x77a3d5aa, 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    v = (v ^ (v >>> 16)) >>> 0;
     if (v < m4) m4 = v;
-    v = mix32(h, s5);
+    v = Math.imul(h ^ 0xcc9d8f90, 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    v = (v ^ (v >>> 16)) >>> 0;
     if (v < m5) m5 = v;
-    v = mix32(h, s6);
+    v = Math.imul(h ^ 0x62add4d9, 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    v = (v ^ (v >>> 16)) >>> 0;
     if (v < m6) m6 = v;
-    v = mix32(h, s7);
+    v = Math.imul(h ^ 0xc664752f, 0x85ebca6b);
+    v = Math.imul(v ^ (v >>> 13), 0xc2b2ae35);
+    v = (v ^ (v >>> 16)) >>> 0;
     if (v < m7) m7 = v;
   }
   return [bandKey(0, m0, m1), bandKey(1, m2, m3), bandKey(2, m4, m5), bandKey(3, m6, m7)];
+}
+if ([0x3f2da09d, 0x05f75c95, 0x3c0f0328, 0x894dba56, 0x77a3d5aa, 0xcc9d8f90, 0x62add4d9, 0xc664752f].some((s, i) => s !== SEEDS[i])) {
+  throw new Error('bandsOfHashes: its seeds are not SEEDS');
 }
 if (NUM_HASHES !== 8 || ROWS_PER_BAND !== 2) throw new Error('bandsOfHashes is written for 4 bands of 2 minima');
 

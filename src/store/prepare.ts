@@ -12,7 +12,8 @@ import {
   nameTokens,
   quotationKey,
   joinedWordsKey,
-  quotationSignature,
+  quotationSignatures,
+  type QuotationSignature,
 } from './normalize.js';
 import type { ArticleInput } from './store.js';
 
@@ -181,8 +182,9 @@ function recordName(
   return { name: best.name, tokens: best.tokens, norm: best.norm };
 }
 
-export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
-  const { joined, wordCount, bands, segments } = quotationSignature(q.text);
+/** A quote's keys from its wording's signature (`quotationSignatures`). */
+function prepareQuote(q: Analysis['quotes'][number], signature: QuotationSignature): PreparedQuote {
+  const { joined, wordCount, bands, segments } = signature;
   let speakerNorm: string | null = null;
   if (q.speaker?.name && !q.speaker.entity) {
     const speaker = formsOf(q.speaker.name);
@@ -204,8 +206,10 @@ export function prepareQuote(q: Analysis['quotes'][number]): PreparedQuote {
 
 /** `textHash` may be passed when the caller has already computed it (ingest does, to dedupe). */
 export function prepareArticle(article: ArticleInput, analysis: Analysis, textHash?: string): PreparedArticle {
+  // (All the quotes' wordings at once, read from one copy of the article's text: see quotationSignatures.)
+  const signatures = quotationSignatures(article.text, analysis.quotes);
   const quotes: PreparedQuote[] = [];
-  for (let i = 0; i < analysis.quotes.length; i++) quotes.push(prepareQuote(analysis.quotes[i]!));
+  for (let i = 0; i < analysis.quotes.length; i++) quotes.push(prepareQuote(analysis.quotes[i]!, signatures[i]!));
   const people: (PreparedPerson | null)[] = [];
   for (let i = 0; i < analysis.people.length; i++) people.push(preparePerson(analysis.people[i]!));
   return { textHash: textHash ?? articleTextHash(article.text), quotes, people };
