@@ -384,9 +384,10 @@ export function quotationSignature(text: string): QuotationSignature {
  * text and one string of all their words. Each quote whose `text` is the article's between its
  * offsets (all that extraction makes) is read from that copy; any other from its own text.
  *
- * (Per quote, copying the text out of V8 and making the joined words a string are a call into
- * Node each, about 2,000 instructions apiece, against some 8,000 for the pass itself; read in
- * place, a sliced string cost some 50 instructions a character, a copy's code units a few.)
+ * (Per quote, copying the text out of V8 and making the joined words a string were a call into
+ * Node each, about 2,000 instructions apiece; and `charCodeAt` on a quote's text, a slice of a
+ * two-byte article, cost some 44 instructions a character in optimised code, where reading a copy's
+ * code units costs a few. Session 24, docs/ingest-budget.md.)
  */
 export function quotationSignatures(text: string, quotes: readonly { start: number; end: number; text: string }[]): QuotationSignature[] {
   let room = 0; // bytes the words may take: at most one a character
@@ -456,7 +457,7 @@ function scanQuotation(units: Uint16Array, from: number, to: number, at: number)
   const starts = wordStarts;
   const ends = wordEnds;
   const codes = SIGNATURE_CODES;
-  // (Offsets made int32s here: as numbers of unknown kind, every use converted them.)
+  // (As int32s: offsets come in as numbers of any kind.)
   const start = at | 0;
   const stop = to | 0;
   let len = start; // bytes written: the words so far, a space between two
