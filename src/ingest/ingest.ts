@@ -16,7 +16,7 @@ import { createPool, TASKS_PER_WORKER, type WorkPool } from './pool.js';
 import { silentProgress, type Progress, type ProgressState } from './progress.js';
 import { InputWalker } from './inputs.js';
 import { charsetOf, decodeText, InputError, kindFromContent, looksBinary, type InputKind } from './sniff.js';
-import { fsReason, readJsonl, readTextArticle } from './text.js';
+import { fsReason, readJsonl, readTextFile } from './text.js';
 import { readWarc } from './warc.js';
 import type { ExtractForStoreTask } from './worker.js';
 
@@ -227,14 +227,14 @@ class Run {
     switch (kind) {
       case 'text':
         await this.schedule(async (slot) => {
-          let article: ArticleInput;
+          let file: { article: ArticleInput; textHash: string };
           try {
-            article = await readTextArticle(path, true);
+            file = readTextFile(path);
           } catch (err) {
             this.failArticle(path, (err as Error).message);
             return;
           }
-          await this.article(article, slot);
+          await this.article(file.article, slot, file.textHash);
         });
         return;
       case 'jsonl':
@@ -409,10 +409,11 @@ class Run {
     }
   }
 
-  private async article(article: ArticleInput, slot: number): Promise<void> {
+  /** `knownHash`, when the caller has it, is `articleTextHash` of the article's text. */
+  private async article(article: ArticleInput, slot: number, knownHash?: string): Promise<void> {
     let textHash: string;
     try {
-      textHash = articleTextHash(article.text, article.textUtf8);
+      textHash = knownHash ?? articleTextHash(article.text, article.textUtf8);
       if ((await this.store.findArticle({ canonicalUrl: article.canonicalUrl ?? null, textHash })) !== null) {
         this.summary.duplicates++;
         this.summary.articles++;

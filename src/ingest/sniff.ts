@@ -35,17 +35,28 @@ export function kindFromName(name: string): InputKind | null {
   }
 }
 
+/** How many of a file's first bytes `looksBinary` reads. */
+export const SNIFF_LENGTH = 8192;
+
 /** True when the bytes look like binary data rather than text (NUL bytes or many control codes). */
 export function looksBinary(buf: Uint8Array): boolean {
-  const n = Math.min(buf.length, 8192);
-  if (n === 0) return false;
+  const n = Math.min(buf.length, SNIFF_LENGTH);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = buf[i]!;
     if (b === 0) return true;
     if (b < 8 || (b > 13 && b < 32 && b !== 27)) control++;
   }
-  return control / n > 0.05;
+  return binaryByCounts(n, control, false);
+}
+
+/**
+ * `looksBinary`'s verdict from its counts over the first `n` bytes (`n` at most SNIFF_LENGTH):
+ * how many are control codes (below 8, or 14 to 31 but escape), and whether one is a NUL.
+ */
+export function binaryByCounts(n: number, controls: number, nul: boolean): boolean {
+  if (n === 0) return false;
+  return nul || controls / n > 0.05;
 }
 
 export function isGzip(buf: Uint8Array): boolean {

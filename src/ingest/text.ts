@@ -3,9 +3,9 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { ArticleInput } from '../store/store.js';
-import { normalizeUrl } from '../store/normalize.js';
+import { articleTextHash, normalizeUrl, utf8TextScan } from '../store/normalize.js';
 import { toIsoDate } from './dates.js';
-import { decodeBytes, InputError, looksBinary } from './sniff.js';
+import { binaryByCounts, decodeBytes, InputError, looksBinary, SNIFF_LENGTH } from './sniff.js';
 
 export function fsReason(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
@@ -40,15 +40,40 @@ export function inputReason(path: string, err: unknown): string {
  * survive JSON).
  */
 export async function readTextArticle(path: string, keepBytes = false): Promise<ArticleInput> {
-  let buf: Buffer;
+  const buf = readTextBytes(path);
+  if (looksBinary(buf)) throw new InputError('binary file, not text');
+  return textArticle(path, buf, keepBytes);
+}
+
+/**
+ * `readTextArticle(path, true)` with the article's text hash (`articleTextHash`), as ingest reads
+ * a text file: the binary check and the hash read the file's bytes in one pass (`utf8TextScan`).
+ * Synchronous: ingest's main thread reads every file, and a promise a file is bookkeeping it need
+ * not do.
+ */
+export function readTextFile(path: string): { article: ArticleInput; textHash: string } {
+  const buf = readTextBytes(path);
+  const n = Math.min(buf.length, SNIFF_LENGTH);
+  const scan = utf8TextScan(buf, n);
+  if (scan.textHash === null ? looksBinary(buf) : binaryByCounts(n, scan.controls, scan.nul)) throw new InputError('binary file, not text');
+  const article = textArticle(path, buf, true);
+  // The hash of the bytes is the text's only when the text is their UTF-8 (`textUtf8` kept).
+  const textHash = scan.textHash !== null && article.textUtf8 !== undefined ? scan.textHash : articleTextHash(article.text);
+  return { article, textHash };
+}
+
+function readTextBytes(path: string): Buffer {
   try {
     // A synchronous read: an article file is small, and the promise API costs several
     // thread-pool round trips per file, which showed as a large share of ingest's main thread.
-    buf = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     throw new InputError(fsReason(err));
   }
-  if (looksBinary(buf)) throw new InputError('binary file, not text');
+}
+
+/** The article of a text file's bytes, which are not binary (see `readTextArticle`). */
+function textArticle(path: string, buf: Buffer, keepBytes: boolean): ArticleInput {
   const { text, exactUtf8 } = decodeBytes(buf);
   if (!text.trim()) throw new InputError('empty file');
   const article: ArticleInput = { source: path, externalId: basename(path).replace(/\.[^.]+$/, ''), text };
