@@ -56,17 +56,27 @@ export interface IngestOptions {
   commitMs?: number;
 }
 
-/** Runs tasks with bounded concurrency; producers wait for room so memory stays bounded. */
+/**
+ * Runs article-sized tasks, each with its slot (see `Run`), with bounded concurrency; producers
+ * wait for room so memory stays bounded. `settled` hears of each task's end, whether it
+ * succeeded or failed. (One callback a task, and no promise of its own around it: a task's
+ * bookkeeping was half a dozen promises and closures an article on ingest's main thread.)
+ */
 class Limiter {
   private running = 0;
-  private readonly queue: (() => Promise<void>)[] = [];
+  private readonly queue: ((slot: number) => Promise<void>)[] = [];
+  private readonly slots: number[] = [];
   private waiters: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly settled: (slot: number) => void,
+  ) {}
   get pending(): number {
     return this.running + this.queue.length;
   }
-  push(task: () => Promise<void>): void {
+  push(task: (slot: number) => Promise<void>, slot: number): void {
     this.queue.push(task);
+    this.slots.push(slot);
     this.pump();
   }
   async room(highWater: number): Promise<void> {
@@ -78,17 +88,20 @@ class Limiter {
   private pump(): void {
     while (this.running < this.limit && this.queue.length) {
       const task = this.queue.shift()!;
+      const slot = this.slots.shift()!;
       this.running++;
-      void task()
-        .catch(() => undefined)
-        .finally(() => {
-          this.running--;
-          const w = this.waiters;
-          this.waiters = [];
-          for (const r of w) r();
-          this.pump();
-        });
+      const finished = () => this.finished(slot);
+      // (A task's failure is its own to report: here it only ends the task.)
+      task(slot).then(finished, finished);
     }
+  }
+  private finished(slot: number): void {
+    this.settled(slot);
+    this.running--;
+    const w = this.waiters;
+    this.waiters = [];
+    for (const r of w) r();
+    this.pump();
   }
 }
 
@@ -139,7 +152,8 @@ class Run {
     concurrency: number,
   ) {
     this.fetcherInstance = fetcher;
-    this.limiter = new Limiter(concurrency);
+    // A task that wrote nothing (failed, duplicate, not an article) settles its slot when it ends.
+    this.limiter = new Limiter(concurrency, (slot) => this.settle(slot, null));
     this.highWater = concurrency * 2;
     // Articles finished behind a slow one wait in memory; past this many the reader waits too.
     this.readyMax = concurrency * 8;
@@ -182,14 +196,7 @@ class Run {
   /** Schedules a task at once, in the next slot (from inside a running task, where waiting could deadlock). */
   private pushNow(task: (slot: number) => Promise<void>): void {
     this.total++;
-    const slot = this.nextSlot++;
-    this.limiter.push(async () => {
-      try {
-        await task(slot);
-      } finally {
-        this.settle(slot, null); // a task that wrote nothing (failed, duplicate, not an article)
-      }
-    });
+    this.limiter.push(task, this.nextSlot++);
   }
 
   /** Settles a slot (once): its write runs when every earlier slot's has. */
@@ -353,26 +360,24 @@ class Run {
     await this.article(result.article, slot);
   }
 
-  /** Queues one extracted article for the next group commit. */
-  private write(item: ArticleToStore): Promise<AddResult | Error> {
+  /** Queues one extracted article for the next group commit; `done` gets its result. */
+  private write(item: ArticleToStore, done: (r: AddResult | Error) => void): void {
     if (this.commitEvery <= 1) {
       const p = this.store.addArticles([item]).then(
-        (r) => r[0]!,
-        (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+        (r) => done(r[0]!),
+        (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
       );
       this.writes.add(p);
       void p.finally(() => this.writes.delete(p));
-      return p;
+      return;
     }
-    return new Promise((done) => {
-      this.pendingWrites.push({ item, done });
-      if (this.store.openGroup) {
-        // Written now, committed with its group.
-        (this.group ??= this.store.openGroup()).add(item);
-      }
-      if (this.pendingWrites.length >= this.commitEvery) void this.flush();
-      else if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), this.commitMs);
-    });
+    this.pendingWrites.push({ item, done });
+    if (this.store.openGroup) {
+      // Written now, committed with its group.
+      (this.group ??= this.store.openGroup()).add(item);
+    }
+    if (this.pendingWrites.length >= this.commitEvery) void this.flush();
+    else if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flush(), this.commitMs);
   }
 
   /** Commits what is queued and waits for every write under way. */
@@ -414,7 +419,8 @@ class Run {
     let textHash: string;
     try {
       textHash = knownHash ?? articleTextHash(article.text, article.textUtf8);
-      if ((await this.store.findArticle({ canonicalUrl: article.canonicalUrl ?? null, textHash })) !== null) {
+      const key = { canonicalUrl: article.canonicalUrl ?? null, textHash };
+      if ((this.store.findArticleSync ? this.store.findArticleSync(key) : await this.store.findArticle(key)) !== null) {
         this.summary.duplicates++;
         this.summary.articles++;
         this.tick();
@@ -437,18 +443,21 @@ class Run {
     }
     // Not awaited: the write joins the next group commit (in its slot's turn), and the task's
     // place in the limiter goes to the next article.
-    this.settle(slot, () => void this.write({ article, extracted }).then((r) => {
-      if (r instanceof Error) {
-        this.failArticle(article.source, `store error: ${r.message}`, true);
-        return;
-      }
-      if (r.added) {
-        this.summary.added++;
-        this.summary.quotes += r.quotes;
-      } else this.summary.duplicates++;
-      this.summary.articles++;
-      this.tick();
-    }));
+    this.settle(slot, () => this.write({ article, extracted }, (r) => this.written(article, r)));
+  }
+
+  /** Counts an article's write once its group has committed. */
+  private written(article: ArticleInput, r: AddResult | Error): void {
+    if (r instanceof Error) {
+      this.failArticle(article.source, `store error: ${r.message}`, true);
+      return;
+    }
+    if (r.added) {
+      this.summary.added++;
+      this.summary.quotes += r.quotes;
+    } else this.summary.duplicates++;
+    this.summary.articles++;
+    this.tick();
   }
 }
 

@@ -236,6 +236,8 @@ export interface ArticleGroup {
 export interface Store {
   /** The stored article with this identity, if any. */
   findArticle(key: ArticleKey): Promise<number | null>;
+  /** `findArticle` answered at once, by a backend that reads in this process (ingest asks it of every article). */
+  findArticleSync?(key: ArticleKey): number | null;
   /**
    * Stores one article and everything extracted from it, atomically (one transaction): after a
    * crash it is either wholly there or not at all. An article already stored is left alone.
