@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { InputWalker } from '../src/ingest/inputs.js';
 import { binaryByCounts, looksBinary, SNIFF_LENGTH } from '../src/ingest/sniff.js';
 import { readTextArticle, readTextFile } from '../src/ingest/text.js';
-import { articleTextHash, utf8TextScan } from '../src/store/normalize.js';
+import { articleTextHash, normalizeArticleText, sha256, utf8TextScan } from '../src/store/normalize.js';
 
 function tempDir(): { dir: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'onrecord-read-'));
@@ -59,6 +59,31 @@ test('a text file scanned once: the binary check and the hash of looksBinary and
   }
   // Both verdicts, and most texts, took the one pass.
   assert.ok(hashed > 15000 && binary > 1000 && hashed - binary > 1000, `${hashed} hashed, ${binary} binary`);
+});
+
+test('the text hash read from bytes four at a time: the same at any alignment of the bytes', () => {
+  // Runs of plain ASCII (read a word at a time) broken by what is read a byte at a time: capitals
+  // at the word tests' edges (@ A Z [), backquotes, spaces doubled, other whitespace, marks.
+  const pieces = ['word', 'Word', 'ABCD', 'a b ', ' ', '  ', '@[`{', 'Z', '~\x7f', '\n', '\t', '\r\n', '\u00a0', '\u201c', '\u2019', '\u2026', '\x01', 'é', '12.5%'];
+  let seed = 5;
+  const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const room = Buffer.alloc(8192);
+  for (let k = 0; k < 5000; k++) {
+    let text = '';
+    for (let i = Math.floor(rnd() * 80); i > 0; i--) text += rnd() < 0.7 ? pieces[Math.floor(rnd() * 4)] : pieces[Math.floor(rnd() * pieces.length)];
+    const expected = sha256(normalizeArticleText(text));
+    const bytes = Buffer.from(text, 'utf8');
+    for (let offset = 0; offset < 8; offset++) {
+      bytes.copy(room, offset);
+      const view = new Uint8Array(room.buffer, room.byteOffset + offset, bytes.length);
+      assert.equal(articleTextHash(text, view), expected, `${JSON.stringify(text)} at ${offset}`);
+      const scan = utf8TextScan(view, view.length);
+      if (scan.textHash !== null) {
+        assert.equal(scan.textHash, expected);
+        assert.equal(binaryByCounts(view.length, scan.controls, scan.nul), looksBinary(view));
+      }
+    }
+  }
 });
 
 test('readTextFile reads a file as readTextArticle does, with its text hash', async () => {

@@ -114,14 +114,45 @@ function normalizedAsciiBytes(text: string): Uint8Array | null {
  * off the common path and costs the other bytes nothing.
  */
 function normalizedUtf8Bytes(src: Uint8Array, sniffLength = 0): Uint8Array | null {
-  if (textBytes.length < src.length + 1) textBytes = new Uint8Array(2 * src.length + 1);
+  const n = src.length;
+  if (textBytes.length < n + 1) textBytes = new Uint8Array(2 * n + 1);
+  if (textView.buffer !== textBytes.buffer) textView = new DataView(textBytes.buffer);
   const bytes = textBytes;
+  const out = textView;
   const kinds = BYTE_KIND;
+  // The bytes as aligned words, from the first aligned one (see below).
+  const lead = (4 - (src.byteOffset & 3)) & 3;
+  const wordCount = LITTLE_ENDIAN && n > lead ? (n - lead) >> 2 : 0;
+  const words = wordCount ? new Int32Array(src.buffer, src.byteOffset + lead, wordCount) : NO_WORDS;
+  const wordsEnd = lead + 4 * wordCount;
   let len = 0;
   let white = 1; // 1 after whitespace, and at the start: see BYTE_KIND
   let controls = 0;
   let nul = false;
-  for (let i = 0; i < src.length; i++) {
+  for (let i = 0; i < n; i++) {
+    // Four bytes at once, at an aligned word, while each is printable ASCII (0x20 to 0x7f), none
+    // a backquote, and no space follows whitespace: they are then written as they are, capitals
+    // lower-cased. Most words of news text are: a news-shaped file of 4.4 KB took 9.5 µs a
+    // byte at a time, 4.5 µs this way (session 25). A word that is not goes a byte at a time, below.
+    while (i < wordsEnd && ((i - lead) & 3) === 0 && i >= lead) {
+      const w = words[(i - lead) >> 2]!;
+      // A byte past ASCII, or below 0x20 (`hasless` of Bit Twiddling Hacks: exact as a test).
+      if (((w & 0x80808080) | ((w - 0x20202020) & ~w & 0x80808080)) !== 0) break;
+      // 0x80 at each space, and at each backquote (exact: no carry crosses a byte).
+      const v = w ^ 0x20202020;
+      const spaces = ~(((v & 0x7f7f7f7f) + 0x7f7f7f7f) | v | 0x7f7f7f7f);
+      const b = w ^ 0x60606060;
+      const backquotes = ~(((b & 0x7f7f7f7f) + 0x7f7f7f7f) | b | 0x7f7f7f7f);
+      // (The first byte is the lowest: `spaces << 8` marks the byte after each space.)
+      if ((backquotes | (spaces & (spaces << 8)) | (spaces & (white << 7))) !== 0) break;
+      // 0x80 at each capital (0x41 to 0x5a), moved to 0x20: its lower case.
+      const capitals = (w + 0x3f3f3f3f) & ~(w + 0x25252525) & 0x80808080;
+      out.setInt32(len, w | (capitals >>> 2), true);
+      len += 4;
+      i += 4;
+      white = spaces >>> 31;
+    }
+    if (i >= n) break;
     let c = src[i]!;
     const kind = kinds[c]!;
     if (kind < CONTROL_BYTE) {
@@ -237,6 +268,11 @@ for (let c = 0; c < 256; c++) {
  * (2,078 times in one ingest of 10,000 files, session 24). A Uint8Array's is V8's own.
  */
 let textBytes = new Uint8Array(16384);
+/** `textBytes` written a word at a time (four bytes, little-endian). */
+let textView = new DataView(textBytes.buffer);
+/** Whether an Int32Array reads bytes in the order `normalizedUtf8Bytes`' word tests assume. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const NO_WORDS = new Int32Array(0);
 
 const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|src|smid|share)$/i;
 
