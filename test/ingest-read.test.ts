@@ -55,13 +55,14 @@ test('a text file scanned once: the binary check and the hash of looksBinary and
     assert.equal(isBinary, looksBinary(bytes), JSON.stringify(bytes.toString('latin1')));
     const text = bytes.toString('utf8');
     assert.equal(scan.textHash, articleTextHash(text, bytes), JSON.stringify(text));
+    assert.equal(scan.text, /[^\x00-\xff]/.test(text) ? text : null, JSON.stringify(text));
     assert.equal(scan.textHash, articleTextHash(text), JSON.stringify(text));
   }
   // Both verdicts, and most texts, took the one pass.
   assert.ok(hashed > 15000 && binary > 1000 && hashed - binary > 1000, `${hashed} hashed, ${binary} binary`);
 });
 
-test('the text hash read from bytes four at a time: the same at any alignment of the bytes', () => {
+test('the text hash and text read from bytes four at a time: the same at any alignment of the bytes', () => {
   // Runs of plain ASCII (read a word at a time) broken by what is read a byte at a time: capitals
   // at the word tests' edges (@ A Z [), backquotes, spaces doubled, other whitespace, marks.
   const pieces = ['word', 'Word', 'ABCD', 'a b ', ' ', '  ', '@[`{', 'Z', '~\x7f', '\n', '\t', '\r\n', '\u00a0', '\u201c', '\u2019', '\u2026', '\x01', 'é', '12.5%'];
@@ -81,6 +82,8 @@ test('the text hash read from bytes four at a time: the same at any alignment of
       if (scan.textHash !== null) {
         assert.equal(scan.textHash, expected);
         assert.equal(binaryByCounts(view.length, scan.controls, scan.nul), looksBinary(view));
+        // Decoded on the way when it has a character past Latin-1: the text itself.
+        assert.equal(scan.text, /[^\x00-\xff]/.test(text) ? text : null, `${JSON.stringify(text)} at ${offset}`);
       }
     }
   }

@@ -56,7 +56,12 @@ export function readTextFile(path: string): { article: ArticleInput; textHash: s
   const n = Math.min(buf.length, SNIFF_LENGTH);
   const scan = utf8TextScan(buf, n);
   if (scan.textHash === null ? looksBinary(buf) : binaryByCounts(n, scan.controls, scan.nul)) throw new InputError('binary file, not text');
-  const article = textArticle(path, buf, true);
+  let article: ArticleInput;
+  if (scan.text !== null) {
+    // Decoded by the pass (see Utf8TextScan.text): UTF-8 exactly.
+    if (!scan.text.trim()) throw new InputError('empty file');
+    article = { source: path, externalId: articleId(path), text: scan.text, textUtf8: buf };
+  } else article = textArticle(path, buf, true);
   // The hash of the bytes is the text's only when the text is their UTF-8 (`textUtf8` kept).
   const textHash = scan.textHash !== null && article.textUtf8 !== undefined ? scan.textHash : articleTextHash(article.text);
   return { article, textHash };
@@ -76,9 +81,14 @@ function readTextBytes(path: string): Buffer {
 function textArticle(path: string, buf: Buffer, keepBytes: boolean): ArticleInput {
   const { text, exactUtf8 } = decodeBytes(buf);
   if (!text.trim()) throw new InputError('empty file');
-  const article: ArticleInput = { source: path, externalId: basename(path).replace(/\.[^.]+$/, ''), text };
+  const article: ArticleInput = { source: path, externalId: articleId(path), text };
   if (keepBytes && exactUtf8) article.textUtf8 = buf;
   return article;
+}
+
+/** A text file's article id: its name without extension. */
+function articleId(path: string): string {
+  return basename(path).replace(/\.[^.]+$/, '');
 }
 
 export type JsonlItem = { ok: true; article: ArticleInput } | { ok: false; source: string; reason: string };
