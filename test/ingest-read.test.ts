@@ -101,6 +101,8 @@ test('readTextFile reads a file as readTextArticle does, with its text hash', as
       ['late-controls.txt', Buffer.concat([Buffer.alloc(SNIFF_LENGTH, 'y'), Buffer.alloc(2000, 1)])],
       ['nul.txt', Buffer.from('text then \0 a NUL')],
       ['empty.txt', Buffer.from(' \n\t ')],
+      // Past the room the decoding keeps between files (a million code units).
+      ['large.txt', Buffer.from('\u201cQuote,\u201d he said.  '.repeat(70000))],
     ];
     for (const [name, bytes] of files) {
       const path = join(dir, name);

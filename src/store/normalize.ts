@@ -118,8 +118,9 @@ function normalizedUtf8Bytes(src: Uint8Array, sniffLength = 0): Uint8Array | nul
   const n = src.length;
   if (textBytes.length < n + 1) textBytes = new Uint8Array(2 * n + 1);
   if (textView.buffer !== textBytes.buffer) textView = new DataView(textBytes.buffer);
-  if (textUnits.length < n + 1) growTextUnits(n + 1);
-  const units = textUnits;
+  // (A text too large to keep room for all run long is decoded into room of its own.)
+  if (textUnits.length < n + 1 && n < KEPT_UNITS) growTextUnits(n + 1);
+  const units = textUnits.length >= n + 1 ? textUnits : new Uint16Array(n + 1);
   let m = 0; // code units written
   let wide = false; // whether one is past Latin-1
   const bytes = textBytes;
@@ -216,16 +217,17 @@ function normalizedUtf8Bytes(src: Uint8Array, sniffLength = 0): Uint8Array | nul
   if (white && len > 0) len--; // a trailing space
   utf8Sniff.controls = controls;
   utf8Sniff.nul = nul;
-  utf8Sniff.units = m;
+  utf8Sniff.units = units;
+  utf8Sniff.unitCount = m;
   utf8Sniff.wide = wide;
   return bytes.subarray(0, len);
 }
 /**
  * What the last `normalizedUtf8Bytes` that returned bytes found: control bytes and a NUL among
- * its first `sniffLength`, how many code units of the text it wrote to `textUnits`, and whether
- * one is past Latin-1.
+ * its first `sniffLength`, the text's code units (in `textUnits`, or for a text of more than
+ * KEPT_UNITS, in room of its own) and how many, and whether one is past Latin-1.
  */
-const utf8Sniff = { controls: 0, nul: false, units: 0, wide: false };
+const utf8Sniff = { controls: 0, nul: false, units: new Uint16Array(0), unitCount: 0, wide: false };
 
 /** What one pass over a file's bytes tells: `looksBinary`'s counts, and the text's hash. */
 export interface Utf8TextScan {
@@ -259,7 +261,8 @@ export function utf8TextScan(bytes: Uint8Array, sniffLength: number): Utf8TextSc
   if (normalized === null) return { textHash: null, controls: 0, nul: false, text: null };
   const textHash = sha256(normalized);
   // (What the pass takes is ASCII and the marks it reads, all valid UTF-8: no check is left to make.)
-  const text = utf8Sniff.wide ? textUnitBytes.toString('utf16le', 0, 2 * utf8Sniff.units) : null;
+  const units = utf8Sniff.units;
+  const text = utf8Sniff.wide ? (units === textUnits ? textUnitBytes : Buffer.from(units.buffer)).toString('utf16le', 0, 2 * utf8Sniff.unitCount) : null;
   return { textHash, controls: utf8Sniff.controls, nul: utf8Sniff.nul, text };
 }
 
@@ -746,6 +749,8 @@ function growWordScratch(length: number): void {
 // The article's text as UTF-16 code units (what `charCodeAt` reads), written through a Buffer
 // over the same memory. (Also where `normalizedUtf8Bytes` decodes a text file, on the main thread.)
 let textUnits = new Uint16Array(16384);
+/** The most code units `textUnits` grows to for a text file's decoding (`normalizedUtf8Bytes`). */
+const KEPT_UNITS = 1 << 20;
 let textUnitBytes = Buffer.from(textUnits.buffer);
 /** Room for `length` code units, keeping the first `keep`. */
 function growTextUnits(length: number, keep = 0): void {
