@@ -47,7 +47,8 @@ export async function readTextArticle(path: string, keepBytes = false): Promise<
 
 /**
  * `readTextArticle(path, true)` with the article's text hash (`articleTextHash`), as ingest reads
- * a text file: the binary check and the hash read the file's bytes in one pass (`utf8TextScan`).
+ * a text file: the binary check, the hash and (for most text) the decoding read the file's bytes
+ * in one pass (`utf8TextScan`).
  * Synchronous: ingest's main thread reads every file, and a promise a file is bookkeeping it need
  * not do.
  */
