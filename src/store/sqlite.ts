@@ -129,6 +129,9 @@ export function ftsTermList(input: string): string[] {
   return terms;
 }
 
+/** The migration that gave articles the range of their quotes' ids (see quotesOfArticle). */
+const QUOTE_RANGES_VERSION = 14;
+
 /**
  * The name a quote's person is shown by now, read with the quote `q` (its `speaker_label` is the
  * name the person had when the quote was written: see `chooseNames`, and rows.ts `shownSpeaker`).
@@ -560,9 +563,11 @@ export class SqliteStore implements Store {
     return {
       byCanonical: db.prepare('SELECT id FROM articles WHERE canonical_url = ?'),
       byHash: db.prepare('SELECT id FROM articles WHERE text_hash = ? AND (canonical_url IS NULL OR ? IS NULL) LIMIT 1'),
+      // With the ids its quotes will have (migration 14), or NULLs when it has none.
       insertArticle: db.prepare(`INSERT INTO articles
-        (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text, ingested_at, people)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?)`),
+        (external_id, source, url, canonical_url, text_hash, title, byline, outlet, published, text, ingested_at, people,
+         first_quote_id, last_quote_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)`),
       personByNorm: db.prepare('SELECT * FROM people WHERE kind = ? AND norm_name = ?'),
       personById: db.prepare('SELECT * FROM people WHERE id = ?'),
       // The fuller-named people a surname-only one may be (the most quoted, should there be very many).
@@ -1086,6 +1091,7 @@ export class SqliteStore implements Store {
       for (const [local, person] of personOf) if (person) personOf.set(local, this.absorbed.get(person.id) ?? person);
       this.absorbed.clear();
     }
+    const quoteCount = analysis.quotes.length;
     const info = this.stmt.insertArticle.run(
       article.externalId ?? null,
       article.source,
@@ -1099,6 +1105,9 @@ export class SqliteStore implements Store {
       article.textUtf8 ?? article.text, // bytes are cast to text as they are (see ArticleInput)
       new Date().toISOString(),
       articlePeopleJson(analysis.people, (local) => personOf.get(local)?.id ?? null),
+      // The quotes are written next, one id each from nextQuoteId (insertQuote).
+      quoteCount ? this.nextQuoteId : null,
+      quoteCount ? this.nextQuoteId + quoteCount - 1 : null,
     );
     const articleId = Number(info.lastInsertRowid);
 
@@ -1932,6 +1941,16 @@ export class SqliteStore implements Store {
   // ------------------------------------------------------------------------------------------
   // Reads for browsing (the web app and API)
 
+  /**
+   * The condition that quote `q` is one of article `a`'s: by the range of ids on the article's row
+   * (migration 14), or, in a record opened read-only before that, by its article id alone.
+   */
+  private quotesOfArticle(): string {
+    return this.schemaVersion >= QUOTE_RANGES_VERSION
+      ? 'q.id BETWEEN a.first_quote_id AND a.last_quote_id AND q.article_id = a.id'
+      : 'q.article_id = a.id';
+  }
+
   async listArticles(options: PageOptions & { outlet?: string } = {}): Promise<Page<ArticleSummary>> {
     return this.listArticlesSync(options);
   }
@@ -1945,7 +1964,7 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.canonical_url,
-           (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+           (SELECT COUNT(*) FROM quotes q WHERE ${this.quotesOfArticle()}) AS quotes
          FROM articles a ${where}
          ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
       )
@@ -1961,12 +1980,16 @@ export class SqliteStore implements Store {
     const row = this.db
       .prepare(
         `SELECT a.id, a.title, a.outlet, a.byline, a.published, a.url, a.canonical_url, a.text, a.people,
-           (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+           (SELECT COUNT(*) FROM quotes q WHERE ${this.quotesOfArticle()}) AS quotes
          FROM articles a WHERE a.id = ?`,
       )
       .get(id) as (ArticleSummaryRow & { text: string; people: string }) | undefined;
     if (!row) return null;
-    const quotes = (this.db.prepare(`SELECT q.*, ${PERSON_NAME} FROM quotes q WHERE q.article_id = ? ORDER BY q.start, q.id`).all(id) as QuoteRow[]).map(
+    const quotes = (
+      this.db
+        .prepare(`SELECT q.*, ${PERSON_NAME} FROM articles a JOIN quotes q ON ${this.quotesOfArticle()} WHERE a.id = ? ORDER BY q.start, q.id`)
+        .all(id) as QuoteRow[]
+    ).map(
       (r): StoredQuote => ({
         ...toContractQuote(r, row.text),
         id: r.id,
@@ -2063,7 +2086,7 @@ export class SqliteStore implements Store {
   async *exportArticles(): AsyncIterable<ExportedArticle> {
     let last = 0;
     const page = this.db.prepare('SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT 200');
-    const quotes = this.db.prepare('SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id');
+    const quotes = this.db.prepare(`SELECT q.* FROM articles a JOIN quotes q ON ${this.quotesOfArticle()} WHERE a.id = ? ORDER BY q.start, q.id`);
     for (;;) {
       const rows = page.all(last) as (ExportRow & { people: string })[];
       if (rows.length === 0) return;
