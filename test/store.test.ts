@@ -1295,6 +1295,54 @@ test('[sqlite] a large group commit indexes its quotes as it goes: renamed quote
   }
 });
 
+/** Segments of the quotes' full-text index (from FTS5's structure record: a varint of levels, then of segments). */
+function ftsSegments(db: Database.Database): number {
+  const block = db.prepare('SELECT block FROM quotes_fts_data WHERE id = 10').pluck().get() as Buffer;
+  let i = 4;
+  const varint = () => {
+    let v = 0;
+    for (let k = 0; k < 9; k++) {
+      const c = block[i++]!;
+      v = v * 128 + (c & 0x7f);
+      if (!(c & 0x80)) break;
+    }
+    return v;
+  };
+  varint(); // levels
+  return varint();
+}
+
+test('migrations: version 15 gives the quotes\' full-text index room for an indexing step\'s terms: a large group writes one segment a step, in a new record and one written before', async () => {
+  const hashsize = (db: Database.Database) => db.prepare("SELECT v FROM quotes_fts_config WHERE k = 'hashsize'").pluck().get() as number | undefined;
+  const { store, file } = tempStore();
+  try {
+    assert.equal(hashsize(store.db), 8 << 20);
+    store.closeSync();
+    // The record as version 14 left it: FTS5's default (1 MB).
+    const old = new Database(file);
+    old.exec("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('hashsize', 1048576); DELETE FROM schema_migrations WHERE version = 15;");
+    assert.equal(hashsize(old), 1 << 20);
+    old.close();
+    const again = openSqliteStore(file);
+    try {
+      assert.equal(hashsize(again.db), 8 << 20);
+      // More quotes than a step (8,192), with words of their own: their terms pass 1 MB in a step.
+      const group = again.openGroup();
+      for (const item of unrelatedArticles(8300, 0)) group.add(item);
+      assert.ok(group.commit().every((r) => !(r instanceof Error) && r.added));
+      // One segment for the step of 8,192 quotes, one for the rest at the commit.
+      assert.equal(ftsSegments(again.db), 2);
+      again.db.prepare("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)").run();
+      const wording = unrelatedArticles(1, 4321)[0]!.analysis.quotes[0]!.text;
+      assert.equal((await again.search({ text: wording.split(/\s+/).slice(2, 5).join(' ') }))[0]?.text, wording);
+    } finally {
+      again.closeSync();
+    }
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
+});
+
 test('[sqlite] people are counted by the entities their quotes are linked to, however the person came to be written: new, known, or the earlier of an entity id given twice', async () => {
   for (const commitEvery of [1, 10]) {
     const { store, done } = tempStore();
@@ -1359,6 +1407,37 @@ test('[sqlite] a surname-only person joining the full name moves its names in th
     } finally {
       done();
     }
+  }
+});
+
+test('[sqlite] a surname-only person\'s indexed quotes joining the full name are indexed again in one statement: one index segment for them, not one a quote; all found under the full name', async () => {
+  const { store, done } = tempStore();
+  try {
+    const said = ['The lighthouse must stay open', 'The pier is ours', 'Fishing pays the rent', 'Nobody asked the crews', 'We need a new harbour wall', 'The ferry runs late'];
+    const lone = ['Okafor Speaks', ...said.map((q) => `"${q}," Okafor said.`)].join('\n\n');
+    await store.addArticle(
+      { source: 'lone.txt', text: lone },
+      buildAnalysis(lone, [{ id: 'x', name: 'Okafor', mentions: ['Okafor'] }], said.map((q) => ({ quote: `"${q},"`, speaker: 'Okafor', entity: 'x', mention: 'Okafor', cue: 'said' }))),
+    );
+    const before = ftsSegments(store.db);
+    const full = 'Council member Ada Okafor voted no. "We were not consulted," Okafor said.';
+    await store.addArticle(
+      { source: 'full.txt', text: full },
+      buildAnalysis(full, [{ id: 'p', name: 'Ada Okafor', mentions: ['Ada Okafor', 'Okafor'] }], [
+        { quote: '"We were not consulted,"', speaker: 'Ada Okafor', entity: 'p', mention: 'Okafor', cue: 'said' },
+      ]),
+    );
+    assert.deepEqual((await store.people()).map((p) => p.name), ['Ada Okafor']);
+    // A segment for the six quotes' old entries taken out, one for them indexed again, one for the
+    // new article's quote (a statement a quote made one a quote: 8).
+    assert.equal(ftsSegments(store.db) - before, 3);
+    store.db.prepare("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)").run();
+    const hits = await store.search({ speaker: 'Ada Okafor', limit: 20 });
+    assert.deepEqual(hits.map((h) => h.text).sort(), [...said.map((q) => `"${q},"`), '"We were not consulted,"'].sort());
+    assert.ok(hits.every((h) => h.speaker === 'Ada Okafor'));
+    assert.equal((await store.search({ text: 'ferry' }))[0]?.speaker, 'Ada Okafor');
+  } finally {
+    done();
   }
 });
 

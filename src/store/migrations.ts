@@ -386,4 +386,16 @@ UPDATE articles SET (first_quote_id, last_quote_id) = (SELECT MIN(id), MAX(id) F
 DROP INDEX quotes_article;
 `,
   },
+  {
+    version: 15,
+    name: "full-text index of quotes written out one segment per indexing step",
+    sql: `
+-- The writer indexes its quotes 8,192 at a time (INDEX_EVERY_QUOTES in sqlite.ts). FTS5 also
+-- writes its pending terms out as a segment whenever they pass \`hashsize\` (1 MB by default):
+-- news-shaped quotes made two segments a step, twice the segments to merge later (a step of them
+-- fits in 2 MB). 8 MB leaves room for longer quotes. It is a bound, not an allocation: the memory
+-- used is what a step's terms take.
+INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('hashsize', 8388608);
+`,
+  },
 ];

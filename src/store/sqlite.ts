@@ -153,7 +153,8 @@ const WRITE_CHUNK = 16;
  * Quotes a batch indexes for full-text search at a time, as it goes (written without savepoints):
  * indexing a whole group commit's quotes at its end held the main thread for some 100 ms, long
  * enough for the extraction workers (then 32 queued articles each) to run out of work. Each step
- * becomes an FTS5 segment, and merging them is most of FTS5's work: at 8,192 rather than 1,024 the
+ * becomes one FTS5 segment (migration 15 gives FTS5 the room: with its 1 MB default a step made
+ * two), and merging them is most of FTS5's work: at 8,192 rather than 1,024 the
  * writer's instructions over 10,000 news-shaped articles fell 4.7% (session 24), for steps of up to
  * some 30 ms against the 128 articles now queued on each worker.
  */
@@ -643,7 +644,11 @@ export class SqliteStore implements Store {
       commit: db.prepare('COMMIT'),
       rollback: db.prepare('ROLLBACK'),
       indexQuotesFrom: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label, person) SELECT id, text, speaker_label, person FROM quotes_search WHERE id >= ?'),
-      indexQuote: db.prepare('INSERT INTO quotes_fts (rowid, text, speaker_label, person) SELECT id, text, speaker_label, person FROM quotes_search WHERE id = ?'),
+      // Quotes indexed again, all in one statement: FTS5 writes out its pending terms as a segment
+      // at each such statement's savepoint, and one statement a quote made a segment a quote.
+      indexQuotes: db.prepare(
+        'INSERT INTO quotes_fts (rowid, text, speaker_label, person) SELECT id, text, speaker_label, person FROM quotes_search WHERE id IN (SELECT value FROM json_each(?))',
+      ),
       unindexQuote: db.prepare("INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker_label, person) VALUES ('delete', ?, ?, ?, ?)"),
     };
   }
@@ -1516,7 +1521,7 @@ export class SqliteStore implements Store {
       .all(lone.id, this.unindexedFrom) as [number, string, string | null, string][];
     for (const r of indexed) this.stmt.unindexQuote.run(...r);
     db.prepare('UPDATE quotes SET person_id = ?, speaker_label = ? WHERE person_id = ?').run(full.id, full.name, lone.id);
-    for (const r of indexed) this.stmt.indexQuote.run(r[0]);
+    if (indexed.length) this.stmt.indexQuotes.run(JSON.stringify(indexed.map((r) => r[0])));
     // Articles keep the person they were linked to (on their row); reading them follows this.
     db.prepare('INSERT OR REPLACE INTO people_merged (id, into_id) VALUES (?, ?)').run(lone.id, full.id);
     db.prepare('UPDATE people_merged SET into_id = ? WHERE into_id = ?').run(full.id, lone.id);
