@@ -230,3 +230,30 @@ test('band index: two writers taking turns on one record write blocks that neith
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('band index: each entry keeps the word sketch given with its quotation, through growth and a rewind; entries found name their quotations', () => {
+  const index = new BandIndex();
+  const bandsOf = (id: number) => [id % 7, 100 + (id % 11), 200 + (id % 13), 300 + id];
+  for (let id = 1; id <= 10_000; id++) index.add(id, bandsOf(id), 12, id % 50, id * 3, -id);
+  index.add(10_001, bandsOf(10_001), 12); // no sketch given
+  const mark = index.mark();
+  for (let id = 10_002; id <= 10_100; id++) index.add(id, bandsOf(id), 12, 1, 2, 3);
+  index.rewind(mark);
+  const out = new Int32Array(16);
+  const n = index.memberEntries(bandsOf(9_999), 4, 12, out);
+  assert.deepEqual(
+    Array.from(out.subarray(0, n), (e) => index.quotationOf(e)),
+    index.members(bandsOf(9_999), 4, 12),
+  );
+  for (const e of out.subarray(0, n)) {
+    const id = index.quotationOf(e);
+    if (id === 10_001) {
+      assert.equal(index.sketchLengthOf(e), -1);
+      continue;
+    }
+    assert.deepEqual([index.sketchLengthOf(e), index.sketchLowOf(e), index.sketchHighOf(e)], [id % 50, id * 3, -id]);
+  }
+  const [e] = out;
+  index.setSketch(e!, 9, 8, 7);
+  assert.deepEqual([index.sketchLengthOf(e!), index.sketchLowOf(e!), index.sketchHighOf(e!)], [9, 8, 7]);
+});

@@ -239,3 +239,28 @@ test('RecentWords: a quotation that does not fit before the end of the ring star
   assert.equal(recent.similarity(5001, NEAR_THRESHOLD), 1);
   assert.ok(recent.similarity(5000, NEAR_THRESHOLD) < NEAR_THRESHOLD);
 });
+
+test('RecentWords.ruledOut: a held sketch rules out only pairs whose similarity does not reach the bound, and the sketch readers give what was held', () => {
+  const recent = new RecentWords();
+  let ruled = 0;
+  for (let t = 0; t < 3000; t++) {
+    const a = randomWords(6 + Math.floor(rnd() * 30));
+    const b = rnd() < 0.5 ? edited(a, Math.floor(rnd() * 8)) : randomWords(6 + Math.floor(rnd() * 30));
+    const id = t + 1;
+    recent.add(id, b.join(' '));
+    assert.equal(recent.lengthOf(id), b.length);
+    assert.ok(recent.setQuery(a.join(' ')));
+    for (const atLeast of [NEAR_THRESHOLD, 0.85, 0.9]) {
+      const out = recent.ruledOut(recent.lengthOf(id), recent.sketchLowOf(id), recent.sketchHighOf(id), atLeast);
+      const sim = recent.similarity(id, atLeast);
+      if (out) {
+        ruled++;
+        assert.equal(sim, -1, `ruled out a pair of similarity ${nearSimilarity(a, b)} at ${atLeast}`);
+        assert.ok(nearSimilarity(a, b) < atLeast);
+      }
+    }
+  }
+  assert.ok(ruled > 1000, `ruled out ${ruled}`);
+  // Not held: no sketch.
+  assert.equal(recent.lengthOf(999_999), -1);
+});

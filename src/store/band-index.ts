@@ -14,10 +14,10 @@
  * `block`) and only the quotations past the last block from their rows: reading every row cost
  * about 2 µs a quotation at the start of every run, most of a small run's writing in a large record.
  *
- * Memory: about 230 bytes per quotation (four entries and their share of the slot table; 185 to
- * 240 measured before entries kept their band for `block`), so a record of a million quotations
- * costs the writer some 230 MB. Records far larger belong in the PostgreSQL store, which keeps
- * bands as rows.
+ * Memory: about 295 bytes per quotation (four entries and their share of the slot table; 185 to
+ * 240 measured before entries kept their band for `block`, and 64 more since each keeps its
+ * quotation's word sketch), so a record of a million quotations costs the writer some 300 MB.
+ * Records far larger belong in the PostgreSQL store, which keeps bands as rows.
  */
 import type Database from 'better-sqlite3';
 import { endianness } from 'node:os';
@@ -28,6 +28,8 @@ const TWO_32 = 2 ** 32;
 const LOAD_PAGE = 10_000;
 /** Numbers per quotation in a block: its id, its number of words, its bands. */
 const BLOCK_STRIDE = 2 + BANDS_PER_QUOTATION;
+/** Numbers an entry's word sketch takes (see `entrySketch`): 16 bytes, four to a cache line. */
+const SKETCH_STRIDE = 4;
 /** Blocks are little-endian doubles: a big-endian host swaps their bytes. */
 const BIG_ENDIAN = endianness() === 'BE';
 
@@ -50,6 +52,14 @@ export class BandIndex {
   private entryBand: Float64Array;
   private entryNext: Int32Array;
   private entrySlot: Int32Array;
+  /**
+   * Each entry's quotation's word sketch, when the writer gave it (near-words.ts): SKETCH_STRIDE
+   * numbers an entry, its number of hashed words (-1: not given) and its two halves. Apart from
+   * the entries' other arrays, which `members` walks: a band's newest entries are most of what it
+   * reads, and they stay in the caches longer the fewer bytes an entry takes there (the same
+   * fields in one record of 32 bytes an entry made the walk slower, session 25).
+   */
+  private entrySketch: Int32Array;
   private entries = 0;
 
   constructor(expectedQuotations = 0) {
@@ -64,6 +74,7 @@ export class BandIndex {
     this.entryBand = new Float64Array(capacity);
     this.entryNext = new Int32Array(capacity);
     this.entrySlot = new Int32Array(capacity);
+    this.entrySketch = new Int32Array(capacity * SKETCH_STRIDE);
   }
 
   /** The index of a record: every quotation's bands, oldest first (its blocks, then rows past them). */
@@ -132,8 +143,12 @@ export class BandIndex {
     }
   }
 
-  /** Indexes a quotation's bands and its number of words. Quotations must come in increasing id order. */
-  add(quotationId: number, bands: readonly number[], words: number): void {
+  /**
+   * Indexes a quotation's bands and its number of words, and its word sketch when given
+   * (`sketchLength` hashed words, -1 for none: see `sketchLengthOf`). Quotations must come in
+   * increasing id order.
+   */
+  add(quotationId: number, bands: readonly number[], words: number, sketchLength = -1, sketchLow = 0, sketchHigh = 0): void {
     for (const band of bands) {
       if (this.entries === this.entryQuotation.length) this.growEntries();
       const slot = this.slotOf(band, true);
@@ -144,6 +159,7 @@ export class BandIndex {
       this.entryNext[e] = this.slotHead[slot]!;
       this.entrySlot[e] = slot;
       this.slotHead[slot] = e;
+      this.setSketch(e, sketchLength, sketchLow, sketchHigh);
     }
   }
 
@@ -155,17 +171,51 @@ export class BandIndex {
    * here, before their words are read.
    */
   members(bands: readonly number[], perBand: number, words: number): number[] {
+    const entries = new Int32Array(bands.length * perBand);
+    const n = this.memberEntries(bands, perBand, words, entries);
     const out: number[] = [];
+    for (let k = 0; k < n; k++) out.push(this.quotationOf(entries[k]!));
+    return out;
+  }
+
+  /**
+   * `members`, as the entries found (see `quotationOf` and the sketch's readers), written to `out`
+   * (room for `bands.length * perBand`); returns how many.
+   */
+  memberEntries(bands: readonly number[], perBand: number, words: number, out: Int32Array): number {
     const slack = 1 - NEAR_THRESHOLD;
+    let n = 0;
     for (const band of bands) {
       const slot = this.slotOf(band, false);
       if (slot < 0) continue;
-      for (let e = this.slotHead[slot]!, n = 0; e >= 0 && n < perBand; e = this.entryNext[e]!, n++) {
+      for (let e = this.slotHead[slot]!, k = 0; e >= 0 && k < perBand; e = this.entryNext[e]!, k++) {
         const other = this.entryWords[e]!;
-        if (!(Math.abs(other - words) / Math.max(other, words) > slack)) out.push(this.entryQuotation[e]!); // as nearSimilarity decides it
+        if (!(Math.abs(other - words) / Math.max(other, words) > slack)) out[n++] = e; // as nearSimilarity decides it
       }
     }
-    return out;
+    return n;
+  }
+
+  /** The quotation of an entry. */
+  quotationOf(e: number): number {
+    return this.entryQuotation[e]!;
+  }
+  /** How many words an entry's quotation had hashed for its word sketch (near-words.ts), -1 when the sketch was not given. */
+  sketchLengthOf(e: number): number {
+    return this.entrySketch[e * SKETCH_STRIDE]!;
+  }
+  sketchLowOf(e: number): number {
+    return this.entrySketch[e * SKETCH_STRIDE + 1]!;
+  }
+  sketchHighOf(e: number): number {
+    return this.entrySketch[e * SKETCH_STRIDE + 2]!;
+  }
+  /** Gives an entry the word sketch of its quotation (-1 words: none). */
+  setSketch(e: number, length: number, low: number, high: number): void {
+    const at = e * SKETCH_STRIDE;
+    this.entrySketch[at] = length;
+    this.entrySketch[at + 1] = low;
+    this.entrySketch[at + 2] = high;
   }
 
   /** A point to rewind to: everything added after it can be taken back. */
@@ -211,6 +261,7 @@ export class BandIndex {
     this.entryBand = grow(this.entryBand);
     this.entryNext = grow(this.entryNext);
     this.entrySlot = grow(this.entrySlot);
+    this.entrySketch = grow(this.entrySketch);
   }
 
   /** Twice the slots: every used slot moves, its chain's entries told their new slot. */

@@ -31,7 +31,11 @@ const RING_WORDS = 1 << 21;
 /** Longest quotation compared, in words (longer ones are compared as words directly). */
 const MAX_WORDS = 1 << 12;
 
-const FNV_OFFSET = 0x811c9dc5;
+/**
+ * FNV-1a's offset basis as a signed 32-bit integer (the same bits): written as 0x811c9dc5, above
+ * 2^31, it made the hash a double in the loop, converted to and from an integer at each character.
+ */
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /**
@@ -66,6 +70,14 @@ export function hashWords(words: string, out: Int32Array, starts?: Int32Array): 
 /** The bit of the 64-bit word sketch for a word's hash (high bits of a remix: 0 to 63). */
 function sketchBit(h: number): number {
   return Math.imul(h, 0x2545f491) >>> 26;
+}
+
+/**
+ * Whether two word sketches alone tell that the words differ by more than `allowed` edits: the
+ * words one side has and the other lacks are at least as many as the sketch bits only it has.
+ */
+function sketchesApart(aLow: number, aHigh: number, bLow: number, bHigh: number, allowed: number): boolean {
+  return popcount(aLow & ~bLow) + popcount(aHigh & ~bHigh) > allowed || popcount(bLow & ~aLow) + popcount(bHigh & ~aHigh) > allowed;
 }
 
 /** Set bits of a 32-bit integer. */
@@ -158,6 +170,30 @@ export class RecentWords {
   has(id: number): boolean {
     const slot = id & (RING_QUOTATIONS - 1);
     return this.ids[slot] === id && this.starts[slot]! >= this.written - RING_WORDS;
+  }
+
+  /** How many words of a held quotation were hashed (its word sketch's length: see `ruledOut`); -1 when it is not held. */
+  lengthOf(id: number): number {
+    return this.has(id) ? this.lengths[id & (RING_QUOTATIONS - 1)]! : -1;
+  }
+  /** A held quotation's word sketch, low and high 32 bits (0 when it is not held). */
+  sketchLowOf(id: number): number {
+    return this.has(id) ? this.sketchLow[id & (RING_QUOTATIONS - 1)]! : 0;
+  }
+  sketchHighOf(id: number): number {
+    return this.has(id) ? this.sketchHigh[id & (RING_QUOTATIONS - 1)]! : 0;
+  }
+
+  /**
+   * Whether a quotation of `length` hashed words with this word sketch (as `lengthOf` and the
+   * sketch's readers give them) certainly does not reach `atLeast` with the query: the first test
+   * `similarity` makes, for a quotation whose sketch is kept elsewhere (the band index), held here
+   * or not. When true, `similarity` of that quotation is -1.
+   */
+  ruledOut(length: number, low: number, high: number, atLeast: number): boolean {
+    const longer = Math.max(this.queryLength, length);
+    const allowed = Math.floor((1 - atLeast) * longer + 1e-9);
+    return sketchesApart(this.queryLow, this.queryHigh, low, high, allowed);
   }
 
   /** A held quotation's words (normalised, space-joined, as given to `add`); undefined when not held. */
@@ -260,13 +296,7 @@ export class RecentWords {
     const longer = Math.max(n, m);
     if (longer === 0) return 0;
     const allowed = Math.floor((1 - atLeast) * longer + 1e-9);
-    // Words one side has and the other lacks, at least as many as the sketch bits only one side has.
-    const ql = this.queryLow;
-    const qh = this.queryHigh;
-    const cl = this.sketchLow[slot]!;
-    const ch = this.sketchHigh[slot]!;
-    if (popcount(ql & ~cl) + popcount(qh & ~ch) > allowed) return -1;
-    if (popcount(cl & ~ql) + popcount(ch & ~qh) > allowed) return -1;
+    if (sketchesApart(this.queryLow, this.queryHigh, this.sketchLow[slot]!, this.sketchHigh[slot]!, allowed)) return -1;
     if (!this.tableReady) this.buildTable();
     // Words in common, counted with their repeats: each word of the longer not matched costs an edit.
     const stamp = this.queryStamp;

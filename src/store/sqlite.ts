@@ -166,35 +166,44 @@ const MAX_CANDIDATES = 8;
 /** The candidates of one near-duplicate check, ranked (see rankCandidates): reused, nothing to collect. */
 const candidateIds = new Float64Array(BANDS_PER_QUOTATION * MAX_BAND_MEMBERS);
 const candidateShared = new Int32Array(BANDS_PER_QUOTATION * MAX_BAND_MEMBERS);
+/** A band index entry of each candidate (its word sketch: see similarQuotation), and a lookup's entries. */
+const candidateEntries = new Int32Array(BANDS_PER_QUOTATION * MAX_BAND_MEMBERS);
+const memberEntries = new Int32Array(BANDS_PER_QUOTATION * MAX_BAND_MEMBERS);
 /**
- * The distinct quotations among a band lookup's members (a quotation appears once for each band
- * it shares), those sharing the most bands first (the likeliest near-duplicates), then the
- * newest: written to `candidateIds`, of which the first `max` at most are returned as a count.
+ * The distinct quotations among a band lookup's members (`count` entries of `memberEntries`; a
+ * quotation appears once for each band it shares), those sharing the most bands first (the
+ * likeliest near-duplicates), then the newest: written to `candidateIds` (and one entry of each to
+ * `candidateEntries`), of which the first `max` at most are returned as a count.
  * There are at most 4 bands of MAX_BAND_MEMBERS members, so a linear search and an insertion
  * sort over typed arrays do; arrays and a sort with a comparator were a fifth of what the writer
  * allocated.
  */
-function rankCandidates(members: readonly number[], max: number): number {
+function rankCandidates(index: BandIndex, count: number, max: number): number {
   let n = 0;
-  for (let m = 0; m < members.length; m++) {
-    const id = members[m]!;
+  for (let m = 0; m < count; m++) {
+    const entry = memberEntries[m]!;
+    const id = index.quotationOf(entry);
     let k = 0;
     while (k < n && candidateIds[k] !== id) k++;
     if (k < n) candidateShared[k]!++;
     else {
       candidateIds[n] = id;
+      candidateEntries[n] = entry;
       candidateShared[n++] = 1;
     }
   }
   for (let i = 1; i < n; i++) {
     const id = candidateIds[i]!;
+    const entry = candidateEntries[i]!;
     const shared = candidateShared[i]!;
     let j = i - 1;
     for (; j >= 0 && (candidateShared[j]! < shared || (candidateShared[j] === shared && candidateIds[j]! < id)); j--) {
       candidateIds[j + 1] = candidateIds[j]!;
+      candidateEntries[j + 1] = candidateEntries[j]!;
       candidateShared[j + 1] = candidateShared[j]!;
     }
     candidateIds[j + 1] = id;
+    candidateEntries[j + 1] = entry;
     candidateShared[j + 1] = shared;
   }
   return Math.min(n, max);
@@ -331,34 +340,54 @@ class ArticleFailure extends Error {
  */
 class KeyFilter {
   private readonly bits: Int32Array;
-  private readonly mask: number;
+  /** Blocks of BLOCK_WORDS 32-bit words, less one. */
+  private readonly blockMask: number;
   readonly capacity: number;
   size = 0;
   constructor(expected: number) {
     let bits = 1 << 20;
     while (bits < expected * 16 && bits < 2 ** 31) bits *= 2;
     this.bits = new Int32Array(bits / 32);
-    this.mask = bits - 1;
+    this.blockMask = bits / 32 / BLOCK_WORDS - 1;
     this.capacity = bits / 16;
   }
-  add(band: number): void {
-    const lo = band >>> 0;
-    const step = (Math.imul(Math.floor(band / 0x100000000) ^ lo, 0x9e3779b1) >>> 0) | 1;
-    for (let i = 0, h = lo; i < 4; i++, h = (h + step) >>> 0) {
-      const bit = h & this.mask;
-      this.bits[bit >>> 5]! |= 1 << (bit & 31);
-    }
+  /*
+   * A key's four bits are in one block of 512 bits (a cache line): the block from one mix of the
+   * key, the bits within it from another. Four bits anywhere in the filter were four cache misses
+   * for each key added (and up to four for each looked up) once the filter outgrew the caches
+   * (session 25). False positives are a little more frequent than with bits anywhere (they cost a
+   * lookup in the record, never a wrong answer).
+   */
+  add(key: number): void {
+    const x = keyMix(key);
+    const y = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    const base = (x & this.blockMask) * BLOCK_WORDS;
+    const bits = this.bits;
+    bits[base + ((y & 511) >>> 5)]! |= 1 << (y & 31);
+    bits[base + (((y >>> 9) & 511) >>> 5)]! |= 1 << ((y >>> 9) & 31);
+    bits[base + (((y >>> 18) & 511) >>> 5)]! |= 1 << ((y >>> 18) & 31);
+    bits[base + (x >>> 28)]! |= 1 << ((x >>> 22) & 31);
     this.size++;
   }
-  has(band: number): boolean {
-    const lo = band >>> 0;
-    const step = (Math.imul(Math.floor(band / 0x100000000) ^ lo, 0x9e3779b1) >>> 0) | 1;
-    for (let i = 0, h = lo; i < 4; i++, h = (h + step) >>> 0) {
-      const bit = h & this.mask;
-      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
-    }
-    return true;
+  has(key: number): boolean {
+    const x = keyMix(key);
+    const y = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    const base = (x & this.blockMask) * BLOCK_WORDS;
+    const bits = this.bits;
+    return (
+      (bits[base + ((y & 511) >>> 5)]! & (1 << (y & 31))) !== 0 &&
+      (bits[base + (((y >>> 9) & 511) >>> 5)]! & (1 << ((y >>> 9) & 31))) !== 0 &&
+      (bits[base + (((y >>> 18) & 511) >>> 5)]! & (1 << ((y >>> 18) & 31))) !== 0 &&
+      (bits[base + (x >>> 28)]! & (1 << ((x >>> 22) & 31))) !== 0
+    );
   }
+}
+/** 32-bit words in a block of the key filter (512 bits). */
+const BLOCK_WORDS = 16;
+/** A key of the key filter (up to 53 bits) mixed to 32. */
+function keyMix(key: number): number {
+  const lo = key >>> 0;
+  return Math.imul(lo ^ Math.imul(Math.floor(key / 0x100000000), 0x9e3779b1), 0x85ebca6b) >>> 0;
 }
 /**
  * A mention's text as a quote row stores it: NULL when it is the article's own text between the
@@ -398,7 +427,7 @@ function filterKey(key: string): number {
  * joined for it.
  */
 function personKey(kind: string, norm: string): number {
-  let a = 0x811c9dc5;
+  let a = 0x811c9dc5 | 0; // (signed: an integer throughout, see near-words.ts FNV_OFFSET)
   let b = 0x01000193;
   for (let i = 0; i < kind.length; i++) {
     const c = kind.charCodeAt(i);
@@ -429,17 +458,20 @@ const FILTER_MIN_BATCH = 64;
 const LOOKUP_COST_IN_KEYS = 3;
 const KEY_SCAN_PAGE = 100_000;
 
+let pendingStamps = 0;
 /**
  * Counts of people, their names and descriptors summed over a batch, written once before it
  * commits; and the people it created, whose names are indexed for search then, in one statement
  * (an FTS5 insert of one row cost about 20k instructions, more than tokenising the name).
  */
 class PendingCounts {
+  readonly stamp = ++pendingStamps;
   /** Person id: [quotes, articles, articles giving it as male, as female]. */
   readonly bumps = new Map<number, [number, number, number, number]>();
   /** Ids of the people created, their recorded names not yet in `people_fts`. */
   readonly newPeople: number[] = [];
-  readonly aliases = new Map<number, Map<string, number>>();
+  /** Names counted again in the batch (each once, its sum in `n`: see KnownAlias). */
+  readonly aliases = objectList<KnownAlias>();
   readonly descriptors = new Map<number, Map<string, number>>();
   bump(id: number, quotes: number, articles: number, male: number, female: number): void {
     const c = this.bumps.get(id);
@@ -450,12 +482,34 @@ class PendingCounts {
       c[3] += female;
     } else this.bumps.set(id, [quotes, articles, male, female]);
   }
-  alias(id: number, alias: string, n: number): void {
-    add(this.aliases, id, alias, n);
+  /** Counts a name again, `n` more in this batch (a number, not this object: a name kept would keep a batch's counts alive). */
+  alias(known: KnownAlias, n: number): void {
+    if (known.batch !== this.stamp) {
+      known.batch = this.stamp;
+      known.n = 0;
+      this.aliases.push(known);
+    }
+    known.n += n;
   }
   descriptor(id: number, descriptor: string, n: number): void {
     add(this.descriptors, id, descriptor, n);
   }
+}
+
+/**
+ * A name the record counts for a person (its row in person_aliases exists), as the writer
+ * remembers it, with what a batch has counted of it since (written at the batch's end: see
+ * flushPending). Kept by person and name in `knownAliases`: a name counted again is one lookup by
+ * name there, where a set of names and the batch's counts by person and name were three (session 25).
+ */
+class KnownAlias {
+  /** The batch that counted it last (its PendingCounts' stamp), and how many it counted (stale when that batch is over). */
+  batch = 0;
+  n = 0;
+  constructor(
+    readonly personId: number,
+    readonly alias: string,
+  ) {}
 }
 
 function add(m: Map<number, Map<string, number>>, id: number, key: string, n: number): void {
@@ -488,7 +542,7 @@ export class SqliteStore implements Store {
   private dataVersion = -1;
   /** The record's people by kind and normalised name, and the names known to be counted for each. */
   private readonly personCache = new PeopleByName();
-  private readonly knownAliases = new Map<number, Set<string>>();
+  private readonly knownAliases = new Map<number, Map<string, KnownAlias>>();
   /** Surnames the record has no fuller-named person of (a surname-only person found by name stays itself). */
   private readonly noFullNames = new Set<string>();
   /** The fuller-named people of surnames read so far, kept in step with the writes (see fullNamesOf). */
@@ -1175,27 +1229,36 @@ export class SqliteStore implements Store {
     this.fullNames.counted(id, quotes, male, female);
   }
 
-  /** Counts one of a person's names; a name new to the person becomes searchable. */
-  private countAlias(person: CachedPerson, alias: string, norm: string, count: number): void {
-    if (alias !== person.name && norm.indexOf(' ') > 0 && person.norm_name.indexOf(' ') > 0 && person.kind === 'person') this.renamable.add(person.id);
-    if (!this.pending) {
-      const total = this.stmt.upsertAlias.get(person.id, alias, norm, count) as number;
-      if (total === count && needsNameRow(alias, person.name)) this.stmt.insertPeopleFts.run(person.id, alias);
-      return;
-    }
-    let known = this.knownAliases.get(person.id);
-    if (!known?.has(alias)) {
+  /** Counts a person's names (an entity's, as prepared); a name new to the person becomes searchable. */
+  private countAliases(person: CachedPerson, aliases: PreparedPerson['aliases']): void {
+    // (A person with a full name may be renamed after a name of it counted: see chooseNames.)
+    const fullName = person.kind === 'person' && person.norm_name.indexOf(' ') > 0;
+    const pending = this.pending;
+    let known: Map<string, KnownAlias> | undefined;
+    if (pending) {
+      known = this.knownAliases.get(person.id);
       if (!known) {
         if (this.knownAliases.size >= PERSON_CACHE_MAX) this.knownAliases.clear();
-        this.knownAliases.set(person.id, (known = new Set()));
-      }
-      known.add(alias);
-      if (this.stmt.addAlias.run(person.id, alias, norm, count).changes > 0) {
-        if (needsNameRow(alias, person.name)) this.stmt.insertPeopleFts.run(person.id, alias);
-        return; // counted
+        this.knownAliases.set(person.id, (known = new Map()));
       }
     }
-    this.pending.alias(person.id, alias, count);
+    for (const [alias, norm, count] of aliases) {
+      if (fullName && alias !== person.name && norm.indexOf(' ') > 0) this.renamable.add(person.id);
+      if (!pending || !known) {
+        const total = this.stmt.upsertAlias.get(person.id, alias, norm, count) as number;
+        if (total === count && needsNameRow(alias, person.name)) this.stmt.insertPeopleFts.run(person.id, alias);
+        continue;
+      }
+      let name = known.get(alias);
+      if (name === undefined) {
+        known.set(alias, (name = new KnownAlias(person.id, alias)));
+        if (this.stmt.addAlias.run(person.id, alias, norm, count).changes > 0) {
+          if (needsNameRow(alias, person.name)) this.stmt.insertPeopleFts.run(person.id, alias);
+          continue; // counted
+        }
+      }
+      pending.alias(name, count);
+    }
   }
 
   private countDescriptor(person: CachedPerson, descriptor: string, count: number): void {
@@ -1208,7 +1271,7 @@ export class SqliteStore implements Store {
     const p = this.pending;
     if (!p) return;
     for (const [id, c] of p.bumps) this.writeCounts(id, c[0], c[1], c[2], c[3]);
-    for (const [id, m] of p.aliases) for (const [alias, n] of m) this.stmt.countAlias.run(n, id, alias);
+    for (const name of p.aliases) this.stmt.countAlias.run(name.n, name.personId, name.alias);
     for (const [id, m] of p.descriptors) for (const [d, n] of m) this.stmt.upsertDescriptor.run(id, d, n);
     if (p.newPeople.length) this.stmt.indexPeople.run(JSON.stringify(p.newPeople));
     this.pending = new PendingCounts();
@@ -1289,7 +1352,7 @@ export class SqliteStore implements Store {
       }
       if (pp.tokens > 1) this.noFullNames.delete(pp.surname);
     }
-    for (const [alias, norm, count] of pp.aliases) this.countAlias(row, alias, norm, count);
+    this.countAliases(row, pp.aliases);
     for (const [d, count] of pp.descriptors) this.countDescriptor(row, d, count);
     // (After its descriptors are counted: they are part of what the surname-only record must fit.)
     if (created && pp.tokens > 1 && isPerson) this.absorbSurnameOnly(row);
@@ -1583,22 +1646,31 @@ export class SqliteStore implements Store {
     if (quotationId === undefined && pq.bands.length === BANDS_PER_QUOTATION) {
       // The newest few quotations of each band: a band shared by very many quotations (common
       // words) says little, and comparing all of them would make every insert slower as the record grows.
-      const members = this.bands().members(pq.bands, MAX_BAND_MEMBERS, pq.wordCount);
-      if (members.length) {
+      const index = this.bands();
+      const members = index.memberEntries(pq.bands, MAX_BAND_MEMBERS, pq.wordCount, memberEntries);
+      if (members > 0) {
         // Compared as hashes first (near-words.ts): a pair is compared as words only when that
         // cannot rule it out, so the decisions are those of comparing words.
         const hashed = this.recentWords.setQuery(pq.words);
         let words: string[] | undefined;
         let best = NEAR_THRESHOLD;
-        const candidates = rankCandidates(members, MAX_CANDIDATES);
+        const candidates = rankCandidates(index, members, MAX_CANDIDATES);
         for (let c = 0; c < candidates; c++) {
           const id = candidateIds[c]!;
+          const entry = candidateEntries[c]!;
+          // The word sketch its band entry keeps rules out nearly every candidate on news text
+          // (chance members of a band), with no look at the words held, nor a read of a
+          // quotation no longer held: the test `similarity` would make first (session 25).
+          // (A quotation's words never change: those read back are its first-written quote's.)
+          const length = index.sketchLengthOf(entry);
+          if (hashed && length >= 0 && this.recentWords.ruledOut(length, index.sketchLowOf(entry), index.sketchHighOf(entry), best)) continue;
           // A quotation of the record not written by this connection lately is read once, then held.
           let text: string | undefined;
           if (hashed && !this.recentWords.has(id)) {
             text = this.quotationWords(id);
             if (text === undefined) continue;
             this.recentWords.add(id, text);
+            if (length < 0) this.keepSketch(index, entry, id);
           }
           if (hashed && this.recentWords.has(id)) {
             // Its words' similarity, as nearSimilarity gives it, when it reaches the best so far.
@@ -1622,6 +1694,12 @@ export class SqliteStore implements Store {
     return quotationId;
   }
 
+  /** Gives a band entry the word sketch of its quotation, if held (read from the record: the entry had none). */
+  private keepSketch(index: BandIndex, entry: number, id: number): void {
+    const length = this.recentWords.lengthOf(id);
+    if (length >= 0) index.setSketch(entry, length, this.recentWords.sketchLowOf(id), this.recentWords.sketchHighOf(id));
+  }
+
   /** A quotation's normalised words as a near-duplicate check compares them (see `quotationWords` above). */
   private quotationWords(id: number): string | undefined {
     const row = this.stmt.quotationWords.get(id) as [string, string | null] | undefined;
@@ -1642,8 +1720,10 @@ export class SqliteStore implements Store {
       const b = banded ? pq.bands : NO_BANDS;
       quotationId = Number(this.stmt.insertQuotationFirst.run(pq.key, '', quoteId, published, words, b[0], b[1], b[2], b[3]).lastInsertRowid);
       if (banded) {
-        this.bands().add(quotationId, pq.bands, words);
-        this.recentWords.add(quotationId, pq.words);
+        // Its word sketch kept with its bands too (see similarQuotation).
+        const held = this.recentWords;
+        held.add(quotationId, pq.words);
+        this.bands().add(quotationId, pq.bands, words, held.lengthOf(quotationId), held.sketchLowOf(quotationId), held.sketchHighOf(quotationId));
       }
     }
     // A new quotation is found by its own key through `quotations.norm_key`; another wording of
