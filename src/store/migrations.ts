@@ -378,11 +378,13 @@ CREATE INDEX quotes_published ON quotes(published) WHERE published IS NOT NULL;
 -- the quotes with ids in that range and its article id. The index by article took an entry per
 -- quote, about 1.5% of the writer's instructions, to answer what the range answers. Rows written
 -- before get their lowest and highest quote ids (the range is right even if those were not
--- consecutive: reads also test article_id). Deleting an article (the store never does) now
--- looks for its quotes through the whole table.
+-- consecutive: reads also test article_id), or an empty range (1 to 0) when they have no
+-- quotes; NULL is left for a row whose range is not known, which reads scan for. Deleting an
+-- article (the store never does) now looks for its quotes through the whole table.
 ALTER TABLE articles ADD COLUMN first_quote_id INTEGER;
 ALTER TABLE articles ADD COLUMN last_quote_id INTEGER;
-UPDATE articles SET (first_quote_id, last_quote_id) = (SELECT MIN(id), MAX(id) FROM quotes WHERE article_id = articles.id);
+UPDATE articles SET (first_quote_id, last_quote_id) =
+  (SELECT COALESCE(MIN(id), 1), COALESCE(MAX(id), 0) FROM quotes WHERE article_id = articles.id);
 DROP INDEX quotes_article;
 `,
   },

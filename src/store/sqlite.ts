@@ -1164,9 +1164,10 @@ export class SqliteStore implements Store {
       article.textUtf8 ?? article.text, // bytes are cast to text as they are (see ArticleInput)
       new Date().toISOString(),
       articlePeopleJson(analysis.people, (local) => personOf.get(local)?.id ?? null),
-      // The quotes are written next, one id each from nextQuoteId (insertQuote).
-      quoteCount ? this.nextQuoteId : null,
-      quoteCount ? this.nextQuoteId + quoteCount - 1 : null,
+      // The quotes are written next, one id each from nextQuoteId (insertQuote); no quotes, an
+      // empty range (NULL is left for rows whose range is not known: see quotesOfArticle).
+      this.nextQuoteId,
+      this.nextQuoteId + quoteCount - 1,
     );
     const articleId = Number(info.lastInsertRowid);
 
@@ -2028,11 +2029,13 @@ export class SqliteStore implements Store {
 
   /**
    * The condition that quote `q` is one of article `a`'s: by the range of ids on the article's row
-   * (migration 14), or, in a record opened read-only before that, by its article id alone.
+   * (migration 14), or, in a record opened read-only before that, by its article id alone. A row
+   * with no range (written into a migrated record by a build from before migration 14) is read
+   * by its article id through the whole table: slower, never wrong.
    */
   private quotesOfArticle(): string {
     return this.schemaVersion >= QUOTE_RANGES_VERSION
-      ? 'q.id BETWEEN a.first_quote_id AND a.last_quote_id AND q.article_id = a.id'
+      ? `q.id BETWEEN COALESCE(a.first_quote_id, 0) AND COALESCE(a.last_quote_id, ${Number.MAX_SAFE_INTEGER}) AND q.article_id = a.id`
       : 'q.article_id = a.id';
   }
 
