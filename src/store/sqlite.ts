@@ -214,6 +214,8 @@ const TOP_QUOTES_MAX = 50_000;
 const NO_BANDS = [null, null, null, null] as const;
 /** People (and their known names) remembered between articles; forgotten at once when full. */
 const PERSON_CACHE_MAX = 100_000;
+/** People quoted this many times or more are in the index `people_quotes` (its condition in migration 17). */
+const TOP_INDEXED_QUOTES = 10;
 
 /** The people filter's kind for a full name's first and last name (see `mayHaveVariant`). */
 const VARIANT = 'variant';
@@ -641,6 +643,8 @@ export class SqliteStore implements Store {
       // A new person is written with the counts of the article that names it first: no update follows.
       insertPerson: db.prepare('INSERT INTO people (name, norm_name, surname, kind, quote_count, article_count, male, female) VALUES (?, ?, ?, ?, ?, 1, ?, ?)'),
       bumpPerson: db.prepare('UPDATE people SET quote_count = quote_count + ?, article_count = article_count + ?, male = male + ?, female = female + ? WHERE id = ?'),
+      // (No quote_count in it: a statement that sets that column rewrites its index entry, people_quotes, even when it adds 0.)
+      bumpArticles: db.prepare('UPDATE people SET article_count = article_count + ?, male = male + ?, female = female + ? WHERE id = ?'),
       // The count returned equals the count added only when the alias is new (counts are >= 1).
       upsertAlias: db.prepare(`INSERT INTO person_aliases (person_id, alias, norm, count) VALUES (?, ?, ?, ?)
         ON CONFLICT(person_id, alias) DO UPDATE SET count = count + excluded.count RETURNING count`).pluck(),
@@ -1226,7 +1230,8 @@ export class SqliteStore implements Store {
 
   /** Adds to a person's counts in its row (and in the full names held: see fullNamesOf). */
   private writeCounts(id: number, quotes: number, articles: number, male: number, female: number): void {
-    this.stmt.bumpPerson.run(quotes, articles, male, female, id);
+    if (quotes === 0) this.stmt.bumpArticles.run(articles, male, female, id);
+    else this.stmt.bumpPerson.run(quotes, articles, male, female, id);
     this.fullNames.counted(id, quotes, male, female);
   }
 
@@ -2111,25 +2116,41 @@ export class SqliteStore implements Store {
     return toPage(this.peopleRows(options, limit + 1, offset), limit, offset);
   }
 
-  /** Most quoted first (`people` and `listPeople`): only people quoted at least once unless `all`. */
+  /**
+   * Most quoted first (`people` and `listPeople`): only people quoted at least once unless `all`.
+   * People quoted TOP_INDEXED_QUOTES times or more come before all others in this order and are
+   * the ones the index `people_quotes` holds (migration 17): when they fill the page asked for, it
+   * is theirs, read from the index; otherwise (a page past them, a record with few) the page comes
+   * from sorting all the people, as it did before.
+   */
   private peopleRows(options: { kind?: string; all?: boolean }, limit: number, offset: number): PersonSummary[] {
+    const top = this.peopleOrdered(options, `p.quote_count >= ${TOP_INDEXED_QUOTES}`, limit, offset);
+    if (top.length === limit) return top.map(toSummary);
+    return this.peopleOrdered(options, options.all ? null : 'p.quote_count > 0', limit, offset).map(toSummary);
+  }
+
+  private peopleOrdered(options: { kind?: string }, counted: string | null, limit: number, offset: number) {
     const where: string[] = [];
     const params: unknown[] = [];
     if (options.kind) {
-      where.push('p.kind = ?');
+      // (`+`: the kind is tested on the rows read, never a reason to read them by the index of names.)
+      where.push('+p.kind = ?');
       params.push(options.kind);
     }
-    if (!options.all) where.push('p.quote_count > 0');
-    const rows = this.db
+    if (counted) where.push(counted);
+    // The page's people first, then their dates: a sort reads each person's dates for every row
+    // it sorts, and a page past the indexed people sorts them all.
+    const order = 'ORDER BY p.quote_count DESC, p.article_count DESC, p.name, p.id';
+    return this.db
       .prepare(
         `SELECT p.*,
            (SELECT MIN(published) FROM quotes WHERE person_id = p.id) AS first_quoted,
            (SELECT MAX(published) FROM quotes WHERE person_id = p.id) AS last_quoted
-         FROM people p ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         ORDER BY p.quote_count DESC, p.article_count DESC, p.name, p.id LIMIT ? OFFSET ?`,
+         FROM (SELECT p.id FROM people p ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ${order} LIMIT ? OFFSET ?) page
+           JOIN people p ON p.id = page.id
+         ${order}`,
       )
       .all(...params, limit, offset) as (PersonRow & { first_quoted: string | null; last_quoted: string | null })[];
-    return rows.map(toSummary);
   }
 
   async getPerson(id: number): Promise<PersonDetail | null> {
