@@ -307,11 +307,10 @@ function readPreparedQuote(r: WireReader): PreparedQuote {
 }
 
 function writePreparedPerson(w: WireWriter, p: PreparedPerson | null): void {
-  if (!p) {
-    w.num(0);
-    return;
-  }
-  w.num(1);
+  // One call writes the flag either way: a person with none (first met thousands of articles into
+  // a run) would otherwise reach a call the compiled packer had never seen, and throw it out.
+  w.num(p ? 1 : 0);
+  if (!p) return;
   w.str(p.name);
   w.str(p.norm);
   w.str(p.surname);
