@@ -8,7 +8,8 @@
  *
  * --save extracts every .txt file of DIR as a worker does (`extractForStore`) and saves the
  * packed hand-offs with their paths (v8 serialisation). --replay writes them as ingest's main
- * thread does: read the file (`readTextArticle`, bytes kept), hash it, look it up, add it to the
+ * thread does: read the file and hash it in one pass (`readTextFile`, bytes kept; before session
+ * 26, `readTextArticle` and a hash of its own), look it up, add it to the
  * open group, commit every 1,000 articles; into a fresh record, with the build at --root
  * (default: this checkout), so that two builds replay the same hand-offs. Extraction is not in
  * the run: under valgrind a replay of 3,000 articles takes minutes rather than an hour.
@@ -36,7 +37,7 @@ const root = resolve(opt('root', fileURLToPath(new URL('..', import.meta.url))))
 const dist = (p) => join(root, 'dist', 'src', p);
 const GROUP = 1000;
 
-const { readTextArticle } = await import(dist('ingest/text.js'));
+const { readTextArticle, readTextFile } = await import(dist('ingest/text.js'));
 const { articleTextHash } = await import(dist('store/normalize.js'));
 
 if (opt('save')) await save(opt('save'), opt('dir'));
@@ -70,8 +71,7 @@ async function replay(file) {
     let group = null;
     let added = 0;
     for (const s of saved) {
-      const article = await readTextArticle(s.path, true);
-      const textHash = articleTextHash(article.text, article.textUtf8);
+      const { article, textHash } = readTextFile(s.path);
       if (store.findArticleSync({ canonicalUrl: null, textHash }) !== null) continue;
       (group ??= store.openGroup()).add({ article, extracted: { numbers: s.numbers, strings: s.strings, keys: s.keys } });
       if (++added % GROUP === 0) {

@@ -173,6 +173,56 @@ test('a text file is stored as the text it holds: UTF-8 as read, a byte-order ma
   }
 });
 
+test("a text file's quotes and cues are stored as the text's characters, bound from its bytes or not", async () => {
+  // Quotes with characters past ASCII inside and before them (one byte to four in UTF-8): the
+  // writer binds a text file's quote texts and cues as slices of the file's bytes (utf8-slices.ts),
+  // which must be the characters the offsets name, as the same articles given as strings store them.
+  const { dir, done } = tempDir();
+  try {
+    const src = join(dir, 'in');
+    mkdirSync(src);
+    const texts = [
+      // What the one-pass reader decodes itself (marks U+2010 to U+201F, the ellipsis, no-break space).
+      `Jane Doe spoke \u2014 at length.\n\n\u201cWe\u2019ll read here\u2026 every day, and it\u2019s the town\u2019s,\u201d Jane Doe said.\n\n${storyParagraphs(1).join('\n\n')}`,
+      // And what it leaves to the reference decoder: accents, CJK, a character of four bytes.
+      `Zo\u00eb Ang said caf\u00e9 \u4e2d \u{1d11e}.\n\n\u201cThe caf\u00e9 \u{1f600} opens at nine, and the \u00e9t\u00e9 hours start in June,\u201d Zo\u00eb Ang said.\n\n${storyParagraphs(2, 'Zo\u00eb Ang').join('\n\n')}`,
+    ];
+    texts.forEach((text, i) => writeFileSync(join(src, `a${i}.txt`), text));
+    const jsonl = join(dir, 'same.jsonl');
+    writeFileSync(jsonl, texts.map((text, i) => JSON.stringify({ id: `a${i}`, text })).join('\n'));
+    const fromFiles = openSqliteStore(join(dir, 'files.db'));
+    const fromStrings = openSqliteStore(join(dir, 'strings.db'));
+    assert.equal((await ingest([src], { store: fromFiles, threads: 0 })).added, 2);
+    assert.equal((await ingest([jsonl], { store: fromStrings, threads: 0 })).added, 2);
+    const read = (store: typeof fromFiles) =>
+      store.db
+        .prepare(
+          `SELECT q.start, q."end", q.text, typeof(q.text) AS type, q.cue_start, q.cue_end, q.cue_text, typeof(q.cue_text) AS cue_type, a.text AS article
+           FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.id`,
+        )
+        .all() as { start: number; end: number; text: string; type: string; cue_start: number | null; cue_end: number | null; cue_text: string | null; cue_type: string; article: string }[];
+    const rows = read(fromFiles);
+    assert.ok(rows.filter((q) => /[^\x00-\x7f]/.test(q.text)).length >= 2, JSON.stringify(rows.map((q) => q.text)));
+    for (const q of rows) {
+      assert.equal(q.type, 'text');
+      assert.equal(q.text, q.article.slice(q.start, q.end));
+      if (q.cue_start !== null) {
+        assert.equal(q.cue_type, 'text');
+        assert.equal(q.cue_text, q.article.slice(q.cue_start, q.cue_end!));
+      }
+    }
+    assert.deepEqual(rows, read(fromStrings));
+    // Found by the words of the stored text, as the search indexes them.
+    const hits = await fromFiles.search({ text: 'café opens' });
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.text, /caf\u00e9 \u{1f600} opens/u);
+    fromFiles.closeSync();
+    fromStrings.closeSync();
+  } finally {
+    done();
+  }
+});
+
 test('workers load the task module by import, never through require() of an ES module', { skip: !process.allowedNodeEnvironmentFlags.has('--no-experimental-require-module') }, async () => {
   // What piscina tries first, in a worker started with the pool's options: it must fail at once
   // (the require(esm) path once aborted a run), so that piscina imports the module instead.

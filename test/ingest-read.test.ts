@@ -116,7 +116,24 @@ test('readTextFile reads a file as readTextArticle does, with its text hash', as
       }
       let actual: unknown;
       try {
-        actual = readTextFile(path);
+        const read = readTextFile(path);
+        // And, when the one pass decoded the text, where its UTF-8 offsets and its code units part:
+        // each character past ASCII, with the extra bytes up to and including it.
+        const extra = read.article.textUtf8Extra;
+        if (extra) {
+          const text = read.article.text;
+          const expectedPairs: number[] = [];
+          let more = 0;
+          for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c < 0x80) continue;
+            more += c < 0x800 ? 1 : 2;
+            expectedPairs.push(i, more);
+          }
+          assert.deepEqual([...extra], expectedPairs, name);
+          delete read.article.textUtf8Extra;
+        }
+        actual = read;
       } catch (err) {
         actual = (err as Error).message;
       }

@@ -62,6 +62,7 @@ export function readTextFile(path: string): { article: ArticleInput; textHash: s
     // Decoded by the pass (see Utf8TextScan.text): UTF-8 exactly.
     if (!scan.text.trim()) throw new InputError('empty file');
     article = { source: path, externalId: articleId(path), text: scan.text, textUtf8: buf };
+    if (scan.textUtf8Extra !== null) article.textUtf8Extra = scan.textUtf8Extra;
   } else article = textArticle(path, buf, true);
   // The hash of the bytes is the text's only when the text is their UTF-8 (`textUtf8` kept).
   const textHash = scan.textHash !== null && article.textUtf8 !== undefined ? scan.textHash : articleTextHash(article.text);

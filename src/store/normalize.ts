@@ -123,6 +123,7 @@ function normalizedUtf8Bytes(src: Uint8Array, sniffLength = 0): Uint8Array | nul
   const units = textUnits.length >= n + 1 ? textUnits : new Uint16Array(n + 1);
   let m = 0; // code units written
   let wide = false; // whether one is past Latin-1
+  utf8Sniff.pastAscii = 0;
   const bytes = textBytes;
   const out = textView;
   const kinds = BYTE_KIND;
@@ -183,6 +184,7 @@ function normalizedUtf8Bytes(src: Uint8Array, sniffLength = 0): Uint8Array | nul
         if (c === 0) nul = true;
       }
     } else if (c === 0xc2) {
+      notePastAscii(m, 1);
       c = src[++i]!;
       units[m++] = c; // (U+0080 to U+00BF: its second byte; any other is refused below)
       if (c === 0xa0) {
@@ -198,6 +200,7 @@ function normalizedUtf8Bytes(src: Uint8Array, sniffLength = 0): Uint8Array | nul
       c = src[i + 2]!;
       i += 2;
       // (U+2000 to U+2FFF from its two last bytes; any this does not take is refused below.)
+      notePastAscii(m, 2);
       units[m++] = 0x2000 | ((second & 0x3f) << 6) | (c & 0x3f);
       wide = true;
       if (second === 0x88 && c === 0x92) c = 0x2d;
@@ -227,7 +230,23 @@ function normalizedUtf8Bytes(src: Uint8Array, sniffLength = 0): Uint8Array | nul
  * its first `sniffLength`, the text's code units (in `textUnits`, or for a text of more than
  * KEPT_UNITS, in room of its own) and how many, and whether one is past Latin-1.
  */
-const utf8Sniff = { controls: 0, nul: false, units: new Uint16Array(0), unitCount: 0, wide: false };
+const utf8Sniff = { controls: 0, nul: false, units: new Uint16Array(0), unitCount: 0, wide: false, pastAscii: 0 };
+/**
+ * The characters past ASCII the last `normalizedUtf8Bytes` read, `utf8Sniff.pastAscii` of them:
+ * pairs of each one's code unit index and the extra bytes its UTF-8 takes over its code units,
+ * added up to and including it (`ArticleInput.textUtf8Extra`).
+ */
+let pastAsciiPairs = new Int32Array(128);
+function notePastAscii(unit: number, extra: number): void {
+  const at = 2 * utf8Sniff.pastAscii++;
+  if (at === pastAsciiPairs.length) {
+    const grown = new Int32Array(2 * at);
+    grown.set(pastAsciiPairs);
+    pastAsciiPairs = grown;
+  }
+  pastAsciiPairs[at] = unit;
+  pastAsciiPairs[at + 1] = (at === 0 ? 0 : pastAsciiPairs[at - 1]!) + extra;
+}
 
 /** What one pass over a file's bytes tells: `looksBinary`'s counts, and the text's hash. */
 export interface Utf8TextScan {
@@ -247,6 +266,8 @@ export interface Utf8TextScan {
    * (`TextDecoder` then makes a one-byte string, which the caller's decoding should, too).
    */
   text: string | null;
+  /** Where `text` and the bytes' offsets part (see `ArticleInput.textUtf8Extra`), when there is `text`. */
+  textUtf8Extra: Int32Array | null;
 }
 
 /**
@@ -258,12 +279,13 @@ export interface Utf8TextScan {
  */
 export function utf8TextScan(bytes: Uint8Array, sniffLength: number): Utf8TextScan {
   const normalized = normalizedUtf8Bytes(bytes, sniffLength);
-  if (normalized === null) return { textHash: null, controls: 0, nul: false, text: null };
+  if (normalized === null) return { textHash: null, controls: 0, nul: false, text: null, textUtf8Extra: null };
   const textHash = sha256(normalized);
   // (What the pass takes is ASCII and the marks it reads, all valid UTF-8: no check is left to make.)
   const units = utf8Sniff.units;
   const text = utf8Sniff.wide ? (units === textUnits ? textUnitBytes : Buffer.from(units.buffer)).toString('utf16le', 0, 2 * utf8Sniff.unitCount) : null;
-  return { textHash, controls: utf8Sniff.controls, nul: utf8Sniff.nul, text };
+  const textUtf8Extra = text === null ? null : pastAsciiPairs.slice(0, 2 * utf8Sniff.pastAscii);
+  return { textHash, controls: utf8Sniff.controls, nul: utf8Sniff.nul, text, textUtf8Extra };
 }
 
 /**

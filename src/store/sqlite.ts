@@ -37,6 +37,7 @@ import type {
   StoredQuote,
 } from './store.js';
 import { unpackArticle } from './store.js';
+import { Utf8Slices } from './utf8-slices.js';
 
 type DB = Database.Database;
 
@@ -588,6 +589,8 @@ export class SqliteStore implements Store {
    * whenever a write rolls back, since a rolled-back id can be reused.
    */
   private readonly recentWords = new RecentWords();
+  /** The article being written's spans as slices of its UTF-8 bytes (utf8-slices.ts). */
+  private readonly slices = new Utf8Slices();
 
   constructor(readonly file: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -695,7 +698,7 @@ export class SqliteStore implements Store {
       insertQuote: db.prepare(`INSERT INTO quotes
         (id, article_id, quotation_id, person_id, start, "end", text, type, speaker_name, speaker_entity, speaker_label,
          mention_start, mention_end, mention_text, cue_start, cue_end, cue_text, confidence, published, addressee, said_when)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)`),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       lastQuoteId: db.prepare('SELECT MAX(id) FROM quotes').pluck(),
       begin: db.prepare('BEGIN IMMEDIATE'),
@@ -1098,6 +1101,10 @@ export class SqliteStore implements Store {
     try {
       let given: PreparedArticle | undefined;
       ({ analysis, prepared: given } = unpackArticle(item));
+      // A packed article's quote texts and cues are slices of its text (wire.ts), so they can be
+      // bound as slices of its UTF-8 bytes; an analysis given whole may have texts of its own.
+      if ('extracted' in item) this.slices.reset(item.article.text, item.article.textUtf8, item.article.textUtf8Extra);
+      else this.slices.reset(item.article.text, undefined);
       prepared = given ?? prepareArticle(item.article, analysis);
     } catch (err) {
       if (!safe) throw new ArticleFailure(err);
@@ -1738,6 +1745,7 @@ export class SqliteStore implements Store {
     else if (!byOwnKey) this.addQuotationKey(pq.key, quotationId);
     for (const k of pq.segmentKeys) this.addQuotationKey(k, quotationId);
     const mention = q.speaker?.mention ?? null;
+    const cue = q.cue ?? null;
     const speakerName = q.speaker?.name ?? null;
     const circumstances = circumstancesJson(q);
     this.stmt.insertQuote.run(
@@ -1747,7 +1755,7 @@ export class SqliteStore implements Store {
       person?.id ?? null,
       q.start,
       q.end,
-      q.text,
+      this.slices.slice(q.start, q.end, q.text),
       q.type,
       speakerName,
       q.speaker?.entity ?? null,
@@ -1757,7 +1765,7 @@ export class SqliteStore implements Store {
       mention ? storedSpanText(mention, articleText) : null,
       q.cue?.start ?? null,
       q.cue?.end ?? null,
-      q.cue?.text ?? null,
+      cue ? this.slices.slice(cue.start, cue.end, cue.text) : null,
       Number.isFinite(q.confidence) ? q.confidence : 0,
       published,
       circumstances.addressee,

@@ -30,6 +30,13 @@ export interface ArticleInput {
    * 4% of its work).
    */
   textUtf8?: Uint8Array;
+  /**
+   * Where `textUtf8`'s offsets and `text`'s part, when the reader found it decoding them: for
+   * each character past ASCII, its code unit offset in `text` and the extra bytes its UTF-8 takes
+   * over its code units, added up to and including it (pairs: `[unit, extra, unit, extra, ...]`).
+   * A store slices spans' bytes with it (utf8-slices.ts); without it, it finds them itself.
+   */
+  textUtf8Extra?: Int32Array;
 }
 
 /** The identity an article is deduplicated by: canonical URL first, else its normalised text. */
