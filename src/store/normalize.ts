@@ -232,7 +232,8 @@ function normalizedUtf8Bytes(src: Uint8Array, sniffLength = 0): Uint8Array | nul
  */
 const utf8Sniff = { controls: 0, nul: false, units: new Uint16Array(0), unitCount: 0, wide: false, pastAscii: 0 };
 /**
- * The characters past ASCII the last `normalizedUtf8Bytes` read, `utf8Sniff.pastAscii` of them:
+ * The characters past ASCII the last `normalizedUtf8Bytes` read (none past U+2FFF: it refuses those),
+ * `utf8Sniff.pastAscii` of them:
  * pairs of each one's code unit index and the extra bytes its UTF-8 takes over its code units,
  * added up to and including it (`ArticleInput.textUtf8Extra`).
  */

@@ -33,7 +33,8 @@ export interface ArticleInput {
   /**
    * Where `textUtf8`'s offsets and `text`'s part, when the reader found it decoding them: for
    * each character past ASCII, its code unit offset in `text` and the extra bytes its UTF-8 takes
-   * over its code units, added up to and including it (pairs: `[unit, extra, unit, extra, ...]`).
+   * over its code units, added up to and including it (pairs: `[unit, extra, unit, extra, ...]`);
+   * given only for a text with no character past U+FFFF (no surrogate pair, which a span could cut).
    * A store slices spans' bytes with it (utf8-slices.ts); without it, it finds them itself.
    */
   textUtf8Extra?: Int32Array;

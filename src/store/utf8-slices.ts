@@ -30,6 +30,10 @@ export class Utf8Slices {
    */
   private pairs: Int32Array = NO_PAIRS;
   private count = 0;
+  /** Where the last offset fell among them (see `byteOf`). */
+  private cursor = 0;
+  /** Whether the text has a surrogate pair, which a span could cut (its test is some 5 K instructions an article). */
+  private hasPairs = false;
   private found = new Int32Array(2 * INITIAL_ROOM);
 
   /**
@@ -41,6 +45,8 @@ export class Utf8Slices {
   reset(text: string, bytes: Uint8Array | undefined, given?: Int32Array): void {
     this.text = text;
     this.count = 0;
+    this.cursor = 0;
+    this.hasPairs = false;
     if (bytes === undefined || bytes.length === text.length) {
       this.bytes = null;
       return;
@@ -49,7 +55,8 @@ export class Utf8Slices {
     this.buffer = bytes.buffer;
     this.offset = bytes.byteOffset;
     if (given !== undefined && given.length > 0 && text.length + given[given.length - 1]! === bytes.length) {
-      // As the reader found them decoding the bytes (text.ts: a text file).
+      // As the reader found them decoding the bytes (text.ts: a text file; given only for a text
+      // with no surrogate pair, see ArticleInput).
       this.pairs = given;
       this.count = given.length >> 1;
       return;
@@ -81,6 +88,7 @@ export class Utf8Slices {
       }
       // A lead byte: two bytes for one code unit, three for one, four for two (a surrogate pair).
       const length = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+      if (length === 4) this.hasPairs = true;
       if (2 * this.count === this.found.length) this.grow();
       this.found[2 * this.count] = b - extra; // its code unit
       extra += length === 4 ? 2 : length - 1;
@@ -97,24 +105,24 @@ export class Utf8Slices {
    */
   slice(start: number, end: number, text: string): Uint8Array | string {
     const bytes = this.bytes;
-    if (bytes === null || splitsPair(this.text, start) || splitsPair(this.text, end)) return text;
+    if (bytes === null || (this.hasPairs && (splitsPair(this.text, start) || splitsPair(this.text, end)))) return text;
     // (A new view of the bytes' buffer rather than `subarray`, which looks up a species constructor.)
     const from = this.byteOf(start);
     return new Uint8Array(this.buffer, this.offset + from, this.byteOf(end) - from);
   }
 
-  /** The UTF-8 offset of a code unit offset: the extra bytes of the characters before it added. */
+  /**
+   * The UTF-8 offset of a code unit offset: the extra bytes of the characters before it added.
+   * Found by moving from where the last one fell: a quote's end is a few characters past its
+   * start, its cue near it, the next quote further on (a bisection each time cost more).
+   */
   private byteOf(at: number): number {
-    // The last unit past ASCII before `at`, by bisection (an article has tens of them).
     const pairs = this.pairs;
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (pairs[2 * mid]! < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? at : at + pairs[2 * lo - 1]!;
+    let k = this.cursor; // the characters past ASCII before the last offset
+    while (k < this.count && pairs[2 * k]! < at) k++;
+    while (k > 0 && pairs[2 * k - 2]! >= at) k--;
+    this.cursor = k;
+    return k === 0 ? at : at + pairs[2 * k - 1]!;
   }
 
   private grow(): void {
